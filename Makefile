@@ -1,0 +1,28 @@
+# The two commands of the README: `make demo` and `make test`. Each sets itself up.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## Open the terminal UI on the bundled sample debate (its own database in .demo/).
+demo: $(STAMP)
+	$(BIN)/debateprep --db .demo/debateprep.db demo
+
+## Run the whole test suite (SQLite, plus PostgreSQL when a server can run).
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## Run the benchmarks on ../shared/data (not part of the tests).
+bench: $(STAMP)
+	for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) .demo .pytest_cache

@@ -1,0 +1,56 @@
+"""Helpers shared by the CLI command modules: opening the database, printing, files."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from debateprep.domain.errors import Conflict
+
+if TYPE_CHECKING:
+    from debateprep.storage.db import Database
+
+
+def open_db(args: argparse.Namespace) -> Database:
+    """The migrated database named by --db / $DEBATEPREP_DATABASE_URL / the default file."""
+    from debateprep.config import resolve_database_url
+    from debateprep.storage.db import open_database
+
+    return open_database(resolve_database_url(getattr(args, "db", None)))
+
+
+def print_json(data: Any) -> None:
+    """One JSON document on stdout, UTF-8, Chinese kept readable."""
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def add_json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
+
+
+def add_debate_arg(parser: argparse.ArgumentParser, required: bool = False) -> None:
+    """DEBATE positional: a debate id; optional commands default to the latest debate."""
+    if required:
+        parser.add_argument("debate", metavar="DEBATE", help="debate id (see `debateprep debate list`)")
+    else:
+        parser.add_argument(
+            "debate", metavar="DEBATE", nargs="?", default=None,
+            help="debate id (default: the most recent debate)",
+        )
+
+
+def write_output(path: str | Path, content: str, force: bool) -> Path:
+    """Write an export; never overwrite an existing file unless --force."""
+    target = Path(path)
+    if target.exists() and not force:
+        raise Conflict(f"{target}: already exists; use --force to overwrite it")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_text(content, encoding="utf-8")
+    tmp.chmod(0o600)
+    tmp.replace(target)
+    return target

@@ -1,0 +1,116 @@
+"""CLI: `debateprep debate new|list|show|set`."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from debateprep.cli.common import add_debate_arg, add_json_flag, open_db, print_json
+from debateprep.domain.errors import InputError
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("debate", help="create and list debates (meetings)")
+    dsub = p.add_subparsers(dest="debate_command", metavar="ACTION", required=True)
+
+    new = dsub.add_parser("new", help="create a debate")
+    new.add_argument("title", help="title or agenda item, e.g. 'Protection of civilians in armed conflict'")
+    new.add_argument("--meeting", type=int, help="meeting number, e.g. 7109")
+    new.add_argument("--date", type=_date, help="meeting date, YYYY-MM-DD")
+    new.add_argument("--presidency", help="presiding delegation, e.g. Lithuania")
+    new.add_argument("--agenda-item", help="agenda item if different from the title")
+    new.add_argument("--lang", choices=["en", "zh"], default="en", help="working language")
+    new.add_argument("--president-first", action="store_true",
+                     help="high-level debate: the President speaks right after the briefers")
+    add_json_flag(new)
+    new.set_defaults(func=_new)
+
+    ls = dsub.add_parser("list", help="list debates")
+    add_json_flag(ls)
+    ls.set_defaults(func=_list)
+
+    show = dsub.add_parser("show", help="show one debate")
+    add_debate_arg(show)
+    add_json_flag(show)
+    show.set_defaults(func=_show)
+
+    st = dsub.add_parser("set", help="change a debate's details or settings")
+    add_debate_arg(st, required=True)
+    st.add_argument("--title")
+    st.add_argument("--meeting", type=int)
+    st.add_argument("--date", type=_date)
+    st.add_argument("--presidency")
+    st.add_argument("--limit", type=float, help="default speaking time in minutes")
+    st.add_argument("--president-first", choices=["yes", "no"])
+    add_json_flag(st)
+    st.set_defaults(func=_set)
+
+
+def _service(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from debateprep.services.debates import DebateService
+
+    return DebateService(open_db(args))
+
+
+def _print(debate, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+    if as_json:
+        print_json(debate.to_json())
+    else:
+        print(debate.label())
+
+
+def _new(args: argparse.Namespace) -> int:
+    from debateprep.domain.debate import DebateSettings
+
+    debate = _service(args).create(
+        args.title,
+        agenda_item=args.agenda_item or args.title,
+        meeting_number=args.meeting,
+        meeting_date=args.date,
+        presidency=args.presidency,
+        language=args.lang,
+        settings=DebateSettings(president_speaks_first=args.president_first),
+    )
+    _print(debate, args.json)
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    debates = _service(args).list()
+    if args.json:
+        print_json([d.to_json() for d in debates])
+    elif not debates:
+        print("no debates yet: import a concept note (`debateprep import FILE`) or `debateprep debate new TITLE`")
+    else:
+        for d in debates:
+            print(d.label())
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    _print(_service(args).resolve(args.debate), args.json)
+    return 0
+
+
+def _set(args: argparse.Namespace) -> int:
+    service = _service(args)
+    debate = service.resolve(args.debate)
+    changes: dict[str, object] = {}
+    for flag, field_name in (("title", "title"), ("meeting", "meeting_number"), ("date", "meeting_date"),
+                             ("presidency", "presidency"), ("limit", "default_limit_minutes")):
+        value = getattr(args, flag)
+        if value is not None:
+            changes[field_name] = value
+    if args.president_first:
+        changes["president_speaks_first"] = args.president_first == "yes"
+    if not changes:
+        raise InputError(None, "nothing to change: give at least one option (see --help)")
+    _print(service.update(debate, **changes), args.json)
+    return 0

@@ -1,0 +1,66 @@
+"""The `debateprep` command. Bare `debateprep` opens the TUI; subcommands script the rest.
+
+Command modules are imported to build the parser, but each imports its heavy dependencies
+(SQLModel, Textual, parsers) only inside its handler, so `--help` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from debateprep import __version__
+from debateprep.domain.errors import DebateprepError
+
+COMMAND_MODULES = (
+    "notes",
+    "debates",
+    "speakers",
+    "statements",
+    "library",
+    "prst",
+    "export",
+    "admin",
+    "tui",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="debateprep",
+        description="Prepare a UN Security Council open debate. Run with no command to open the terminal UI.",
+    )
+    parser.add_argument("--version", action="version", version=f"debateprep {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="database URL or SQLite file (default: $DEBATEPREP_DATABASE_URL, else a file in your data directory)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"debateprep.cli.{name}").register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from debateprep.cli.tui import run_tui
+
+            return run_tui(args)
+        return int(args.func(args) or 0)
+    except DebateprepError as exc:
+        print(f"debateprep: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("debateprep: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,80 @@
+"""A debate: the meeting everything else in debateprep belongs to."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date, time
+from typing import Any
+
+DEFAULT_SESSIONS: tuple[tuple[str, str], ...] = (("10:00", "13:00"), ("15:00", "18:00"))
+
+
+@dataclass
+class DebateSettings:
+    """How the meeting runs; stored as JSON with the debate."""
+
+    sessions: list[tuple[str, str]] = field(default_factory=lambda: [tuple(s) for s in DEFAULT_SESSIONS])  # type: ignore[misc]
+    default_limit_minutes: float = 5.0
+    # per category of speaker, e.g. {"group": 7, "briefer": 10, "high-level": 5}
+    limits_minutes: dict[str, float] = field(default_factory=dict)
+    # High-level debates chaired by a minister or head of State/Government: the President makes
+    # the national statement right after the briefers (S/PV.8699) instead of last among members.
+    president_speaks_first: bool = False
+    president_delegation: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["sessions"] = [list(s) for s in self.sessions]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> DebateSettings:
+        data = dict(data or {})
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        if "sessions" in known:
+            known["sessions"] = [tuple(s) for s in known["sessions"]]
+        return cls(**known)
+
+    def session_times(self) -> list[tuple[time, time]]:
+        return [(time.fromisoformat(a), time.fromisoformat(b)) for a, b in self.sessions]
+
+
+@dataclass
+class Debate:
+    title: str
+    id: int | None = None
+    agenda_item: str | None = None
+    meeting_number: int | None = None
+    meeting_date: date | None = None
+    presidency: str | None = None
+    language: str = "en"
+    concept_note_id: int | None = None
+    settings: DebateSettings = field(default_factory=DebateSettings)
+    version: int = 1
+
+    @property
+    def meeting_symbol(self) -> str | None:
+        """The verbatim record of the meeting, e.g. S/PV.7109."""
+        return f"S/PV.{self.meeting_number}" if self.meeting_number else None
+
+    def label(self) -> str:
+        parts = [f"#{self.id}" if self.id else "", self.title]
+        if self.meeting_number:
+            parts.append(f"({self.meeting_number}th meeting)")
+        if self.meeting_date:
+            parts.append(self.meeting_date.isoformat())
+        return " ".join(p for p in parts if p)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "agenda_item": self.agenda_item,
+            "meeting_number": self.meeting_number,
+            "meeting_date": self.meeting_date.isoformat() if self.meeting_date else None,
+            "presidency": self.presidency,
+            "language": self.language,
+            "concept_note_id": self.concept_note_id,
+            "settings": self.settings.to_dict(),
+            "version": self.version,
+        }

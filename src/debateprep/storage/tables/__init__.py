@@ -1,0 +1,1 @@
+"""SQLModel table classes, one module per feature. Schema changes go through migrations."""

@@ -1,0 +1,18 @@
+"""The concept note pane (being built: shows what will come)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+
+from debateprep.storage.db import Database
+from debateprep.tui.widgets.empty import EmptyState
+
+
+class ConceptNotePane(Vertical):
+    def __init__(self, db: Database, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(**kwargs)
+        self.db = db
+
+    def compose(self) -> ComposeResult:
+        yield EmptyState("Import a concept note (i) to see its metadata, sections and guiding questions.")

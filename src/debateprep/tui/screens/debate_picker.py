@@ -1,0 +1,61 @@
+"""Choose the current debate."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+if TYPE_CHECKING:
+    from debateprep.storage.db import Database
+
+
+class DebatePickerScreen(ModalScreen[tuple[int, str] | None]):
+    DEFAULT_CSS = """
+    DebatePickerScreen { align: center middle; }
+    DebatePickerScreen > Vertical {
+        width: 90; height: 24; padding: 1 2; border: thick $primary; background: $surface;
+    }
+    DebatePickerScreen OptionList { height: 1fr; }
+    """
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="picker-cancel")]
+
+    def __init__(self, db: Database) -> None:
+        super().__init__()
+        self.db = db
+        self._labels: dict[int, str] = {}
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Choose the debate to work on (Enter):", markup=False)
+            yield OptionList(id="debates")
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(thread=True, exit_on_error=False)
+    def load(self) -> None:
+        from debateprep.services.debates import DebateService
+
+        debates = DebateService(self.db).list()
+        self.app.call_from_thread(self._show, [(d.id, d.label()) for d in debates if d.id is not None])
+
+    def _show(self, items: list[tuple[int, str]]) -> None:
+        options = self.query_one(OptionList)
+        self._labels = dict(items)
+        if not items:
+            options.add_option(Option("No debate yet — import a concept note first.", disabled=True))
+        for debate_id, label in reversed(items):
+            options.add_option(Option(label, id=str(debate_id)))
+        options.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            debate_id = int(event.option.id)
+            self.dismiss((debate_id, self._labels[debate_id]))

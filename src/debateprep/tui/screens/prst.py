@@ -1,0 +1,18 @@
+"""The prst pane (being built: shows what will come)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+
+from debateprep.storage.db import Database
+from debateprep.tui.widgets.empty import EmptyState
+
+
+class PrstPane(Vertical):
+    def __init__(self, db: Database, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(**kwargs)
+        self.db = db
+
+    def compose(self) -> ComposeResult:
+        yield EmptyState("The draft presidential statement: paragraphs from convergence and agreed language, in PRST form.")

@@ -1,0 +1,18 @@
+"""The statements pane (being built: shows what will come)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+
+from debateprep.storage.db import Database
+from debateprep.tui.widgets.empty import EmptyState
+
+
+class StatementsPane(Vertical):
+    def __init__(self, db: Database, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(**kwargs)
+        self.db = db
+
+    def compose(self) -> ComposeResult:
+        yield EmptyState("Statements: import what delegations said, then see who addressed which guiding question and where they converge.")
