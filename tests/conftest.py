@@ -179,3 +179,13 @@ def sqlite_cli(tmp_path: Path, _sqlite_template: Path) -> Callable[..., CliResul
     path = tmp_path / "cli.db"
     shutil.copy(_sqlite_template, path)
     return lambda args: run_cli(list(args), f"sqlite:///{path}")
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print the robustness figures (fuzz cases, faults injected, rows checked) collected by tests."""
+    from tests.support.figures import FIGURES
+
+    if FIGURES:
+        terminalreporter.write_sep("-", "robustness figures")
+        for name, amount in sorted(FIGURES.items()):
+            terminalreporter.write_line(f"{name}: {amount}")

@@ -49,6 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     st.add_argument("--presidency")
     st.add_argument("--limit", type=float, help="default speaking time in minutes")
     st.add_argument("--president-first", choices=["yes", "no"])
+    st.add_argument("--delegation", help="our delegation (the brief says when it speaks); '' to clear")
     add_json_flag(st)
     st.set_defaults(func=_set)
 
@@ -110,6 +111,8 @@ def _set(args: argparse.Namespace) -> int:
             changes[field_name] = value
     if args.president_first:
         changes["president_speaks_first"] = args.president_first == "yes"
+    if args.delegation is not None:
+        changes["our_delegation"] = args.delegation.strip() or None
     if not changes:
         raise InputError(None, "nothing to change: give at least one option (see --help)")
     _print(service.update(debate, **changes), args.json)

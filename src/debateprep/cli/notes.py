@@ -1,7 +1,219 @@
-"""CLI: notes commands (being built)."""
+"""CLI: `import FILE`, `notes`, `show ID` and `question …` (concept notes and guiding questions)."""
+
+from __future__ import annotations
 
 import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from debateprep.cli.common import open_db, print_json
+
+if TYPE_CHECKING:
+    from debateprep.domain.concept_note import Question, StoredNote
+    from debateprep.services.notes import NotesService
+
+
+def _json_flag(parser: argparse.ArgumentParser, nested: bool = False) -> None:
+    # Nested parsers must not reset a --json given before the sub-command.
+    kwargs = {"default": argparse.SUPPRESS} if nested else {}
+    parser.add_argument("--json", action="store_true", help="print machine-readable JSON", **kwargs)  # type: ignore[arg-type]
+
+
+def _import_args(p: argparse.ArgumentParser, nested: bool = False) -> None:
+    p.add_argument("file", metavar="FILE", help="the concept note: .txt/.md (any encoding), .docx or .pdf")
+    p.add_argument("--symbol", metavar="SYM", help="document symbol when the text lacks it, e.g. S/2014/74")
+    _json_flag(p, nested)
+    p.set_defaults(func=_import)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Adds no commands yet."""
+    _import_args(sub.add_parser("import", help="import a concept note (.txt, .md, .docx, .pdf)"))
+
+    notes = sub.add_parser("notes", help="list imported concept notes (also: notes import|list|show)")
+    _json_flag(notes)
+    notes.set_defaults(func=_list)
+    nsub = notes.add_subparsers(dest="notes_command", metavar="ACTION")
+    _import_args(nsub.add_parser("import", help="import a concept note"), nested=True)
+    ls = nsub.add_parser("list", help="list imported concept notes")
+    _json_flag(ls, nested=True)
+    ls.set_defaults(func=_list)
+    _show_args(nsub.add_parser("show", help="show one concept note"), nested=True)
+
+    _show_args(sub.add_parser("show", help="show an imported concept note"))
+
+    q = sub.add_parser("question", help="work the guiding questions of a concept note")
+    qsub = q.add_subparsers(dest="question_command", metavar="ACTION", required=True)
+    for name, help_text, args, func in (
+        ("list", "list a note's guiding questions", ("note",), _q_list),
+        ("edit", "reword a question", ("question", "text"), _q_edit),
+        ("add", "add a question", ("note", "text"), _q_add),
+        ("move", "move a question to a position (1 = first)", ("question", "position"), _q_move),
+        ("delete", "delete a question", ("question",), _q_delete),
+        ("restore", "put back the note's own wording of a question", ("question",), _q_restore),
+        ("reset", "back to the questions as extracted (undo edits, deletions, additions)", ("note",), _q_reset),
+    ):
+        p = qsub.add_parser(name, help=help_text)
+        for arg in args:
+            if arg == "text":
+                p.add_argument("text", metavar="TEXT")
+            else:
+                p.add_argument(arg, type=int, metavar=arg.upper(), help=f"{arg} number")
+        if name in ("edit", "move", "delete", "restore"):
+            p.add_argument("--version", type=int, help="the version you edited (refused if it changed since)")
+        if name == "add":
+            p.add_argument("--at", type=int, metavar="POS", help="position (default: last)")
+        _json_flag(p)
+        p.set_defaults(func=func)
+
+
+def _show_args(p: argparse.ArgumentParser, nested: bool = False) -> None:
+    p.add_argument("note", type=int, metavar="ID", help="concept note id (see `debateprep notes`)")
+    _json_flag(p, nested)
+    p.set_defaults(func=_show)
+
+
+def _service(args: argparse.Namespace) -> NotesService:
+    from debateprep.services.notes import NotesService
+
+    return NotesService(open_db(args))
+
+
+def _wants_json(args: argparse.Namespace) -> bool:
+    return bool(getattr(args, "json", False))
+
+
+# -- notes ------------------------------------------------------------------------------------
+
+
+def _import(args: argparse.Namespace) -> int:
+    from debateprep.importers.concept_note import import_concept_note
+
+    parsed = import_concept_note(args.file, symbol=args.symbol)  # bad input fails before the database opens
+    result = _service(args).import_file(args.file, symbol=args.symbol, parsed=parsed)
+    if _wants_json(args):
+        if not result.created:
+            print(f"debateprep: {result}", file=sys.stderr)
+        print_json(result.note.to_json())
+    else:
+        print(result)
+        if result.created:
+            _print_questions(result.note.note.questions)
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    notes = _service(args).list()
+    if _wants_json(args):
+        print_json([n.to_json() for n in notes])
+    elif not notes:
+        print("no concept notes yet: `debateprep import FILE` (.txt, .md, .docx or .pdf)")
+    else:
+        for n in notes:
+            when = n.meeting_date.isoformat() if n.meeting_date else "date unknown"
+            print(f"#{n.id}  {n.symbol or '-'}  {n.language}  {when}  {n.question_count} questions  {n.title or n.source_name}")
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    stored = _service(args).get(args.note)
+    if _wants_json(args):
+        print_json(stored.to_json())
+    else:
+        _print_note(stored)
+    return 0
+
+
+def _print_note(stored: StoredNote) -> None:
+    n = stored.note
+    print(f"#{stored.id}  {n.symbol or '(no symbol)'}  [{n.language}]  {n.title or ''}")
+    if n.focus:
+        print(f"    {n.focus}")
+    for label, value in (
+        ("presidency", n.presidency), ("letter", n.letter_date), ("meeting", n.meeting_date),
+        ("addressee", n.addressee), ("signatory", n.signatory.name if n.signatory else None),
+        ("source", stored.source_name),
+    ):
+        if value:
+            print(f"{label:>11}: {value}")
+    print("\nsections:")
+    for s in n.sections:
+        if s.heading:
+            print(f"{'  ' * s.level}{s.number + ' ' if s.number else ''}{s.heading}")
+    if n.themes:
+        print("\nthemes: " + " · ".join(n.themes))
+    print("\nguiding questions:")
+    _print_questions(n.questions)
+    if n.briefers:
+        print("\nbriefers:")
+        for b in n.briefers:
+            print(f"  - {b.label()}")
+    print(f"\noutcome: {n.outcome.kind}" + (f" — {n.outcome.evidence}" if n.outcome.evidence else ""))
+    if n.cited_documents:
+        print("cited: " + ", ".join(n.cited_documents))
+
+
+def _print_questions(questions: list[Question]) -> None:
+    for q in questions:
+        mark = "topic" if q.topic else "     "
+        edited = " (edited)" if q.edited else (" (added)" if q.original is None else "")
+        print(f"  {q.position:>2}. [{mark}] {q.text}{edited}   (#{q.id} v{q.version})")
+
+
+# -- questions --------------------------------------------------------------------------------
+
+
+def _q_print(args: argparse.Namespace, question: Question, verb: str) -> int:
+    if _wants_json(args):
+        print_json(_question_json(question))
+    else:
+        print(f"{verb} question #{question.id} (position {question.position}, version {question.version}): {question.text}")
+    return 0
+
+
+def _question_json(q: Question) -> dict[str, object]:
+    return {
+        "id": q.id, "position": q.position, "version": q.version, "text": q.text, "topic": q.topic,
+        "section": q.section, "original": q.original, "question_form": q.question_form,
+        "provenance": q.provenance.describe(),
+    }
+
+
+def _q_list(args: argparse.Namespace) -> int:
+    questions = _service(args).questions(args.note)
+    if _wants_json(args):
+        print_json([_question_json(q) for q in questions])
+    elif not questions:
+        print(f"concept note #{args.note} has no guiding questions")
+    else:
+        _print_questions(questions)
+    return 0
+
+
+def _q_edit(args: argparse.Namespace) -> int:
+    return _q_print(args, _service(args).edit_question(args.question, args.text, args.version), "edited")
+
+
+def _q_add(args: argparse.Namespace) -> int:
+    return _q_print(args, _service(args).add_question(args.note, args.text, args.at), "added")
+
+
+def _q_move(args: argparse.Namespace) -> int:
+    return _q_print(args, _service(args).move_question(args.question, args.position, args.version), "moved")
+
+
+def _q_delete(args: argparse.Namespace) -> int:
+    return _q_print(args, _service(args).delete_question(args.question, args.version), "deleted")
+
+
+def _q_restore(args: argparse.Namespace) -> int:
+    return _q_print(args, _service(args).restore_question(args.question, args.version), "restored")
+
+
+def _q_reset(args: argparse.Namespace) -> int:
+    questions = _service(args).reset_questions(args.note)
+    if _wants_json(args):
+        print_json([_question_json(q) for q in questions])
+    else:
+        print(f"concept note #{args.note}: {len(questions)} guiding questions as extracted")
+        _print_questions(questions)
+    return 0

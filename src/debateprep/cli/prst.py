@@ -1,7 +1,310 @@
-"""CLI: prst commands (being built)."""
+"""CLI: `debateprep prst new|list|show|add|edit|remove|move|convert|check|revise|diff|export`."""
+
+from __future__ import annotations
 
 import argparse
+import sys
+from typing import TYPE_CHECKING, Any
+
+from debateprep.cli.common import add_debate_arg, add_json_flag, open_db, print_json
+from debateprep.domain.errors import InputError
+
+if TYPE_CHECKING:
+    from debateprep.domain.prst import Draft
+    from debateprep.services.prst import PrstService
+
+
+def _draft_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("draft", metavar="DRAFT", help="draft id (see `debateprep prst list`)")
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Adds no commands yet."""
+    p = sub.add_parser("prst", help="draft the presidential statement (PRST)",
+                       description="Draft a presidential statement from convergence and agreed language.")
+    psub = p.add_subparsers(dest="prst_command", metavar="ACTION", required=True)
+
+    new = psub.add_parser("new", help="start a draft for a debate (chapeau from the debate)")
+    add_debate_arg(new)
+    new.add_argument("--lang", choices=["en", "zh"], help="language of the draft (default: the debate's)")
+    new.add_argument("--item", help="agenda item as it should read in the chapeau")
+    add_json_flag(new)
+    new.set_defaults(func=_new)
+
+    ls = psub.add_parser("list", help="list drafts")
+    add_debate_arg(ls)
+    add_json_flag(ls)
+    ls.set_defaults(func=_list)
+
+    show = psub.add_parser("show", help="show a draft: chapeau and numbered paragraphs with marks")
+    show.add_argument("draft", metavar="DRAFT", nargs="?", help="draft id (default: the latest)")
+    add_json_flag(show)
+    show.set_defaults(func=_show)
+
+    add = psub.add_parser("add", help="add a paragraph (converted to PRST form, placed by convention)")
+    _draft_arg(add)
+    src = add.add_mutually_exclusive_group(required=True)
+    src.add_argument("--text", help="typed text (resolution, statement or PRST form)")
+    src.add_argument("--library", metavar="REF",
+                     help="agreed language: library paragraph id or citation, e.g. 'S/RES/2594 (2021), OP 4'")
+    src.add_argument("--group", type=int, metavar="ID", help="convergence group id (see `debateprep statements`)")
+    add.add_argument("--as-is", action="store_true", help="keep typed text exactly as given (no conversion)")
+    add.add_argument("--at", type=int, metavar="N", help="insert as paragraph N instead of by convention")
+    add_json_flag(add)
+    add.set_defaults(func=_add)
+
+    edit = psub.add_parser("edit", help="replace the text of paragraph N")
+    _draft_arg(edit)
+    edit.add_argument("number", type=int, metavar="N")
+    edit.add_argument("text")
+    edit.add_argument("--version", type=int, help="the paragraph version you edited (refused if it moved on)")
+    add_json_flag(edit)
+    edit.set_defaults(func=_edit)
+
+    rm = psub.add_parser("remove", help="remove paragraph N")
+    _draft_arg(rm)
+    rm.add_argument("number", type=int, metavar="N")
+    add_json_flag(rm)
+    rm.set_defaults(func=_remove)
+
+    mv = psub.add_parser("move", help="move paragraph FROM to TO, or --conventional to reorder all")
+    _draft_arg(mv)
+    mv.add_argument("source", type=int, nargs="?", metavar="FROM")
+    mv.add_argument("target", type=int, nargs="?", metavar="TO")
+    mv.add_argument("--conventional", action="store_true",
+                    help="reaffirm/recall -> concern/condemn -> stress -> welcome/call upon -> request/intend")
+    mv.add_argument("--version", type=int, help="the draft version you saw (refused if it moved on)")
+    add_json_flag(mv)
+    mv.set_defaults(func=_move)
+
+    conv = psub.add_parser("convert", help="show text in PRST form, or re-convert paragraphs of a draft")
+    conv.add_argument("draft", metavar="DRAFT", nargs="?", help="draft id (omit with --text)")
+    conv.add_argument("number", type=int, nargs="?", metavar="N", help="only paragraph N")
+    conv.add_argument("--text", help="convert this text instead (nothing is stored)")
+    conv.add_argument("--lang", choices=["en", "zh"], help="language of --text (default: detected)")
+    conv.add_argument("--first", action="store_true", help="Chinese: as the first paragraph (安全理事会)")
+    add_json_flag(conv)
+    conv.set_defaults(func=_convert)
+
+    chk = psub.add_parser("check", help="mark each paragraph agreed (with citation) or new language")
+    _draft_arg(chk)
+    add_json_flag(chk)
+    chk.set_defaults(func=_check)
+
+    rev = psub.add_parser("revise", help="circulate the current text as the next revision (rev.1, rev.2 …)")
+    _draft_arg(rev)
+    rev.add_argument("--note", default="", help="what this revision is for")
+    add_json_flag(rev)
+    rev.set_defaults(func=_revise)
+
+    diff = psub.add_parser("diff", help="differences between two revisions ('current' = working text)")
+    _draft_arg(diff)
+    diff.add_argument("old", nargs="?", metavar="OLD", help="e.g. rev.1 (default: the latest revision)")
+    diff.add_argument("new", nargs="?", metavar="NEW", help="e.g. rev.2 or current (default: current)")
+    add_json_flag(diff)
+    diff.set_defaults(func=_diff)
+
+    exp = psub.add_parser("export", help="the draft as markdown: clean PRST text or --annotated")
+    _draft_arg(exp)
+    exp.add_argument("-o", "--output", metavar="FILE", help="write to FILE (never overwritten without --force)")
+    exp.add_argument("--annotated", action="store_true", help="numbered, agreed/NEW marks, provenance footnotes")
+    exp.add_argument("--rev", metavar="REV", help="export a circulated revision (e.g. rev.1) instead of the working text")
+    exp.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    exp.set_defaults(func=_export)
+
+
+def _service(args: argparse.Namespace) -> PrstService:
+    from debateprep.services.prst import PrstService
+
+    return PrstService(open_db(args))
+
+
+def _draft_id(args: argparse.Namespace) -> int:
+    try:
+        return int(args.draft)
+    except (TypeError, ValueError):
+        raise InputError(None, f"draft must be a number, not {args.draft!r}") from None
+
+
+def _print_draft(draft: Draft) -> None:
+    print(f"PRST draft #{draft.id} ({draft.language}, version {draft.version}; revisions: "
+          f"{', '.join(r.label for r in draft.revisions) or 'none'})")
+    print(draft.chapeau)
+    for number, (p, text) in enumerate(zip(draft.paragraphs, draft.texts(), strict=True), start=1):
+        sim = f" {p.similarity:.0%}" if p.similarity is not None else ""
+        where = f" {p.closest_citation}" if p.closest_citation else ""
+        print(f"{number:>3}. [{p.mark}{sim}{where}] {text}")
+        print(f"      ({p.provenance.describe()})")
+
+
+def _new(args: argparse.Namespace) -> int:
+    from debateprep.services.debates import DebateService
+
+    db = open_db(args)
+    debate = DebateService(db).resolve(args.debate)
+    from debateprep.services.prst import PrstService
+
+    assert debate.id is not None
+    draft = PrstService(db).new_draft(debate.id, args.lang, args.item)
+    if args.json:
+        print_json(draft.to_json())
+    else:
+        print(f"PRST draft #{draft.id} for {debate.label()}")
+        print(draft.chapeau)
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    debate_id = int(args.debate) if args.debate not in (None, "") else None
+    drafts = _service(args).drafts(debate_id)
+    if args.json:
+        print_json([d.to_json() for d in drafts])
+    elif not drafts:
+        print("no PRST draft yet: `debateprep prst new [DEBATE]`")
+    else:
+        for d in drafts:
+            revs = d.revisions[-1].label if d.revisions else "no revision"
+            print(f"#{d.id} debate #{d.debate_id} {d.language} {len(d.paragraphs)} paragraphs, {revs}")
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    draft = _service(args).resolve(args.draft)
+    if args.json:
+        print_json(draft.to_json())
+    else:
+        _print_draft(draft)
+    return 0
+
+
+def _add(args: argparse.Namespace) -> int:
+    service = _service(args)
+    draft_id = _draft_id(args)
+    if args.library is not None:
+        paragraph = service.add_library(draft_id, args.library)
+    elif args.group is not None:
+        paragraph = service.add_group(draft_id, args.group)
+    else:
+        paragraph = service.add_text(draft_id, args.text, convert=not args.as_is, position=args.at)
+    draft = service.get(draft_id)
+    number = next(i for i, p in enumerate(draft.paragraphs, start=1) if p.id == paragraph.id)
+    if args.json:
+        print_json({**paragraph.to_json(), "number": number, "text": draft.texts()[number - 1]})
+    else:
+        print(f"para {number}: {draft.texts()[number - 1]}")
+    return 0
+
+
+def _edit(args: argparse.Namespace) -> int:
+    service = _service(args)
+    draft_id = _draft_id(args)
+    paragraph = service.paragraph(service.get(draft_id), args.number)
+    if args.version is not None:
+        from dataclasses import replace
+
+        paragraph = replace(paragraph, version=args.version)
+    edited = service.edit(draft_id, paragraph, args.text)
+    if args.json:
+        print_json({**edited.to_json(), "number": args.number})
+    else:
+        print(f"para {args.number} (version {edited.version}): {edited.text}")
+    return 0
+
+
+def _remove(args: argparse.Namespace) -> int:
+    service = _service(args)
+    draft_id = _draft_id(args)
+    paragraph = service.paragraph(service.get(draft_id), args.number)
+    service.remove(draft_id, paragraph)
+    if args.json:
+        print_json({"removed": args.number, "text": paragraph.text})
+    else:
+        print(f"removed para {args.number}: {paragraph.text}")
+    return 0
+
+
+def _move(args: argparse.Namespace) -> int:
+    service = _service(args)
+    draft_id = _draft_id(args)
+    if args.conventional:
+        if args.source is not None:
+            raise InputError(None, "give either FROM TO or --conventional, not both")
+        draft = service.order(draft_id, args.version)
+    else:
+        if args.source is None or args.target is None:
+            raise InputError(None, "move needs FROM and TO paragraph numbers (or --conventional)")
+        draft = service.move(draft_id, args.source, args.target, args.version)
+    if args.json:
+        print_json(draft.to_json())
+    else:
+        for line in draft.numbered():
+            print(line)
+    return 0
+
+
+def _convert(args: argparse.Namespace) -> int:
+    if args.text is not None:
+        if args.draft is not None:
+            raise InputError(None, "give either DRAFT or --text, not both")
+        from debateprep.domain.prst_form import CATEGORY_NAMES, to_prst
+
+        c = to_prst(args.text, args.lang, first=args.first)
+        data: dict[str, Any] = {"text": c.text, "lead": c.lead, "prst_lead": c.prst_lead,
+                                "category": CATEGORY_NAMES[c.category], "note": c.note}
+        if args.json:
+            print_json(data)
+        else:
+            print(c.text)
+            if c.note:
+                print(f"note: {c.note}", file=sys.stderr)
+        return 0
+    if args.draft is None:
+        raise InputError(None, "give a DRAFT (to re-convert its paragraphs) or --text")
+    results = _service(args).convert(_draft_id(args), args.number)
+    if args.json:
+        print_json([{"number": n, "text": c.text, "lead": c.lead, "note": c.note} for n, c in results])
+    else:
+        for n, c in results:
+            print(f"para {n}: {c.text}" + (f"  ({c.note})" if c.note else ""))
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    draft = _service(args).check(_draft_id(args))
+    if args.json:
+        print_json(draft.to_json())
+        return 0
+    for number, p in enumerate(draft.paragraphs, start=1):
+        print(f"para {number}: {p.mark:<6} {p.check_summary()}")
+    agreed = sum(1 for p in draft.paragraphs if p.status == "agreed")
+    print(f"{agreed} of {len(draft.paragraphs)} paragraphs are agreed language")
+    return 0
+
+
+def _revise(args: argparse.Namespace) -> int:
+    revision = _service(args).revise(_draft_id(args), args.note)
+    if args.json:
+        print_json({"revision": revision.label, "paragraphs": list(revision.paragraphs), "note": revision.note})
+    else:
+        print(f"{revision.label}: {len(revision.paragraphs)} paragraphs circulated")
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    diff = _service(args).diff(_draft_id(args), args.old, args.new)
+    if args.json:
+        print_json(diff.to_json())
+    else:
+        print(diff.render())
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from debateprep.cli.common import write_output
+
+    content = _service(args).export(_draft_id(args), annotated=args.annotated, revision=args.rev)
+    if args.output is None:
+        sys.stdout.write(content)
+        return 0
+    target = write_output(args.output, content, args.force)
+    print(f"wrote {target}", file=sys.stderr)
+    return 0

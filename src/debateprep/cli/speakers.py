@@ -1,7 +1,383 @@
-"""CLI: speakers commands (being built)."""
+"""CLI: `debateprep speakers add|list|edit|move|withdraw|order|schedule|import|export|start|done|roster`."""
+
+from __future__ import annotations
 
 import argparse
+import sys
+import unicodedata
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from debateprep.cli.common import add_debate_arg, add_json_flag, open_db, print_json, write_output
+
+if TYPE_CHECKING:
+    from debateprep.services.speakers import SpeakersService, SpeakersView
+
+
+def _when(value: str) -> datetime:
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date and time (YYYY-MM-DDTHH:MM): {value!r}") from None
+
+
+def _entry_fields(p: argparse.ArgumentParser, editing: bool = False) -> None:
+    p.add_argument("--representative", metavar="NAME", help="who speaks, e.g. 'Mr. Zhang Jun'")
+    p.add_argument("--title", help="e.g. 'Minister for Foreign Affairs'")
+    p.add_argument("--level", help="head, minister, vice_minister, permanent_representative (PR), deputy, other")
+    p.add_argument("--basis", help="member, briefer, rule37, rule39, observer (default: from the roster and the Council of the year)")
+    p.add_argument("--group", metavar="GROUP", help="on behalf of a group, e.g. 'Nordic countries', NAM, E10")
+    p.add_argument("--minutes", type=float, help="planned minutes (default: the debate's limit for the category)")
+    p.add_argument("--draw", type=int, help="Council members: the draw number")
+    p.add_argument("--notes")
+    if not editing:
+        p.add_argument("--at", type=_when, metavar="WHEN", help="inscription time, YYYY-MM-DDTHH:MM (default: now)")
+        p.add_argument("--unconfirmed", action="store_true", help="mark as to be confirmed")
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Adds no commands yet."""
+    p = sub.add_parser("speakers", help="the speakers list: inscribe, order, schedule, import/export")
+    ssub = p.add_subparsers(dest="speakers_command", metavar="ACTION", required=True)
+
+    ls = ssub.add_parser("list", help="the ordered list with planned start and session")
+    add_debate_arg(ls)
+    ls.add_argument("--lang", choices=["en", "zh"], help="names in English or Chinese (default: the debate's)")
+    add_json_flag(ls)
+    ls.set_defaults(func=_list)
+
+    add = ssub.add_parser("add", help="inscribe a delegation (or a person with --person)")
+    add.add_argument("debate", metavar="DEBATE", help="debate id")
+    add.add_argument("delegation", metavar="DELEGATION", help="roster name in English or Chinese, e.g. China, 中国, 'Russia'")
+    add.add_argument("--person", action="store_true", help="someone in a personal capacity (not in the roster)")
+    _entry_fields(add)
+    add_json_flag(add)
+    add.set_defaults(func=_add)
+
+    edit = ssub.add_parser("edit", help="change an entry")
+    edit.add_argument("entry", type=int, metavar="ENTRY", help="entry id (see `speakers list`)")
+    _entry_fields(edit, editing=True)
+    edit.add_argument("--confirmed", choices=["yes", "no"])
+    _version(edit)
+    add_json_flag(edit)
+    edit.set_defaults(func=_edit)
+
+    mv = ssub.add_parser("move", help="manual override: pin, keep after/before another entry, swap, or clear")
+    mv.add_argument("entry", type=int, metavar="ENTRY")
+    how = mv.add_mutually_exclusive_group(required=True)
+    how.add_argument("--to", type=int, metavar="POS", help="pin at this position")
+    how.add_argument("--after", metavar="ENTRY", help="keep right after this entry (id or delegation)")
+    how.add_argument("--before", metavar="ENTRY", help="keep right before this entry")
+    how.add_argument("--swap", metavar="ENTRY", help="exchange places with this entry")
+    how.add_argument("--clear", action="store_true", help="remove the override: back to the rules")
+    mv.add_argument("--reason", default="", help="why (shown with the override)")
+    _version(mv)
+    add_json_flag(mv)
+    mv.set_defaults(func=_move)
+
+    for name, help_text, func in (("withdraw", "withdraw an entry (it stays visible, unplaced)", _withdraw),
+                                  ("reinstate", "put a withdrawn entry back on the list", _reinstate),
+                                  ("delete", "delete an entry made by mistake", _delete)):
+        c = ssub.add_parser(name, help=help_text)
+        c.add_argument("entry", type=int, metavar="ENTRY")
+        if name != "delete":
+            _version(c)
+        add_json_flag(c)
+        c.set_defaults(func=func)
+
+    order = ssub.add_parser("order", help="the order with the reason for each place (rules and overrides)")
+    add_debate_arg(order)
+    order.add_argument("--explain", type=int, metavar="ENTRY", help="only why this entry stands where it does")
+    add_json_flag(order)
+    order.set_defaults(func=_order)
+
+    sch = ssub.add_parser("schedule", help="when each speaker is expected, sessions and spill-over")
+    add_debate_arg(sch)
+    sch.add_argument("--now", type=_when, metavar="WHEN", help="the time now, during the debate (default: plan only)")
+    add_json_flag(sch)
+    sch.set_defaults(func=_schedule)
+
+    imp = ssub.add_parser("import", help="import a CSV list, a verbatim record's speakers, or the concept note's briefers")
+    imp.add_argument("debate", metavar="DEBATE", help="debate id")
+    kind = imp.add_mutually_exclusive_group(required=True)
+    kind.add_argument("file", metavar="CSV", nargs="?", help="a speakers list as CSV (see `speakers export`)")
+    kind.add_argument("--record", metavar="FILE", nargs="+",
+                      help="a verbatim record (S/PV): its file(s), in parts or one per speech")
+    kind.add_argument("--briefers", action="store_true", help="the briefers named in the debate's concept note")
+    add_json_flag(imp)
+    imp.set_defaults(func=_import)
+
+    exp = ssub.add_parser("export", help="the list as CSV (stdout, or --output FILE)")
+    add_debate_arg(exp)
+    exp.add_argument("-o", "--output", metavar="FILE")
+    exp.add_argument("--force", action="store_true", help="overwrite an existing FILE")
+    exp.set_defaults(func=_export)
+
+    start = ssub.add_parser("start", help="timer: this entry is speaking now")
+    start.add_argument("entry", type=int, metavar="ENTRY")
+    start.add_argument("--at", type=_when, metavar="WHEN")
+    add_json_flag(start)
+    start.set_defaults(func=_start)
+
+    done = ssub.add_parser("done", help="timer: log the actual duration; the entry has spoken")
+    done.add_argument("entry", type=int, metavar="ENTRY")
+    done.add_argument("--seconds", type=int, required=True)
+    add_json_flag(done)
+    done.set_defaults(func=_done)
+
+    roster = ssub.add_parser("roster", help="find delegations and groups in the roster (English or Chinese)")
+    roster.add_argument("query", metavar="TEXT")
+    roster.add_argument("--limit", type=int, default=10)
+    add_json_flag(roster)
+    roster.set_defaults(func=_roster)
+
+
+def _version(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--version", type=int, help="the version you edited (refused if it changed since)")
+
+
+def _service(args: argparse.Namespace) -> SpeakersService:
+    from debateprep.services.speakers import SpeakersService
+
+    return SpeakersService(open_db(args))
+
+
+def _entry_json(e: Any) -> dict[str, Any]:
+    return {"id": e.id, "debate_id": e.debate_id, "delegation": e.delegation, "code": e.delegation_code,
+            "representative": e.representative, "title": e.title, "level": e.level.value, "basis": e.basis.value,
+            "on_behalf_of": e.on_behalf_of, "status": e.status.value, "confirmed": e.confirmed, "draw": e.draw,
+            "inscribed_at": e.inscribed_at.isoformat(timespec="minutes"), "planned_minutes": e.planned_minutes,
+            "actual_seconds": e.actual_seconds, "notes": e.notes, "version": e.version,
+            "override": None if e.override is None else {"kind": e.override.kind, "ref": e.override.ref,
+                                                         "reason": e.override.reason}}
+
+
+def _print_entry(e: Any, as_json: bool, verb: str) -> int:
+    if as_json:
+        print_json(_entry_json(e))
+    else:
+        print(f"{verb} #{e.id} {e.delegation} ({e.level.label()}, {e.basis.label()}, {e.status.label()}, version {e.version})")
+    return 0
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _cell(text: str, width: int) -> str:
+    out, used = "", 0
+    for ch in text:
+        w = _width(ch)
+        if used + w > width:
+            return out[:-1] + "…" + " " * (width - used) if out else ""
+        out += ch
+        used += w
+    return out + " " * (width - used)
+
+
+def _name(row: dict[str, Any], lang: str) -> str:
+    if lang == "zh" and row["code"]:
+        from debateprep.domain.roster import Roster
+
+        roster = Roster.load()
+        if row["code"] in roster.delegations:
+            return roster.get(row["code"]).label("zh")
+    return str(row["delegation"])
+
+
+def _list(args: argparse.Namespace) -> int:
+    view = _service(args).view(args.debate)
+    rows = view.rows()
+    if args.json:
+        print_json(rows)
+        return 0
+    lang = args.lang or view.debate.language
+    print(view.debate.label())
+    if not rows:
+        print("no one inscribed yet: `debateprep speakers add DEBATE DELEGATION`")
+        return 0
+    print(f"{'#':>3}  {_cell('delegation', 34)} {_cell('level', 24)} {_cell('basis', 15)} "
+          f"{_cell('status', 10)} {'start':>5}  sess  id")
+    for r in rows:
+        start = r["planned_start"][11:16] if r["planned_start"] else ""
+        flag = "*" if r["override"] else " "
+        pos = str(r["position"]) if r["position"] else "-"
+        group = f" [{r['on_behalf_of']}]" if r["on_behalf_of"] else ""
+        print(f"{pos:>3}{flag} {_cell(_name(r, lang) + group, 34)} {_cell(r['level'], 24)} {_cell(r['basis'], 15)} "
+              f"{_cell(r['status'] + ('' if r['confirmed'] else '?'), 10)} {start:>5}  {r['session'] or '':>4}  {r['id']}")
+    if any(r["override"] for r in rows):
+        print("* manual override (see `debateprep speakers order`)")
+    return 0
+
+
+def _add(args: argparse.Namespace) -> int:
+    entry = _service(args).add(
+        args.debate, args.delegation, person=args.person, representative=args.representative or "",
+        title=args.title or "", level=args.level, basis=args.basis, on_behalf_of=args.group,
+        inscribed_at=args.at, planned_minutes=args.minutes, draw=args.draw, notes=args.notes or "",
+        confirmed=not args.unconfirmed)
+    return _print_entry(entry, args.json, "inscribed")
+
+
+def _edit(args: argparse.Namespace) -> int:
+    from debateprep.domain.errors import InputError
+
+    changes: dict[str, Any] = {}
+    for flag, field_name in (("representative", "representative"), ("title", "title"), ("level", "level"),
+                             ("basis", "basis"), ("group", "on_behalf_of"), ("minutes", "planned_minutes"),
+                             ("draw", "draw"), ("notes", "notes")):
+        value = getattr(args, flag)
+        if value is not None:
+            changes[field_name] = value
+    if args.confirmed:
+        changes["confirmed"] = args.confirmed == "yes"
+    if not changes:
+        raise InputError(None, "nothing to change: give at least one option (see --help)")
+    return _print_entry(_service(args).update(args.entry, args.version, **changes), args.json, "updated")
+
+
+def _move(args: argparse.Namespace) -> int:
+    service = _service(args)
+    if args.clear:
+        entry = service.clear_override(args.entry, args.version)
+    else:
+        entry = service.move(args.entry, to=args.to, after=args.after, before=args.before, swap=args.swap,
+                             reason=args.reason, version=args.version)
+    return _print_entry(entry, args.json, "moved" if entry.override else "back to the rules:")
+
+
+def _withdraw(args: argparse.Namespace) -> int:
+    return _print_entry(_service(args).withdraw(args.entry, args.version), args.json, "withdrew")
+
+
+def _reinstate(args: argparse.Namespace) -> int:
+    return _print_entry(_service(args).reinstate(args.entry, args.version), args.json, "reinstated")
+
+
+def _delete(args: argparse.Namespace) -> int:
+    return _print_entry(_service(args).delete(args.entry), args.json, "deleted")
+
+
+def _order(args: argparse.Namespace) -> int:
+    view = _service(args).view(args.debate)
+    rows = view.rows()
+    if args.explain is not None:
+        from debateprep.domain.errors import NotFound
+
+        match = [r for r in rows if r["id"] == args.explain]
+        if not match:
+            raise NotFound(f"entry #{args.explain} is not in debate #{view.debate.id}'s list")
+        rows = match
+    if args.json:
+        print_json([{k: r[k] for k in ("position", "id", "delegation", "auto_position", "override", "why")}
+                    for r in rows])
+        return 0
+    for r in rows:
+        print(f"{r['position'] or '-':>3}  {r['why']}")
+    return 0
+
+
+def _schedule(args: argparse.Namespace) -> int:
+    view = _service(args).view(args.debate, now=args.now)
+    sched = view.schedule
+    if args.json:
+        print_json({
+            "debate": view.debate.id,
+            "projected_end": sched.projected_end.isoformat(timespec="minutes") if sched.projected_end else None,
+            "sessions": [{"number": s.number, "day": s.day + 1, "start": s.start.isoformat(timespec="minutes"),
+                          "end": s.end.isoformat(timespec="minutes"), "record": s.record,
+                          "positions": [x.position for x in sched.slots if x.session.number == s.number]}
+                         for s in sched.sessions],
+            "speakers": [{"position": x.position, "id": x.entry.id, "delegation": x.entry.delegation,
+                          "start": x.start.isoformat(timespec="minutes"), "end": x.end.isoformat(timespec="minutes"),
+                          "minutes": round(x.minutes, 2), "session": x.session.number, "day": x.session.day + 1,
+                          "actual": x.actual, "overrun_minutes": round(x.overrun_minutes, 1)}
+                         for x in sched.slots],
+            "spill_over": [x.position for x in sched.spilled()],
+            "resumption": [x.position for x in sched.resumptions()],
+        })
+        return 0
+    _print_schedule(view)
+    return 0
+
+
+def _print_schedule(view: SpeakersView) -> None:
+    sched = view.schedule
+    print(view.debate.label())
+    if not sched.slots:
+        print("no one on the list yet")
+        return
+    current = None
+    for x in sched.slots:
+        if x.session is not current:
+            current = x.session
+            print(f"\n{current.label()}")
+        mark = " (actual)" if x.actual else ""
+        over = f"  runs {x.overrun_minutes:.0f} min past {x.session.end:%H:%M}" if x.overrun_minutes >= 1 else ""
+        print(f"  {x.start:%H:%M}-{x.end:%H:%M}  {x.position:>3}  {x.entry.delegation}{mark}{over}")
+    print()
+    for line in sched.summary():
+        print(line)
+    if sched.resumptions():
+        first = sched.resumptions()[0]
+        print(f"spills into another day: positions {first.position}-{sched.slots[-1].position} "
+              f"({first.session.record or first.session.label()})")
+
+
+def _import(args: argparse.Namespace) -> int:
+    service = _service(args)
+    if args.briefers:
+        added = service.import_briefers(args.debate)
+        what = "briefers from the concept note (to be confirmed)"
+    elif args.record:
+        added = service.import_record(args.debate, args.record)
+        what = "speakers heard in the record"
+    else:
+        added = service.import_csv(args.debate, args.file)
+        what = f"entries from {args.file}"
+    if args.json:
+        print_json([_entry_json(e) for e in added])
+    else:
+        print(f"imported {len(added)} {what}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    content = _service(args).export_csv(args.debate)
+    if args.output:
+        path = write_output(args.output, content, args.force)
+        print(f"wrote {path}", file=sys.stderr)
+    else:
+        sys.stdout.write(content)
+    return 0
+
+
+def _start(args: argparse.Namespace) -> int:
+    return _print_entry(_service(args).start(args.entry, args.at), args.json, "speaking:")
+
+
+def _done(args: argparse.Namespace) -> int:
+    return _print_entry(_service(args).finish(args.entry, args.seconds), args.json, "spoke:")
+
+
+def _roster(args: argparse.Namespace) -> int:
+    from debateprep.domain.roster import Roster
+
+    roster = Roster.load()
+    matches = roster.search(args.query, limit=args.limit)
+    group = roster.find_group(args.query)
+    if args.json:
+        print_json({
+            "delegations": [{"code": m.delegation.code, "name": m.delegation.name, "zh_name": m.delegation.zh_name,
+                             "kind": m.delegation.kind, "matched": m.matched, "score": round(m.score, 1)}
+                            for m in matches],
+            "group": None if group is None else {"code": group.code, "name": group.name, "zh_name": group.zh_name,
+                                                 "members": list(group.members), "dynamic": group.dynamic},
+        })
+        return 0
+    for m in matches:
+        print(f"{m.delegation.code:<8} {m.delegation.name} / {m.delegation.zh_name}  ({m.delegation.kind})")
+    if group:
+        print(f"group {group.code}: {group.name} / {group.zh_name}")
+    if not matches and not group:
+        print(f"nothing in the roster matches {args.query!r}")
+    return 0

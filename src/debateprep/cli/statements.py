@@ -1,7 +1,243 @@
-"""CLI: statements commands (being built)."""
+"""CLI: `debateprep statements import|list|show|resolve|coverage|convergence`."""
+
+from __future__ import annotations
 
 import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from debateprep.cli.common import add_debate_arg, add_json_flag, open_db, print_json
+
+if TYPE_CHECKING:
+    from debateprep.services.statements import ImportReport, StatementService
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Adds no commands yet."""
+    p = sub.add_parser("statements", help="import statements; coverage of guiding questions; convergence")
+    ssub = p.add_subparsers(dest="statements_command", metavar="ACTION", required=True)
+
+    imp = ssub.add_parser("import", help="import statement files, or a verbatim record with --record")
+    imp.add_argument("debate", metavar="DEBATE", help="debate id (see `debateprep debate list`)")
+    imp.add_argument("files", metavar="FILE", nargs="+",
+                     help=".txt/.md/.docx/.pdf; with --record also a folder of one-speech-per-file records")
+    imp.add_argument("--record", action="store_true",
+                     help="the files are a verbatim record (S/PV.…): split into speeches at the speaker headers")
+    imp.add_argument("--delegation", help="the delegation a single statement file belongs to (roster name)")
+    imp.add_argument("--entry", type=int, metavar="ID",
+                     help="the speakers-list entry a single statement file was delivered under")
+    imp.add_argument("--meeting", type=int, help="with --record: keep only this meeting's files (default: the debate's)")
+    imp.add_argument("--replace", action="store_true", help="replace statements already imported from the same source")
+    add_json_flag(imp)
+    imp.set_defaults(func=_import)
+
+    ls = ssub.add_parser("list", help="list a debate's statements")
+    add_debate_arg(ls)
+    ls.add_argument("--unmapped", action="store_true", help="only speeches not yet mapped to a delegation")
+    ls.add_argument("--all", action="store_true", help="include the President's procedural remarks")
+    add_json_flag(ls)
+    ls.set_defaults(func=_list)
+
+    show = ssub.add_parser("show", help="read one statement: paragraphs, sentences and proposals")
+    show.add_argument("statement", type=int, metavar="ID", help="statement id (see `statements list`)")
+    add_json_flag(show)
+    show.set_defaults(func=_show)
+
+    res = ssub.add_parser("resolve", help="map an unmapped speech to a delegation by hand")
+    res.add_argument("statement", type=int, metavar="ID", help="statement id (see `statements list --unmapped`)")
+    res.add_argument("delegation", nargs="?", help="roster name, English or Chinese (e.g. 'ICRC', '中国')")
+    res.add_argument("--none", action="store_true", help="it speaks for no delegation: mark it procedural")
+    res.add_argument("--version", type=int, help="the version you read (refuse if someone changed it since)")
+    add_json_flag(res)
+    res.set_defaults(func=_resolve)
+
+    cov = ssub.add_parser("coverage", help="which delegation addressed which guiding question, with the passage")
+    add_debate_arg(cov)
+    cov.add_argument("--questions", metavar="FILE",
+                     help="questions, one per line; ' | ' adds another wording (a translation); "
+                          "default: the debate's concept note")
+    cov.add_argument("--question", metavar="N", type=int, help="show the evidence for question N")
+    add_json_flag(cov)
+    cov.set_defaults(func=_coverage)
+
+    con = ssub.add_parser("convergence", help="proposals shared by several delegations, most shared first")
+    add_debate_arg(con)
+    con.add_argument("--min", type=int, default=2, help="least number of delegations in a group (default 2)")
+    con.add_argument("--limit", type=int, default=20, help="groups to show (default 20; 0 for all)")
+    add_json_flag(con)
+    con.set_defaults(func=_convergence)
+
+
+def _service(args: argparse.Namespace) -> StatementService:
+    from debateprep.services.statements import StatementService
+
+    return StatementService(open_db(args))
+
+
+def _debate_id(args: argparse.Namespace, service: StatementService) -> int:
+    from debateprep.services.debates import DebateService
+
+    debate = DebateService(service.db).resolve(args.debate)
+    assert debate.id is not None
+    return debate.id
+
+
+def _import(args: argparse.Namespace) -> int:
+    from debateprep.domain.errors import InputError
+
+    service = _service(args)
+    debate_id = _debate_id(args, service)
+    if args.record:
+        if args.delegation or args.entry:
+            raise InputError(None, "--delegation/--entry are for statement files; a record maps each speech itself")
+        report = service.import_record(debate_id, args.files, meeting=args.meeting, replace=args.replace)
+    else:
+        for f in args.files:
+            if Path(f).is_dir():
+                raise InputError(f, "is a folder: give the files, or add --record for a verbatim record")
+        report = service.import_files(debate_id, args.files, delegation=args.delegation, entry_id=args.entry,
+                                      replace=args.replace)
+    _print_report(report, args.json)
+    return 0
+
+
+def _print_report(report: ImportReport, as_json: bool) -> None:
+    if as_json:
+        print_json(report.to_json())
+        return
+    s = report.summary()
+    where = f" from {', '.join(report.records)}" if report.records else ""
+    print(f"imported {s['imported']} speeches{where} into debate #{report.debate_id}: "
+          f"{s['statements']} statements, {s['briefings']} briefings, {s['procedural']} procedural; "
+          f"{s['delegations']} delegations")
+    if s["replaced"]:
+        print(f"replaced {s['replaced']} earlier imports of the same sources")
+    if report.unmapped:
+        print(f"{len(report.unmapped)} not mapped to a delegation (resolve with `debateprep statements resolve ID NAME`):")
+        for st in report.unmapped:
+            hint = f"  — {st.suggestion}" if st.suggestion else ""
+            print(f"  #{st.id}  {st.source}  {st.speaker or ''}{hint}")
+    else:
+        print("every speech with a delegation is mapped")
+
+
+def _list(args: argparse.Namespace) -> int:
+    from debateprep.domain.text import cell_width
+
+    service = _service(args)
+    found = service.list(_debate_id(args, service), unmapped=args.unmapped, include_procedural=args.all or args.unmapped)
+    if args.json:
+        print_json([s.to_json(with_text=False) for s in found])
+        return 0
+    if not found:
+        print("no statements" + (" left unmapped" if args.unmapped else " yet: `debateprep statements import DEBATE FILE`"))
+        return 0
+    for st in found:
+        who = st.delegation or f"(unmapped) {st.speaker or ''}".strip()
+        pad = " " * max(1, 34 - cell_width(who))
+        extra = f"  [{st.kind}]" if st.kind != "statement" else ""
+        print(f"#{st.id:<5} {who}{pad}{st.source}{extra}")
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    from debateprep.domain.statements import extract_proposals, segment
+
+    st = _service(args).get(args.statement)
+    seg = segment(st.text)
+    proposals = extract_proposals(st.text)
+    if args.json:
+        data = st.to_json()
+        data["paragraphs"] = len(seg.paragraphs)
+        data["sentences"] = len(seg.sentences)
+        data["proposals"] = [{"kind": p.kind, "cue": p.cue, "sentence": p.sentence.index + 1, "text": p.text}
+                             for p in proposals]
+        print_json(data)
+        return 0
+    print(f"#{st.id} {st.delegation or '(unmapped)'} — {st.speaker or ''} — {st.source}")
+    print(f"{st.language}, {len(seg.paragraphs)} paragraphs, {len(seg.sentences)} sentences, {len(proposals)} proposals")
+    print()
+    print(st.text)
+    if proposals:
+        print("\nproposals:")
+        for p in proposals:
+            print(f"  [{p.kind}] s{p.sentence.index + 1}: {p.text}")
+    return 0
+
+
+def _resolve(args: argparse.Namespace) -> int:
+    from debateprep.domain.errors import InputError
+
+    if args.none == bool(args.delegation):
+        raise InputError(None, "give a delegation name, or --none for a speech that speaks for no delegation")
+    st = _service(args).resolve(args.statement, None if args.none else args.delegation, version=args.version)
+    if args.json:
+        print_json(st.to_json(with_text=False))
+    else:
+        print(f"#{st.id} {st.source}: {st.delegation or 'no delegation (procedural)'} (version {st.version})")
+    return 0
+
+
+def _coverage(args: argparse.Namespace) -> int:
+    from debateprep.domain.coverage import parse_questions
+    from debateprep.domain.text import cell_width
+
+    service = _service(args)
+    debate_id = _debate_id(args, service)
+    questions = None
+    if args.questions:
+        from debateprep.domain.errors import InputError
+        from debateprep.importers.reader import read_document
+
+        questions = parse_questions(read_document(args.questions).text.replace("\n\n", "\n"))
+        if not questions:
+            raise InputError(args.questions, "no questions in the file (one per line)")
+    matrix = service.coverage(debate_id, questions)
+    if args.json:
+        print_json(matrix.to_json())
+        return 0
+    if args.question:
+        q = next((q for q in matrix.questions if q.label == f"Q{args.question}"), None)
+        if q is None:
+            from debateprep.domain.errors import NotFound
+
+            raise NotFound(f"no question {args.question} (there are {len(matrix.questions)})")
+        print(f"{q.label} {q.text}")
+        for cell in matrix.covered_by(q.key):
+            print(f"\n{cell.delegation} — strength {cell.strength:.2f} — {cell.source}, {cell.passage.sentence_range}")
+            print(f"  {cell.passage.text}")
+        return 0
+    for q in matrix.questions:
+        print(f"{q.label} ({len(matrix.covered_by(q.key))} delegations) {q.text}")
+    print()
+    width = max((cell_width(d) for d in matrix.delegations), default=10)
+    print(" " * (width + 2) + " ".join(f"{q.label:>4}" for q in matrix.questions))
+    for d in matrix.delegations:
+        cells = [matrix.cell(d, q.key) for q in matrix.questions]
+        marks = " ".join(f"{_mark(c.strength if c else 0.0):>4}" for c in cells)
+        print(d + " " * (width + 2 - cell_width(d)) + marks)
+    print("\n█ strong  ▓ clear  ▒ some  · not addressed — `--question N` shows the passages")
+    return 0
+
+
+def _mark(strength: float) -> str:
+    if strength <= 0:
+        return "·"
+    return "█" if strength >= 0.75 else "▓" if strength >= 0.45 else "▒"
+
+
+def _convergence(args: argparse.Namespace) -> int:
+    service = _service(args)
+    groups = service.convergence(_debate_id(args, service), min_supporters=args.min)
+    shown = groups if args.limit == 0 else groups[: args.limit]
+    if args.json:
+        print_json([g.to_json() for g in shown])
+        return 0
+    if not groups:
+        print("no proposal is shared by enough delegations")
+        return 0
+    for g in shown:
+        print(f"{g.rank}. {g.count} delegations — {g.representative.text}")
+        print(f"   {', '.join(g.supporters)}")
+    if len(groups) > len(shown):
+        print(f"… {len(groups) - len(shown)} more groups (--limit 0 shows all)")
+    return 0

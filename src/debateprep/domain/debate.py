@@ -21,6 +21,12 @@ class DebateSettings:
     # the national statement right after the briefers (S/PV.8699) instead of last among members.
     president_speaks_first: bool = False
     president_delegation: str | None = None
+    # The delegation preparing with this tool ("us"): the brief says when it speaks.
+    our_delegation: str | None = None
+    # Schedule: time for the President to call each speaker, and how far past a session's end
+    # the President lets a statement run before suspending (S/PV.8699 ran 15 minutes over).
+    changeover_seconds: int = 20
+    grace_minutes: float = 5.0
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from debateprep.domain.text import has_cjk
+
 ProposalKind = Literal["call", "recommendation", "commitment", "position"]
 PROPOSAL_KINDS: tuple[ProposalKind, ...] = ("call", "recommendation", "commitment", "position")
 
@@ -28,9 +30,11 @@ class Statement:
 
     text: str
     language: str = "en"
-    delegation: str | None = None
+    delegation: str | None = None  # the roster name ("China"), None while unmapped
+    delegation_code: str | None = None  # the roster code ("CHN", "EU", "ICRC")
     speaker: str | None = None
-    source: str = ""
+    source: str = ""  # file name, or "S/PV.8699 (Resumption 1) #12"
+    record: str | None = None  # the verbatim record symbol when split from one
     id: int | None = None
     debate_id: int | None = None
     position: int = 0
@@ -40,6 +44,7 @@ class Statement:
     mapped_by: str | None = None
     suggestion: str | None = None  # a delegation the importer guessed but did not apply
     speakers_entry_id: int | None = None
+    version: int = 1
 
     @property
     def unmapped(self) -> bool:
@@ -55,6 +60,7 @@ class Statement:
             "debate_id": self.debate_id,
             "position": self.position,
             "delegation": self.delegation,
+            "delegation_code": self.delegation_code,
             "speaker": self.speaker,
             "language": self.language,
             "spoken_language": self.spoken_language,
@@ -63,7 +69,9 @@ class Statement:
             "suggestion": self.suggestion,
             "speakers_entry_id": self.speakers_entry_id,
             "source": self.source,
+            "record": self.record,
             "header": self.header,
+            "version": self.version,
             "chars": len(self.text),
         }
         if with_text:
@@ -136,14 +144,13 @@ _ABBREVIATIONS = frozenset(
 )
 
 
-def has_cjk(text: str) -> bool:
-    return _CJK_RE.search(text) is not None
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
-    match = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:dot])
+    match = _LAST_WORD.search(text, max(0, dot - 24), dot)
     if not match:
         return False
     word = match.group(1).lower()
@@ -248,16 +255,20 @@ def passages(text: str, max_sentences: int = 3, max_chars: int = 600) -> list[Pa
 # --- proposals ------------------------------------------------------------------------------
 
 # Cues in order of precedence: a sentence with several cues takes the first kind that matches.
+_WE = r"(?i:we|I|my (?:delegation|country|Government))"
+# A named subject ("China", "Viet Nam", "The European Union") but not a pronoun or a predicate.
+_NAMED = (r"(?!(?:It|This|That|There|These|Those|They|He|She|Which|What|Who|Such|Each|Any|Nothing|No|One|"
+          r"Peace|History|Time)\b)[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}")
 _EN_CUES: dict[ProposalKind, str] = {
-    "call": r"\b(?:calls? (?:on|upon)|urges?|appeals? to|(?:we|I) (?:also )?(?:invite|encourage))\b",
-    "recommendation": r"\b(?:we|i) (?:propose|suggest|recommend)\b|\bshould(?! like)\b|\bmust\b|\bneeds? to\b"
-    r"|\bit is (?:essential|imperative|necessary|crucial|vital|important) (?:that|to)\b|\bought to\b",
-    "commitment": r"\b(?:we|i|[A-Z][a-z]+(?: [A-Z][a-z]+)?|[Mm]y (?:delegation|country|Government)) (?:will|shall|remains?|stands?|is|are)"
-    r"(?: also| fully| firmly| always)? (?:continue to|committed to|ready to|determined to|pledge)\b"
-    r"|\bwe (?:will|shall) (?!not\b)\w+|\bwe (?:commit|pledge)\b",
-    "position": r"\b(?:we|i|my delegation|my country)(?: also| therefore| firmly| strongly| fully)?"
-    r" (?:believe|consider|support|oppose|reject|condemn|welcome|reaffirm|reiterate|stress|emphasize|underline|insist|recognize|share the view)\b"
-    r"|\bin our view\b|\bit is our (?:view|position|belief)\b",
+    "call": rf"\b(?:calls? (?:on|upon)|urges?|appeals? to)\b|\b{_WE}(?: also)? (?:invite|encourage)\b",
+    "recommendation": rf"\b{_WE} (?:propose|suggest|recommend)\b|\bshould(?! like)\b|\bmust\b|\bneeds? to\b"
+    r"|\b(?i:it) is (?:essential|imperative|necessary|crucial|vital|important) (?:that|to)\b|\bought to\b",
+    "commitment": rf"\b(?:{_WE}|{_NAMED}) (?:will|shall|remains?|stands?|is|are)(?: also| fully| firmly| always)?"
+    r" (?:continue to|committed to|ready to|determined to)\b"
+    rf"|\b(?:{_WE}|{_NAMED}) (?:will|shall) (?!not\b|be\b|have\b)(?:\w+ly )?\w+|\b(?i:we) (?:commit|pledge)\b",
+    "position": rf"\b{_WE}(?: also| therefore| firmly| strongly| fully)?"
+    r" (?:believe|consider|support|oppose|reject|condemn|welcome|reaffirm|reiterate|stress|emphasize|underline"
+    r"|insist|recognize|share the view)\b|\b(?i:in our view)\b|\b(?i:it) is our (?:view|position|belief)\b",
 }
 _ZH_CUES: dict[ProposalKind, str] = {
     "call": r"呼吁|敦促|促请|吁请|倡议|要求各方",

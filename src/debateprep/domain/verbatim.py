@@ -41,6 +41,8 @@ _TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mme", "Dr", "Sir", "Dame", "Lord", "Lady"
            "Judge", "Justice", "General", "Ambassador")
 _ZH_TITLES = ("先生", "女士", "夫人", "小姐", "阁下", "博士", "大主教", "主教", "国王", "总统", "殿下")
 
+_DOTTED = {"Mr", "Mrs", "Ms", "Mme", "Dr", "Msgr"}  # written with a dot; OCR may drop it
+_PRESIDENT_VARIANTS = {"Mr. President", "Mr President", "Madam President", "Madame President"}
 _MAX_HEADER = 160  # characters before the colon; longer means a sentence, not a header
 _PARTICLES = {"de", "da", "das", "do", "dos", "du", "del", "della", "der", "den", "van", "von",
               "la", "le", "al", "el", "bin", "binti", "ibn", "ben", "ould", "y", "e", "di", "zu",
@@ -172,13 +174,14 @@ def _speaker(who: str, has_language: bool) -> tuple[str | None, str | None, str 
     if who.startswith("The "):
         role = who[4:].strip()
         return (None, None, role) if role in ROLES else None
+    if who in _PRESIDENT_VARIANTS:
+        return None, None, "President"
     for title in _TITLES:
-        for written in (f"{title}.", title) if not title.endswith("'") else (title,):
+        for written in (title + ".", title):
             if who.startswith(written + " "):
                 name = who[len(written):].strip()
                 if _is_name(name) and name not in ROLES:
-                    return (written if written.endswith(".") or title not in ("Mr", "Mrs", "Ms", "Dr")
-                            else f"{title}.", name, None)
+                    return (title + "." if title in _DOTTED else title), name, None
     # A bare name ("Hadiza (spoke in French)") only counts with a language note.
     if has_language and _is_name(who) and len(who.split()) <= 3:
         return None, who, None
@@ -200,15 +203,17 @@ def _is_name(text: str) -> bool:
 
 
 def _parse_chinese(line: str) -> SpeakerHeader | None:
-    line = line.replace("(", "（").replace(")", "）").replace(":", "：", 1) if "：" not in line[:40] else line
-    m = _ZH_HEADER.match(line)
+    colon = next((i for i, ch in enumerate(line[:60]) if ch in "：:"), -1)
+    if colon < 0:
+        return None
+    head = line[:colon].replace("(", "（").replace(")", "）")
+    m = _ZH_HEADER.match(head + "：")
     if m is None:
         return None
     who = m.group("who")
-    notes = re.findall(r"（([^（）]*)）", m.group("notes"))
-    rest = line[m.end():].strip()
+    rest = line[colon + 1:].strip()
     delegation = language = None
-    for note in notes:
+    for note in re.findall(r"（([^（）]*)）", m.group("notes")):
         spoke = _ZH_SPOKE.match(note)
         if spoke and spoke.group("lang") in _ZH_LANGUAGES:
             language = _ZH_LANGUAGES[spoke.group("lang")]
@@ -220,7 +225,5 @@ def _parse_chinese(line: str) -> SpeakerHeader | None:
         return SpeakerHeader(who, None, None, _ZH_ROLES[who], delegation, language, rest)
     for title in _ZH_TITLES:
         if who.endswith(title) and len(who) > len(title):
-            if delegation is None and language is None and len(who) - len(title) > 6:
-                return None
             return SpeakerHeader(who, title, who[: -len(title)], None, delegation, language, rest)
     return None

@@ -1,12 +1,20 @@
-"""The bundled sample debate: the seed concept note and the seed resolutions."""
+"""The bundled sample debate: the seed concept note (S/2014/74), the English sample note, the three
+seed resolutions for the library, and a starting speakers list (the briefers named in the note and
+the fifteen Council members of 2014, in the roster's order, marked as sample inscriptions)."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from debateprep.config import project_root
 from debateprep.domain.errors import NotFound
 from debateprep.storage.db import Database
+
+SEED_NOTE = "concept-note_S-2014-74_poc_lithuania.zh.txt"
+ENGLISH_NOTE = "concept-note_sample_transitions.en.txt"
+SEED_MEETING = 7109  # S/PV.7109, 12 February 2014
+SAMPLE_NOTE = "sample inscription (debateprep demo)"
 
 
 def sample_dir(name: str) -> Path:
@@ -17,11 +25,40 @@ def sample_dir(name: str) -> Path:
 
 
 def load_sample(db: Database) -> list[str]:
-    """Import the sample concept note (and what else is bundled); safe to run twice."""
+    """Import the samples; safe to run twice. The seed debate is imported last: it is the latest."""
+    from debateprep.services.library import LibraryService
     from debateprep.services.notes import NotesService
 
-    lines: list[str] = []
-    note_path = sample_dir("concept_notes") / "concept-note_S-2014-74_poc_lithuania.zh.txt"
-    result = NotesService(db).import_file(note_path)
-    lines.append(str(result))
+    notes = NotesService(db)
+    folder = sample_dir("concept_notes")
+    lines = [str(notes.import_file(folder / ENGLISH_NOTE))]
+    seed = notes.import_file(folder / SEED_NOTE)
+    lines.append(str(seed))
+    lines.append(f"agreed-language library: {LibraryService(db).load_sample().summary()}")
+    if seed.debate_id is not None:
+        lines.extend(_seed_debate(db, seed.debate_id))
     return lines
+
+
+def _seed_debate(db: Database, debate_id: int) -> list[str]:
+    """The 7109th meeting, and a speakers list to start from."""
+    from debateprep.services.debates import DebateService
+    from debateprep.services.speakers import SpeakersService
+
+    debates = DebateService(db)
+    debate = debates.get(debate_id)
+    if debate.meeting_number is None:
+        debate = debates.update(debate, meeting_number=SEED_MEETING)
+    speakers = SpeakersService(db)
+    briefers = speakers.import_briefers(debate_id)
+    present = {e.delegation_code for e in speakers.entries(debate_id)}
+    added = 0
+    assert debate.meeting_date is not None
+    base = datetime.combine(debate.meeting_date, datetime.min.time()) - timedelta(days=7)
+    for draw, code in enumerate(speakers.roster.council_year(debate.meeting_date.year).members, start=1):
+        if code in present:
+            continue
+        speakers.add(debate_id, speakers.roster.get(code).name, basis="member", draw=draw,
+                     inscribed_at=base + timedelta(minutes=draw), notes=SAMPLE_NOTE)
+        added += 1
+    return [f"speakers list: {len(briefers)} briefers from the note, {added} Council members added"]

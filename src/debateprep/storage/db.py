@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, create_engine
 
-from debateprep.domain.errors import DatabaseError
+from debateprep.domain.errors import Conflict, DatabaseError
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
@@ -92,9 +92,20 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: everything in it is committed together or not at all."""
+        """One unit of work: everything in it is committed together or not at all.
+
+        A version check and the write after it must not interleave with another writer's (two
+        people saving the same paragraph): SQLite writers take turns (BEGIN IMMEDIATE); PostgreSQL
+        runs REPEATABLE READ, where the second concurrent update of a row fails instead of winning.
+        """
         with self._guard(), Session(self.engine, expire_on_commit=False) as session:
             with session.begin():
+                if self.dialect == "postgresql":
+                    session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+                elif self.dialect == "sqlite":
+                    conn = session.connection()
+                    if not conn.connection.driver_connection.in_transaction:  # type: ignore[union-attr]
+                        conn.exec_driver_sql("BEGIN IMMEDIATE")
                 yield session
 
     @contextmanager
@@ -102,6 +113,9 @@ class Database:
         try:
             yield
         except SQLAlchemyError as exc:
+            if getattr(getattr(exc, "orig", None), "sqlstate", None) in ("40001", "40P01"):
+                raise Conflict("someone else saved a change to the same record at the same moment; "
+                               "nothing was saved: reload and apply your change again") from exc
             reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
             raise DatabaseError(f"database {self.display_url}: {reason}") from exc
 
@@ -127,14 +141,21 @@ class Database:
 
     def migrate(self, revision: str = "head") -> None:
         """Bring the schema up to `revision` (idempotent; cheap when already there)."""
-        if revision == "head" and self.current_revision() == self.head_revision():
+        current = self.current_revision()
+        if revision == "head" and current == self.head_revision():
             return
         from alembic import command
+        from alembic.util.exc import CommandError
 
         cfg = self._alembic_config()
         with self._guard(), self.engine.begin() as conn:
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, revision)
+            try:
+                command.upgrade(cfg, revision)
+            except CommandError as exc:  # e.g. a schema revision made by a newer debateprep
+                raise DatabaseError(
+                    f"database {self.display_url}: schema {current} is unknown to this debateprep "
+                    f"(it knows up to {self.head_revision()}; upgrade debateprep) [{exc}]") from exc
 
     def ping(self) -> None:
         with self._guard(), self.engine.connect() as conn:

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.worker import Worker, WorkerState
 
 from debateprep.tui.messages import DataChanged, DebateSelected
 from debateprep.tui.screens.brief import BriefPane
@@ -35,6 +36,10 @@ TABS = (
 )
 
 
+# The six tab keys share one footer entry ("f1f2f3f4f5f6 Tabs"), leaving room for each pane's keys.
+TAB_KEYS = Binding.Group("Tabs", compact=True)
+
+
 class DebatePrepApp(App[None]):
     """The app; `db` is an opened, migrated Database (tests pass a throwaway one)."""
 
@@ -42,7 +47,7 @@ class DebatePrepApp(App[None]):
     TITLE = "debateprep"
     BINDINGS = [
         *(
-            Binding(key, f"show_tab('{tab_id}')", label.split(" ")[0], id=f"tab-{tab_id}")
+            Binding(key, f"show_tab('{tab_id}')", label.split(" ")[0], id=f"tab-{tab_id}", group=TAB_KEYS)
             for tab_id, label, _cls, key in TABS
         ),
         Binding("ctrl+o", "pick_debate", "Debate", id="pick-debate"),
@@ -110,6 +115,8 @@ class DebatePrepApp(App[None]):
 
     @on(DataChanged)
     def _broadcast_data_changed(self, message: DataChanged) -> None:
+        if message._sender is self:
+            return  # one of our own copies bubbling back up from a pane: re-sending it loops forever
         if message.what in ("all", "debates"):
             self.load_debates()
         for tab_id, _label, _cls, _key in TABS:
@@ -128,6 +135,13 @@ class DebatePrepApp(App[None]):
                 self.set_debate(*result)
 
         self.push_screen(DebatePickerScreen(self.db), chosen)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A background job of the app that fails is reported as a notification, never a traceback."""
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            from debateprep.tui.errors import describe_error
+
+            self.notify(describe_error(event.worker.error), title="Error", severity="error", markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

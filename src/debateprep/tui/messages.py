@@ -19,3 +19,17 @@ class DataChanged(Message):
     def __init__(self, what: str) -> None:
         self.what = what
         super().__init__()
+
+
+class SendToPrst(Message):
+    """Agreed language chosen in the library, for the PRST draft (the PRST pane converts its form).
+
+    `text` is the paragraph as adopted; `citation` like "S/RES/2594 (2021), OP 4".
+    """
+
+    def __init__(self, text: str, citation: str, paragraph_id: int | None = None, lang: str = "") -> None:
+        self.text = text
+        self.citation = citation
+        self.paragraph_id = paragraph_id
+        self.lang = lang
+        super().__init__()

@@ -1,18 +1,277 @@
-"""The brief pane (being built: shows what will come)."""
+"""The brief pane: preview the delegation brief (rendered or as markdown source) and export it.
+
+Building the brief (database reads, markdown) and rendering it (Rich, off the event loop) both run
+in thread workers, and only when the pane is visible: switching tabs never waits for it.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from debateprep.storage.db import Database
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import ContentSwitcher, Static, TextArea
+
+from debateprep.tui.errors import describe_error
+from debateprep.tui.messages import DataChanged, DebateSelected
 from debateprep.tui.widgets.empty import EmptyState
+from debateprep.tui.widgets.markdown_preview import MarkdownPreview
+
+if TYPE_CHECKING:
+    from textual import events
+
+    from debateprep.domain.debate import Debate
+    from debateprep.exporters.brief import BriefData
+    from debateprep.storage.db import Database
+
+LANGUAGE_NAMES = {"en": "English", "zh": "中文"}
+
+
+@dataclass
+class _Built:
+    debate: Debate
+    data: BriefData
+    lang: str
+    markdown: str
+    summary: str
 
 
 class BriefPane(Vertical):
+    DEFAULT_CSS = """
+    BriefPane #brief-status { height: auto; max-height: 2; color: $text-muted; padding: 0 1; }
+    BriefPane ContentSwitcher { height: 1fr; }
+    BriefPane TextArea { height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("e", "export('md')", "Export .md", id="brief-export"),
+        Binding("h", "export('html')", "Export .html", id="brief-export-html"),
+        Binding("l", "toggle_language", "中文/English", id="brief-language"),
+        Binding("s", "toggle_source", "Source", id="brief-source"),
+        # Also in the command palette; kept off the footer so the tab keys stay visible.
+        Binding("u", "set_delegation", "Our delegation", id="brief-delegation", show=False),
+        Binding("r", "refresh_brief", "Refresh", id="brief-refresh", show=False),
+    ]
+
     def __init__(self, db: Database, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(**kwargs)
         self.db = db
+        self.debate_id: int | None = None
+        self.lang: str | None = None  # None: the debate's own language
+        self.built: _Built | None = None
+        self._stale = True
 
     def compose(self) -> ComposeResult:
-        yield EmptyState("The delegation brief: a markdown document of the whole debate, previewed and exported.")
+        yield Static("", id="brief-status", markup=False)
+        with ContentSwitcher(initial="brief-empty", id="brief-views"):
+            yield EmptyState(
+                "The delegation brief: a markdown document of the whole debate, previewed and exported. "
+                "Import a concept note first (F1), or choose a debate (Ctrl+O).",
+                id="brief-empty",
+            )
+            yield MarkdownPreview(id="brief-rendered")
+            yield TextArea("", id="brief-source", read_only=True, soft_wrap=True, show_line_numbers=True)
+
+    # -- when to build --------------------------------------------------------------------------
+
+    @on(DebateSelected)
+    def _debate_selected(self, message: DebateSelected) -> None:
+        self.debate_id = message.debate_id
+        self.built = None
+        self._invalidate()
+
+    @on(DataChanged)
+    def _data_changed(self, message: DataChanged) -> None:
+        self._invalidate()
+
+    def on_show(self, event: events.Show) -> None:
+        if self._stale:
+            self.refresh_brief()
+        self.call_after_refresh(self._focus_view)
+
+    def _invalidate(self) -> None:
+        self._stale = True
+        if self._visible():
+            self.refresh_brief()
+
+    def _visible(self) -> bool:
+        return self.is_mounted and self.display and self.region.width > 0
+
+    def _focus_view(self) -> None:
+        focused = self.screen.focused
+        if focused is None or not self in focused.ancestors_with_self:
+            switcher = self.query_one("#brief-views", ContentSwitcher)
+            if switcher.current in ("brief-rendered", "brief-source"):
+                self.query_one(f"#{switcher.current}").focus()
+
+    # -- building -------------------------------------------------------------------------------
+
+    def refresh_brief(self) -> None:
+        self._stale = False
+        if self.debate_id is None:
+            self._status("")
+            self.query_one("#brief-views", ContentSwitcher).current = "brief-empty"
+            return
+        self._status("Building the brief …")
+        self._build(self.debate_id, self.lang)
+
+    @work(thread=True, exclusive=True, group="brief", exit_on_error=False)
+    def _build(self, debate_id: int, lang: str | None) -> None:
+        from debateprep.exporters.brief import render_brief
+        from debateprep.services.brief import BriefService, default_language, summarize
+
+        try:
+            debate, data = BriefService(self.db).gather(debate_id)
+            language = lang or default_language(debate)
+            built = _Built(debate, data, language, render_brief(data, language), summarize(data))
+        except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
+            self.app.call_from_thread(self._failed, exc)
+            return
+        self.app.call_from_thread(self._show, built)
+
+    def _show(self, built: _Built) -> None:
+        if built.debate.id != self.debate_id:
+            return
+        self.built = built
+        switcher = self.query_one("#brief-views", ContentSwitcher)
+        if switcher.current == "brief-empty":
+            switcher.current = "brief-rendered"
+        self.query_one(MarkdownPreview).show(built.markdown)
+        if switcher.current == "brief-source":
+            self._load_source()
+        self._status(self._describe(built) + " · rendering …")
+        self._focus_view()
+
+    @on(MarkdownPreview.Rendered)
+    def _rendered(self, message: MarkdownPreview.Rendered) -> None:
+        if self.built is not None:
+            self._status(self._describe(self.built))
+
+    def _describe(self, built: _Built) -> str:
+        kb = len(built.markdown.encode("utf-8")) / 1024
+        return f"{built.debate.label()} · {LANGUAGE_NAMES[built.lang]} · {built.summary} · {kb:.1f} KB"
+
+    def _failed(self, error: Exception) -> None:
+        self._status("The brief could not be built.")
+        self.app.notify(describe_error(error), title="Brief", severity="error", markup=False)
+
+    def _status(self, text: str) -> None:
+        self.query_one("#brief-status", Static).update(text)
+
+    def _load_source(self) -> None:
+        area = self.query_one(TextArea)
+        if self.built is not None and area.text != self.built.markdown:
+            area.load_text(self.built.markdown)
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def action_refresh_brief(self) -> None:
+        self.refresh_brief()
+
+    def action_toggle_language(self) -> None:
+        current = self.lang or (self.built.lang if self.built else "en")
+        self.lang = "zh" if current == "en" else "en"
+        self.refresh_brief()
+
+    def action_toggle_source(self) -> None:
+        switcher = self.query_one("#brief-views", ContentSwitcher)
+        if switcher.current == "brief-empty":
+            return
+        switcher.current = "brief-source" if switcher.current == "brief-rendered" else "brief-rendered"
+        if switcher.current == "brief-source":
+            self._load_source()
+        self.query_one(f"#{switcher.current}").focus()
+
+    def action_export(self, fmt: str = "md") -> None:
+        if self.built is None:
+            self.app.notify("No brief to export yet: choose a debate (Ctrl+O) or import a concept note (F1).",
+                            severity="warning", markup=False)
+            return
+        from debateprep.tui.screens.brief_dialogs import PromptScreen
+
+        built = self.built
+        default = Path.cwd() / f"brief-{built.debate.id}-{built.lang}.{fmt}"
+
+        def chosen(path: str | None) -> None:
+            if path and path.strip():
+                self._confirm_and_write(Path(path.strip()).expanduser(), built, fmt)
+
+        label = "HTML (for printing)" if fmt == "html" else "markdown"
+        self.app.push_screen(PromptScreen(f"Export the brief as {label} to:", str(default), accept="Export"), chosen)
+
+    def _confirm_and_write(self, path: Path, built: _Built, fmt: str) -> None:
+        if not path.exists():
+            self._write(path, built, fmt, force=False)
+            return
+        from debateprep.tui.screens.brief_dialogs import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._write(path, built, fmt, force=True)
+            else:
+                self.app.notify(f"Not exported: {path} was left as it was.", markup=False)
+
+        self.app.push_screen(ConfirmScreen(f"{path} already exists. Overwrite it?", yes="Overwrite"), answered)
+
+    @work(thread=True, group="brief-export", exit_on_error=False)
+    def _write(self, path: Path, built: _Built, fmt: str, force: bool) -> None:
+        from debateprep.cli.common import write_output
+        from debateprep.services.brief import to_html
+
+        try:
+            content = to_html(built.markdown, built.debate, built.lang) if fmt == "html" else built.markdown
+            target = write_output(path, content, force)
+        except Exception as exc:  # noqa: BLE001
+            self.app.call_from_thread(self.app.notify, describe_error(exc), title="Export failed",
+                                      severity="error", markup=False)
+            return
+        self.app.call_from_thread(self.app.notify, f"Brief written to {target}", title="Exported", markup=False)
+
+    def action_set_delegation(self) -> None:
+        if self.built is None:
+            return
+        from debateprep.tui.screens.brief_dialogs import PromptScreen
+
+        debate = self.built.debate
+
+        def chosen(name: str | None) -> None:
+            if name is not None:
+                self._save_delegation(debate, name.strip() or None)
+
+        self.app.push_screen(PromptScreen(
+            "Our delegation (the brief says when it speaks); empty to clear:",
+            debate.settings.our_delegation or "", accept="Save", placeholder="e.g. China / 中国",
+        ), chosen)
+
+    @work(thread=True, group="brief-settings", exit_on_error=False)
+    def _save_delegation(self, debate: Debate, name: str | None) -> None:
+        from debateprep.services.debates import DebateService
+
+        try:
+            DebateService(self.db).update(debate, our_delegation=name)
+        except Exception as exc:  # noqa: BLE001
+            self.app.call_from_thread(self.app.notify, describe_error(exc), severity="error", markup=False)
+            return
+        self.app.call_from_thread(self.post_message, DataChanged("debate"))
+        self.app.call_from_thread(self.refresh_brief)
+
+    def palette_commands(self) -> list[tuple[str, str, object]]:
+        def go(action: str) -> object:
+            def run() -> None:
+                self.app.action_show_tab("brief")  # type: ignore[attr-defined]
+                self.call_later(self.run_action, action)
+
+            return run
+
+        return [
+            ("Brief: export markdown …", "Write the delegation brief to a .md file (E)", go("export('md')")),
+            ("Brief: export HTML for printing …", "Write the brief as a printable .html file (H)", go("export('html')")),
+            ("Brief: switch language 中文/English", "Headings and fixed text in the other language (L)",
+             go("toggle_language")),
+            ("Brief: show markdown source / rendered", "Toggle the preview (S)", go("toggle_source")),
+            ("Brief: set our delegation …", "Say who we are, to see when we speak (U)", go("set_delegation")),
+            ("Brief: refresh", "Rebuild the brief from the database (R)", go("refresh_brief")),
+        ]

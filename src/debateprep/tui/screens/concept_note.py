@@ -1,18 +1,363 @@
-"""The concept note pane (being built: shows what will come)."""
+"""The concept-note pane: import a note, see its metadata, sections and text, work its questions.
+
+Left: metadata, the guiding questions (edit, reorder, add, delete, restore the original) and the
+highlighted question in full with its original and provenance. Right: the section tree and the
+text of the chosen section (the root shows the whole note). UN text is always shown with markup
+off. Database work runs in thread workers; widgets are only touched on the event loop.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from debateprep.storage.db import Database
+from rich.cells import cell_len
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Static, TextArea, Tree
+
+from debateprep.domain.errors import DebateprepError
+from debateprep.tui.messages import DataChanged, DebateSelected
+from debateprep.tui.screens.concept_note_dialogs import ImportNoteScreen, QuestionDialog
 from debateprep.tui.widgets.empty import EmptyState
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from debateprep.domain.concept_note import Question, StoredNote
+    from debateprep.services.notes import NotesService
+    from debateprep.storage.db import Database
+
+EMPTY_TEXT = (
+    "No concept note yet. Press i to import one (.txt, .md, .docx or .pdf, Chinese or English), "
+    "or load the bundled sample from the command palette (Ctrl+P › Load sample debate). "
+    "You will see its metadata, sections, text and guiding questions here."
+)
 
 
 class ConceptNotePane(Vertical):
-    def __init__(self, db: Database, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    DEFAULT_CSS = """
+    ConceptNotePane #cn-body { height: 1fr; }
+    ConceptNotePane #cn-left { width: 2fr; }
+    ConceptNotePane #cn-right { width: 1fr; border-left: solid $panel; padding-left: 1; }
+    ConceptNotePane #cn-meta { height: auto; max-height: 7; color: $text; padding: 0 1; background: $boost; }
+    ConceptNotePane .cn-caption { height: 1; color: $text-muted; padding: 0 1; }
+    ConceptNotePane #cn-questions { height: 1fr; }
+    ConceptNotePane #cn-detail { height: auto; max-height: 8; padding: 0 1; border-top: solid $panel; }
+    ConceptNotePane #cn-sections { height: 2fr; }
+    ConceptNotePane #cn-text { height: 3fr; }
+    """
+    BINDINGS = [
+        Binding("i", "import_note", "Import", id="concept-note.import"),
+        Binding("e", "edit_question", "Edit", id="concept-note.edit"),
+        Binding("a", "add_question", "Add", id="concept-note.add"),
+        Binding("d", "delete_question", "Delete", id="concept-note.delete"),
+        Binding("o", "restore_question", "Original", id="concept-note.restore"),
+        Binding("left_square_bracket", "move(-1)", "Up", id="concept-note.move-up"),
+        Binding("right_square_bracket", "move(1)", "Down", id="concept-note.move-down"),
+        Binding("R", "reset_questions", "Reset all", id="concept-note.reset"),
+    ]
+
+    def __init__(self, db: Database, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.db = db
+        self.stored: StoredNote | None = None
+        self.debate_id: int | None = None
+
+    # -- layout -----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield EmptyState("Import a concept note (i) to see its metadata, sections and guiding questions.")
+        yield EmptyState(EMPTY_TEXT, id="cn-empty")
+        with Horizontal(id="cn-body"):
+            with Vertical(id="cn-left"):
+                yield Static("", id="cn-meta", markup=False)
+                yield Static("Guiding questions", classes="cn-caption", markup=False, id="cn-questions-caption")
+                yield DataTable(id="cn-questions", cursor_type="row", zebra_stripes=True)
+                yield Static("", id="cn-detail", markup=False)
+            with Vertical(id="cn-right"):
+                yield Static("Sections (Enter: show its text)", classes="cn-caption", markup=False)
+                yield Tree(Text("Whole note"), id="cn-sections")
+                yield TextArea("", id="cn-text", read_only=True, soft_wrap=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#cn-questions", DataTable)
+        table.add_column("#", width=3, key="pos")
+        table.add_column("Kind", width=5, key="kind")
+        table.add_column("Question", key="text")
+        self._set_loaded(False)
+
+    def _set_loaded(self, loaded: bool) -> None:
+        self.query_one("#cn-empty").display = not loaded
+        self.query_one("#cn-body").display = loaded
+
+    def palette_commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
+        return [
+            ("Import concept note", "Read a .txt, .md, .docx or .pdf concept note (i)", self.action_import_note),
+            ("Reset guiding questions", "Back to the questions as extracted from the note (R)",
+             self.action_reset_questions),
+        ]
+
+    # -- what to show -----------------------------------------------------------------------
+
+    @on(DebateSelected)
+    def _debate_selected(self, message: DebateSelected) -> None:
+        self.debate_id = message.debate_id
+        self.load_for_debate(message.debate_id)
+
+    @on(DataChanged)
+    def _data_changed(self, message: DataChanged) -> None:
+        if message.what in ("all", "notes", "debates") and self.debate_id is not None:
+            self.load_for_debate(self.debate_id)
+
+    def _service(self) -> NotesService:
+        from debateprep.services.notes import NotesService
+
+        return NotesService(self.db)
+
+    @work(thread=True, exclusive=True, group="concept-note-load", exit_on_error=False)
+    def load_for_debate(self, debate_id: int | None) -> None:
+        stored = None
+        if debate_id is not None:
+            try:
+                stored = self._service().for_debate(debate_id)
+            except DebateprepError as exc:
+                self.app.call_from_thread(self._error, str(exc))
+        self.app.call_from_thread(self.show_note, stored)
+
+    def show_note(self, stored: StoredNote | None, select_question: int | None = None) -> None:
+        """Display `stored` (None: the empty state)."""
+        self.stored = stored
+        self._set_loaded(stored is not None)
+        if stored is None:
+            return
+        self.query_one("#cn-meta", Static).update(_metadata(stored))
+        self._fill_sections(stored)
+        self._fill_questions(stored.note.questions, select_question)
+        self.query_one("#cn-text", TextArea).load_text(stored.text)
+        focused = self.screen.focused
+        if self.region.width and (focused is None or self not in focused.ancestors):
+            self.query_one("#cn-questions", DataTable).focus()  # the pane is showing: keys work at once
+
+    def _fill_sections(self, stored: StoredNote) -> None:
+        tree: Tree[int | None] = self.query_one("#cn-sections", Tree)
+        tree.clear()
+        tree.root.data = None
+        tree.root.expand()
+        parents = {0: tree.root}
+        for index, section in enumerate(stored.note.sections):
+            if not section.heading:
+                continue
+            label = Text(f"{section.number} {section.heading}" if section.number else section.heading)
+            parent = parents.get(section.level - 1) or parents[max(k for k in parents if k < section.level)]
+            node = parent.add(label, data=index, expand=True)
+            parents = {k: v for k, v in parents.items() if k < section.level}
+            parents[section.level] = node
+
+    def _fill_questions(self, questions: list[Question], select_question: int | None = None) -> None:
+        table = self.query_one("#cn-questions", DataTable)
+        # cells are cut to the table's width (before the first layout: two thirds of the pane)
+        available = table.size.width or self.size.width * 2 // 3 or 80
+        width = max(20, available - 14)
+        table.clear()
+        for q in questions:
+            kind = "topic" if q.topic else "Q"
+            mark = "*" if q.edited else ("+" if q.original is None else "")
+            table.add_row(Text(str(q.position)), Text(kind + mark), Text(_fit(q.text, width)), key=str(q.id))
+        caption = f"Guiding questions — {len(questions)} ({sum(q.topic for q in questions)} topics)"
+        self.query_one("#cn-questions-caption", Static).update(caption + "   * edited  + added")
+        if questions:
+            row = next((i for i, q in enumerate(questions) if q.id == select_question), 0)
+            table.move_cursor(row=row)
+            self._show_detail(questions[row])
+        else:
+            self.query_one("#cn-detail", Static).update("No guiding questions: press a to add one.")
+
+    def on_resize(self) -> None:
+        if self.stored is not None:
+            current = self._current()
+            self._fill_questions(self.stored.note.questions, current.id if current else None)
+
+    def _current(self) -> Question | None:
+        if self.stored is None or not self.stored.note.questions:
+            return None
+        row = self.query_one("#cn-questions", DataTable).cursor_row
+        questions = self.stored.note.questions
+        return questions[row] if 0 <= row < len(questions) else None
+
+    @on(DataTable.RowHighlighted, "#cn-questions")
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        q = self._current()
+        if q is not None:
+            self._show_detail(q)
+
+    def _show_detail(self, q: Question) -> None:
+        lines = [f"{q.position}. {q.text}"]
+        if q.original is not None and q.edited:
+            lines.append(f"Original: {q.original}")
+        if q.topic and q.question_form:
+            lines.append(f"As a question: {q.question_form}")
+        lines.append(f"From: {q.provenance.describe()}  ·  #{q.id} v{q.version}")
+        self.query_one("#cn-detail", Static).update("\n".join(lines))
+
+    @on(Tree.NodeSelected, "#cn-sections")
+    def _section_selected(self, event: Tree.NodeSelected[int | None]) -> None:
+        if self.stored is None:
+            return
+        text_area = self.query_one("#cn-text", TextArea)
+        if event.node.data is None:
+            text_area.load_text(self.stored.text)
+            return
+        section = self.stored.note.sections[event.node.data]
+        text_area.load_text("\n\n".join([section.heading, *section.paragraphs]))
+
+    # -- import -----------------------------------------------------------------------------
+
+    def action_import_note(self) -> None:
+        from debateprep.config import project_root
+
+        root = project_root()
+        start = root / "concept_notes" if root is not None and (root / "concept_notes").is_dir() else Path.cwd()
+
+        def chosen(result: tuple[str, str | None] | None) -> None:
+            if result is not None:
+                self.import_note(*result)
+
+        self.app.push_screen(ImportNoteScreen(start), chosen)
+
+    @work(thread=True, exclusive=True, group="concept-note-import", exit_on_error=False)
+    def import_note(self, path: str, symbol: str | None = None) -> None:
+        try:
+            result = self._service().import_file(path, symbol=symbol)
+        except DebateprepError as exc:
+            self.app.call_from_thread(self._error, str(exc))
+            return
+        self.app.call_from_thread(self._imported, result)
+
+    def _imported(self, result: Any) -> None:
+        self.notify(str(result), title="Concept note", markup=False, severity="information")
+        self.show_note(result.note)
+        if result.debate_id is not None and hasattr(self.app, "set_debate"):
+            self.debate_id = result.debate_id
+            self.app.set_debate(result.debate_id, result.note.note.topic or result.note.note.title or "")
+        self._changed("notes")
+        self.query_one("#cn-questions", DataTable).focus()
+
+    def _error(self, message: str) -> None:
+        self.notify(message, title="Error", severity="error", markup=False)
+
+    # -- questions --------------------------------------------------------------------------
+
+    def action_edit_question(self) -> None:
+        q = self._current()
+        if q is None:
+            return
+        assert q.id is not None
+        qid, version = q.id, q.version
+        dialog = QuestionDialog(f"Edit question {q.position}", q.text, q.original, q.question_form)
+        self.app.push_screen(
+            dialog, lambda text: self._run(lambda s: s.edit_question(qid, text, version)) if text else None
+        )
+
+    def action_add_question(self) -> None:
+        if self.stored is None:
+            return
+        note_id = self.stored.id
+        current = self._current()
+        position = current.position + 1 if current else None
+        self.app.push_screen(
+            QuestionDialog("Add a guiding question"),
+            lambda text: self._run(lambda s: s.add_question(note_id, text, position)) if text else None,
+        )
+
+    def action_delete_question(self) -> None:
+        q = self._current()
+        if q is not None and q.id is not None:
+            qid, version = q.id, q.version
+            self._run(lambda s: s.delete_question(qid, version), f"Deleted question {q.position} (R restores all)")
+
+    def action_restore_question(self) -> None:
+        q = self._current()
+        if q is None or q.id is None:
+            return
+        if q.original is None:
+            self.notify("This question was added by hand: it has no original wording.", markup=False)
+            return
+        qid, version = q.id, q.version
+        self._run(lambda s: s.restore_question(qid, version))
+
+    def action_move(self, delta: int) -> None:
+        q = self._current()
+        if q is not None and q.id is not None:
+            qid, target = q.id, q.position + delta
+            if 1 <= target <= len(self.stored.note.questions if self.stored else []):
+                self._run(lambda s: s.move_question(qid, target, None))  # order only: no version check
+
+    def action_reset_questions(self) -> None:
+        if self.stored is not None:
+            note_id = self.stored.id
+            self._run(lambda s: s.reset_questions(note_id), "Guiding questions as extracted from the note")
+
+    @work(thread=True, exclusive=True, group="concept-note-edit", exit_on_error=False)
+    def _run(self, change: Callable[[NotesService], Any], done: str | None = None) -> None:
+        """Apply one change, then reload the note; errors (StaleEdit …) are shown, not raised."""
+        service = self._service()
+        selected: int | None = None
+        try:
+            result = change(service)
+            selected = getattr(result, "id", None)
+        except DebateprepError as exc:
+            self.app.call_from_thread(self._error, str(exc))
+        if self.stored is None:
+            return
+        stored = service.get(self.stored.id)
+        self.app.call_from_thread(self.show_note, stored, selected)
+        if done:
+            self.app.call_from_thread(self.notify, done, markup=False)
+        self.app.call_from_thread(self._changed, "questions")
+
+    def _changed(self, what: str) -> None:
+        """Tell the other panes (the message is made here, so the pane is its sender)."""
+        self.post_message(DataChanged(what))
+
+
+def _fit(text: str, width: int) -> str:
+    """Cut `text` to `width` terminal cells (CJK counts 2), with an ellipsis."""
+    if cell_len(text) <= width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = cell_len(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+def _metadata(stored: StoredNote) -> str:
+    n = stored.note
+    head = "  ".join(p for p in (f"#{stored.id}", n.symbol or "(no symbol)", n.language) if p)
+    lines = [f"{head}  {n.title or stored.source_name}"]
+    if n.focus:
+        lines.append(n.focus)
+    when = []
+    if n.presidency:
+        when.append(f"Presidency: {n.presidency}")
+    if n.letter_date:
+        when.append(f"Letter: {n.letter_date.isoformat()}")
+    if n.meeting_date:
+        when.append(f"Debate: {n.meeting_date.isoformat()}")
+    if n.signatory and n.signatory.name:
+        when.append(f"Signed: {n.signatory.name}")
+    if when:
+        lines.append("  ·  ".join(when))
+    if n.briefers:
+        lines.append("Briefers: " + "; ".join(b.label() for b in n.briefers))
+    outcome = f"Outcome: {n.outcome.kind}"
+    if n.cited_documents:
+        outcome += "  ·  Cites: " + ", ".join(n.cited_documents)
+    lines.append(outcome)
+    return "\n".join(lines)

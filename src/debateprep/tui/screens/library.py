@@ -1,18 +1,334 @@
-"""The library pane (being built: shows what will come)."""
+"""The agreed-language pane: search adopted resolutions and PRSTs as you type, see a paragraph in
+context, and send it (with its citation) to the PRST draft.
+
+Keys: / search · ↑/↓ hits · p send to the PRST draft · ctrl+l load the sample library.
+Searches run in a thread worker 0.25 s after the last keystroke and post `LibraryResults`; only
+message handlers touch widgets. UN text is shown as rich Text (markup off: square brackets are
+common in it), widths are counted in terminal cells.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
+import time
+from dataclasses import dataclass
+from typing import Any
 
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import DataTable, Input, Select, Static
+
+from debateprep.domain.errors import DebateprepError
+from debateprep.domain.search_text import parse_query, snippet
 from debateprep.storage.db import Database
-from debateprep.tui.widgets.empty import EmptyState
+from debateprep.tui.messages import DataChanged, SendToPrst
+
+DEBOUNCE_SECONDS = 0.25
+SNIPPET_CELLS = 72
+LIMIT = 100
+HIGHLIGHT = "bold black on yellow"
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    query: str
+    lang: str | None
+    kind: str | None
+    lead: str | None
+    year_from: int | None
+    year_to: int | None
+
+
+class LibraryResults(Message):
+    """A search finished (in a worker): its parameters, hits, time taken, or the error."""
+
+    def __init__(self, params: SearchParams, hits: list[Any], elapsed_ms: float, error: str | None = None) -> None:
+        self.params = params
+        self.hits = hits
+        self.elapsed_ms = elapsed_ms
+        self.error = error
+        super().__init__()
+
+
+class LibraryContext(Message):
+    """The highlighted paragraph with its neighbours (StoredParagraph list), loaded in a worker."""
+
+    def __init__(self, paragraph_id: int, items: list[Any], error: str | None = None) -> None:
+        self.paragraph_id = paragraph_id
+        self.items = items
+        self.error = error
+        super().__init__()
+
+
+class LibraryInfo(Message):
+    """How many documents the library holds (loaded in a worker)."""
+
+    def __init__(self, documents: int) -> None:
+        self.documents = documents
+        super().__init__()
+
+
+def parse_years(raw: str) -> tuple[int | None, int | None]:
+    """"2000-2021", "2015-", "-1994", "2021" -> (from, to); ValueError when it is not years."""
+    raw = raw.strip()
+    if not raw:
+        return None, None
+    if "-" not in raw:
+        year = int(raw)
+        return year, year
+    left, right = (part.strip() for part in raw.split("-", 1))
+    return (int(left) if left else None), (int(right) if right else None)
 
 
 class LibraryPane(Vertical):
-    def __init__(self, db: Database, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search", id="library-focus-search"),
+        Binding("p", "send_to_prst", "To PRST draft", id="library-send-to-prst"),
+        Binding("ctrl+l", "load_sample", "Sample library", id="library-load-sample"),
+    ]
+    DEFAULT_CSS = """
+    LibraryPane { height: 1fr; }
+    LibraryPane #lib-bar { height: 3; }
+    LibraryPane #lib-query { width: 1fr; }
+    LibraryPane #lib-lang { width: 18; }
+    LibraryPane #lib-kind { width: 16; }
+    LibraryPane #lib-lead { width: 20; }
+    LibraryPane #lib-years { width: 15; }
+    LibraryPane #lib-status { height: 1; color: $text-muted; padding: 0 1; }
+    LibraryPane #lib-table { height: 1fr; }
+    LibraryPane #lib-context-box { height: 12; border-top: solid $panel; }
+    LibraryPane #lib-context { padding: 0 1; }
+    """
+
+    def __init__(self, db: Database, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.db = db
+        self._timer: Timer | None = None
+        self._hits: dict[str, Any] = {}
+        self._shown: SearchParams | None = None
+        self.documents = 0
 
     def compose(self) -> ComposeResult:
-        yield EmptyState("Agreed language: search adopted resolutions and presidential statements paragraph by paragraph, with citations.")
+        with Horizontal(id="lib-bar"):
+            yield Input(placeholder="Search agreed language 搜索商定措辞 — Chinese substrings, English words, \"phrases\"",
+                        id="lib-query")
+            yield Select([("All languages", ""), ("中文 zh", "zh"), ("English en", "en")], value="",
+                         allow_blank=False, id="lib-lang")
+            yield Select([("PP and OP", ""), ("PP", "PP"), ("OP", "OP"), ("PRST para", "para")], value="",
+                         allow_blank=False, id="lib-kind")
+            yield Input(placeholder="lead 回顾/Decides", id="lib-lead")
+            yield Input(placeholder="years 2000-2021", id="lib-years")
+        yield Static("", id="lib-status", markup=False)
+        yield DataTable(id="lib-table", cursor_type="row", zebra_stripes=True)
+        with VerticalScroll(id="lib-context-box"):
+            yield Static("", id="lib-context", markup=False)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#lib-table", DataTable)
+        table.add_column("Citation", key="citation")
+        table.add_column("Lead", key="lead")
+        table.add_column("Text", key="text")
+        self.load_info()
+
+    # input -------------------------------------------------------------------------------
+
+    def palette_commands(self) -> list[tuple[str, str, Any]]:
+        return [
+            ("Library: load the sample", "Import S/RES/2518 (2020), 2589 (2021) and 2594 (2021)", self.action_load_sample),
+            ("Library: send to PRST draft", "Add the highlighted paragraph to the PRST draft", self.action_send_to_prst),
+        ]
+
+    def action_focus_search(self) -> None:
+        self.query_one("#lib-query", Input).focus()
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _inputs_changed(self, event: Message) -> None:
+        event.stop()
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE_SECONDS, self._start_search)
+
+    @on(Input.Submitted, "#lib-query")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self._timer is not None:
+            self._timer.stop()
+        self._start_search()
+        self.query_one("#lib-table", DataTable).focus()
+
+    def current_params(self) -> SearchParams | None:
+        """What the search bar asks for; None (and a status line) when the years are not years."""
+        years = self.query_one("#lib-years", Input).value
+        try:
+            year_from, year_to = parse_years(years)
+        except ValueError:
+            self._status(f"years: write 2000-2021, 2015- or -1994 (not {years!r})")
+            return None
+        lang = self.query_one("#lib-lang", Select).value
+        kind = self.query_one("#lib-kind", Select).value
+        return SearchParams(
+            query=self.query_one("#lib-query", Input).value.strip(),
+            lang=str(lang) if lang else None,
+            kind=str(kind) if kind else None,
+            lead=self.query_one("#lib-lead", Input).value.strip() or None,
+            year_from=year_from,
+            year_to=year_to,
+        )
+
+    def _start_search(self) -> None:
+        params = self.current_params()
+        if params is None:
+            return
+        if not params.query:
+            self._shown = params
+            self._fill([], params)
+            self._status(self._idle_status())
+            return
+        self.run_search(params)
+
+    # workers (no widget access) ----------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="library-search", exit_on_error=False)
+    def run_search(self, params: SearchParams) -> None:
+        from debateprep.services.library import LibraryService
+
+        started = time.perf_counter()
+        try:
+            hits = LibraryService(self.db).search(
+                params.query, lang=params.lang, kind=params.kind, lead=params.lead,
+                year_from=params.year_from, year_to=params.year_to, limit=LIMIT,
+            )
+        except DebateprepError as exc:
+            self.post_message(LibraryResults(params, [], 0.0, str(exc)))
+            return
+        self.post_message(LibraryResults(params, hits, (time.perf_counter() - started) * 1000))
+
+    @work(thread=True, exclusive=True, group="library-context", exit_on_error=False)
+    def load_context(self, paragraph_id: int) -> None:
+        from debateprep.services.library import LibraryService
+
+        try:
+            items = LibraryService(self.db).context(paragraph_id, before=1, after=1)
+        except DebateprepError as exc:
+            self.post_message(LibraryContext(paragraph_id, [], str(exc)))
+            return
+        self.post_message(LibraryContext(paragraph_id, items))
+
+    @work(thread=True, exclusive=True, group="library-info", exit_on_error=False)
+    def load_info(self) -> None:
+        from debateprep.services.library import LibraryService
+
+        self.post_message(LibraryInfo(LibraryService(self.db).count()))
+
+    @work(thread=True, exclusive=True, group="library-sample", exit_on_error=False)
+    def action_load_sample(self) -> None:
+        from debateprep.services.library import LibraryService
+
+        try:
+            report = LibraryService(self.db).load_sample()
+        except DebateprepError as exc:
+            self.app.call_from_thread(self.notify, str(exc), title="Library", severity="error", markup=False)
+            return
+        self.app.call_from_thread(self.notify, report.summary(), title="Sample library", markup=False)
+        self.post_message(DataChanged("library"))
+
+    # handlers (widgets) ------------------------------------------------------------------
+
+    def _idle_status(self) -> str:
+        if not self.documents:
+            return "The library is empty: ctrl+l loads the three sample resolutions; `debateprep library import PATH` adds more."
+        return f"{self.documents} documents in the library. Type to search; p sends a paragraph to the PRST draft."
+
+    def _status(self, text: str) -> None:
+        self.query_one("#lib-status", Static).update(text)
+
+    @on(LibraryInfo)
+    def _info(self, message: LibraryInfo) -> None:
+        self.documents = message.documents
+        if not self.query_one("#lib-query", Input).value.strip():
+            self._status(self._idle_status())
+
+    @on(LibraryResults)
+    def _results(self, message: LibraryResults) -> None:
+        if message.params != self.current_params():
+            return  # the user typed on; a newer search is coming
+        if message.error:
+            self._status(message.error)
+            return
+        self._shown = message.params
+        self._fill(message.hits, message.params)
+        more = f" (first {LIMIT})" if len(message.hits) >= LIMIT else ""
+        self._status(f"{len(message.hits)} paragraphs{more} for {message.params.query!r} in {message.elapsed_ms:.0f} ms")
+
+    def _fill(self, hits: list[Any], params: SearchParams) -> None:
+        table = self.query_one("#lib-table", DataTable)
+        table.clear()
+        self._hits = {}
+        query = parse_query(params.query)
+        for hit in hits:
+            key = str(hit.id)
+            self._hits[key] = hit
+            snip = snippet(hit.text, query, cells=SNIPPET_CELLS)
+            text = Text(snip.text, no_wrap=True, overflow="ellipsis")
+            for start, end in snip.spans:
+                text.stylize(HIGHLIGHT, start, end)
+            table.add_row(Text(hit.citation), Text(hit.paragraph.lead or "-"), text, key=key)
+        context = self.query_one("#lib-context", Static)
+        if not hits:
+            context.update("")
+        else:
+            table.move_cursor(row=0)
+            self.load_context(hits[0].id)
+
+    @on(DataTable.RowHighlighted, "#lib-table")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        key = event.row_key.value
+        if key is not None and key in self._hits:
+            self.load_context(int(key))
+
+    @on(LibraryContext)
+    def _context(self, message: LibraryContext) -> None:
+        box = self.query_one("#lib-context", Static)
+        if message.error:
+            box.update(message.error)
+            return
+        query = parse_query(self._shown.query) if self._shown else None
+        text = Text()
+        for item in message.items:
+            current = item.id == message.paragraph_id
+            p = item.paragraph
+            text.append(f"{p.citation}  [{p.lead or '-'}]\n", style="bold" if current else "dim bold")
+            body = Text(p.text + "\n\n", style="" if current else "dim")
+            if current and query is not None:
+                for start, end in snippet(p.text, query, cells=10**6).spans:
+                    body.stylize(HIGHLIGHT, start, end)
+            text.append_text(body)
+        text.rstrip()
+        box.update(text)
+
+    def selected_hit(self) -> Any | None:
+        table = self.query_one("#lib-table", DataTable)
+        if not self._hits or table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self._hits.get(key) if key is not None else None
+
+    def action_send_to_prst(self) -> None:
+        hit = self.selected_hit()
+        if hit is None:
+            self.notify("Search and highlight a paragraph first.", title="Library", markup=False)
+            return
+        self.post_message(SendToPrst(hit.text, hit.citation, hit.id, hit.paragraph.lang))
+        self.notify(f"Sent {hit.citation} to the PRST draft.", title="Library", markup=False)
+
+    @on(DataChanged)
+    def _data_changed(self, message: DataChanged) -> None:
+        if message.what in ("all", "library"):
+            self.load_info()
+            if self.query_one("#lib-query", Input).value.strip():
+                self._start_search()

@@ -1,18 +1,390 @@
-"""The prst pane (being built: shows what will come)."""
+"""The PRST drafting pane: paragraph list with agreed/NEW marks, editor, provenance, revision diff.
+
+All database work runs in thread workers (PrstService); they hand plain domain objects back to the
+UI thread. UN text is shown with markup off: square brackets are everywhere in it.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
+from rich.cells import cell_len
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import DataTable, Label, Static, TextArea
+
+from debateprep.domain.errors import DebateprepError
+from debateprep.domain.prst import Draft, Paragraph
+from debateprep.domain.prst_form import CATEGORY_NAMES
 from debateprep.storage.db import Database
+from debateprep.tui.messages import DataChanged, DebateSelected
 from debateprep.tui.widgets.empty import EmptyState
+
+TEXT_COLUMN_CELLS = 58
+MARK_STYLES = {"agreed": "green", "new": "bold red", "unchecked": "dim"}
+
+
+def clip(text: str, cells: int) -> str:
+    """`text` cut to `cells` terminal cells (CJK glyphs are two), with an ellipsis when cut."""
+    if cell_len(text) <= cells:
+        return text
+    out, used = [], 0
+    for ch in text:
+        width = cell_len(ch)
+        if used + width > cells - 1:
+            break
+        out.append(ch)
+        used += width
+    return "".join(out) + "…"
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What a worker hands back: the draft (or None), the row to select, a message for the user."""
+
+    draft: Draft | None
+    diff: str
+    select: int | None = None
+    message: str = ""
 
 
 class PrstPane(Vertical):
-    def __init__(self, db: Database, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    DEFAULT_CSS = """
+    PrstPane { height: 1fr; }
+    PrstPane #prst-status { height: 1; color: $text-muted; }
+    PrstPane #prst-chapeau { height: auto; max-height: 4; padding: 0 1; border: round $panel; }
+    PrstPane #prst-body { height: 1fr; }
+    PrstPane #prst-left { width: 3fr; }
+    PrstPane #prst-right { width: 2fr; padding-left: 1; }
+    PrstPane #prst-paragraphs { height: 1fr; }
+    PrstPane #prst-editor-label { height: 1; color: $text-muted; }
+    PrstPane #prst-editor { height: 7; }
+    PrstPane #prst-provenance { height: auto; max-height: 14; border: round $panel; padding: 0 1; }
+    PrstPane #prst-diff-box { height: 1fr; border: round $panel; padding: 0 1; }
+    PrstPane EmptyState { margin: 1 0; }
+    """
+    BINDINGS = [
+        Binding("n", "new_draft", "New draft", id="prst-new"),
+        Binding("ctrl+n", "add_paragraph", "Add para", id="prst-add"),
+        Binding("ctrl+s", "save_paragraph", "Save para", id="prst-save"),
+        Binding("left_square_bracket", "move(-1)", "Move up", id="prst-up"),
+        Binding("right_square_bracket", "move(1)", "Move down", id="prst-down"),
+        Binding("o", "order", "Order", id="prst-order"),
+        Binding("c", "check", "Check", id="prst-check"),
+        Binding("r", "revise", "Revise", id="prst-revise"),
+        Binding("x", "remove", "Remove", id="prst-remove"),
+        Binding("e", "export", "Export", id="prst-export"),
+    ]
+
+    can_focus = True  # so its keys work before there is a draft (and a table) to focus
+
+    def __init__(self, db: Database, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.db = db
+        self.debate_id: int | None = None
+        self.draft: Draft | None = None
+        self.editing: Paragraph | None = None  # the paragraph (and version) loaded in the editor
 
     def compose(self) -> ComposeResult:
-        yield EmptyState("The draft presidential statement: paragraphs from convergence and agreed language, in PRST form.")
+        yield Static("", id="prst-status", markup=False)
+        yield EmptyState("No PRST draft for this debate yet: press n to start one (chapeau from the debate).",
+                         id="prst-empty")
+        yield Static("", id="prst-chapeau", markup=False)
+        with Horizontal(id="prst-body"):
+            with Vertical(id="prst-left"):
+                yield DataTable(id="prst-paragraphs", cursor_type="row", zebra_stripes=True)
+                yield Label("Editor: Ctrl+S saves the selected paragraph; Ctrl+N adds this text as a new "
+                            "paragraph (converted to PRST form)", id="prst-editor-label", markup=False)
+                yield TextArea(id="prst-editor", soft_wrap=True)
+            with Vertical(id="prst-right"):
+                yield Static("", id="prst-provenance", markup=False)
+                with VerticalScroll(id="prst-diff-box"):
+                    yield Static("", id="prst-diff", markup=False)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#prst-paragraphs", DataTable)
+        table.add_column("#", width=3, key="n")
+        table.add_column("mark", width=7, key="mark")
+        table.add_column("sim", width=4, key="sim")
+        table.add_column("text", width=TEXT_COLUMN_CELLS, key="text")
+        self.query_one("#prst-diff-box").border_title = "Revisions"
+        self.query_one("#prst-provenance").border_title = "Provenance"
+        self._show(Loaded(None, ""))
+
+    # loading ------------------------------------------------------------------------------
+
+    @on(DebateSelected)
+    def _debate_selected(self, message: DebateSelected) -> None:
+        self.debate_id = message.debate_id
+        self.reload()
+
+    @on(DataChanged)
+    def _data_changed(self, message: DataChanged) -> None:
+        if message.what in ("all", "debates", "library", "statements"):
+            self.reload()
+
+    def reload(self, select: int | None = None) -> None:
+        self._work(lambda service: None, select=select)
+
+    def _work(self, op: Callable[[Any], object], select: int | None = None, message: str = "",
+              changed: bool = False) -> None:
+        """Run `op(service)` in a thread, then reload the draft and show it."""
+        self._run(op, select, message, changed)
+
+    @work(thread=True, exclusive=True, group="prst", exit_on_error=False)
+    def _run(self, op: Callable[[Any], object], select: int | None, message: str, changed: bool) -> None:
+        from debateprep.services.prst import PrstService
+
+        service = PrstService(self.db)
+        try:
+            result = op(service)
+            loaded = self._load(service, select, message, result)
+        except DebateprepError as exc:
+            self.app.call_from_thread(self.notify, str(exc), title="PRST", severity="error", markup=False)
+            loaded = self._load(service, select, "", None)
+            changed = False
+        self.app.call_from_thread(self._show, loaded)
+        if changed:
+            self.app.call_from_thread(self.post_message, DataChanged("prst"))
+
+    def _load(self, service: Any, select: int | None, message: str, result: object) -> Loaded:
+        """The draft to show after `result`: a Draft is shown, a Paragraph selected, a str told."""
+        if self.debate_id is None:
+            return Loaded(None, "")
+        drafts = service.drafts(self.debate_id)
+        wanted = result.id if isinstance(result, Draft) else (self.draft.id if self.draft else None)
+        draft = next((d for d in drafts if d.id == wanted), drafts[-1] if drafts else None)
+        if isinstance(result, str):
+            message = result
+        if isinstance(result, Paragraph) and draft is not None:
+            select = next((i for i, p in enumerate(draft.paragraphs, start=1) if p.id == result.id), select)
+        diff = ""
+        if draft is not None and draft.id is not None:
+            diff = service.diff(draft.id).render() if draft.revisions else (
+                "No revision yet: press r to circulate the current text as rev.1."
+            )
+        return Loaded(draft, diff, select, message)
+
+    def _show(self, loaded: Loaded) -> None:
+        self.draft = loaded.draft
+        draft = loaded.draft
+        has = draft is not None
+        self.query_one("#prst-empty").display = not has and self.debate_id is not None
+        for selector in ("#prst-chapeau", "#prst-body"):
+            self.query_one(selector).display = has
+        status = self.query_one("#prst-status", Static)
+        if self.debate_id is None:
+            status.update("No debate selected (Ctrl+O to choose one).")
+        elif draft is None:
+            status.update(f"Debate #{self.debate_id}: no PRST draft.")
+        else:
+            agreed = sum(1 for p in draft.paragraphs if p.status == "agreed")
+            new = sum(1 for p in draft.paragraphs if p.status == "new")
+            revs = ", ".join(r.label for r in draft.revisions) or "no revision"
+            status.update(
+                f"PRST draft #{draft.id} · {draft.language} · {len(draft.paragraphs)} paragraphs · "
+                f"{agreed} agreed · {new} new · {revs} · version {draft.version}"
+            )
+        if draft is None:
+            return
+        self.query_one("#prst-chapeau", Static).update(draft.chapeau)
+        self.query_one("#prst-diff", Static).update(loaded.diff)
+        table = self.query_one("#prst-paragraphs", DataTable)
+        current = table.cursor_row
+        table.clear()
+        for number, (p, text) in enumerate(zip(draft.paragraphs, draft.texts(), strict=True), start=1):
+            sim = f"{p.similarity:.0%}" if p.similarity is not None else ""
+            table.add_row(
+                Text(str(number)),
+                Text(p.mark, style=MARK_STYLES[p.status]),
+                Text(sim),
+                Text(clip(text, TEXT_COLUMN_CELLS)),
+                key=str(p.id),
+            )
+        if draft.paragraphs:
+            row = loaded.select - 1 if loaded.select is not None else min(current, len(draft.paragraphs) - 1)
+            table.move_cursor(row=max(0, row))
+            self._select(max(0, row))
+        else:
+            self._select(None)
+        if loaded.message:
+            self.notify(loaded.message, title="PRST", markup=False)
+
+    # selection, provenance, editor ----------------------------------------------------------
+
+    @on(DataTable.RowHighlighted, "#prst-paragraphs")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._select(event.cursor_row)
+
+    def _select(self, row: int | None) -> None:
+        panel = self.query_one("#prst-provenance", Static)
+        editor = self.query_one("#prst-editor", TextArea)
+        draft = self.draft
+        if draft is None or row is None or not 0 <= row < len(draft.paragraphs):
+            self.editing = None
+            panel.update("No paragraph yet: type one in the editor and press Ctrl+N, or send agreed "
+                         "language from the library.")
+            return
+        p = draft.paragraphs[row]
+        if self.editing is None or self.editing.id != p.id or self.editing.version != p.version:
+            editor.load_text(draft.texts()[row])
+        self.editing = p
+        lines = [
+            f"para {row + 1} · {CATEGORY_NAMES[p.category]} · version {p.version}",
+            p.provenance.describe(),
+        ]
+        if p.provenance.source_text and p.provenance.source_text.strip() != p.text:
+            lines.append(f"converted from: {clip(p.provenance.source_text.strip(), 160)}")
+        lines.append(p.check_summary())
+        if p.status == "new" and p.closest_text:
+            lines.append(f"closest text: {clip(p.closest_text.strip(), 160)}")
+        panel.update("\n".join(lines))
+
+    def _selected_number(self) -> int | None:
+        if self.draft is None or not self.draft.paragraphs:
+            return None
+        return self.query_one("#prst-paragraphs", DataTable).cursor_row + 1
+
+    # actions --------------------------------------------------------------------------------
+
+    def _need_draft(self) -> Draft | None:
+        if self.draft is None:
+            self.notify("No PRST draft yet: press n to start one.", title="PRST", severity="warning", markup=False)
+        return self.draft
+
+    def action_new_draft(self) -> None:
+        if self.debate_id is None:
+            self.notify("Choose a debate first (Ctrl+O).", title="PRST", severity="warning", markup=False)
+            return
+        debate_id = self.debate_id
+        self._work(lambda s: s.new_draft(debate_id), message="New PRST draft started.", changed=True)
+
+    def action_add_paragraph(self) -> None:
+        draft = self._need_draft()
+        text = self.query_one("#prst-editor", TextArea).text
+        if draft is None or draft.id is None:
+            return
+        draft_id = draft.id
+
+        self._work(lambda s: s.add_text(draft_id, text), message="Paragraph added in PRST form.", changed=True)
+
+    def action_save_paragraph(self) -> None:
+        draft, paragraph = self._need_draft(), self.editing
+        if draft is None or draft.id is None or paragraph is None:
+            return
+        text = self.query_one("#prst-editor", TextArea).text
+        draft_id, number = draft.id, self._selected_number()
+        self._work(lambda s: s.edit(draft_id, paragraph, text), select=number, message="Paragraph saved.",
+                   changed=True)
+
+    def action_move(self, step: int) -> None:
+        draft, number = self._need_draft(), self._selected_number()
+        if draft is None or draft.id is None or number is None:
+            return
+        target = number + step
+        if not 1 <= target <= len(draft.paragraphs):
+            return
+        draft_id, version = draft.id, draft.version
+        self._work(lambda s: s.move(draft_id, number, target, version), select=target, changed=True)
+
+    def action_order(self) -> None:
+        draft = self._need_draft()
+        if draft is None or draft.id is None:
+            return
+        draft_id, version = draft.id, draft.version
+        self._work(lambda s: s.order(draft_id, version), select=1, message="Put in conventional order.",
+                   changed=True)
+
+    def action_check(self) -> None:
+        draft = self._need_draft()
+        if draft is None or draft.id is None:
+            return
+        draft_id = draft.id
+        self._work(lambda s: s.check(draft_id), select=self._selected_number(),
+                   message="Checked against the library.", changed=True)
+
+    def action_revise(self) -> None:
+        draft = self._need_draft()
+        if draft is None or draft.id is None:
+            return
+        draft_id = draft.id
+
+        def op(service: Any) -> str:
+            revision = service.revise(draft_id)
+            return f"{revision.label} circulated ({len(revision.paragraphs)} paragraphs)."
+
+        self._work(op, select=self._selected_number(), changed=True)
+
+    def action_remove(self) -> None:
+        draft, paragraph, number = self._need_draft(), self.editing, self._selected_number()
+        if draft is None or draft.id is None or paragraph is None or number is None:
+            return
+        draft_id = draft.id
+        self._work(lambda s: s.remove(draft_id, paragraph), select=max(1, number - 1),
+                   message=f"Paragraph {number} removed.", changed=True)
+
+    def action_export(self) -> None:
+        draft = self._need_draft()
+        if draft is None or draft.id is None:
+            return
+        draft_id = draft.id
+
+        def op(service: Any) -> str:
+            from debateprep.config import data_dir
+
+            folder = data_dir() / "exports"
+            folder.mkdir(parents=True, exist_ok=True)
+            written = []
+            for annotated in (False, True):
+                path = _fresh(folder / f"prst-{draft_id}{'-annotated' if annotated else ''}.md")
+                path.write_text(service.export(draft_id, annotated=annotated), encoding="utf-8")
+                written.append(str(path))
+            return "Exported: " + ", ".join(written)
+
+        self._work(op, select=self._selected_number())
+
+    def palette_commands(self) -> list[tuple[str, str, Callable[[], None]]]:
+        """Actions offered in the command palette (the app collects them from every pane)."""
+        return [
+            ("PRST: new draft", "Start a draft presidential statement for the current debate", self.action_new_draft),
+            ("PRST: check agreed language", "Mark each paragraph agreed or new against the library",
+             self.action_check),
+            ("PRST: order by convention", "reaffirm/recall, concern/condemn, stress, welcome, request",
+             self.action_order),
+            ("PRST: circulate revision", "Keep the current text as the next rev.N", self.action_revise),
+            ("PRST: export markdown", "Write the clean and the annotated draft to the exports folder",
+             self.action_export),
+        ]
+
+    # agreed language sent from the library -----------------------------------------------------
+
+    def add_agreed(self, text: str, citation: str | None) -> None:
+        """Add an agreed-language paragraph (text as adopted, with its citation) to the draft."""
+        draft = self._need_draft()
+        if draft is None or draft.id is None:
+            return
+        draft_id = draft.id
+
+        def op(service: Any) -> Paragraph:
+            from debateprep.domain.prst import Provenance
+
+            provenance = Provenance("library", citation=citation, source_text=text)
+            return service.add_text(draft_id, text, provenance=provenance)
+
+        self._work(op, message=f"Added {citation or 'agreed language'} in PRST form.", changed=True)
+
+
+def _fresh(path: Path) -> Path:
+    """`path`, or path-2, path-3 … so an export never overwrites an earlier one."""
+    n = 2
+    candidate = path
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+        n += 1
+    return candidate

@@ -1,18 +1,554 @@
-"""The speakers pane (being built: shows what will come)."""
+"""The speakers pane: the list in the Council's order, manual overrides, the timer, the schedule.
+
+Keyboard first: a add · e/enter edit · w withdraw/reinstate · shift+↑/↓ (K/J) move · p pin here ·
+x back to the rules · space start/pause · n next speaker · f finish · s schedule · b briefers.
+Database work runs in thread workers that post messages; only handlers touch widgets. Names and
+notes are shown as rich Text with markup off (square brackets are common in UN text).
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
 
+from rich.cells import cell_len
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import ContentSwitcher, DataTable, Static
+
+from debateprep.domain.errors import DebateprepError
+from debateprep.domain.roster import Roster
+from debateprep.domain.speakers import Basis, Level, Placement, SpeakerEntry, Status
 from debateprep.storage.db import Database
+from debateprep.tui.messages import DataChanged, DebateSelected
 from debateprep.tui.widgets.empty import EmptyState
+from debateprep.tui.widgets.timer import SpeakerTimer
+
+NAME_CELLS = 24
+LEVEL_SHORT = {Level.HEAD: "HoS/G", Level.MINISTER: "Min", Level.VICE_MINISTER: "V-Min",
+               Level.PERMANENT_REPRESENTATIVE: "PR", Level.DEPUTY: "DPR", Level.OTHER: "-"}
+BASIS_SHORT = {Basis.MEMBER: "member", Basis.BRIEFER: "briefer", Basis.RULE37: "r37", Basis.RULE39: "r39",
+               Basis.OBSERVER: "observer"}
+STATUS_STYLE = {Status.SPEAKING: "bold reverse", Status.SPOKE: "dim", Status.WITHDRAWN: "dim strike",
+                Status.MOVED: "italic"}
+WAITING = (Status.INSCRIBED, Status.MOVED)
+
+
+def clip(text: str, cells: int) -> str:
+    """`text` cut to `cells` terminal cells (a CJK glyph is two), with an ellipsis when cut."""
+    if cell_len(text) <= cells:
+        return text
+    out, used = [], 0
+    for ch in text:
+        width = cell_len(ch)
+        if used + width > cells - 1:
+            break
+        out.append(ch)
+        used += width
+    return "".join(out) + "…"
+
+
+def session_lines(sched: Any) -> Text:
+    """One short line per session: 'Thu 10:00 #1-34 (34) → 13:01', R1 for a resumption."""
+    text = Text()
+    for first in sched.first_of_each_session():
+        inside = [x for x in sched.slots if x.session.number == first.session.number]
+        last = inside[-1]
+        text.append(f"{first.session.start:%a %H:%M} ", style="bold")
+        text.append(f"#{first.position}-{last.position} ({len(inside)}) → {last.end:%H:%M}")
+        if first.session.day:
+            text.append(f" R{first.session.day}", style="yellow")
+        text.append("\n")
+    if not sched.slots:
+        text.append("no one scheduled")
+    text.rstrip()
+    return text
+
+
+class SpeakersLoaded(Message):
+    def __init__(self, debate_id: int | None, view: Any) -> None:
+        self.debate_id = debate_id
+        self.view = view
+        super().__init__()
+
+
+class SpeakersFailed(Message):
+    def __init__(self, problem: str) -> None:
+        self.problem = problem
+        super().__init__()
+
+
+class SpeakersSaved(Message):
+    """A change was stored; `select` is the entry to keep the cursor on."""
+
+    def __init__(self, note: str, select: int | None = None) -> None:
+        self.note = note
+        self.select = select
+        super().__init__()
 
 
 class SpeakersPane(Vertical):
-    def __init__(self, db: Database, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    DEFAULT_CSS = """
+    SpeakersPane { height: 1fr; }
+    SpeakersPane #sp-status { height: 1; color: $text-muted; }
+    SpeakersPane #sp-keys { height: 1; color: $text-muted; }
+    SpeakersPane #sp-body { height: 1fr; }
+    SpeakersPane #sp-switcher { width: 1fr; height: 1fr; }
+    SpeakersPane #sp-table, SpeakersPane #sp-schedule { height: 1fr; }
+    SpeakersPane #sp-side { width: 38; height: 1fr; }
+    SpeakersPane #sp-why { height: 1fr; border: round $panel; padding: 0 1; }
+    SpeakersPane #sp-sessions { height: auto; max-height: 12; border: round $panel; padding: 0 1; }
+    SpeakersPane EmptyState { margin: 1 0; }
+    """
+    BINDINGS = [
+        Binding("a", "add", "Add", id="speakers-add"),
+        Binding("e", "edit", "Edit", id="speakers-edit"),
+        Binding("w", "withdraw", "Withdraw", id="speakers-withdraw"),
+        Binding("shift+up,K", "move_up", "Move up", id="speakers-move-up"),
+        Binding("shift+down,J", "move_down", "Move down", id="speakers-move-down"),
+        Binding("p", "pin", "Pin", id="speakers-pin"),
+        Binding("x", "clear_override", "Rules", id="speakers-clear"),
+        Binding("space", "timer_toggle", "Start/pause", id="speakers-timer"),
+        Binding("n", "next_speaker", "Next", id="speakers-next"),
+        Binding("f", "finish", "Finish", id="speakers-finish"),
+        Binding("s", "toggle_schedule", "Schedule", id="speakers-schedule"),
+        Binding("b", "import_briefers", "Briefers", id="speakers-briefers", show=False),
+        Binding("r", "refresh", "Refresh", id="speakers-refresh", show=False),
+    ]
+
+    def __init__(self, db: Database, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.db = db
+        self.roster = Roster.load()
+        self.debate_id: int | None = None
+        self.view: Any = None  # services.speakers.SpeakersView
+        self.placements: list[Placement] = []
+        self._select: int | None = None
+        self._write_lock = threading.Lock()
+        self._schedule_stale = True
 
     def compose(self) -> ComposeResult:
-        yield EmptyState("The speakers list: briefers, Council members and non-members in the Council's order, with the timer and schedule.")
+        yield Static("", id="sp-status", markup=False)
+        yield Static("a add · e edit · w withdraw · shift+↑↓ move · p pin · x rules · space start/pause · "
+                     "n next · f finish · s schedule", id="sp-keys", markup=False)
+        yield EmptyState("No one on the speakers list yet. Press a to inscribe a delegation, b to take the "
+                         "briefers from the concept note, or import a CSV or a verbatim record with "
+                         "`debateprep speakers import`.", id="sp-empty")
+        with Horizontal(id="sp-body"):
+            with ContentSwitcher(initial="sp-table", id="sp-switcher"):
+                yield DataTable(id="sp-table", cursor_type="row", zebra_stripes=True)
+                yield DataTable(id="sp-schedule", cursor_type="row")
+            with Vertical(id="sp-side"):
+                yield SpeakerTimer(id="sp-timer")
+                yield Static("", id="sp-why", markup=False)
+                yield Static("", id="sp-sessions", markup=False)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#sp-table", DataTable)
+        for label, width, key in (("#", 4, "pos"), ("delegation 代表团", NAME_CELLS, "delegation"),
+                                  ("level", 5, "level"), ("basis", 8, "basis"), ("status", 9, "status"),
+                                  ("start", 8, "start"), ("min", 3, "min"), ("s", 2, "session")):
+            table.add_column(label, width=width, key=key)
+        sched = self.query_one("#sp-schedule", DataTable)
+        for label, width, key in (("time", 11, "time"), ("#", 4, "pos"), ("delegation", NAME_CELLS + 6, "who"),
+                                  ("min", 5, "min")):
+            sched.add_column(label, width=width, key=key)
+        self.query_one("#sp-why").border_title = "Why here"
+        self.query_one("#sp-sessions").border_title = "Schedule"
+        self._show()
+
+    def on_show(self) -> None:
+        """Keyboard first: the list takes the focus when the tab is shown."""
+        if self.placements:
+            self.query_one("#sp-table", DataTable).focus()
+
+    def palette_commands(self) -> list[tuple[str, str, Callable[[], None]]]:
+        return [
+            ("Speakers: inscribe a delegation", "Add an entry to the speakers list", lambda: self._go(self.action_add)),
+            ("Speakers: schedule", "When each speaker is expected, by session", lambda: self._go(self.action_toggle_schedule)),
+            ("Speakers: briefers from the concept note", "Inscribe the note's briefers (to be confirmed)",
+             lambda: self._go(self.action_import_briefers)),
+            ("Speakers: next speaker", "Log the current speaker and start the timer for the next",
+             lambda: self._go(self.action_next_speaker)),
+        ]
+
+    def _go(self, action: Callable[[], None]) -> None:
+        self.app.query_one("#tabs").active = "tab-speakers"  # type: ignore[attr-defined]
+        self.query_one("#sp-table", DataTable).focus()
+        action()
+
+    # -- events from the app ---------------------------------------------------------------
+
+    @on(DebateSelected)
+    def _debate_selected(self, message: DebateSelected) -> None:
+        self.debate_id = message.debate_id
+        self.action_refresh()
+
+    @on(DataChanged)
+    def _data_changed(self, message: DataChanged) -> None:
+        if message.what in ("all", "debates", "speakers", "notes"):
+            self.action_refresh()
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def action_refresh(self) -> None:
+        self._load(self.debate_id)
+
+    @work(thread=True, exclusive=True, group="speakers-load", exit_on_error=False)
+    def _load(self, debate_id: int | None) -> None:
+        from debateprep.services.speakers import SpeakersService
+
+        if debate_id is None:
+            self.post_message(SpeakersLoaded(None, None))
+            return
+        try:
+            service = SpeakersService(self.db, self.roster)
+            speaking = any(e.status == Status.SPEAKING for e in service.entries(debate_id))
+            view = service.view(debate_id, now=datetime.now() if speaking else None)
+        except DebateprepError as exc:
+            self.post_message(SpeakersFailed(str(exc)))
+            return
+        self.post_message(SpeakersLoaded(debate_id, view))
+
+    @on(SpeakersLoaded)
+    def _loaded(self, message: SpeakersLoaded) -> None:
+        if message.debate_id != self.debate_id:
+            return
+        table = self.query_one("#sp-table", DataTable)
+        keep = self._select if self._select is not None else self._current_id()
+        self._select = None
+        self.view = message.view
+        self.placements = list(message.view.placements) if message.view else []
+        table.clear()
+        for p in self.placements:
+            table.add_row(*self._cells(p), key=str(p.entry.id))
+        self._schedule_stale = True  # filled when shown: keeps the first paint light
+        if self.query_one("#sp-switcher", ContentSwitcher).current == "sp-schedule":
+            self._fill_schedule()
+        if keep is not None:
+            index = next((i for i, p in enumerate(self.placements) if p.entry.id == keep), None)
+            if index is not None:
+                table.move_cursor(row=index)
+        self._show()
+
+    def _display_name(self, e: SpeakerEntry) -> str:
+        lang = self.view.debate.language if self.view else "en"
+        if lang == "zh" and e.delegation_code and e.delegation_code in self.roster.delegations:
+            return self.roster.get(e.delegation_code).label("zh")
+        return e.delegation
+
+    def _cells(self, p: Placement) -> list[Text]:
+        e = p.entry
+        slot = self.view.slot(p) if self.view else None
+        style = STATUS_STYLE.get(e.status, "")
+        name = self._display_name(e) + (f" [{e.on_behalf_of}]" if e.on_behalf_of else "")
+        if not e.confirmed:
+            name += " (tbc)"
+        pos = Text(f"{p.position or '-'}", style=style)
+        if p.overridden:
+            pos.append("*", style="bold yellow")
+        settings = self.view.debate.settings if self.view else None
+        minutes = e.planned_seconds(settings.default_limit_minutes, settings.limits_minutes) / 60 if settings else 0
+        start = ""
+        if slot is not None:
+            start = f"{slot.start:%H:%M}" if slot.session.day == 0 else f"D{slot.session.day + 1} {slot.start:%H:%M}"
+        return [pos, Text(clip(name, NAME_CELLS), style=style + (" italic" if not e.confirmed else "")),
+                Text(LEVEL_SHORT[e.level], style=style), Text(BASIS_SHORT[e.basis], style=style),
+                Text(e.status.value, style=style), Text(start, style=style),
+                Text(f"{minutes:g}", style=style), Text(str(slot.session.number) if slot else "", style=style)]
+
+    def _fill_schedule(self) -> None:
+        self._schedule_stale = False
+        sched = self.query_one("#sp-schedule", DataTable)
+        sched.clear()
+        if not self.view:
+            return
+        current = None
+        for slot in self.view.schedule.slots:
+            if slot.session is not current:
+                current = slot.session
+                sched.add_row(Text(""), Text(""), Text(current.label(), style="bold"), Text(""),
+                              key=f"session-{current.number}")
+            who = self._display_name(slot.entry) + (" (actual)" if slot.actual else "")
+            over = Text(f" +{slot.overrun_minutes:.0f}", style="red") if slot.overrun_minutes >= 1 else Text("")
+            sched.add_row(Text(f"{slot.start:%H:%M}-{slot.end:%H:%M}"), Text(str(slot.position)),
+                          Text(clip(who, NAME_CELLS + 6)) + over, Text(f"{slot.minutes:.1f}"),
+                          key=f"slot-{slot.entry.id}")
+
+    # -- the side panel ----------------------------------------------------------------------
+
+    def _show(self) -> None:
+        has = bool(self.placements)
+        self.query_one("#sp-empty").display = not has and self.debate_id is not None
+        self.query_one("#sp-body").display = has
+        status = self.query_one("#sp-status", Static)
+        timer = self.query_one(SpeakerTimer)
+        nxt = self._next_waiting()
+        timer.next_up = self._display_name(nxt) if nxt else ""
+        timer.tick()
+        if self.debate_id is None:
+            status.update("No debate selected (Ctrl+O to choose one).")
+            return
+        if not self.view:
+            status.update(f"Debate #{self.debate_id}: loading…")
+            return
+        placed = [p for p in self.placements if p.position]
+        withdrawn = len(self.placements) - len(placed)
+        sched = self.view.schedule
+        parts = [f"Debate #{self.debate_id}: {len(placed)} on the list"]
+        if withdrawn:
+            parts.append(f"{withdrawn} withdrawn")
+        overrides = sum(1 for p in placed if p.overridden)
+        if overrides:
+            parts.append(f"{overrides} manual override{'s' if overrides > 1 else ''} (*)")
+        if sched.projected_end:
+            parts.append(f"ends {sched.projected_end:%a %H:%M}")
+        if sched.resumptions():
+            parts.append(f"spills into another day from #{sched.resumptions()[0].position}")
+        status.update(" · ".join(parts))
+        self.query_one("#sp-sessions", Static).update(session_lines(sched))
+        self._explain()
+
+    def _explain(self) -> None:
+        p = self._current()
+        why = self.query_one("#sp-why", Static)
+        if p is None:
+            why.update("")
+            return
+        e = p.entry
+        text = Text()
+        text.append(f"{self._display_name(e)}\n", style="bold")
+        details = [e.level.label(), e.basis.label(), e.status.label()]
+        if e.on_behalf_of:
+            details.append(f"on behalf of {e.on_behalf_of}")
+        text.append(", ".join(details) + "\n")
+        if e.representative or e.title:
+            text.append(", ".join(x for x in (e.representative, e.title) if x) + "\n")
+        if not e.confirmed:
+            text.append("to be confirmed\n", style="italic")
+        text.append("\n" + p.explain() + "\n")
+        slot = self.view.slot(p) if self.view else None
+        if slot is not None:
+            text.append(f"\nexpected {slot.start:%a %H:%M}-{slot.end:%H:%M}, {slot.session.label()}\n", style="dim")
+        if e.notes:
+            text.append(f"\n{e.notes}\n", style="italic")
+        why.update(text)
+
+    @on(DataTable.RowHighlighted, "#sp-table")
+    def _row(self, _event: DataTable.RowHighlighted) -> None:
+        self._explain()
+
+    @on(DataTable.RowSelected, "#sp-table")
+    def _row_selected(self, _event: DataTable.RowSelected) -> None:
+        self.action_edit()
+
+    def _current(self) -> Placement | None:
+        table = self.query_one("#sp-table", DataTable)
+        if not self.placements or table.cursor_row is None or table.cursor_row >= len(self.placements):
+            return None
+        return self.placements[table.cursor_row]
+
+    def _current_id(self) -> int | None:
+        p = self._current()
+        return p.entry.id if p else None
+
+    def _next_waiting(self, after: int | None = None) -> SpeakerEntry | None:
+        for p in self.placements:
+            if p.position and p.entry.status in WAITING and p.entry.id != after:
+                return p.entry
+        return None
+
+    # -- editing -----------------------------------------------------------------------------
+
+    def action_add(self) -> None:
+        if self.debate_id is None:
+            self.notify("Choose a debate first (Ctrl+O).", severity="warning", markup=False)
+            return
+        from debateprep.tui.screens.speakers_dialogs import EntryDialog
+
+        lang = self.view.debate.language if self.view else "en"
+        self.app.push_screen(EntryDialog(self.roster, lang=lang), self._added)
+
+    def _added(self, values: dict[str, Any] | None) -> None:
+        if values is not None:
+            self._save(lambda s: s.add(self.debate_id, values.pop("delegation"), **values), "inscribed",
+                       select_result=True)
+
+    def action_edit(self) -> None:
+        p = self._current()
+        if p is None:
+            return
+        from debateprep.tui.screens.speakers_dialogs import EntryDialog
+
+        entry = p.entry
+        lang = self.view.debate.language if self.view else "en"
+
+        def done(values: dict[str, Any] | None) -> None:
+            if values is None:
+                return
+            values = {k: v for k, v in values.items() if not (k in ("level", "basis") and v is None)}
+            if not values.get("person") and values["delegation"] in (entry.delegation, self._display_name(entry)):
+                values.pop("delegation")
+            self._save(lambda s: s.update(entry.id, seen=entry, **values), "saved", select=entry.id)
+
+        self.app.push_screen(EntryDialog(self.roster, entry, lang=lang), done)
+
+    def action_withdraw(self) -> None:
+        p = self._current()
+        if p is None:
+            return
+        e = p.entry
+        if e.status == Status.WITHDRAWN:
+            self._save(lambda s: s.update(e.id, seen=e, status=Status.INSCRIBED), f"{e.delegation} reinstated", e.id)
+        else:
+            self._save(lambda s: s.update(e.id, seen=e, status=Status.WITHDRAWN), f"{e.delegation} withdrawn", e.id)
+
+    def action_move_up(self) -> None:
+        self._move(-1)
+
+    def action_move_down(self) -> None:
+        self._move(+1)
+
+    def _move(self, step: int) -> None:
+        p = self._current()
+        if p is None or not p.position or p.entry.status not in WAITING:
+            return
+        placed = [x for x in self.placements if x.position]
+        index = placed.index(p) + step
+        if not 0 <= index < len(placed):
+            return
+        neighbour = placed[index].entry
+        e = p.entry
+        kind = "before" if step < 0 else "after"
+        self._save(lambda s: s.move(e.id, **{kind: neighbour.id}, reason="moved by hand", version=e.version),
+                   f"{e.delegation} kept {kind} {neighbour.delegation}", e.id)
+
+    def action_pin(self) -> None:
+        p = self._current()
+        if p is None or not p.position:
+            return
+        e = p.entry
+        if e.override and e.override.kind == "pin":
+            self.action_clear_override()
+            return
+        self._save(lambda s: s.move(e.id, to=p.position, reason="pinned by hand", version=e.version),
+                   f"{e.delegation} pinned at {p.position}", e.id)
+
+    def action_clear_override(self) -> None:
+        p = self._current()
+        if p is None or p.entry.override is None:
+            return
+        e = p.entry
+        self._save(lambda s: s.clear_override(e.id, version=e.version), f"{e.delegation}: back to the rules", e.id)
+
+    def action_import_briefers(self) -> None:
+        if self.debate_id is None:
+            return
+        self._save(lambda s: s.import_briefers(self.debate_id), "briefers from the concept note")
+
+    def action_toggle_schedule(self) -> None:
+        switcher = self.query_one("#sp-switcher", ContentSwitcher)
+        switcher.current = "sp-schedule" if switcher.current == "sp-table" else "sp-table"
+        if switcher.current == "sp-schedule" and self._schedule_stale:
+            self._fill_schedule()
+        self.query_one(f"#{switcher.current}", DataTable).focus()
+
+    # -- the timer ---------------------------------------------------------------------------
+
+    def action_timer_toggle(self) -> None:
+        timer = self.query_one(SpeakerTimer)
+        if timer.state == "running":
+            timer.pause()
+        elif timer.state == "paused":
+            timer.resume()
+        else:
+            p = self._current()
+            target = p.entry if p and p.position and p.entry.status in WAITING else self._next_waiting()
+            if target is not None:
+                self._start(target)
+
+    def action_next_speaker(self) -> None:
+        """Log the current speaker's time and give the floor to the next one waiting."""
+        timer = self.query_one(SpeakerTimer)
+        finished = timer.entry_id if timer.state != "idle" else None
+        seconds = timer.stop() if finished is not None else 0
+        target = self._next_waiting(after=finished)
+        start = self._start_timer(target) if target is not None else None
+
+        def change(s: Any) -> None:  # one unit: the log, then the next start, in that order
+            if finished is not None:
+                s.finish(finished, seconds)
+            if target is not None and start is not None:
+                s.start(target.id, at=start)
+
+        self._save(change, "", target.id if target else finished, quiet=True)
+
+    def action_finish(self) -> None:
+        timer = self.query_one(SpeakerTimer)
+        entry_id = timer.entry_id
+        if entry_id is None or timer.state == "idle":
+            return
+        seconds = timer.stop()
+        self._save(lambda s: s.finish(entry_id, seconds), f"logged {seconds // 60}:{seconds % 60:02d}", entry_id)
+
+    def _start(self, entry: SpeakerEntry) -> None:
+        at = self._start_timer(entry)
+        if at is not None:
+            self._save(lambda s: s.start(entry.id, at=at), "", entry.id, quiet=True)
+
+    def _start_timer(self, entry: SpeakerEntry) -> datetime | None:
+        if self.view is None:
+            return None
+        settings = self.view.debate.settings
+        limit = entry.planned_seconds(settings.default_limit_minutes, settings.limits_minutes)
+        self.query_one(SpeakerTimer).start(self._display_name(entry), limit, entry.id)
+        return datetime.now().replace(microsecond=0)
+
+    @on(SpeakerTimer.PhaseChanged)
+    def _phase(self, message: SpeakerTimer.PhaseChanged) -> None:
+        if message.phase == "warning":
+            self.notify(f"{message.speaker}: one minute left", title="Timer", severity="warning", markup=False)
+        elif message.phase == "over":
+            self.notify(f"{message.speaker} is over the time limit", title="Timer", severity="error", markup=False)
+
+    # -- saving ------------------------------------------------------------------------------
+
+    def _save(self, change: Callable[[Any], Any], note: str, select: int | None = None,
+              select_result: bool = False, quiet: bool = False) -> None:
+        self._write(change, note, select, select_result, quiet)
+
+    @work(thread=True, exclusive=False, group="speakers-write", exit_on_error=False)
+    def _write(self, change: Callable[[Any], Any], note: str, select: int | None, select_result: bool,
+               quiet: bool) -> None:
+        from debateprep.services.speakers import SpeakersService
+
+        try:
+            with self._write_lock:  # writes land in the order they were asked for
+                result = change(SpeakersService(self.db, self.roster))
+        except DebateprepError as exc:
+            self.post_message(SpeakersFailed(str(exc)))
+            self.post_message(SpeakersSaved("", select))
+            return
+        if select_result and isinstance(result, SpeakerEntry):
+            select = result.id
+        if isinstance(result, list):
+            note = f"{len(result)} {note}" if result else f"no new {note}"
+        self.post_message(SpeakersSaved("" if quiet else note, select))
+
+    @on(SpeakersSaved)
+    def _saved(self, message: SpeakersSaved) -> None:
+        if message.note:
+            self.notify(message.note, title="Speakers", markup=False)
+        self._select = message.select
+        self.post_message(DataChanged("speakers"))
+        self.action_refresh()
+
+    @on(SpeakersFailed)
+    def _failed(self, message: SpeakersFailed) -> None:
+        self.notify(message.problem, title="Speakers", severity="error", markup=False)

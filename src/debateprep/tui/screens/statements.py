@@ -1,18 +1,402 @@
-"""The statements pane (being built: shows what will come)."""
+"""The statements pane: list and reader, coverage heatmap (delegation × question), convergence.
+
+Database reads and the coverage/convergence computations run in thread workers, which post
+messages back; only message handlers touch widgets. UN text is shown with markup off.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
+from collections.abc import Callable
+from typing import Any
 
+from rich.cells import cell_len
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import ContentSwitcher, DataTable, Static
+
+from debateprep.domain.coverage import ConvergenceGroup, CoverageMatrix
+from debateprep.domain.errors import DebateprepError
+from debateprep.domain.statements import Statement, extract_proposals
 from debateprep.storage.db import Database
+from debateprep.tui.messages import DataChanged, DebateSelected
 from debateprep.tui.widgets.empty import EmptyState
+
+NAME_CELLS = 24  # delegation column of the list and the heatmap, in terminal cells
+SOURCE_CELLS = 17
+TEXT_CELLS = 64
+KIND_STYLES = {"call": "bold cyan", "recommendation": "yellow", "commitment": "green", "position": "magenta"}
+VIEWS = {"list": "st-list-view", "coverage": "st-coverage-view", "convergence": "st-convergence-view"}
+
+
+def clip(text: str, cells: int) -> str:
+    """`text` cut to `cells` terminal cells (a CJK glyph is two), with an ellipsis when cut."""
+    if cell_len(text) <= cells:
+        return text
+    out, used = [], 0
+    for ch in text:
+        width = cell_len(ch)
+        if used + width > cells - 1:
+            break
+        out.append(ch)
+        used += width
+    return "".join(out) + "…"
+
+
+def heat(strength: float) -> Text:
+    """A heatmap cell: darker and longer for a stronger match; a dot when not addressed."""
+    if strength <= 0:
+        return Text("  · ", style="dim")
+    if strength >= 0.75:
+        return Text(" ███", style="bold green")
+    if strength >= 0.45:
+        return Text(" ▓▓ ", style="green")
+    return Text(" ▒  ", style="yellow")
+
+
+def _short_source(source: str) -> str:
+    """"S/PV.8699 (Resumption 1) #12" -> "8699 R1 #12"; file names stay as they are."""
+    return source.replace("S/PV.", "").replace(" (Resumption ", " R").replace(") #", " #")
+
+
+# -- messages from the workers ---------------------------------------------------------------
+
+
+class StatementsLoaded(Message):
+    def __init__(self, debate_id: int | None, statements: list[Statement]) -> None:
+        self.debate_id = debate_id
+        self.statements = statements
+        super().__init__()
+
+
+class CoverageReady(Message):
+    def __init__(self, debate_id: int, matrix: CoverageMatrix | None, problem: str = "") -> None:
+        self.debate_id = debate_id
+        self.matrix = matrix
+        self.problem = problem
+        super().__init__()
+
+
+class ConvergenceReady(Message):
+    def __init__(self, debate_id: int, groups: list[ConvergenceGroup]) -> None:
+        self.debate_id = debate_id
+        self.groups = groups
+        super().__init__()
+
+
+class StatementsFailed(Message):
+    def __init__(self, problem: str) -> None:
+        self.problem = problem
+        super().__init__()
 
 
 class StatementsPane(Vertical):
-    def __init__(self, db: Database, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    DEFAULT_CSS = """
+    StatementsPane { height: 1fr; }
+    StatementsPane #st-status { height: 1; color: $text-muted; }
+    StatementsPane #st-views { height: 1; color: $text-muted; }
+    StatementsPane #st-switcher { height: 1fr; }
+    StatementsPane #st-list-view, StatementsPane #st-convergence-view { height: 1fr; }
+    StatementsPane #st-table { width: 54; height: 1fr; }
+    StatementsPane #st-reader-box { width: 1fr; height: 1fr; border: round $panel; padding: 0 1; }
+    StatementsPane #st-coverage-view { height: 1fr; }
+    StatementsPane #st-questions { height: auto; max-height: 8; padding: 0 1; }
+    StatementsPane #st-heatmap { height: 1fr; }
+    StatementsPane #st-evidence-box { height: 9; border: round $panel; padding: 0 1; }
+    StatementsPane #st-groups { width: 3fr; height: 1fr; }
+    StatementsPane #st-group-box { width: 2fr; height: 1fr; border: round $panel; padding: 0 1; }
+    StatementsPane EmptyState { margin: 1 0; }
+    """
+    BINDINGS = [
+        Binding("l", "view('list')", "List", id="statements-list"),
+        Binding("c", "view('coverage')", "Coverage", id="statements-coverage"),
+        Binding("v", "view('convergence')", "Convergence", id="statements-convergence"),
+        Binding("r", "refresh", "Refresh", id="statements-refresh"),
+    ]
+
+    def __init__(self, db: Database, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.db = db
+        self.debate_id: int | None = None
+        self.statements: list[Statement] = []
+        self.matrix: CoverageMatrix | None = None
+        self.groups: list[ConvergenceGroup] = []
+        self.view = "list"
 
     def compose(self) -> ComposeResult:
-        yield EmptyState("Statements: import what delegations said, then see who addressed which guiding question and where they converge.")
+        yield Static("", id="st-status", markup=False)
+        yield Static("l list · c coverage by guiding question · v convergence · r refresh", id="st-views",
+                     markup=False)
+        yield EmptyState("No statements for this debate yet. Import them with "
+                         "`debateprep statements import DEBATE FILE…` or a verbatim record with --record.",
+                         id="st-empty")
+        with ContentSwitcher(initial="st-list-view", id="st-switcher"):
+            with Horizontal(id="st-list-view"):
+                yield DataTable(id="st-table", cursor_type="row", zebra_stripes=True)
+                with VerticalScroll(id="st-reader-box"):
+                    yield Static("", id="st-reader", markup=False)
+            with Vertical(id="st-coverage-view"):
+                yield Static("", id="st-questions", markup=False)
+                yield DataTable(id="st-heatmap", cursor_type="cell")
+                with VerticalScroll(id="st-evidence-box"):
+                    yield Static("", id="st-evidence", markup=False)
+            with Horizontal(id="st-convergence-view"):
+                yield DataTable(id="st-groups", cursor_type="row", zebra_stripes=True)
+                with VerticalScroll(id="st-group-box"):
+                    yield Static("", id="st-group", markup=False)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#st-table", DataTable)
+        table.add_column("#", width=4, key="id")
+        table.add_column("delegation", width=NAME_CELLS, key="delegation")
+        table.add_column("source", width=SOURCE_CELLS, key="source")
+        groups = self.query_one("#st-groups", DataTable)
+        groups.add_column("#", width=3, key="rank")
+        groups.add_column("n", width=3, key="count")
+        groups.add_column("shared proposal", width=TEXT_CELLS, key="text")
+        self.query_one("#st-reader-box").border_title = "Reader"
+        self.query_one("#st-evidence-box").border_title = "Evidence"
+        self.query_one("#st-group-box").border_title = "Passages"
+        self._show_status()
+
+    def palette_commands(self) -> list[tuple[str, str, Callable[[], None]]]:
+        return [
+            ("Statements: list and reader", "Show the statements of the debate", lambda: self._go("list")),
+            ("Statements: coverage heatmap", "Who addressed which guiding question", lambda: self._go("coverage")),
+            ("Statements: convergence", "Proposals shared by several delegations", lambda: self._go("convergence")),
+        ]
+
+    def _go(self, view: str) -> None:
+        self.app.query_one("#tabs").active = "tab-statements"  # type: ignore[attr-defined]
+        self.action_view(view)
+
+    # -- events from the app ---------------------------------------------------------------
+
+    @on(DebateSelected)
+    def _debate_selected(self, message: DebateSelected) -> None:
+        self.debate_id = message.debate_id
+        self.action_refresh()
+
+    @on(DataChanged)
+    def _data_changed(self, message: DataChanged) -> None:
+        message.stop()  # handled here; the app broadcast it to every pane
+        if message.what in ("all", "debates", "statements", "notes"):
+            self.action_refresh()
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def action_refresh(self) -> None:
+        self.matrix = None
+        self.groups = []
+        self._load(self.debate_id)
+
+    def action_view(self, view: str) -> None:
+        self.view = view
+        self.query_one("#st-switcher", ContentSwitcher).current = VIEWS[view]
+        if self.debate_id is None or not self.statements:
+            return
+        if view == "coverage" and self.matrix is None:
+            self._set_text("#st-evidence", "Computing coverage…")
+            self._coverage(self.debate_id)
+        elif view == "convergence" and not self.groups:
+            self._set_text("#st-group", "Grouping proposals…")
+            self._convergence(self.debate_id)
+        self._show_status()
+
+    # -- workers ---------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="statements-load", exit_on_error=False)
+    def _load(self, debate_id: int | None) -> None:
+        from debateprep.services.statements import StatementService
+
+        if debate_id is None:
+            self.post_message(StatementsLoaded(None, []))
+            return
+        try:
+            found = StatementService(self.db).list(debate_id, include_procedural=False)
+        except DebateprepError as exc:
+            self.post_message(StatementsFailed(str(exc)))
+            return
+        self.post_message(StatementsLoaded(debate_id, found))
+
+    @work(thread=True, exclusive=True, group="statements-analysis", exit_on_error=False)
+    def _coverage(self, debate_id: int) -> None:
+        from debateprep.services.statements import StatementService
+
+        try:
+            matrix = StatementService(self.db).coverage(debate_id)
+        except DebateprepError as exc:
+            self.post_message(CoverageReady(debate_id, None, str(exc)))
+            return
+        self.post_message(CoverageReady(debate_id, matrix))
+
+    @work(thread=True, exclusive=True, group="statements-analysis", exit_on_error=False)
+    def _convergence(self, debate_id: int) -> None:
+        from debateprep.services.statements import StatementService
+
+        try:
+            groups = StatementService(self.db).convergence(debate_id)
+        except DebateprepError as exc:
+            self.post_message(StatementsFailed(str(exc)))
+            return
+        self.post_message(ConvergenceReady(debate_id, groups))
+
+    # -- results ---------------------------------------------------------------------------
+
+    @on(StatementsLoaded)
+    def _loaded(self, message: StatementsLoaded) -> None:
+        if message.debate_id != self.debate_id:
+            return
+        self.statements = message.statements
+        table = self.query_one("#st-table", DataTable)
+        table.clear()
+        for st in self.statements:
+            who = st.delegation or f"(unmapped) {st.speaker or ''}"
+            style = "bold red" if not st.delegation else "italic" if st.kind == "briefing" else ""
+            table.add_row(Text(str(st.id)), Text(clip(who, NAME_CELLS), style=style),
+                          Text(clip(_short_source(st.source), SOURCE_CELLS)), key=str(st.id))
+        has = bool(self.statements)
+        self.query_one("#st-empty").display = not has and self.debate_id is not None
+        self.query_one("#st-switcher").display = has
+        self._show_status()
+        if has:
+            self._read(self.statements[0])
+            if self.view != "list":
+                self.action_view(self.view)
+
+    @on(StatementsFailed)
+    def _failed(self, message: StatementsFailed) -> None:
+        self.notify(message.problem, title="Statements", severity="error", markup=False)
+
+    @on(DataTable.RowHighlighted, "#st-table")
+    def _row(self, event: DataTable.RowHighlighted) -> None:
+        key = event.row_key.value
+        st = next((s for s in self.statements if str(s.id) == key), None)
+        if st is not None:
+            self._read(st)
+
+    def _read(self, st: Statement) -> None:
+        """The statement with its proposals highlighted by kind."""
+        text = Text()
+        text.append(f"{st.delegation or '(unmapped)'}", style="bold")
+        text.append(f" — {st.speaker or ''} — {st.source} — {st.kind}, {st.language}\n")
+        if st.suggestion and not st.delegation:
+            text.append(f"suggested: {st.suggestion}\n", style="italic")
+        proposals = extract_proposals(st.text)
+        text.append(f"{len(proposals)} proposals: ", style="dim")
+        for kind, style in KIND_STYLES.items():
+            text.append(f"{kind} ", style=style)
+        text.append("\n\n")
+        body = Text(st.text)
+        for p in proposals:
+            body.stylize(KIND_STYLES[p.kind], p.sentence.start, p.sentence.end)
+        text.append_text(body)
+        self.query_one("#st-reader", Static).update(text)
+
+    @on(CoverageReady)
+    def _coverage_ready(self, message: CoverageReady) -> None:
+        if message.debate_id != self.debate_id:
+            return
+        if message.matrix is None:
+            self._set_text("#st-evidence", message.problem)
+            return
+        self.matrix = matrix = message.matrix
+        legend = Text()
+        for q in matrix.questions:
+            legend.append(f"{q.label} ", style="bold")
+            legend.append(f"({len(matrix.covered_by(q.key))}) {clip(q.text, 100)}\n")
+        self.query_one("#st-questions", Static).update(legend)
+        table = self.query_one("#st-heatmap", DataTable)
+        table.clear(columns=True)
+        name_cells = min(NAME_CELLS, max((cell_len(d) for d in matrix.delegations), default=10))
+        table.add_column("delegation", width=name_cells, key="delegation")
+        for q in matrix.questions:
+            table.add_column(q.label, width=4, key=str(q.key))
+        for d in matrix.delegations:
+            cells = [matrix.cell(d, q.key) for q in matrix.questions]
+            table.add_row(Text(clip(d, name_cells)), *(heat(c.strength if c else 0.0) for c in cells), key=d)
+        covered = sum(1 for c in matrix.cells.values() if c.covered)
+        self._set_text("#st-evidence", f"{covered} cells addressed of {len(matrix.cells)}. "
+                                       "Move over a cell to see the passage behind it.")
+        self._show_status()
+
+    @on(DataTable.CellHighlighted, "#st-heatmap")
+    def _cell(self, event: DataTable.CellHighlighted) -> None:
+        if self.matrix is None:
+            return
+        row_key = event.cell_key.row_key.value
+        column_key = event.cell_key.column_key.value
+        if row_key is None or column_key in (None, "delegation"):
+            return
+        qkey = int(column_key)
+        question = next(q for q in self.matrix.questions if q.key == qkey)
+        cell = self.matrix.cell(row_key, qkey)
+        text = Text()
+        text.append(f"{row_key} · {question.label}: ", style="bold")
+        text.append(f"{question.text}\n")
+        if cell is None:
+            text.append("no statement")
+        elif not cell.covered:
+            text.append(f"not addressed (best passage scored {cell.score:.3f}, z {cell.z:.1f})\n", style="dim")
+            text.append(cell.passage.text, style="dim")
+        else:
+            text.append(f"strength {cell.strength:.2f} · {cell.source} · paragraph {cell.passage.paragraph + 1}, "
+                        f"{cell.passage.sentence_range}\n", style="green")
+            text.append(cell.passage.text)
+        self.query_one("#st-evidence", Static).update(text)
+
+    @on(ConvergenceReady)
+    def _convergence_ready(self, message: ConvergenceReady) -> None:
+        if message.debate_id != self.debate_id:
+            return
+        self.groups = message.groups
+        table = self.query_one("#st-groups", DataTable)
+        table.clear()
+        for g in self.groups:
+            table.add_row(Text(str(g.rank)), Text(str(g.count)), Text(clip(g.representative.text, TEXT_CELLS)),
+                          key=str(g.rank))
+        if not self.groups:
+            self._set_text("#st-group", "No proposal is shared by two or more delegations.")
+        else:
+            self._group(self.groups[0])
+        self._show_status()
+
+    @on(DataTable.RowHighlighted, "#st-groups")
+    def _group_row(self, event: DataTable.RowHighlighted) -> None:
+        group = next((g for g in self.groups if str(g.rank) == event.row_key.value), None)
+        if group is not None:
+            self._group(group)
+
+    def _group(self, group: ConvergenceGroup) -> None:
+        text = Text()
+        text.append(f"{group.count} delegations: ", style="bold")
+        text.append(", ".join(group.supporters) + "\n\n")
+        for m in group.members:
+            text.append(f"{m.delegation}", style="bold")
+            text.append(f" [{m.kind}, sentence {m.sentence_index + 1}] ", style=KIND_STYLES.get(m.kind, ""))
+            text.append(f"{m.text}\n")
+        self.query_one("#st-group", Static).update(text)
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _set_text(self, selector: str, text: str) -> None:
+        self.query_one(selector, Static).update(text)
+
+    def _show_status(self) -> None:
+        status = self.query_one("#st-status", Static)
+        if self.debate_id is None:
+            status.update("No debate selected (Ctrl+O to choose one).")
+            return
+        delegations = len({s.delegation for s in self.statements if s.delegation})
+        unmapped = sum(1 for s in self.statements if s.unmapped)
+        parts = [f"Debate #{self.debate_id}: {len(self.statements)} statements", f"{delegations} delegations"]
+        if unmapped:
+            parts.append(f"{unmapped} unmapped (`debateprep statements resolve`)")
+        if self.matrix is not None:
+            parts.append(f"{len(self.matrix.questions)} guiding questions")
+        if self.groups:
+            parts.append(f"{len(self.groups)} shared proposals")
+        status.update(" · ".join(parts))

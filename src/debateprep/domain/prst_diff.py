@@ -1,0 +1,159 @@
+"""A readable diff between two revisions of a PRST: by paragraph, then by word inside a paragraph.
+
+Chinese has no spaces, so inside Chinese text every character is a token; Latin words, numbers
+and symbols ("2594", "S/RES/2594") stay whole. Unchanged paragraphs are listed by number only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Any, Literal
+
+ChangeKind = Literal["same", "changed", "added", "removed", "moved"]
+# Two paragraphs more alike than this are "the same paragraph, edited"; otherwise one was replaced.
+PAIRING_THRESHOLD = 0.5
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'’/.][A-Za-z0-9]+)*|\s+|.", re.DOTALL)
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+@dataclass(frozen=True)
+class WordOp:
+    op: Literal["equal", "delete", "insert"]
+    text: str
+
+
+@dataclass(frozen=True)
+class ParagraphChange:
+    kind: ChangeKind
+    old_number: int | None
+    new_number: int | None
+    old_text: str | None
+    new_text: str | None
+    words: tuple[WordOp, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "old": self.old_number,
+            "new": self.new_number,
+            "old_text": self.old_text,
+            "new_text": self.new_text,
+            "words": [{"op": w.op, "text": w.text} for w in self.words],
+        }
+
+
+@dataclass(frozen=True)
+class RevisionDiff:
+    old_label: str
+    new_label: str
+    changes: tuple[ParagraphChange, ...] = field(default_factory=tuple)
+
+    def count(self, kind: ChangeKind) -> int:
+        return sum(1 for c in self.changes if c.kind == kind)
+
+    @property
+    def summary(self) -> str:
+        parts = [f"{self.count(k)} {k}" for k in ("changed", "added", "removed", "moved")]
+        return f"{self.old_label} -> {self.new_label}: " + ", ".join(parts)
+
+    def render(self) -> str:
+        """Plain text: [-deleted-] and {+inserted+} inside changed paragraphs."""
+        lines = [self.summary]
+        for c in self.changes:
+            if c.kind == "same":
+                continue
+            if c.kind == "changed":
+                where = f"para {c.new_number}" + (f" (was {c.old_number})" if c.old_number != c.new_number else "")
+                lines += [f"{where} changed:", "  " + render_words(c.words)]
+            elif c.kind == "added":
+                lines += [f"para {c.new_number} added:", f"  + {c.new_text}"]
+            elif c.kind == "removed":
+                lines += [f"para {c.old_number} of {self.old_label} removed:", f"  - {c.old_text}"]
+            else:
+                lines.append(f"para {c.old_number} moved to para {c.new_number}")
+        if len(lines) == 1:
+            lines.append("no differences")
+        return "\n".join(lines)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "from": self.old_label,
+            "to": self.new_label,
+            "summary": self.summary,
+            "changes": [c.to_json() for c in self.changes if c.kind != "same"],
+        }
+
+
+def render_words(words: Sequence[WordOp]) -> str:
+    out = []
+    for w in words:
+        if w.op == "equal":
+            out.append(w.text)
+        elif w.op == "delete":
+            out.append(f"[-{w.text}-]")
+        else:
+            out.append(f"{{+{w.text}+}}")
+    return "".join(out)
+
+
+def word_diff(old: str, new: str) -> tuple[WordOp, ...]:
+    a, b = tokens(old), tokens(new)
+    ops: list[WordOp] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            ops.append(WordOp("equal", "".join(a[i1:i2])))
+            continue
+        if tag in ("delete", "replace"):
+            ops.append(WordOp("delete", "".join(a[i1:i2])))
+        if tag in ("insert", "replace"):
+            ops.append(WordOp("insert", "".join(b[j1:j2])))
+    return tuple(ops)
+
+
+_SUBJECT = re.compile(r"^(?:The Security Council|安全理事会|安理会)")
+
+
+def similarity(a: str, b: str) -> float:
+    """Share of matching words (characters in Chinese), ignoring the subject every paragraph has."""
+    ta = [t for t in tokens(_SUBJECT.sub("", a)) if not t.isspace()]
+    tb = [t for t in tokens(_SUBJECT.sub("", b)) if not t.isspace()]
+    return SequenceMatcher(None, ta, tb, autojunk=False).ratio()
+
+
+def diff_paragraphs(old: Sequence[str], new: Sequence[str], old_label: str = "old", new_label: str = "new") -> RevisionDiff:
+    """Align paragraphs, pair edited (or moved) ones by similarity, then diff each pair by word."""
+    changes: list[ParagraphChange] = []
+    loose_old: list[int] = []
+    loose_new: list[int] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, list(old), list(new), autojunk=False).get_opcodes():
+        if tag == "equal":
+            changes += [ParagraphChange("same", i1 + k + 1, j1 + k + 1, old[i1 + k], new[j1 + k]) for k in range(i2 - i1)]
+        else:
+            loose_old += range(i1, i2)
+            loose_new += range(j1, j2)
+    scored = sorted(
+        ((similarity(old[i], new[j]), i, j) for i in loose_old for j in loose_new),
+        key=lambda t: (-t[0], abs(t[1] - t[2]), t[1]),
+    )
+    paired_old: set[int] = set()
+    paired_new: set[int] = set()
+    for score, i, j in scored:
+        if score <= PAIRING_THRESHOLD or i in paired_old or j in paired_new:
+            continue
+        paired_old.add(i)
+        paired_new.add(j)
+        if old[i] == new[j]:
+            changes.append(ParagraphChange("same" if i == j else "moved", i + 1, j + 1, old[i], new[j]))
+        else:
+            changes.append(ParagraphChange("changed", i + 1, j + 1, old[i], new[j], word_diff(old[i], new[j])))
+    changes += [ParagraphChange("removed", i + 1, None, old[i], None) for i in loose_old if i not in paired_old]
+    changes += [ParagraphChange("added", None, j + 1, None, new[j]) for j in loose_new if j not in paired_new]
+    changes.sort(key=lambda c: c.new_number if c.new_number is not None else (c.old_number or 0) - 0.5)
+    return RevisionDiff(old_label, new_label, tuple(changes))

@@ -1,0 +1,115 @@
+"""Adopted Security Council text: resolutions and presidential statements, paragraph by paragraph.
+
+`AdoptedDocument` holds the metadata (symbol, adoption date, meeting, title, language) and its
+`Paragraph`s: preambular (PP, running number), operative (OP, numbered), sub-paragraphs
+((a), (b) … carried as rows of their parent's kind and number with `sub` set) and presidential-
+statement paragraphs (kind "para"). `parse_adopted` (in `resolution_parse`) builds one from text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from debateprep.domain.leads import LEADS, Lead, leads, match_lead
+
+__all__ = [
+    "AdoptedDocument",
+    "Footnote",
+    "Paragraph",
+    "LEADS",
+    "Lead",
+    "leads",
+    "match_lead",
+    "PP",
+    "OP",
+    "PARA",
+    "RESOLUTION",
+    "PRST",
+    "parse_adopted",
+]
+
+PP, OP, PARA = "PP", "OP", "para"
+RESOLUTION, PRST = "resolution", "prst"
+KINDS = (PP, OP, PARA)
+
+
+@dataclass(frozen=True)
+class Footnote:
+    mark: str  # "1", "22"
+    text: str  # the note's text, "" when the source lost it
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    symbol: str  # of the document: "S/RES/2594 (2021)"
+    kind: str  # PP | OP | para
+    number: int  # PP running number, OP number, PRST paragraph number
+    text: str  # the paragraph as adopted, without its number or sub-paragraph marker
+    lead: str = ""  # opening verb or phrase: "Decides", "表示严重关切"; "" when unknown
+    sub: str = ""  # sub-paragraph marker without brackets: "a", "ii"; "" for the paragraph itself
+    footnotes: tuple[Footnote, ...] = ()
+    lang: str = ""
+
+    @property
+    def label(self) -> str:
+        """"OP 4 (a)", "PP 3", "para 2"."""
+        base = f"{self.kind} {self.number}"
+        return f"{base} ({self.sub})" if self.sub else base
+
+    @property
+    def citation(self) -> str:
+        """"S/RES/2594 (2021), OP 4" — how negotiators cite agreed language."""
+        return f"{self.symbol}, {self.label}"
+
+
+@dataclass(frozen=True)
+class AdoptedDocument:
+    symbol: str
+    kind: str  # RESOLUTION | PRST
+    lang: str  # "en" | "zh"
+    paragraphs: tuple[Paragraph, ...]
+    adopted_on: date | None = None
+    meeting: int | None = None
+    title: str = ""  # heading or agenda item, when the text gives one
+    footnotes: tuple[Footnote, ...] = ()  # notes not tied to one paragraph
+    warnings: tuple[str, ...] = field(default=(), compare=False)  # what the parser doubts
+    source: str = ""  # file it came from
+
+    @property
+    def year(self) -> int | None:
+        return symbol_year(self.symbol) or (self.adopted_on.year if self.adopted_on else None)
+
+    def count(self, kind: str) -> int:
+        """Number of paragraphs of `kind`, sub-paragraphs not counted."""
+        return sum(1 for p in self.paragraphs if p.kind == kind and not p.sub)
+
+    def paragraph(self, kind: str, number: int, sub: str = "") -> Paragraph:
+        for p in self.paragraphs:
+            if p.kind == kind and p.number == number and p.sub == sub:
+                return p
+        raise KeyError(f"{self.symbol} has no {kind} {number}{f' ({sub})' if sub else ''}")
+
+    def subparagraphs(self, parent: Paragraph) -> tuple[Paragraph, ...]:
+        return tuple(
+            p
+            for p in self.paragraphs
+            if p.sub and p.kind == parent.kind and p.number == parent.number
+        )
+
+
+def symbol_year(symbol: str) -> int | None:
+    """The year a resolution or PRST symbol carries: S/RES/2594 (2021) -> 2021, S/PRST/2014/3 -> 2014."""
+    import re
+
+    m = re.search(r"\((\d{4})\)\s*$", symbol) or re.match(r"S/PRST/(\d{4})/", symbol)
+    return int(m.group(1)) if m else None
+
+
+def parse_adopted(
+    text: str, *, symbol: str | None = None, lang: str | None = None, source: str = ""
+) -> AdoptedDocument:
+    """Parse a resolution or presidential statement (English or Chinese) from extracted text."""
+    from debateprep.domain.resolution_parse import parse
+
+    return parse(text, symbol=symbol, lang=lang, source=source)

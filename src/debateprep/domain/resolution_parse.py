@@ -1,0 +1,739 @@
+"""Parse adopted text (resolution or presidential statement, English or Chinese) into paragraphs.
+
+Text extracted from PDFs and OCR is messy: page furniture (job numbers, page counters, running
+headers, URLs), paragraphs continuing across pages, several paragraphs on one line, hard wraps,
+markdown bold markers. The parser works on lines and decides, at each line, whether a paragraph
+starts there, from several signals: an operative number in sequence, a sub-paragraph marker, a
+lead verb or phrase after a line that ends a paragraph, the line's indentation, blank lines (when
+the document uses them only between paragraphs) and whether the previous line was wrapped full.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from debateprep.domain.leads import leads, match_lead
+from debateprep.domain.resolution import (
+    OP,
+    PARA,
+    PP,
+    PRST,
+    RESOLUTION,
+    AdoptedDocument,
+    Footnote,
+    Paragraph,
+)
+
+# ---------------------------------------------------------------- text helpers
+
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUP_TO_DIGIT = str.maketrans(_SUPERSCRIPTS, "0123456789")
+
+
+_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
+
+
+def _language(head: str) -> str:
+    """Same rule as `domain.text.detect_language` (ideographs weigh 3 letters), regex-fast."""
+    cjk = len(_HAN_RE.findall(head))
+    return "zh" if cjk and cjk * 3 >= len(_ASCII_LETTER_RE.findall(head)) else "en"
+
+
+def _cells(s: str) -> int:
+    if s.isascii():
+        return len(s)
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _is_wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
+def join_lines(parts: list[str], lang: str = "en") -> str:
+    """Join wrapped lines: no space next to Chinese, one space between Latin words,
+    and a hyphen broken at a line end rejoined ("under-" + "taken" -> "undertaken").
+    In Chinese text a line may break anywhere, even inside a number: only two Latin letters
+    get a space between them."""
+    out = ""
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if not out:
+            out = part
+        elif _is_wide(out[-1]) or _is_wide(part[0]):
+            out += part
+        elif lang == "zh" and not (out[-1].isalpha() and part[0].isalpha()):
+            out += part
+        elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and part[0].islower():
+            out = out[:-1] + part
+        elif out.endswith(("-", "/")):
+            out += part
+        else:
+            out += " " + part
+    return out
+
+
+# ---------------------------------------------------------------- line preparation
+
+_FURNITURE = [
+    re.compile(p, re.I)
+    for p in (
+        r"^(?:https?://|www\.)\S+$",
+        r"^\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{1,3}\s*/\s*\d{1,3})?$",  # 21-11413 4/4
+        r"^\d{1,3}\s*/\s*\d{1,3}(?:\s+\d{2}-\d{4,6}(?:\s*\([A-Z]\))?)?$",  # 4/4 21-11413
+        r"^\*\d{6,}\*$",  # barcode
+        r"^[-–—]?\s*\d{1,3}\s*[-–—]?$",  # bare page number
+        r"^(?:S/RES/\d+\s*\(\d{4}\)|S/PRST/\d{4}/\d+)$",  # running header
+        r"^(?:United Nations|联合国)\s+S/(?:RES|PRST)/\S+.*$",
+        r"^(?:Security Council|安全理事会)?\s*Distr\.?\s*[:：]?\s*General.*$",
+        r"^(?:Original|原件|原文)\s*[:：].*$",
+        r"^[*_=\-–—·•\s]{3,}$",
+        r"^GE\.\d{2}-\d+.*$",
+        r"^(?:Please recycle|请回收).*$",
+        r"^(?:Page|第)\s*\d{1,3}\s*(?:页)?$",
+        r"^(?:Distr\.?|GENERAL|UNITED NATIONS|S|Security Council|安全理事会|Decision)$",
+    )
+]
+_URL_RE = re.compile(r"https?://\S+")
+_BOLD_LEAD_RE = re.compile(r"^((?:\d{1,3}\s*[.．]\s*)?)\x02([^\x03]{1,40})\x03")
+_MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
+_OP_RE = re.compile(r"^(\d{1,3}|[lLI](?=\.\s))\s*(?:[.．](?:\s+|(?=[\u3400-\u9fff“\"(（]))|,\s+(?=[A-Z]))")
+_SUB_RE = re.compile(r"^[（(]([a-z]{1,2}|[ivx]{1,5}|\d{1,2})[)）]\s*")
+_ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
+
+# Points where a PDF ran two paragraphs into one line; each is re-checked as a line start.
+_INLINE_SPLITS = [
+    re.compile(r"(?<=[；;。.:：，,])(\s*)(?=\d{1,3}\s*[.．]\s*(?:[\u3400-\u9fff\x02]|[A-Z]))"),
+    re.compile(r"(?<=[:;：；])(\s+)(?=[（(][a-z]{1,2}[)）]\s)"),
+    re.compile(r"(?<=[，,;；])(\s+)(?=[\u3400-\u9fff]{2})"),
+    re.compile(r"(?<=[^\d\s][,;])(\s+)(?=[A-Z][a-z]+(?:ing|ed)?\b)"),
+    re.compile(r"(?<=[.。”\"])(\s*)(?=[“\"](?:The Security Council|The Council|安全理事会|安理会))"),
+    re.compile(r"(?<=[.;])(\s+)(?=Ad[oa]pted (?:unanimously|at|without|by \d))"),
+]
+
+
+@dataclass
+class _Line:
+    text: str
+    indent: int
+    blank_before: bool
+    lead_hint: str = ""
+    gap: str | None = None  # set when an inline split made this line: the separator removed
+
+
+def _is_furniture(s: str) -> bool:
+    return any(p.match(s) for p in _FURNITURE)
+
+
+_BOLD_SPAN = re.compile(r"(?:\*\*|__)(?=\S)([^*_\n]{0,40}(?:\n[^*_\n]{0,40})?)(?<=\S)(?:\*\*|__)")
+
+
+def _prepare(text: str) -> list[_Line]:
+    # Bold spans become \x02…\x03 (a wrap inside one is undone) so a lead in bold can be told
+    # apart and the markers dropped even when a hard wrap split them.
+    text = re.sub(r"(?<!\*)\*\n\s*\*(?!\*)", "**", text)  # a wrap that split a "**" marker
+    text = _BOLD_SPAN.sub(lambda m: "\x02" + m.group(1).replace("\n", "") + "\x03", text)
+    lines: list[_Line] = []
+    blank = False
+    for raw in text.split("\n"):
+        s = raw.replace("\u3000", " ").replace("\xa0", " ").replace("\t", " ").rstrip()
+        s = _MD_HEADING_RE.sub("", s.lstrip()) if s.lstrip().startswith("#") else s
+        stripped = s.strip()
+        if not stripped or _is_furniture(stripped):
+            blank = True if not stripped else blank
+            continue
+        indent = len(s) - len(s.lstrip(" "))
+        hint = ""
+        m = _BOLD_LEAD_RE.match(stripped)
+        if m:
+            hint = m.group(2).strip()
+        stripped = stripped.replace("\x02", "").replace("\x03", "")
+        stripped = _URL_RE.sub("", stripped).strip()
+        if not stripped:
+            continue
+        lines.append(_Line(stripped, indent, blank, hint))
+        blank = False
+    return _split_inline(lines)
+
+
+def _split_inline(lines: list[_Line]) -> list[_Line]:
+    out: list[_Line] = []
+    for line in lines:
+        pieces: list[tuple[str, str | None]] = [(line.text, None)]
+        for rx in _INLINE_SPLITS:
+            nxt: list[tuple[str, str | None]] = []
+            for piece, gap in pieces:
+                pos, cur_gap = 0, gap
+                for m in rx.finditer(piece):
+                    if m.start() == 0 or m.end() >= len(piece):
+                        continue
+                    nxt.append((piece[pos : m.start()], cur_gap))
+                    cur_gap, pos = m.group(1), m.end()
+                nxt.append((piece[pos:], cur_gap))
+            pieces = nxt
+        first = True
+        for piece, gap in pieces:
+            if not piece.strip():
+                continue
+            if first:
+                out.append(_Line(piece.strip(), line.indent, line.blank_before, line.lead_hint))
+                first = False
+            else:
+                out.append(_Line(piece.strip(), line.indent, False, "", gap or ""))
+    return out
+
+
+# ---------------------------------------------------------------- header / metadata
+
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        "January February March April May June July August September October November December".split(),
+        1,
+    )
+}
+_EN_DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\s*,?\s+(\d{4})")
+_ZH_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_EN_MEETING = re.compile(r"(\d{1,5})\s*(?:st|nd|rd|th|d)\s+meeting", re.I)
+_ZH_MEETING = re.compile(r"第\s*(\d{1,5})\s*次会议")
+_SYMBOL_PATTERNS = [
+    (PRST, re.compile(r"S/PRST/(\d{4})/(\d+)")),
+    (RESOLUTION, re.compile(r"S/RES/(\d+)\s*[(（]\s*(\d{4})\s*[)）]")),
+    (RESOLUTION, re.compile(r"第\s*(\d+)\s*[(（]\s*(\d{4})\s*[)）]\s*号决议")),
+    (RESOLUTION, re.compile(r"\bResolution\s+(\d+)\s*\((\d{4})\)", re.I)),
+    (RESOLUTION, re.compile(r"^\s*Resolution\s+(\d+)()\s*$", re.I | re.M)),  # year from the date
+    (RESOLUTION, re.compile(r"^\s*(\d+)\s*\((\d{4})\)\s*\.?\s*Resolution\b", re.M)),
+]
+_EN_CHAPEAU = re.compile(r"^(?:(?:Now,?\s+)?[Tt]herefore,?\s+)?[Tt]he Security Council\s*[,:]?\s*(.*)$")
+_ZH_CHAPEAU = re.compile(r"^安全理事会\s*[，,]\s*(.*)$")
+_PRST_CHAPEAU = re.compile(r"(?:behalf of the (?:Security )?Council\s*:|声明如下\s*[：:])\s*(.*)$")
+_PRST_MARKERS = re.compile(
+    r"made the following statement|Statement by the President of the Security Council"
+    r"|发表声明如下|安全理事会主席的声明"
+)
+_ITEM_EN = re.compile(r"item entitled\s*[\"“](.+?)[\"”]", re.S)
+_ITEM_ZH = re.compile(r"题为\s*“(.+?)”\s*的项目", re.S)
+_ID_LINE = re.compile(
+    r"^(?:(?:Resolution|RESOLUTION)\s+\d+|\d+\s*\(\d{4}\)|第\s*\d+|\[S/[^\]]*\]$|of \d|on \d|"
+    r"Adopted by the Security Council|安全理事会.*通过$|\d{1,2} \w+ \d{4}$|Statement by the President|"
+    r"安全理事会主席的声明)"
+)
+
+
+def _symbol_from(head: str) -> tuple[str, str] | None:
+    for kind, rx in _SYMBOL_PATTERNS:
+        m = rx.search(head)
+        if m:
+            if kind == PRST:
+                return kind, f"S/PRST/{m.group(1)}/{int(m.group(2))}"
+            if not m.group(2):
+                when = _date_from(head[m.end() : m.end() + 200])
+                if not when:
+                    continue
+                return kind, f"S/RES/{int(m.group(1))} ({when.year})"
+            return kind, f"S/RES/{int(m.group(1))} ({m.group(2)})"
+    return None
+
+
+def _date_from(text: str) -> date | None:
+    for m in _ZH_DATE.finditer(text):
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue
+    for m in _EN_DATE.finditer(text):
+        try:
+            return date(int(m.group(3)), _MONTHS[m.group(2)], int(m.group(1)))
+        except ValueError:
+            continue
+    return None
+
+
+def _meeting_from(text: str) -> int | None:
+    m = _ZH_MEETING.search(text) or _EN_MEETING.search(text)
+    return int(m.group(1)) if m else None
+
+
+def _chapeau_at(lines: list[_Line], lang: str, is_prst: bool) -> tuple[int, str] | None:
+    """Index of the line that introduces the paragraphs, and any text after it on that line."""
+    for i, line in enumerate(lines[:60]):
+        if is_prst:
+            m = _PRST_CHAPEAU.search(line.text)
+        else:
+            m = (_ZH_CHAPEAU if lang == "zh" else _EN_CHAPEAU).match(line.text)
+            if m and lang == "en" and m.group(1) and not m.group(1)[:1].isupper():
+                m = None  # "The Security Council decides …" opens a paragraph, not the chapeau
+        if m:
+            return i, m.group(1).strip()
+    return None
+
+
+def _id_lines(lines: list[_Line]) -> int:
+    """How many lines at the top identify the document (symbol, date, title, meeting)."""
+    i = 0
+    while i < min(len(lines), 10) and (
+        _ID_LINE.match(lines[i].text) or (lines[i].text.isupper() and len(lines[i].text) < 80)
+    ):
+        i += 1
+    return i
+
+
+# ---------------------------------------------------------------- segmentation
+
+_TERMINATORS = (",", "，", ";", "；", ":", "：")
+_PRST_TERMINATORS = (".", "。", "”", '"', ":", "：", ";", "；")
+_EN_NOT_LEADS = {"During", "Beijing", "Nothing", "Something", "Everything", "Anything", "King",
+                 "Spring", "Pending", "Notwithstanding", "Including", "Following", "Bearing"}
+_EN_ADJ_LEADS = {"Concerned", "Alarmed", "Convinced", "Determined", "Mindful", "Aware", "Conscious",
+                 "Cognizant", "Whereas", "Desirous", "Anxious", "Satisfied", "Gratified", "Shocked",
+                 "Disturbed", "Appalled", "Outraged", "Saddened", "Dismayed", "Resolved"}
+_QUOTES = "‘'’`\"“”「『"
+_ADOPTED_RE = re.compile(r"^Ad[oa]pted (?!by the Security Council at its)")
+_INTRO_RE = re.compile(r"^([A-Z]?[\w ]{2,30}?|[\u3400-\u9fff]{1,6})\s*[:：]$")
+_ANNEX_RE = re.compile(r"^(?:ANNEX|Annex|附件)(?:\s+[IVX\d]+)?\s*$")
+
+
+@dataclass
+class _Block:
+    kind: str
+    number: int
+    sub: str = ""
+    parts: list[str] = field(default_factory=list)
+    lead_hint: str = ""
+
+
+def _en_lead_word(t: str) -> str | None:
+    """A preambular opening in English: table entry, a participle, or an adjective of feeling."""
+    t = t.lstrip(_QUOTES)
+    hit = match_lead(t, "en", PP)
+    if hit:
+        return hit
+    words = t.split()
+    if not words or not words[0][:1].isupper():
+        return None
+    w0 = words[0].rstrip(",;:")
+    if w0 in _EN_NOT_LEADS:
+        return None
+    if w0.endswith("ing") and w0[1:].islower() and len(w0) > 4:
+        return w0
+    if w0 in _EN_ADJ_LEADS:
+        return w0
+    if w0.endswith("ly") and w0[1:].islower() and len(words) > 1 and words[1].endswith(("ed", "ing")):
+        return f"{w0} {words[1].rstrip(',;:')}"
+    return None
+
+
+_EN_ADVERBS = ("Hereby", "Therefore", "Also", "Further", "Again", "Once again", "Strongly", "Urgently",
+               "Solemnly", "Accordingly", "Firmly", "Unanimously", "Formally", "Now")
+
+
+def _op_only_lead(t: str, lang: str) -> str | None:
+    """An operative verb that never opens a preambular paragraph: an unnumbered OP."""
+    t = t.lstrip(_QUOTES)
+    hit = match_lead(t, lang, OP)
+    if lang == "en":
+        if hit:
+            return hit if hit[:1].isupper() else None
+        words = t.split(" ", 2)
+        adverbs = [a for a in _EN_ADVERBS if t.startswith(a + " ")]
+        if not adverbs and len(words) > 1 and words[0].endswith("ly") and words[0][1:].islower():
+            adverbs = [words[0]]
+        for adv in adverbs:
+            rest = t[len(adv) + 1 :]
+            verb = match_lead(rest[:1].upper() + rest[1:], "en", OP) if rest[:1].islower() else None
+            if verb:
+                return f"{adv} {rest[: len(verb)]}"
+        return None
+    if not hit:
+        return None
+    return hit if hit not in {le.text for le in leads("zh", PP)} else None
+
+
+_TRAILING_MARK = re.compile(r"(?<=[,;:.，；：。])(?:\s*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+))+$")
+
+
+def _ends(text: str, terminators: tuple[str, ...]) -> bool:
+    """Does the line end with one of `terminators`, ignoring closing quotes and a footnote mark?"""
+    t = _TRAILING_MARK.sub("", text.rstrip())
+    return t.endswith(terminators) or t.rstrip(_QUOTES + " ").endswith(terminators)
+
+
+class _Segmenter:
+    def __init__(self, lines: list[_Line], lang: str, is_prst: bool) -> None:
+        self.lines, self.lang, self.is_prst = lines, lang, is_prst
+        self.blocks: list[_Block] = []
+        self.warnings: list[str] = []
+        self.tail: list[_Line] = []
+        self.last_op = 0
+        self.section = PP
+        self.intro_lead = ""
+        self.intro_line = ""
+        self.unnumbered = False
+        widths = sorted(_cells(ln.text) for ln in lines) or [0]
+        p90 = widths[int(len(widths) * 0.9)] if len(widths) > 1 else widths[0]
+        near = sum(1 for w in widths if w >= 0.75 * p90)
+        self.wrapped = 0 < p90 <= 200 and near >= 0.4 * len(widths)
+        self.width = p90
+        chars = sorted(len(ln.text) for ln in lines) or [0]
+        self.width_chars = chars[int(len(chars) * 0.9)] if len(chars) > 1 else chars[0]
+        gaps = sum(1 for ln in lines[1:] if ln.blank_before)
+        self.blank_informative = len(lines) > 3 and gaps < 0.6 * (len(lines) - 1)
+        indents = sorted(ln.indent for ln in lines)
+        self.base_indent = indents[len(indents) // 2] if indents else 0
+
+    # signals ---------------------------------------------------------------
+    def _full(self, line: _Line) -> bool:
+        """Was `line` wrapped because it was full (by display width, or by characters)?"""
+        if not self.wrapped:
+            return False
+        return _cells(line.text) >= self.width - 1 or len(line.text) >= self.width_chars
+
+    def _boundary(self, prev: _Line, cur: _Line, terminators: tuple[str, ...]) -> bool:
+        """Does `prev` end a paragraph so that `cur` may start one?"""
+        if cur.gap is not None:  # split out of a run-together line
+            return True
+        if not _ends(prev.text, terminators):
+            return False
+        if self.blank_informative and cur.blank_before:
+            return True
+        if cur.indent > self.base_indent and cur.indent > prev.indent:
+            return True
+        return not self._full(prev)
+
+    # main loop -------------------------------------------------------------
+    def run(self) -> None:
+        prev: _Line | None = None
+        for i, line in enumerate(self.lines):
+            if self.blocks and self._ends_body(line):
+                self.tail = self.lines[i:]
+                break
+            if not self._start(prev, line):
+                self._continue(line)
+            prev = line
+
+    def _ends_body(self, line: _Line) -> bool:
+        if _ANNEX_RE.match(line.text):
+            return True
+        return (
+            self.lang == "en"
+            and not self.is_prst
+            and bool(_ADOPTED_RE.match(line.text))
+        )
+
+    def _new(self, kind: str, number: int, text: str, hint: str, sub: str = "") -> None:
+        self.blocks.append(_Block(kind, number, sub, [text] if text else [], hint))
+
+    def _continue(self, line: _Line) -> None:
+        if not self.blocks:
+            self._new(PARA if self.is_prst else PP, 1, line.text, line.lead_hint)
+            return
+        parts = self.blocks[-1].parts
+        if line.gap is not None and parts:
+            parts[-1] = parts[-1] + line.gap + line.text  # undo a split that was not a paragraph
+        else:
+            parts.append(line.text)
+
+    def _start(self, prev: _Line | None, line: _Line) -> bool:
+        t = line.text
+        if self.is_prst:
+            return self._start_prst(prev, line)
+        m = _OP_RE.match(t)
+        if m:
+            n = int(m.group(1)) if m.group(1).isdigit() else 1  # OCR reads "1." as "L."
+            rest = t[m.end() :]
+            plausible = n == self.last_op + 1 or (n == self.last_op + 2 and self._looks_operative(rest))
+            if plausible:
+                if n != self.last_op + 1:
+                    self.warnings.append(f"OP {self.last_op + 1} missing (found {n} after {self.last_op})")
+                self.last_op = n
+                self.section, self.unnumbered = OP, False
+                self._new(OP, n, rest, line.lead_hint or self._intro_hint(rest))
+                return True
+        ms = _SUB_RE.match(t)
+        if ms and self.intro_line and self.section == PP:
+            # "Decides:" followed by (a), (b): one unnumbered operative paragraph with sub-paragraphs
+            self.last_op += 1
+            self.section, self.unnumbered = OP, True
+            self._new(OP, self.last_op, self.intro_line, self.intro_lead)
+        if ms and self.blocks and prev is not None and self._sub_ok(prev, line):
+            parent = self.blocks[-1]
+            self._new(parent.kind, parent.number, t[ms.end() :], line.lead_hint, self._sub_key(ms.group(1)))
+            return True
+        if self.section == PP and _INTRO_RE.match(t) and _op_only_lead(t, self.lang):
+            self.intro_lead = _INTRO_RE.match(t).group(1)  # "Resolves:" introduces numbered OPs
+            self.intro_line = t
+            return True
+        unnumbered = self.section == PP or self.unnumbered
+        if unnumbered and (
+            _op_only_lead(t, self.lang)
+            or (self.intro_lead and (self.lang == "zh" or t[:1].isupper()))
+        ):
+            if prev is None or self._op_boundary(prev, line):
+                self.last_op += 1
+                self.section, self.unnumbered = OP, True
+                self._new(OP, self.last_op, t, line.lead_hint or self._intro_hint(t))
+                return True
+        if prev is None:
+            return False
+        if self.section == PP:
+            if self._pp_start(prev, line):
+                self._new(PP, 0, t, line.lead_hint)
+                return True
+        return False
+
+    def _op_boundary(self, prev: _Line, line: _Line) -> bool:
+        """May an unnumbered operative paragraph start here?"""
+        if self.lang == "en" and line.text[:1].isupper():  # capitalised verb: case says enough
+            return (
+                line.gap is not None
+                or _ends(prev.text, _TERMINATORS + (".",))
+                or (self.blank_informative and line.blank_before)
+            )
+        return self._boundary(prev, line, _TERMINATORS + (".", "。"))
+
+    def _intro_hint(self, rest: str) -> str:
+        """Numbered paragraphs under "Resolves:" take it as their lead unless they have their own."""
+        if self.intro_lead and not match_lead(rest.lstrip(_QUOTES), self.lang, OP):
+            return self.intro_lead
+        return ""
+
+    def _looks_operative(self, rest: str) -> bool:
+        rest = rest.lstrip(_QUOTES)
+        return bool(match_lead(rest, self.lang, OP)) or (self.lang == "en" and rest[:1].isupper())
+
+    def _sub_ok(self, prev: _Line, line: _Line) -> bool:
+        if line.gap is not None or self.blank_informative and line.blank_before:
+            return True
+        return _ends(prev.text, _TERMINATORS + (".", "。")) or not self._full(prev)
+
+    def _sub_key(self, marker: str) -> str:
+        parent = self.blocks[-1]
+        cur = parent.sub.split(".")[0] if parent.sub else ""
+        if marker in _ROMAN and cur and cur not in _ROMAN and cur.isalpha() and not (
+            (marker == "i" and cur == "h") or (marker == "v" and cur == "u") or (marker == "x" and cur == "w")
+        ):
+            return f"{cur}.{marker}"
+        return marker
+
+    def _pp_start(self, prev: _Line, line: _Line) -> bool:
+        t = line.text
+        if self.lang == "en":
+            return _en_lead_word(t) is not None and (
+                line.gap is not None
+                or _ends(prev.text, _TERMINATORS)
+                or (self.blank_informative and line.blank_before)
+            )
+        if match_lead(t.lstrip(_QUOTES), "zh"):
+            return self._boundary(prev, line, _TERMINATORS)
+        if line.gap is not None:
+            return False  # inline split without a lead: a clause, not a paragraph
+        if not _ends(prev.text, _TERMINATORS):
+            return False
+        if not self.wrapped:
+            return not self.blank_informative or line.blank_before
+        return (
+            (self.blank_informative and line.blank_before)
+            or (line.indent > self.base_indent and line.indent > prev.indent)
+            or _cells(prev.text) < 0.75 * self.width
+        )
+
+    def _start_prst(self, prev: _Line | None, line: _Line) -> bool:
+        t = line.text
+        if prev is None:
+            self._new(PARA, 1, t, line.lead_hint)
+            return True
+        opens = t[:1] in "“\"" or t.startswith(("The Security Council", "安全理事会", "安理会"))
+        if opens and self._boundary(prev, line, _PRST_TERMINATORS):
+            self._new(PARA, len(self.blocks) + 1, t, line.lead_hint)
+            return True
+        return False
+
+
+# ---------------------------------------------------------------- finishing paragraphs
+
+_SUP_MARK = re.compile(r"(?<![A-Za-z])(?<!\bm)([" + _SUPERSCRIPTS + r"]+)")
+_FOOTNOTE_DEF = re.compile(r"^(\d{1,3})\s+((?:Ibid|See|[A-Z“\"‘(\[]).*)$")
+_SUP_DEF = re.compile(r"^([" + _SUPERSCRIPTS + r"]+)\s*(.+)$")
+_MARK_STOP = {
+    "resolution", "resolutions", "paragraph", "paragraphs", "article", "articles", "chapter", "no.",
+    "section", "annex", "rule", "rules", "and", "of", "to", "by", "at", "the", "on", "from", "in",
+    "para", "page", "pp.", "p.", "with", "under", "its", "meeting", "document", "s", "sub-paragraph",
+    "or", "than", "for", "about", "some", "over", "last", "first", "nos.", "annexes", "volume",
+}
+_PRST_SUBJECT_EN = re.compile(r"^(?:The (?:Security )?Council|It)\s+(?:(?:also|further)\s+)?")
+_PRST_SUBJECT_ZH = re.compile(r"^(?:安全理事会|安理会)")
+
+
+def _strip_text(text: str, lang: str) -> str:
+    text = re.sub(r"[ ]{2,}", " ", text).strip()
+    if lang == "zh":
+        text = re.sub(r"(?<=[\u3400-\u9fff，。；：、）》”])\s+(?=[\u3400-\u9fff，。；：、（《“])", "", text)
+    return text
+
+
+def _lead_for(kind: str, text: str, lang: str, hint: str, sub: str = "") -> str:
+    body = text.lstrip(_QUOTES + " ")
+    if hint:
+        return hint
+    if kind == PARA:
+        if lang == "en":
+            rest = _PRST_SUBJECT_EN.sub("", body)
+            if rest != body and rest:
+                hit = match_lead(rest[:1].upper() + rest[1:], "en", OP)
+                return hit.lower() if hit else rest.split()[0].strip(",;:")
+            return ""
+        rest = _PRST_SUBJECT_ZH.sub("", body)
+        rest = rest[1:] if rest[:1] in "又还" and match_lead(rest[1:], "zh", OP) else rest
+        return match_lead(rest, "zh", OP) or "" if rest != body else ""
+    if sub:
+        return match_lead(body, lang) or ""
+    if lang == "en":
+        hit = match_lead(body, "en", kind)
+        if hit:
+            return hit
+        subject = _PRST_SUBJECT_EN.sub("", body)
+        if kind == OP and subject != body and subject[:1].islower():
+            hit = match_lead(subject[:1].upper() + subject[1:], "en", OP)
+            return hit.lower() if hit else subject.split()[0].strip(",;:")
+        if kind == PP:
+            return _en_lead_word(body) or ""
+        other = match_lead(body, "en")
+        return other or (body.split()[0].strip(",;:") if body[:1].isupper() else "")
+    return match_lead(body, "zh", kind) or match_lead(body, "zh") or ""
+
+
+def _en_marker(text: str, mark: str) -> re.Match[str] | None:
+    for m in re.finditer(r"(?<=\S)\s+" + re.escape(mark) + r"(?=[\s,;.:]|$)", text):
+        before = text[: m.start()].split()
+        prev_word = before[-1].lower() if before else ""
+        if prev_word in _MARK_STOP or prev_word.rstrip(",").capitalize() in _MONTHS:
+            continue
+        if prev_word[-1:].isdigit() and not re.fullmatch(r"\d{4}", prev_word):
+            continue
+        return m
+    return None
+
+
+def _tail_footnotes(tail: list[_Line]) -> tuple[list[Footnote], str]:
+    notes: list[tuple[str, list[str]]] = []
+    adoption: list[str] = []
+    for line in tail:
+        m = _FOOTNOTE_DEF.match(line.text) or _SUP_DEF.match(line.text)
+        if m:
+            mark = m.group(1).translate(_SUP_TO_DIGIT)
+            if not notes or int(mark) > int(notes[-1][0]):
+                notes.append((mark, [m.group(2)]))
+                continue
+        if notes:
+            notes[-1][1].append(line.text)
+        else:
+            adoption.append(line.text)
+    return [Footnote(k, join_lines(v)) for k, v in notes], join_lines(adoption)
+
+
+def parse(text: str, *, symbol: str | None = None, lang: str | None = None, source: str = "") -> AdoptedDocument:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff]", "", text)
+    lang = lang or _language(text[:4000])
+    found = _symbol_from(text[:300])
+    is_prst = bool((found and found[0] == PRST) or (symbol or "").startswith("S/PRST/"))
+    is_prst = is_prst or bool(_PRST_MARKERS.search(text[:1500]))
+    lines = _prepare(text)
+    n_id = _id_lines(lines)
+    chapeau = _chapeau_at(lines, lang, is_prst)
+    rest_of_chapeau = ""
+    if chapeau and chapeau[0] >= n_id:
+        rest_of_chapeau = chapeau[1]
+        # Paragraphs some old texts put before "Therefore the Security Council,"
+        before = lines[n_id : chapeau[0]] if lang == "en" and not is_prst else []
+        body = before + ([_Line(rest_of_chapeau, 0, True)] if rest_of_chapeau else [])
+        body += lines[chapeau[0] + 1 :]
+        header = lines[: chapeau[0] + 1] if is_prst or lang == "zh" else lines[:n_id]
+    else:
+        header, body = lines[:n_id], lines[n_id:]
+    head_text = "\n".join(ln.text for ln in header)
+    cut = text.find(header[-1].text) + len(header[-1].text) if header else 0
+    raw_head = text[: max(cut, 0)] if cut > 0 else text[:300]
+    warnings: list[str] = []
+
+    found = _symbol_from(raw_head) or (found if found and found[1].startswith("S/") else None)
+    adopted = _date_from(head_text) or _date_from(raw_head)
+    sym = found[1] if found else (symbol or "")
+    if found and symbol and symbol != found[1]:
+        # OCR slips in a header year ("434 (1973)" adopted in 1978): trust the one the date agrees with
+        if adopted and str(adopted.year) in symbol and str(adopted.year) not in found[1]:
+            sym = symbol
+        warnings.append(f"text names {found[1]}, file name suggests {symbol}; using {sym}")
+    if not sym:
+        warnings.append("no document symbol found")
+
+    seg = _Segmenter(body, lang, is_prst)
+    seg.run()
+    warnings.extend(seg.warnings)
+    notes, adoption = _tail_footnotes(seg.tail)
+    tail_text = adoption
+
+    paragraphs: list[Paragraph] = []
+    loose_notes: list[Footnote] = []
+    defined = {n.mark: n for n in notes}
+    pp_n = 0
+    for block in seg.blocks:
+        raw = join_lines(block.parts, lang) if block.parts else ""
+        fns: list[Footnote] = []
+        for m in list(_SUP_MARK.finditer(raw)):
+            mark = m.group(1).translate(_SUP_TO_DIGIT)
+            fns.append(defined.pop(mark, Footnote(mark, "")))
+        raw = _SUP_MARK.sub("", raw)
+        if lang == "en":
+            for mark in list(defined):
+                mm = _en_marker(raw, mark)
+                if mm:
+                    raw = raw[: mm.start()] + raw[mm.end() :]
+                    fns.append(defined.pop(mark))
+        txt = _strip_text(raw, lang)
+        if block.kind == PARA:
+            txt = txt.strip("“”\"").strip()
+        if not txt:
+            continue
+        if block.kind == PP and not block.sub:
+            pp_n += 1
+        number = pp_n if block.kind == PP else block.number
+        lead = _lead_for(block.kind, txt, lang, block.lead_hint, block.sub)
+        if block.kind == PP and not block.sub and lang == "en":
+            txt = txt.lstrip("‘'’`")
+        paragraphs.append(Paragraph(sym, block.kind, number, txt, lead, block.sub, tuple(fns), lang))
+    loose_notes.extend(defined.values())
+
+    if not paragraphs:
+        warnings.append("no paragraphs found")
+    elif not is_prst and not any(p.kind == OP for p in paragraphs):
+        warnings.append("no operative paragraphs found")
+
+    title = ""
+    item = (_ITEM_ZH if lang == "zh" else _ITEM_EN).search(head_text + "\n" + rest_of_chapeau)
+    if item:
+        title = join_lines(item.group(1).split("\n"))
+    else:
+        heads = [ln.text for ln in header if not _ID_LINE.match(ln.text) and not _symbol_from(ln.text)]
+        heads = [h for h in heads if not _date_from(h) and not h.startswith(("The Security Council", "安全理事会"))]
+        title = join_lines(heads[:2]) if heads else ""
+
+    adopted = adopted or _date_from(text[:600]) or _date_from(tail_text)
+    meeting = _meeting_from(head_text) or _meeting_from(tail_text)
+    return AdoptedDocument(
+        symbol=sym,
+        kind=PRST if is_prst else RESOLUTION,
+        lang=lang,
+        paragraphs=tuple(paragraphs),
+        adopted_on=adopted,
+        meeting=meeting,
+        title=title,
+        footnotes=tuple(loose_notes),
+        warnings=tuple(warnings),
+        source=source,
+    )

@@ -1,0 +1,412 @@
+"""The speakers list and the Council's ordering rules (see ../shared/DOMAIN.md).
+
+Automatic order:
+  1. briefers (rule 39), the Secretary-General first, then in order of inscription;
+  2. in a high-level debate with `president_first`, the President's national statement;
+  3. Council members: higher level first (head of State/Government, minister, vice-minister,
+     permanent representative, deputy, other), then by draw (then inscription);
+  4. the President last among members (unless 2.);
+  5. non-members (rule 37 States, rule 39 invitees, observers): by level, then inscription;
+  6. entries "moved to a later session", in order of inscription.
+Entries that are speaking or have spoken stay where they spoke (history does not re-sort).
+
+Manual overrides stay visible and survive a re-sort: `swap` exchanges two entries' places,
+`after`/`before` keeps an entry next to another one wherever that one goes, `pin` holds an entry
+at a position. `order_entries()` returns `Placement`s that say where each entry stands, where the
+rules alone would put it, and why (`Placement.explain()`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from enum import StrEnum
+
+
+class Level(StrEnum):
+    HEAD = "head"
+    MINISTER = "minister"
+    VICE_MINISTER = "vice_minister"
+    PERMANENT_REPRESENTATIVE = "permanent_representative"
+    DEPUTY = "deputy"
+    OTHER = "other"
+
+    @property
+    def rank(self) -> int:
+        return list(Level).index(self)
+
+    def label(self, lang: str = "en") -> str:
+        return LEVEL_LABELS[self][1 if lang == "zh" else 0]
+
+
+LEVEL_LABELS = {
+    Level.HEAD: ("head of State/Government", "国家元首/政府首脑"),
+    Level.MINISTER: ("minister", "部长"),
+    Level.VICE_MINISTER: ("vice-minister", "副部长"),
+    Level.PERMANENT_REPRESENTATIVE: ("permanent representative", "常驻代表"),
+    Level.DEPUTY: ("deputy", "副常驻代表"),
+    Level.OTHER: ("other", "其他"),
+}
+
+
+class Basis(StrEnum):
+    MEMBER = "member"
+    BRIEFER = "briefer"
+    RULE37 = "rule37"
+    RULE39 = "rule39"
+    OBSERVER = "observer"
+
+    def label(self, lang: str = "en") -> str:
+        return BASIS_LABELS[self][1 if lang == "zh" else 0]
+
+
+BASIS_LABELS = {
+    Basis.MEMBER: ("Council member", "安理会成员"),
+    Basis.BRIEFER: ("rule 39 briefer", "通报人（第39条）"),
+    Basis.RULE37: ("rule 37", "第37条"),
+    Basis.RULE39: ("rule 39", "第39条"),
+    Basis.OBSERVER: ("observer", "观察员"),
+}
+
+
+class Status(StrEnum):
+    INSCRIBED = "inscribed"
+    SPEAKING = "speaking"
+    SPOKE = "spoke"
+    WITHDRAWN = "withdrawn"
+    MOVED = "moved"  # moved to a later session
+
+    def label(self, lang: str = "en") -> str:
+        return STATUS_LABELS[self][1 if lang == "zh" else 0]
+
+
+STATUS_LABELS = {
+    Status.INSCRIBED: ("inscribed", "已登记"),
+    Status.SPEAKING: ("speaking", "正在发言"),
+    Status.SPOKE: ("spoke", "已发言"),
+    Status.WITHDRAWN: ("withdrawn", "已撤回"),
+    Status.MOVED: ("moved to a later session", "移至下一场"),
+}
+
+OVERRIDE_KINDS = ("pin", "after", "before", "swap")
+
+
+@dataclass(frozen=True)
+class Override:
+    """A manual placement made by staff. `ref` is a position (pin) or another entry's id."""
+
+    kind: str
+    ref: int
+    reason: str = ""
+
+    def describe(self, names: dict[int, str]) -> str:
+        if self.kind == "pin":
+            text = f"pinned at position {self.ref}"
+        elif self.kind == "swap":
+            text = f"swapped with {names.get(self.ref, f'#{self.ref}')}"
+        else:
+            text = f"kept {self.kind} {names.get(self.ref, f'#{self.ref}')}"
+        return f"{text} ({self.reason})" if self.reason else text
+
+
+@dataclass
+class SpeakerEntry:
+    """One inscription on the list."""
+
+    delegation: str  # display name: roster name ("China") or a person's name
+    inscribed_at: datetime
+    delegation_code: str | None = None  # roster code; None for someone in a personal capacity
+    representative: str = ""
+    title: str = ""  # "Minister for Foreign Affairs", "Under-Secretary-General ..."
+    level: Level = Level.PERMANENT_REPRESENTATIVE
+    basis: Basis = Basis.RULE37
+    on_behalf_of: str | None = None  # group code ("NORDIC") or free text
+    status: Status = Status.INSCRIBED
+    planned_minutes: float | None = None  # None: the debate's limit for the entry's category
+    actual_seconds: int | None = None
+    started_at: datetime | None = None
+    draw: int | None = None  # Council members: the draw for the order among members
+    confirmed: bool = True  # briefers from a concept note come in "to be confirmed"
+    notes: str = ""
+    override: Override | None = None
+    id: int | None = None
+    debate_id: int | None = None
+    version: int = 1
+
+    @property
+    def active(self) -> bool:
+        return self.status not in (Status.WITHDRAWN,)
+
+    @property
+    def category(self) -> str:
+        """Category for time limits: briefer, group, member or non-member."""
+        if self.basis == Basis.BRIEFER:
+            return "briefer"
+        if self.on_behalf_of:
+            return "group"
+        return "member" if self.basis == Basis.MEMBER else "non-member"
+
+    def planned_seconds(self, default_minutes: float, limits: dict[str, float] | None = None) -> int:
+        if self.planned_minutes is not None:
+            return round(self.planned_minutes * 60)
+        limits = limits or {}
+        if self.level in (Level.HEAD, Level.MINISTER) and "high-level" in limits and self.category != "briefer":
+            return round(limits["high-level"] * 60)
+        return round(limits.get(self.category, default_minutes) * 60)
+
+    def duplicate_key(self) -> tuple[str, str]:
+        """Two active entries with the same key are one delegation inscribed twice."""
+        who = self.delegation_code or " ".join(self.delegation.casefold().split())
+        return who, (self.on_behalf_of or "").casefold()
+
+    def with_changes(self, **changes: object) -> SpeakerEntry:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class OrderSettings:
+    president_code: str | None = None  # the presiding delegation (roster code)
+    president_first: bool = False  # high-level debate: national statement right after briefers
+
+
+@dataclass
+class Placement:
+    entry: SpeakerEntry
+    position: int | None  # 1-based; None for withdrawn entries
+    auto_position: int | None  # where the rules alone would put it
+    rule: str  # the rule that places it
+    overrides: list[str] = field(default_factory=list)  # visible manual changes affecting it
+
+    @property
+    def overridden(self) -> bool:
+        return bool(self.overrides)
+
+    def explain(self) -> str:
+        if self.position is None:
+            return f"{self.entry.delegation}: withdrawn, not on the list."
+        text = f"{self.entry.delegation} is {_ordinal(self.position)}: {self.rule}."
+        if self.overrides:
+            moved = (f" (the rules alone would put it {_ordinal(self.auto_position)})"
+                     if self.auto_position and self.auto_position != self.position else "")
+            text += f" Manual override: {'; '.join(self.overrides)}{moved}."
+        return text
+
+
+def order_entries(entries: Iterable[SpeakerEntry], settings: OrderSettings = OrderSettings()) -> list[Placement]:
+    """Order the list by the Council's rules, then apply manual overrides."""
+    items = list(entries)
+    withdrawn = sorted((e for e in items if not e.active), key=lambda e: (e.inscribed_at, e.id or 0, e.delegation))
+    frozen = sorted((e for e in items if e.status in (Status.SPEAKING, Status.SPOKE)),
+                    key=lambda e: (e.started_at or datetime.max, e.inscribed_at, e.id or 0))
+    frozen_ids = {id(e) for e in frozen}
+    open_entries = [e for e in items if e.active and id(e) not in frozen_ids]
+
+    ranked = sorted(open_entries, key=lambda e: (*_auto_key(e, settings), e.id or 0, e.delegation))
+    auto = frozen + ranked
+    rules = {id(e): _rule_text(e, settings) for e in auto}
+    for e in frozen:
+        rules[id(e)] = f"{e.status.label()}, stays where it was heard"
+    auto_pos = {id(e): i + 1 for i, e in enumerate(auto)}
+
+    final, notes = _apply_overrides(frozen, ranked)
+    placements = [Placement(e, i + 1, auto_pos[id(e)], rules[id(e)], notes.get(id(e), []))
+                  for i, e in enumerate(final)]
+    placements += [Placement(e, None, None, "withdrawn") for e in withdrawn]
+    return placements
+
+
+def explain(entry: SpeakerEntry, entries: Iterable[SpeakerEntry], settings: OrderSettings = OrderSettings()) -> str:
+    """Why `entry` stands where it does in the list made of `entries`."""
+    for placement in order_entries(entries, settings):
+        if placement.entry is entry or (entry.id is not None and placement.entry.id == entry.id):
+            return placement.explain()
+    raise ValueError("entry is not in the list")
+
+
+def _auto_key(e: SpeakerEntry, s: OrderSettings) -> tuple[object, ...]:
+    is_president = e.basis == Basis.MEMBER and s.president_code is not None and e.delegation_code == s.president_code
+    if e.status == Status.MOVED:
+        return (6, 0, 0, e.inscribed_at)
+    if e.basis == Basis.BRIEFER:
+        return (1, 0 if e.delegation_code == "SG" else 1, 0, e.inscribed_at)
+    if is_president:
+        return (2 if s.president_first else 4, 0, 0, e.inscribed_at)
+    if e.basis == Basis.MEMBER:
+        return (3, e.level.rank, e.draw if e.draw is not None else 10_000, e.inscribed_at)
+    return (5, e.level.rank, 0, e.inscribed_at)
+
+
+def _rule_text(e: SpeakerEntry, s: OrderSettings) -> str:
+    is_president = e.basis == Basis.MEMBER and s.president_code is not None and e.delegation_code == s.president_code
+    if e.status == Status.MOVED:
+        return "moved to a later session: after the others, in order of inscription"
+    if e.basis == Basis.BRIEFER:
+        if e.delegation_code == "SG":
+            return "briefers speak first, the Secretary-General before other briefers"
+        return "briefers speak first, in order of inscription"
+    if is_president and s.president_first:
+        return "the President (high-level debate) makes the national statement right after the briefers"
+    if is_president:
+        return "the President speaks last among Council members"
+    if e.basis == Basis.MEMBER:
+        draw = f"draw {e.draw}" if e.draw is not None else "no draw yet, so by inscription"
+        return f"Council member at {e.level.label()} level: members by level, then draw ({draw})"
+    return (f"{e.basis.label()} at {e.level.label()} level: non-members after members, "
+            f"by level, then inscription ({e.inscribed_at:%d %b %H:%M})")
+
+
+def _apply_overrides(frozen: list[SpeakerEntry], ranked: list[SpeakerEntry]
+                     ) -> tuple[list[SpeakerEntry], dict[int, list[str]]]:
+    """Apply swaps, relative moves and pins to the open part of the list."""
+    by_id = {e.id: e for e in frozen + ranked if e.id is not None}
+    names = {i: e.delegation for i, e in by_id.items()}
+    notes: dict[int, list[str]] = {}
+    order = list(ranked)
+    in_open = {id(e) for e in order}
+
+    # 1. swaps: exchange places in the automatic order (each pair once)
+    done: set[frozenset[int]] = set()
+    for e in list(order):
+        o = e.override
+        if o is None or o.kind != "swap" or e.id is None:
+            continue
+        other = by_id.get(o.ref)
+        pair = frozenset((e.id, o.ref))
+        if other is None or id(other) not in in_open or pair in done:
+            if other is None or id(other) not in in_open:
+                notes.setdefault(id(e), []).append(f"swap with #{o.ref} not applied: that entry is not waiting to speak")
+            continue
+        done.add(pair)
+        i, j = order.index(e), order.index(other)
+        order[i], order[j] = other, e
+        notes.setdefault(id(e), []).append(o.describe(names))
+        notes.setdefault(id(other), []).append(f"swapped with {e.delegation} (override on {e.delegation})"
+                                               + (f" ({o.reason})" if o.reason else ""))
+
+    # 2. relative moves: keep an entry right after/before its anchor, following chains
+    movers = [e for e in order if e.override and e.override.kind in ("after", "before")]
+    valid = []
+    for e in movers:
+        anchor = by_id.get(e.override.ref)  # type: ignore[union-attr]
+        kind, ref = e.override.kind, e.override.ref  # type: ignore[union-attr]
+        if anchor is None or not anchor.active or anchor is e:
+            notes.setdefault(id(e), []).append(f"kept {kind} #{ref} not applied: that entry is not on the list")
+            continue
+        if _cycles(e, by_id):
+            notes.setdefault(id(e), []).append(f"kept {kind} {anchor.delegation} not applied: it would make a loop")
+            continue
+        valid.append(e)
+    if valid:
+        rest = [e for e in order if e not in valid]
+        placed: set[int] = set()
+
+        def place(e: SpeakerEntry) -> None:
+            if id(e) in placed:
+                return
+            anchor = by_id[e.override.ref]  # type: ignore[union-attr]
+            if anchor in valid:
+                place(anchor)
+            if anchor not in rest:  # the anchor spoke already: the entry goes first among the open
+                rest.insert(0, e)
+            else:
+                i = rest.index(anchor)
+                # after: behind the anchor and anything already chained behind it
+                if e.override.kind == "after":  # type: ignore[union-attr]
+                    i += 1
+                    while i < len(rest) and rest[i].override and rest[i].override.kind == "after" \
+                            and rest[i].override.ref == anchor.id and id(rest[i]) in placed:  # type: ignore[union-attr]
+                        i += 1
+                rest.insert(i, e)
+            placed.add(id(e))
+            notes.setdefault(id(e), []).append(e.override.describe(names))  # type: ignore[union-attr]
+
+        for e in valid:
+            place(e)
+        order = rest
+
+    # 3. pins: absolute positions over the whole list (frozen entries included)
+    pinned = sorted((e for e in order if e.override and e.override.kind == "pin"),
+                    key=lambda e: e.override.ref)  # type: ignore[union-attr]
+    if pinned:
+        order = [e for e in order if e not in pinned]
+        for e in pinned:
+            wanted = e.override.ref  # type: ignore[union-attr]
+            index = min(max(wanted - 1 - len(frozen), 0), len(order))
+            order.insert(index, e)
+            note = e.override.describe(names)  # type: ignore[union-attr]
+            if index + 1 + len(frozen) != wanted:
+                note += f" (position {wanted} is not available: placed at {index + 1 + len(frozen)})"
+            notes.setdefault(id(e), []).append(note)
+    return frozen + order, notes
+
+
+def _cycles(e: SpeakerEntry, by_id: dict[int | None, SpeakerEntry]) -> bool:
+    seen = {id(e)}
+    cur = e
+    while cur.override and cur.override.kind in ("after", "before"):
+        nxt = by_id.get(cur.override.ref)
+        if nxt is None:
+            return False
+        if id(nxt) in seen:
+            return True
+        seen.add(id(nxt))
+        cur = nxt
+    return False
+
+
+def find_duplicate(entry: SpeakerEntry, existing: Sequence[SpeakerEntry]) -> SpeakerEntry | None:
+    """An active entry for the same delegation (and same group) as `entry`, if any."""
+    key = entry.duplicate_key()
+    for other in existing:
+        if other.active and other.id != entry.id and other.duplicate_key() == key:
+            return other
+    return None
+
+
+def _ordinal(n: int | None) -> str:
+    if n is None:
+        return "-"
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+_LEVEL_WORDS = {
+    "head": Level.HEAD, "hos": Level.HEAD, "hog": Level.HEAD, "head of state": Level.HEAD,
+    "head of government": Level.HEAD, "head of state/government": Level.HEAD, "国家元首": Level.HEAD,
+    "政府首脑": Level.HEAD, "minister": Level.MINISTER, "fm": Level.MINISTER, "部长": Level.MINISTER,
+    "vice-minister": Level.VICE_MINISTER, "vice minister": Level.VICE_MINISTER, "deputy minister": Level.VICE_MINISTER,
+    "minister of state": Level.VICE_MINISTER, "副部长": Level.VICE_MINISTER,
+    "pr": Level.PERMANENT_REPRESENTATIVE, "ambassador": Level.PERMANENT_REPRESENTATIVE,
+    "permanent observer": Level.PERMANENT_REPRESENTATIVE, "大使": Level.PERMANENT_REPRESENTATIVE,
+    "dpr": Level.DEPUTY, "deputy permanent representative": Level.DEPUTY, "副代表": Level.DEPUTY,
+}
+_BASIS_WORDS = {
+    "council member": Basis.MEMBER, "members": Basis.MEMBER, "成员": Basis.MEMBER, "rule 37": Basis.RULE37,
+    "r37": Basis.RULE37, "non-member": Basis.RULE37, "第37条": Basis.RULE37, "rule 39": Basis.RULE39,
+    "r39": Basis.RULE39, "第39条": Basis.RULE39, "rule 39 briefer": Basis.BRIEFER, "通报人": Basis.BRIEFER,
+}
+
+
+def _parse(enum: type[StrEnum], labels: dict, words: dict, text: str, what: str):  # type: ignore[no-untyped-def]
+    key = " ".join(str(text).strip().casefold().replace("_", " ").split())
+    for member in enum:
+        if key in (member.value.replace("_", " "), *(s.casefold() for s in labels[member])):
+            return member
+    if key in words:
+        return words[key]
+    allowed = ", ".join(m.value for m in enum)
+    raise ValueError(f"unknown {what} {text!r} (use one of: {allowed})")
+
+
+def parse_level(text: str) -> Level:
+    """'minister', 'PR', '部长', 'head of State/Government' ... -> Level; ValueError otherwise."""
+    return _parse(Level, LEVEL_LABELS, _LEVEL_WORDS, text, "level")  # type: ignore[no-any-return]
+
+
+def parse_basis(text: str) -> Basis:
+    return _parse(Basis, BASIS_LABELS, _BASIS_WORDS, text, "basis")  # type: ignore[no-any-return]
+
+
+def parse_status(text: str) -> Status:
+    return _parse(Status, STATUS_LABELS, {"moved": Status.MOVED, "later": Status.MOVED}, text, "status")  # type: ignore[no-any-return]

@@ -1,0 +1,30 @@
+"""File -> ConceptNote: read the document, normalise it, parse it, settle its symbol."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from debateprep.domain.concept_note import ConceptNote, parse_concept_note
+from debateprep.domain.errors import InputError
+from debateprep.domain.symbols import normalise_symbol, symbol_from_filename
+from debateprep.importers.reader import ReadDocument, read_document
+
+
+def import_concept_note(path: str | Path, symbol: str | None = None) -> tuple[ReadDocument, ConceptNote]:
+    """Parse the concept note in `path`.
+
+    The document symbol comes from `symbol` when given, else from the running headers of the
+    document, else from a file name like "concept-note_S-2014-74_….txt".
+    """
+    if symbol is not None:
+        try:
+            symbol = normalise_symbol(symbol)
+        except ValueError:
+            raise InputError(None, f"--symbol {symbol!r} is not a UN document symbol (e.g. S/2014/74)") from None
+    doc = read_document(path)
+    note = parse_concept_note(doc.text, symbol=symbol, furniture=doc.furniture)
+    if note.symbol is None:
+        note.symbol = symbol_from_filename(Path(path).name)
+    if not note.questions and not any(s.heading for s in note.sections) and note.letter_date is None:
+        raise InputError(path, "does not look like a concept note (no letter, no headings, no guiding questions)")
+    return doc, note

@@ -1,0 +1,337 @@
+"""Statements from files: one file per delegation, or a verbatim record split into speeches.
+
+A verbatim record is split at its speaker headers (`domain.verbatim`); each speech is mapped to
+a roster delegation (`domain.roster`):
+
+- "Mr. Zhang Jun (China) (spoke in Chinese):"  -> China, from the header;
+- "The President:" speaking "in my capacity as ... of Viet Nam" -> Viet Nam (the presidency);
+  the President's other speeches are procedural;
+- "The Secretary-General:" -> the Secretary-General entry;
+- "Mr. Skoog:" after "I now give the floor to the observer of the European Union", or a speaker
+  invited under rule 39 as "Mr. Robert Mardini, Permanent Observer of the International
+  Committee of the Red Cross" -> from the President's introduction or invitation;
+- anything else stays unmapped, for a person to resolve.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from debateprep.domain.errors import InputError
+from debateprep.domain.roster import Delegation, Roster
+from debateprep.domain.statements import Statement
+from debateprep.domain.text import collapse_spaces, detect_language
+from debateprep.domain.verbatim import SpeakerHeader, iter_speeches, parse_speaker_header
+
+BRIEFER_KINDS = ("secretariat", "un_entity", "court", "icrc", "intergovernmental", "civil_society")
+
+
+@dataclass
+class ImportResult:
+    statements: list[Statement] = field(default_factory=list)
+    records: list[str] = field(default_factory=list)  # record parts read, in order
+
+    @property
+    def unmapped(self) -> list[Statement]:
+        return [s for s in self.statements if s.unmapped]
+
+    def summary(self) -> dict[str, int]:
+        kinds = Counter(s.kind for s in self.statements)
+        return {
+            "speeches": len(self.statements),
+            "statements": kinds.get("statement", 0),
+            "briefings": kinds.get("briefing", 0),
+            "procedural": kinds.get("procedural", 0),
+            "mapped": sum(1 for s in self.statements if s.delegation),
+            "unmapped": len(self.unmapped),
+        }
+
+
+# --- one file per delegation ----------------------------------------------------------------
+
+
+def statement_from_file(path: str | Path, roster: Roster, delegation: str | None = None) -> Statement:
+    """A delegation's statement from a .txt/.md/.docx/.pdf file.
+
+    The delegation is, in order: `delegation` (a roster name), a speaker header opening the
+    file ("Mr. Zhang Jun (China):", "张军先生（中国）："), a roster name in the file name
+    ("statement_france.docx"); otherwise the statement is imported unmapped.
+    """
+    from debateprep.importers.reader import read_document
+
+    doc = read_document(path)
+    text = doc.text
+    header = parse_speaker_header(text.split("\n", 1)[0])
+    statement = Statement(text=text, source=Path(path).name)
+    if header is not None and (header.delegation or header.role):
+        body = header.rest + ("\n" + text.split("\n", 1)[1] if "\n" in text else "")
+        statement.text = body.strip()
+        statement.header = _header_line(text)
+        statement.speaker = header.speaker
+        statement.spoken_language = header.language
+    statement.language = detect_language(statement.text)
+    if not statement.text.strip():
+        raise InputError(path, "no statement text after the speaker header")
+
+    found: Delegation | None = None
+    if delegation:
+        found = roster.resolve(delegation)
+        statement.mapped_by = "file"
+    elif header is not None and header.delegation:
+        found = roster.find(header.delegation, fuzzy=True)
+        statement.mapped_by = "header"
+    if found is None and not delegation:
+        found = _delegation_in_filename(Path(path).stem, roster)
+        statement.mapped_by = "file" if found else None
+    if found is not None:
+        _assign(statement, found)
+    else:
+        statement.mapped_by = None
+    return statement
+
+
+def _header_line(text: str) -> str:
+    first = text.split("\n", 1)[0]
+    colon = min((i for i in (first.find(":"), first.find("：")) if i >= 0), default=-1)
+    return first[: colon + 1] if colon >= 0 else first
+
+
+def _delegation_in_filename(stem: str, roster: Roster) -> Delegation | None:
+    """'statement_united-kingdom_2020' -> United Kingdom: the longest run of words naming one."""
+    words = [w for w in re.split(r"[\s_\-.]+", stem) if w]
+    for size in range(min(6, len(words)), 0, -1):
+        for start in range(len(words) - size + 1):
+            candidate = " ".join(words[start : start + size])
+            if len(candidate) < 3 or candidate.isdigit():
+                continue
+            found = roster.find(candidate)
+            if found is not None:
+                return found
+    return None
+
+
+def _assign(statement: Statement, delegation: Delegation) -> None:
+    statement.delegation = delegation.name
+    statement.delegation_code = delegation.code
+    statement.suggestion = None
+    if delegation.kind in BRIEFER_KINDS and statement.kind == "statement":
+        statement.kind = "briefing"
+
+
+# --- verbatim records -----------------------------------------------------------------------
+
+_CAPACITY = re.compile(r"\bin (?:my|its) (?:national )?capacity as\b[^.]*\.", re.IGNORECASE)
+_RESUME = re.compile(r"\bI (?:now )?resume my functions as President\b[^.]*\.", re.IGNORECASE)
+_FLOOR = re.compile(
+    r"\b(?:give|giving) the floor to\s+(?P<to>[^.;:]+)|\bI (?:now )?call on\s+(?P<on>[^.;:]+)|"
+    r"\bI (?:now )?invite\s+(?P<inv>[^.;:]+?)\s+to (?:take the floor|make a statement|brief)",
+    re.IGNORECASE,
+)
+_TRAILING_FLOOR = re.compile(r"\b(?:once again|now|again)\b", re.IGNORECASE)
+_INVITATION = re.compile(
+    r"(?:(?:His|Her) (?:Excellency|Royal Highness) )?(?:Mr|Mrs|Ms|Miss|Dr|Mme)\.? (?P<name>[^,;:()]{2,80}?), "
+    r"(?P<role>[^;:]{3,200}?)(?=,? to participate|;|, and |\.|\s+and (?:His|Her|Mr|Mrs|Ms|Dr)\b)",
+)
+
+
+def split_record(text: str, symbol: str, roster: Roster, presidency: str | None = None) -> ImportResult:
+    """A whole verbatim record (one part) split into mapped statements."""
+    return split_records([(symbol, text)], roster, presidency)
+
+
+def split_records(parts: Sequence[tuple[str, str]], roster: Roster, presidency: str | None = None) -> ImportResult:
+    """Several parts of one meeting (the meeting, then its resumptions), in order.
+
+    Invitations made in an earlier part still apply in its resumptions.
+    """
+    mapper = _Mapper(roster, presidency)
+    result = ImportResult()
+    for symbol, text in parts:
+        speeches = list(iter_speeches(text))
+        if not speeches:
+            raise InputError(None, f"{symbol}: no speaker headers found (is this a verbatim record?)")
+        bodies = strip_running_headers([body for _h, body in speeches], symbol)
+        for number, ((header, _raw), body) in enumerate(zip(speeches, bodies), 1):
+            statement = mapper.map(header, body)
+            statement.source = f"{symbol} #{number}"
+            statement.record = symbol
+            result.statements.append(statement)
+        result.records.append(symbol)
+    return result
+
+
+def read_record_files(paths: Sequence[str | Path], roster: Roster, presidency: str | None = None) -> ImportResult:
+    """Record files: whole parts ("S-PV.8699.pdf") or one speech per file
+    ("UNSC_2020_SPV.8699Resumption1_spch012.txt"); grouped and ordered by part."""
+    from debateprep.importers.verbatim_record import record_parts
+
+    parts = record_parts(paths)
+    return split_records([(p.label, p.text) for p in parts], roster, presidency)
+
+
+class _Mapper:
+    """Maps speeches to delegations, remembering what the President said before each."""
+
+    def __init__(self, roster: Roster, presidency: str | None) -> None:
+        self.roster = roster
+        self.presidency = roster.find(presidency, fuzzy=True) if presidency else None
+        self.introduced: str | None = None  # who the President just gave the floor to
+        self.invited: dict[str, str] = {}  # surname -> role phrase from rule 39 invitations
+
+    def map(self, header: SpeakerHeader, body: str) -> Statement:
+        body = collapse_spaces(body) if "\n" not in body.strip() else body.strip()
+        statement = Statement(
+            text=body, header=_header_text(header), speaker=header.speaker,
+            spoken_language=header.language, language=detect_language(body),
+        )
+        if header.is_president:
+            self._president(statement, body)
+            return statement
+        introduced, self.introduced = self.introduced, None
+        if header.role:
+            found = self.roster.find(header.role)
+            if found is not None:
+                statement.mapped_by = "header"
+                _assign(statement, found)
+            return statement
+        if header.delegation:
+            found = self.roster.find(header.delegation, fuzzy=True)
+            if found is not None:
+                statement.mapped_by = "header"
+                _assign(statement, found)
+            else:
+                statement.suggestion = self._suggest(header.delegation)
+            return statement
+        # A speaker without a delegation note: the President's words before say who it is.
+        # An introduction may name a State ("the representative of ..."); a rule 39 invitation
+        # names a person's office, where a State ("... Commission ... of Colombia") is not theirs.
+        for phrase, states in ((introduced, True), (self._invitation(header), False)):
+            found = _delegation_in_phrase(phrase, self.roster, states=states) if phrase else None
+            if found is not None:
+                statement.mapped_by = "introduction"
+                _assign(statement, found)
+                return statement
+        role = self._invitation(header)
+        if role:
+            statement.kind = "briefing"
+            statement.suggestion = role
+        return statement
+
+    def _president(self, statement: Statement, body: str) -> None:
+        self._remember_invitations(body)
+        capacity = _CAPACITY.search(body)
+        if capacity is None:
+            statement.kind = "procedural"
+            floors = list(_FLOOR.finditer(body))
+            self.introduced = _floor_target(floors[-1]) if floors else None
+            return
+        found = _delegation_in_phrase(capacity.group(0), self.roster) or self.presidency
+        national = body[capacity.end():]
+        resume = _RESUME.search(national)
+        if resume:
+            national = national[: resume.start()]
+        statement.text = national.strip() or body
+        statement.language = detect_language(statement.text)
+        if found is not None:
+            statement.mapped_by = "presidency"
+            _assign(statement, found)
+
+    def _remember_invitations(self, body: str) -> None:
+        if "rule 39" not in body and "invite" not in body:
+            return
+        for m in _INVITATION.finditer(body):
+            surname = m.group("name").split()[-1]
+            self.invited.setdefault(surname.lower(), m.group("role").strip())
+
+    def _invitation(self, header: SpeakerHeader) -> str | None:
+        if not header.name:
+            return None
+        return self.invited.get(header.name.split()[-1].lower())
+
+    def _suggest(self, name: str) -> str | None:
+        matches = self.roster.search(name, limit=1)
+        return matches[0].delegation.name if matches and matches[0].score >= 70 else None
+
+
+def _header_text(header: SpeakerHeader) -> str:
+    notes = "".join(f" ({n})" for n in (header.delegation,) if n)
+    if header.language:
+        notes += f" (spoke in {header.language})"
+    return f"{header.speaker}{notes}:"
+
+
+def _floor_target(m: re.Match[str]) -> str:
+    target = m.group("to") or m.group("on") or m.group("inv") or ""
+    return _TRAILING_FLOOR.sub("", target).strip()
+
+
+def _delegation_in_phrase(phrase: str, roster: Roster, states: bool = True) -> Delegation | None:
+    """The delegation a phrase names: "the representative of the Islamic Republic of Iran",
+    "the Permanent Observer of the Observer State of Palestine", "the observer of the European
+    Union", "Minister for Foreign Affairs and Worship of Haiti", "... of the International
+    Committee of the Red Cross to the United Nations"."""
+    phrase = re.sub(r"\s+to the United Nations\b.*$", "", phrase.strip().rstrip("."))
+    phrase = re.sub(r"^.*?\bcapacity as\s+", "", phrase, flags=re.IGNORECASE)
+    candidates = [phrase]
+    pieces = re.split(r"\s+of\s+", phrase)
+    candidates += [" of ".join(pieces[i:]) for i in range(1, len(pieces))]
+    for candidate in candidates:
+        candidate = re.sub(r"^(?:the|a)\s+", "", candidate.strip(), flags=re.IGNORECASE)
+        if len(candidate) < 2:
+            continue
+        found = roster.find(candidate) or roster.find(candidate.replace("Committeeof", "Committee of"))
+        if found is not None and (states or not found.is_state):
+            return found
+    return None
+
+
+# --- record page furniture ------------------------------------------------------------------
+
+_DATE_GLUED = re.compile(r"\d{2}/\d{2}/\d{4}\s*")
+_DOUBLE_SPACE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+
+
+def strip_running_headers(bodies: Sequence[str], symbol: str) -> list[str]:
+    """Drop the running header a record's pages carry ("Maintenance of international peace and
+    security S/PV.8699 (Resumption 1)", "16/01/2020 The situation in the Middle East S/PV.8704")
+    where it was pasted into the speeches; citations such as "(see S/PV.8699)" stay.
+
+    The agenda title before the symbol is learned from the record: the longest run of words
+    that precedes at least two of its bare occurrences.
+    """
+    sym = re.escape(symbol).replace(r"\ ", r"\s*")
+    not_cited = r"(?<!see )(?<!\()(?<!, )(?<!and )"
+    tail = r"(?![\d/])" + ("" if "Resumption" in symbol else r"(?!\s*\(Resumption)")
+    bare = re.compile(rf"{not_cited}\b{sym}{tail}")
+    before: list[list[str]] = []
+    for body in bodies:
+        for m in bare.finditer(body):
+            before.append(body[: m.start()].split()[-12:])
+    title = _common_suffix(before)
+    pattern = rf"\s*(?:\d{{2}}/\d{{2}}/\d{{4}}\s*)?"
+    if title:
+        pattern += rf"(?:{re.escape(title)}\s+)?"
+    furniture = re.compile(pattern + bare.pattern)
+    return [_DOUBLE_SPACE.sub(" ", furniture.sub(" ", body)).strip() if bare.search(body) else body
+            for body in bodies]
+
+
+def _common_suffix(contexts: list[list[str]]) -> str:
+    """The longest word sequence (starting with a capital) ending at least two contexts."""
+    if len(contexts) < 2:
+        return ""
+    counts: Counter[tuple[str, ...]] = Counter()
+    for words in contexts:
+        words = [_DATE_GLUED.sub("", w) or w for w in words]
+        for size in range(2, len(words) + 1):
+            counts[tuple(words[-size:])] += 1
+    repeated = [seq for seq, n in counts.items() if n >= 2 and seq[0][:1].isupper()]
+    if not repeated:
+        return ""
+    best = max(repeated, key=lambda seq: (len(seq), counts[seq]))
+    return " ".join(best)
+

@@ -1,0 +1,282 @@
+"""The delegation brief: gather every capability's data for one debate, render it as markdown.
+
+Each section is read through its own service; a capability with no data for the debate leaves
+its section as None and the brief says so ("No statements imported yet").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from debateprep.domain.debate import Debate
+from debateprep.domain.prst import Draft
+from debateprep.domain.text import has_cjk, sentences
+from debateprep.exporters.brief import (
+    AgreedText,
+    BriefData,
+    Briefer,
+    ConvergencePoint,
+    CoverageTable,
+    Meeting,
+    NoteSummary,
+    PrstDraft,
+    PrstParagraph,
+    Question,
+    Speaker,
+    render_brief,
+)
+from debateprep.services.debates import DebateService
+from debateprep.storage.db import Database
+
+
+@dataclass
+class BriefExport:
+    content: str  # markdown, or a standalone HTML page
+    lang: str
+    debate: Debate
+    data: BriefData
+    summary: str  # one line: what the brief holds
+
+
+class BriefService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def gather(self, ref: int | str | None = None, *, delegation: str | None = None,
+               prepared: date | None = None) -> tuple[Debate, BriefData]:
+        """The debate and everything its brief says; `delegation` overrides the debate's "us"."""
+        debate = DebateService(self.db).resolve(ref)
+        us = (delegation if delegation is not None else debate.settings.our_delegation) or None
+        data = BriefData(
+            meeting=Meeting(
+                title=debate.title,
+                meeting_number=debate.meeting_number,
+                meeting_date=debate.meeting_date,
+                presidency=debate.presidency,
+                agenda_item=debate.agenda_item,
+                delegation=us,
+            ),
+            prepared=prepared or date.today(),
+        )
+        if debate.id is not None:
+            self._add_note(debate, data)
+            self._add_speakers(debate, data)
+            self._add_statements(debate, data)
+            drafts = self._add_prst(debate, data)
+            self._add_library(data, drafts)
+        return debate, data
+
+    def _add_note(self, debate: Debate, data: BriefData) -> None:
+        from debateprep.services.notes import NotesService
+
+        if debate.concept_note_id is None:
+            return
+        notes = NotesService(self.db)
+        stored = notes.get(debate.concept_note_id)
+        note = stored.note
+        data.meeting.concept_note_symbol = note.symbol
+        if note.outcome.kind not in ("unknown",):
+            data.meeting.outcome = note.outcome.evidence or note.outcome.kind
+        data.note = NoteSummary(
+            title=" — ".join(p for p in (note.title, note.focus) if p) or None,
+            symbol=note.symbol,
+            letter_date=note.letter_date,
+            paragraphs=note_gist(note.sections),
+            themes=list(note.themes),
+            cited_documents=list(note.cited_documents),
+        )
+        data.questions = [
+            Question(number=i, text=q.text, original=q.original if q.edited else None, topic=q.topic,
+                     question_form=q.question_form if q.topic else None)
+            for i, q in enumerate(notes.questions(stored.id), start=1)
+        ]
+        data.briefers = [Briefer(b.name, b.title, b.organization) for b in note.briefers]
+
+    def _add_speakers(self, debate: Debate, data: BriefData) -> None:
+        """The ordered list with expected times; "ours" is the delegation the brief is for."""
+        from debateprep.domain.speakers import Basis
+        from debateprep.services.speakers import SpeakersService
+
+        service = SpeakersService(self.db)
+        view = service.view(debate.id)
+        placed = [p for p in view.placements if p.position is not None]
+        if not placed:
+            return
+        us = data.meeting.delegation
+        our_code = None
+        if us:
+            found = service.roster.find(us, fuzzy=False)
+            our_code = found.code if found else None
+        speakers = []
+        for p in placed:
+            e, slot = p.entry, view.slot(p)
+            ours = bool(us) and ((our_code is not None and e.delegation_code == our_code)
+                                 or e.delegation.casefold() == (us or "").casefold())
+            start = ""
+            if slot is not None:
+                start = f"{slot.start:%H:%M}" if slot.session.day == 0 else f"{slot.start:%m-%d %H:%M}"
+            speakers.append(Speaker(
+                position=p.position or 0,
+                delegation=e.delegation,
+                representative=", ".join(x for x in (e.representative, e.title) if x),
+                level=e.level.value,
+                basis=e.basis.value,
+                on_behalf=e.on_behalf_of or "",
+                start=start,
+                session=str(slot.session.number) if slot else "",
+                session_label=slot.session.label() if slot else "",
+                status=e.status.value,
+                ours=ours,
+            ))
+        data.speakers = speakers
+        briefers = [p.entry for p in placed if p.entry.basis == Basis.BRIEFER]
+        if briefers:
+            data.briefers = [Briefer(e.representative or None, e.title or None, e.delegation) for e in briefers]
+
+    def _add_statements(self, debate: Debate, data: BriefData) -> None:
+        """Coverage of the questions and convergence, when statements were imported."""
+        from debateprep.domain.coverage import compute_convergence, compute_coverage
+        from debateprep.services.statements import StatementService
+
+        assert debate.id is not None
+        service = StatementService(self.db)
+        statements = service.list(debate.id, include_procedural=False)
+        if not statements:
+            return
+        questions = service.questions(debate.id)
+        if questions:
+            matrix = compute_coverage(statements, questions)
+            data.coverage = CoverageTable(
+                question_labels=[q.label for q in matrix.questions],
+                rows=[
+                    (name, [_strength(matrix.cell(name, q.key)) for q in matrix.questions])
+                    for name in matrix.delegations
+                ],
+            )
+            by_label = {q.label: [c.delegation for c in matrix.covered_by(q.key)] for q in matrix.questions}
+            for question in data.questions or []:
+                question.addressed_by = by_label.get(f"Q{question.number}", [])
+        groups = compute_convergence(statements, min_supporters=2)
+        data.convergence = [
+            ConvergencePoint(text=g.representative.text, supporters=list(g.supporters))
+            for g in groups[:CONVERGENCE_POINTS]
+        ]
+
+    def _add_prst(self, debate: Debate, data: BriefData) -> list[Draft]:
+        from debateprep.services.prst import PrstService
+
+        drafts = PrstService(self.db).drafts(debate.id)
+        if not drafts:
+            return []
+        draft = drafts[-1]
+        latest = draft.latest_revision()
+        data.prst = PrstDraft(
+            chapeau=draft.chapeau,
+            paragraphs=[
+                PrstParagraph(text=text, status=p.status, citation=p.closest_citation, similarity=p.similarity,
+                              source=p.provenance.kind, source_citation=p.provenance.citation,
+                              supporters=list(p.provenance.supporters))
+                for p, text in zip(draft.paragraphs, draft.quoted(), strict=True)
+            ],
+            revision=latest.label if latest else None,
+            language=draft.language,
+        )
+        return [draft]
+
+    def _add_library(self, data: BriefData, drafts: list[Draft]) -> None:
+        """Agreed language for the debate: the closest adopted paragraph to each guiding question,
+        and the paragraphs the PRST draft took from the library."""
+        from debateprep.services.library import LibraryService
+
+        library = LibraryService(self.db)
+        if library.count() == 0:
+            return
+        found: list[AgreedText] = []
+        seen: set[str] = set()
+        for question in data.questions or []:
+            hits = library.similar(question.question_form or question.text, 1, candidates=30)
+            if hits and hits[0].similarity >= AGREED_MIN_SIMILARITY and hits[0].citation not in seen:
+                seen.add(hits[0].citation)
+                found.append(AgreedText(hits[0].citation, hits[0].text, question=question.number))
+        for draft in drafts:
+            for number, paragraph in enumerate(draft.paragraphs, start=1):
+                citation = paragraph.provenance.citation
+                if paragraph.provenance.kind != "library" or not citation:
+                    continue
+                listed = next((a for a in found if a.citation == citation), None)
+                if listed is not None:
+                    listed.prst_paragraph = listed.prst_paragraph or number
+                else:
+                    found.append(AgreedText(citation, paragraph.provenance.source_text or paragraph.text,
+                                            prst_paragraph=number))
+        data.agreed_language = found[:AGREED_MAX]
+
+    def export(self, ref: int | str | None = None, *, lang: str | None = None, delegation: str | None = None,
+               html: bool = False, prepared: date | None = None) -> BriefExport:
+        debate, data = self.gather(ref, delegation=delegation, prepared=prepared)
+        language = lang or default_language(debate)
+        text = render_brief(data, language)
+        if html:
+            text = to_html(text, debate, language)
+        return BriefExport(text, language, debate, data, summarize(data))
+
+
+def default_language(debate: Debate) -> str:
+    return debate.language if debate.language in ("en", "zh") else "en"
+
+
+def to_html(markdown: str, debate: Debate, lang: str) -> str:
+    """The brief as a printable HTML page (same parse tree as the markdown)."""
+    from debateprep.exporters.markdown import html_page
+
+    title = f"代表团简报：{debate.title}" if lang == "zh" else f"Delegation brief: {debate.title}"
+    return html_page(markdown, title=title, lang="zh-Hans" if lang == "zh" else "en")
+
+
+CONVERGENCE_POINTS = 10  # the most widely shared proposals shown in the brief
+# A question and an adopted paragraph differ in length and form: on the seed library the closest
+# paragraph to a guiding question scores 0.2-0.45; 0.3 keeps the ones that share its subject.
+AGREED_MIN_SIMILARITY = 0.3
+AGREED_MAX = 15
+
+
+def _strength(cell: object) -> float:
+    return float(getattr(cell, "strength", 0.0) or 0.0)
+
+
+GIST_SECTIONS = ("objective", "background", "developments")
+GIST_PARAGRAPHS = 3
+GIST_SENTENCES = 2
+
+
+def note_gist(sections: list) -> list[str]:  # type: ignore[type-arg]
+    """The note in a few lines: the opening sentences of its objective/background/developments."""
+    gist: list[str] = []
+    for role in GIST_SECTIONS:
+        for section in sections:
+            if role in section.roles and section.paragraphs:
+                gist.append(_opening(section.paragraphs[0]))
+                break
+    if not gist:
+        first = next((s for s in sections if s.paragraphs), None)
+        if first is not None:
+            gist.append(_opening(first.paragraphs[0]))
+    return gist[:GIST_PARAGRAPHS]
+
+
+def _opening(paragraph: str) -> str:
+    """The first sentences of a paragraph (Chinese sentences join with no space)."""
+    return ("" if has_cjk(paragraph) else " ").join(sentences(paragraph)[:GIST_SENTENCES])
+
+
+def summarize(data: BriefData) -> str:
+    """One line: what the brief holds ("13 questions, 19 speakers, 0 statements, …")."""
+    parts = [
+        f"{len(data.questions or [])} questions",
+        f"{len(data.speakers or [])} speakers",
+        f"{len(data.coverage.rows) if data.coverage else 0} statements",
+        f"{len(data.agreed_language or [])} agreed-language paragraphs",
+        f"PRST {len(data.prst.paragraphs)} paragraphs" if data.prst else "no PRST draft",
+    ]
+    return ", ".join(parts)

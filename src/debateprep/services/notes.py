@@ -1,0 +1,182 @@
+"""Use cases for concept notes: import (once per content), list, show, work the questions."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from debateprep.domain.concept_note import ConceptNote, NoteSummary, Provenance, Question, StoredNote
+from debateprep.domain.debate import Debate
+from debateprep.domain.errors import Conflict, InputError
+from debateprep.domain.questions import clean_item, is_question, question_form
+from debateprep.domain.text import BULLET_CHARS, paragraphs
+from debateprep.importers.concept_note import import_concept_note
+from debateprep.importers.reader import ReadDocument
+from debateprep.storage.db import Database
+from debateprep.storage.repos import debates as debates_repo
+from debateprep.storage.repos import notes as repo
+
+
+@dataclass
+class ImportResult:
+    note: StoredNote
+    created: bool  # False: the same content was already imported
+    debate_id: int | None
+    source: str = ""  # the file given this time
+
+    def __str__(self) -> str:
+        n = self.note
+        if not self.created:
+            return f"{self.source or n.source_name}: already imported as #{n.id} ({n.note.title or 'untitled'})"
+        symbol = f" {n.note.symbol}" if n.note.symbol else ""
+        return (
+            f"imported concept note #{n.id}{symbol}: {n.note.title or 'untitled'} — "
+            f"{len(n.note.questions)} guiding questions, {len(n.note.briefers)} briefers"
+        )
+
+
+def content_hash(text: str) -> str:
+    """The identity of a note's content: its normalised text without whitespace or bullet marks,
+    so the same note as .txt, .docx, .pdf or in GB18030 is one note."""
+    key = "".join(re.sub(r"\s+", "", p.lstrip(BULLET_CHARS + " ")) for p in paragraphs(text))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+class NotesService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- notes ----------------------------------------------------------------------------
+
+    def import_file(
+        self, path: str | Path, symbol: str | None = None, parsed: tuple[ReadDocument, ConceptNote] | None = None
+    ) -> ImportResult:
+        """Read, parse and store a concept note, and the debate it announces, in one transaction.
+
+        The same content imported again is not stored twice: the result says where it is.
+        `parsed` is `import_concept_note(path, symbol)` when the caller already ran it.
+        """
+        doc, note = parsed or import_concept_note(path, symbol=symbol)
+        digest = content_hash(doc.text)
+        existing = self._existing(digest)
+        if existing is not None:
+            existing.source = Path(path).name
+            return existing
+        try:
+            with self.db.transaction() as s:
+                note_id = repo.add(
+                    s, note, content_hash=digest, source_name=Path(path).name, original=doc.original, text=doc.text
+                )
+                title = note.topic or note.title or Path(path).stem
+                debate = debates_repo.add(
+                    s,
+                    Debate(
+                        title=title,
+                        agenda_item=note.topic,
+                        meeting_date=note.meeting_date,
+                        presidency=note.presidency,
+                        language=note.language,
+                        concept_note_id=note_id,
+                    ),
+                )
+                stored = repo.get(s, note_id)
+        except Conflict:  # imported by someone else between our check and our insert
+            existing = self._existing(digest)
+            if existing is None:
+                raise
+            existing.source = Path(path).name
+            return existing
+        return ImportResult(stored, True, debate.id, Path(path).name)
+
+    def _existing(self, digest: str) -> ImportResult | None:
+        with self.db.session() as s:
+            note_id = repo.find_by_hash(s, digest)
+            if note_id is None:
+                return None
+            debate = debates_repo.by_note(s, note_id)
+            return ImportResult(repo.get(s, note_id), False, debate.id if debate else None)
+
+    def list(self) -> list[NoteSummary]:
+        with self.db.session() as s:
+            return repo.list_all(s)
+
+    def get(self, note_id: int) -> StoredNote:
+        with self.db.session() as s:
+            return repo.get(s, note_id)
+
+    def for_debate(self, debate_id: int) -> StoredNote | None:
+        """The concept note of a debate, if it has one."""
+        with self.db.session() as s:
+            debate = debates_repo.get(s, debate_id)
+            return repo.get(s, debate.concept_note_id) if debate.concept_note_id else None
+
+    def debate_of(self, note_id: int) -> int | None:
+        with self.db.session() as s:
+            debate = debates_repo.by_note(s, note_id)
+            return debate.id if debate else None
+
+    # -- guiding questions ----------------------------------------------------------------
+
+    def questions(self, note_id: int) -> list[Question]:
+        with self.db.session() as s:
+            repo.get(s, note_id)  # NotFound for an unknown note
+            return repo.questions(s, note_id)
+
+    def _language(self, s, note_id: int) -> str:  # type: ignore[no-untyped-def]
+        return repo.get(s, note_id).note.language
+
+    def edit_question(self, question_id: int, text: str, version: int | None = None) -> Question:
+        """Reword a question; `version` is the one the caller saw (StaleEdit if it moved on)."""
+        text = _required(text)
+        with self.db.transaction() as s:
+            row = repo.question_row(s, question_id)
+            language = self._language(s, row.note_id)
+            return repo.update_question(
+                s, question_id, text=text, topic=not is_question(text, language),
+                question_form=question_form(text, language), version=version,
+            )
+
+    def restore_question(self, question_id: int, version: int | None = None) -> Question:
+        """Put back the note's own wording of an edited question."""
+        with self.db.transaction() as s:
+            row = repo.question_row(s, question_id)
+            if row.original is None:
+                raise InputError(None, f"question #{question_id} was added by hand: it has no original wording")
+            language = self._language(s, row.note_id)
+            text = clean_item(row.original)
+            return repo.update_question(
+                s, question_id, text=text, topic=not is_question(text, language),
+                question_form=question_form(text, language), version=version,
+            )
+
+    def move_question(self, question_id: int, position: int, version: int | None = None) -> Question:
+        with self.db.transaction() as s:
+            return repo.move_question(s, question_id, position, version)
+
+    def add_question(self, note_id: int, text: str, position: int | None = None) -> Question:
+        text = _required(text)
+        with self.db.transaction() as s:
+            language = self._language(s, note_id)
+            question = Question(
+                text=text, original=None, topic=not is_question(text, language), section=None, position=0,
+                provenance=Provenance(None, None, None), question_form=question_form(text, language),
+            )
+            return repo.add_question(s, note_id, question, position)
+
+    def delete_question(self, question_id: int, version: int | None = None) -> Question:
+        with self.db.transaction() as s:
+            return repo.delete_question(s, question_id, version)
+
+    def reset_questions(self, note_id: int) -> list[Question]:
+        """Back to the questions as extracted: edits undone, deleted ones back, added ones gone."""
+        with self.db.transaction() as s:
+            return repo.replace_questions(s, note_id, repo.parsed(s, note_id).questions)
+
+
+def _required(text: str) -> str:
+    text = " ".join(text.split())
+    if not text:
+        raise InputError(None, "a question cannot be empty")
+    return text

@@ -1,0 +1,306 @@
+"""Use cases for drafting a presidential statement: shared by the CLI and the TUI.
+
+A draft belongs to a debate; paragraphs come from a convergence group (statements), from agreed
+language (library) or from the keyboard, and are converted to PRST form on the way in. `check`
+compares every paragraph with the library and marks it agreed (with the closest citation) or new.
+Structural changes (add, remove, move, order, revise) bump the draft's version; text edits bump the
+paragraph's. A caller that read an older version gets StaleEdit naming what changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from debateprep.domain.errors import InputError, NotFound
+from debateprep.domain.prst import (
+    Draft,
+    Paragraph,
+    Provenance,
+    Revision,
+    check_language,
+    conventional_order,
+    insertion_index,
+    move,
+    translate_item,
+)
+from debateprep.domain.prst_diff import RevisionDiff, diff_paragraphs, similarity, tokens
+from debateprep.domain.prst_form import Conversion, is_chinese, to_prst
+from debateprep.storage.db import Database
+from debateprep.storage.repos import debates as debate_repo
+from debateprep.storage.repos import prst as repo
+
+# A paragraph this close to adopted text (after both are put in PRST form) counts as agreed.
+AGREED_THRESHOLD = 0.9
+# How many library candidates to re-score for each paragraph.
+CANDIDATES = 8
+# A draft paragraph at least this long that is wholly contained in an adopted paragraph is an excerpt.
+MIN_EXCERPT_TOKENS = 12
+
+
+class SimilarMatch(Protocol):
+    citation: str
+    text: str
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    status: str
+    citation: str | None
+    text: str | None
+    similarity: float | None
+
+
+def _score(draft_text: str, adopted_text: str, language: str) -> float:
+    """Similarity of a draft paragraph to an adopted one once both are in PRST form.
+
+    A long draft paragraph copied from one clause of a longer adopted paragraph scores by how much
+    of it the adopted text contains (Chinese preambular paragraphs bundle several clauses).
+    """
+    adopted = to_prst(adopted_text, language).text
+    ratio = similarity(draft_text, adopted)
+    mine = [t for t in tokens(draft_text) if not t.isspace()]
+    if len(mine) < MIN_EXCERPT_TOKENS:
+        return ratio
+    from difflib import SequenceMatcher
+
+    theirs = [t for t in tokens(adopted) if not t.isspace()]
+    body = mine[_subject_tokens(mine):]
+    if not body:
+        return ratio
+    matched = sum(b.size for b in SequenceMatcher(None, body, theirs, autojunk=False).get_matching_blocks())
+    return max(ratio, matched / len(body))
+
+
+def _subject_tokens(toks: list[str]) -> int:
+    joined = ""
+    for i, t in enumerate(toks):
+        joined += t
+        if joined in ("安全理事会", "安理会") or joined == "TheSecurityCouncil":
+            return i + 1
+        if len(joined) > 20:
+            break
+    return 0
+
+
+class PrstService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # drafts ------------------------------------------------------------------------------
+
+    def new_draft(self, debate_id: int, language: str | None = None, agenda_item: str | None = None) -> Draft:
+        """A draft for the debate; chapeau data come from the debate (item translated if known)."""
+        with self.db.transaction() as s:
+            debate = debate_repo.get(s, debate_id)
+            lang = check_language(language or debate.language or "en")
+            item = agenda_item or translate_item(debate.agenda_item or debate.title, lang)
+            draft = Draft(
+                debate_id=debate_id,
+                language=lang,  # type: ignore[arg-type]
+                agenda_item=item,
+                meeting_number=debate.meeting_number,
+                meeting_date=debate.meeting_date,
+            )
+            return repo.add_draft(s, draft)
+
+    def get(self, draft_id: int) -> Draft:
+        with self.db.session() as s:
+            return repo.get(s, draft_id)
+
+    def drafts(self, debate_id: int | None = None) -> list[Draft]:
+        with self.db.session() as s:
+            return [repo.get(s, i) for i in repo.list_ids(s, debate_id)]
+
+    def resolve(self, ref: int | str | None) -> Draft:
+        """A draft by id; with none, the most recent draft."""
+        if ref in (None, ""):
+            with self.db.session() as s:
+                ids = repo.list_ids(s)
+                if not ids:
+                    raise NotFound("no PRST draft yet: run `debateprep prst new`")
+                return repo.get(s, ids[-1])
+        try:
+            return self.get(int(ref))  # type: ignore[arg-type]
+        except ValueError:
+            raise InputError(None, f"draft must be a number, not {ref!r}") from None
+
+    # paragraphs --------------------------------------------------------------------------
+
+    def add_text(
+        self, draft_id: int, text: str, *, convert: bool = True, position: int | None = None,
+        provenance: Provenance | None = None,
+    ) -> Paragraph:
+        """Add a paragraph; converted to PRST form unless `convert` is False.
+
+        `position` is 1-based; by default the paragraph goes where convention puts it.
+        """
+        if not text.strip():
+            raise InputError(None, "a paragraph needs some text")
+        draft = self.get(draft_id)
+        text_lang = "zh" if is_chinese(text) else "en"
+        if text_lang != draft.language:
+            raise InputError(None, f"this draft is in {draft.language}; the paragraph is in {text_lang}")
+        provenance = provenance or Provenance("typed", source_text=text.strip())
+        body = to_prst(text, draft.language, first=False).text if convert else " ".join(text.split())
+        paragraph = Paragraph(text=body, provenance=provenance)
+        index = insertion_index(draft.paragraphs, paragraph.category) if position is None else position - 1
+        with self.db.transaction() as s:
+            row = repo.check_draft_version(s, draft_id, None)
+            added = repo.insert_paragraph(s, draft_id, paragraph, index)
+            repo.bump_draft(s, row)
+            return added
+
+    def add_library(self, draft_id: int, ref: str | int) -> Paragraph:
+        """Add an agreed-language paragraph (library id or citation like 'S/RES/2594 (2021), OP 4')."""
+        from debateprep.services.prst_sources import library_paragraph
+
+        citation, text = library_paragraph(self.db, ref)
+        return self.add_text(draft_id, text, provenance=Provenance("library", citation=citation, source_text=text))
+
+    def add_group(self, draft_id: int, rank: int) -> Paragraph:
+        """Add what delegations converged on: convergence group `rank` of the draft's debate,
+        its representative text in PRST form, its supporters kept as provenance."""
+        from debateprep.services.prst_sources import convergence_group
+
+        group = convergence_group(self.db, self.get(draft_id).debate_id, rank)
+        provenance = Provenance("group", source_id=rank, supporters=group.supporters, source_text=group.text)
+        return self.add_text(draft_id, group.text, provenance=provenance)
+
+    def paragraph(self, draft: Draft, number: int) -> Paragraph:
+        if not 1 <= number <= len(draft.paragraphs):
+            raise InputError(None, f"no paragraph {number}: the draft has {len(draft.paragraphs)} paragraphs")
+        return draft.paragraphs[number - 1]
+
+    def edit(self, draft_id: int, paragraph: Paragraph, text: str) -> Paragraph:
+        """Replace the text of the paragraph the caller read (its version); the check is reset."""
+        if not text.strip():
+            raise InputError(None, "a paragraph needs some text (use remove to delete it)")
+        edited = replace(
+            paragraph, text=" ".join(text.split()), status="unchecked",
+            closest_citation=None, closest_text=None, similarity=None,
+        )
+        with self.db.transaction() as s:
+            return repo.update_paragraph(s, draft_id, edited, paragraph.text)
+
+    def remove(self, draft_id: int, paragraph: Paragraph) -> None:
+        with self.db.transaction() as s:
+            row = repo.check_draft_version(s, draft_id, None)
+            repo.delete_paragraph(s, draft_id, paragraph)
+            repo.bump_draft(s, row)
+
+    def move(self, draft_id: int, source: int, target: int, expected_version: int | None = None) -> Draft:
+        """Move paragraph `source` to `target` (1-based) in the draft as the caller saw it."""
+        with self.db.transaction() as s:
+            row = repo.check_draft_version(s, draft_id, expected_version)
+            draft = repo.get(s, draft_id)
+            order = move(draft.paragraphs, source, target)
+            repo.reorder(s, draft_id, [p.id for p in order if p.id is not None])
+            repo.bump_draft(s, row)
+            return repo.get(s, draft_id)
+
+    def order(self, draft_id: int, expected_version: int | None = None) -> Draft:
+        """Put every paragraph in conventional order (stable within a category)."""
+        with self.db.transaction() as s:
+            row = repo.check_draft_version(s, draft_id, expected_version)
+            draft = repo.get(s, draft_id)
+            repo.reorder(s, draft_id, [p.id for p in conventional_order(draft.paragraphs) if p.id is not None])
+            repo.bump_draft(s, row)
+            return repo.get(s, draft_id)
+
+    def convert(self, draft_id: int, number: int | None = None) -> list[tuple[int, Conversion]]:
+        """Re-apply form conversion to one paragraph or all; returns what each became."""
+        draft = self.get(draft_id)
+        numbers = [number] if number is not None else list(range(1, len(draft.paragraphs) + 1))
+        results: list[tuple[int, Conversion]] = []
+        for n in numbers:
+            paragraph = self.paragraph(draft, n)
+            conversion = to_prst(paragraph.text, draft.language)
+            if conversion.text != paragraph.text:
+                self.edit(draft_id, paragraph, conversion.text)
+            results.append((n, conversion))
+        return results
+
+    # agreed or new -----------------------------------------------------------------------
+
+    def check_text(self, text: str, language: str) -> CheckResult:
+        """Agreed or new: the closest adopted paragraph in the library and how close it is."""
+        from debateprep.services.prst_sources import similar_paragraphs
+
+        query = text
+        best: tuple[float, str, str] | None = None
+        for match in similar_paragraphs(self.db, query, CANDIDATES):
+            if ("zh" if is_chinese(match.text) else "en") != language:
+                continue
+            score = _score(text, match.text, language)
+            if best is None or score > best[0]:
+                best = (score, match.citation, match.text)
+        if best is None:
+            return CheckResult("new", None, None, None)
+        score, citation, adopted = best
+        return CheckResult("agreed" if score >= AGREED_THRESHOLD else "new", citation, adopted, score)
+
+    def check(self, draft_id: int) -> Draft:
+        """Mark each paragraph agreed or new (a check is not an edit: versions do not move)."""
+        draft = self.get(draft_id)
+        texts = draft.texts()
+        results = [self.check_text(t, draft.language) for t in texts]
+        with self.db.transaction() as s:
+            for paragraph, result in zip(draft.paragraphs, results, strict=True):
+                checked = replace(
+                    paragraph, status=result.status, closest_citation=result.citation,
+                    closest_text=result.text, similarity=result.similarity,
+                )
+                repo.save_check(s, checked, draft_id)
+        return self.get(draft_id)
+
+    # revisions ---------------------------------------------------------------------------
+
+    def revise(self, draft_id: int, note: str = "") -> Revision:
+        """Circulate the current text as the next revision (rev.1, rev.2 …)."""
+        with self.db.transaction() as s:
+            row = repo.check_draft_version(s, draft_id, None)
+            draft = repo.get(s, draft_id)
+            if not draft.paragraphs:
+                raise InputError(None, "the draft has no paragraphs to circulate yet")
+            latest = draft.latest_revision()
+            if latest is not None and list(latest.paragraphs) == draft.texts():
+                raise InputError(None, f"nothing changed since {latest.label}")
+            revision = repo.add_revision(s, draft_id, draft.texts(), note)
+            repo.bump_draft(s, row)
+            return revision
+
+    def diff(self, draft_id: int, old: str | int | None = None, new: str | int | None = None) -> RevisionDiff:
+        """Diff two revisions; 'current' is the working text. Default: the last revision -> current,
+        or the last two revisions when nothing changed since."""
+        draft = self.get(draft_id)
+        if not draft.revisions:
+            raise InputError(None, "no revision yet: run `debateprep prst revise` first")
+
+        def side(ref: str | int) -> tuple[str, list[str]]:
+            if isinstance(ref, str) and ref.strip().lower() in ("current", "working", "now"):
+                return "current", draft.texts()
+            rev = draft.revision(ref)
+            return rev.label, list(rev.paragraphs)
+
+        if old is None and new is None:
+            latest = draft.revisions[-1]
+            if list(latest.paragraphs) != draft.texts() or len(draft.revisions) == 1:
+                old, new = latest.number, "current"
+            else:
+                old, new = draft.revisions[-2].number, latest.number
+        old_label, old_texts = side(old if old is not None else draft.revisions[-1].number)
+        new_label, new_texts = side(new if new is not None else "current")
+        return diff_paragraphs(old_texts, new_texts, old_label, new_label)
+
+    # export ------------------------------------------------------------------------------
+
+    def export(self, draft_id: int, *, annotated: bool = False, revision: str | int | None = None) -> str:
+        from debateprep.exporters.prst_markdown import annotated_markdown, clean_markdown
+
+        draft = self.get(draft_id)
+        if annotated:
+            if revision is not None:
+                raise InputError(None, "the annotated export shows the working text; drop --rev")
+            return annotated_markdown(draft)
+        return clean_markdown(draft, draft.revision(revision) if revision is not None else None)

@@ -1,0 +1,534 @@
+"""Use cases for the speakers list, shared by the CLI and the TUI.
+
+Every change is one transaction: an import either adds all its rows or none. Entries carry a
+version: an edit made on an out-of-date copy raises StaleEdit naming what changed meanwhile.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from debateprep.domain.debate import Debate
+from debateprep.domain.errors import Conflict, InputError, NotFound
+from debateprep.domain.roster import Roster
+from debateprep.domain.schedule import Schedule, Slot, build_schedule
+from debateprep.domain.speakers import (
+    Basis,
+    Level,
+    OrderSettings,
+    Override,
+    Placement,
+    SpeakerEntry,
+    Status,
+    find_duplicate,
+    order_entries,
+    parse_basis,
+    parse_level,
+    parse_status,
+)
+from debateprep.storage.db import Database
+from debateprep.storage.repos import speakers as repo
+
+CSV_COLUMNS = ("position", "delegation", "code", "representative", "title", "level", "basis", "on_behalf_of",
+               "status", "confirmed", "inscribed_at", "draw", "planned_minutes", "actual_seconds", "started_at",
+               "override", "notes", "planned_start", "session")
+# Column names staff use in their own spreadsheets, English and Chinese.
+_COLUMN_ALIASES = {
+    "delegation": ("delegation", "country", "speaker", "代表团", "国家"), "code": ("code", "iso3", "代码"),
+    "representative": ("representative", "name", "代表", "姓名"), "title": ("title", "职务"),
+    "level": ("level", "级别"), "basis": ("basis", "依据"), "on_behalf_of": ("on_behalf_of", "on behalf of", "group", "代表集团"),
+    "status": ("status", "状态"), "confirmed": ("confirmed", "已确认"), "inscribed_at": ("inscribed_at", "inscribed", "登记时间"),
+    "draw": ("draw", "抽签"), "planned_minutes": ("planned_minutes", "minutes", "时限"),
+    "actual_seconds": ("actual_seconds",), "started_at": ("started_at",), "override": ("override", "调整"),
+    "notes": ("notes", "备注"), "person": ("person",),
+}
+_YES = {"yes", "y", "true", "1", "是"}
+_NO = {"no", "n", "false", "0", "否"}
+
+
+@dataclass
+class SpeakersView:
+    """The ordered list of a debate with its schedule."""
+
+    debate: Debate
+    placements: list[Placement]
+    schedule: Schedule
+    settings: OrderSettings
+
+    def slot(self, placement: Placement) -> Slot | None:
+        if placement.entry.id is None:
+            return None
+        return self.schedule.slot_for(placement.entry.id)
+
+    def rows(self) -> list[dict[str, Any]]:
+        """JSON-ready rows: position, delegation, level, basis, status, planned start, session ..."""
+        limits = self.debate.settings
+        out = []
+        for p in self.placements:
+            e, slot = p.entry, self.slot(p)
+            out.append({
+                "position": p.position, "id": e.id, "delegation": e.delegation, "code": e.delegation_code,
+                "representative": e.representative, "title": e.title, "level": e.level.value,
+                "basis": e.basis.value, "on_behalf_of": e.on_behalf_of, "status": e.status.value,
+                "confirmed": e.confirmed, "draw": e.draw,
+                "inscribed_at": e.inscribed_at.isoformat(timespec="minutes"),
+                "planned_minutes": round(e.planned_seconds(limits.default_limit_minutes, limits.limits_minutes) / 60, 2),
+                "actual_seconds": e.actual_seconds,
+                "planned_start": slot.start.isoformat(timespec="minutes") if slot else None,
+                "planned_end": slot.end.isoformat(timespec="minutes") if slot else None,
+                "session": slot.session.number if slot else None,
+                "session_label": slot.session.label() if slot else None,
+                "auto_position": p.auto_position, "override": _override_text(e, self.placements),
+                "why": p.explain(), "notes": e.notes, "version": e.version,
+            })
+        return out
+
+
+class SpeakersService:
+    def __init__(self, db: Database, roster: Roster | None = None) -> None:
+        self.db = db
+        self.roster = roster or Roster.load()
+
+    # -- reading ------------------------------------------------------------------------
+
+    def debate(self, ref: int | str | None) -> Debate:
+        from debateprep.services.debates import DebateService
+
+        return DebateService(self.db).resolve(ref)
+
+    def entries(self, debate_id: int) -> list[SpeakerEntry]:
+        with self.db.session() as s:
+            return repo.list_for_debate(s, debate_id)
+
+    def entry(self, entry_id: int) -> SpeakerEntry:
+        with self.db.session() as s:
+            return repo.get(s, entry_id)
+
+    def order_settings(self, debate: Debate) -> OrderSettings:
+        """Who presides (settings, else the debate's presidency, else the roster's for its date)."""
+        code = None
+        for name in (debate.settings.president_delegation, debate.presidency):
+            if name:
+                found = self.roster.find(name, fuzzy=True)
+                if found is not None:
+                    code = found.code
+                    break
+        if code is None and debate.meeting_date and debate.meeting_date.year in self.roster.council:
+            code = self.roster.presidency(debate.meeting_date).code
+        return OrderSettings(president_code=code, president_first=debate.settings.president_speaks_first)
+
+    def view(self, ref: int | str | None, now: datetime | None = None) -> SpeakersView:
+        debate = self.debate(ref)
+        assert debate.id is not None
+        settings = self.order_settings(debate)
+        placements = order_entries(self.entries(debate.id), settings)
+        return SpeakersView(debate, placements, self._schedule(debate, placements, now), settings)
+
+    def _schedule(self, debate: Debate, placements: list[Placement], now: datetime | None) -> Schedule:
+        s = debate.settings
+        return build_schedule(placements, debate.meeting_date or date.today(), sessions=s.session_times(),
+                              default_minutes=s.default_limit_minutes, limits=s.limits_minutes,
+                              changeover_seconds=s.changeover_seconds, grace_minutes=s.grace_minutes,
+                              now=now, meeting_number=debate.meeting_number)
+
+    # -- inscribing ---------------------------------------------------------------------
+
+    def build_entry(self, debate: Debate, delegation: str, *, person: bool = False, representative: str = "",
+                    title: str = "", level: Level | str | None = None, basis: Basis | str | None = None,
+                    on_behalf_of: str | None = None, inscribed_at: datetime | None = None,
+                    planned_minutes: float | None = None, draw: int | None = None, notes: str = "",
+                    confirmed: bool = True, status: Status | str = Status.INSCRIBED) -> SpeakerEntry:
+        """Validate one inscription against the roster (nothing is stored)."""
+        name = " ".join((delegation or "").split())
+        if not name:
+            raise InputError(None, "give a delegation (or a person's name with --person)")
+        code = None
+        if not person:
+            found = self.roster.resolve(name)  # InputError for an unknown delegation
+            name, code = found.name, found.code
+        the_basis = _enum(parse_basis, basis) if basis else self._default_basis(debate, code, person)
+        the_level = _enum(parse_level, level) if level else (
+            Level.OTHER if the_basis == Basis.BRIEFER else Level.PERMANENT_REPRESENTATIVE)
+        if planned_minutes is not None and not 0 < planned_minutes <= 180:
+            raise InputError(None, f"planned minutes must be between 0 and 180, not {planned_minutes}")
+        return SpeakerEntry(
+            delegation=name, delegation_code=code, representative=representative.strip(), title=title.strip(),
+            level=the_level, basis=the_basis, on_behalf_of=self._group_code(on_behalf_of),
+            inscribed_at=inscribed_at or datetime.now().replace(microsecond=0), planned_minutes=planned_minutes,
+            draw=draw, notes=notes.strip(), confirmed=confirmed, status=_enum(parse_status, status),
+            debate_id=debate.id)
+
+    def add(self, ref: int | str | None, delegation: str, *, source: str = "manual", **fields: Any) -> SpeakerEntry:
+        debate = self.debate(ref)
+        entry = self.build_entry(debate, delegation, **fields)
+        with self.db.transaction() as s:
+            return repo.add(s, debate.id, entry, source)  # type: ignore[arg-type]
+
+    def _default_basis(self, debate: Debate, code: str | None, person: bool) -> Basis:
+        if person or code is None:
+            return Basis.BRIEFER
+        d = self.roster.get(code)
+        if d.is_state:
+            if debate.meeting_date and self.roster.is_council_member(code, debate.meeting_date):
+                return Basis.MEMBER
+            return Basis.OBSERVER if d.basis == "observer" else Basis.RULE37
+        return Basis.OBSERVER if d.basis == "observer" else Basis.BRIEFER
+
+    def _group_code(self, text: str | None) -> str | None:
+        if not text or not text.strip():
+            return None
+        group = self.roster.find_group(text)
+        return group.code if group else " ".join(text.split())
+
+    # -- editing ------------------------------------------------------------------------
+
+    def update(self, entry_id: int, version: int | None = None, *, seen: SpeakerEntry | None = None,
+               **changes: Any) -> SpeakerEntry:
+        """Change fields of an entry. `seen` is the copy the caller edited (or just its `version`;
+        None: the current one). If the entry moved on since, StaleEdit names what others changed."""
+        for key in ("level", "basis", "status"):
+            if isinstance(changes.get(key), str):
+                changes[key] = _enum({"level": parse_level, "basis": parse_basis, "status": parse_status}[key],
+                                     changes[key])
+        if "on_behalf_of" in changes:
+            changes["on_behalf_of"] = self._group_code(changes["on_behalf_of"])
+        if "delegation" in changes and not changes.get("person"):
+            found = self.roster.resolve(changes["delegation"])
+            changes["delegation"], changes["delegation_code"] = found.name, found.code
+        changes.pop("person", None)
+        unknown = set(changes) - set(repo.EDITABLE)
+        if unknown:
+            raise InputError(None, f"cannot change {', '.join(sorted(unknown))}")
+        if seen is not None and version is None:
+            version = seen.version
+        with self.db.transaction() as s:
+            current = repo.get(s, entry_id)
+            edited = replace(current, **changes, version=current.version if version is None else version)
+            return repo.update(s, edited, seen)
+
+    def withdraw(self, entry_id: int, version: int | None = None) -> SpeakerEntry:
+        return self.update(entry_id, version, status=Status.WITHDRAWN)
+
+    def reinstate(self, entry_id: int, version: int | None = None) -> SpeakerEntry:
+        return self.update(entry_id, version, status=Status.INSCRIBED)
+
+    def move(self, entry_id: int, *, to: int | None = None, after: str | int | None = None,
+             before: str | int | None = None, swap: str | int | None = None, reason: str = "",
+             version: int | None = None) -> SpeakerEntry:
+        """A manual override: pin at position `to`, keep `after`/`before` another entry, or `swap`.
+        Other entries are given by id or by delegation name."""
+        given = [(k, v) for k, v in (("pin", to), ("after", after), ("before", before), ("swap", swap)) if v is not None]
+        if len(given) != 1:
+            raise InputError(None, "say exactly one of: --to POSITION, --after ENTRY, --before ENTRY, --swap ENTRY")
+        kind, target = given[0]
+        entry = self.entry(entry_id)
+        if kind == "pin":
+            if not isinstance(target, int) or target < 1:
+                raise InputError(None, f"position must be 1 or more, not {target!r}")
+            ref = target
+        else:
+            ref = self._find_entry(entry.debate_id, target).id  # type: ignore[arg-type, assignment]
+            if ref == entry_id:
+                raise InputError(None, "an entry cannot be moved relative to itself")
+        return self.update(entry_id, version, override=Override(kind, ref, reason.strip()))  # type: ignore[arg-type]
+
+    def clear_override(self, entry_id: int, version: int | None = None) -> SpeakerEntry:
+        return self.update(entry_id, version, override=None)
+
+    def _find_entry(self, debate_id: int | None, ref: str | int) -> SpeakerEntry:
+        assert debate_id is not None
+        entries = [e for e in self.entries(debate_id) if e.active]
+        if isinstance(ref, int) or str(ref).lstrip("#").isdigit():
+            wanted = int(str(ref).lstrip("#"))
+            for e in entries:
+                if e.id == wanted:
+                    return e
+            raise NotFound(f"no active entry #{wanted} in this debate's list")
+        found = self.roster.find(str(ref))
+        for e in entries:
+            if (found and e.delegation_code == found.code) or e.delegation.casefold() == str(ref).strip().casefold():
+                return e
+        raise NotFound(f"{ref!r} is not on this debate's list")
+
+    # -- the timer ----------------------------------------------------------------------
+
+    def start(self, entry_id: int, at: datetime | None = None, version: int | None = None) -> SpeakerEntry:
+        return self.update(entry_id, version, status=Status.SPEAKING,
+                           started_at=at or datetime.now().replace(microsecond=0))
+
+    def finish(self, entry_id: int, actual_seconds: int, version: int | None = None,
+               started_at: datetime | None = None) -> SpeakerEntry:
+        """Log the actual duration: the entry has spoken."""
+        if actual_seconds < 0:
+            raise InputError(None, "a duration cannot be negative")
+        changes: dict[str, Any] = {"status": Status.SPOKE, "actual_seconds": int(actual_seconds)}
+        if started_at is not None:
+            changes["started_at"] = started_at
+        current = self.entry(entry_id)
+        if current.started_at is None and started_at is None:
+            changes["started_at"] = datetime.now().replace(microsecond=0)
+        return self.update(entry_id, version, **changes)
+
+    # -- import / export ----------------------------------------------------------------
+
+    def import_csv(self, ref: int | str | None, path: str | Path) -> list[SpeakerEntry]:
+        """Add every row of a CSV file, or none: a bad row is reported with its row number."""
+        from debateprep.importers.reader import decode_text
+
+        debate = self.debate(ref)
+        p = Path(path)
+        if not p.is_file():
+            raise InputError(p, "no such file")
+        text, _encoding = decode_text(p.read_bytes(), p)
+        entries, overrides = self._parse_csv(debate, p, text)
+        existing = self.entries(debate.id)  # type: ignore[arg-type]
+        with self.db.transaction() as s:
+            added = []
+            for row_number, entry in entries:
+                dup = find_duplicate(entry, existing + added)
+                if dup is not None:
+                    where = "earlier in the file" if dup in added else f"on the list already (entry #{dup.id})"
+                    raise InputError(p, f"row {row_number}: {entry.delegation} is inscribed twice ({where})")
+                added.append(repo.add(s, debate.id, entry, f"csv:{p.name}"))  # type: ignore[arg-type]
+            for index, (row_number, text_override) in overrides.items():
+                entry = added[index]
+                override = self._parse_override(text_override, added + existing, p, row_number)
+                added[index] = repo.update(s, replace(entry, override=override))
+            return added
+
+    def _parse_csv(self, debate: Debate, path: Path, text: str
+                   ) -> tuple[list[tuple[int, SpeakerEntry]], dict[int, tuple[int, str]]]:
+        reader = csv.reader(io.StringIO(text), strict=True)
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise InputError(path, "empty file: expected a header row with a 'delegation' column") from None
+        except csv.Error as exc:
+            raise InputError(path, f"row 1: not CSV ({exc})") from None
+        columns = _map_columns(header)
+        if "delegation" not in columns:
+            raise InputError(path, "row 1: no 'delegation' column (columns: "
+                                   f"{', '.join(h.strip() for h in header) or 'none'})")
+        entries: list[tuple[int, SpeakerEntry]] = []
+        overrides: dict[int, tuple[int, str]] = {}
+        try:
+            for row in reader:
+                n = reader.line_num
+                if not any(cell.strip() for cell in row):
+                    continue
+                if len(row) != len(header):
+                    raise InputError(path, f"row {n}: {len(row)} fields where the header has {len(header)}")
+                cells = {key: row[i].strip() for key, i in columns.items()}
+                try:
+                    entry = self._entry_from_cells(debate, cells)
+                except (InputError, ValueError) as exc:
+                    problem = exc.problem if isinstance(exc, InputError) else str(exc)
+                    raise InputError(path, f"row {n}: {problem}") from None
+                if cells.get("override"):
+                    overrides[len(entries)] = (n, cells["override"])
+                entries.append((n, entry))
+        except csv.Error as exc:
+            raise InputError(path, f"row {reader.line_num}: not CSV ({exc})") from None
+        if not entries:
+            raise InputError(path, "no rows under the header")
+        return entries, overrides
+
+    def _entry_from_cells(self, debate: Debate, cells: dict[str, str]) -> SpeakerEntry:
+        person = cells.get("person", "").casefold() in _YES
+        code = cells.get("code", "")
+        delegation = cells.get("delegation", "")
+        if code and not person:
+            found = self.roster.get(code.upper()) if code.upper() in self.roster.delegations else None
+            if found is None:
+                raise InputError(None, f"unknown delegation code {code!r}")
+            if delegation and self.roster.find(delegation) not in (found, None):
+                raise InputError(None, f"delegation {delegation!r} does not match code {code!r}")
+            delegation = found.name
+        entry = self.build_entry(
+            debate, delegation, person=person, representative=cells.get("representative", ""),
+            title=cells.get("title", ""), level=cells.get("level") or None, basis=cells.get("basis") or None,
+            on_behalf_of=cells.get("on_behalf_of") or None,
+            inscribed_at=_datetime(cells.get("inscribed_at", ""), "inscribed_at"),
+            planned_minutes=_number(cells.get("planned_minutes", ""), "planned_minutes"),
+            draw=_int(cells.get("draw", ""), "draw"), notes=cells.get("notes", ""),
+            confirmed=_bool(cells.get("confirmed", ""), "confirmed"),
+            status=cells.get("status") or Status.INSCRIBED)
+        entry.actual_seconds = _int(cells.get("actual_seconds", ""), "actual_seconds")
+        entry.started_at = _datetime(cells.get("started_at", ""), "started_at")
+        return entry
+
+    def _parse_override(self, text: str, entries: Sequence[SpeakerEntry], path: Path, row: int) -> Override:
+        kind, _, rest = text.strip().partition(" ")
+        kind = kind.casefold()
+        rest, _, reason = rest.partition(";")
+        rest = rest.strip()
+        if kind == "pin" and rest.isdigit() and int(rest) >= 1:
+            return Override("pin", int(rest), reason.strip())
+        if kind in ("after", "before", "swap") and rest:
+            found = self.roster.find(rest)
+            for e in entries:
+                if e.active and ((found and e.delegation_code == found.code) or e.delegation.casefold() == rest.casefold()):
+                    return Override(kind, e.id, reason.strip())  # type: ignore[arg-type]
+            raise InputError(path, f"row {row}: override refers to {rest!r}, which is not on the list")
+        raise InputError(path, f"row {row}: override {text!r} is not 'pin N', 'after X', 'before X' or 'swap X'")
+
+    def export_csv(self, ref: int | str | None) -> str:
+        view = self.view(ref)
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        names = {p.entry.id: p.entry.delegation for p in view.placements}
+        for p, row in zip(view.placements, view.rows(), strict=True):
+            e = p.entry
+            override = ""
+            if e.override:
+                target = str(e.override.ref) if e.override.kind == "pin" else names.get(e.override.ref, "")
+                override = f"{e.override.kind} {target}" + (f"; {e.override.reason}" if e.override.reason else "")
+            writer.writerow([
+                p.position or "", e.delegation, e.delegation_code or "", e.representative, e.title, e.level.value,
+                e.basis.value, e.on_behalf_of or "", e.status.value, "yes" if e.confirmed else "no",
+                e.inscribed_at.isoformat(timespec="seconds"), "" if e.draw is None else e.draw,
+                "" if e.planned_minutes is None else e.planned_minutes,
+                "" if e.actual_seconds is None else e.actual_seconds,
+                e.started_at.isoformat(timespec="seconds") if e.started_at else "", override, e.notes,
+                row["planned_start"] or "", row["session_label"] or ""])
+        return out.getvalue()
+
+    def import_record(self, ref: int | str | None, paths: Sequence[str | Path]) -> list[SpeakerEntry]:
+        """Inscribe everyone heard in a verbatim record, in the order heard (first statements)."""
+        from debateprep.domain.record_speakers import entries_from_heard, speakers_from_record
+        from debateprep.importers.verbatim_record import record_parts
+
+        debate = self.debate(ref)
+        if debate.meeting_date is None:
+            raise InputError(None, f"debate #{debate.id} has no meeting date: set it first "
+                                   "(`debateprep debate set DEBATE --date YYYY-MM-DD`)")
+        parts = record_parts(paths)
+        heard = speakers_from_record([p.text for p in parts], self.roster, debate.meeting_date,
+                                     self.order_settings(debate).president_code)
+        if not heard:
+            raise InputError(Path(paths[0]), "no speaker headers found (expected lines such as "
+                                             "'Mr. Zhang Jun (China) (spoke in Chinese):')")
+        label = parts[0].label
+        start = datetime.combine(debate.meeting_date, datetime.min.time())
+        entries = entries_from_heard(heard, start)
+        for e in entries:
+            e.notes = f"{e.notes} of {label}"
+        return self._add_all(debate, entries, f"record:{label}")
+
+    def import_briefers(self, ref: int | str | None) -> list[SpeakerEntry]:
+        """Briefers named in the debate's concept note, as rule 39 entries to be confirmed.
+        Already inscribed briefers are left alone, so running it twice adds nothing."""
+        from debateprep.services.notes import NotesService
+
+        debate = self.debate(ref)
+        stored = NotesService(self.db).for_debate(debate.id)  # type: ignore[arg-type]
+        if stored is None:
+            raise NotFound(f"debate #{debate.id} has no concept note to take briefers from")
+        existing = self.entries(debate.id)  # type: ignore[arg-type]
+        symbol = stored.note.symbol or f"concept note #{stored.id}"
+        new: list[SpeakerEntry] = []
+        base = datetime.now().replace(microsecond=0)
+        for i, b in enumerate(stored.note.briefers):
+            found = next((f for f in (self.roster.find(n) for n in (b.organization, b.title) if n) if f), None)
+            label = found.name if found else (b.organization or b.name or b.title or "")
+            if not label:
+                continue
+            entry = SpeakerEntry(
+                delegation=label, delegation_code=found.code if found else None,
+                representative=b.name or "", title=b.title or "", level=Level.OTHER, basis=Basis.BRIEFER,
+                inscribed_at=base + timedelta(seconds=i), confirmed=False,  # keeps the note's order
+                notes=f"named in {symbol}: to be confirmed", debate_id=debate.id)
+            if find_duplicate(entry, existing + new) is None:
+                new.append(entry)
+        if not new:
+            return []
+        return self._add_all(debate, new, f"concept-note:{stored.id}")
+
+    def _add_all(self, debate: Debate, entries: list[SpeakerEntry], source: str) -> list[SpeakerEntry]:
+        existing = self.entries(debate.id)  # type: ignore[arg-type]
+        with self.db.transaction() as s:
+            added: list[SpeakerEntry] = []
+            for e in entries:
+                dup = find_duplicate(e, existing + added)
+                if dup is not None:
+                    raise Conflict(f"{e.delegation} is already on the list (entry #{dup.id}); nothing imported")
+                added.append(repo.add(s, debate.id, e, source))  # type: ignore[arg-type]
+            return added
+
+    def delete(self, entry_id: int) -> SpeakerEntry:
+        """Remove an entry made by mistake (a withdrawal is `withdraw`: it stays visible)."""
+        with self.db.transaction() as s:
+            return repo.delete(s, entry_id)
+
+
+def _override_text(e: SpeakerEntry, placements: list[Placement]) -> str | None:
+    if e.override is None:
+        return None
+    names = {p.entry.id: p.entry.delegation for p in placements if p.entry.id is not None}
+    return e.override.describe(names)  # type: ignore[arg-type]
+
+
+def _map_columns(header: list[str]) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    for i, name in enumerate(header):
+        key = " ".join(name.strip().lstrip("\ufeff").casefold().split())
+        for column, aliases in _COLUMN_ALIASES.items():
+            if key in aliases and column not in columns:
+                columns[column] = i
+    return columns
+
+
+def _enum(parse, value):  # type: ignore[no-untyped-def]
+    """A StrEnum member from text (InputError if unknown); members pass through."""
+    if isinstance(value, StrEnum) or not isinstance(value, str):
+        return value
+    try:
+        return parse(value)
+    except ValueError as exc:
+        raise InputError(None, str(exc)) from None
+
+
+def _datetime(text: str, what: str) -> datetime | None:
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text.replace("/", "-"))
+    except ValueError:
+        raise ValueError(f"{what} {text!r} is not a date and time (YYYY-MM-DD HH:MM)") from None
+
+
+def _number(text: str, what: str) -> float | None:
+    if not text:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        raise ValueError(f"{what} {text!r} is not a number") from None
+
+
+def _int(text: str, what: str) -> int | None:
+    if not text:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise ValueError(f"{what} {text!r} is not a whole number") from None
+
+
+def _bool(text: str, what: str, default: bool = True) -> bool:
+    key = text.strip().casefold()
+    if not key:
+        return default
+    if key in _YES:
+        return True
+    if key in _NO:
+        return False
+    raise ValueError(f"{what} {text!r} is not yes or no")

@@ -1,0 +1,229 @@
+"""Library storage: adopted documents and their paragraphs in, plain domain objects out."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import delete, func, or_
+from sqlmodel import Session, col, select
+
+from debateprep.domain.errors import NotFound
+from debateprep.domain.resolution import AdoptedDocument, Footnote, Paragraph
+from debateprep.domain.search_text import index_text
+from debateprep.storage.tables.library import LibraryDocumentRow, LibraryParagraphRow
+
+
+@dataclass(frozen=True)
+class StoredParagraph:
+    """A library paragraph with its row id and its place in the document."""
+
+    id: int
+    document_id: int
+    position: int
+    paragraph: Paragraph
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    id: int
+    symbol: str
+    kind: str
+    lang: str
+    year: int | None
+    title: str
+    paragraphs: int
+    warnings: tuple[str, ...]
+
+
+def _notes_json(notes: Iterable[Footnote]) -> str:
+    return json.dumps([[n.mark, n.text] for n in notes], ensure_ascii=False)
+
+
+def _notes(data: str) -> tuple[Footnote, ...]:
+    return tuple(Footnote(str(m), str(t)) for m, t in json.loads(data or "[]"))
+
+
+def _paragraph(row: LibraryParagraphRow) -> StoredParagraph:
+    assert row.id is not None
+    p = Paragraph(
+        symbol=row.symbol,
+        kind=row.kind,
+        number=row.number,
+        text=row.text,
+        lead=row.lead,
+        sub=row.sub,
+        footnotes=_notes(row.footnotes_json),
+        lang=row.lang,
+    )
+    return StoredParagraph(row.id, row.document_id, row.position, p)
+
+
+def find_stored(session: Session, symbol: str, lang: str) -> tuple[str, str] | None:
+    """(content hash, source file) of the stored (symbol, language), or None when not in the library."""
+    stmt = select(LibraryDocumentRow.content_hash, LibraryDocumentRow.source).where(
+        LibraryDocumentRow.symbol == symbol, LibraryDocumentRow.lang == lang
+    )
+    row = session.exec(stmt).first()
+    return (row[0], row[1]) if row else None
+
+
+def known_hashes(session: Session) -> set[str]:
+    return set(session.exec(select(LibraryDocumentRow.content_hash)).all())
+
+
+def delete_document(session: Session, symbol: str, lang: str) -> bool:
+    doc_id = session.exec(
+        select(LibraryDocumentRow.id).where(LibraryDocumentRow.symbol == symbol, LibraryDocumentRow.lang == lang)
+    ).first()
+    if doc_id is None:
+        return False
+    # Paragraphs first, explicitly: the search index follows them (triggers / generated column).
+    session.exec(delete(LibraryParagraphRow).where(col(LibraryParagraphRow.document_id) == doc_id))  # type: ignore[call-overload]
+    session.exec(delete(LibraryDocumentRow).where(col(LibraryDocumentRow.id) == doc_id))  # type: ignore[call-overload]
+    return True
+
+
+def save_document(session: Session, doc: AdoptedDocument, content_hash: str) -> int:
+    """Store `doc`, replacing any stored version of the same symbol and language. Returns its id."""
+    delete_document(session, doc.symbol, doc.lang)
+    row = LibraryDocumentRow(
+        symbol=doc.symbol,
+        kind=doc.kind,
+        lang=doc.lang,
+        year=doc.year,
+        adopted_on=doc.adopted_on,
+        meeting=doc.meeting,
+        title=doc.title,
+        source=doc.source,
+        content_hash=content_hash,
+        footnotes_json=_notes_json(doc.footnotes),
+        warnings_json=json.dumps(list(doc.warnings), ensure_ascii=False),
+        imported_at=datetime.now(UTC),
+    )
+    session.add(row)
+    session.flush()
+    assert row.id is not None
+    rows = [
+        {
+            "document_id": row.id,
+            "position": i,
+            "symbol": doc.symbol,
+            "lang": doc.lang,
+            "year": doc.year,
+            "kind": p.kind,
+            "number": p.number,
+            "sub": p.sub,
+            "lead": p.lead[:200],
+            "text": p.text,
+            "footnotes_json": _notes_json(p.footnotes),
+            "search_text": index_text(p.text),
+        }
+        for i, p in enumerate(doc.paragraphs)
+    ]
+    if rows:  # one executemany: bulk imports spend their time here
+        session.connection().execute(LibraryParagraphRow.__table__.insert(), rows)  # type: ignore[attr-defined]
+    return row.id
+
+
+def _doc_row(session: Session, symbol: str, lang: str | None) -> LibraryDocumentRow:
+    match = LibraryDocumentRow.symbol == symbol
+    if symbol.startswith("S/RES/") and "(" not in symbol:  # "S/RES/2594" without its year
+        match = or_(match, col(LibraryDocumentRow.symbol).startswith(symbol + " ("))
+    stmt = select(LibraryDocumentRow).where(match)
+    if lang:
+        stmt = stmt.where(LibraryDocumentRow.lang == lang)
+    rows = session.exec(stmt.order_by(LibraryDocumentRow.lang)).all()
+    if not rows:
+        raise NotFound(f"{symbol}{f' ({lang})' if lang else ''} is not in the library")
+    return rows[0]
+
+
+def get_document(session: Session, symbol: str, lang: str | None = None) -> tuple[int, AdoptedDocument]:
+    row = _doc_row(session, symbol, lang)
+    paragraphs = session.exec(
+        select(LibraryParagraphRow)
+        .where(LibraryParagraphRow.document_id == row.id)
+        .order_by(LibraryParagraphRow.position)  # type: ignore[arg-type]
+    ).all()
+    assert row.id is not None
+    doc = AdoptedDocument(
+        symbol=row.symbol,
+        kind=row.kind,
+        lang=row.lang,
+        paragraphs=tuple(_paragraph(p).paragraph for p in paragraphs),
+        adopted_on=row.adopted_on,
+        meeting=row.meeting,
+        title=row.title,
+        footnotes=_notes(row.footnotes_json),
+        warnings=tuple(json.loads(row.warnings_json or "[]")),
+        source=row.source,
+    )
+    return row.id, doc
+
+
+def languages_of(session: Session, symbol: str) -> list[str]:
+    stmt = select(LibraryDocumentRow.lang).where(LibraryDocumentRow.symbol == symbol)
+    return sorted(session.exec(stmt).all())
+
+
+def paragraphs_by_id(session: Session, ids: Sequence[int]) -> dict[int, StoredParagraph]:
+    if not ids:
+        return {}
+    rows = session.exec(select(LibraryParagraphRow).where(col(LibraryParagraphRow.id).in_(list(ids)))).all()
+    return {r.id: _paragraph(r) for r in rows if r.id is not None}
+
+
+def paragraph_at(session: Session, symbol: str, kind: str, number: int, sub: str = "", lang: str | None = None) -> StoredParagraph:
+    stmt = select(LibraryParagraphRow).where(
+        LibraryParagraphRow.symbol == symbol,
+        LibraryParagraphRow.kind == kind,
+        LibraryParagraphRow.number == number,
+        LibraryParagraphRow.sub == sub,
+    )
+    if lang:
+        stmt = stmt.where(LibraryParagraphRow.lang == lang)
+    row = session.exec(stmt.order_by(LibraryParagraphRow.lang)).first()
+    if row is None:
+        label = f"{kind} {number}" + (f" ({sub})" if sub else "")
+        raise NotFound(f"{symbol}, {label} is not in the library")
+    return _paragraph(row)
+
+
+def neighbours(session: Session, paragraph_id: int, before: int, after: int) -> list[StoredParagraph]:
+    """The paragraph with up to `before`/`after` paragraphs around it, in document order."""
+    row = session.get(LibraryParagraphRow, paragraph_id)
+    if row is None:
+        raise NotFound(f"library paragraph {paragraph_id} does not exist")
+    rows = session.exec(
+        select(LibraryParagraphRow)
+        .where(
+            LibraryParagraphRow.document_id == row.document_id,
+            col(LibraryParagraphRow.position) >= row.position - before,
+            col(LibraryParagraphRow.position) <= row.position + after,
+        )
+        .order_by(LibraryParagraphRow.position)  # type: ignore[arg-type]
+    ).all()
+    return [_paragraph(r) for r in rows]
+
+
+def summaries(session: Session) -> list[DocumentSummary]:
+    counts = dict(
+        session.exec(
+            select(LibraryParagraphRow.document_id, func.count()).group_by(LibraryParagraphRow.document_id)  # type: ignore[arg-type]
+        ).all()
+    )
+    rows = session.exec(select(LibraryDocumentRow).order_by(LibraryDocumentRow.year, LibraryDocumentRow.symbol)).all()  # type: ignore[arg-type]
+    return [
+        DocumentSummary(
+            r.id or 0, r.symbol, r.kind, r.lang, r.year, r.title, int(counts.get(r.id, 0)),
+            tuple(json.loads(r.warnings_json or "[]")),
+        )
+        for r in rows
+    ]
+
+
+def count_documents(session: Session) -> int:
+    return int(session.exec(select(func.count()).select_from(LibraryDocumentRow)).one())

@@ -1,0 +1,241 @@
+"""PRST drafts: rows <-> domain objects, with optimistic concurrency on drafts and paragraphs."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime, timezone
+
+from sqlmodel import Session, select
+
+from debateprep.domain.errors import NotFound, StaleEdit
+from debateprep.domain.prst import Draft, Paragraph, Provenance, Revision
+from debateprep.domain.prst_diff import render_words, word_diff
+from debateprep.storage.tables.prst import PrstDraftRow, PrstParagraphRow, PrstRevisionRow
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _paragraph(row: PrstParagraphRow) -> Paragraph:
+    return Paragraph(
+        id=row.id,
+        text=row.text,
+        provenance=Provenance(
+            kind=row.provenance_kind,  # type: ignore[arg-type]
+            citation=row.citation,
+            source_id=row.source_id,
+            supporters=tuple(json.loads(row.supporters_json or "[]")),
+            source_text=row.source_text,
+        ),
+        status=row.status,  # type: ignore[arg-type]
+        closest_citation=row.closest_citation,
+        closest_text=row.closest_text,
+        similarity=row.similarity,
+        version=row.version,
+    )
+
+
+def _revision(row: PrstRevisionRow) -> Revision:
+    return Revision(
+        id=row.id,
+        number=row.number,
+        paragraphs=tuple(json.loads(row.paragraphs_json)),
+        created_at=row.created_at,
+        note=row.note,
+    )
+
+
+def _draft_row(session: Session, draft_id: int) -> PrstDraftRow:
+    row = session.get(PrstDraftRow, draft_id)
+    if row is None:
+        raise NotFound(f"no PRST draft #{draft_id} (see `debateprep prst list`)")
+    return row
+
+
+def _paragraph_rows(session: Session, draft_id: int) -> list[PrstParagraphRow]:
+    stmt = (
+        select(PrstParagraphRow)
+        .where(PrstParagraphRow.draft_id == draft_id)
+        .order_by(PrstParagraphRow.position, PrstParagraphRow.id)  # type: ignore[arg-type]
+    )
+    return list(session.exec(stmt))
+
+
+def get(session: Session, draft_id: int) -> Draft:
+    row = _draft_row(session, draft_id)
+    revisions = session.exec(
+        select(PrstRevisionRow).where(PrstRevisionRow.draft_id == draft_id).order_by(PrstRevisionRow.number)  # type: ignore[arg-type]
+    )
+    return Draft(
+        id=row.id,
+        debate_id=row.debate_id,
+        language=row.language,  # type: ignore[arg-type]
+        agenda_item=row.agenda_item,
+        meeting_number=row.meeting_number,
+        meeting_date=row.meeting_date,
+        paragraphs=[_paragraph(p) for p in _paragraph_rows(session, draft_id)],
+        revisions=[_revision(r) for r in revisions],
+        version=row.version,
+    )
+
+
+def list_ids(session: Session, debate_id: int | None = None) -> list[int]:
+    stmt = select(PrstDraftRow.id).order_by(PrstDraftRow.id)  # type: ignore[arg-type]
+    if debate_id is not None:
+        stmt = stmt.where(PrstDraftRow.debate_id == debate_id)
+    return [i for i in session.exec(stmt) if i is not None]
+
+
+def add_draft(session: Session, draft: Draft) -> Draft:
+    now = _now()
+    row = PrstDraftRow(
+        debate_id=draft.debate_id,
+        language=draft.language,
+        agenda_item=draft.agenda_item,
+        meeting_number=draft.meeting_number,
+        meeting_date=draft.meeting_date,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(row)
+    session.flush()
+    assert row.id is not None
+    return get(session, row.id)
+
+
+def check_draft_version(session: Session, draft_id: int, expected: int | None) -> PrstDraftRow:
+    """The draft row, refusing if `expected` is given and the draft moved on since."""
+    row = _draft_row(session, draft_id)
+    if expected is not None and row.version != expected:
+        texts = [p.text for p in _paragraph_rows(session, draft_id)]
+        raise StaleEdit(
+            f"PRST draft #{draft_id}", expected, row.version,
+            f"it now has {len(texts)} paragraphs in a new order or with additions/removals",
+        )
+    return row
+
+
+def bump_draft(session: Session, row: PrstDraftRow) -> None:
+    row.version += 1
+    row.updated_at = _now()
+    session.add(row)
+
+
+def insert_paragraph(session: Session, draft_id: int, paragraph: Paragraph, index: int) -> Paragraph:
+    """Insert at 0-based `index` in the draft's order; later paragraphs move down."""
+    rows = _paragraph_rows(session, draft_id)
+    index = max(0, min(index, len(rows)))
+    p = paragraph.provenance
+    new = PrstParagraphRow(
+        draft_id=draft_id,
+        position=index,
+        text=paragraph.text,
+        provenance_kind=p.kind,
+        citation=p.citation,
+        source_id=p.source_id,
+        supporters_json=json.dumps(list(p.supporters), ensure_ascii=False),
+        source_text=p.source_text,
+        status=paragraph.status,
+        closest_citation=paragraph.closest_citation,
+        closest_text=paragraph.closest_text,
+        similarity=paragraph.similarity,
+    )
+    rows.insert(index, new)
+    session.add(new)
+    _renumber(session, rows)
+    session.flush()
+    return _paragraph(new)
+
+
+def _renumber(session: Session, rows: Sequence[PrstParagraphRow]) -> None:
+    for position, row in enumerate(rows):
+        if row.position != position:
+            row.position = position
+            session.add(row)
+
+
+def reorder(session: Session, draft_id: int, paragraph_ids: Sequence[int]) -> None:
+    rows = {r.id: r for r in _paragraph_rows(session, draft_id)}
+    if set(rows) != set(paragraph_ids) or len(paragraph_ids) != len(rows):
+        raise StaleEdit(f"PRST draft #{draft_id}", 0, 0, "its paragraphs changed while you reordered them")
+    _renumber(session, [rows[i] for i in paragraph_ids])
+    session.flush()
+
+
+def paragraph_row(session: Session, draft_id: int, paragraph_id: int) -> PrstParagraphRow:
+    row = session.get(PrstParagraphRow, paragraph_id)
+    if row is None or row.draft_id != draft_id:
+        raise NotFound(f"no paragraph #{paragraph_id} in PRST draft #{draft_id}")
+    return row
+
+
+def update_paragraph(session: Session, draft_id: int, paragraph: Paragraph, read_text: str) -> Paragraph:
+    """Save an edited paragraph; StaleEdit if it moved on, with a word diff from `read_text`
+    (what the editor started from) to what is stored now."""
+    assert paragraph.id is not None
+    row = paragraph_row(session, draft_id, paragraph.id)
+    if row.version != paragraph.version:
+        raise StaleEdit(
+            f"paragraph {row.position + 1} of PRST draft #{draft_id}", paragraph.version, row.version,
+            _what_changed(row, read_text),
+        )
+    row.text = paragraph.text
+    row.status = paragraph.status
+    row.closest_citation = paragraph.closest_citation
+    row.closest_text = paragraph.closest_text
+    row.similarity = paragraph.similarity
+    row.version += 1
+    session.add(row)
+    session.flush()
+    return _paragraph(row)
+
+
+def _what_changed(row: PrstParagraphRow, read_text: str) -> str:
+    if row.text == read_text:
+        return f"its check changed (now {row.status})"
+    diff = render_words(word_diff(read_text, row.text))
+    return "it now reads " + (diff if len(diff) <= 240 else diff[:237] + "…")
+
+
+def save_check(session: Session, paragraph: Paragraph, draft_id: int) -> None:
+    """Store the agreed/new result without touching the text or the version (a check is not an edit)."""
+    assert paragraph.id is not None
+    row = paragraph_row(session, draft_id, paragraph.id)
+    row.status = paragraph.status
+    row.closest_citation = paragraph.closest_citation
+    row.closest_text = paragraph.closest_text
+    row.similarity = paragraph.similarity
+    session.add(row)
+
+
+def delete_paragraph(session: Session, draft_id: int, paragraph: Paragraph) -> None:
+    assert paragraph.id is not None
+    row = paragraph_row(session, draft_id, paragraph.id)
+    if row.version != paragraph.version:
+        raise StaleEdit(
+            f"paragraph {row.position + 1} of PRST draft #{draft_id}", paragraph.version, row.version,
+            _what_changed(row, paragraph.text),
+        )
+    session.delete(row)
+    session.flush()
+    _renumber(session, _paragraph_rows(session, draft_id))
+
+
+def add_revision(session: Session, draft_id: int, texts: Sequence[str], note: str) -> Revision:
+    last = session.exec(
+        select(PrstRevisionRow.number)
+        .where(PrstRevisionRow.draft_id == draft_id)
+        .order_by(PrstRevisionRow.number.desc())  # type: ignore[attr-defined]
+    ).first()
+    row = PrstRevisionRow(
+        draft_id=draft_id,
+        number=(last or 0) + 1,
+        paragraphs_json=json.dumps(list(texts), ensure_ascii=False),
+        note=note,
+        created_at=_now(),
+    )
+    session.add(row)
+    session.flush()
+    return _revision(row)

@@ -1,0 +1,81 @@
+"""Small modal dialogs used by the brief pane: ask for one line of text, confirm an action."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label
+
+_CSS = """
+{name} {{ align: center middle; }}
+{name} > Vertical {{
+    width: 84; height: auto; padding: 1 2; border: thick $primary; background: $surface;
+}}
+{name} Input {{ margin-top: 1; }}
+{name} Horizontal {{ height: auto; margin-top: 1; }}
+{name} Button {{ margin-right: 2; }}
+"""
+
+
+class PromptScreen(ModalScreen[str | None]):
+    """One line of text (Enter accepts, Escape cancels); returns the text or None."""
+
+    DEFAULT_CSS = _CSS.format(name="PromptScreen")
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="prompt-cancel")]
+
+    def __init__(self, question: str, value: str = "", *, accept: str = "OK", placeholder: str = "") -> None:
+        super().__init__()
+        self.question = question
+        self.value = value
+        self.accept = accept
+        self.placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.question, markup=False)
+            yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
+            with Horizontal():
+                yield Button(self.accept, id="prompt-ok", variant="primary")
+                yield Button("Cancel", id="prompt-cancel")
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(self.query_one(Input).value if event.button.id == "prompt-ok" else None)
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question; "No" is focused so Enter never destroys anything by accident."""
+
+    DEFAULT_CSS = _CSS.format(name="ConfirmScreen")
+    BINDINGS = [
+        Binding("escape", "dismiss(False)", "No", id="confirm-no"),
+        Binding("y", "dismiss(True)", "Yes", id="confirm-yes"),
+        Binding("n", "dismiss(False)", "No", show=False),
+    ]
+
+    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+        super().__init__()
+        self.question = question
+        self.yes = yes
+        self.no = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.question, markup=False)
+            with Horizontal():
+                yield Button(self.yes, id="confirm-yes", variant="error")
+                yield Button(self.no, id="confirm-no", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#confirm-no", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "confirm-yes")

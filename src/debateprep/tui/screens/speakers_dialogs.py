@@ -1,0 +1,191 @@
+"""Dialogs of the speakers pane: add or edit an entry, with roster autocomplete (English and Chinese)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select
+from textual.widgets.option_list import Option
+
+from debateprep.domain.roster import Roster
+from debateprep.domain.speakers import BASIS_LABELS, LEVEL_LABELS, Basis, Level, SpeakerEntry
+
+
+class RosterSuggester(Suggester):
+    """Inline completion: the first roster name (English, Chinese or alias) starting with the input."""
+
+    def __init__(self, roster: Roster) -> None:
+        super().__init__(use_cache=True, case_sensitive=False)
+        self.roster = roster
+
+    async def get_suggestion(self, value: str) -> str | None:
+        if not value.strip():
+            return None
+        for match in self.roster.search(value, limit=5):
+            for name in (match.delegation.name, match.delegation.zh_name, match.matched):
+                if name and name.casefold().startswith(value.casefold()):
+                    return name
+        return None
+
+
+def _label(level_or_basis: Level | Basis) -> str:
+    en, zh = (LEVEL_LABELS if isinstance(level_or_basis, Level) else BASIS_LABELS)[level_or_basis]
+    return f"{en} {zh}"
+
+
+class EntryDialog(ModalScreen[dict[str, Any] | None]):
+    """Add or edit one inscription. Returns the fields to save, or None when cancelled."""
+
+    DEFAULT_CSS = """
+    EntryDialog { align: center middle; }
+    EntryDialog > Vertical {
+        width: 96; height: 38; padding: 1 2; border: thick $primary; background: $surface;
+    }
+    EntryDialog #sp-dlg-matches { height: 7; margin-bottom: 1; }
+    EntryDialog Grid { grid-size: 2; grid-columns: 1fr 1fr; grid-rows: 3; grid-gutter: 0 2; height: auto; }
+    EntryDialog #sp-dlg-error { color: $error; height: auto; }
+    EntryDialog Horizontal { height: auto; margin-top: 1; }
+    EntryDialog Button { margin-right: 2; }
+    """
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="speakers-dialog.cancel"),
+        Binding("ctrl+s", "save", "Save", id="speakers-dialog.save"),
+    ]
+
+    def __init__(self, roster: Roster, entry: SpeakerEntry | None = None, lang: str = "en") -> None:
+        super().__init__()
+        self.roster = roster
+        self.entry = entry
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        e = self.entry
+        title = f"Edit #{e.id} {e.delegation}" if e else "Inscribe a delegation 登记发言"
+        with Vertical():
+            yield Label(title, markup=False)
+            yield Input(value=e.delegation if e else "", placeholder="delegation: China, 中国, Russia, EU, OCHA …",
+                        suggester=RosterSuggester(self.roster), id="sp-dlg-delegation")
+            yield OptionList(id="sp-dlg-matches")
+            with Grid():
+                yield Checkbox("person in a personal capacity (not in the roster)",
+                               value=bool(e and e.delegation_code is None), id="sp-dlg-person")
+                yield Input(value=(e.on_behalf_of or "") if e else "", placeholder="on behalf of: Nordic countries, NAM, EU …",
+                            id="sp-dlg-group")
+                yield Select([(_label(lv), lv.value) for lv in Level], prompt="level (default: by basis)",
+                             value=e.level.value if e else Select.NULL, id="sp-dlg-level")
+                yield Select([(_label(b), b.value) for b in Basis], prompt="basis (default: from the roster)",
+                             value=e.basis.value if e else Select.NULL, id="sp-dlg-basis")
+                yield Input(value=e.representative if e else "", placeholder="representative, e.g. Mr. Zhang Jun",
+                            id="sp-dlg-representative")
+                yield Input(value=e.title if e else "", placeholder="title, e.g. Minister for Foreign Affairs",
+                            id="sp-dlg-title")
+                yield Input(value="" if e is None or e.planned_minutes is None else f"{e.planned_minutes:g}",
+                            placeholder="planned minutes (default: the limit)", id="sp-dlg-minutes")
+                yield Input(value="" if e is None or e.draw is None else str(e.draw),
+                            placeholder="draw (Council members)", id="sp-dlg-draw")
+            yield Input(value=e.notes if e else "", placeholder="notes", id="sp-dlg-notes")
+            yield Label("", id="sp-dlg-error", markup=False)
+            with Horizontal():
+                yield Button("Save (Ctrl+S)", variant="primary", id="sp-dlg-save")
+                yield Button("Cancel (Esc)", id="sp-dlg-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#sp-dlg-delegation", Input).focus()
+        self._show_matches(self.query_one("#sp-dlg-delegation", Input).value)
+
+    # -- autocomplete ----------------------------------------------------------------------
+
+    @on(Input.Changed, "#sp-dlg-delegation")
+    def _typed(self, event: Input.Changed) -> None:
+        self._show_matches(event.value)
+
+    def _show_matches(self, value: str) -> None:
+        matches = self.query_one("#sp-dlg-matches", OptionList)
+        matches.clear_options()
+        for m in self.roster.search(value, limit=12):
+            d = m.delegation
+            prompt = Text(f"{d.name} / {d.zh_name}")
+            if m.matched not in (d.name, d.zh_name):
+                prompt.append(f"  ({m.matched})", style="dim")
+            matches.add_option(Option(prompt, id=d.code))
+        if matches.option_count:
+            matches.highlighted = 0
+
+    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+        """Down from the delegation field goes to the matches; Enter there picks one."""
+        focused = self.focused
+        if event.key == "down" and focused is self.query_one("#sp-dlg-delegation", Input):
+            matches = self.query_one("#sp-dlg-matches", OptionList)
+            if matches.option_count:
+                matches.focus()
+                event.stop()
+
+    @on(OptionList.OptionSelected, "#sp-dlg-matches")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        code = event.option.id
+        if code is None:
+            return
+        d = self.roster.get(code)
+        field = self.query_one("#sp-dlg-delegation", Input)
+        field.value = d.label(self.lang)
+        self.query_one("#sp-dlg-person", Checkbox).value = False
+        self.query_one("#sp-dlg-representative", Input).focus()
+
+    @on(Input.Submitted, "#sp-dlg-delegation")
+    def _enter_on_delegation(self) -> None:
+        matches = self.query_one("#sp-dlg-matches", OptionList)
+        value = self.query_one("#sp-dlg-delegation", Input).value
+        if self.roster.find(value) is None and matches.highlighted is not None and matches.option_count:
+            option = matches.get_option_at_index(matches.highlighted)
+            if option.id:
+                self.query_one("#sp-dlg-delegation", Input).value = self.roster.get(option.id).label(self.lang)
+        self.query_one("#sp-dlg-representative", Input).focus()
+
+    # -- saving ----------------------------------------------------------------------------
+
+    @on(Button.Pressed, "#sp-dlg-save")
+    def action_save(self) -> None:
+        try:
+            self.dismiss(self._values())
+        except ValueError as exc:
+            self.query_one("#sp-dlg-error", Label).update(str(exc))
+
+    @on(Button.Pressed, "#sp-dlg-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def _values(self) -> dict[str, Any]:
+        def text(widget_id: str) -> str:
+            return self.query_one(f"#{widget_id}", Input).value.strip()
+
+        delegation = text("sp-dlg-delegation")
+        person = self.query_one("#sp-dlg-person", Checkbox).value
+        if not delegation:
+            raise ValueError("Type a delegation (or a person's name, with the box ticked).")
+        if not person and self.roster.find(delegation) is None:
+            hints = [m.delegation.name for m in self.roster.search(delegation, limit=3) if m.score >= 80]
+            hint = f" Did you mean {' or '.join(hints)}?" if hints else ""
+            raise ValueError(f"{delegation!r} is not in the roster.{hint} Tick the box for a person.")
+        minutes = text("sp-dlg-minutes")
+        draw = text("sp-dlg-draw")
+        try:
+            planned = float(minutes) if minutes else None
+            the_draw = int(draw) if draw else None
+        except ValueError:
+            raise ValueError("Minutes must be a number and draw a whole number.") from None
+        level = self.query_one("#sp-dlg-level", Select).value
+        basis = self.query_one("#sp-dlg-basis", Select).value
+        return {
+            "delegation": delegation, "person": person,
+            "representative": text("sp-dlg-representative"), "title": text("sp-dlg-title"),
+            "level": None if level is Select.NULL else level, "basis": None if basis is Select.NULL else basis,
+            "on_behalf_of": text("sp-dlg-group") or None, "planned_minutes": planned, "draw": the_draw,
+            "notes": text("sp-dlg-notes"),
+        }

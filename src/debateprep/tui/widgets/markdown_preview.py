@@ -1,0 +1,113 @@
+"""A markdown preview that never blocks input, however long the document.
+
+Textual's Markdown widget mounts a widget per block (a 100-row table is 700 widgets: seconds on
+the event loop). Here Rich renders the whole document to lines in a thread worker, with the
+project's own parser (raw HTML off, footnotes flattened); the widget then draws only the lines
+on screen (line API), so scrolling costs the same for 1 KB or 100 KB.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.markdown import Markdown as RichMarkdown
+from textual import work
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+if TYPE_CHECKING:
+    from textual import events
+
+
+class _ParsedMarkdown(RichMarkdown):
+    """Rich's markdown renderer fed by our parser (Rich's own would allow raw HTML)."""
+
+    def __init__(self, text: str) -> None:
+        from debateprep.exporters.markdown import flat_parser
+
+        super().__init__("", hyperlinks=False)
+        self.markup = text
+        self.parsed = flat_parser().parse(text)
+
+
+def render_strips(text: str, width: int) -> list[Strip]:
+    """Markdown -> terminal lines of `width` cells (pure: safe in a thread)."""
+    console = Console(width=max(width, 20), force_terminal=True, color_system="truecolor",
+                      legacy_windows=False, emoji=False, markup=False, highlight=False)
+    lines = console.render_lines(_ParsedMarkdown(text), console.options, pad=False)
+    return [Strip(line) for line in lines]
+
+
+class MarkdownPreview(ScrollView, can_focus=True):
+    """Scrollable rendered markdown; `show(text)` renders it off the event loop."""
+
+    DEFAULT_CSS = """
+    MarkdownPreview { height: 1fr; background: $surface; scrollbar-gutter: stable; }
+    MarkdownPreview:focus { background-tint: $foreground 3%; }
+    """
+
+    class Rendered(Message):
+        """The document is on screen: `lines` lines at `width` cells."""
+
+        def __init__(self, lines: int, width: int) -> None:
+            self.lines = lines
+            self.width = width
+            super().__init__()
+
+    def __init__(self, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(**kwargs)
+        self._text = ""
+        self._strips: list[Strip] = []
+        self._rendered_width = 0
+        self.rendering = False
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @property
+    def line_count(self) -> int:
+        return len(self._strips)
+
+    def plain_lines(self) -> list[str]:
+        """The rendered lines as text (for tests and copying)."""
+        return [strip.text.rstrip() for strip in self._strips]
+
+    def show(self, text: str) -> None:
+        self._text = text
+        self.rendering = True
+        self._render(text, self._target_width())
+
+    def _target_width(self) -> int:
+        return max(self.scrollable_content_region.width or self.size.width, 40)
+
+    @work(thread=True, exclusive=True, group="markdown-preview", exit_on_error=False)
+    def _render(self, text: str, width: int) -> None:
+        strips = render_strips(text, width)
+        self.app.call_from_thread(self._rendered, text, width, strips)
+
+    def _rendered(self, text: str, width: int, strips: list[Strip]) -> None:
+        if text != self._text:
+            return  # a newer document is on its way
+        self._strips = strips
+        self._rendered_width = width
+        self.rendering = False
+        self.virtual_size = Size(width, len(strips))
+        self.refresh()
+        self.post_message(self.Rendered(len(strips), width))
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._text and abs(self._target_width() - self._rendered_width) > 0:
+            self._render(self._text, self._target_width())
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        style = self.rich_style
+        if index >= len(self._strips):
+            return Strip.blank(width, style)
+        return self._strips[index].crop_extend(scroll_x, scroll_x + width, style).apply_style(style)

@@ -1,0 +1,87 @@
+"""`debateprep prst …` end to end through the CLI (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from debateprep.exporters.markdown import parse
+from tests.test_prst_domain import EN_CHAPEAU, RES_2518, RES_2594, ZH_CHAPEAU, seed_paragraph
+
+
+def _debate(cli) -> int:  # type: ignore[no-untyped-def]
+    r = cli(["debate", "new", "Protection of civilians in armed conflict", "--meeting", "7109",
+             "--date", "2014-02-12", "--presidency", "Lithuania", "--json"])
+    assert r.exit_code == 0, r.stderr
+    return int(r.json()["id"])
+
+
+def test_new_draft_both_languages(cli) -> None:  # type: ignore[no-untyped-def]
+    debate = _debate(cli)
+    zh = cli(["prst", "new", str(debate), "--lang", "zh", "--json"])
+    assert zh.exit_code == 0, zh.stderr
+    assert zh.json()["chapeau"] == ZH_CHAPEAU
+    en = cli(["prst", "new", str(debate), "--lang", "en"])
+    assert en.exit_code == 0 and EN_CHAPEAU in en.stdout
+    listed = cli(["prst", "list", "--json"]).json()
+    assert [d["language"] for d in listed] == ["zh", "en"]
+
+
+def test_draft_workflow(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _debate(cli)
+    draft = str(cli(["prst", "new", "--lang", "zh", "--json"]).json()["id"])
+    r = cli(["prst", "add", draft, "--text", seed_paragraph(RES_2594, "请秘书长确保在特派团规划"), "--json"])
+    assert r.exit_code == 0, r.stderr
+    assert r.json()["number"] == 1 and r.json()["text"].startswith("安全理事会请秘书长确保")
+    r = cli(["prst", "add", draft, "--text", seed_paragraph(RES_2518, "重申维和基本原则")])
+    assert r.stdout.startswith("para 1: 安全理事会重申维和基本原则")  # reaffirm goes first, takes the full subject
+    shown = cli(["prst", "show", draft, "--json"]).json()
+    assert [p["text"][:7] for p in shown["paragraphs"]] == ["安全理事会重申", "安理会请秘书长"]
+    assert [p["category"] for p in shown["paragraphs"]] == ["reaffirm/recall", "request/intend"]
+
+    moved = cli(["prst", "move", draft, "2", "1"])
+    assert moved.exit_code == 0 and moved.stdout.startswith("1. 安全理事会请秘书长")
+    back = cli(["prst", "move", draft, "--conventional"])
+    assert back.stdout.startswith("1. 安全理事会重申")
+
+    assert cli(["prst", "revise", draft]).stdout.strip() == "rev.1: 2 paragraphs circulated"
+    edit = cli(["prst", "edit", draft, "1", "安全理事会重申维和基本原则，包括当事方同意和中立。", "--version", "1"])
+    assert edit.exit_code == 0, edit.stderr
+    stale = cli(["prst", "edit", draft, "1", "安理会重申。", "--version", "1"])
+    assert stale.exit_code == 2 and "changed by someone else" in stale.stderr and "Traceback" not in stale.stderr
+    assert cli(["prst", "revise", draft, "--json"]).json()["revision"] == "rev.2"
+    diff = cli(["prst", "diff", draft, "rev.1", "rev.2"])
+    assert diff.exit_code == 0
+    assert diff.stdout.startswith("rev.1 -> rev.2: 1 changed, 0 added, 0 removed, 0 moved")
+    assert "{+和+}" in diff.stdout and "para 1 changed:" in diff.stdout
+    assert cli(["prst", "diff", draft, "rev.1", "rev.2", "--json"]).json()["changes"][0]["kind"] == "changed"
+
+    out = tmp_path / "prst.md"
+    r = cli(["prst", "export", draft, "-o", str(out)])
+    assert r.exit_code == 0, r.stderr
+    text = out.read_text(encoding="utf-8")
+    assert ZH_CHAPEAU in text and "“安全理事会重申维和基本原则，包括当事方同意和中立。" in text
+    assert any(t.type == "heading_open" for t in parse(text))
+    again = cli(["prst", "export", draft, "-o", str(out), "--annotated"])
+    assert again.exit_code == 2 and "already exists" in again.stderr
+    assert out.read_text(encoding="utf-8") == text
+    forced = cli(["prst", "export", draft, "-o", str(out), "--annotated", "--force"])
+    assert forced.exit_code == 0 and "[^1]:" in out.read_text(encoding="utf-8")
+
+
+def test_convert_text_without_a_draft(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli(["prst", "convert", "--text", "Recalling its resolution 1894 (2009),"])
+    assert r.stdout.strip() == "The Security Council recalls its resolution 1894 (2009)."
+    r = cli(["prst", "convert", "--text", "强调指出……，", "--first", "--json"])
+    assert r.json()["text"] == "安全理事会强调指出……。" and r.json()["category"] == "stress/recognize/underline"
+
+
+def test_errors_are_one_line(cli) -> None:  # type: ignore[no-untyped-def]
+    missing = cli(["prst", "show", "42"])
+    assert missing.exit_code == 1 and missing.stderr.startswith("debateprep: error: no PRST draft #42")
+    _debate(cli)
+    draft = str(cli(["prst", "new", "--lang", "en", "--json"]).json()["id"])
+    for args in (["prst", "move", draft, "1", "2"], ["prst", "diff", draft], ["prst", "add", draft, "--text", "   "],
+                 ["prst", "move", draft], ["prst", "show", "abc"], ["prst", "add", draft, "--text", "回顾，"]):
+        r = cli(args)
+        assert r.exit_code == 2, args
+        assert r.stderr.startswith("debateprep: error: ") and r.stderr.count("\n") == 1, r.stderr

@@ -1,0 +1,179 @@
+"""`debateprep speakers …` in-process, against SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CliResult
+
+REPO = Path(__file__).resolve().parents[1]
+SEED_NOTE = REPO / "concept_notes" / "concept-note_S-2014-74_poc_lithuania.zh.txt"
+Cli = Callable[[list[str]], CliResult]
+
+MEMBERS_2014 = ["Jordan", "Luxembourg", "Nigeria", "Republic of Korea", "Russia", "Rwanda", "United Kingdom",
+                "United States", "Argentina", "Australia", "Chad", "Chile", "中国", "France", "Lithuania"]
+NON_MEMBERS = ["European Union", "Austria", "Brazil", "Canada", "Colombia", "Costa Rica", "Cuba", "Egypt", "Ethiopia",
+               "Switzerland", "Georgia", "Germany", "Guatemala", "India", "Indonesia", "Islamic Republic of Iran",
+               "Ireland", "Israel", "Italy", "Japan", "Liechtenstein", "Malaysia", "Mexico", "Morocco", "Netherlands",
+               "New Zealand", "Norway", "Pakistan", "Peru", "Philippines", "Poland", "Portugal", "Qatar", "Slovakia",
+               "South Africa", "Spain", "Sudan", "Syria", "Thailand", "Turkey", "Ukraine", "Uruguay", "Viet Nam"]
+
+
+def ok(result: CliResult) -> CliResult:
+    assert result.exit_code == 0, result.stderr
+    return result
+
+
+def new_debate(cli: Cli) -> str:
+    ok(cli(["debate", "new", "Protection of civilians in armed conflict", "--meeting", "7109",
+            "--date", "2014-02-12", "--presidency", "Lithuania", "--json"]))
+    return "1"
+
+
+def csv_of_62(tmp_path: Path) -> Path:
+    lines = ["delegation,level,basis,on_behalf_of,inscribed_at,draw,planned_minutes"]
+    for i, b in enumerate(["OCHA", "DPKO", "OHCHR", "ICRC"]):
+        lines.append(f"{b},,,,2014-02-05 09:0{i},,10")
+    for i, m in enumerate(MEMBERS_2014):
+        lines.append(f"{m},,,,2014-02-05 10:{i:02d},{i + 1},")
+    for i, n in enumerate(NON_MEMBERS):
+        group = {"European Union": "EU", "Switzerland": "Group of Friends of PoC"}.get(n, "")
+        minutes = "7" if group else ""
+        lines.append(f"{n},,,{group},2014-02-05 11:{i:02d},,{minutes}")
+    path = tmp_path / "poc_62.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_add_list_json_and_clear_errors(cli: Cli) -> None:
+    debate = new_debate(cli)
+    for name in ("OCHA", "Chad", "Lithuania", "中国", "Norway"):
+        ok(cli(["speakers", "add", debate, name]))
+    ok(cli(["speakers", "add", debate, "Argentina", "--level", "minister", "--draw", "5"]))
+    rows = ok(cli(["speakers", "list", debate, "--json"])).json()
+    assert isinstance(rows, list)
+    assert [r["delegation"] for r in rows] == ["Office for the Coordination of Humanitarian Affairs", "Argentina",
+                                                "Chad", "China", "Lithuania", "Norway"]
+    first = rows[1]
+    for key in ("position", "delegation", "level", "basis", "status", "planned_start", "session"):
+        assert key in first
+    assert (first["position"], first["level"], first["basis"], first["status"]) == (2, "minister", "member", "inscribed")
+    assert first["planned_start"] == "2014-02-12T10:05" and first["session"] == 1
+
+    bad = cli(["speakers", "add", debate, "Narnia"])
+    assert bad.exit_code == 2 and bad.stderr.startswith("debateprep: error: unknown delegation 'Narnia'")
+    assert bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
+    dup = cli(["speakers", "add", debate, "chad"])
+    assert dup.exit_code == 2 and "Chad is already inscribed" in dup.stderr
+    assert len(ok(cli(["speakers", "list", debate, "--json"])).json()) == 6  # type: ignore[arg-type]
+    missing = cli(["speakers", "withdraw", "999"])
+    assert missing.exit_code == 1 and "no speakers-list entry #999" in missing.stderr
+
+
+def test_text_list_in_chinese(cli: Cli) -> None:
+    debate = new_debate(cli)
+    ok(cli(["speakers", "add", debate, "United Kingdom"]))
+    out = ok(cli(["speakers", "list", debate, "--lang", "zh"])).stdout
+    assert "大不列颠及北爱尔兰联合王国" in out and "10:00" in out
+
+
+def test_move_withdraw_order_explain(cli: Cli) -> None:
+    debate = new_debate(cli)
+    for name in ("Chad", "Jordan", "Norway", "Japan"):
+        ok(cli(["speakers", "add", debate, name]))
+    ok(cli(["speakers", "move", "4", "--to", "1", "--reason", "the Vice-Minister leaves at 11:00"]))
+    ok(cli(["speakers", "withdraw", "2"]))
+    rows = ok(cli(["speakers", "list", debate, "--json"])).json()
+    assert [(r["position"], r["delegation"]) for r in rows] == [  # type: ignore[index]
+        (1, "Japan"), (2, "Chad"), (3, "Norway"), (None, "Jordan")]
+    why = ok(cli(["speakers", "order", debate, "--explain", "4", "--json"])).json()
+    assert why[0]["auto_position"] == 3  # type: ignore[index]
+    assert "pinned at position 1 (the Vice-Minister leaves at 11:00)" in why[0]["why"]  # type: ignore[index]
+    stale = cli(["speakers", "edit", "4", "--notes", "x", "--version", "1"])
+    assert stale.exit_code == 2 and "was changed by someone else" in stale.stderr
+    ok(cli(["speakers", "move", "4", "--clear"]))
+    assert ok(cli(["speakers", "list", debate, "--json"])).json()[0]["delegation"] == "Chad"  # type: ignore[index]
+
+
+def test_schedule_of_a_62_speaker_debate(cli: Cli, tmp_path: Path) -> None:
+    debate = new_debate(cli)
+    ok(cli(["debate", "set", debate, "--limit", "6"]))  # six minutes each: the list runs into a second day
+    ok(cli(["speakers", "import", debate, str(csv_of_62(tmp_path))]))
+    sched = ok(cli(["speakers", "schedule", debate, "--json"])).json()
+    speakers = sched["speakers"]  # type: ignore[index]
+    assert len(speakers) == 62
+    assert speakers[0]["start"] == "2014-02-12T10:00" and speakers[0]["minutes"] == 10
+    assert speakers[18]["delegation"] == "Lithuania"  # the President, last among members
+    opening = {s["number"]: s["positions"][0] for s in sched["sessions"]}  # type: ignore[index]
+    assert list(opening) == [1, 2, 3]
+    afternoon = speakers[opening[2] - 1]
+    assert afternoon["start"] == "2014-02-12T15:00"
+    assert sched["spill_over"][0] == opening[2]  # type: ignore[index]
+    assert sched["resumption"] and sched["resumption"][-1] == 62  # type: ignore[index]
+    assert sched["sessions"][2]["record"] == "S/PV.7109 (Resumption 1)"  # type: ignore[index]
+    text = ok(cli(["speakers", "schedule", debate])).stdout
+    assert "spills into another day" in text and "S/PV.7109 (Resumption 1)" in text
+
+
+def test_malformed_csv_names_file_and_row_and_writes_nothing(cli: Cli, tmp_path: Path) -> None:
+    debate = new_debate(cli)
+    ok(cli(["speakers", "add", debate, "Chad"]))
+    bad = tmp_path / "list.csv"
+    bad.write_text("delegation,level\nJordan,PR\nNigeria,PR,oops\n", encoding="utf-8")
+    result = cli(["speakers", "import", debate, str(bad)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"debateprep: error: {bad}: row 3: 3 fields where the header has 2"
+    assert len(ok(cli(["speakers", "list", debate, "--json"])).json()) == 1  # type: ignore[arg-type]
+
+
+def test_export_import_round_trip(cli: Cli, tmp_path: Path) -> None:
+    debate = new_debate(cli)
+    ok(cli(["speakers", "import", debate, str(csv_of_62(tmp_path))]))
+    ok(cli(["speakers", "move", "30", "--after", "Norway"]))
+    out = tmp_path / "out.csv"
+    ok(cli(["speakers", "export", debate, "--output", str(out)]))
+    assert cli(["speakers", "export", debate, "--output", str(out)]).exit_code == 2  # no silent overwrite
+    ok(cli(["debate", "new", "copy", "--date", "2014-02-12", "--presidency", "Lithuania"]))
+    ok(cli(["speakers", "import", "2", str(out)]))
+    first = [r["delegation"] for r in ok(cli(["speakers", "list", debate, "--json"])).json()]  # type: ignore[union-attr]
+    second = [r["delegation"] for r in ok(cli(["speakers", "list", "2", "--json"])).json()]  # type: ignore[union-attr]
+    assert first == second and len(first) == 62
+
+
+def test_briefers_from_the_imported_concept_note(cli: Cli) -> None:
+    ok(cli(["import", str(SEED_NOTE)]))
+    added = ok(cli(["speakers", "import", "1", "--briefers", "--json"])).json()
+    assert [e["code"] for e in added] == ["OCHA", "DPKO", "OHCHR", "ICRC"]  # type: ignore[index, union-attr]
+    assert all(e["basis"] == "briefer" and e["confirmed"] is False for e in added)  # type: ignore[union-attr]
+    assert ok(cli(["speakers", "import", "1", "--briefers", "--json"])).json() == []
+
+
+def test_import_verbatim_record(cli: Cli, shared_data: Path) -> None:
+    files = sorted((shared_data / "spv_2020_speeches").glob("UNSC_2020_SPV.8723*_spch*.txt"))
+    if not files:
+        pytest.skip("S/PV.8723 is not in ../shared/data")
+    ok(cli(["debate", "new", "Transitional justice", "--meeting", "8723", "--date", "2020-02-13",
+            "--presidency", "Belgium", "--president-first"]))
+    result = ok(cli(["speakers", "import", "1", "--record", *map(str, files)]))
+    assert result.stdout.startswith("imported 62 speakers heard in the record")
+    rows = ok(cli(["speakers", "list", "1", "--json"])).json()
+    assert [r["code"] for r in rows[:5]] == ["OHCHR", None, None, "BEL", "NER"]  # type: ignore[index]
+
+
+def test_roster_lookup(cli: Cli) -> None:
+    found = ok(cli(["speakers", "roster", "英", "--json"])).json()
+    assert found["delegations"][0]["code"] == "GBR"  # type: ignore[index]
+    nordic = ok(cli(["speakers", "roster", "Nordic countries", "--json"])).json()
+    assert nordic["group"]["members"] == ["DNK", "FIN", "ISL", "NOR", "SWE"]  # type: ignore[index]
+
+
+def test_every_speakers_command_has_help() -> None:
+    from tests.conftest import run_cli
+
+    for command in ("list", "add", "edit", "move", "withdraw", "reinstate", "delete", "order", "schedule",
+                    "import", "export", "start", "done", "roster"):
+        result = run_cli(["speakers", command, "--help"])
+        assert result.exit_code == 0 and "usage: debateprep speakers" in result.stdout, command

@@ -1,0 +1,97 @@
+"""`debateprep statements …` end to end, in-process, on real records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data" / "statements"
+
+
+def _debate(cli, meeting: int = 8699) -> str:  # type: ignore[no-untyped-def]
+    made = cli(["debate", "new", "Maintenance of international peace and security", "--meeting", str(meeting),
+                "--date", "2020-01-09", "--presidency", "Viet Nam", "--json"])
+    assert made.exit_code == 0, made.stderr
+    return str(made.json()["id"])
+
+
+def test_import_a_record_then_list(cli, shared_data: Path) -> None:  # type: ignore[no-untyped-def]
+    debate = _debate(cli)
+    folder = shared_data / "spv_2020_speeches"
+    result = cli(["statements", "import", debate, folder, "--record", "--json"])
+    assert result.exit_code == 0, result.stderr
+    data = result.json()
+    assert data["summary"]["imported"] == 214 and data["summary"]["unmapped"] == 0
+    assert data["records"][-1] == "S/PV.8699 (Resumption 2)"
+    listed = cli(["statements", "list", debate, "--json"]).json()
+    assert len(listed) == 112 and all(s["delegation"] for s in listed)
+    assert "text" not in listed[0]
+    assert cli(["statements", "list", debate, "--unmapped"]).stdout.strip() == "no statements left unmapped"
+    again = cli(["statements", "import", debate, folder, "--record"])
+    assert again.exit_code == 2
+    assert again.stderr.startswith("debateprep: error: debate #1 already has 'S/PV.8699 #1' and 213 more")
+
+
+def test_statement_files_show_and_errors(sqlite_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    cli = sqlite_cli
+    debate = _debate(cli)
+    imported = cli(["statements", "import", debate, DATA / "china_s-pv-8699_zh.txt"])
+    assert imported.exit_code == 0, imported.stderr
+    assert "1 delegations" in imported.stdout and "every speech with a delegation is mapped" in imported.stdout
+    shown = cli(["statements", "show", "1", "--json"]).json()
+    assert shown["delegation"] == "China" and shown["language"] == "zh"
+    kinds = {p["kind"] for p in shown["proposals"]}
+    assert {"call", "recommendation", "commitment"} <= kinds
+    text = cli(["statements", "show", "1"]).stdout
+    assert "[call]" in text and "我们呼吁有关各方保持最大限度克制" in text
+
+    missing = cli(["statements", "import", debate, tmp_path / "nope.docx"])
+    assert missing.exit_code == 2 and missing.stderr.strip().endswith("nope.docx: no such file")
+    assert "Traceback" not in missing.stderr
+    folder = cli(["statements", "import", debate, tmp_path])
+    assert folder.exit_code == 2 and "add --record" in folder.stderr
+    assert cli(["statements", "show", "99"]).exit_code == 1
+    both = cli(["statements", "resolve", "1", "China", "--none"])
+    assert both.exit_code == 2 and "give a delegation name, or --none" in both.stderr
+    no_questions = cli(["statements", "coverage", debate])
+    assert no_questions.exit_code == 2 and "no guiding questions" in no_questions.stderr
+
+
+def test_resolve_an_unmapped_briefer(sqlite_cli, shared_data: Path) -> None:  # type: ignore[no-untyped-def]
+    cli = sqlite_cli
+    debate = _debate(cli, 8723)
+    report = cli(["statements", "import", debate, shared_data / "spv_2020_speeches", "--record"])
+    assert report.exit_code == 0, report.stderr
+    assert "2 not mapped to a delegation" in report.stdout
+    assert "Ms. Sooka  — Executive Director of the Foundation for Human Rights in South Africa" in report.stdout
+    unmapped = cli(["statements", "list", debate, "--unmapped", "--json"]).json()
+    sooka = next(s for s in unmapped if s["speaker"] == "Ms. Sooka")
+    done = cli(["statements", "resolve", str(sooka["id"]), "--none", "--json"]).json()
+    assert done["kind"] == "procedural" and done["version"] == 2
+    stale = cli(["statements", "resolve", str(sooka["id"]), "South Africa", "--version", "1"])
+    assert stale.exit_code == 2 and "was changed by someone else" in stale.stderr
+
+
+def test_coverage_and_convergence(sqlite_cli, shared_data: Path) -> None:  # type: ignore[no-untyped-def]
+    cli = sqlite_cli
+    debate = _debate(cli)
+    cli(["statements", "import", debate, shared_data / "spv_2020_speeches", "--record"])
+    questions = DATA / "questions_s-2020-1_en-zh.txt"
+    table = cli(["statements", "coverage", debate, "--questions", questions])
+    assert table.exit_code == 0, table.stderr
+    assert table.stdout.startswith("Q1 (")
+    china_row = next(line for line in table.stdout.splitlines() if line.startswith("China "))
+    assert len(china_row.split()) == 7  # the name and six cells
+    evidence = cli(["statements", "coverage", debate, "--questions", questions, "--question", "3"]).stdout
+    assert evidence.startswith("Q3 How can the Council strengthen its cooperation with regional")
+    assert "Chapter VIII" in evidence and "strength" in evidence
+    data = cli(["statements", "coverage", debate, "--questions", questions, "--json"]).json()
+    assert len(data["questions"]) == 6 and len(data["delegations"]) == 110
+    cell = data["cells"][0]
+    assert cell["covered"] and cell["passage"]["text"] and cell["statement_id"]
+
+    groups = cli(["statements", "convergence", debate, "--limit", "3"])
+    lines = groups.stdout.splitlines()
+    assert lines[0].startswith("1. ") and "delegations —" in lines[0]
+    assert lines[-1].startswith("… ") and "more groups" in lines[-1]
+    as_json = cli(["statements", "convergence", debate, "--json", "--limit", "0"]).json()
+    assert as_json[0]["count"] == len(as_json[0]["supporters"]) >= 20

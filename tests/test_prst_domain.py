@@ -1,0 +1,358 @@
+"""PRST drafting domain: chapeau, quoting, form conversion (whole lead table), order, diff."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from debateprep.domain.errors import InputError
+from debateprep.domain.leads import LEADS, leads
+from debateprep.domain.prst import (
+    Draft,
+    Paragraph,
+    chapeau,
+    conventional_order,
+    insertion_index,
+    move,
+    ordinal,
+    parse_revision,
+    position_subjects,
+    quote_paragraphs,
+    translate_item,
+)
+from debateprep.domain.prst_diff import diff_paragraphs, word_diff
+from debateprep.domain.prst_form import clean, to_prst
+from tests.conftest import LIBRARY_SAMPLES
+from tests.prst_leads_table import EN_EXPECTED, ZH_EXPECTED
+
+EN_CHAPEAU = (
+    "At the 7109th meeting of the Security Council, held on 12 February 2014, in connection with the "
+    "Council's consideration of the item entitled \"Protection of civilians in armed conflict\", the "
+    "President of the Security Council made the following statement on behalf of the Council:"
+)
+ZH_CHAPEAU = (
+    "安全理事会主席在2014年2月12日安全理事会第7109次会议上，就安理会审议的题为"
+    "“武装冲突中保护平民”的项目，代表安理会发表声明如下："
+)
+
+
+def seed_paragraph(name: str, start: str) -> str:
+    """The seed resolution paragraph that starts with `start` (PDF line breaks joined)."""
+    text = (LIBRARY_SAMPLES / name).read_text(encoding="utf-8")
+    for block in re.split(r"\n\s*\n|\n(?=\d{1,2}\.\s)", text):
+        joined = re.sub(r"\s*\n\s*", "", block).strip()
+        if re.sub(r"^\d+\.\s*|\*\*", "", joined).startswith(start):
+            return block
+    raise AssertionError(f"{start!r} not in {name}")
+
+
+RES_2594 = "resolution_2594-2021_transitions.zh.txt"
+RES_2518 = "resolution_2518-2020_peacekeeper-safety.zh.txt"
+
+
+# chapeau and quoting -----------------------------------------------------------------------
+
+
+def test_chapeau_english_is_the_councils_form() -> None:
+    assert chapeau(7109, date(2014, 2, 12), "Protection of civilians in armed conflict", "en") == EN_CHAPEAU
+
+
+def test_chapeau_chinese_is_the_councils_form() -> None:
+    assert chapeau(7109, date(2014, 2, 12), "武装冲突中保护平民", "zh") == ZH_CHAPEAU
+
+
+def test_chapeau_without_meeting_data_shows_placeholders() -> None:
+    text = chapeau(None, None, None, "en")
+    assert text.startswith("At the [xxxx]th meeting of the Security Council, held on [date],")
+    assert "[日期]" in chapeau(None, None, "武装冲突中保护平民", "zh")
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [(7109, "7109th"), (7101, "7101st"), (7102, "7102nd"), (7103, "7103rd"), (7111, "7111th"), (7112, "7112th"),
+     (8852, "8852nd"), (8699, "8699th")],
+)
+def test_ordinal(n: int, expected: str) -> None:
+    assert ordinal(n) == expected
+
+
+def test_agenda_item_translates_both_ways() -> None:
+    assert translate_item("Protection of civilians in armed conflict", "zh") == "武装冲突中保护平民"
+    assert translate_item("武装冲突中保护平民", "en") == "Protection of civilians in armed conflict"
+    assert translate_item("Some new item", "zh") == "Some new item"
+
+
+def test_quoting_opens_every_paragraph_and_closes_only_the_last() -> None:
+    en = quote_paragraphs(["The Security Council reaffirms A.", "The Security Council recalls B.",
+                           "The Security Council requests C."], "en")
+    assert en == ['"The Security Council reaffirms A.', '"The Security Council recalls B.',
+                  '"The Security Council requests C."']
+    zh = quote_paragraphs(["安全理事会回顾甲。", "安理会强调乙。"], "zh")
+    assert zh == ["“安全理事会回顾甲。", "“安理会强调乙。”"]
+
+
+@given(st.lists(st.text(alphabet="abc 安理会。", min_size=1, max_size=20), min_size=1, max_size=8))
+def test_quoting_property(texts: list[str]) -> None:
+    quoted = quote_paragraphs(texts, "zh")
+    assert all(q.startswith("“") for q in quoted)
+    assert [q.endswith("”") and not t.endswith("”") for q, t in zip(quoted, texts)][-1]
+    assert all(q == "“" + t for q, t in zip(quoted[:-1], texts[:-1]))
+
+
+def test_draft_statement_uses_chapeau_and_chinese_subjects_by_position() -> None:
+    draft = Draft(debate_id=1, language="zh", agenda_item="武装冲突中保护平民", meeting_number=7109,
+                  meeting_date=date(2014, 2, 12),
+                  paragraphs=[Paragraph("安理会回顾甲。"), Paragraph("安全理事会强调乙。"), Paragraph("安理会请秘书长丙。")])
+    assert draft.texts() == ["安全理事会回顾甲。", "安理会强调乙。", "安理会请秘书长丙。"]
+    assert draft.statement() == "\n\n".join([ZH_CHAPEAU, "“安全理事会回顾甲。", "“安理会强调乙。", "“安理会请秘书长丙。”"])
+    assert draft.numbered()[1] == "2. 安理会强调乙。"
+
+
+# form conversion: the issue's examples -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Recalling its resolution 1894 (2009),", "The Security Council recalls its resolution 1894 (2009)."),
+        ("Expressing grave concern at the number of civilians killed,",
+         "The Security Council expresses grave concern at the number of civilians killed."),
+        ("Stresses the importance of accountability;", "The Security Council stresses the importance of accountability."),
+        ("5. Requests the Secretary-General to include in his reports information on the protection of civilians;",
+         "The Security Council requests the Secretary-General to include in his reports information on the "
+         "protection of civilians."),
+        ("Encourages Member States to share best practices;",
+         "The Security Council encourages Member States to share best practices."),
+        ("Calls upon all parties to armed conflict to comply with international humanitarian law;",
+         "The Security Council calls upon all parties to armed conflict to comply with international humanitarian law."),
+        ("Deeply concerned by the continuing armed hostilities,",
+         "The Security Council is deeply concerned by the continuing armed hostilities."),
+        ("Decides to remain actively seized of the matter.", "The Security Council will remain actively seized of the matter."),
+        ("Recalling also its resolution 2475 (2019),", "The Security Council also recalls its resolution 2475 (2019)."),
+        ("Having considered the report of the Secretary-General,",
+         "The Security Council has considered the report of the Secretary-General."),
+    ],
+)
+def test_english_resolution_to_prst(source: str, expected: str) -> None:
+    assert to_prst(source, "en").text == expected
+
+
+def test_chinese_first_paragraph_takes_full_subject_later_ones_short() -> None:
+    assert to_prst("强调指出……，", "zh", first=True).text == "安全理事会强调指出……。"
+    assert to_prst("强调指出……，", "zh", first=False).text == "安理会强调指出……。"
+
+
+def test_national_statement_sentences_speak_as_the_council() -> None:
+    assert to_prst("We strongly condemn all attacks against peacekeepers.", "en").text == (
+        "The Security Council strongly condemns all attacks against peacekeepers."
+    )
+    assert to_prst("My delegation welcomes the updated aide-memoire.", "en").text == (
+        "The Security Council welcomes the updated aide-memoire."
+    )
+    assert to_prst("我们强烈谴责针对平民的袭击。", "zh").text == "安理会强烈谴责针对平民的袭击。"
+    assert to_prst("We must act now.", "en").note.startswith("no lead verb")
+
+
+def test_text_already_in_prst_form_is_kept() -> None:
+    c = to_prst("The Security Council is gravely concerned at the situation", "en")
+    assert c.text == "The Security Council is gravely concerned at the situation."
+    assert c.category == 2
+
+
+# form conversion: the whole lead table ---------------------------------------------------------
+
+
+def test_expectations_list_leads_of_the_table() -> None:
+    assert {lead for lead, _phrase, _cat in EN_EXPECTED} <= {le.text for le in leads("en")}
+    assert {lead for lead, _cat in ZH_EXPECTED} <= {le.text for le in leads("zh")}
+
+
+@pytest.mark.parametrize("lead", LEADS, ids=[f"{le.lang}-{le.kind}-{le.text}" for le in LEADS])
+def test_every_lead_of_the_live_table_converts(lead) -> None:  # type: ignore[no-untyped-def]
+    """Whatever the shared table holds (it grows): subject + lead in PRST form + the rest, unchanged."""
+    if lead.lang == "en":
+        c = to_prst(f"{lead.text} the situation in the region,", "en")
+        assert c.text.startswith("The Security Council ") and c.text.endswith(" the situation in the region.")
+        prst_words = c.text[len("The Security Council "):-len(" the situation in the region.")].split()
+        lead_words = lead.text.split()
+        assert len(prst_words) - len(lead_words) in (0, 1), c.text  # at most "is" is added
+        assert prst_words[0].islower(), c.text
+        assert not any(w.endswith("ing") and w not in ("being",) for w in prst_words[:2]), c.text
+    else:
+        c = to_prst(f"{lead.text}该区域局势，", "zh")
+        assert c.text == f"安理会{lead.text}该区域局势。"
+    assert c.lead is not None and c.category in (1, 2, 3, 4, 5)
+
+
+@pytest.mark.parametrize(("lead", "phrase", "category"), EN_EXPECTED, ids=[e[0] for e in EN_EXPECTED])
+def test_every_english_lead_converts(lead: str, phrase: str, category: int) -> None:
+    for ending in (",", ";", "."):  # as a PP, an OP, and a last OP
+        c = to_prst(f"{lead} the situation in the region{ending}", "en")
+        assert c.text == f"The Security Council {phrase} the situation in the region."
+        assert c.category == category
+
+
+@pytest.mark.parametrize(("lead", "category"), ZH_EXPECTED, ids=[e[0] for e in ZH_EXPECTED])
+def test_every_chinese_lead_converts(lead: str, category: int) -> None:
+    first = to_prst(f"{lead}该区域局势，", "zh", first=True)
+    later = to_prst(f"1. **{lead}**该区域局势；", "zh", first=False)
+    assert first.text == f"安全理事会{lead}该区域局势。"
+    assert later.text == f"安理会{lead}该区域局势。"
+    assert first.lead == lead and first.category == later.category == category
+
+
+def test_every_lead_has_a_category_in_the_conventional_order() -> None:
+    for le in LEADS:
+        assert to_prst(f"{le.text} X,", le.lang).category in (1, 2, 3, 4, 5)
+
+
+# form conversion: real seed paragraphs ------------------------------------------------------
+
+
+def test_seed_2594_pp_stressing_political_solutions() -> None:
+    source = seed_paragraph(RES_2594, "强调指出，政治解决优先")
+    assert to_prst(source, "zh", first=True).text == (
+        "安全理事会强调指出，政治解决优先应成为联合国解决冲突方针的标志，包括通过调解、斡旋、监测停火、"
+        "协助执行和平协定等途径解决冲突。"
+    )
+
+
+def test_seed_2594_op_request_keeps_its_addressee_and_drops_markup() -> None:
+    source = seed_paragraph(RES_2594, "请秘书长结合具体国家过渡走向和平")
+    c = to_prst(source, "zh")
+    assert c.text.startswith("安理会请秘书长结合具体国家过渡走向和平的更广泛背景规划联合国和平行动的过渡，")
+    assert c.text.endswith("以确保成功和持久的过渡。")
+    assert "**" not in c.text and "2." not in c.text[:4]
+    assert c.category == 5
+
+
+def test_seed_2594_last_op_remains_seized() -> None:
+    assert to_prst(seed_paragraph(RES_2594, "决定继续处理此案"), "zh").text == "安理会将继续处理此案。"
+
+
+def test_seed_2518_pp_recalling_with_pdf_spaces() -> None:
+    source = seed_paragraph(RES_2518, "回顾第 2436(2018)号决议")
+    text = to_prst(source, "zh", first=True).text
+    assert text.startswith("安全理事会回顾第2436(2018)号决议，特别指出绩效与军警和文职维和人员安全和安保之间的联系，")
+    assert text.endswith("并使维和人员的安全和安保得以改善。")
+
+
+def test_seed_2518_op_council_reference_becomes_its() -> None:
+    source = seed_paragraph(RES_2518, "重申安理会决心采取有效步骤")
+    assert to_prst(source, "zh").text.startswith("安理会重申其决心采取有效步骤进一步加强联合国与区域和次区域组织")
+
+
+def test_seed_2518_op_encouragement_addressed_to_others() -> None:
+    source = seed_paragraph(RES_2518, "促请所有维和行动东道国迅速调查")
+    c = to_prst(source, "zh")
+    assert c.text == (
+        "安理会促请所有维和行动东道国迅速调查并有效起诉攻击联合国人员的责任者，并向相关的部队和警察派遣国"
+        "通报调查和起诉进展情况。"
+    )
+    assert c.category == 4
+
+
+def test_english_real_resolution_836(shared_data: Path) -> None:
+    text = (shared_data / "resolutions_en_1946-1994" / "S_RES_0836_1993_EN_GOLD.txt").read_text(encoding="utf-8")
+    blocks = [b for b in re.split(r"\n\s*\n", text) if b.strip()]
+    first = next(b for b in blocks if b.startswith("Reaffirming its resolution 713"))
+    assert to_prst(first, "en").text == (
+        "The Security Council reaffirms its resolution 713 (1991) of 25 September 1991 and all subsequent "
+        "relevant resolutions."
+    )
+    gravely = next(b for b in blocks if b.startswith("Gravely concerned at the persistent refusal"))
+    converted = to_prst(gravely, "en").text
+    assert converted.startswith("The Security Council is gravely concerned at the persistent refusal")
+    assert "Vance-Owen Plan and calls upon that party to accept the Peace Plan" in converted
+    assert converted.endswith("in full.")
+
+
+def test_clean_joins_chinese_lines_without_spaces() -> None:
+    assert clean("安\n\n全理事会 回顾", "zh") == "安全理事会回顾"
+
+
+# order ---------------------------------------------------------------------------------------
+
+
+def _p(text: str) -> Paragraph:
+    return Paragraph(to_prst(text, "en").text)
+
+
+def test_conventional_order() -> None:
+    shuffled = [
+        _p("Requests the Secretary-General to report;"),
+        _p("Welcomes the updated aide-memoire;"),
+        _p("Stresses the importance of accountability;"),
+        _p("Strongly condemns attacks on civilians;"),
+        _p("Reaffirms its commitment to the Charter;"),
+        _p("Recalls its resolution 1894 (2009);"),
+        _p("Expresses its intention to review;"),
+        _p("Calls upon all parties to comply;"),
+    ]
+    ordered = [p.text.split()[3] for p in conventional_order(shuffled)]
+    assert ordered == ["reaffirms", "recalls", "strongly", "stresses", "welcomes", "calls", "requests", "expresses"]
+
+
+def test_insertion_index_follows_convention() -> None:
+    draft = [_p("Reaffirms A;"), _p("Condemns B;"), _p("Requests C;")]
+    assert insertion_index(draft, _p("Recalls D;").category) == 1
+    assert insertion_index(draft, _p("Welcomes E;").category) == 2
+    assert insertion_index(draft, _p("Intends to F;").category) == 3
+
+
+def test_move_manual_reordering() -> None:
+    items = [_p("Reaffirms A;"), _p("Condemns B;"), _p("Requests C;")]
+    assert [p.text for p in move(items, 3, 1)] == [items[2].text, items[0].text, items[1].text]
+    with pytest.raises(InputError, match="out of range"):
+        move(items, 4, 1)
+
+
+@given(st.integers(1, 6), st.integers(1, 6))
+def test_move_and_back_is_identity(a: int, b: int) -> None:
+    items = [Paragraph(f"p{i}") for i in range(6)]
+    assert move(move(items, a, b), b, a) == items
+
+
+def test_chinese_subjects_follow_position_after_reordering() -> None:
+    texts = ["安全理事会回顾甲。", "安理会强调乙。"]
+    assert position_subjects(texts[::-1], "zh") == ["安全理事会强调乙。", "安理会回顾甲。"]
+
+
+# revisions and diff ---------------------------------------------------------------------------
+
+
+def test_parse_revision() -> None:
+    assert parse_revision("rev.2") == parse_revision("rev2") == parse_revision("2") == 2
+    with pytest.raises(InputError):
+        parse_revision("draft")
+
+
+def test_diff_by_paragraph_and_word() -> None:
+    rev1 = ["The Security Council reaffirms A.", "The Security Council strongly condemns attacks on civilians.",
+            "The Security Council requests the Secretary-General to report.", "The Security Council notes X."]
+    rev2 = ["The Security Council reaffirms A.", "The Security Council requests the Secretary-General to report.",
+            "The Security Council firmly condemns attacks on civilians and peacekeepers.",
+            "The Security Council welcomes the updated aide-memoire."]
+    diff = diff_paragraphs(rev1, rev2, "rev.1", "rev.2")
+    assert diff.summary == "rev.1 -> rev.2: 1 changed, 1 added, 1 removed, 0 moved"
+    text = diff.render()
+    assert "para 3 (was 2) changed:" in text
+    assert "The Security Council [-strongly-]{+firmly+} condemns attacks on civilians{+ and peacekeepers+}." in text
+    assert "para 4 added:" in text and "para 4 of rev.1 removed:" in text
+
+
+def test_diff_chinese_by_character_and_moves() -> None:
+    assert "".join(f"[{w.op}:{w.text}]" for w in word_diff("安理会强调指出必须保护平民。", "安理会强调必须切实保护平民。")) == (
+        "[equal:安理会强调][delete:指出][equal:必须][insert:切实][equal:保护平民。]"
+    )
+    diff = diff_paragraphs(["安理会回顾甲。", "安理会强调乙。", "安理会请丙。"], ["安理会强调乙。", "安理会请丙。", "安理会回顾甲。"])
+    assert diff.count("moved") == 1 and diff.count("changed") == 0
+
+
+def test_identical_revisions_have_no_differences() -> None:
+    assert diff_paragraphs(["a."], ["a."], "rev.1", "rev.2").render().endswith("no differences")

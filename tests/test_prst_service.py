@@ -1,0 +1,187 @@
+"""PRST drafting service on a real database (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from debateprep.domain.errors import InputError, NotFound, StaleEdit
+from debateprep.exporters.markdown import parse
+from debateprep.services.debates import DebateService
+from debateprep.services.prst import PrstService
+from tests.test_prst_domain import EN_CHAPEAU, RES_2518, RES_2594, ZH_CHAPEAU, seed_paragraph
+
+INVENTED_ZH = "安理会欢迎各会员国在月球上设立保护平民的联合培训中心，并鼓励所有相关方在二〇三〇年前完成这项工作。"
+
+
+@pytest.fixture
+def debate_id(db) -> int:  # type: ignore[no-untyped-def]
+    debate = DebateService(db).create(
+        "Protection of civilians in armed conflict",
+        agenda_item="Protection of civilians in armed conflict",
+        meeting_number=7109,
+        meeting_date=date(2014, 2, 12),
+        presidency="Lithuania",
+    )
+    assert debate.id is not None
+    return debate.id
+
+
+def test_new_draft_has_the_chapeau_in_both_languages(db, debate_id: int) -> None:  # type: ignore[no-untyped-def]
+    service = PrstService(db)
+    en = service.new_draft(debate_id, "en")
+    zh = service.new_draft(debate_id, "zh")
+    assert en.chapeau == EN_CHAPEAU
+    assert zh.agenda_item == "武装冲突中保护平民"
+    assert zh.chapeau == ZH_CHAPEAU
+    assert [d.id for d in service.drafts(debate_id)] == [en.id, zh.id]
+    assert service.resolve(None).id == zh.id
+
+
+def test_unknown_draft_and_debate(db) -> None:  # type: ignore[no-untyped-def]
+    service = PrstService(db)
+    with pytest.raises(NotFound):
+        service.get(999)
+    with pytest.raises(NotFound):
+        service.new_draft(999, "en")
+    with pytest.raises(NotFound):
+        service.resolve(None)
+
+
+def test_seed_paragraphs_come_out_in_prst_form_and_conventional_order(db, debate_id: int) -> None:  # type: ignore[no-untyped-def]
+    service = PrstService(db)
+    draft = service.new_draft(debate_id, "zh")
+    assert draft.id is not None
+    request = service.add_text(draft.id, seed_paragraph(RES_2594, "请秘书长确保在特派团规划"))
+    recall = service.add_text(draft.id, seed_paragraph(RES_2518, "回顾第 2436(2018)号决议"))
+    concern = service.add_text(draft.id, seed_paragraph(RES_2518, "表示严重关切针对许多维和特派团"))
+    stress = service.add_text(draft.id, seed_paragraph(RES_2594, "强调指出，政治解决优先"))
+    loaded = service.get(draft.id)
+    assert [p.id for p in loaded.paragraphs] == [recall.id, concern.id, stress.id, request.id]
+    texts = loaded.texts()
+    assert texts[0].startswith("安全理事会回顾第2436(2018)号决议，特别指出绩效")
+    assert texts[1].startswith("安理会表示严重关切针对许多维和特派团联合国维和人员的安全威胁")
+    assert texts[2].startswith("安理会强调指出，政治解决优先应成为联合国解决冲突方针的标志")
+    assert texts[3].startswith("安理会请秘书长确保在特派团规划、任务执行和审查的所有阶段")
+    assert all(t.endswith("。") for t in texts)
+    statement = loaded.statement()
+    assert statement.startswith(ZH_CHAPEAU + "\n\n“安全理事会回顾")
+    assert statement.count("“") == 4 + 1 and statement.endswith("。”")  # 4 paragraphs + the item in the chapeau
+    assert all(p.provenance.kind == "typed" for p in loaded.paragraphs)
+
+
+def test_language_mismatch_is_refused(db, debate_id: int) -> None:  # type: ignore[no-untyped-def]
+    service = PrstService(db)
+    draft = service.new_draft(debate_id, "en")
+    assert draft.id is not None
+    with pytest.raises(InputError, match="in en"):
+        service.add_text(draft.id, "强调指出必须保护平民，")
+    assert service.get(draft.id).paragraphs == []
+
+
+def test_move_and_conventional_order_with_stale_version(db, debate_id: int) -> None:  # type: ignore[no-untyped-def]
+    service = PrstService(db)
+    draft = service.new_draft(debate_id, "en")
+    assert draft.id is not None
+    for text in ("Requests the Secretary-General to report;", "Recalling its resolution 1894 (2009),",
+                 "Welcomes the updated aide-memoire;"):
+        service.add_text(draft.id, text)
+    seen = service.get(draft.id)
+    assert [t.split()[3] for t in seen.texts()] == ["recalls", "welcomes", "requests"]
+    moved = service.move(draft.id, 3, 1, expected_version=seen.version)
+    assert [t.split()[3] for t in moved.texts()] == ["requests", "recalls", "welcomes"]
+    with pytest.raises(StaleEdit, match="you edited version"):
+        service.move(draft.id, 1, 2, expected_version=seen.version)
+    ordered = service.order(draft.id, expected_version=moved.version)
+    assert [t.split()[3] for t in ordered.texts()] == ["recalls", "welcomes", "requests"]
+
+
+def test_stale_paragraph_edit_says_what_changed(db, debate_id: int) -> None:  # type: ignore[no-untyped-def]
+    service = PrstService(db)
+    draft = service.new_draft(debate_id, "en")
+    assert draft.id is not None
+    service.add_text(draft.id, "Strongly condemns all attacks against civilians;")
+    mine = service.get(draft.id).paragraphs[0]
+    theirs = service.edit(draft.id, mine, "The Security Council firmly condemns all attacks against civilians.")
+    assert theirs.version == mine.version + 1
+    with pytest.raises(StaleEdit) as err:
+        service.edit(draft.id, mine, "The Security Council condemns attacks.")
+    assert "[-strongly-]{+firmly+}" in str(err.value)
+    assert service.get(draft.id).paragraphs[0].text == theirs.text
+    with pytest.raises(StaleEdit):
+        service.remove(draft.id, mine)
+    service.remove(draft.id, theirs)
+    assert service.get(draft.id).paragraphs == []
+
+
+def test_convert_reapplies_form_to_text_added_as_is(db, debate_id: int) -> None:  # type: ignore[no-untyped-def]
+    service = PrstService(db)
+    draft = service.new_draft(debate_id, "en")
+    assert draft.id is not None
+    service.add_text(draft.id, "Expressing grave concern at attacks on hospitals,", convert=False)
+    assert service.get(draft.id).texts() == ["Expressing grave concern at attacks on hospitals,"]
+    [(number, conversion)] = service.convert(draft.id)
+    assert number == 1
+    assert service.get(draft.id).texts() == ["The Security Council expresses grave concern at attacks on hospitals."]
+    assert conversion.lead == "Expressing grave concern"
+
+
+def test_revisions_and_diff(db, debate_id: int) -> None:  # type: ignore[no-untyped-def]
+    service = PrstService(db)
+    draft = service.new_draft(debate_id, "en")
+    assert draft.id is not None
+    with pytest.raises(InputError, match="no paragraphs"):
+        service.revise(draft.id)
+    service.add_text(draft.id, "Reaffirming its commitment to the protection of civilians,")
+    service.add_text(draft.id, "Strongly condemns all attacks against civilians;")
+    rev1 = service.revise(draft.id, "first circulation")
+    assert rev1.label == "rev.1"
+    with pytest.raises(InputError, match="nothing changed since rev.1"):
+        service.revise(draft.id)
+    current = service.get(draft.id)
+    service.edit(draft.id, current.paragraphs[1], "The Security Council condemns in the strongest terms all attacks "
+                                                  "against civilians and humanitarian personnel.")
+    service.add_text(draft.id, "Requests the Secretary-General to brief the Council;")
+    assert service.revise(draft.id).label == "rev.2"
+    diff = service.diff(draft.id, "rev.1", "rev.2")
+    text = diff.render()
+    assert diff.summary == "rev.1 -> rev.2: 1 changed, 1 added, 0 removed, 0 moved"
+    assert "[-strongly-]" in text and "{+in the strongest terms+}" in text and "{+ and humanitarian personnel+}" in text
+    assert "para 3 added:" in text
+    assert service.diff(draft.id).old_label == "rev.1"  # nothing changed since rev.2: the last two
+    assert service.diff(draft.id, "rev.2", "current").render().endswith("no differences")
+    with pytest.raises(InputError, match="no rev.3"):
+        service.diff(draft.id, "rev.3")
+    exported = service.export(draft.id, revision="rev.1")
+    assert "Draft rev.1" in exported and "humanitarian personnel" not in exported
+
+
+def test_export_parses_and_escapes(db, debate_id: int) -> None:  # type: ignore[no-untyped-def]
+    service = PrstService(db)
+    draft = service.new_draft(debate_id, "en")
+    assert draft.id is not None
+    service.add_text(draft.id, "Stresses <script>alert(1)</script> [link](http://x) and *emphasis* | pipes;")
+    service.add_text(draft.id, "# Recalls its resolution 1894 (2009),", convert=False)
+    for annotated in (False, True):
+        markdown = service.export(draft.id, annotated=annotated)
+        tokens = parse(markdown)
+        kinds = {t.type for t in tokens}
+        assert "html_block" not in kinds and "heading_open" in kinds
+        headings = [t for t in tokens if t.type == "heading_open"]
+        assert len(headings) == 1  # the "# Recalls" paragraph did not become a heading
+        inline = " ".join(t.content for t in tokens if t.type == "inline")
+        assert "link_open" not in {c.type for t in tokens if t.children for c in t.children}
+        assert "<script>" in inline.replace("\\", "")
+    clean = service.export(draft.id)
+    assert EN_CHAPEAU in clean.replace("\\", "")
+
+
+def test_typed_new_paragraph_is_unchecked_until_checked(db, debate_id: int) -> None:  # type: ignore[no-untyped-def]
+    service = PrstService(db)
+    draft = service.new_draft(debate_id, "zh")
+    assert draft.id is not None
+    p = service.add_text(draft.id, INVENTED_ZH)
+    assert p.status == "unchecked" and p.provenance.kind == "typed"
+    assert replace(p, status="new").mark == "NEW"

@@ -1,0 +1,224 @@
+"""The speakers service on a real database (SQLite and PostgreSQL): inscriptions, overrides,
+optimistic concurrency, CSV and verbatim-record import, briefers from the concept note."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from debateprep.domain.debate import DebateSettings
+from debateprep.domain.errors import Conflict, InputError, StaleEdit
+from debateprep.domain.speakers import Basis, Level, Status
+from debateprep.services.debates import DebateService
+from debateprep.services.speakers import SpeakersService
+
+REPO = Path(__file__).resolve().parents[1]
+SEED_NOTE = REPO / "concept_notes" / "concept-note_S-2014-74_poc_lithuania.zh.txt"
+T0 = datetime(2014, 2, 5, 9)
+
+
+@pytest.fixture
+def svc(db) -> SpeakersService:  # type: ignore[no-untyped-def]
+    return SpeakersService(db)
+
+
+@pytest.fixture
+def poc(svc: SpeakersService) -> int:
+    """S/PV.7109: Protection of civilians, 12 February 2014, Lithuania presiding."""
+    debate = DebateService(svc.db).create(
+        "Protection of civilians in armed conflict", meeting_number=7109, meeting_date=date(2014, 2, 12),
+        presidency="Lithuania", settings=DebateSettings(limits_minutes={"briefer": 10, "group": 7}))
+    assert debate.id is not None
+    return debate.id
+
+
+def inscribe(svc: SpeakersService, debate: int) -> None:
+    rows = [("Lithuania", "minister", 1), ("Chad", None, 2), ("Argentina", None, 3), ("Jordan", None, 4),
+            ("OCHA", None, 5), ("ICRC", None, 6), ("Switzerland", None, 7), ("Norway", "minister", 8),
+            ("European Union", None, 9), ("Japan", None, 10)]
+    for name, level, minute in rows:
+        extra = {"on_behalf_of": "Group of Friends of PoC"} if name == "Switzerland" else {}
+        svc.add(debate, name, level=level, inscribed_at=T0 + timedelta(minutes=minute),
+                draw=minute if name in ("Chad", "Argentina", "Jordan") else None, **extra)
+
+
+def order(svc: SpeakersService, debate: int) -> list[str]:
+    return [r["delegation"] for r in svc.view(debate).rows() if r["position"]]
+
+
+def test_add_resolves_the_roster_and_orders_by_the_rules(svc: SpeakersService, poc: int) -> None:
+    inscribe(svc, poc)
+    view = svc.view(poc)
+    assert view.settings.president_code == "LTU"
+    assert order(svc, poc) == [
+        "Office for the Coordination of Humanitarian Affairs", "International Committee of the Red Cross",
+        "Chad", "Argentina", "Jordan", "Lithuania", "Norway", "Switzerland", "European Union", "Japan"]
+    rows = {r["delegation"]: r for r in view.rows()}
+    assert rows["Chad"]["basis"] == "member" and rows["Norway"]["basis"] == "rule37"
+    assert rows["European Union"]["basis"] == "observer" and rows["ICRC" if False else "International Committee of the Red Cross"]["basis"] == "briefer"
+    assert rows["Switzerland"]["on_behalf_of"] == "POC" and rows["Switzerland"]["planned_minutes"] == 7
+    assert rows["Office for the Coordination of Humanitarian Affairs"]["planned_start"] == "2014-02-12T10:00"
+    assert rows["International Committee of the Red Cross"]["planned_start"] == "2014-02-12T10:10"
+    assert rows["Japan"]["session_label"] == "Wed 12 Feb 10:00-13:00 S/PV.7109"
+
+
+def test_unknown_delegation_and_duplicate_change_nothing(svc: SpeakersService, poc: int) -> None:
+    inscribe(svc, poc)
+    before = svc.entries(poc)
+    with pytest.raises(InputError, match="unknown delegation 'Narnia'"):
+        svc.add(poc, "Narnia")
+    with pytest.raises(Conflict, match=r"Norway is already inscribed \(entry #\d+, inscribed\)"):
+        svc.add(poc, "norway", level="minister")
+    assert svc.entries(poc) == before
+    # on behalf of a group is a different inscription; after a withdrawal one may inscribe again
+    svc.add(poc, "Norway", on_behalf_of="Nordic countries")
+    norway = next(e for e in svc.entries(poc) if e.delegation == "Norway" and not e.on_behalf_of)
+    svc.withdraw(norway.id)  # type: ignore[arg-type]
+    again = svc.add(poc, "挪威")
+    assert again.delegation == "Norway" and again.delegation_code == "NOR"
+
+
+def test_person_in_a_personal_capacity(svc: SpeakersService, poc: int) -> None:
+    e = svc.add(poc, "Ms. Jane Doe", person=True, title="civil society briefer")
+    assert e.delegation_code is None and e.basis == Basis.BRIEFER and e.level == Level.OTHER
+
+
+def test_stale_edit_names_what_changed(svc: SpeakersService, poc: int) -> None:
+    inscribe(svc, poc)
+    japan = next(e for e in svc.entries(poc) if e.delegation == "Japan")
+    svc.update(japan.id, japan.version, level="vice-minister", representative="Mr. Kishi")  # type: ignore[arg-type]
+    with pytest.raises(StaleEdit) as err:
+        svc.update(japan.id, seen=japan, notes="arrives at noon")  # type: ignore[arg-type]
+    message = str(err.value)
+    assert "you edited version 1, it is now version 2" in message
+    assert "level permanent_representative -> vice_minister" in message and "representative" in message
+    assert svc.entry(japan.id).notes == ""  # type: ignore[arg-type]
+    with pytest.raises(StaleEdit, match="level is now vice_minister"):  # only the version known (CLI)
+        svc.update(japan.id, 1, level="minister")  # type: ignore[arg-type]
+
+
+def test_overrides_persist_and_survive_resort(svc: SpeakersService, poc: int) -> None:
+    inscribe(svc, poc)
+    japan = next(e for e in svc.entries(poc) if e.delegation == "Japan")
+    svc.move(japan.id, to=3, reason="the Vice-Minister must leave at 11:00")  # type: ignore[arg-type]
+    chad = next(e for e in svc.entries(poc) if e.delegation == "Chad")
+    svc.move(chad.id, after="Argentina")  # type: ignore[arg-type]
+    svc.add(poc, "Secretary-General", inscribed_at=T0 + timedelta(hours=3))  # a re-sort
+    svc.add(poc, "Brazil", level="minister", inscribed_at=T0 + timedelta(hours=3))
+    assert order(svc, poc)[:6] == ["Secretary-General", "Office for the Coordination of Humanitarian Affairs",
+                                   "Japan", "International Committee of the Red Cross", "Argentina", "Chad"]
+    row = next(r for r in svc.view(poc).rows() if r["delegation"] == "Japan")
+    assert row["override"] == "pinned at position 3 (the Vice-Minister must leave at 11:00)"
+    assert row["auto_position"] == 12 and "Manual override" in row["why"]
+    svc.clear_override(japan.id)  # type: ignore[arg-type]
+    assert order(svc, poc)[-1] == "Japan"
+    with pytest.raises(InputError, match="exactly one of"):
+        svc.move(japan.id, to=2, after="Chad")  # type: ignore[arg-type]
+
+
+def test_timer_logs_actual_duration_and_schedule_follows(svc: SpeakersService, poc: int) -> None:
+    inscribe(svc, poc)
+    first = svc.view(poc).placements[0].entry
+    svc.start(first.id, at=datetime(2014, 2, 12, 10, 0))  # type: ignore[arg-type]
+    svc.finish(first.id, actual_seconds=17 * 60)  # type: ignore[arg-type]
+    rows = svc.view(poc).rows()
+    assert rows[0]["status"] == "spoke" and rows[0]["actual_seconds"] == 17 * 60
+    assert rows[1]["planned_start"] == "2014-02-12T10:17"
+
+
+CSV_OK = """delegation,representative,level,basis,on_behalf_of,inscribed_at,draw,notes,override
+Chad,,,,,2014-02-05 09:02,2,,
+Jordan,Ms. Kawar,PR,,,2014-02-05 09:04,4,,
+OCHA,Valerie Amos,,,,2014-02-05 09:05,,to be confirmed,
+瑞士,,,,Group of Friends of PoC,2014-02-05 09:07,,"statement of 7 minutes, circulated",
+Norway,,minister,,,2014-02-05 09:08,,,after Switzerland
+Lithuania,,部长,,,2014-02-05 09:01,1,,
+"""
+
+
+def test_csv_import_export_round_trip(svc: SpeakersService, poc: int, tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(CSV_OK, encoding="utf-8")
+    added = svc.import_csv(poc, path)
+    assert len(added) == 6
+    assert order(svc, poc) == ["Office for the Coordination of Humanitarian Affairs", "Chad", "Jordan", "Lithuania",
+                               "Switzerland", "Norway"]
+    exported = svc.export_csv(poc)
+    assert exported.splitlines()[0].startswith("position,delegation,code,representative")
+    assert "after Switzerland" in exported and "Ms. Kawar" in exported
+    other = DebateService(svc.db).create("copy", meeting_date=date(2014, 2, 12), presidency="Lithuania").id
+    again = tmp_path / "again.csv"
+    again.write_text(exported, encoding="utf-8")
+    svc.import_csv(other, again)
+    assert order(svc, other) == order(svc, poc)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        ("", "empty file"),
+        ("name;level\nChad;PR\n", "row 1: no 'delegation' column"),
+        ("delegation,level\nChad,PR\nJordan,PR,extra\n", "row 3: 3 fields where the header has 2"),
+        ("delegation,level\nChad,PR\nNarnia,PR\n", "row 3: unknown delegation 'Narnia'"),
+        ("delegation,level\nChad,PR\nJordan,ministre\n", "row 3: unknown level 'ministre'"),
+        ("delegation,inscribed_at\nChad,yesterday\n", "row 2: inscribed_at 'yesterday' is not a date"),
+        ("delegation\nChad\nJordan\nchad\n", r"row 4: Chad is inscribed twice \(earlier in the file\)"),
+        ("delegation\nNorway\n", r"row 2: Norway is inscribed twice \(on the list already"),
+        ("delegation,override\nChad,after Narnia\n", "row 2: override refers to 'Narnia'"),
+        ('delegation,notes\nChad,"unclosed\n', "row"),
+    ],
+)
+def test_malformed_csv_is_refused_whole(svc: SpeakersService, poc: int, tmp_path: Path, content: str,
+                                        problem: str) -> None:
+    svc.add(poc, "Norway")
+    path = tmp_path / "bad.csv"
+    path.write_text(content, encoding="utf-8")
+    before = svc.entries(poc)
+    with pytest.raises(InputError, match=problem) as err:
+        svc.import_csv(poc, path)
+    assert str(err.value).startswith(str(path)) and "\n" not in str(err.value)
+    assert svc.entries(poc) == before
+
+
+def test_briefers_from_the_concept_note(svc: SpeakersService) -> None:
+    from debateprep.services.notes import NotesService
+
+    result = NotesService(svc.db).import_file(SEED_NOTE)
+    assert result.debate_id is not None
+    added = svc.import_briefers(result.debate_id)
+    assert [e.delegation_code for e in added] == ["OCHA", "DPKO", "OHCHR", "ICRC"]
+    assert all(e.basis == Basis.BRIEFER and not e.confirmed for e in added)
+    assert added[0].representative == "瓦莱丽·阿莫斯" and added[0].title == "主管人道主义事务副秘书长"
+    assert "S/2014/74" in added[0].notes and "to be confirmed" in added[0].notes
+    assert svc.import_briefers(result.debate_id) == []  # nothing twice
+    assert svc.view(result.debate_id).settings.president_code == "LTU"  # presidency 立陶宛
+
+
+def test_import_verbatim_record_8699(svc: SpeakersService, shared_data: Path) -> None:
+    files = sorted((shared_data / "spv_2020_speeches").glob("UNSC_2020_SPV.8699*_spch*.txt"))
+    if not files:
+        pytest.skip("S/PV.8699 is not in ../shared/data")
+    debate = DebateService(svc.db).create(
+        "Maintenance of international peace and security: upholding the Charter", meeting_number=8699,
+        meeting_date=date(2020, 1, 9), presidency="Viet Nam", settings=DebateSettings(president_speaks_first=True))
+    added = svc.import_record(debate.id, files)
+    assert len(added) == 110
+    rows = svc.view(debate.id).rows()
+    assert [r["code"] for r in rows[:6]] == ["SG", "ELDERS", "VNM", "VCT", "EST", "DEU"]
+    assert [r["delegation"] for r in rows] == [e.delegation for e in added]  # the order heard
+    eu = next(r for r in rows if r["code"] == "EU")
+    assert eu["basis"] == "observer" and eu["on_behalf_of"] == "EU"
+    with pytest.raises(Conflict, match="already on the list"):
+        svc.import_record(debate.id, files)
+    assert len(svc.entries(debate.id)) == 110  # type: ignore[arg-type]
+
+
+def test_withdrawn_stays_visible_but_unplaced(svc: SpeakersService, poc: int) -> None:
+    inscribe(svc, poc)
+    chad = next(e for e in svc.entries(poc) if e.delegation == "Chad")
+    svc.withdraw(chad.id)  # type: ignore[arg-type]
+    rows = svc.view(poc).rows()
+    assert rows[-1]["delegation"] == "Chad" and rows[-1]["position"] is None and rows[-1]["status"] == "withdrawn"
+    assert svc.reinstate(chad.id).status == Status.INSCRIBED  # type: ignore[arg-type]

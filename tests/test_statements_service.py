@@ -1,0 +1,135 @@
+"""The statements service on a real database (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from debateprep.domain.errors import Conflict, InputError, NotFound, StaleEdit
+from debateprep.services.debates import DebateService
+from debateprep.services.notes import NotesService
+from debateprep.services.statements import StatementService
+
+DATA = Path(__file__).parent / "data" / "statements"
+
+
+def _speeches(shared_data: Path) -> Path:
+    return shared_data / "spv_2020_speeches"
+
+
+def _debate_8699(db) -> int:  # type: ignore[no-untyped-def]
+    debate = DebateService(db).create("Maintenance of international peace and security", meeting_number=8699,
+                                      meeting_date=date(2020, 1, 9), presidency="Viet Nam")
+    assert debate.id is not None
+    return debate.id
+
+
+def test_import_the_full_record_from_the_corpus_folder(db, shared_data: Path) -> None:  # type: ignore[no-untyped-def]
+    service = StatementService(db)
+    debate_id = _debate_8699(db)
+    report = service.import_record(debate_id, [_speeches(shared_data)])  # the folder: meeting 8699 is chosen
+    assert report.records == ["S/PV.8699", "S/PV.8699 (Resumption 1)", "S/PV.8699 (Resumption 2)"]
+    assert report.summary() == {"imported": 214, "statements": 109, "briefings": 3, "procedural": 102,
+                                "mapped": 112, "unmapped": 0, "delegations": 110, "replaced": 0}
+    stored = service.list(debate_id)
+    assert [s.source for s in stored[:3]] == ["S/PV.8699 #1", "S/PV.8699 #2", "S/PV.8699 #3"]
+    assert service.list(debate_id, unmapped=True) == []
+    china = next(s for s in stored if s.delegation_code == "CHN")
+    assert service.get(china.id).text.startswith("China appreciates Viet Nam's initiative")  # type: ignore[arg-type]
+
+    with pytest.raises(Conflict, match="already has 'S/PV.8699 #1' and 213 more"):
+        service.import_record(debate_id, [_speeches(shared_data)])
+    assert len(service.list(debate_id)) == 214
+    again = service.import_record(debate_id, [_speeches(shared_data)], replace=True)
+    assert again.summary()["replaced"] == 214 and len(service.list(debate_id)) == 214
+
+
+def test_a_folder_of_many_meetings_needs_a_meeting(db, shared_data: Path) -> None:  # type: ignore[no-untyped-def]
+    debate = DebateService(db).create("Open debate without a meeting number")
+    with pytest.raises(InputError, match=r"belong to 79 meetings \(8698, 8699, .*give --meeting N"):
+        StatementService(db).import_record(debate.id, [_speeches(shared_data)])  # type: ignore[arg-type]
+    report = StatementService(db).import_record(debate.id, [_speeches(shared_data)], meeting=8723)  # type: ignore[arg-type]
+    assert report.records == ["S/PV.8723", "S/PV.8723 (Resumption 1)"]
+
+
+def test_bad_file_in_a_batch_writes_nothing(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    service = StatementService(db)
+    debate_id = _debate_8699(db)
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"this is not a pdf")
+    with pytest.raises(InputError, match="broken.pdf"):
+        service.import_files(debate_id, [DATA / "china_s-pv-8699_zh.txt", broken])
+    assert service.list(debate_id) == []
+    with pytest.raises(NotFound):
+        service.import_files(4242, [DATA / "china_s-pv-8699_zh.txt"])
+
+
+def test_resolve_unmapped_speeches_by_hand_with_stale_edit(db, shared_data: Path) -> None:  # type: ignore[no-untyped-def]
+    service = StatementService(db)
+    debate = DebateService(db).create("Transitional justice", meeting_number=8723)
+    report = service.import_record(debate.id, sorted(_speeches(shared_data).glob("UNSC_2020_SPV.8723*.txt")))  # type: ignore[arg-type]
+    unmapped = {s.speaker: s for s in report.unmapped}
+    assert set(unmapped) == {"Mr. De Roux", "Ms. Sooka"}
+    de_roux = unmapped["Mr. De Roux"]
+    mapped = service.resolve(de_roux.id, "哥伦比亚")  # type: ignore[arg-type]
+    assert (mapped.delegation, mapped.delegation_code, mapped.mapped_by, mapped.version) == (
+        "Colombia", "COL", "manual", 2)
+    with pytest.raises(StaleEdit, match="now mapped to Colombia"):
+        service.resolve(de_roux.id, "Ecuador", version=1)  # type: ignore[arg-type]
+    sooka = service.resolve(unmapped["Ms. Sooka"].id, None)  # type: ignore[arg-type]
+    assert sooka.kind == "procedural" and not sooka.unmapped
+    assert service.list(debate.id, unmapped=True) == []  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="unknown delegation"):
+        service.resolve(de_roux.id, "Atlantis")  # type: ignore[arg-type]
+
+
+def test_statement_files_link_to_the_speakers_list(db) -> None:  # type: ignore[no-untyped-def]
+    from debateprep.services.speakers import SpeakersService
+
+    debate_id = _debate_8699(db)
+    speakers = SpeakersService(db)
+    china = speakers.add(debate_id, "China")
+    france = speakers.add(debate_id, "France")
+    service = StatementService(db)
+    report = service.import_files(debate_id, [DATA / "china_s-pv-8699_zh.txt"])
+    assert report.statements[0].speakers_entry_id == china.id
+    assert report.statements[0].language == "zh"
+    other = service.import_files(debate_id, [DATA / "README.md"], entry_id=france.id)
+    assert (other.statements[0].delegation_code, other.statements[0].speakers_entry_id) == ("FRA", france.id)
+    elsewhere = DebateService(db).create("Another debate")
+    with pytest.raises(InputError, match="belongs to debate"):
+        service.import_files(elsewhere.id, [DATA / "README.md"], entry_id=france.id)  # type: ignore[arg-type]
+
+
+def test_coverage_and_convergence_of_a_debate_with_its_concept_note(db, shared_data: Path) -> None:  # type: ignore[no-untyped-def]
+    imported = NotesService(db).import_file(DATA / "concept-note_S-2020-1_paraphrase.en.txt")
+    debates = DebateService(db)
+    debate = debates.update(debates.get(imported.debate_id), meeting_number=8699)  # type: ignore[arg-type]
+    service = StatementService(db)
+    service.import_record(debate.id, [_speeches(shared_data)])  # type: ignore[arg-type]
+    service.import_files(debate.id, [DATA / "china_s-pv-8699_zh.txt"])  # type: ignore[arg-type]
+
+    questions = service.questions(debate.id)  # type: ignore[arg-type]
+    assert [q.label for q in questions] == ["Q1", "Q2", "Q3", "Q4", "Q5", "Q6"]
+    matrix = service.coverage(debate.id)  # type: ignore[arg-type]
+    assert len(matrix.delegations) == 110
+    regional = matrix.covered_by(questions[2].key)
+    assert len(regional) >= 15
+    for cell in regional:  # traceable: the stored statement holds the passage at the offsets given
+        stored = service.get(cell.statement_id)  # type: ignore[arg-type]
+        assert stored.delegation == cell.delegation
+        assert stored.text[cell.passage.start : cell.passage.end] == cell.passage.text
+    china = matrix.cell("China", questions[5].key)  # English record and Chinese file: one row
+    assert china is not None and china.covered
+
+    groups = service.convergence(debate.id)  # type: ignore[arg-type]
+    assert groups[0].count >= 20
+    assert all(g.count >= 2 for g in groups)
+
+
+def test_coverage_needs_questions(db) -> None:  # type: ignore[no-untyped-def]
+    debate_id = _debate_8699(db)
+    with pytest.raises(InputError, match="no guiding questions"):
+        StatementService(db).coverage(debate_id)

@@ -1,0 +1,214 @@
+"""The brief pane, driven with Pilot: preview, language, source view, export with overwrite confirmation."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import ContentSwitcher, Input, TextArea
+
+from debateprep.services.debates import DebateService
+from debateprep.services.notes import NotesService
+from debateprep.tui.app import DebatePrepApp
+from debateprep.tui.messages import DebateSelected
+from debateprep.tui.screens.brief import BriefPane
+from debateprep.tui.screens.brief_dialogs import ConfirmScreen, PromptScreen
+from debateprep.tui.widgets.markdown_preview import MarkdownPreview
+from tests.conftest import SAMPLES
+from tests.test_brief import EN_SECTIONS, ZH_SECTIONS, sections
+
+SIZE = (120, 40)
+SEED_NOTE = SAMPLES / "concept-note_S-2014-74_poc_lithuania.zh.txt"
+
+
+async def settle(pilot: Pilot) -> None:  # type: ignore[type-arg]
+    for _ in range(3):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_brief(pilot: Pilot) -> BriefPane:  # type: ignore[type-arg]
+    await settle(pilot)
+    await pilot.press("f6")
+    await settle(pilot)
+    return pilot.app.query_one(BriefPane)
+
+
+def _seed(db) -> int:  # type: ignore[no-untyped-def]
+    result = NotesService(db).import_file(SEED_NOTE)
+    assert result.debate_id is not None
+    return result.debate_id
+
+
+def _notifications(app: DebatePrepApp) -> list[tuple[str, str]]:
+    return [(n.message, n.severity) for n in app._notifications]
+
+
+def test_brief_is_built_only_when_shown_and_renders_chinese(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    _seed(sqlite_db)
+
+    async def run() -> None:
+        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            pane = app.query_one(BriefPane)
+            assert pane.debate_id == 1 and pane.built is None  # not built while hidden
+            await pilot.press("f6")
+            await settle(pilot)
+            assert pane.built is not None and pane.built.lang == "zh"
+            lines = app.query_one(MarkdownPreview).plain_lines()
+            assert any("代表团简报：武装冲突保护平民" in line for line in lines)
+            for heading in ZH_SECTIONS:
+                assert any(line.strip() == heading for line in lines), heading
+            assert app.focused is app.query_one(MarkdownPreview)
+            status = str(app.query_one("#brief-status").render())
+            assert "中文" in status and "13 questions" in status
+            bound = {b.key for _, b, _, _ in app.screen.active_bindings.values()}
+            assert {"e", "h", "l", "s", "u", "r"} <= bound
+
+    asyncio.run(run())
+
+
+def test_language_toggle_and_source_view(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    _seed(sqlite_db)
+
+    async def run() -> None:
+        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            pane = await open_brief(pilot)
+            await pilot.press("l")
+            await settle(pilot)
+            assert pane.built is not None and pane.built.lang == "en"
+            assert sections(pane.built.markdown) == EN_SECTIONS
+            lines = app.query_one(MarkdownPreview).plain_lines()
+            assert any("Delegation brief: 武装冲突保护平民" in line for line in lines)
+            await pilot.press("s")
+            await pilot.pause()
+            assert app.query_one("#brief-views", ContentSwitcher).current == "brief-source"
+            source = app.query_one(TextArea)
+            assert source.text == pane.built.markdown and source.read_only and app.focused is source
+            await pilot.press("end")  # scrolling the source is not editing it
+            await pilot.press("s")
+            assert app.query_one("#brief-views", ContentSwitcher).current == "brief-rendered"
+            await pilot.press("l")
+            await settle(pilot)
+            assert pane.built.lang == "zh"
+
+    asyncio.run(run())
+
+
+def test_export_asks_before_overwriting(sqlite_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _seed(sqlite_db)
+    target = tmp_path / "brief.md"
+
+    async def export(pilot: Pilot, key: str = "e") -> None:  # type: ignore[type-arg]
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, PromptScreen)
+        field = pilot.app.screen.query_one(Input)
+        assert field.value.endswith(".md" if key == "e" else ".html")
+        field.value = str(target if key == "e" else target.with_suffix(".html"))
+        await pilot.press("enter")
+        await settle(pilot)
+
+    async def run() -> None:
+        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_brief(pilot)
+            await export(pilot)
+            assert sections(target.read_text(encoding="utf-8")) == ZH_SECTIONS
+            assert any(f"Brief written to {target}" == m for m, _ in _notifications(app))
+
+            target.write_text("kept", encoding="utf-8")
+            await export(pilot)
+            assert isinstance(app.screen, ConfirmScreen)
+            await pilot.press("enter")  # "No" has the focus: Enter never overwrites
+            await settle(pilot)
+            assert target.read_text(encoding="utf-8") == "kept"
+            assert any("was left as it was" in m for m, _ in _notifications(app))
+
+            await pilot.press("l")
+            await settle(pilot)
+            await export(pilot)
+            assert isinstance(app.screen, ConfirmScreen)
+            await pilot.press("y")
+            await settle(pilot)
+            assert sections(target.read_text(encoding="utf-8")) == EN_SECTIONS
+
+            await export(pilot, "h")
+            assert target.with_suffix(".html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+    asyncio.run(run())
+
+
+def test_export_to_an_unwritable_place_is_a_notification(sqlite_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _seed(sqlite_db)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+
+    async def run() -> None:
+        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_brief(pilot)
+            await pilot.press("e")
+            await pilot.pause()
+            app.screen.query_one(Input).value = str(blocker / "brief.md")  # a file as a folder
+            await pilot.press("enter")
+            await settle(pilot)
+            errors = [m for m, severity in _notifications(app) if severity == "error"]
+            assert len(errors) == 1 and "a-file" in errors[0]
+            assert app.is_running
+
+    asyncio.run(run())
+
+
+def test_our_delegation_is_saved_with_the_debate(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    debate_id = _seed(sqlite_db)
+
+    async def run() -> None:
+        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            pane = await open_brief(pilot)
+            await pilot.press("u")
+            await pilot.pause()
+            assert isinstance(app.screen, PromptScreen)
+            app.screen.query_one(Input).value = "中国"
+            await pilot.press("enter")
+            await settle(pilot)
+            assert DebateService(sqlite_db).get(debate_id).settings.our_delegation == "中国"
+            assert pane.built is not None and "**我代表团**：中国" in pane.built.markdown
+
+    asyncio.run(run())
+
+
+def test_a_debate_that_vanished_is_reported_not_raised(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    _seed(sqlite_db)
+
+    async def run() -> None:
+        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            pane = await open_brief(pilot)
+            pane.post_message(DebateSelected(999))  # e.g. deleted by a colleague meanwhile
+            await settle(pilot)
+            assert ("no debate #999 (see `debateprep debate list`)", "error") in _notifications(app)
+            assert "could not be built" in str(app.query_one("#brief-status").render())
+            assert app.is_running
+
+    asyncio.run(run())
+
+
+def test_empty_state_without_a_debate(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    async def run() -> None:
+        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            pane = await open_brief(pilot)
+            assert app.query_one("#brief-views", ContentSwitcher).current == "brief-empty"
+            await pilot.press("e")
+            await pilot.pause()
+            assert not isinstance(app.screen, PromptScreen)
+            assert any("No brief to export yet" in m for m, _ in _notifications(app))
+            assert pane.built is None
+
+    asyncio.run(run())

@@ -1,0 +1,204 @@
+"""The PRST drafting pane, driven with Pilot (and one snapshot)."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Static, TextArea
+
+from debateprep.services.debates import DebateService
+from debateprep.services.prst import PrstService
+from debateprep.tui.app import DebatePrepApp
+from debateprep.tui.screens.prst import PrstPane, clip
+from tests.test_prst_domain import RES_2518, RES_2594, ZH_CHAPEAU, seed_paragraph
+
+SIZE = (120, 40)
+
+
+def _debate(db, language: str = "zh") -> int:  # type: ignore[no-untyped-def]
+    debate = DebateService(db).create(
+        "Protection of civilians in armed conflict", agenda_item="Protection of civilians in armed conflict",
+        meeting_number=7109, meeting_date=date(2014, 2, 12), language=language,
+    )
+    assert debate.id is not None
+    return debate.id
+
+
+def _seeded_draft(db) -> int:  # type: ignore[no-untyped-def]
+    service = PrstService(db)
+    draft = service.new_draft(_debate(db), "zh")
+    assert draft.id is not None
+    service.add_text(draft.id, seed_paragraph(RES_2518, "回顾第 2436(2018)号决议"))
+    service.add_text(draft.id, seed_paragraph(RES_2594, "请秘书长确保在特派团规划"))
+    service.add_text(draft.id, "强调指出必须在[日期]前完善保护平民的国家战略，")
+    return draft.id
+
+
+async def settle(pilot: Pilot) -> None:  # type: ignore[type-arg]
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_pane(pilot: Pilot) -> PrstPane:  # type: ignore[type-arg]
+    await settle(pilot)
+    await pilot.press("f5")
+    await settle(pilot)
+    pilot.app.query_one("#prst-paragraphs", DataTable).focus()
+    await pilot.pause()
+    return pilot.app.query_one(PrstPane)
+
+
+def _static(app: DebatePrepApp, selector: str) -> str:
+    return str(app.query_one(selector, Static).render())
+
+
+def test_clip_counts_terminal_cells() -> None:
+    assert clip("安全理事会回顾", 8) == "安全理…"
+    assert clip("short", 8) == "short"
+
+
+def test_pane_shows_draft_with_chapeau_marks_and_brackets(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    async def scenario() -> None:
+        _seeded_draft(sqlite_db)
+        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            pane = await open_pane(pilot)
+            assert pane.draft is not None and len(pane.draft.paragraphs) == 3
+            assert _static(app, "#prst-chapeau") == ZH_CHAPEAU
+            assert "3 paragraphs · 0 agreed · 0 new · no revision" in _static(app, "#prst-status")
+            table = app.query_one("#prst-paragraphs", DataTable)
+            texts = [str(table.get_row_at(i)[3]) for i in range(table.row_count)]
+            assert texts[0].startswith("安全理事会回顾第2436(2018)号决议")
+            assert texts[1].startswith("安理会强调指出必须在[日期]前")  # brackets kept: markup is off
+            assert texts[2].startswith("安理会请秘书长确保")
+            assert app.query_one("#prst-editor", TextArea).text.startswith("安全理事会回顾第2436(2018)号决议")
+            assert "reaffirm/recall" in _static(app, "#prst-provenance")
+            assert "typed by the drafter" in _static(app, "#prst-provenance")
+
+    asyncio.run(scenario())
+
+
+def test_new_draft_add_and_save_from_the_editor(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    async def scenario() -> None:
+        debate_id = _debate(sqlite_db, "en")
+        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("f5")
+            await settle(pilot)
+            assert app.query_one("#prst-empty").display
+            app.query_one(PrstPane).focus()
+            await pilot.press("n")
+            await settle(pilot)
+            [draft] = PrstService(sqlite_db).drafts(debate_id)
+            assert _static(app, "#prst-chapeau").startswith("At the 7109th meeting of the Security Council")
+            editor = app.query_one("#prst-editor", TextArea)
+            editor.load_text("Requests the Secretary-General to brief the Council on the aide-memoire;")
+            editor.focus()
+            await pilot.press("ctrl+n")
+            await settle(pilot)
+            editor.load_text("Recalling its resolution 1894 (2009),")
+            await pilot.press("ctrl+n")
+            await settle(pilot)
+            assert draft.id is not None
+            stored = PrstService(sqlite_db).get(draft.id).texts()
+            assert stored == ["The Security Council recalls its resolution 1894 (2009).",
+                              "The Security Council requests the Secretary-General to brief the Council on the aide-memoire."]
+            assert app.query_one("#prst-paragraphs", DataTable).cursor_row == 0  # the added paragraph is selected
+            editor.load_text("The Security Council recalls its resolutions 1265 (1999) and 1894 (2009).")
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert PrstService(sqlite_db).get(draft.id).texts()[0] == editor.text
+
+    asyncio.run(scenario())
+
+
+def test_stale_save_is_refused_and_says_what_changed(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    async def scenario() -> None:
+        draft_id = _seeded_draft(sqlite_db)
+        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            pane = await open_pane(pilot)
+            service = PrstService(sqlite_db)
+            first = service.get(draft_id).paragraphs[0]
+            service.edit(draft_id, first, "安全理事会回顾其第2436(2018)号决议。")  # a colleague saves first
+            app.query_one("#prst-editor", TextArea).load_text("安全理事会回顾第2436(2018)号决议和第2518(2020)号决议。")
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert service.get(draft_id).paragraphs[0].text == "安全理事会回顾其第2436(2018)号决议。"
+            messages = [n.message for n in app._notifications]
+            assert any("changed by someone else" in m and "{+其+}" in m for m in messages), messages
+            assert pane.draft is not None and pane.draft.paragraphs[0].version == first.version + 1
+
+    asyncio.run(scenario())
+
+
+def test_move_order_revise_and_diff(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    async def scenario() -> None:
+        draft_id = _seeded_draft(sqlite_db)
+        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_pane(pilot)
+            service = PrstService(sqlite_db)
+            await pilot.press("right_square_bracket")
+            await settle(pilot)
+            assert service.get(draft_id).texts()[1].startswith("安理会回顾第2436")
+            assert service.get(draft_id).texts()[0].startswith("安全理事会强调指出")  # the subject follows position
+            assert app.query_one("#prst-paragraphs", DataTable).cursor_row == 1
+            await pilot.press("o")
+            await settle(pilot)
+            assert service.get(draft_id).texts()[0].startswith("安全理事会回顾")
+            assert "No revision yet" in _static(app, "#prst-diff")
+            await pilot.press("r")
+            await settle(pilot)
+            assert [r.label for r in service.get(draft_id).revisions] == ["rev.1"]
+            assert _static(app, "#prst-diff").endswith("no differences")
+            app.query_one("#prst-editor", TextArea).load_text("安全理事会回顾其第2436(2018)号决议。")
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            diff = _static(app, "#prst-diff")
+            assert diff.startswith("rev.1 -> current: 1 changed")
+            assert "{+其+}" in diff
+            await pilot.press("r")
+            await settle(pilot)
+            assert _static(app, "#prst-diff").startswith("rev.1 -> rev.2: 1 changed")
+            await pilot.press("x")
+            await settle(pilot)
+            assert len(service.get(draft_id).paragraphs) == 2
+
+    asyncio.run(scenario())
+
+
+def test_export_from_the_pane_never_overwrites(sqlite_db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    async def scenario() -> None:
+        monkeypatch.setenv("DEBATEPREP_DATA_DIR", str(tmp_path))
+        _seeded_draft(sqlite_db)
+        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_pane(pilot)
+            await pilot.press("e")
+            await settle(pilot)
+            await pilot.press("e")
+            await settle(pilot)
+        names = sorted(p.name for p in (tmp_path / "exports").iterdir())
+        assert names == ["prst-1-2.md", "prst-1-annotated-2.md", "prst-1-annotated.md", "prst-1.md"]
+        assert ZH_CHAPEAU in (tmp_path / "exports" / "prst-1.md").read_text(encoding="utf-8")
+
+    asyncio.run(scenario())
+
+
+def test_snapshot(sqlite_db, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    draft_id = _seeded_draft(sqlite_db)
+    service = PrstService(sqlite_db)
+    service.revise(draft_id)
+    service.edit(draft_id, service.get(draft_id).paragraphs[1], "安理会强调指出必须完善保护平民的国家战略。")
+    app = DebatePrepApp(sqlite_db, offer_sample=False)
+
+    async def run_before(pilot: Pilot) -> None:  # type: ignore[type-arg]
+        await open_pane(pilot)
+        app.query_one("#prst-editor", TextArea).cursor_blink = False
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -1,0 +1,281 @@
+"""The speakers pane, driven with Pilot (and one snapshot)."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date, datetime, timedelta
+
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, OptionList, Static
+
+from debateprep.domain.debate import DebateSettings
+from debateprep.domain.speakers import Status
+from debateprep.services.debates import DebateService
+from debateprep.services.speakers import SpeakersService
+from debateprep.tui.app import DebatePrepApp
+from debateprep.tui.screens.speakers import SpeakersPane, clip
+from debateprep.tui.widgets.timer import SpeakerTimer, mmss
+
+SIZE = (120, 40)
+T0 = datetime(2014, 2, 5, 9)
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def seed(db, language: str = "en") -> int:  # type: ignore[no-untyped-def]
+    """S/PV.7109 (12 Feb 2014, Lithuania presiding): briefers, members, non-members."""
+    debate = DebateService(db).create(
+        "Protection of civilians in armed conflict", meeting_number=7109, meeting_date=date(2014, 2, 12),
+        presidency="Lithuania", language=language, settings=DebateSettings(limits_minutes={"briefer": 10}))
+    svc = SpeakersService(db)
+    rows = [("OCHA", {}), ("ICRC", {}), ("Chad", {"draw": 2}), ("Argentina", {"draw": 1}),
+            ("Lithuania", {"level": "minister"}), ("Norway", {"level": "minister"}),
+            ("Switzerland", {"on_behalf_of": "Group of Friends of PoC"}), ("European Union", {}),
+            ("Japan", {}), ("Brazil", {})]
+    for i, (name, extra) in enumerate(rows):
+        svc.add(debate.id, name, inscribed_at=T0 + timedelta(minutes=i), **extra)
+    assert debate.id is not None
+    return debate.id
+
+
+async def settle(pilot: Pilot) -> None:  # type: ignore[type-arg]
+    for _ in range(3):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_pane(pilot: Pilot) -> SpeakersPane:  # type: ignore[type-arg]
+    await settle(pilot)
+    await pilot.press("f2")
+    await settle(pilot)
+    pilot.app.query_one("#sp-table", DataTable).focus()
+    await pilot.pause()
+    return pilot.app.query_one(SpeakersPane)
+
+
+def names(app: DebatePrepApp) -> list[str]:
+    table = app.query_one("#sp-table", DataTable)
+    return [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+
+
+def static(app: DebatePrepApp, selector: str) -> str:
+    return str(app.query_one(selector, Static).render())
+
+
+def run(scenario) -> None:  # type: ignore[no-untyped-def]
+    asyncio.run(scenario())
+
+
+def test_clip_and_mmss() -> None:
+    assert clip("大不列颠及北爱尔兰联合王国", 10) == "大不列颠…"
+    assert mmss(65) == "1:05" and mmss(-30) == "0:30"
+
+
+def test_pane_shows_the_ordered_list_with_reasons(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    seed(sqlite_db)
+
+    async def scenario() -> None:
+        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_pane(pilot)
+            assert names(app) == [
+                "Office for the Coordina…", "International Committee…", "Argentina", "Chad", "Lithuania", "Norway",
+                "Switzerland [POC]", "European Union", "Japan", "Brazil"]
+            assert "Debate #1: 10 on the list" in static(app, "#sp-status")
+            await pilot.press("down", "down", "down", "down")
+            why = static(app, "#sp-why")
+            assert "Lithuania is 5th: the President speaks last among Council members." in why
+            assert "expected Wed 10:" in why
+            table = app.query_one("#sp-table", DataTable)
+            assert str(table.get_row_at(0)[5]) == "10:00" and str(table.get_row_at(1)[5]) == "10:10"
+
+    run(scenario)
+
+
+def test_add_with_chinese_and_english_autocomplete(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    debate_id = seed(sqlite_db)
+
+    async def scenario() -> None:
+        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_pane(pilot)
+            await pilot.press("a")
+            await settle(pilot)
+            await pilot.press(*"德")
+            await pilot.pause()
+            options = app.screen.query_one("#sp-dlg-matches", OptionList)
+            assert options.get_option_at_index(0).id == "DEU"
+            await pilot.press("down", "enter")  # into the matches, pick Germany
+            await pilot.pause()
+            assert app.screen.query_one("#sp-dlg-delegation", Input).value == "Germany"
+            await pilot.press(*"Mr. Heusgen")
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert "Germany" in names(app)
+            await pilot.press("a")
+            await settle(pilot)
+            await pilot.press(*"Kaz", "enter")  # Enter takes the best match: Kazakhstan
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert "Kazakhstan" in names(app)
+
+    run(scenario)
+    codes = [e.delegation_code for e in SpeakersService(sqlite_db).entries(debate_id)]
+    assert "DEU" in codes and "KAZ" in codes
+    germany = next(e for e in SpeakersService(sqlite_db).entries(debate_id) if e.delegation_code == "DEU")
+    assert germany.representative == "Mr. Heusgen"
+
+
+def test_unknown_delegation_keeps_the_dialog_open(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    debate_id = seed(sqlite_db)
+
+    async def scenario() -> None:
+        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_pane(pilot)
+            await pilot.press("a")
+            await settle(pilot)
+            app.screen.query_one("#sp-dlg-delegation", Input).value = "Narnia"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert "'Narnia' is not in the roster" in str(app.screen.query_one("#sp-dlg-error").render())
+            await pilot.press("escape")
+            await settle(pilot)
+            assert len(names(app)) == 10
+
+    run(scenario)
+    assert len(SpeakersService(sqlite_db).entries(debate_id)) == 10
+
+
+def test_reorder_by_keys_pin_and_back_to_rules(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    debate_id = seed(sqlite_db)
+
+    async def scenario() -> None:
+        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_pane(pilot)
+            await pilot.press(*(["down"] * 9))  # Brazil, last
+            await pilot.press("K")
+            await settle(pilot)
+            assert names(app)[-2:] == ["Brazil", "Japan"]
+            table = app.query_one("#sp-table", DataTable)
+            assert str(table.get_row_at(8)[0]) == "9*"  # the override shows
+            assert table.cursor_row == 8  # the cursor follows the entry
+            assert "kept before Japan (moved by hand)" in static(app, "#sp-why")
+            await pilot.press("x")
+            await settle(pilot)
+            assert names(app)[-2:] == ["Japan", "Brazil"]
+            await pilot.press("up", "up", "up", "p")  # pin Switzerland at 7, then a minister inscribes
+            await settle(pilot)
+            SpeakersService(sqlite_db).add(debate_id, "Kenya", level="minister", inscribed_at=T0 + timedelta(hours=1))
+            await pilot.press("r")
+            await settle(pilot)
+            assert names(app)[6] == "Switzerland [POC]" and names(app)[7] == "Kenya"
+            await pilot.press("w")  # withdraw the highlighted entry
+            await settle(pilot)
+            assert str(table.get_row_at(table.row_count - 1)[0]) == "-"
+
+    run(scenario)
+    entries = {e.delegation: e for e in SpeakersService(sqlite_db).entries(debate_id)}
+    assert entries["Switzerland"].override is not None and entries["Switzerland"].override.kind == "pin"
+    assert sum(e.status == Status.WITHDRAWN for e in entries.values()) == 1
+
+
+def test_timer_counts_down_warns_shows_overrun_and_logs(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    debate_id = seed(sqlite_db)
+    clock = FakeClock()
+
+    async def scenario() -> None:
+        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_pane(pilot)
+            timer = app.query_one(SpeakerTimer)
+            timer.clock = clock
+            assert "Next: Office for the Coordination" in static(app, "#sp-timer")
+            await pilot.press("space")  # OCHA has the floor: 10 minutes for a briefer
+            await settle(pilot)
+            assert timer.state == "running" and timer.limit == 600
+            clock.now += 200
+            timer.tick()
+            assert "6:40 left" in static(app, "#sp-timer")
+            await pilot.press("space")  # pause: the pause does not count
+            clock.now += 500
+            await pilot.press("space")
+            clock.now += 350  # 550 s spoken: last minute
+            timer.tick()
+            await pilot.pause()
+            assert timer.phase == "warning" and "0:50 left — wrap up" in static(app, "#sp-timer")
+            clock.now += 80  # 630 s spoken
+            timer.tick()
+            await pilot.pause()
+            assert timer.phase == "over" and "OVER TIME by 0:30" in static(app, "#sp-timer")
+            await pilot.press("n")  # log OCHA, give the floor to the ICRC
+            await settle(pilot)
+            assert timer.state == "running" and timer.speaker == "International Committee of the Red Cross"
+            table = app.query_one("#sp-table", DataTable)
+            assert str(table.get_row_at(0)[4]) == "spoke" and str(table.get_row_at(1)[4]) == "speaking"
+            await pilot.press("f")
+            await settle(pilot)
+            assert timer.state == "idle"
+
+    run(scenario)
+    entries = SpeakersService(sqlite_db).entries(debate_id)
+    ocha = next(e for e in entries if e.delegation_code == "OCHA")
+    icrc = next(e for e in entries if e.delegation_code == "ICRC")
+    assert ocha.status == Status.SPOKE and ocha.actual_seconds == 630
+    assert icrc.status == Status.SPOKE and icrc.actual_seconds == 0
+
+
+def test_schedule_view(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    seed(sqlite_db)
+
+    async def scenario() -> None:
+        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_pane(pilot)
+            await pilot.press("s")
+            await pilot.pause()
+            sched = app.query_one("#sp-schedule", DataTable)
+            assert sched.has_focus
+            assert str(sched.get_row_at(0)[2]) == "Wed 12 Feb 10:00-13:00 S/PV.7109"
+            assert str(sched.get_row_at(1)[0]) == "10:00-10:10"
+            assert "Wed 10:00 #1-10 (10)" in static(app, "#sp-sessions")
+            await pilot.press("s")
+            await pilot.pause()
+            assert app.query_one("#sp-table", DataTable).has_focus
+
+    run(scenario)
+
+
+def test_chinese_debate_shows_chinese_names(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    seed(sqlite_db, language="zh")
+
+    async def scenario() -> None:
+        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_pane(pilot)
+            assert names(app)[:4] == ["人道主义事务协调厅", "红十字国际委员会", "阿根廷", "乍得"]
+
+    run(scenario)
+
+
+def test_snapshot(sqlite_db, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    debate_id = seed(sqlite_db)
+    svc = SpeakersService(sqlite_db)
+    japan = next(e for e in svc.entries(debate_id) if e.delegation == "Japan")
+    svc.move(japan.id, to=3, reason="the Vice-Minister leaves at 11:00")  # type: ignore[arg-type]
+    app = DebatePrepApp(sqlite_db, offer_sample=False)
+
+    async def run_before(pilot: Pilot) -> None:  # type: ignore[type-arg]
+        await open_pane(pilot)
+        await pilot.press("down", "down")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

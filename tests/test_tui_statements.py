@@ -1,0 +1,164 @@
+"""The statements pane, driven with Pilot (and one snapshot), on the first part of S/PV.8699."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Static
+
+from debateprep.services.debates import DebateService
+from debateprep.services.notes import NotesService
+from debateprep.services.statements import StatementService
+from debateprep.tui.app import DebatePrepApp
+from debateprep.tui.screens.statements import StatementsPane, clip, heat
+
+SIZE = (120, 40)
+DATA = Path(__file__).parent / "data" / "statements"
+
+
+@pytest.fixture
+def debate_db(sqlite_db, shared_data: Path):  # type: ignore[no-untyped-def]
+    """A debate with its (paraphrased) concept note, the meeting's first part and China in Chinese."""
+    imported = NotesService(sqlite_db).import_file(DATA / "concept-note_S-2020-1_paraphrase.en.txt")
+    debates = DebateService(sqlite_db)
+    debate = debates.update(debates.get(imported.debate_id), meeting_number=8699)  # type: ignore[arg-type]
+    service = StatementService(sqlite_db)
+    service.import_record(debate.id, sorted((shared_data / "spv_2020_speeches").glob("UNSC_2020_SPV.8699_spch*")))  # type: ignore[arg-type]
+    service.import_files(debate.id, [DATA / "china_s-pv-8699_zh.txt"])  # type: ignore[arg-type]
+    return sqlite_db
+
+
+async def settle(pilot: Pilot) -> None:  # type: ignore[type-arg]
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_pane(pilot: Pilot) -> StatementsPane:  # type: ignore[type-arg]
+    await settle(pilot)
+    await pilot.press("f3")
+    await settle(pilot)
+    pilot.app.query_one("#st-table", DataTable).focus()
+    await pilot.pause()
+    return pilot.app.query_one(StatementsPane)
+
+
+def _static(app: DebatePrepApp, selector: str) -> str:
+    return str(app.query_one(selector, Static).render())
+
+
+def test_clip_and_heat_cells() -> None:
+    assert clip("Lao People's Democratic Republic", 12) == "Lao People'…"
+    assert clip("大不列颠及北爱尔兰联合王国", 9) == "大不列颠…"
+    assert heat(0).plain == "  · " and heat(0.9).plain == " ███" and heat(0.5).plain == " ▓▓ "
+
+
+def test_list_and_reader(debate_db) -> None:  # type: ignore[no-untyped-def]
+    async def scenario() -> None:
+        app = DebatePrepApp(debate_db, offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            pane = await open_pane(pilot)
+            table = app.query_one("#st-table", DataTable)
+            assert table.row_count == len(pane.statements) == 57  # 56 speeches and China in Chinese
+            assert _static(app, "#st-status").startswith("Debate #1: 57 statements · 56 delegations")
+            assert "Secretary-General — The Secretary-General — S/PV.8699 #2" in _static(app, "#st-reader")
+            await pilot.press("down", "down", "down")
+            await pilot.pause()
+            assert _static(app, "#st-reader").startswith("Saint Vincent and the Grenadines — Mr. Gonsalves")
+            table.move_cursor(row=table.row_count - 1)
+            await pilot.pause()
+            reader = _static(app, "#st-reader")
+            assert reader.startswith("China — ") and "我们呼吁有关各方保持最大限度克制" in reader
+
+    asyncio.run(scenario())
+
+
+def test_coverage_heatmap_shows_the_passage_behind_each_cell(debate_db) -> None:  # type: ignore[no-untyped-def]
+    async def scenario() -> None:
+        app = DebatePrepApp(debate_db, offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            pane = await open_pane(pilot)
+            await pilot.press("c")
+            await settle(pilot)
+            matrix = pane.matrix
+            assert matrix is not None and len(matrix.questions) == 6
+            heatmap = app.query_one("#st-heatmap", DataTable)
+            assert heatmap.row_count == len(matrix.delegations) == 56
+            assert len(heatmap.columns) == 7
+            assert "Q3 (" in _static(app, "#st-questions")
+            # Move to China's cell on Q6 (multilateralism): its Chinese passage is the evidence.
+            heatmap.focus()
+            row = matrix.delegations.index("China")
+            heatmap.move_cursor(row=row, column=6)
+            await pilot.pause()
+            cell = matrix.cell("China", matrix.questions[5].key)
+            evidence = _static(app, "#st-evidence")
+            assert evidence.startswith("China · Q6: How can multilateralism")
+            assert cell is not None and cell.covered and "单边主义" in cell.passage.text
+            assert cell.passage.text in evidence and f"strength {cell.strength:.2f}" in evidence
+
+    asyncio.run(scenario())
+
+
+def test_convergence_list_with_its_passages(debate_db) -> None:  # type: ignore[no-untyped-def]
+    async def scenario() -> None:
+        app = DebatePrepApp(debate_db, offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            pane = await open_pane(pilot)
+            await pilot.press("v")
+            await settle(pilot)
+            groups = app.query_one("#st-groups", DataTable)
+            assert groups.row_count == len(pane.groups) > 5
+            first = pane.groups[0]
+            passages = _static(app, "#st-group")
+            assert passages.startswith(f"{first.count} delegations: {first.supporters[0]}")
+            groups.focus()
+            await pilot.press("down")
+            await pilot.pause()
+            assert _static(app, "#st-group").startswith(f"{pane.groups[1].count} delegations: ")
+            await pilot.press("l")
+            assert app.query_one("#st-switcher").current == "st-list-view"  # type: ignore[attr-defined]
+
+    asyncio.run(scenario())
+
+
+def test_empty_and_unbracketed_states(sqlite_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    async def scenario() -> None:
+        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            pane = await open_pane(pilot)
+            assert _static(app, "#st-status") == "No debate selected (Ctrl+O to choose one)."
+            debate = DebateService(sqlite_db).create("Protection of civilians")
+            app.set_debate(debate.id)
+            await settle(pilot)
+            assert app.query_one("#st-empty").display and not app.query_one("#st-switcher").display
+            # Square brackets are text, never markup.
+            path = tmp_path / "france.txt"
+            path.write_text("The Council [should] remain seized of the matter [/bold] and act.", encoding="utf-8")
+            StatementService(sqlite_db).import_files(debate.id, [path])  # type: ignore[arg-type]
+            pane.action_refresh()
+            await settle(pilot)
+            assert "The Council [should] remain seized of the matter [/bold] and act." in _static(app, "#st-reader")
+            await pilot.press("c")
+            await settle(pilot)
+            assert "no guiding questions" in _static(app, "#st-evidence")
+
+    asyncio.run(scenario())
+
+
+def test_snapshot_coverage(debate_db, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    app = DebatePrepApp(debate_db, offer_sample=False)
+
+    async def run_before(pilot: Pilot) -> None:  # type: ignore[type-arg]
+        await open_pane(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        heatmap = app.query_one("#st-heatmap", DataTable)
+        heatmap.focus()
+        heatmap.move_cursor(row=2, column=3)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
