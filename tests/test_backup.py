@@ -15,15 +15,16 @@ from debateprep.services.backup import BackupService, read_backup
 from debateprep.services.debates import DebateService
 from debateprep.storage import backup as store
 from debateprep.storage.db import open_database
-from tests.conftest import LIBRARY_SAMPLES, SAMPLES, run_cli
+from tests.conftest import LIBRARY_SAMPLES, SAMPLES, SHARED_DATA, run_cli
 from tests.support import figures
 from tests.support.dbs import new_db_url  # noqa: F401 - fixture
 from tests.support.fill import fill_every_table, populate_with_cli, table_rows
 
 
 def _samples() -> dict[str, object]:
+    spv = SHARED_DATA / "spv_2020_speeches"
     return {"concept_note": next(iter(sorted(SAMPLES.glob("*.zh.txt"))), None),
-            "library": sorted(LIBRARY_SAMPLES.glob("*.txt"))}
+            "library": sorted(LIBRARY_SAMPLES.glob("*.txt")), "spv": spv if spv.is_dir() else None}
 
 
 def _checked(dump: store.Dump) -> int:
@@ -36,7 +37,7 @@ def _checked(dump: store.Dump) -> int:
 def test_round_trip_sqlite_postgresql_sqlite_keeps_every_row(new_db_url, tmp_path: Path) -> None:
     first, middle, last = new_db_url("sqlite"), new_db_url("postgresql"), new_db_url("sqlite")
     added = populate_with_cli(first, run_cli, _samples())
-    assert "debate (zh)" in added
+    assert {"debate (zh)", "concept note", "library", "speakers"} <= set(added), added
     filled = fill_every_table(open_database(first))
     assert all(filled.values()), f"tables the filler could not fill: {filled}"
 
@@ -60,6 +61,12 @@ def test_round_trip_sqlite_postgresql_sqlite_keeps_every_row(new_db_url, tmp_pat
         assert [(d.title, d.meeting_date, d.settings.president_speaks_first) for d in debates] == [
             (d.title, d.meeting_date, d.settings.president_speaks_first)
             for d in DebateService(open_database(first)).list()]
+    # Search indexes are derived, not carried: they are rebuilt and find the same paragraphs.
+    if "library" in added:
+        for query in ("维持和平", "保护平民", "问责"):
+            hits = [{h["id"] for h in run_cli(["library", "search", query, "--json", "--limit", "500"], url).json()}
+                    for url in (first, middle, last)]  # type: ignore[union-attr]
+            assert hits[0] and hits[0] == hits[1] == hits[2], query
     # PostgreSQL sequences moved past the restored ids: a new row gets a fresh id.
     highest = max(d.id for d in DebateService(open_database(middle)).list())
     assert DebateService(open_database(middle)).create("After the restore").id == highest + 1
@@ -228,3 +235,14 @@ def test_damaged_backup_files_are_refused_in_one_line(sqlite_cli, tmp_path: Path
     assert result.exit_code == 2
     assert result.stderr.startswith(f"debateprep: error: {path}: ") and problem in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.postgres
+def test_nul_characters_from_sqlite_do_not_stop_a_restore_to_postgresql(new_db_url, tmp_path: Path) -> None:
+    """SQLite stores NUL characters (from a damaged file, say); PostgreSQL cannot: they are dropped."""
+    source = open_database(new_db_url("sqlite"))
+    DebateService(source).create("保护\x00平民")
+    BackupService(source).backup(tmp_path / "nul.json")
+    target = open_database(new_db_url("postgresql"))
+    BackupService(target).restore(tmp_path / "nul.json")
+    assert [d.title for d in DebateService(target).list()] == ["保护平民"]

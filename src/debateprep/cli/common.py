@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,7 +51,21 @@ def write_output(path: str | Path, content: str, force: bool) -> Path:
         raise Conflict(f"{target}: already exists; use --force to overwrite it")
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_text(content, encoding="utf-8")
-    tmp.chmod(0o600)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # private from the first byte
+    os.fchmod(fd, 0o600)  # (a leftover tmp file keeps its old mode otherwise)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(content)
     tmp.replace(target)
     return target
+
+
+def one_line(message: str) -> str:
+    """The message with control characters (line breaks, escapes, bidi overrides) made visible."""
+    import unicodedata
+
+    return "".join(
+        c.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(c) in ("Cc", "Zl", "Zp", "Cs") or "\u202a" <= c <= "\u202e" or "\u2066" <= c <= "\u2069"
+        else c
+        for c in message
+    )

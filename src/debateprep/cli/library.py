@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from debateprep.cli.common import add_json_flag, open_db, print_json
+from debateprep.cli.common import add_json_flag, one_line, open_db, print_json
 
 if TYPE_CHECKING:
     from debateprep.importers.library import ImportReport
@@ -87,9 +87,9 @@ def _report(report: ImportReport, as_json: bool) -> int:
             counts = f"{d.paras} paragraphs" if d.paras else f"{d.pp} PP, {d.op} OP"
             print(f"imported {d.symbol} ({d.lang}): {counts}" + (" (replaced)" if d.replaced else ""))
         for d in report.doubtful:
-            print(f"doubt: {d.symbol} ({d.path}): {'; '.join(d.warnings)}", file=sys.stderr)
+            print(one_line(f"doubt: {d.symbol} ({d.path}): {'; '.join(d.warnings)}"), file=sys.stderr)
         for path, reason in report.failed:
-            print(f"failed: {path}: {reason}", file=sys.stderr)
+            print(one_line(f"failed: {path}: {reason}"), file=sys.stderr)
         print(report.summary())
     nothing_done = not report.imported and not report.skipped
     return 2 if report.failed and nothing_done else 0

@@ -11,6 +11,7 @@ import importlib
 import sys
 
 from debateprep import __version__
+from debateprep.cli.common import one_line
 from debateprep.domain.errors import DebateprepError
 
 COMMAND_MODULES = (
@@ -53,8 +54,13 @@ def main(argv: list[str] | None = None) -> int:
             return run_tui(args)
         return int(args.func(args) or 0)
     except DebateprepError as exc:
-        print(f"debateprep: error: {exc}", file=sys.stderr)
+        print(f"debateprep: error: {one_line(str(exc))}", file=sys.stderr)
         return exc.exit_code
+    except UnicodeEncodeError as exc:  # bytes that are not UTF-8 in an argument (surrogateescape)
+        bad = exc.object[max(exc.start - 30, 0):exc.end + 30] if isinstance(exc.object, str) else ""
+        print(f"debateprep: error: {ascii(bad)}: not valid UTF-8 text (check the argument or file name)",
+              file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("debateprep: interrupted", file=sys.stderr)
         return 130

@@ -200,7 +200,8 @@ def _docx_paragraph(paragraph) -> str:  # type: ignore[no-untyped-def]
     text = paragraph.text
     ppr = paragraph._p.pPr
     is_list = ppr is not None and ppr.numPr is not None
-    style = (paragraph.style.name or "") if paragraph.style is not None else ""
+    # the style id ("ListBullet", "Heading1"); resolving paragraph.style is slow (a lookup per call)
+    style = (ppr.pStyle.val or "") if ppr is not None and ppr.pStyle is not None else ""
     if (is_list or style.startswith("List")) and text.strip() and not style.startswith("Heading"):
         return "- " + text.strip()
     return text
@@ -227,7 +228,7 @@ def _read_pdf(p: Path) -> str:
     import logging
 
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import PyPdfError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf warns on stderr about minor damage
     try:
@@ -237,8 +238,10 @@ def _read_pdf(p: Path) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except InputError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
         raise InputError(p, f"damaged PDF ({type(exc).__name__})") from None
+    except Exception as exc:  # noqa: BLE001 - a hostile PDF can break pypdf in any way (recursion, index, attribute)
+        raise InputError(p, f"unreadable PDF ({type(exc).__name__})") from None
     if not pages:
         raise InputError(p, "PDF has no pages")
     if sum(len(t.strip()) for t in pages) < 20 * len(pages) and not any(len(t.strip()) > 200 for t in pages):

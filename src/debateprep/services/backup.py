@@ -71,6 +71,13 @@ def _write(handle: IO[str], data: store.Dump) -> None:
 
 def write_private(path: Path, write: Any, force: bool) -> None:
     """Create `path` readable by its owner only, atomically; never replace it unless `force`."""
+    try:
+        _write_private(path, write, force)
+    except OSError as exc:
+        raise InputError(path, f"cannot write it ({exc.strerror or exc})") from None
+
+
+def _write_private(path: Path, write: Any, force: bool) -> None:
     if path.is_dir():
         raise InputError(path, "is a directory")
     if path.exists() and not force:
@@ -97,6 +104,8 @@ def write_private(path: Path, write: Any, force: bool) -> None:
 def read_backup(path: Path) -> store.Dump:
     """Parse and check a backup file; InputError naming the file for anything unusable."""
     try:
+        if path.exists() and not path.is_file() and not path.is_dir():
+            raise InputError(path, "not a regular file")  # a FIFO or device would block or never end
         raw = path.read_bytes()
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
@@ -155,7 +164,11 @@ class BackupService:
 
     def backup(self, path: str | Path, debate_id: int | None = None, force: bool = False) -> BackupSummary:
         target = Path(path)
-        if target.exists() and not force:  # fail before reading the whole database
+        try:
+            exists = target.exists()
+        except OSError as exc:
+            raise InputError(target, f"cannot write it ({exc.strerror})") from None
+        if exists and not force:  # fail before reading the whole database
             raise Conflict(f"{target}: already exists; use --force to overwrite it")
         data = store.dump(self.db, debate_id)
         write_private(target, lambda handle: _write(handle, data), force)

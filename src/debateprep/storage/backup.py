@@ -124,6 +124,8 @@ def decode(kind: str, value: Any, column: Column[Any], dialect: str) -> Any:
         raise TypeError(f"not a number: {value!r}")
     if kind == "text" and not isinstance(value, str):
         raise TypeError(f"not text: {value!r}")
+    if kind == "text" and dialect == "postgresql" and "\x00" in value:
+        return value.replace("\x00", "")  # SQLite keeps NUL characters; PostgreSQL cannot store them
     return value
 
 
@@ -229,18 +231,17 @@ def _scope_rows(conn: Connection, metadata: MetaData, debate_id: int) -> dict[st
     def referred_values(rows: list[dict[str, Any]], cols: list[str]) -> set[tuple[Any, ...]]:
         return {v for v in (tuple(r[c] for c in cols) for r in rows) if None not in v}
 
-    def ours(table: Table, row: dict[str, Any]) -> bool:
-        """Every required link of the row into debate data leads to rows already chosen (so a reply
-        in another debate to one of our rows stays out)."""
+    def ours(table: Table, rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The rows whose every required link into debate data leads to rows already chosen (so a
+        reply in another debate to one of our rows stays out)."""
+        checks = []
         for fk in table.foreign_key_constraints:
             parent = fk.referred_table.name
-            if parent not in in_debate or any(c.nullable for c in fk.columns):
-                continue
-            value = tuple(row[c.name] for c in fk.columns)
-            referred = [e.column.name for e in fk.elements]
-            if value not in {tuple(r[c] for c in referred) for r in selected[parent].values()}:
-                return False
-        return True
+            if parent in in_debate and not any(c.nullable for c in fk.columns):
+                referred = [e.column.name for e in fk.elements]
+                present = {tuple(r[c] for c in referred) for r in selected[parent].values()}
+                checks.append(([c.name for c in fk.columns], present))
+        return [row for row in rows if all(tuple(row[c] for c in cols) in present for cols, present in checks)]
 
     frontier: dict[str, list[dict[str, Any]]] = {"debates": start}
     while frontier:  # down from the debate
@@ -250,8 +251,7 @@ def _scope_rows(conn: Connection, metadata: MetaData, debate_id: int) -> dict[st
                 parent = fk.referred_table.name
                 if parent in frontier and parent in tables:
                     values = referred_values(frontier[parent], [e.column.name for e in fk.elements])
-                    found = _fetch(conn, t, list(fk.columns), values)
-                    nxt[t.name] += add(t, [row for row in found if ours(t, row)])
+                    nxt[t.name] += add(t, ours(t, _fetch(conn, t, list(fk.columns), values)))
         frontier = {k: v for k, v in nxt.items() if v}
 
     pending = {name: list(rows.values()) for name, rows in selected.items()}

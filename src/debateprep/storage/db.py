@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, create_engine
 
-from debateprep.domain.errors import Conflict, DatabaseError
+from debateprep.domain.errors import Conflict, DatabaseError, InputError
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
@@ -118,6 +118,8 @@ class Database:
                                "nothing was saved: reload and apply your change again") from exc
             reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
             raise DatabaseError(f"database {self.display_url}: {reason}") from exc
+        except OverflowError as exc:  # SQLite: an integer beyond 64 bits (e.g. `debate show 99999999999999999999`)
+            raise InputError(None, "a number is too large (the database keeps at most 64-bit integers)") from exc
 
     # migrations -------------------------------------------------------------
 
