@@ -210,7 +210,7 @@ def test_english_slice_on_both_backends(db, shared_data: Path, tmp_path: Path) -
 
 
 def test_whole_english_corpus_imports(sqlite_db, shared_data: Path) -> None:  # type: ignore[no-untyped-def]
-    """All 902 files (the full import also runs on PostgreSQL in benchmarks/bench_library.py)."""
+    """All 902 files (PostgreSQL gets the slice above; benchmarks/bench_library.py --pg runs far more)."""
     svc = LibraryService(sqlite_db)
     seen: list[int] = []
     report = svc.import_paths([shared_data / "resolutions_en_1946-1994"], progress=lambda d, t, f: seen.append(d))

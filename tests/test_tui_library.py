@@ -9,6 +9,7 @@ from typing import Any
 
 from textual import on
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 from textual.widgets import DataTable, Input, Select, Static
 
 from debateprep.services.library import LibraryService
@@ -46,7 +47,10 @@ class RecordingApp(DebatePrepApp):
 async def settle(pilot: Pilot) -> None:  # type: ignore[type-arg]
     for _ in range(3):
         await pilot.pause(0.3)  # past the search debounce
-        await pilot.app.workers.wait_for_complete()
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except WorkerCancelled:  # an exclusive worker replaced by a newer one (the cursor moved on)
+            pass
     await pilot.pause()
 
 

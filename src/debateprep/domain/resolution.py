@@ -8,6 +8,7 @@ statement paragraphs (kind "para"). `parse_adopted` (in `resolution_parse`) buil
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -100,8 +101,6 @@ class AdoptedDocument:
 
 def symbol_year(symbol: str) -> int | None:
     """The year a resolution or PRST symbol carries: S/RES/2594 (2021) -> 2021, S/PRST/2014/3 -> 2014."""
-    import re
-
     m = re.search(r"\((\d{4})\)\s*$", symbol) or re.match(r"S/PRST/(\d{4})/", symbol)
     return int(m.group(1)) if m else None
 

@@ -43,10 +43,18 @@ def _language(head: str) -> str:
     return "zh" if cjk and cjk * 3 >= len(_ASCII_LETTER_RE.findall(head)) else "en"
 
 
+# East Asian Wide and Fullwidth ranges (what terminals draw two cells wide), as one regex
+_WIDE_RE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
+)
+
+
 def _cells(s: str) -> int:
+    """Width in terminal cells (a regex count: this runs on every line of every document)."""
     if s.isascii():
         return len(s)
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+    return len(s) + len(_WIDE_RE.findall(s))
 
 
 def _is_wide(ch: str) -> bool:
@@ -126,8 +134,11 @@ class _Line:
     gap: str | None = None  # set when an inline split made this line: the separator removed
 
 
+_ANY_FURNITURE = re.compile("|".join(f"(?:{p.pattern})" for p in _FURNITURE), re.I)
+
+
 def _is_furniture(s: str) -> bool:
-    return any(p.match(s) for p in _FURNITURE)
+    return _ANY_FURNITURE.match(s) is not None
 
 
 _BOLD_SPAN = re.compile(r"(?:\*\*|__)(?=\S)([^*_\n]{0,40}(?:\n[^*_\n]{0,40})?)(?<=\S)(?:\*\*|__)")
@@ -161,30 +172,30 @@ def _prepare(text: str) -> list[_Line]:
     return _split_inline(lines)
 
 
+_ANY_SPLIT = re.compile("|".join(f"(?:{p.pattern})" for p in _INLINE_SPLITS))
+
+
 def _split_inline(lines: list[_Line]) -> list[_Line]:
     out: list[_Line] = []
     for line in lines:
-        pieces: list[tuple[str, str | None]] = [(line.text, None)]
-        for rx in _INLINE_SPLITS:
-            nxt: list[tuple[str, str | None]] = []
-            for piece, gap in pieces:
-                pos, cur_gap = 0, gap
-                for m in rx.finditer(piece):
-                    if m.start() == 0 or m.end() >= len(piece):
-                        continue
-                    nxt.append((piece[pos : m.start()], cur_gap))
-                    cur_gap, pos = m.group(1), m.end()
-                nxt.append((piece[pos:], cur_gap))
-            pieces = nxt
+        pieces: list[tuple[str, str | None]] = []
+        pos, gap = 0, None
+        t = line.text
+        for m in _ANY_SPLIT.finditer(t):
+            if m.start() == 0 or m.end() >= len(t) or m.start() < pos:
+                continue
+            pieces.append((t[pos : m.start()], gap))
+            gap, pos = m.group(m.lastindex or 0), m.end()
+        pieces.append((t[pos:], gap))
         first = True
-        for piece, gap in pieces:
+        for piece, piece_gap in pieces:
             if not piece.strip():
                 continue
             if first:
                 out.append(_Line(piece.strip(), line.indent, line.blank_before, line.lead_hint))
                 first = False
             else:
-                out.append(_Line(piece.strip(), line.indent, False, "", gap or ""))
+                out.append(_Line(piece.strip(), line.indent, False, "", piece_gap or ""))
     return out
 
 

@@ -39,6 +39,18 @@ def fold(word: str) -> str:
 
 def tokens(text: str) -> list[str]:
     out: list[str] = []
+    if not _SHARED_RE.search(text):  # the common case, without match objects (bulk imports)
+        for han, punct, word in _TOKEN_RE.findall(text):
+            if han:
+                out.append(han)
+            elif punct:
+                if out and out[-1] != PUNCT_TOKEN:
+                    out.append(PUNCT_TOKEN)
+            elif word.isascii():
+                out.append(word.lower())
+            else:
+                out.extend(_WORD_RE.findall(fold(word)))
+        return out
     for m in _TOKEN_RE.finditer(text):
         han, punct, word = m.groups()
         if han:
@@ -56,6 +68,7 @@ def tokens(text: str) -> list[str]:
 
 
 _LATIN_SHARED = "“”‘’…—"
+_SHARED_RE = re.compile(f"[{_LATIN_SHARED}]")
 _HAN_RE = re.compile(rf"[{_HAN}]")
 
 

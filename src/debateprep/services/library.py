@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from debateprep.domain.errors import InputError, NotFound
 from debateprep.domain.resolution import KINDS, AdoptedDocument, Paragraph
@@ -23,6 +24,7 @@ from debateprep.storage.repos import library as repo
 from debateprep.storage.search import Filters, backend_for
 
 SAMPLE_FOLDER = "library_samples"
+SIMILAR_CAP = 500  # a phrase in more paragraphs than this says little about where a text comes from
 _CITATION = re.compile(
     r"^\s*(?P<symbol>S/(?:RES/\d+\s*\(\d{4}\)|PRST/\d{4}/\d+))\s*,?\s*"
     r"(?P<kind>PP|OP|para)\s*(?P<number>\d+)\s*(?:\((?P<sub>[a-z]{1,2}(?:\.[ivx]+)?|[ivx]+|\d+)\))?\s*$",
@@ -87,47 +89,59 @@ class SimilarHit:
         }
 
 
+_WORDS = re.compile(r"[^\W_]+")
+
+
 def _comparable(text: str) -> str:
-    """Text reduced to what similarity is about: tokens, no punctuation, no case."""
-    toks = [t for t in tokens(text) if t != PUNCT_TOKEN]
-    out: list[str] = []
-    for t in toks:
-        if len(t) == 1 and not t.isascii():
-            out.append(t)  # Chinese: characters run together
-        else:
-            out.append((" " if out else "") + t + " ")
-    return re.sub(r"\s+", " ", "".join(out)).strip()
+    """Text reduced to what similarity is about: no punctuation, no case; Chinese runs together."""
+    words = _WORDS.findall(text.casefold())
+    if any(len(w) > 1 and not w.isascii() for w in words[:50]):
+        return "".join(words)  # Chinese: characters, no separators
+    return " ".join(words)
 
 
-def similarity(a: str, b: str) -> float:
-    """0..1: how close two paragraphs are in wording (rapidfuzz, tolerant of one being a part of the other)."""
+def similarity(draft: str, adopted: str) -> float:
+    """0..1: how much of `draft`'s wording `adopted` holds (rapidfuzz).
+
+    A draft sentence taken from a longer adopted paragraph is still agreed language (a little less
+    close); an adopted paragraph that covers only part of the draft counts for the part it covers.
+    """
     from rapidfuzz import fuzz
 
-    x, y = _comparable(a), _comparable(b)
+    x, y = _comparable(draft), _comparable(adopted)
     if not x or not y:
         return 0.0
     whole = fuzz.ratio(x, y)
-    shorter, longer = sorted((len(x), len(y)))
-    # A draft sentence taken from a longer paragraph is still agreed language, a bit less close.
-    part = fuzz.partial_ratio(x, y) * (0.85 + 0.15 * shorter / longer) if shorter >= 12 else 0.0
-    words = fuzz.token_set_ratio(x, y) * (0.5 + 0.5 * shorter / longer) if " " in x and " " in y else 0.0
+    if len(x) <= len(y):  # the draft inside a longer paragraph
+        cover = 0.85 + 0.15 * len(x) / len(y)
+        words_cover = 0.5 + 0.5 * len(x) / len(y)
+    else:  # the paragraph is only a part of the draft
+        cover = words_cover = len(y) / len(x)
+    part = fuzz.partial_ratio(x, y) * cover if min(len(x), len(y)) >= 6 else 0.0
+    words = fuzz.token_set_ratio(x, y) * words_cover if " " in x and " " in y else 0.0
     return max(whole, part, words) / 100.0
 
 
-def _similar_terms(text: str, lang: str, limit: int = 48) -> list[tuple[str, ...]]:
-    """Candidate terms for "like this": English content words, Chinese character bigrams."""
-    toks = tokens(text)
-    terms: list[tuple[str, ...]] = []
-    if lang == "zh":
-        han = [t for t in toks if len(t) == 1 and not t.isascii() and t != PUNCT_TOKEN]
-        terms = [(a, b) for a, b in zip(han, han[1:], strict=False)]
-    else:
-        terms = [(t,) for t in toks if t != PUNCT_TOKEN and t not in _EN_STOP and len(t) > 1]
-    unique = list(dict.fromkeys(terms))
-    if len(unique) > limit:  # keep an even spread over the text
-        step = len(unique) / limit
-        unique = [unique[int(i * step)] for i in range(limit)]
-    return unique
+def _phrase_terms(text: str, size: int, limit: int = 12) -> list[tuple[str, ...]]:
+    """Phrases of `size` tokens spread over `text` (never across punctuation; English stopwords
+    alone make no phrase), to find where the text comes from."""
+    runs: list[list[str]] = [[]]
+    for t in tokens(text):
+        if t == PUNCT_TOKEN:
+            runs.append([])
+        else:
+            runs[-1].append(t)
+    step = 2 if size > 2 else 1
+    terms = [tuple(run[i : i + size]) for run in runs for i in range(0, max(len(run) - size + 1, 0), step)]
+    terms = [t for t in terms if not all(w in _EN_STOP for w in t)]
+    return _spread(list(dict.fromkeys(terms)), limit)
+
+
+def _spread(items: list[tuple[str, ...]], limit: int) -> list[tuple[str, ...]]:
+    if len(items) <= limit:
+        return items
+    step = len(items) / limit
+    return [items[int(i * step)] for i in range(limit)]
 
 
 class LibraryService:
@@ -137,19 +151,28 @@ class LibraryService:
 
     # import ------------------------------------------------------------------------------
 
-    def _save(self, doc: AdoptedDocument, digest: str) -> None:
+    def _save(self, doc: AdoptedDocument, digest: str, replace: bool = True) -> None:
         with self.db.transaction() as s:
-            repo.save_document(s, doc, digest)
-
-    def _stored(self, symbol: str, lang: str) -> tuple[str, str] | None:
-        with self.db.session() as s:
-            return repo.find_stored(s, symbol, lang)
+            repo.save_document(s, doc, digest, replace=replace)
 
     def import_paths(self, paths: Sequence[str | Path], progress: Progress | None = None) -> ImportReport:
         """Import files and folders; resumable (what is in is skipped), one transaction per document."""
         with self.db.session() as s:
-            hashes = repo.known_hashes(s)
-        return bulk_import(paths, known_hashes=hashes, stored=self._stored, save=self._save, progress=progress)
+            stored = repo.stored_index(s)  # read once: a bulk import checks every file against it
+        hashes = {digest for digest, _source in stored.values()}
+
+        def save(doc: AdoptedDocument, digest: str) -> None:
+            key = (doc.symbol, doc.lang)
+            self._save(doc, digest, replace=key in stored)
+            stored[key] = (digest, doc.source)
+
+        report = bulk_import(
+            paths, known_hashes=hashes, stored=lambda sym, lang: stored.get((sym, lang)), save=save, progress=progress
+        )
+        if report.imported:
+            with self.db.transaction() as s:
+                self.backend.after_import(s)
+        return report
 
     def import_text(self, text: str, *, symbol: str | None = None, source: str = "") -> AdoptedDocument:
         """Import one document given as text (replaces a stored one with the same symbol)."""
@@ -232,19 +255,46 @@ class LibraryService:
         ]
 
     def similar(self, text: str, limit: int = 10, *, lang: str | None = None, candidates: int = 60) -> list[SimilarHit]:
-        """Adopted paragraphs closest in wording to `text` (a draft sentence or paragraph), best first."""
+        """Adopted paragraphs closest in wording to `text` (a draft sentence or paragraph), best first.
+
+        Candidates come from the index: the rarest phrases of `text` the library holds (4 Chinese
+        characters or 3 English words; so a copied or lightly edited paragraph is among them), else
+        shorter ones, down to single words or characters for new language; then `similarity`
+        re-scores them.
+        """
         if not text.strip():
             return []
         lang = lang or detect_language(text)
-        terms = _similar_terms(text, lang)
-        if not terms:
-            return []
+        hits: list[Any] = []
         with self.db.session() as s:
-            hits = self.backend.any_of(s, terms, Filters(lang=lang), candidates)
+            # Longest phrases first; shorter ones while the longer found too little in the library.
+            chosen: list[tuple[str, ...]] = []
+            for size in (4, 2, 1) if lang == "zh" else (3, 2, 1):
+                chosen += [t for t in self._rare_terms(s, _phrase_terms(text, size)) if t not in chosen]
+                if len(chosen) >= 4:
+                    break
+            if chosen:  # no language filter: the phrases carry the language (and it costs a join)
+                hits = self.backend.any_of(s, chosen[:8], Filters(), candidates)
             rows = repo.paragraphs_by_id(s, [h.paragraph_id for h in hits])
-        scored = [SimilarHit(pid, sp.paragraph, similarity(text, sp.paragraph.text)) for pid, sp in rows.items()]
+        scored = [
+            SimilarHit(pid, sp.paragraph, similarity(text, sp.paragraph.text))
+            for pid, sp in rows.items()
+            if sp.paragraph.lang == lang
+        ]
         scored.sort(key=lambda h: (-h.similarity, h.id))
         return scored[:limit]
+
+    def _rare_terms(self, session: Any, terms: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+        """The terms the library holds, rarest first, as long as they stay selective."""
+        counted = [(self.backend.count(session, [t], Filters(), cap=SIMILAR_CAP), t) for t in terms]
+        chosen: list[tuple[str, ...]] = []
+        total = 0
+        for n, term in sorted(c for c in counted if c[0] > 0):
+            if chosen and (len(chosen) >= 8 or total + n > 2 * SIMILAR_CAP):
+                break
+            chosen.append(term)
+            total += n
+        return chosen
 
     # helpers -----------------------------------------------------------------------------
 

@@ -61,17 +61,15 @@ def _paragraph(row: LibraryParagraphRow) -> StoredParagraph:
     return StoredParagraph(row.id, row.document_id, row.position, p)
 
 
-def find_stored(session: Session, symbol: str, lang: str) -> tuple[str, str] | None:
-    """(content hash, source file) of the stored (symbol, language), or None when not in the library."""
-    stmt = select(LibraryDocumentRow.content_hash, LibraryDocumentRow.source).where(
-        LibraryDocumentRow.symbol == symbol, LibraryDocumentRow.lang == lang
-    )
-    row = session.exec(stmt).first()
-    return (row[0], row[1]) if row else None
-
-
 def known_hashes(session: Session) -> set[str]:
     return set(session.exec(select(LibraryDocumentRow.content_hash)).all())
+
+
+def stored_index(session: Session) -> dict[tuple[str, str], tuple[str, str]]:
+    """(symbol, language) -> (content hash, source file) of everything in the library."""
+    stmt = select(LibraryDocumentRow.symbol, LibraryDocumentRow.lang, LibraryDocumentRow.content_hash,
+                  LibraryDocumentRow.source)
+    return {(sym, lang): (digest, source) for sym, lang, digest, source in session.exec(stmt).all()}
 
 
 def delete_document(session: Session, symbol: str, lang: str) -> bool:
@@ -86,9 +84,11 @@ def delete_document(session: Session, symbol: str, lang: str) -> bool:
     return True
 
 
-def save_document(session: Session, doc: AdoptedDocument, content_hash: str) -> int:
-    """Store `doc`, replacing any stored version of the same symbol and language. Returns its id."""
-    delete_document(session, doc.symbol, doc.lang)
+def save_document(session: Session, doc: AdoptedDocument, content_hash: str, replace: bool = True) -> int:
+    """Store `doc`, replacing any stored version of the same symbol and language. Returns its id.
+    `replace=False` (the caller knows it is new) saves the lookup."""
+    if replace:
+        delete_document(session, doc.symbol, doc.lang)
     row = LibraryDocumentRow(
         symbol=doc.symbol,
         kind=doc.kind,

@@ -110,11 +110,24 @@ def check_draft_version(session: Session, draft_id: int, expected: int | None) -
     row = _draft_row(session, draft_id)
     if expected is not None and row.version != expected:
         texts = [p.text for p in _paragraph_rows(session, draft_id)]
+        order = "; ".join(f"{i} {_opening(t)}" for i, t in enumerate(texts, start=1))
         raise StaleEdit(
             f"PRST draft #{draft_id}", expected, row.version,
-            f"it now has {len(texts)} paragraphs in a new order or with additions/removals",
+            f"paragraphs were added, removed or reordered; it now reads {order or 'empty'}",
         )
     return row
+
+
+def _opening(text: str) -> str:
+    """The first words after the subject, enough to recognise a paragraph: 'recalls its resolution …'."""
+    for subject in ("The Security Council ", "安全理事会", "安理会"):
+        if text.startswith(subject):
+            text = text[len(subject):]
+            break
+    words = text.split()
+    if len(words) > 1:
+        return " ".join(words[:3]) + " …"
+    return text[:12] + "…" if len(text) > 12 else text
 
 
 def bump_draft(session: Session, row: PrstDraftRow) -> None:

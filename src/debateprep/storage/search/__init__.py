@@ -7,7 +7,7 @@ several terms, ranked: candidates for "find agreed language like this").
 
 from __future__ import annotations
 
-from debateprep.storage.search.base import Filters, Hit, SearchBackend
+from debateprep.storage.search.base import RANK_WINDOW, Filters, Hit, SearchBackend
 
 
 def backend_for(dialect: str) -> SearchBackend:
@@ -23,4 +23,4 @@ def backend_for(dialect: str) -> SearchBackend:
     raise ValueError(f"no library search for database dialect {dialect!r}")
 
 
-__all__ = ["Filters", "Hit", "SearchBackend", "backend_for"]
+__all__ = ["RANK_WINDOW", "Filters", "Hit", "SearchBackend", "backend_for"]

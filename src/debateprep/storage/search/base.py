@@ -10,6 +10,9 @@ from sqlmodel import Session
 
 Term = tuple[str, ...]  # a phrase of index tokens
 
+# A query matching more paragraphs than this ranks only the newest this-many (see sqlite.py).
+RANK_WINDOW = 300
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -62,14 +65,22 @@ class Hit:
 
 
 class SearchBackend(Protocol):
-    def search(self, session: Session, terms: Sequence[Term], filters: Filters, limit: int) -> list[Hit]:
-        """Paragraphs containing every term (each a phrase), best first."""
+    def after_import(self, session: Session) -> None:
+        """Housekeeping after documents were added (planner statistics)."""
         ...
 
-    def any_of(self, session: Session, terms: Sequence[Term], filters: Filters, limit: int) -> list[Hit]:
+    def search(
+        self, session: Session, terms: Sequence[Term], filters: Filters, limit: int, window: int | None = RANK_WINDOW
+    ) -> list[Hit]:
+        """Paragraphs containing every term (each a phrase), best first (ranking at most `window`)."""
+        ...
+
+    def any_of(
+        self, session: Session, terms: Sequence[Term], filters: Filters, limit: int, window: int | None = None
+    ) -> list[Hit]:
         """Paragraphs containing any of the terms, those sharing most (and rarest) first."""
         ...
 
-    def count(self, session: Session, terms: Sequence[Term], filters: Filters) -> int:
-        """How many paragraphs contain every term."""
+    def count(self, session: Session, terms: Sequence[Term], filters: Filters, cap: int | None = None) -> int:
+        """How many paragraphs contain every term (counting stops at `cap`)."""
         ...

@@ -1,7 +1,8 @@
 """The agreed-language pane: search adopted resolutions and PRSTs as you type, see a paragraph in
 context, and send it (with its citation) to the PRST draft.
 
-Keys: / search · ↑/↓ hits · p send to the PRST draft · ctrl+l load the sample library.
+Keys: / search · ↑/↓ hits · p send to the PRST draft · ctrl+l load the sample library ·
+ctrl+t import files or a folder (in a worker, with a progress bar).
 Searches run in a thread worker 0.25 s after the last keystroke and post `LibraryResults`; only
 message handlers touch widgets. UN text is shown as rich Text (markup off: square brackets are
 common in it), widths are counted in terminal cells.
@@ -13,6 +14,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,7 +22,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import DataTable, Input, ProgressBar, Select, Static
 
 from debateprep.domain.errors import DebateprepError
 from debateprep.domain.search_text import parse_query, snippet
@@ -29,6 +31,7 @@ from debateprep.tui.messages import DataChanged, SendToPrst
 
 DEBOUNCE_SECONDS = 0.25
 SNIPPET_CELLS = 72
+NEIGHBOUR_CELLS = 100
 LIMIT = 100
 HIGHLIGHT = "bold black on yellow"
 
@@ -72,6 +75,22 @@ class LibraryInfo(Message):
         super().__init__()
 
 
+def head(text: str, cells: int) -> str:
+    """The start of `text` that fits in `cells` terminal cells."""
+    out, used = [], 0
+    for ch in text:
+        used += cell_len(ch)
+        if used > cells:
+            break
+        out.append(ch)
+    return "".join(out)
+
+
+def tail(text: str, cells: int) -> str:
+    """The end of `text` that fits in `cells` terminal cells."""
+    return head(text[::-1], cells)[::-1]
+
+
 def parse_years(raw: str) -> tuple[int | None, int | None]:
     """"2000-2021", "2015-", "-1994", "2021" -> (from, to); ValueError when it is not years."""
     raw = raw.strip()
@@ -89,17 +108,19 @@ class LibraryPane(Vertical):
         Binding("slash", "focus_search", "Search", id="library-focus-search"),
         Binding("p", "send_to_prst", "To PRST draft", id="library-send-to-prst"),
         Binding("ctrl+l", "load_sample", "Sample library", id="library-load-sample"),
+        Binding("ctrl+t", "import_files", "Import", id="library-import"),
     ]
     DEFAULT_CSS = """
     LibraryPane { height: 1fr; }
     LibraryPane #lib-bar { height: 3; }
     LibraryPane #lib-query { width: 1fr; }
-    LibraryPane #lib-lang { width: 18; }
-    LibraryPane #lib-kind { width: 16; }
-    LibraryPane #lib-lead { width: 20; }
+    LibraryPane #lib-lang { width: 16; }
+    LibraryPane #lib-kind { width: 14; }
+    LibraryPane #lib-lead { width: 15; }
     LibraryPane #lib-years { width: 15; }
     LibraryPane #lib-status { height: 1; color: $text-muted; padding: 0 1; }
     LibraryPane #lib-table { height: 1fr; }
+    LibraryPane #lib-progress { height: 1; padding: 0 1; display: none; }
     LibraryPane #lib-context-box { height: 12; border-top: solid $panel; }
     LibraryPane #lib-context { padding: 0 1; }
     """
@@ -116,13 +137,14 @@ class LibraryPane(Vertical):
         with Horizontal(id="lib-bar"):
             yield Input(placeholder="Search agreed language 搜索商定措辞 — Chinese substrings, English words, \"phrases\"",
                         id="lib-query")
-            yield Select([("All languages", ""), ("中文 zh", "zh"), ("English en", "en")], value="",
+            yield Select([("zh+en", ""), ("中文", "zh"), ("English", "en")], value="",
                          allow_blank=False, id="lib-lang")
-            yield Select([("PP and OP", ""), ("PP", "PP"), ("OP", "OP"), ("PRST para", "para")], value="",
+            yield Select([("PP+OP", ""), ("PP", "PP"), ("OP", "OP"), ("PRST", "para")], value="",
                          allow_blank=False, id="lib-kind")
-            yield Input(placeholder="lead 回顾/Decides", id="lib-lead")
-            yield Input(placeholder="years 2000-2021", id="lib-years")
+            yield Input(placeholder="lead 回顾", id="lib-lead")
+            yield Input(placeholder="2000-2021", id="lib-years")
         yield Static("", id="lib-status", markup=False)
+        yield ProgressBar(id="lib-progress", show_eta=True)
         yield DataTable(id="lib-table", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="lib-context-box"):
             yield Static("", id="lib-context", markup=False)
@@ -134,12 +156,20 @@ class LibraryPane(Vertical):
         table.add_column("Text", key="text")
         self.load_info()
 
+    def on_show(self) -> None:
+        """Coming to the tab puts the cursor in the search box (unless already inside the pane)."""
+        focused = self.app.focused
+        if focused is None or self not in focused.ancestors:
+            self.query_one("#lib-query", Input).focus()
+
     # input -------------------------------------------------------------------------------
 
     def palette_commands(self) -> list[tuple[str, str, Any]]:
         return [
             ("Library: load the sample", "Import S/RES/2518 (2020), 2589 (2021) and 2594 (2021)", self.action_load_sample),
             ("Library: send to PRST draft", "Add the highlighted paragraph to the PRST draft", self.action_send_to_prst),
+            ("Library: import files or a folder", "Resolutions and presidential statements (.txt .md .docx .pdf)",
+             self.action_import_files),
         ]
 
     def action_focus_search(self) -> None:
@@ -237,11 +267,59 @@ class LibraryPane(Vertical):
         self.app.call_from_thread(self.notify, report.summary(), title="Sample library", markup=False)
         self.post_message(DataChanged("library"))
 
+    def action_import_files(self) -> None:
+        from pathlib import Path
+
+        from debateprep.config import project_root
+        from debateprep.tui.screens.import_dialog import ImportChoice, ImportPathsScreen
+
+        root = project_root()
+        start = root if root is not None else Path.cwd()
+
+        def chosen(choice: ImportChoice | None) -> None:
+            if choice is not None:
+                bar = self.query_one("#lib-progress", ProgressBar)
+                bar.update(total=None, progress=0)
+                bar.display = True
+                self._status("Importing…")
+                self.import_paths(choice.paths)
+
+        self.app.push_screen(ImportPathsScreen(
+            "Import resolutions or presidential statements (.txt, .md, .docx, .pdf): files or a whole folder. "
+            "Resumable: what is already in the library is skipped.", start), chosen)
+
+    @work(thread=True, exclusive=True, group="library-import", exit_on_error=False)
+    def import_paths(self, paths: list[str]) -> None:
+        from debateprep.services.library import LibraryService
+
+        def progress(done: int, total: int, current: str) -> None:
+            self.app.call_from_thread(self._progress, done, total, current)
+
+        try:
+            report = LibraryService(self.db).import_paths(paths, progress)
+        except DebateprepError as exc:
+            self.app.call_from_thread(self._import_done, str(exc), "error")
+            return
+        failed = "".join(f"\nfailed: {path}: {reason}" for path, reason in report.failed[:5])
+        more = f"\n… and {len(report.failed) - 5} more" if len(report.failed) > 5 else ""
+        self.app.call_from_thread(self._import_done, report.summary() + failed + more,
+                                  "warning" if report.failed else "information")
+        self.post_message(DataChanged("library"))
+
+    def _progress(self, done: int, total: int, current: str) -> None:
+        self.query_one("#lib-progress", ProgressBar).update(total=total, progress=done)
+        self._status(f"Importing {done}/{total}: {current}")
+
+    def _import_done(self, message: str, severity: str) -> None:
+        self.query_one("#lib-progress", ProgressBar).display = False
+        self._status(self._idle_status())
+        self.notify(message, title="Library import", severity=severity, markup=False)  # type: ignore[arg-type]
+
     # handlers (widgets) ------------------------------------------------------------------
 
     def _idle_status(self) -> str:
         if not self.documents:
-            return "The library is empty: ctrl+l loads the three sample resolutions; `debateprep library import PATH` adds more."
+            return "The library is empty: ctrl+l loads the three sample resolutions; ctrl+t imports files or a folder."
         return f"{self.documents} documents in the library. Type to search; p sends a paragraph to the PRST draft."
 
     def _status(self, text: str) -> None:
@@ -263,7 +341,7 @@ class LibraryPane(Vertical):
         self._shown = message.params
         self._fill(message.hits, message.params)
         more = f" (first {LIMIT})" if len(message.hits) >= LIMIT else ""
-        self._status(f"{len(message.hits)} paragraphs{more} for {message.params.query!r} in {message.elapsed_ms:.0f} ms")
+        self._status(f"{len(message.hits)} paragraphs{more} for {message.params.query!r}")
 
     def _fill(self, hits: list[Any], params: SearchParams) -> None:
         table = self.query_one("#lib-table", DataTable)
@@ -292,22 +370,29 @@ class LibraryPane(Vertical):
             self.load_context(int(key))
 
     @on(LibraryContext)
-    def _context(self, message: LibraryContext) -> None:
+    def _on_library_context(self, message: LibraryContext) -> None:
         box = self.query_one("#lib-context", Static)
         if message.error:
             box.update(message.error)
             return
         query = parse_query(self._shown.query) if self._shown else None
         text = Text()
+        seen_current = False
         for item in message.items:
             current = item.id == message.paragraph_id
             p = item.paragraph
-            text.append(f"{p.citation}  [{p.lead or '-'}]\n", style="bold" if current else "dim bold")
-            body = Text(p.text + "\n\n", style="" if current else "dim")
-            if current and query is not None:
-                for start, end in snippet(p.text, query, cells=10**6).spans:
-                    body.stylize(HIGHLIGHT, start, end)
-            text.append_text(body)
+            if current:
+                seen_current = True
+                text.append(f"{p.citation}  [{p.lead or '-'}]\n", style="bold")
+                body = Text(p.text + "\n")
+                if query is not None:
+                    for start, end in snippet(p.text, query, cells=10**6).spans:
+                        body.stylize(HIGHLIGHT, start, end)
+                text.append_text(body)
+            else:  # neighbours in one line each: the end of the one before, the start of the one after
+                line = f"…{tail(p.text, NEIGHBOUR_CELLS)}" if not seen_current else f"{head(p.text, NEIGHBOUR_CELLS)}…"
+                text.append(f"{p.label}  ", style="dim bold")
+                text.append(line + "\n", style="dim")
         text.rstrip()
         box.update(text)
 
