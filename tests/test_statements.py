@@ -228,3 +228,27 @@ def test_whole_record_in_one_file_splits_like_the_speech_files(tmp_path: Path, s
     assert one.records == ["S/PV.8699 (Resumption 2)"]
     assert [(s.source, s.delegation_code) for s in one.statements] == [(s.source, s.delegation_code)
                                                                        for s in many.statements]
+
+
+def test_hard_wrapped_record_with_page_furniture(tmp_path: Path, shared_data: Path, roster: Roster) -> None:
+    """A record as PDF extraction gives it: lines wrapped at 90 columns, job numbers, page
+    counters and the running symbol between pages."""
+    import textwrap
+
+    files = sorted((shared_data / "spv_2020_speeches").glob("UNSC_2020_SPV.8699Resumption2_spch*.txt"),
+                   key=lambda p: int(re.search(r"spch(\d+)", p.name).group(1)))  # type: ignore[union-attr]
+    pages = []
+    for i, f in enumerate(files):
+        pages.append(textwrap.fill(f.read_text(encoding="utf-8").strip(), 90))
+        if i % 5 == 4:
+            pages.append("\n20-00846\n7/27\n\nS/PV.8699 (Resumption 2)\n")
+    record = tmp_path / "S-PV.8699 (Resumption 2).txt"
+    record.write_text("\n".join(pages), encoding="utf-8")
+    result = read_record_files([record], roster)
+    assert result.summary()["statements"] == 23 and result.unmapped == []
+    austria = next(s for s in result.statements if s.delegation_code == "AUT")
+    # wrapped lines are joined: a line break is left only where a sentence ends (a paragraph)
+    assert all(line.rstrip()[-1] in ".:;?!)" for line in austria.text.split("\n") if line.strip())
+    assert len(austria.text.split("\n")) < 20
+    assert austria.text.startswith("We would like to thank the delegation of Viet Nam for convening this open debate")
+    assert not any("20-00846" in s.text or "7/27" in s.text for s in result.statements)

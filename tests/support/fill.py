@@ -13,6 +13,7 @@ import random
 import re
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Table, inspect, select
@@ -145,4 +146,13 @@ def populate_with_cli(url: str, run_cli: Any, samples: dict[str, Any]) -> list[s
     library = samples.get("library")
     if library and ok(["library", "import", *library]):
         done.append("library")
+    if ok(["speakers", "add", "1", "China"]) and ok(["speakers", "add", "1", "Lithuania", "--notes", "主席国"]):
+        done.append("speakers")
+    record = samples.get("spv")  # a real open debate: S/PV.8699, 9 January 2020
+    if record is not None and ok(["debate", "new", "Maintenance of international peace and security: upholding "
+                                  "the Charter", "--meeting", "8699", "--date", "2020-01-09"]):
+        if ok(["statements", "import", "3", "--record", record, "--meeting", "8699"]):
+            done.append("statements (S/PV.8699)")
+        if ok(["speakers", "import", "3", "--record", *sorted(Path(record).glob("*SPV.8699_*"))]):
+            done.append("speakers (S/PV.8699)")
     return done

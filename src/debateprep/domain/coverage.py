@@ -1,16 +1,20 @@
 """Coverage (which delegation addressed which guiding question, with the passage) and
 convergence (similar proposals shared by several delegations).
 
-Ranking is scikit-learn TF-IDF, offline and deterministic:
-- character n-grams (char_wb, 2–4) work for Chinese and English alike;
-- word features for English (unigrams and bigrams, stop words dropped), Chinese character
-  bigrams, and concept tokens from the English–Chinese bridge in `coverage_terms`, which is
-  what lets an English passage meet a Chinese question (and the reverse) — only through the
-  concepts the bridge lists. A question that carries its own translation matches both
-  languages directly.
+Ranking is scikit-learn TF-IDF (hashed features, sublinear tf), offline and deterministic:
+- character n-grams ("char_wb", 2–4) work for Chinese and English alike;
+- word features: English unigrams and bigrams (stop words dropped, light stemming), Chinese
+  character bigrams, and concept tokens from the English–Chinese bridge in `coverage_terms`;
+- every document also carries the bridge's words in both languages for the concepts it
+  mentions, so IDF learns across languages ("宪章" is as common as "Charter").
+A passage is compared with the question's wording in its own language. A question worded in
+only one language reaches the other language through the bridge's concepts alone: that
+finds passages on listed topics (training, host State, unilateralism …), not paraphrases.
+Give the translation (`CoverageQuestion.alternatives`) for real cross-language matching.
 A cell's strength compares the best passage with how every passage of the debate scores on
-that question (a z-score, per language when a language has enough passages), so that generic
-text ("the Charter", "the Council") does not count as an answer.
+that question (a z-score), so generic text ("the Charter", "the Council") is not an answer.
+Convergence clusters proposal sentences (agglomerative, average linkage, cosine distance
+threshold) and ranks groups by the number of delegations behind them.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from debateprep.domain.statements import Passage, Proposal, Statement, extract_p
 Z_COVERED = 2.0  # z-score from which a passage counts as addressing a question
 Z_FULL = 5.0  # z-score at which strength reaches 1.0
 MIN_SCORE = 0.06  # and a floor on the raw similarity
-MIN_LANGUAGE_PASSAGES = 40  # fewer passages in a language: use the pooled statistics
+MIN_LANGUAGE_PASSAGES = 40  # fewer in a language: its null is how they score on the other questions
 CHAR_WEIGHT = 0.5
 CONVERGENCE_DISTANCE = 0.75  # cosine distance under which proposals are grouped (average linkage)
 
@@ -219,11 +223,11 @@ class _Space:
     `concepts` compares only bridge concepts, so it means the same in both languages.
     """
 
-    def __init__(self, documents: Sequence[str]) -> None:
+    def __init__(self, documents: Sequence[str], with_concepts: bool = True) -> None:
         concepts = [concepts_in(d) for d in documents]
         self.char_matrix = _tfidf(_char_features, [_char_text(d, c) for d, c in zip(documents, concepts)])
         self.word_matrix = _tfidf(_word_features, list(zip(documents, concepts)))
-        self.concept_matrix = _tfidf(_concept_features, concepts) if any(concepts) else None
+        self.concept_matrix = _tfidf(_concept_features, concepts) if with_concepts and any(concepts) else None
 
     def lexical(self, rows_a: Sequence[int], rows_b: Sequence[int]) -> Any:
         a, b = list(rows_a), list(rows_b)
@@ -375,7 +379,7 @@ def compute_convergence(
     found = [(s, p) for s, p in collect_proposals(statements) if p.kind in kinds]
     if len(found) < 2:
         return []
-    space = _Space([p.text for _, p in found])
+    space = _Space([p.text for _, p in found], with_concepts=False)
     everything = range(len(found))
     sims = np.clip(space.lexical(everything, everything), 0.0, 1.0)
     distance = 1.0 - sims

@@ -10,8 +10,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from debateprep.domain.text import has_cjk
-
 ProposalKind = Literal["call", "recommendation", "commitment", "position"]
 PROPOSAL_KINDS: tuple[ProposalKind, ...] = ("call", "recommendation", "commitment", "position")
 
@@ -131,8 +129,8 @@ class Segmentation:
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{_CJK}]")
 _CLOSERS = "”’」』）)\"'】》"
-# A Chinese terminator (plus closing quotes) always ends a sentence.
-_ZH_END = re.compile(f"[。！？；!?][{re.escape(_CLOSERS)}]*")
+# A Chinese terminator (plus closing quotes) always ends a sentence; "!" and "?" do before a space.
+_ZH_END = re.compile(f"[。！？；][{re.escape(_CLOSERS)}]*|[!?][{re.escape(_CLOSERS)}]*(?=\\s|$)")
 # A Latin terminator ends one when whitespace and a plausible sentence start follow.
 _EN_END = re.compile(
     f"(?<=[^\\s])[.!?][{re.escape(_CLOSERS)}]*(?=\\s+[\"“‘(\\[]?[A-Z0-9{_CJK}])"
@@ -256,6 +254,8 @@ def passages(text: str, max_sentences: int = 3, max_chars: int = 600) -> list[Pa
 
 # Cues in order of precedence: a sentence with several cues takes the first kind that matches.
 _WE = r"(?i:we|I|my (?:delegation|country|Government))"
+# Commitments are made for a delegation; "I will now turn to ..." only organises a speech.
+_WE_DELEGATION = r"(?i:we|my (?:delegation|country|Government))"
 # A named subject ("China", "Viet Nam", "The European Union") but not a pronoun or a predicate.
 _NAMED = (r"(?!(?:It|This|That|There|These|Those|They|He|She|Which|What|Who|Such|Each|Any|Nothing|No|One|"
           r"Peace|History|Time)\b)[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}")
@@ -263,16 +263,19 @@ _EN_CUES: dict[ProposalKind, str] = {
     "call": rf"\b(?:calls? (?:on|upon)|urges?|appeals? to)\b|\b{_WE}(?: also)? (?:invite|encourage)\b",
     "recommendation": rf"\b{_WE} (?:propose|suggest|recommend)\b|\bshould(?! like)\b|\bmust\b|\bneeds? to\b"
     r"|\b(?i:it) is (?:essential|imperative|necessary|crucial|vital|important) (?:that|to)\b|\bought to\b",
-    "commitment": rf"\b(?:{_WE}|{_NAMED}) (?:will|shall|remains?|stands?|is|are)(?: also| fully| firmly| always)?"
-    r" (?:continue to|committed to|ready to|determined to)\b"
-    rf"|\b(?:{_WE}|{_NAMED}) (?:will|shall) (?!not\b|be\b|have\b)(?:\w+ly )?\w+|\b(?i:we) (?:commit|pledge)\b",
+    "commitment": rf"\b(?:{_WE_DELEGATION}|{_NAMED}) (?:will|shall|remains?|stands?|is|are)"
+    r"(?: also| fully| firmly| always)? (?:continue to|committed to|ready to|determined to)\b"
+    rf"|\b(?:{_WE_DELEGATION}|{_NAMED}) (?:will|shall) (?!not\b|be\b|have\b|now\b)(?:\w+ly )?\w+"
+    r"|\b(?i:we) (?:commit|pledge)\b",
     "position": rf"\b{_WE}(?: also| therefore| firmly| strongly| fully)?"
     r" (?:believe|consider|support|oppose|reject|condemn|welcome|reaffirm|reiterate|stress|emphasize|underline"
     r"|insist|recognize|share the view)\b|\b(?i:in our view)\b|\b(?i:it) is our (?:view|position|belief)\b",
 }
 _ZH_CUES: dict[ProposalKind, str] = {
     "call": r"呼吁|敦促|促请|吁请|倡议|要求各方",
-    "recommendation": r"建议|提议|应当|应该|必须|需要|要(?=[坚加推维尊恪遵履切])|(?<![对适相响反供回效答感])应(?![对用有邀])",
+    # 应 alone, but not in 应对/应用/应邀/应有 or 相应/响应/适应/反应/供应/回应/效应/答应/感应.
+    "recommendation": r"建议|提议|应当|应该|必须|需要|要(?=[坚加推维尊恪遵履切])"
+    r"|(?<![对适相响反供回效答感])应(?![对用有邀])",
     "commitment": r"我们将|中方将|中国将|愿同|愿与|愿意|承诺|致力于|将继续|将一如既往",
     "position": r"认为|主张|支持|反对|坚持|重申|谴责|欢迎|赞赏|强调",
 }

@@ -24,7 +24,7 @@ from pathlib import Path
 from debateprep.domain.errors import InputError
 from debateprep.domain.roster import Delegation, Roster
 from debateprep.domain.statements import Statement
-from debateprep.domain.text import collapse_spaces, detect_language
+from debateprep.domain.text import collapse_spaces, detect_language, normalise
 from debateprep.domain.verbatim import SpeakerHeader, iter_speeches, parse_speaker_header
 
 BRIEFER_KINDS = ("secretariat", "un_entity", "court", "icrc", "intergovernmental", "civil_society")
@@ -183,7 +183,8 @@ class _Mapper:
         self.invited: dict[str, str] = {}  # surname -> role phrase from rule 39 invitations
 
     def map(self, header: SpeakerHeader, body: str) -> Statement:
-        body = collapse_spaces(body) if "\n" not in body.strip() else body.strip()
+        # A record extracted from a PDF is hard-wrapped with page furniture: join and clean it.
+        body = collapse_spaces(body) if "\n" not in body.strip() else normalise(body).text
         statement = Statement(
             text=body, header=_header_text(header), speaker=header.speaker,
             spoken_language=header.language, language=detect_language(body),

@@ -94,6 +94,7 @@ class StatementService:
 
         if not paths:
             raise InputError(None, "no statement files given")
+        paths = _statement_files(paths)
         if (delegation or entry_id) and len(paths) > 1:
             raise InputError(None, "--delegation/--entry name one speaker: import that file on its own")
         debate = self._debate(debate_id)
@@ -235,6 +236,22 @@ class StatementService:
     def _debate(self, debate_id: int) -> Debate:
         with self.db.session() as s:
             return debates_repo.get(s, debate_id)
+
+
+def _statement_files(paths: Sequence[str | Path]) -> list[Path]:
+    """Files as given; a folder stands for the .txt/.md/.docx/.pdf files in it (one statement each)."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            inside = sorted(p for p in path.iterdir()
+                            if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in RECORD_SUFFIXES)
+            if not inside:
+                raise InputError(path, "no .txt, .md, .docx or .pdf files in this folder")
+            files += inside
+        else:
+            files.append(path)
+    return files
 
 
 def _record_files(paths: Sequence[str | Path], meeting: int | None) -> list[Path]:

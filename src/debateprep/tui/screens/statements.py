@@ -22,14 +22,15 @@ from debateprep.domain.coverage import ConvergenceGroup, CoverageMatrix
 from debateprep.domain.errors import DebateprepError
 from debateprep.domain.statements import Statement, extract_proposals
 from debateprep.storage.db import Database
-from debateprep.tui.messages import DataChanged, DebateSelected
+from debateprep.tui.messages import DataChanged, DebateSelected, SendGroupToPrst
 from debateprep.tui.widgets.empty import EmptyState
 
 NAME_CELLS = 24  # delegation column of the list and the heatmap, in terminal cells
 SOURCE_CELLS = 17
-TEXT_CELLS = 64
+TEXT_CELLS = 58
 KIND_STYLES = {"call": "bold cyan", "recommendation": "yellow", "commitment": "green", "position": "magenta"}
 VIEWS = {"list": "st-list-view", "coverage": "st-coverage-view", "convergence": "st-convergence-view"}
+FOCUS = {"list": "#st-table", "coverage": "#st-heatmap", "convergence": "#st-groups"}
 
 
 def clip(text: str, cells: int) -> str:
@@ -47,14 +48,14 @@ def clip(text: str, cells: int) -> str:
 
 
 def heat(strength: float) -> Text:
-    """A heatmap cell: darker and longer for a stronger match; a dot when not addressed."""
+    """A heatmap cell, four terminal cells wide: darker for a stronger match, a dot when not addressed."""
     if strength <= 0:
         return Text("  · ", style="dim")
     if strength >= 0.75:
-        return Text(" ███", style="bold green")
+        return Text(" ██ ", style="bold green")
     if strength >= 0.45:
         return Text(" ▓▓ ", style="green")
-    return Text(" ▒  ", style="yellow")
+    return Text(" ▒▒ ", style="yellow")
 
 
 def _short_source(source: str) -> str:
@@ -106,8 +107,8 @@ class StatementsPane(Vertical):
     StatementsPane #st-questions { height: auto; max-height: 8; padding: 0 1; }
     StatementsPane #st-heatmap { height: 1fr; }
     StatementsPane #st-evidence-box { height: 9; border: round $panel; padding: 0 1; }
-    StatementsPane #st-groups { width: 3fr; height: 1fr; }
-    StatementsPane #st-group-box { width: 2fr; height: 1fr; border: round $panel; padding: 0 1; }
+    StatementsPane #st-groups { width: 72; height: 1fr; }
+    StatementsPane #st-group-box { width: 1fr; height: 1fr; border: round $panel; padding: 0 1; }
     StatementsPane EmptyState { margin: 1 0; }
     """
     BINDINGS = [
@@ -115,6 +116,8 @@ class StatementsPane(Vertical):
         Binding("c", "view('coverage')", "Coverage", id="statements-coverage"),
         Binding("v", "view('convergence')", "Convergence", id="statements-convergence"),
         Binding("r", "refresh", "Refresh", id="statements-refresh"),
+        Binding("i", "import_statements", "Import", id="statements-import"),
+        Binding("p", "send_to_prst", "To PRST draft", id="statements-send-to-prst"),
     ]
 
     def __init__(self, db: Database, **kwargs: Any) -> None:
@@ -128,11 +131,10 @@ class StatementsPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="st-status", markup=False)
-        yield Static("l list · c coverage by guiding question · v convergence · r refresh", id="st-views",
-                     markup=False)
-        yield EmptyState("No statements for this debate yet. Import them with "
-                         "`debateprep statements import DEBATE FILE…` or a verbatim record with --record.",
-                         id="st-empty")
+        yield Static("l list · c coverage by guiding question · v convergence (p: to the PRST draft) · "
+                     "i import · r refresh", id="st-views", markup=False)
+        yield EmptyState("No statements for this debate yet. Press i to import statement files (one per "
+                         "delegation) or a verbatim record (S/PV.…).", id="st-empty")
         with ContentSwitcher(initial="st-list-view", id="st-switcher"):
             with Horizontal(id="st-list-view"):
                 yield DataTable(id="st-table", cursor_type="row", zebra_stripes=True)
@@ -167,6 +169,8 @@ class StatementsPane(Vertical):
             ("Statements: list and reader", "Show the statements of the debate", lambda: self._go("list")),
             ("Statements: coverage heatmap", "Who addressed which guiding question", lambda: self._go("coverage")),
             ("Statements: convergence", "Proposals shared by several delegations", lambda: self._go("convergence")),
+            ("Statements: import", "Statement files or a verbatim record for the current debate",
+             self.action_import_statements),
         ]
 
     def _go(self, view: str) -> None:
@@ -182,6 +186,8 @@ class StatementsPane(Vertical):
 
     @on(DataChanged)
     def _data_changed(self, message: DataChanged) -> None:
+        if message._sender is self:
+            return  # our own news (an import), bubbling up to the app, which tells the other panes
         message.stop()  # handled here; the app broadcast it to every pane
         if message.what in ("all", "debates", "statements", "notes"):
             self.action_refresh()
@@ -196,6 +202,7 @@ class StatementsPane(Vertical):
     def action_view(self, view: str) -> None:
         self.view = view
         self.query_one("#st-switcher", ContentSwitcher).current = VIEWS[view]
+        self.query_one(FOCUS[view]).focus()
         if self.debate_id is None or not self.statements:
             return
         if view == "coverage" and self.matrix is None:
@@ -206,7 +213,57 @@ class StatementsPane(Vertical):
             self._convergence(self.debate_id)
         self._show_status()
 
+    def action_import_statements(self) -> None:
+        from pathlib import Path
+
+        from debateprep.config import project_root
+        from debateprep.tui.screens.import_dialog import ImportChoice, ImportPathsScreen
+
+        if self.debate_id is None:
+            self.notify("Choose a debate first (Ctrl+O).", title="Statements", severity="warning", markup=False)
+            return
+        debate_id = self.debate_id
+        root = project_root()
+        start = root if root is not None else Path.cwd()
+
+        def chosen(choice: ImportChoice | None) -> None:
+            if choice is not None:
+                self.notify(f"Importing {len(choice.paths)} path(s)…", title="Statements", markup=False)
+                self._import(debate_id, choice.paths, choice.option)
+
+        self.app.push_screen(ImportPathsScreen(
+            "Import statements (.txt, .md, .docx, .pdf): one file per delegation, or a folder of them — "
+            "tick the box for a verbatim record split by its speaker headers.",
+            start, option="a verbatim record (S/PV.…)"), chosen)
+
+    def action_send_to_prst(self) -> None:
+        if self.view != "convergence" or not self.groups:
+            self.notify("Open the convergence list (v) and choose a shared proposal first.", title="Statements",
+                        severity="warning", markup=False)
+            return
+        table = self.query_one("#st-groups", DataTable)
+        if not 0 <= table.cursor_row < len(self.groups):
+            return
+        group = self.groups[table.cursor_row]
+        self.post_message(SendGroupToPrst(group.rank, group.representative.text))
+
     # -- workers ---------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="statements-import", exit_on_error=False)
+    def _import(self, debate_id: int, paths: list[str], record: bool) -> None:
+        from debateprep.services.statements import StatementService
+
+        service = StatementService(self.db)
+        try:
+            report = service.import_record(debate_id, paths) if record else service.import_files(debate_id, paths)
+        except DebateprepError as exc:
+            self.post_message(StatementsFailed(str(exc)))
+            return
+        summary = report.summary()
+        line = ", ".join(f"{v} {k}" for k, v in summary.items())
+        self.app.call_from_thread(self.notify, f"Imported: {line}", title="Statements", markup=False)
+        self.app.call_from_thread(self.action_refresh)
+        self.post_message(DataChanged("statements"))
 
     @work(thread=True, exclusive=True, group="statements-load", exit_on_error=False)
     def _load(self, debate_id: int | None) -> None:
