@@ -81,7 +81,41 @@ def test_errors_are_one_line(cli) -> None:  # type: ignore[no-untyped-def]
     _debate(cli)
     draft = str(cli(["prst", "new", "--lang", "en", "--json"]).json()["id"])
     for args in (["prst", "move", draft, "1", "2"], ["prst", "diff", draft], ["prst", "add", draft, "--text", "   "],
-                 ["prst", "move", draft], ["prst", "show", "abc"], ["prst", "add", draft, "--text", "回顾，"]):
+                 ["prst", "move", draft], ["prst", "show", "abc"], ["prst", "add", draft, "--text", "回顾，"],
+                 ["prst", "list", "x"], ["prst", "export", draft, "--annotated", "--rev", "rev.1"],
+                 ["prst", "convert", draft, "--text", "Recalling X,"]):
         r = cli(args)
         assert r.exit_code == 2, args
         assert r.stderr.startswith("debateprep: error: ") and r.stderr.count("\n") == 1, r.stderr
+
+
+def test_full_scenario_from_the_seeds(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The issue's 'done when': 7109th meeting draft, seeds in PRST form, agreed vs new, rev diff, export."""
+    from tests.conftest import LIBRARY_SAMPLES
+
+    assert cli(["library", "import", str(LIBRARY_SAMPLES)]).exit_code == 0
+    _debate(cli)
+    draft = str(cli(["prst", "new", "--lang", "zh", "--json"]).json()["id"])
+    added = cli(["prst", "add", draft, "--library", "S/RES/2594 (2021), OP 2", "--json"])
+    assert added.exit_code == 0, added.stderr
+    assert added.json()["provenance"]["citation"] == "S/RES/2594 (2021), OP 2"
+    assert added.json()["text"].startswith("安全理事会请秘书长结合具体国家过渡走向和平的更广泛背景")
+    assert cli(["prst", "add", draft, "--library", "S/RES/2518 (2020), PP 6"]).stdout.startswith(
+        "para 1: 安全理事会表示严重关切针对许多维和特派团联合国维和人员的安全威胁和蓄意攻击")
+    invented = "安理会欢迎各会员国在月球上设立保护平民的联合培训中心。"
+    assert cli(["prst", "add", draft, "--text", invented]).exit_code == 0
+    checked = cli(["prst", "check", draft, "--json"]).json()["paragraphs"]
+    marks = [(p["text"][:8], p["status"], p["closest_citation"]) for p in checked]
+    assert marks[0] == ("安全理事会表示严", "agreed", "S/RES/2518 (2020), PP 6")
+    assert marks[1][:2] == ("安理会欢迎各会员", "new")
+    assert marks[2] == ("安理会请秘书长结", "agreed", "S/RES/2594 (2021), OP 2")
+    assert cli(["prst", "revise", draft]).exit_code == 0
+    assert cli(["prst", "remove", draft, "2"]).exit_code == 0
+    assert cli(["prst", "revise", draft]).exit_code == 0
+    diff = cli(["prst", "diff", draft]).stdout
+    assert diff.startswith("rev.1 -> rev.2: 0 changed, 0 added, 1 removed, 0 moved")
+    assert "- 安理会欢迎各会员国在月球上设立" in diff
+    out = tmp_path / "annotated.md"
+    assert cli(["prst", "export", draft, "--annotated", "-o", str(out)]).exit_code == 0
+    tokens = parse(out.read_text(encoding="utf-8"))
+    assert sum(1 for t in tokens if t.type == "footnote_open") == 2

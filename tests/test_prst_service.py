@@ -11,6 +11,7 @@ from debateprep.domain.errors import InputError, NotFound, StaleEdit
 from debateprep.exporters.markdown import parse
 from debateprep.services.debates import DebateService
 from debateprep.services.prst import PrstService
+from tests.conftest import LIBRARY_SAMPLES
 from tests.test_prst_domain import EN_CHAPEAU, RES_2518, RES_2594, ZH_CHAPEAU, seed_paragraph
 
 INVENTED_ZH = "安理会欢迎各会员国在月球上设立保护平民的联合培训中心，并鼓励所有相关方在二〇三〇年前完成这项工作。"
@@ -92,8 +93,9 @@ def test_move_and_conventional_order_with_stale_version(db, debate_id: int) -> N
     assert [t.split()[3] for t in seen.texts()] == ["recalls", "welcomes", "requests"]
     moved = service.move(draft.id, 3, 1, expected_version=seen.version)
     assert [t.split()[3] for t in moved.texts()] == ["requests", "recalls", "welcomes"]
-    with pytest.raises(StaleEdit, match="you edited version"):
+    with pytest.raises(StaleEdit, match="you edited version") as err:
         service.move(draft.id, 1, 2, expected_version=seen.version)
+    assert "it now reads 1 requests the Secretary-General …; 2 recalls its resolution …" in str(err.value)
     ordered = service.order(draft.id, expected_version=moved.version)
     assert [t.split()[3] for t in ordered.texts()] == ["recalls", "welcomes", "requests"]
 
@@ -185,3 +187,103 @@ def test_typed_new_paragraph_is_unchecked_until_checked(db, debate_id: int) -> N
     p = service.add_text(draft.id, INVENTED_ZH)
     assert p.status == "unchecked" and p.provenance.kind == "typed"
     assert replace(p, status="new").mark == "NEW"
+
+
+# agreed or new, against the real library --------------------------------------------------------
+
+
+def _library(db) -> None:  # type: ignore[no-untyped-def]
+    from debateprep.services.library import LibraryService
+
+    report = LibraryService(db).import_paths(sorted(LIBRARY_SAMPLES.glob("*.zh.txt")))
+    assert len(report.imported) == 3 and not report.failed
+
+
+def test_copied_paragraph_is_agreed_and_invented_one_is_new(db, debate_id: int) -> None:  # type: ignore[no-untyped-def]
+    _library(db)
+    service = PrstService(db)
+    draft = service.new_draft(debate_id, "zh")
+    assert draft.id is not None
+    from_library = service.add_library(draft.id, "S/RES/2594 (2021), PP 3")
+    assert from_library.provenance.kind == "library"
+    assert from_library.provenance.citation == "S/RES/2594 (2021), PP 3"
+    assert from_library.text.startswith("安理会强调指出，政治解决优先")
+    typed_copy = service.add_text(draft.id, seed_paragraph(RES_2518, "促请所有维和行动东道国迅速调查"))
+    invented = service.add_text(draft.id, INVENTED_ZH)
+    edited = service.add_text(draft.id, "强调指出，政治解决优先应成为联合国处理冲突方针的标志，")
+    checked = {p.id: p for p in service.check(draft.id).paragraphs}
+    assert checked[from_library.id].status == "agreed"
+    assert checked[from_library.id].closest_citation == "S/RES/2594 (2021), PP 3"
+    assert checked[from_library.id].similarity == pytest.approx(1.0)
+    assert checked[typed_copy.id].status == "agreed"  # typed, but copied unchanged from a resolution
+    assert checked[typed_copy.id].closest_citation == "S/RES/2518 (2020), OP 3"
+    assert checked[invented.id].status == "new"
+    assert checked[invented.id].similarity is not None and checked[invented.id].similarity < 0.5
+    assert checked[edited.id].status == "new"  # shortened and reworded: no longer agreed as it stands
+    assert checked[edited.id].closest_citation == "S/RES/2594 (2021), PP 3"
+    annotated = service.export(draft.id, annotated=True)
+    assert "**\\[商定措辞 agreed\\]**" in annotated and "**\\[新措辞 NEW\\]**" in annotated
+    assert "Agreed language: S/RES/2594 (2021), PP 3." in annotated
+    tokens = parse(annotated)
+    assert sum(1 for t in tokens if t.type == "footnote_open") == 4
+
+
+def test_check_is_not_an_edit(db, debate_id: int) -> None:  # type: ignore[no-untyped-def]
+    _library(db)
+    service = PrstService(db)
+    draft = service.new_draft(debate_id, "zh")
+    assert draft.id is not None
+    paragraph = service.add_library(draft.id, "S/RES/2518 (2020), OP 1")
+    service.check(draft.id)
+    after = service.get(draft.id).paragraphs[0]
+    assert after.status == "agreed" and after.version == paragraph.version
+    edited = service.edit(draft.id, after, after.text.replace("强调指出", "强调"))
+    assert edited.status == "unchecked"  # an edit resets the mark until the next check
+
+
+def test_unknown_library_reference(db, debate_id: int) -> None:  # type: ignore[no-untyped-def]
+    _library(db)
+    service = PrstService(db)
+    draft = service.new_draft(debate_id, "zh")
+    assert draft.id is not None
+    with pytest.raises((NotFound, InputError)):
+        service.add_library(draft.id, "S/RES/2594 (2021), OP 99")
+
+
+def test_paragraph_from_a_convergence_group(db, shared_data) -> None:  # type: ignore[no-untyped-def]
+    from debateprep.services.statements import StatementService
+
+    debate = DebateService(db).create("Transitional justice", agenda_item="Maintenance of international peace and security",
+                                      meeting_number=8723, meeting_date=date(2020, 2, 13))
+    assert debate.id is not None
+    StatementService(db).import_record(debate.id, [shared_data / "spv_2020_speeches"], meeting=8723)
+    groups = StatementService(db).convergence(debate.id)
+    service = PrstService(db)
+    draft = service.new_draft(debate.id, "en")
+    assert draft.id is not None
+    assert draft.chapeau.startswith("At the 8723rd meeting of the Security Council, held on 13 February 2020,")
+    assert '"Maintenance of international peace and security"' in draft.chapeau
+    paragraph = service.add_group(draft.id, groups[0].rank)
+    assert paragraph.provenance.kind == "group"
+    assert list(paragraph.provenance.supporters) == groups[0].supporters
+    assert len(paragraph.provenance.supporters) >= 2
+    assert paragraph.provenance.source_text == groups[0].representative.text
+    assert paragraph.text.startswith("The Security Council ")
+    with pytest.raises(NotFound, match="no convergence group 999"):
+        service.add_group(draft.id, 999)
+
+
+def test_verbatim_clause_is_agreed_but_a_reworded_copy_is_new(db, debate_id: int) -> None:  # type: ignore[no-untyped-def]
+    _library(db)
+    service = PrstService(db)
+    draft = service.new_draft(debate_id, "zh")
+    assert draft.id is not None
+    clause = service.add_text(draft.id, "特别指出绩效与军警和文职维和人员安全和安保之间的联系，")
+    reworded = service.add_text(draft.id, seed_paragraph(RES_2518, "促请所有维和行动东道国迅速调查").replace("迅速", "立即"))
+    checked = {p.id: p for p in service.check(draft.id).paragraphs}
+    assert checked[clause.id].status == "agreed"
+    assert checked[clause.id].closest_citation == "S/RES/2518 (2020), PP 12"
+    assert checked[reworded.id].status == "new"
+    assert checked[reworded.id].closest_citation == "S/RES/2518 (2020), OP 3"
+    assert checked[reworded.id].similarity is not None and checked[reworded.id].similarity > 0.9
+    assert "new language; closest S/RES/2518 (2020), OP 3" in checked[reworded.id].check_summary()

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
 from datetime import date
+
+import pytest
 
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static, TextArea
@@ -12,7 +20,10 @@ from debateprep.services.debates import DebateService
 from debateprep.services.prst import PrstService
 from debateprep.tui.app import DebatePrepApp
 from debateprep.tui.screens.prst import PrstPane, clip
+from tests.conftest import LIBRARY_SAMPLES
 from tests.test_prst_domain import RES_2518, RES_2594, ZH_CHAPEAU, seed_paragraph
+
+RES_2518_FILE = RES_2518
 
 SIZE = (120, 40)
 
@@ -156,7 +167,8 @@ def test_move_order_revise_and_diff(sqlite_db) -> None:  # type: ignore[no-untyp
             await settle(pilot)
             assert [r.label for r in service.get(draft_id).revisions] == ["rev.1"]
             assert _static(app, "#prst-diff").endswith("no differences")
-            app.query_one("#prst-editor", TextArea).load_text("安全理事会回顾其第2436(2018)号决议。")
+            editor = app.query_one("#prst-editor", TextArea)
+            editor.load_text(editor.text.replace("回顾第", "回顾其第"))
             await pilot.press("ctrl+s")
             await settle(pilot)
             diff = _static(app, "#prst-diff")
@@ -190,6 +202,38 @@ def test_export_from_the_pane_never_overwrites(sqlite_db, tmp_path, monkeypatch)
     asyncio.run(scenario())
 
 
+def test_agreed_language_sent_from_the_library(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    from debateprep.services.library import LibraryService
+    from debateprep.tui.messages import SendToPrst
+
+    async def scenario() -> None:
+        draft_id = _seeded_draft(sqlite_db)
+        LibraryService(sqlite_db).import_paths([LIBRARY_SAMPLES / RES_2518_FILE])
+        hit = LibraryService(sqlite_db).paragraph("S/RES/2518 (2020), OP 3", "zh")
+        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            library = app.query_one("#pane-library")
+            library.post_message(SendToPrst(hit.paragraph.text, hit.paragraph.citation, hit.id, "zh"))
+            await settle(pilot)
+            assert app.query_one("#tabs").active == "tab-prst"
+            draft = PrstService(sqlite_db).get(draft_id)
+            added = next(p for p in draft.paragraphs if p.provenance.kind == "library")
+            assert added.provenance.citation == "S/RES/2518 (2020), OP 3" and added.provenance.source_id == hit.id
+            assert added.text.startswith("安理会促请所有维和行动东道国迅速调查")
+            await pilot.press("c")  # check: the copy is agreed
+            await settle(pilot)
+            table = app.query_one("#prst-paragraphs", DataTable)
+            marks = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+            assert marks.count("agreed") >= 1 and "NEW" in marks
+            row = [p.id for p in PrstService(sqlite_db).get(draft_id).paragraphs].index(added.id)
+            table.move_cursor(row=row)
+            await pilot.pause()
+            assert "agreed language; closest S/RES/2518 (2020), OP 3 (100%)" in _static(app, "#prst-provenance")
+
+    asyncio.run(scenario())
+
+
 def test_snapshot(sqlite_db, snap_compare) -> None:  # type: ignore[no-untyped-def]
     draft_id = _seeded_draft(sqlite_db)
     service = PrstService(sqlite_db)
@@ -202,3 +246,43 @@ def test_snapshot(sqlite_db, snap_compare) -> None:  # type: ignore[no-untyped-d
         app.query_one("#prst-editor", TextArea).cursor_blink = False
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+@pytest.mark.tmux
+def test_tmux_run(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The real program in a real terminal (tmux 120x40): the PRST tab shows the draft, Chinese included."""
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed")
+    from debateprep.storage.db import open_database
+
+    db = open_database(f"sqlite:///{tmp_path / 'tmux.db'}")
+    _seeded_draft(db)
+    db.dispose()
+    session = f"prst-{os.getpid()}"
+    command = (f"env -u COLUMNS -u LINES DEBATEPREP_DATA_DIR={shlex.quote(str(tmp_path))} "
+               f"{shlex.quote(sys.executable)} -m debateprep "
+               f"--db {shlex.quote(str(tmp_path / 'tmux.db'))}")
+
+    def screen() -> str:
+        return subprocess.run(["tmux", "capture-pane", "-t", session, "-p"], capture_output=True, text=True).stdout
+
+    def wait_for(text: str) -> str:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            shown = screen()
+            if text in shown:
+                return shown
+            time.sleep(0.2)
+        raise AssertionError(f"{text!r} never appeared:\n{screen()}")
+
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command], check=True)
+    try:  # a tmux server started by someone else may impose its own default size
+        subprocess.run(["tmux", "resize-window", "-t", session, "-x", "120", "-y", "40"], capture_output=True)
+        wait_for("PRST draft 主席声明")
+        subprocess.run(["tmux", "send-keys", "-t", session, "F5"], check=True)
+        shown = wait_for("代表安理会发")
+        assert "PRST draft #1 · zh · 3 paragraphs" in shown
+        assert "安全理事会回顾第2436(2018)号决议" in shown and "安理会强调指出必须在[日期]前" in shown
+        assert "Provenance" in shown and "No revision yet" in shown
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)

@@ -46,7 +46,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     src.add_argument("--text", help="typed text (resolution, statement or PRST form)")
     src.add_argument("--library", metavar="REF",
                      help="agreed language: library paragraph id or citation, e.g. 'S/RES/2594 (2021), OP 4'")
-    src.add_argument("--group", type=int, metavar="ID", help="convergence group id (see `debateprep statements`)")
+    src.add_argument("--group", type=int, metavar="N",
+                     help="convergence group N of the draft's debate (see `debateprep statements convergence`)")
     add.add_argument("--as-is", action="store_true", help="keep typed text exactly as given (no conversion)")
     add.add_argument("--at", type=int, metavar="N", help="insert as paragraph N instead of by convention")
     add_json_flag(add)
@@ -154,7 +155,10 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    debate_id = int(args.debate) if args.debate not in (None, "") else None
+    try:
+        debate_id = int(args.debate) if args.debate not in (None, "") else None
+    except ValueError:
+        raise InputError(None, f"debate must be a number, not {args.debate!r}") from None
     drafts = _service(args).drafts(debate_id)
     if args.json:
         print_json([d.to_json() for d in drafts])

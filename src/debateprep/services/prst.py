@@ -9,8 +9,8 @@ paragraph's. A caller that read an older version gets StaleEdit naming what chan
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
-from typing import Protocol
 
 from debateprep.domain.errors import InputError, NotFound
 from debateprep.domain.prst import (
@@ -24,23 +24,20 @@ from debateprep.domain.prst import (
     move,
     translate_item,
 )
-from debateprep.domain.prst_diff import RevisionDiff, diff_paragraphs, similarity, tokens
-from debateprep.domain.prst_form import Conversion, is_chinese, to_prst
+from debateprep.domain.prst_diff import RevisionDiff, diff_paragraphs
+from debateprep.domain.prst_form import Conversion, is_chinese, strip_zh_subject, to_prst
 from debateprep.storage.db import Database
 from debateprep.storage.repos import debates as debate_repo
 from debateprep.storage.repos import prst as repo
 
-# A paragraph this close to adopted text (after both are put in PRST form) counts as agreed.
-AGREED_THRESHOLD = 0.9
+# Agreed language is text the Council adopted: a paragraph is agreed when it reads as an adopted one
+# (both in PRST form, subjects aside) at this similarity or above, or is a verbatim clause of one.
+# Anything else is new language, shown with its closest citation and similarity.
+AGREED_THRESHOLD = 0.97
+# A verbatim clause must be at least this long (letters and digits) to count as agreed.
+MIN_EXCERPT_CHARS = 12
 # How many library candidates to re-score for each paragraph.
 CANDIDATES = 8
-# A draft paragraph at least this long that is wholly contained in an adopted paragraph is an excerpt.
-MIN_EXCERPT_TOKENS = 12
-
-
-class SimilarMatch(Protocol):
-    citation: str
-    text: str
 
 
 @dataclass(frozen=True)
@@ -51,36 +48,21 @@ class CheckResult:
     similarity: float | None
 
 
-def _score(draft_text: str, adopted_text: str, language: str) -> float:
-    """Similarity of a draft paragraph to an adopted one once both are in PRST form.
-
-    A long draft paragraph copied from one clause of a longer adopted paragraph scores by how much
-    of it the adopted text contains (Chinese preambular paragraphs bundle several clauses).
-    """
-    adopted = to_prst(adopted_text, language).text
-    ratio = similarity(draft_text, adopted)
-    mine = [t for t in tokens(draft_text) if not t.isspace()]
-    if len(mine) < MIN_EXCERPT_TOKENS:
-        return ratio
-    from difflib import SequenceMatcher
-
-    theirs = [t for t in tokens(adopted) if not t.isspace()]
-    body = mine[_subject_tokens(mine):]
-    if not body:
-        return ratio
-    matched = sum(b.size for b in SequenceMatcher(None, body, theirs, autojunk=False).get_matching_blocks())
-    return max(ratio, matched / len(body))
+def body(text: str) -> str:
+    """A PRST paragraph without its subject, for comparing wording."""
+    text = re.sub(r"^The Security Council\s+", "", text)
+    return strip_zh_subject(text)
 
 
-def _subject_tokens(toks: list[str]) -> int:
-    joined = ""
-    for i, t in enumerate(toks):
-        joined += t
-        if joined in ("安全理事会", "安理会") or joined == "TheSecurityCouncil":
-            return i + 1
-        if len(joined) > 20:
-            break
-    return 0
+def _letters(text: str) -> str:
+    """Only letters and digits, lower case: what a verbatim comparison looks at."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def is_excerpt(mine: str, adopted: str) -> bool:
+    """`mine` is a verbatim clause of `adopted` (punctuation, spacing and case aside)."""
+    small = _letters(mine)
+    return len(small) >= MIN_EXCERPT_CHARS and small in _letters(adopted)
 
 
 class PrstService:
@@ -155,8 +137,9 @@ class PrstService:
         """Add an agreed-language paragraph (library id or citation like 'S/RES/2594 (2021), OP 4')."""
         from debateprep.services.prst_sources import library_paragraph
 
-        citation, text = library_paragraph(self.db, ref)
-        return self.add_text(draft_id, text, provenance=Provenance("library", citation=citation, source_text=text))
+        source = library_paragraph(self.db, ref, self.get(draft_id).language)
+        provenance = Provenance("library", citation=source.citation, source_id=source.id, source_text=source.text)
+        return self.add_text(draft_id, source.text, provenance=provenance)
 
     def add_group(self, draft_id: int, rank: int) -> Paragraph:
         """Add what delegations converged on: convergence group `rank` of the draft's debate,
@@ -224,21 +207,21 @@ class PrstService:
     # agreed or new -----------------------------------------------------------------------
 
     def check_text(self, text: str, language: str) -> CheckResult:
-        """Agreed or new: the closest adopted paragraph in the library and how close it is."""
-        from debateprep.services.prst_sources import similar_paragraphs
+        """Agreed or new: the closest adopted paragraph in the library, compared in PRST form."""
+        from debateprep.services.prst_sources import similar_paragraphs, wording_similarity
 
-        query = text
-        best: tuple[float, str, str] | None = None
-        for match in similar_paragraphs(self.db, query, CANDIDATES):
-            if ("zh" if is_chinese(match.text) else "en") != language:
-                continue
-            score = _score(text, match.text, language)
-            if best is None or score > best[0]:
-                best = (score, match.citation, match.text)
+        mine = body(text)
+        best: tuple[bool, float, str, str] | None = None
+        for match in similar_paragraphs(self.db, mine, CANDIDATES, language):
+            theirs = body(to_prst(match.text, language).text)
+            score = max(match.similarity, wording_similarity(mine, theirs))
+            agreed = score >= AGREED_THRESHOLD or is_excerpt(mine, theirs)
+            if best is None or (agreed, score) > best[:2]:
+                best = (agreed, score, match.citation, match.text)
         if best is None:
             return CheckResult("new", None, None, None)
-        score, citation, adopted = best
-        return CheckResult("agreed" if score >= AGREED_THRESHOLD else "new", citation, adopted, score)
+        agreed, score, citation, adopted = best
+        return CheckResult("agreed" if agreed else "new", citation, adopted, score)
 
     def check(self, draft_id: int) -> Draft:
         """Mark each paragraph agreed or new (a check is not an edit: versions do not move)."""

@@ -99,8 +99,8 @@ class PrstPane(Vertical):
         with Horizontal(id="prst-body"):
             with Vertical(id="prst-left"):
                 yield DataTable(id="prst-paragraphs", cursor_type="row", zebra_stripes=True)
-                yield Label("Editor: Ctrl+S saves the selected paragraph; Ctrl+N adds this text as a new "
-                            "paragraph (converted to PRST form)", id="prst-editor-label", markup=False)
+                yield Label("Editor · Ctrl+S save · Ctrl+N add as new paragraph (converted to PRST form)",
+                            id="prst-editor-label", markup=False)
                 yield TextArea(id="prst-editor", soft_wrap=True)
             with Vertical(id="prst-right"):
                 yield Static("", id="prst-provenance", markup=False)
@@ -338,12 +338,14 @@ class PrstPane(Vertical):
         def op(service: Any) -> str:
             from debateprep.config import data_dir
 
+            from debateprep.services.backup import write_private
+
             folder = data_dir() / "exports"
-            folder.mkdir(parents=True, exist_ok=True)
             written = []
             for annotated in (False, True):
                 path = _fresh(folder / f"prst-{draft_id}{'-annotated' if annotated else ''}.md")
-                path.write_text(service.export(draft_id, annotated=annotated), encoding="utf-8")
+                content = service.export(draft_id, annotated=annotated)
+                write_private(path, lambda handle, text=content: handle.write(text), force=False)
                 written.append(str(path))
             return "Exported: " + ", ".join(written)
 
@@ -364,8 +366,9 @@ class PrstPane(Vertical):
 
     # agreed language sent from the library -----------------------------------------------------
 
-    def add_agreed(self, text: str, citation: str | None) -> None:
-        """Add an agreed-language paragraph (text as adopted, with its citation) to the draft."""
+    def add_agreed(self, text: str, citation: str | None, paragraph_id: int | None = None) -> None:
+        """Add an agreed-language paragraph (text as adopted, with its citation) to the draft:
+        what the library's "send to PRST" does."""
         draft = self._need_draft()
         if draft is None or draft.id is None:
             return
@@ -374,10 +377,22 @@ class PrstPane(Vertical):
         def op(service: Any) -> Paragraph:
             from debateprep.domain.prst import Provenance
 
-            provenance = Provenance("library", citation=citation, source_text=text)
+            provenance = Provenance("library", citation=citation, source_id=paragraph_id, source_text=text)
             return service.add_text(draft_id, text, provenance=provenance)
 
         self._work(op, message=f"Added {citation or 'agreed language'} in PRST form.", changed=True)
+        self.call_after_refresh(self.query_one("#prst-paragraphs", DataTable).focus)
+
+    def add_group(self, rank: int) -> None:
+        """Add what delegations converged on (convergence group `rank`), its supporters kept as
+        provenance: what the statements pane's "send to PRST" does."""
+        draft = self._need_draft()
+        if draft is None or draft.id is None:
+            return
+        draft_id = draft.id
+        self._work(lambda s: s.add_group(draft_id, rank),
+                   message=f"Added shared proposal #{rank} in PRST form.", changed=True)
+        self.call_after_refresh(self.query_one("#prst-paragraphs", DataTable).focus)
 
 
 def _fresh(path: Path) -> Path:
