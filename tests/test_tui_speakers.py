@@ -5,14 +5,16 @@ from __future__ import annotations
 import asyncio
 from datetime import date, datetime, timedelta
 
+from textual.app import App, ComposeResult
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, OptionList, Static
+from textual.widgets import DataTable, Footer, Input, OptionList, Static
 
 from debateprep.domain.debate import DebateSettings
 from debateprep.domain.speakers import Status
 from debateprep.services.debates import DebateService
 from debateprep.services.speakers import SpeakersService
-from debateprep.tui.app import DebatePrepApp
+from debateprep.tui.app import DebatePrepApp, stylesheet_path
+from debateprep.tui.messages import DebateSelected
 from debateprep.tui.screens.speakers import SpeakersPane, clip
 from debateprep.tui.widgets.timer import SpeakerTimer, mmss
 
@@ -266,15 +268,35 @@ def test_chinese_debate_shows_chinese_names(sqlite_db) -> None:  # type: ignore[
     run(scenario)
 
 
+class SpeakersOnly(App[None]):
+    """The speakers pane alone, so its snapshot does not change with the other tabs."""
+
+    CSS_PATH = stylesheet_path()
+
+    def __init__(self, db, debate_id: int) -> None:  # type: ignore[no-untyped-def]
+        super().__init__()
+        self.db, self.debate_id = db, debate_id
+
+    def compose(self) -> ComposeResult:
+        yield SpeakersPane(self.db, id="pane-speakers")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(SpeakersPane).post_message(DebateSelected(self.debate_id))
+
+
 def test_snapshot(sqlite_db, snap_compare) -> None:  # type: ignore[no-untyped-def]
     debate_id = seed(sqlite_db)
     svc = SpeakersService(sqlite_db)
     japan = next(e for e in svc.entries(debate_id) if e.delegation == "Japan")
     svc.move(japan.id, to=3, reason="the Vice-Minister leaves at 11:00")  # type: ignore[arg-type]
-    app = DebatePrepApp(sqlite_db, offer_sample=False)
+    chad = next(e for e in svc.entries(debate_id) if e.delegation == "Chad")
+    svc.withdraw(chad.id)  # type: ignore[arg-type]
+    app = SpeakersOnly(sqlite_db, debate_id)
 
     async def run_before(pilot: Pilot) -> None:  # type: ignore[type-arg]
-        await open_pane(pilot)
+        await settle(pilot)
+        app.query_one("#sp-table", DataTable).focus()
         await pilot.press("down", "down")
         await pilot.pause()
 

@@ -53,7 +53,7 @@ def _static(app: DebatePrepApp, selector: str) -> str:
 def test_clip_and_heat_cells() -> None:
     assert clip("Lao People's Democratic Republic", 12) == "Lao People'…"
     assert clip("大不列颠及北爱尔兰联合王国", 9) == "大不列颠…"
-    assert heat(0).plain == "  · " and heat(0.9).plain == " ███" and heat(0.5).plain == " ▓▓ "
+    assert heat(0).plain == "  · " and heat(0.9).plain == " ██ " and heat(0.5).plain == " ▓▓ "
 
 
 def test_list_and_reader(debate_db) -> None:  # type: ignore[no-untyped-def]

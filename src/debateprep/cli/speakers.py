@@ -130,6 +130,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_json_flag(roster)
     roster.set_defaults(func=_roster)
 
+    council = ssub.add_parser("council", help="the Council of a year: members and the presidency of each month")
+    council.add_argument("year", type=int, nargs="?", help="e.g. 2014 (default: this year)")
+    add_json_flag(council)
+    council.set_defaults(func=_council)
+
 
 def _version(p: argparse.ArgumentParser) -> None:
     p.add_argument("--version", type=int, help="the version you edited (refused if it changed since)")
@@ -380,4 +385,25 @@ def _roster(args: argparse.Namespace) -> int:
         print(f"group {group.code}: {group.name} / {group.zh_name}")
     if not matches and not group:
         print(f"nothing in the roster matches {args.query!r}")
+    return 0
+
+
+def _council(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from debateprep.domain.roster import Roster
+
+    roster = Roster.load()
+    year = roster.council_year(args.year or date.today().year)
+    name = {c: roster.get(c).name for c in year.members}
+    if args.json:
+        print_json({"year": year.year, "permanent": list(year.permanent), "elected": list(year.elected),
+                    "african": list(year.african),
+                    "presidency": [{"month": m + 1, "code": c, "name": name[c]} for m, c in enumerate(year.presidency)]})
+        return 0
+    print(f"Security Council {year.year}")
+    print("permanent: " + ", ".join(name[c] for c in year.permanent))
+    print("elected:   " + ", ".join(name[c] for c in year.elected))
+    for m, c in enumerate(year.presidency, start=1):
+        print(f"  {date(year.year, m, 1):%B}: {name[c]}")
     return 0

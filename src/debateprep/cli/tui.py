@@ -14,10 +14,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_tui(args: argparse.Namespace) -> int:
-    from debateprep.cli.common import open_db
+    from debateprep.config import resolve_database_url
+    from debateprep.storage.lazy import LazyDatabase
     from debateprep.tui.app import DebatePrepApp
 
-    DebatePrepApp(open_db(args)).run()
+    # Opened in the background after the first frame; a failure is shown in the app.
+    DebatePrepApp(LazyDatabase(resolve_database_url(getattr(args, "db", None)))).run()  # type: ignore[arg-type]
     return 0
 
 

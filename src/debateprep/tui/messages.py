@@ -33,3 +33,12 @@ class SendToPrst(Message):
         self.paragraph_id = paragraph_id
         self.lang = lang
         super().__init__()
+
+
+class SendGroupToPrst(Message):
+    """A convergence group (by its rank in the debate's convergence list) chosen for the PRST draft."""
+
+    def __init__(self, rank: int, text: str) -> None:
+        self.rank = rank
+        self.text = text
+        super().__init__()

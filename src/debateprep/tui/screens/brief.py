@@ -63,6 +63,7 @@ class BriefPane(Vertical):
         self.lang: str | None = None  # None: the debate's own language
         self.built: _Built | None = None
         self._stale = True
+        self._pending: str | None = None  # an action asked for before the brief was built
 
     def compose(self) -> ComposeResult:
         yield Static("", id="brief-status", markup=False)
@@ -98,11 +99,21 @@ class BriefPane(Vertical):
             self.refresh_brief()
 
     def _visible(self) -> bool:
-        return self.is_mounted and self.display and self.region.width > 0
+        return self.is_mounted and self._on_active_tab() and self.region.width > 0
+
+    def _on_active_tab(self) -> bool:
+        """Focusing a widget of a hidden tab would switch back to it: only act on the active tab."""
+        from textual.widgets import TabbedContent, TabPane
+
+        tab = next((a for a in self.ancestors if isinstance(a, TabPane)), None)
+        tabs = next((a for a in self.ancestors if isinstance(a, TabbedContent)), None)
+        return tab is None or tabs is None or tabs.active == tab.id
 
     def _focus_view(self) -> None:
+        if not self._on_active_tab():
+            return
         focused = self.screen.focused
-        if focused is None or not self in focused.ancestors_with_self:
+        if focused is None or focused is self or self not in focused.ancestors:
             switcher = self.query_one("#brief-views", ContentSwitcher)
             if switcher.current in ("brief-rendered", "brief-source"):
                 self.query_one(f"#{switcher.current}").focus()
@@ -124,7 +135,7 @@ class BriefPane(Vertical):
         from debateprep.services.brief import BriefService, default_language, summarize
 
         try:
-            debate, data = BriefService(self.db).gather(debate_id)
+            debate, data = BriefService(self.db).gather(debate_id, lang=lang)
             language = lang or default_language(debate)
             built = _Built(debate, data, language, render_brief(data, language), summarize(data))
         except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
@@ -144,6 +155,9 @@ class BriefPane(Vertical):
             self._load_source()
         self._status(self._describe(built) + " · rendering …")
         self._focus_view()
+        if self._pending:
+            pending, self._pending = self._pending, None
+            self.call_later(self.run_action, pending)
 
     @on(MarkdownPreview.Rendered)
     def _rendered(self, message: MarkdownPreview.Rendered) -> None:
@@ -151,8 +165,7 @@ class BriefPane(Vertical):
             self._status(self._describe(self.built))
 
     def _describe(self, built: _Built) -> str:
-        kb = len(built.markdown.encode("utf-8")) / 1024
-        return f"{built.debate.label()} · {LANGUAGE_NAMES[built.lang]} · {built.summary} · {kb:.1f} KB"
+        return f"{built.debate.label()} · {LANGUAGE_NAMES[built.lang]} · {built.summary}"
 
     def _failed(self, error: Exception) -> None:
         self._status("The brief could not be built.")
@@ -186,6 +199,11 @@ class BriefPane(Vertical):
         self.query_one(f"#{switcher.current}").focus()
 
     def action_export(self, fmt: str = "md") -> None:
+        if self.built is None and self.debate_id is not None:
+            self._pending = f"export('{fmt}')"  # run once the brief is built (e.g. from the palette)
+            if self._stale or not self._visible():
+                self.refresh_brief()
+            return
         if self.built is None:
             self.app.notify("No brief to export yet: choose a debate (Ctrl+O) or import a concept note (F1).",
                             severity="warning", markup=False)
@@ -214,7 +232,7 @@ class BriefPane(Vertical):
             else:
                 self.app.notify(f"Not exported: {path} was left as it was.", markup=False)
 
-        self.app.push_screen(ConfirmScreen(f"{path} already exists. Overwrite it?", yes="Overwrite"), answered)
+        self.app.push_screen(ConfirmScreen(f"{path}\nalready exists. Overwrite it?", yes="Overwrite"), answered)
 
     @work(thread=True, group="brief-export", exit_on_error=False)
     def _write(self, path: Path, built: _Built, fmt: str, force: bool) -> None:
@@ -232,6 +250,8 @@ class BriefPane(Vertical):
 
     def action_set_delegation(self) -> None:
         if self.built is None:
+            if self.debate_id is not None:
+                self._pending = "set_delegation"
             return
         from debateprep.tui.screens.brief_dialogs import PromptScreen
 

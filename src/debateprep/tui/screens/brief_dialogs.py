@@ -14,6 +14,7 @@ _CSS = """
 {name} > Vertical {{
     width: 84; height: auto; padding: 1 2; border: thick $primary; background: $surface;
 }}
+{name} Label {{ width: 1fr; }}
 {name} Input {{ margin-top: 1; }}
 {name} Horizontal {{ height: auto; margin-top: 1; }}
 {name} Button {{ margin-right: 2; }}

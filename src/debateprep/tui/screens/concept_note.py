@@ -43,10 +43,10 @@ class ConceptNotePane(Vertical):
     ConceptNotePane #cn-body { height: 1fr; }
     ConceptNotePane #cn-left { width: 2fr; }
     ConceptNotePane #cn-right { width: 1fr; border-left: solid $panel; padding-left: 1; }
-    ConceptNotePane #cn-meta { height: auto; max-height: 7; color: $text; padding: 0 1; background: $boost; }
+    ConceptNotePane #cn-meta { height: auto; max-height: 5; color: $text; padding: 0 1; background: $boost; }
     ConceptNotePane .cn-caption { height: 1; color: $text-muted; padding: 0 1; }
-    ConceptNotePane #cn-questions { height: 1fr; }
-    ConceptNotePane #cn-detail { height: auto; max-height: 8; padding: 0 1; border-top: solid $panel; }
+    ConceptNotePane #cn-questions { height: 1fr; min-height: 6; }
+    ConceptNotePane #cn-detail { height: auto; max-height: 6; padding: 0 1; border-top: solid $panel; }
     ConceptNotePane #cn-sections { height: 2fr; }
     ConceptNotePane #cn-text { height: 3fr; }
     """
@@ -60,6 +60,8 @@ class ConceptNotePane(Vertical):
         Binding("right_square_bracket", "move(1)", "Down", id="concept-note.move-down"),
         Binding("R", "reset_questions", "Reset all", id="concept-note.reset"),
     ]
+
+    can_focus = True  # so its keys (i: import) work while it shows the empty state
 
     def __init__(self, db: Database, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -88,6 +90,11 @@ class ConceptNotePane(Vertical):
         table.add_column("Kind", width=5, key="kind")
         table.add_column("Question", key="text")
         self._set_loaded(False)
+        self.call_after_refresh(self._startup_focus)
+
+    def _startup_focus(self) -> None:
+        if self.stored is None:
+            self.show_note(None)  # empty state: take the focus so "i" imports at once
 
     def _set_loaded(self, loaded: bool) -> None:
         self.query_one("#cn-empty").display = not loaded
@@ -131,14 +138,17 @@ class ConceptNotePane(Vertical):
         """Display `stored` (None: the empty state)."""
         self.stored = stored
         self._set_loaded(stored is not None)
+        focused = self.screen.focused
+        showing = bool(self.region.width) and (focused is None or self not in focused.ancestors_with_self)
         if stored is None:
+            if showing:
+                self.focus()
             return
         self.query_one("#cn-meta", Static).update(_metadata(stored))
         self._fill_sections(stored)
         self._fill_questions(stored.note.questions, select_question)
         self.query_one("#cn-text", TextArea).load_text(stored.text)
-        focused = self.screen.focused
-        if self.region.width and (focused is None or self not in focused.ancestors):
+        if showing or self.screen.focused is self:
             self.query_one("#cn-questions", DataTable).focus()  # the pane is showing: keys work at once
 
     def _fill_sections(self, stored: StoredNote) -> None:

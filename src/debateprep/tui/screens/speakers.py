@@ -31,6 +31,7 @@ from debateprep.tui.widgets.empty import EmptyState
 from debateprep.tui.widgets.timer import SpeakerTimer
 
 NAME_CELLS = 24
+SCHEDULE_CELLS = 46  # the schedule view: delegation, or the session's label on its header row
 LEVEL_SHORT = {Level.HEAD: "HoS/G", Level.MINISTER: "Min", Level.VICE_MINISTER: "V-Min",
                Level.PERMANENT_REPRESENTATIVE: "PR", Level.DEPUTY: "DPR", Level.OTHER: "-"}
 BASIS_SHORT = {Basis.MEMBER: "member", Basis.BRIEFER: "briefer", Basis.RULE37: "r37", Basis.RULE39: "r39",
@@ -132,6 +133,7 @@ class SpeakersPane(Vertical):
         self._select: int | None = None
         self._write_lock = threading.Lock()
         self._schedule_stale = True
+        self._warned_date = False
 
     def compose(self) -> ComposeResult:
         yield Static("", id="sp-status", markup=False)
@@ -156,7 +158,7 @@ class SpeakersPane(Vertical):
                                   ("start", 8, "start"), ("min", 3, "min"), ("s", 2, "session")):
             table.add_column(label, width=width, key=key)
         sched = self.query_one("#sp-schedule", DataTable)
-        for label, width, key in (("time", 11, "time"), ("#", 4, "pos"), ("delegation", NAME_CELLS + 6, "who"),
+        for label, width, key in (("time", 11, "time"), ("#", 4, "pos"), ("delegation", SCHEDULE_CELLS, "who"),
                                   ("min", 5, "min")):
             sched.add_column(label, width=width, key=key)
         self.query_one("#sp-why").border_title = "Why here"
@@ -278,7 +280,7 @@ class SpeakersPane(Vertical):
             who = self._display_name(slot.entry) + (" (actual)" if slot.actual else "")
             over = Text(f" +{slot.overrun_minutes:.0f}", style="red") if slot.overrun_minutes >= 1 else Text("")
             sched.add_row(Text(f"{slot.start:%H:%M}-{slot.end:%H:%M}"), Text(str(slot.position)),
-                          Text(clip(who, NAME_CELLS + 6)) + over, Text(f"{slot.minutes:.1f}"),
+                          Text(clip(who, SCHEDULE_CELLS - 4)) + over, Text(f"{slot.minutes:.1f}"),
                           key=f"slot-{slot.entry.id}")
 
     # -- the side panel ----------------------------------------------------------------------
@@ -508,7 +510,14 @@ class SpeakersPane(Vertical):
         settings = self.view.debate.settings
         limit = entry.planned_seconds(settings.default_limit_minutes, settings.limits_minutes)
         self.query_one(SpeakerTimer).start(self._display_name(entry), limit, entry.id)
-        return datetime.now().replace(microsecond=0)
+        now = datetime.now().replace(microsecond=0)
+        meeting = self.view.debate.meeting_date
+        if meeting is not None and now.date() != meeting and not self._warned_date:
+            self._warned_date = True
+            self.notify(f"Timing on {now:%d %b %Y}, not the meeting date ({meeting:%d %b %Y}): times are logged "
+                        "as they happen and the schedule counts days from the meeting date.",
+                        title="Timer", severity="warning", markup=False)
+        return now
 
     @on(SpeakerTimer.PhaseChanged)
     def _phase(self, message: SpeakerTimer.PhaseChanged) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.console import Console
-from rich.markdown import Markdown as RichMarkdown
+from rich.segment import Segment
 from textual import work
 from textual.geometry import Size
 from textual.message import Message
@@ -22,22 +22,23 @@ if TYPE_CHECKING:
     from textual import events
 
 
-class _ParsedMarkdown(RichMarkdown):
-    """Rich's markdown renderer fed by our parser (Rich's own would allow raw HTML)."""
-
-    def __init__(self, text: str) -> None:
-        from debateprep.exporters.markdown import flat_parser
-
-        super().__init__("", hyperlinks=False)
-        self.markup = text
-        self.parsed = flat_parser().parse(text)
-
-
 def render_strips(text: str, width: int) -> list[Strip]:
     """Markdown -> terminal lines of `width` cells (pure: safe in a thread)."""
+    from rich.markdown import Markdown as RichMarkdown
+
+    from debateprep.exporters.markdown import flat_parser
+
+    class ParsedMarkdown(RichMarkdown):
+        """Rich's renderer fed by our parser (Rich's own would allow raw HTML)."""
+
+        def __init__(self, source: str) -> None:
+            super().__init__("", hyperlinks=False)
+            self.markup = source
+            self.parsed = flat_parser().parse(source)
+
     console = Console(width=max(width, 20), force_terminal=True, color_system="truecolor",
                       legacy_windows=False, emoji=False, markup=False, highlight=False)
-    lines = console.render_lines(_ParsedMarkdown(text), console.options, pad=False)
+    lines = console.render_lines(ParsedMarkdown(text), console.options, pad=False)
     return [Strip(line) for line in lines]
 
 
@@ -79,19 +80,29 @@ class MarkdownPreview(ScrollView, can_focus=True):
     def show(self, text: str) -> None:
         self._text = text
         self.rendering = True
-        self._render(text, self._target_width())
+        self.call_after_refresh(self._render_current)  # once laid out: the width is known
+
+    def _render_current(self) -> None:
+        self._render(self._text, self._target_width())
 
     def _target_width(self) -> int:
         return max(self.scrollable_content_region.width or self.size.width, 40)
 
     @work(thread=True, exclusive=True, group="markdown-preview", exit_on_error=False)
     def _render(self, text: str, width: int) -> None:
-        strips = render_strips(text, width)
+        try:
+            strips = render_strips(text, width)
+        except Exception as exc:  # noqa: BLE001 - shown in the preview and notified, never a traceback
+            from debateprep.tui.errors import describe_error
+
+            message = f"The preview could not be rendered: {describe_error(exc)}"
+            self.app.call_from_thread(self.app.notify, message, severity="error", markup=False)
+            strips = [Strip.blank(0), Strip([Segment(message)])]
         self.app.call_from_thread(self._rendered, text, width, strips)
 
     def _rendered(self, text: str, width: int, strips: list[Strip]) -> None:
-        if text != self._text:
-            return  # a newer document is on its way
+        if text != self._text or width != self._target_width():
+            return  # a newer document, or the same at the new width, is on its way
         self._strips = strips
         self._rendered_width = width
         self.rendering = False
@@ -100,7 +111,7 @@ class MarkdownPreview(ScrollView, can_focus=True):
         self.post_message(self.Rendered(len(strips), width))
 
     def on_resize(self, event: events.Resize) -> None:
-        if self._text and abs(self._target_width() - self._rendered_width) > 0:
+        if self._text and self._target_width() != self._rendered_width:
             self._render(self._text, self._target_width())
 
     def render_line(self, y: int) -> Strip:

@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 WARN_SECONDS = 60  # "one minute left"
-BAR_CELLS = 36
+BAR_CELLS = 30
 
 
 def mmss(seconds: float) -> str:

@@ -1,0 +1,165 @@
+"""The workflow without leaving the TUI: statements and agreed language imported from the screens,
+and a shared proposal sent from the convergence list to the PRST draft (Pilot)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual.widgets import DataTable, DirectoryTree, Input, ProgressBar
+from textual.worker import WorkerCancelled
+
+from debateprep.services.debates import DebateService
+from debateprep.services.library import LibraryService
+from debateprep.services.notes import NotesService
+from debateprep.services.prst import PrstService
+from debateprep.services.statements import StatementService
+from debateprep.tui.app import DebatePrepApp
+from debateprep.tui.screens.import_dialog import ImportPathsScreen
+from debateprep.tui.screens.statements import StatementsPane
+from tests.conftest import LIBRARY_SAMPLES
+from tests.test_tui_brief import SIZE, _notifications
+
+
+DATA = Path(__file__).parent / "data" / "statements"
+
+
+def _debate(db) -> int:  # type: ignore[no-untyped-def]
+    imported = NotesService(db).import_file(DATA / "concept-note_S-2020-1_paraphrase.en.txt")
+    debates = DebateService(db)
+    debate = debates.update(debates.get(imported.debate_id), meeting_number=8699)  # type: ignore[arg-type]
+    assert debate.id is not None
+    return debate.id
+
+
+async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the panes' workers; a file tree's loader never completes (it waits for folders to
+    open) and is cancelled when its dialog closes, so it is not waited for."""
+    await pilot.pause()
+    pending = [w for w in pilot.app.workers if not isinstance(w.node, DirectoryTree)]
+    for worker in pending:  # (wait_for_complete([]) would wait for every worker, the tree's too)
+        try:
+            await worker.wait()
+        except WorkerCancelled:
+            pass
+    await pilot.pause()
+
+
+async def _type_paths(pilot, paths: list[str], tick: bool = False) -> None:  # type: ignore[no-untyped-def]
+    app = pilot.app
+    assert isinstance(app.screen, ImportPathsScreen)
+    app.screen.query_one("#import-paths", Input).value = "; ".join(paths)
+    if tick:
+        app.screen.query_one("#import-option").value = True
+    await pilot.click("#import-paths-ok")
+    await settle(pilot)
+
+
+def test_statements_imported_from_the_pane(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    debate_id = _debate(sqlite_db)
+
+    async def run() -> None:
+        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("f3")
+            await settle(pilot)
+            assert app.query_one("#st-empty").display
+            await pilot.press("i")
+            await settle(pilot)
+            await _type_paths(pilot, [str(DATA / "china_s-pv-8699_zh.txt")])
+            pane = app.query_one(StatementsPane)
+            assert [s.delegation for s in pane.statements] == ["China"]
+            assert app.query_one("#st-table", DataTable).row_count == 1
+            assert any("Imported: 1 imported" in m for m, _ in _notifications(app))
+            # A bad file: one notification, nothing written, the pane still works.
+            await pilot.press("i")
+            await settle(pilot)
+            await _type_paths(pilot, [str(DATA / "no-such-file.txt")])
+            assert any(sev == "error" and "no-such-file.txt" in m for m, sev in _notifications(app))
+            assert len(StatementService(sqlite_db).list(debate_id)) == 1
+
+    asyncio.run(run())
+
+
+def test_verbatim_record_imported_from_the_pane(sqlite_db, shared_data: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _debate(sqlite_db)
+    folder = tmp_path / "record"
+    folder.mkdir()
+    for f in sorted((shared_data / "spv_2020_speeches").glob("UNSC_2020_SPV.8699_spch*"))[:12]:
+        (folder / f.name).write_bytes(f.read_bytes())
+
+    async def run() -> None:
+        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("f3")
+            await settle(pilot)
+            await pilot.press("i")
+            await settle(pilot)
+            await _type_paths(pilot, [str(folder)], tick=True)
+            pane = app.query_one(StatementsPane)
+            assert len(pane.statements) >= 8  # procedural turns of the President are not listed
+            assert "Secretary-General" in {s.delegation for s in pane.statements}
+
+    asyncio.run(run())
+
+
+def test_convergence_group_goes_to_the_prst_draft(sqlite_db, shared_data: Path) -> None:  # type: ignore[no-untyped-def]
+    debate_id = _debate(sqlite_db)
+    StatementService(sqlite_db).import_record(
+        debate_id, sorted((shared_data / "spv_2020_speeches").glob("UNSC_2020_SPV.8699_spch*")))
+    draft = PrstService(sqlite_db).new_draft(debate_id, language="en")
+
+    async def run() -> None:
+        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("f5")  # the PRST pane loads its draft
+            await settle(pilot)
+            await pilot.press("f3")
+            await settle(pilot)
+            app.query_one("#st-table", DataTable).focus()
+            await pilot.press("v")
+            await settle(pilot)
+            pane = app.query_one(StatementsPane)
+            assert pane.groups, "the real record has shared proposals"
+            first = pane.groups[0]
+            await pilot.press("p")
+            await settle(pilot)
+            assert app.query_one("TabbedContent").active == "tab-prst"
+            assert draft.id is not None
+            paragraphs = PrstService(sqlite_db).get(draft.id).paragraphs
+            assert len(paragraphs) == 1
+            provenance = paragraphs[0].provenance
+            assert provenance.kind == "group" and provenance.source_id == first.rank
+            assert list(provenance.supporters) == list(first.supporters)
+            assert paragraphs[0].text.startswith("The Security Council")
+
+    asyncio.run(run())
+
+
+def test_library_import_from_the_pane_with_progress(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    async def run() -> None:
+        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("f4")
+            await settle(pilot)
+            await pilot.press("ctrl+t")
+            await settle(pilot)
+            await _type_paths(pilot, [str(LIBRARY_SAMPLES)])
+            assert not app.query_one("#lib-progress", ProgressBar).display  # hidden again when done
+            assert LibraryService(sqlite_db).count() == 3
+            assert any("3 imported" in m for m, _ in _notifications(app))
+            # Again: resumable, everything skipped.
+            await pilot.press("ctrl+t")
+            await settle(pilot)
+            await _type_paths(pilot, [str(LIBRARY_SAMPLES)])
+            assert any("0 imported, 3 already in the library" in m for m, _ in _notifications(app))
+            app.query_one("#lib-query", Input).value = "保护平民"
+            await asyncio.sleep(0.4)
+            await settle(pilot)
+            assert app.query_one("#lib-table", DataTable).row_count > 0
+
+    asyncio.run(run())
