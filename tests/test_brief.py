@@ -182,6 +182,11 @@ def test_prst_draft_with_marks(db) -> None:  # type: ignore[no-untyped-def]
     assert_well_formed(md)
     refs = [c for t in parse(md) for c in t.children or [] if c.type == "footnote_ref"]
     assert len(refs) == 2
+    chinese = prst.new_draft(debate.id, "zh")  # newer, but the English brief keeps the English draft
+    prst.add_text(chinese.id, "强调指出必须加强保护平民的培训，")
+    again = BriefService(db).export(debate.id, lang="en").content
+    assert "The Security Council recalls its resolution 1894 (2009)" in again
+    assert "“安全理事会强调指出必须加强保护平民的培训。”" in BriefService(db).export(debate.id, lang="zh").content
 
 
 def test_speakers_list_and_when_we_speak(db) -> None:  # type: ignore[no-untyped-def]

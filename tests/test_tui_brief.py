@@ -205,7 +205,7 @@ def test_empty_state_without_a_debate(sqlite_db) -> None:  # type: ignore[no-unt
         async with app.run_test(size=SIZE) as pilot:
             pane = await open_brief(pilot)
             assert app.query_one("#brief-views", ContentSwitcher).current == "brief-empty"
-            await pilot.press("e")
+            await pane.run_action("export('md')")  # as the command palette does
             await pilot.pause()
             assert not isinstance(app.screen, PromptScreen)
             assert any("No brief to export yet" in m for m, _ in _notifications(app))

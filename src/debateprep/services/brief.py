@@ -43,9 +43,10 @@ class BriefService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def gather(self, ref: int | str | None = None, *, delegation: str | None = None,
+    def gather(self, ref: int | str | None = None, *, delegation: str | None = None, lang: str | None = None,
                prepared: date | None = None) -> tuple[Debate, BriefData]:
-        """The debate and everything its brief says; `delegation` overrides the debate's "us"."""
+        """The debate and everything its brief says; `delegation` overrides the debate's "us",
+        `lang` picks the PRST draft in that language when there are several."""
         debate = DebateService(self.db).resolve(ref)
         us = (delegation if delegation is not None else debate.settings.our_delegation) or None
         data = BriefData(
@@ -63,7 +64,7 @@ class BriefService:
             self._add_note(debate, data)
             self._add_speakers(debate, data)
             self._add_statements(debate, data)
-            drafts = self._add_prst(debate, data)
+            drafts = self._add_prst(debate, data, lang or default_language(debate))
             self._add_library(data, drafts)
         return debate, data
 
@@ -163,13 +164,14 @@ class BriefService:
             for g in groups[:CONVERGENCE_POINTS]
         ]
 
-    def _add_prst(self, debate: Debate, data: BriefData) -> list[Draft]:
+    def _add_prst(self, debate: Debate, data: BriefData, lang: str) -> list[Draft]:
         from debateprep.services.prst import PrstService
 
         drafts = PrstService(self.db).drafts(debate.id)
         if not drafts:
             return []
-        draft = drafts[-1]
+        same_language = [d for d in drafts if d.language == lang]
+        draft = (same_language or drafts)[-1]
         latest = draft.latest_revision()
         data.prst = PrstDraft(
             chapeau=draft.chapeau,
@@ -195,7 +197,7 @@ class BriefService:
         found: list[AgreedText] = []
         seen: set[str] = set()
         for question in data.questions or []:
-            hits = library.similar(question.question_form or question.text, 1, candidates=30)
+            hits = library.similar(question.question_form or question.text, 1)
             if hits and hits[0].similarity >= AGREED_MIN_SIMILARITY and hits[0].citation not in seen:
                 seen.add(hits[0].citation)
                 found.append(AgreedText(hits[0].citation, hits[0].text, question=question.number))
@@ -214,7 +216,7 @@ class BriefService:
 
     def export(self, ref: int | str | None = None, *, lang: str | None = None, delegation: str | None = None,
                html: bool = False, prepared: date | None = None) -> BriefExport:
-        debate, data = self.gather(ref, delegation=delegation, prepared=prepared)
+        debate, data = self.gather(ref, delegation=delegation, lang=lang, prepared=prepared)
         language = lang or default_language(debate)
         text = render_brief(data, language)
         if html:

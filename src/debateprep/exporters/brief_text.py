@@ -1,0 +1,129 @@
+"""The brief's fixed text in English and Chinese: headings, sentences, terms, dates, ordinals."""
+
+from __future__ import annotations
+
+from datetime import date
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "Delegation brief: {title}",
+        "meeting": "Meeting", "symbol": "Meeting", "date": "Date", "presidency": "Presidency",
+        "agenda": "Agenda item", "note_symbol": "Concept note", "outcome": "Expected outcome",
+        "delegation": "Our delegation", "no_meeting": "No meeting details yet (debate set …).",
+        "note": "Concept note", "no_note": "No concept note imported yet.",
+        "note_title": "Title", "letter_date": "Letter dated", "themes": "Themes to explore:",
+        "cited": "Documents cited:",
+        "questions": "Guiding questions", "no_questions": "No guiding questions yet.",
+        "question": "Question {n}", "topic": "Question {n} (a topic, not phrased as a question)",
+        "as_question": "As a question:", "original": "Original wording:", "addressed": "Addressed by {n}:", "addressed_none": "Addressed by no delegation so far.",
+        "talking": "Our talking points:", "placeholder": "…",
+        "briefers": "Briefers", "no_briefers": "No briefers known yet.",
+        "speakers": "Speakers list and schedule", "no_speakers": "No speakers inscribed yet.",
+        "count": "{n} speakers inscribed.",
+        "we_speak": "We ({who}) speak {pos} of {n}, expected at {start}{session}.",
+        "we_after": "Just before us: {before}. Just after us: {after}.",
+        "not_listed": "{who} is not on the speakers list yet.",
+        "set_us": "Set our delegation (export option --delegation, or the debate setting) to see when we speak.",
+        "cols": "#|Delegation|Representative|Level|Basis|Expected start|Session",
+        "coverage": "Coverage of the guiding questions",
+        "no_statements": "No statements imported yet.",
+        "coverage_note": "● addressed strongly, ○ addressed; blank: not addressed.",
+        "delegation_col": "Delegation",
+        "convergence": "Where delegations converge",
+        "no_convergence": "No shared proposals found yet.",
+        "supporters": "{n} delegations",
+        "library": "Relevant agreed language", "no_library": "No agreed language in the library yet.",
+        "no_matches": "Nothing in the library matches this debate's questions yet.",
+        "for_question": "closest to question {n}", "for_prst": "used in PRST draft paragraph {n}",
+        "prst": "Draft presidential statement", "no_prst": "No PRST draft yet.",
+        "agreed": "agreed", "new": "new", "unchecked": "not checked",
+        "agreed_note": "Agreed language: {citation}{sim}.", "new_note": "New language{near}.",
+        "near": "; closest: {citation}{sim}", "unchecked_note": "Not checked against the library yet.",
+        "from_library": "Taken from {citation}.", "from_group": "From a proposal shared by {n} delegations: {who}.",
+        "from_typed": "Typed by the drafter.",
+        "revision": "Draft {rev}.", "counts": "{agreed} agreed, {new} new, {unchecked} not checked.",
+        "prepared": "Prepared with debateprep on {date}.",
+        "none": "—",
+    },
+    "zh": {
+        "title": "代表团简报：{title}",
+        "meeting": "会议", "symbol": "会议记录", "date": "日期", "presidency": "主席国",
+        "agenda": "议程项目", "note_symbol": "概念说明", "outcome": "预期成果",
+        "delegation": "我代表团", "no_meeting": "尚无会议信息（debate set ……）。",
+        "note": "概念说明", "no_note": "尚未导入概念说明。",
+        "note_title": "标题", "letter_date": "信函日期", "themes": "有待探讨的问题：",
+        "cited": "引用文件：",
+        "questions": "审议的问题", "no_questions": "尚无审议的问题。",
+        "question": "问题{n}", "topic": "问题{n}（议题，未以问句表述）",
+        "as_question": "问句形式：", "original": "原文：", "addressed": "述及的代表团（{n}个）：", "addressed_none": "目前尚无代表团述及。",
+        "talking": "我方要点：", "placeholder": "……",
+        "briefers": "通报人", "no_briefers": "尚无通报人信息。",
+        "speakers": "发言名单和时间安排", "no_speakers": "尚无代表团登记发言。",
+        "count": "共{n}位发言者登记发言。",
+        "we_speak": "我方（{who}）在{n}位发言者中排第{pos}位，预计{start}发言{session}。",
+        "we_after": "我方之前：{before}。我方之后：{after}。",
+        "not_listed": "{who}尚未列入发言名单。",
+        "set_us": "设置我代表团（导出选项 --delegation 或辩论设置）即可查看我方发言时间。",
+        "cols": "序号|代表团|代表|级别|依据|预计开始|场次",
+        "coverage": "审议问题的述及情况",
+        "no_statements": "尚未导入发言。",
+        "coverage_note": "●：重点述及；○：述及；空白：未述及。",
+        "delegation_col": "代表团",
+        "convergence": "各代表团的共同主张",
+        "no_convergence": "尚未发现共同主张。",
+        "supporters": "{n}个代表团",
+        "library": "相关商定措辞", "no_library": "商定措辞库中尚无文件。",
+        "no_matches": "商定措辞库中尚无与本次辩论问题相关的段落。",
+        "for_question": "与问题{n}最接近", "for_prst": "用于主席声明草案第{n}段",
+        "prst": "主席声明草案", "no_prst": "尚无主席声明草案。",
+        "agreed": "商定措辞", "new": "新措辞", "unchecked": "未核对",
+        "agreed_note": "商定措辞：{citation}{sim}。", "new_note": "新措辞{near}。",
+        "near": "；最接近：{citation}{sim}", "unchecked_note": "尚未与商定措辞库核对。",
+        "from_library": "取自{citation}。", "from_group": "来自{n}个代表团的共同主张：{who}。",
+        "from_typed": "由起草人输入。",
+        "revision": "草案{rev}。", "counts": "商定措辞{agreed}段，新措辞{new}段，未核对{unchecked}段。",
+        "prepared": "由 debateprep 于{date}生成。",
+        "none": "—",
+    },
+}
+
+# Codes the speakers list uses, in Chinese (anything else is shown as stored).
+ZH_TERMS = {
+    "head": "国家元首/政府首脑", "head_of_state": "国家元首", "head_of_government": "政府首脑",
+    "minister": "部长", "vice_minister": "副部长", "permanent_representative": "常驻代表",
+    "deputy": "副常驻代表", "other": "其他", "member": "安理会成员", "council_member": "安理会成员",
+    "rule37": "第37条", "rule39": "第39条", "briefer": "通报人（第39条）", "observer": "观察员",
+}
+EN_TERMS = {
+    "head": "Head of State/Government", "head_of_state": "Head of State", "head_of_government": "Head of Government",
+    "minister": "Minister", "vice_minister": "Vice-minister", "permanent_representative": "Permanent Representative",
+    "deputy": "Deputy", "other": "Other", "member": "Council member", "council_member": "Council member",
+    "rule37": "Rule 37", "rule39": "Rule 39", "briefer": "Briefer (rule 39)", "observer": "Observer",
+}
+
+
+def term(code: str, lang: str) -> str:
+    key = code.strip().lower().replace(" ", "_").replace("-", "_")
+    return (ZH_TERMS if lang == "zh" else EN_TERMS).get(key, code)
+
+
+def format_date(value: date | None, lang: str) -> str:
+    if value is None:
+        return ""
+    if lang == "zh":
+        return f"{value.year}年{value.month}月{value.day}日"
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+def ordinal(n: int, lang: str) -> str:
+    if lang == "zh":
+        return str(n)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def list_sep(lang: str) -> str:
+    return "、" if lang == "zh" else ", "
