@@ -58,7 +58,7 @@ def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def _pg_template() -> Iterator[tuple[object, str]]:
     """A real PostgreSQL server for the session, with a migrated template database."""
-    from tests.support.pg import PgServer, PgUnavailable, wait_ready
+    from tests.support.pg import PgServer, wait_ready
 
     server = None
     base_url = os.environ.get("DEBATEPREP_TEST_PG_URL")

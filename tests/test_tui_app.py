@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 
 from textual.command import CommandPalette
-from textual.pilot import Pilot
 from textual.widgets import Footer, OptionList, TabbedContent
 from textual.widgets._footer import FooterLabel
 

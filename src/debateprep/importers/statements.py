@@ -313,7 +313,7 @@ def strip_running_headers(bodies: Sequence[str], symbol: str) -> list[str]:
         for m in bare.finditer(body):
             before.append(body[: m.start()].split()[-12:])
     title = _common_suffix(before)
-    pattern = rf"\s*(?:\d{{2}}/\d{{2}}/\d{{4}}\s*)?"
+    pattern = r"\s*(?:\d{2}/\d{2}/\d{4}\s*)?"
     if title:
         pattern += rf"(?:{re.escape(title)}\s+)?"
     furniture = re.compile(pattern + bare.pattern)

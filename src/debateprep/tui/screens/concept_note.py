@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -23,6 +22,7 @@ from debateprep.domain.errors import DebateprepError
 from debateprep.tui.messages import DataChanged, DebateSelected
 from debateprep.tui.screens.concept_note_dialogs import ImportNoteScreen, QuestionDialog
 from debateprep.tui.widgets.empty import EmptyState
+from debateprep.tui.widgets.cells import clip
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -175,7 +175,7 @@ class ConceptNotePane(Vertical):
         for q in questions:
             kind = "topic" if q.topic else "Q"
             mark = "*" if q.edited else ("+" if q.original is None else "")
-            table.add_row(Text(str(q.position)), Text(kind + mark), Text(_fit(q.text, width)), key=str(q.id))
+            table.add_row(Text(str(q.position)), Text(kind + mark), Text(clip(q.text, width)), key=str(q.id))
         caption = f"Guiding questions — {len(questions)} ({sum(q.topic for q in questions)} topics)"
         self.query_one("#cn-questions-caption", Static).update(caption + "   * edited  + added")
         if questions:
@@ -331,20 +331,6 @@ class ConceptNotePane(Vertical):
     def _changed(self, what: str) -> None:
         """Tell the other panes (the message is made here, so the pane is its sender)."""
         self.post_message(DataChanged(what))
-
-
-def _fit(text: str, width: int) -> str:
-    """Cut `text` to `width` terminal cells (CJK counts 2), with an ellipsis."""
-    if cell_len(text) <= width:
-        return text
-    out, used = [], 0
-    for ch in text:
-        w = cell_len(ch)
-        if used + w > width - 1:
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + "…"
 
 
 def _metadata(stored: StoredNote) -> str:

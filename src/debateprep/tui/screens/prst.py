@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -25,23 +24,10 @@ from debateprep.domain.prst_form import CATEGORY_NAMES
 from debateprep.storage.db import Database
 from debateprep.tui.messages import DataChanged, DebateSelected
 from debateprep.tui.widgets.empty import EmptyState
+from debateprep.tui.widgets.cells import clip
 
 TEXT_COLUMN_CELLS = 58
 MARK_STYLES = {"agreed": "green", "new": "bold red", "unchecked": "dim"}
-
-
-def clip(text: str, cells: int) -> str:
-    """`text` cut to `cells` terminal cells (CJK glyphs are two), with an ellipsis when cut."""
-    if cell_len(text) <= cells:
-        return text
-    out, used = [], 0
-    for ch in text:
-        width = cell_len(ch)
-        if used + width > cells - 1:
-            break
-        out.append(ch)
-        used += width
-    return "".join(out) + "…"
 
 
 @dataclass(frozen=True)

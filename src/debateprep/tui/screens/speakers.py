@@ -13,7 +13,6 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -29,6 +28,7 @@ from debateprep.storage.db import Database
 from debateprep.tui.messages import DataChanged, DebateSelected
 from debateprep.tui.widgets.empty import EmptyState
 from debateprep.tui.widgets.timer import SpeakerTimer
+from debateprep.tui.widgets.cells import clip
 
 NAME_CELLS = 24
 SCHEDULE_CELLS = 46  # the schedule view: delegation, or the session's label on its header row
@@ -39,20 +39,6 @@ BASIS_SHORT = {Basis.MEMBER: "member", Basis.BRIEFER: "briefer", Basis.RULE37: "
 STATUS_STYLE = {Status.SPEAKING: "bold reverse", Status.SPOKE: "dim", Status.WITHDRAWN: "dim strike",
                 Status.MOVED: "italic"}
 WAITING = (Status.INSCRIBED, Status.MOVED)
-
-
-def clip(text: str, cells: int) -> str:
-    """`text` cut to `cells` terminal cells (a CJK glyph is two), with an ellipsis when cut."""
-    if cell_len(text) <= cells:
-        return text
-    out, used = [], 0
-    for ch in text:
-        width = cell_len(ch)
-        if used + width > cells - 1:
-            break
-        out.append(ch)
-        used += width
-    return "".join(out) + "…"
 
 
 def session_lines(sched: Any) -> Text:

@@ -24,6 +24,7 @@ from debateprep.domain.statements import Statement, extract_proposals
 from debateprep.storage.db import Database
 from debateprep.tui.messages import DataChanged, DebateSelected, SendGroupToPrst
 from debateprep.tui.widgets.empty import EmptyState
+from debateprep.tui.widgets.cells import clip
 
 NAME_CELLS = 24  # delegation column of the list and the heatmap, in terminal cells
 SOURCE_CELLS = 17
@@ -31,20 +32,6 @@ TEXT_CELLS = 58
 KIND_STYLES = {"call": "bold cyan", "recommendation": "yellow", "commitment": "green", "position": "magenta"}
 VIEWS = {"list": "st-list-view", "coverage": "st-coverage-view", "convergence": "st-convergence-view"}
 FOCUS = {"list": "#st-table", "coverage": "#st-heatmap", "convergence": "#st-groups"}
-
-
-def clip(text: str, cells: int) -> str:
-    """`text` cut to `cells` terminal cells (a CJK glyph is two), with an ellipsis when cut."""
-    if cell_len(text) <= cells:
-        return text
-    out, used = [], 0
-    for ch in text:
-        width = cell_len(ch)
-        if used + width > cells - 1:
-            break
-        out.append(ch)
-        used += width
-    return "".join(out) + "…"
 
 
 def heat(strength: float) -> Text:
