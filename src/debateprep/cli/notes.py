@@ -98,6 +98,9 @@ def _import(args: argparse.Namespace) -> int:
         print(result)
         if result.created:
             _print_questions(result.note.note.questions)
+            if result.note.note.briefers and result.debate_id is not None:
+                print(f"\nnext: `debateprep speakers import {result.debate_id} --briefers` puts the "
+                      f"{len(result.note.note.briefers)} briefers on the speakers list (rule 39, to be confirmed)")
     return 0
 
 

@@ -247,7 +247,10 @@ class ConceptNotePane(Vertical):
         self.app.call_from_thread(self._imported, result)
 
     def _imported(self, result: Any) -> None:
-        self.notify(str(result), title="Concept note", markup=False, severity="information")
+        hint = ""
+        if result.created and result.note.note.briefers:
+            hint = "\nOn the Speakers tab (F2), b puts the briefers on the list as rule 39 entries to be confirmed."
+        self.notify(str(result) + hint, title="Concept note", markup=False, severity="information")
         self.show_note(result.note)
         if result.debate_id is not None and hasattr(self.app, "set_debate"):
             self.debate_id = result.debate_id
