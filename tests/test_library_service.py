@@ -227,3 +227,26 @@ def test_whole_english_corpus_imports(sqlite_db, shared_data: Path) -> None:  # 
     assert (len(again.imported), len(again.skipped)) == (0, 900)
     parsed = parse_adopted((shared_data / "resolutions_en_1946-1994" / "S_RES_0242_1967_EN_GOLD.txt").read_text())
     assert svc.show("S/RES/242 (1967)").paragraphs == parsed.paragraphs
+
+
+def test_postgresql_trigrams_find_a_reworded_paragraph(lib_en: LibraryService) -> None:
+    """PostgreSQL's own similarity machinery (pg_trgm, migration 0007) is a second source of
+    candidates for `similar`; SQLite has none and says so with an empty answer."""
+    reworded = ("Request the Secretary General to designate a special representative who will proceed "
+                "to the Middle-East")  # inflections, hyphens and case changed: other full-text tokens
+    with lib_en.db.session() as s:
+        close = lib_en.backend.close_to(s, reworded, "en", 5)
+    if lib_en.db.dialect == "sqlite":
+        assert close == []
+        return
+    assert close, "the trigram index of migration 0007 is missing"
+    assert lib_en.paragraph(close[0].paragraph_id).paragraph.citation == "S/RES/242 (1967), OP 3"
+    assert close[0].score >= 0.5 and all(a.score >= b.score for a, b in zip(close, close[1:]))
+    assert lib_en.similar(reworded, 3)[0].citation == "S/RES/242 (1967), OP 3"
+    chinese = lib_en.show("S/RES/2594 (2021)").paragraph("OP", 3).text[:80]
+    with lib_en.db.session() as s:
+        zh = lib_en.backend.close_to(s, chinese, "zh", 5)
+    # Chinese trigrams depend on the server's character classification (its LC_CTYPE); where it
+    # has them, the source paragraph comes first.
+    if zh:
+        assert lib_en.paragraph(zh[0].paragraph_id).paragraph.citation == "S/RES/2594 (2021), OP 3"

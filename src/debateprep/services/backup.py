@@ -1,7 +1,7 @@
 """Use cases: back up the database (or one debate) to a portable JSON file; restore one.
 
 The file is UTF-8 JSON, one row per line, readable by people and by any tool:
-{"format": "debateprep-backup", "format_version": 1, "schema_revision": "0006", "scope": {...},
+{"format": "debateprep-backup", "format_version": 1, "schema_revision": "0007", "scope": {...},
  "tables": [{"name": "debates", "columns": [["id", "integer"], ...], "rows": [[1, ...], ...]}, ...]}
 Tables come parents first; datetimes are UTC; the file is created readable by its owner only.
 """

@@ -144,6 +144,9 @@ def _spread(items: list[tuple[str, ...]], limit: int) -> list[tuple[str, ...]]:
     return [items[int(i * step)] for i in range(limit)]
 
 
+TRIGRAM_FALLBACK = 0.8  # below this, the full-text candidates found nothing close
+
+
 class LibraryService:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -276,13 +279,26 @@ class LibraryService:
             if chosen:  # no language filter: the phrases carry the language (and it costs a join)
                 hits = self.backend.any_of(s, chosen[:8], Filters(), candidates)
             rows = repo.paragraphs_by_id(s, [h.paragraph_id for h in hits])
+            scored = self._scored(text, lang, rows)
+            if not scored or scored[0].similarity < TRIGRAM_FALLBACK:
+                # Nothing close by shared phrases (reworded, or new language): ask the database's own
+                # similarity machinery too, where it has one (PostgreSQL trigrams; slower, so second).
+                extra = [h.paragraph_id for h in self.backend.close_to(s, text, lang, candidates // 2)
+                         if h.paragraph_id not in rows]
+                if extra:
+                    rows.update(repo.paragraphs_by_id(s, extra))
+                    scored = self._scored(text, lang, rows)
+        return scored[:limit]
+
+    @staticmethod
+    def _scored(text: str, lang: str, rows: dict[int, repo.StoredParagraph]) -> list[SimilarHit]:
         scored = [
             SimilarHit(pid, sp.paragraph, similarity(text, sp.paragraph.text))
             for pid, sp in rows.items()
             if sp.paragraph.lang == lang
         ]
         scored.sort(key=lambda h: (-h.similarity, h.id))
-        return scored[:limit]
+        return scored
 
     def _rare_terms(self, session: Any, terms: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
         """The terms the library holds, rarest first, as long as they stay selective."""

@@ -84,3 +84,8 @@ class SearchBackend(Protocol):
     def count(self, session: Session, terms: Sequence[Term], filters: Filters, cap: int | None = None) -> int:
         """How many paragraphs contain every term (counting stops at `cap`)."""
         ...
+
+    def close_to(self, session: Session, text: str, lang: str, limit: int) -> list[Hit]:
+        """Paragraphs in `lang` whose wording is close to `text` by the database's own similarity
+        machinery (PostgreSQL trigrams), closest first; [] where the database has none."""
+        ...

@@ -76,3 +76,6 @@ class SqliteFts5:
             sql = f"SELECT count(*) FROM (SELECT f.rowid {source} LIMIT :cap)"
             params["cap"] = cap
         return int(session.connection().execute(text(sql), params).scalar_one())
+
+    def close_to(self, session: Session, text: str, lang: str, limit: int) -> list[Hit]:
+        return []  # SQLite has no trigram similarity: candidates come from the FTS5 index alone
