@@ -237,6 +237,24 @@ def test_damaged_backup_files_are_refused_in_one_line(sqlite_cli, tmp_path: Path
     assert result.stderr.count("\n") == 1
 
 
+def test_rows_the_database_refuses_name_the_backup_file(sqlite_cli, tmp_path: Path) -> None:
+    """A backup edited by hand (a required value emptied): the database refuses the row; the error
+    names the backup, not only the database, and nothing is written (found by the fuzz test)."""
+    path = tmp_path / "b.json"
+    assert sqlite_cli(["debate", "new", "保护平民"]).exit_code == 0
+    assert sqlite_cli(["backup", path]).exit_code == 0
+    data = json.loads(path.read_text(encoding="utf-8"))
+    table = next(t for t in data["tables"] if t["name"] == "debates")
+    title = [name for name, _ in table["columns"]].index("title")
+    table["rows"][0][title] = None
+    path.write_text(json.dumps(data), encoding="utf-8")
+    target = f"sqlite:///{tmp_path / 'target.db'}"
+    result = run_cli(["restore", path], target)
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith(f"debateprep: error: {path}: not restored, nothing written: ")
+    assert run_cli(["debate", "list", "--json"], target).json() == []
+
+
 @pytest.mark.postgres
 def test_nul_characters_from_sqlite_do_not_stop_a_restore_to_postgresql(new_db_url, tmp_path: Path) -> None:
     """SQLite stores NUL characters (from a damaged file, say); PostgreSQL cannot: they are dropped."""

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from debateprep import __version__
-from debateprep.domain.errors import Conflict, DebateprepError, InputError
+from debateprep.domain.errors import Conflict, DatabaseError, DebateprepError, InputError
 from debateprep.storage import backup as store
 from debateprep.storage import schema
 from debateprep.storage.db import Database
@@ -189,7 +189,10 @@ class BackupService:
         upgraded_from = None
         if data.revision != current:
             data, upgraded_from = self._upgrade(data, source, current), data.revision
-        counts = store.restore(self.db, data, replace=replace, source=str(source))
+        try:
+            counts = store.restore(self.db, data, replace=replace, source=str(source))
+        except DatabaseError as exc:  # rows the database refuses (a damaged or edited backup): nothing written
+            raise InputError(source, f"not restored, nothing written: {exc}") from None
         return BackupSummary(source, data.scope, data.revision, len(counts), sum(counts.values()), upgraded_from)
 
     def _upgrade(self, data: store.Dump, source: Path, revision: str | None) -> store.Dump:
