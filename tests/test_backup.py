@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Column, ForeignKey, Integer, MetaData, Table, Text
 
-from debateprep.domain.errors import Conflict, DatabaseError, InputError
+from debateprep.domain.errors import Conflict, InputError
 from debateprep.services.backup import BackupService, read_backup
 from debateprep.services.debates import DebateService
 from debateprep.storage import backup as store
@@ -130,7 +130,7 @@ def test_a_failing_restore_writes_nothing(db, new_db_url, tmp_path: Path, damage
     else:
         child = next(t for t in data["tables"] if t["name"] == "questions")
         child["rows"][-1][[c for c, _ in child["columns"]].index("note_id")] = 999999
-        expected = DatabaseError
+        expected = InputError  # the database refuses the row: the backup file is named as the culprit
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     target = open_database(new_db_url(db.dialect))
     with pytest.raises(expected):
