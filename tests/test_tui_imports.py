@@ -163,3 +163,36 @@ def test_library_import_from_the_pane_with_progress(sqlite_db) -> None:  # type:
             assert app.query_one("#lib-table", DataTable).row_count > 0
 
     asyncio.run(run())
+
+
+def test_an_unmapped_statement_is_mapped_by_hand(sqlite_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    debate_id = _debate(sqlite_db)
+    speech = tmp_path / "speech-17.txt"  # no speaker header, no delegation in the file name
+    speech.write_text("我们呼吁有关各方切实履行保护平民的义务。\n\n安理会应当加强对维和行动的支持。", encoding="utf-8")
+    StatementService(sqlite_db).import_files(debate_id, [speech])
+    assert StatementService(sqlite_db).list(debate_id)[0].delegation is None
+
+    async def run() -> None:
+        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("f3")
+            await settle(pilot)
+            app.query_one("#st-table", DataTable).focus()
+            assert "1 unmapped (m maps one)" in str(app.query_one("#st-status").render())
+            await pilot.press("m")
+            await pilot.pause()
+            app.screen.query_one("#prompt-input", Input).value = "中国"
+            await pilot.press("enter")
+            await settle(pilot)
+            assert [s.delegation for s in app.query_one(StatementsPane).statements] == ["China"]
+            # An unknown name: one error notification, the mapping stays as it was.
+            await pilot.press("m")
+            await pilot.pause()
+            app.screen.query_one("#prompt-input", Input).value = "Atlantis"
+            await pilot.press("enter")
+            await settle(pilot)
+            assert any(sev == "error" and "Atlantis" in m for m, sev in _notifications(app))
+            assert StatementService(sqlite_db).list(debate_id)[0].delegation == "China"
+
+    asyncio.run(run())

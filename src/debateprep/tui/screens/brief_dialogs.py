@@ -1,4 +1,4 @@
-"""Small modal dialogs used by the brief pane: ask for one line of text, confirm an action."""
+"""Small modal dialogs (the brief and statements panes): ask for one line of text, confirm an action."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label
 
 _CSS = """
@@ -27,17 +28,19 @@ class PromptScreen(ModalScreen[str | None]):
     DEFAULT_CSS = _CSS.format(name="PromptScreen")
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="prompt-cancel")]
 
-    def __init__(self, question: str, value: str = "", *, accept: str = "OK", placeholder: str = "") -> None:
+    def __init__(self, question: str, value: str = "", *, accept: str = "OK", placeholder: str = "",
+                 suggester: Suggester | None = None) -> None:
         super().__init__()
         self.question = question
         self.value = value
         self.accept = accept
         self.placeholder = placeholder
+        self.suggester = suggester
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(self.question, markup=False)
-            yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
+            yield Input(self.value, placeholder=self.placeholder, id="prompt-input", suggester=self.suggester)
             with Horizontal():
                 yield Button(self.accept, id="prompt-ok", variant="primary")
                 yield Button("Cancel", id="prompt-cancel")

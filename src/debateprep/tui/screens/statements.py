@@ -105,6 +105,7 @@ class StatementsPane(Vertical):
         Binding("r", "refresh", "Refresh", id="statements-refresh"),
         Binding("i", "import_statements", "Import", id="statements-import"),
         Binding("p", "send_to_prst", "To PRST draft", id="statements-send-to-prst"),
+        Binding("m", "map_delegation", "Map delegation", id="statements-map"),
     ]
 
     def __init__(self, db: Database, **kwargs: Any) -> None:
@@ -223,6 +224,31 @@ class StatementsPane(Vertical):
             "tick the box for a verbatim record split by its speaker headers.",
             start, option="a verbatim record (S/PV.…)"), chosen)
 
+    def action_map_delegation(self) -> None:
+        """Say by hand whose statement the highlighted one is (an unmapped speech, or a wrong guess)."""
+        from debateprep.domain.roster import Roster
+        from debateprep.tui.screens.brief_dialogs import PromptScreen
+        from debateprep.tui.screens.speakers_dialogs import RosterSuggester
+
+        table = self.query_one("#st-table", DataTable)
+        if self.view != "list" or not 0 <= table.cursor_row < len(self.statements):
+            self.notify("Choose a statement in the list (l) first.", title="Statements", severity="warning",
+                        markup=False)
+            return
+        st = self.statements[table.cursor_row]
+        assert st.id is not None
+        statement_id, version = st.id, st.version
+        header = st.header or st.speaker or st.source
+
+        def chosen(value: str | None) -> None:
+            if value is not None and value.strip():
+                self._map(statement_id, value.strip(), version)
+
+        self.app.push_screen(PromptScreen(
+            f"Whose statement is this? {header}\nA delegation in English or Chinese (→ takes the roster suggestion).",
+            st.delegation or st.suggestion or "", accept="Map", placeholder="e.g. China / 中国 / Türkiye",
+            suggester=RosterSuggester(Roster.load())), chosen)
+
     def action_send_to_prst(self) -> None:
         if self.view != "convergence" or not self.groups:
             self.notify("Open the convergence list (v) and choose a shared proposal first.", title="Statements",
@@ -235,6 +261,20 @@ class StatementsPane(Vertical):
         self.post_message(SendGroupToPrst(group.rank, group.representative.text))
 
     # -- workers ---------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="statements-map", exit_on_error=False)
+    def _map(self, statement_id: int, delegation: str, version: int) -> None:
+        from debateprep.services.statements import StatementService
+
+        try:
+            st = StatementService(self.db).resolve(statement_id, delegation, version=version)
+        except DebateprepError as exc:
+            self.post_message(StatementsFailed(str(exc)))
+            return
+        self.app.call_from_thread(self.notify, f"Statement #{statement_id} is now {st.delegation}'s.",
+                                  title="Statements", markup=False)
+        self.app.call_from_thread(self.action_refresh)
+        self.post_message(DataChanged("statements"))
 
     @work(thread=True, exclusive=True, group="statements-import", exit_on_error=False)
     def _import(self, debate_id: int, paths: list[str], record: bool) -> None:
@@ -438,7 +478,7 @@ class StatementsPane(Vertical):
         unmapped = sum(1 for s in self.statements if s.unmapped)
         parts = [f"Debate #{self.debate_id}: {len(self.statements)} statements", f"{delegations} delegations"]
         if unmapped:
-            parts.append(f"{unmapped} unmapped (`debateprep statements resolve`)")
+            parts.append(f"{unmapped} unmapped (m maps one)")
         if self.matrix is not None:
             parts.append(f"{len(self.matrix.questions)} guiding questions")
         if self.groups:
