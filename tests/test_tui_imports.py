@@ -45,6 +45,13 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
 
 
+async def press(pilot, *keys: str) -> None:  # type: ignore[no-untyped-def]
+    """Each key, then wait for what it started."""
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot)
+
+
 async def _type_paths(pilot, paths: list[str], tick: bool = False) -> None:  # type: ignore[no-untyped-def]
     app = pilot.app
     assert isinstance(app.screen, ImportPathsScreen)
@@ -62,19 +69,16 @@ def test_statements_imported_from_the_pane(sqlite_db) -> None:  # type: ignore[n
         app = DebatePrepApp(sqlite_db, offer_sample=False)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
-            await pilot.press("f3")
-            await settle(pilot)
+            await press(pilot, "f3")
             assert app.query_one("#st-empty").display
-            await pilot.press("i")
-            await settle(pilot)
+            await press(pilot, "i")
             await _type_paths(pilot, [str(DATA / "china_s-pv-8699_zh.txt")])
             pane = app.query_one(StatementsPane)
             assert [s.delegation for s in pane.statements] == ["China"]
             assert app.query_one("#st-table", DataTable).row_count == 1
             assert any("Imported: 1 imported" in m for m, _ in _notifications(app))
             # A bad file: one notification, nothing written, the pane still works.
-            await pilot.press("i")
-            await settle(pilot)
+            await press(pilot, "i")
             await _type_paths(pilot, [str(DATA / "no-such-file.txt")])
             assert any(sev == "error" and "no-such-file.txt" in m for m, sev in _notifications(app))
             assert len(StatementService(sqlite_db).list(debate_id)) == 1
@@ -93,10 +97,7 @@ def test_verbatim_record_imported_from_the_pane(sqlite_db, shared_data: Path, tm
         app = DebatePrepApp(sqlite_db, offer_sample=False)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
-            await pilot.press("f3")
-            await settle(pilot)
-            await pilot.press("i")
-            await settle(pilot)
+            await press(pilot, "f3", "i")
             await _type_paths(pilot, [str(folder)], tick=True)
             pane = app.query_one(StatementsPane)
             assert len(pane.statements) >= 8  # procedural turns of the President are not listed
@@ -117,16 +118,13 @@ def test_convergence_group_goes_to_the_prst_draft(sqlite_db, shared_data: Path) 
             await settle(pilot)
             await pilot.press("f5")  # the PRST pane loads its draft
             await settle(pilot)
-            await pilot.press("f3")
-            await settle(pilot)
+            await press(pilot, "f3")
             app.query_one("#st-table", DataTable).focus()
-            await pilot.press("v")
-            await settle(pilot)
+            await press(pilot, "v")
             pane = app.query_one(StatementsPane)
             assert pane.groups, "the real record has shared proposals"
             first = pane.groups[0]
-            await pilot.press("p")
-            await settle(pilot)
+            await press(pilot, "p")
             assert app.query_one("TabbedContent").active == "tab-prst"
             assert draft.id is not None
             paragraphs = PrstService(sqlite_db).get(draft.id).paragraphs
@@ -144,17 +142,13 @@ def test_library_import_from_the_pane_with_progress(sqlite_db) -> None:  # type:
         app = DebatePrepApp(sqlite_db, offer_sample=False)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
-            await pilot.press("f4")
-            await settle(pilot)
-            await pilot.press("ctrl+t")
-            await settle(pilot)
+            await press(pilot, "f4", "ctrl+t")
             await _type_paths(pilot, [str(LIBRARY_SAMPLES)])
             assert not app.query_one("#lib-progress", ProgressBar).display  # hidden again when done
             assert LibraryService(sqlite_db).count() == 3
             assert any("3 imported" in m for m, _ in _notifications(app))
             # Again: resumable, everything skipped.
-            await pilot.press("ctrl+t")
-            await settle(pilot)
+            await press(pilot, "ctrl+t")
             await _type_paths(pilot, [str(LIBRARY_SAMPLES)])
             assert any("0 imported, 3 already in the library" in m for m, _ in _notifications(app))
             app.query_one("#lib-query", Input).value = "保护平民"
@@ -176,22 +170,19 @@ def test_an_unmapped_statement_is_mapped_by_hand(sqlite_db, tmp_path: Path) -> N
         app = DebatePrepApp(sqlite_db, offer_sample=False)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
-            await pilot.press("f3")
-            await settle(pilot)
+            await press(pilot, "f3")
             app.query_one("#st-table", DataTable).focus()
             assert "1 unmapped (m maps one)" in str(app.query_one("#st-status").render())
             await pilot.press("m")
             await pilot.pause()
             app.screen.query_one("#prompt-input", Input).value = "中国"
-            await pilot.press("enter")
-            await settle(pilot)
+            await press(pilot, "enter")
             assert [s.delegation for s in app.query_one(StatementsPane).statements] == ["China"]
             # An unknown name: one error notification, the mapping stays as it was.
             await pilot.press("m")
             await pilot.pause()
             app.screen.query_one("#prompt-input", Input).value = "Atlantis"
-            await pilot.press("enter")
-            await settle(pilot)
+            await press(pilot, "enter")
             assert any(sev == "error" and "Atlantis" in m for m, sev in _notifications(app))
             assert StatementService(sqlite_db).list(debate_id)[0].delegation == "China"
 
