@@ -95,3 +95,19 @@ def test_coverage_and_convergence(sqlite_cli, shared_data: Path) -> None:  # typ
     assert lines[-1].startswith("… ") and "more groups" in lines[-1]
     as_json = cli(["statements", "convergence", debate, "--json", "--limit", "0"]).json()
     assert as_json[0]["count"] == len(as_json[0]["supporters"]) >= 20
+
+
+def test_a_folder_of_record_files_is_not_taken_for_statements(sqlite_cli, shared_data: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Imported one statement per file, a verbatim record would mix meetings and lose the
+    President's introductions: the folder is refused and the way to import it is named."""
+    debate = _debate(sqlite_cli)
+    folder = tmp_path / "record"
+    folder.mkdir()
+    for f in sorted((shared_data / "spv_2020_speeches").glob("UNSC_2020_SPV.869*_spch00[1-3].txt")):
+        (folder / f.name).write_bytes(f.read_bytes())
+    refused = sqlite_cli(["statements", "import", debate, folder])
+    assert refused.exit_code == 2 and refused.stderr.count("\n") == 1
+    assert refused.stderr.startswith(f"debateprep: error: {folder}: ") and "--record" in refused.stderr
+    assert sqlite_cli(["statements", "list", debate, "--json"]).json() == []
+    as_record = sqlite_cli(["statements", "import", debate, folder, "--record"])
+    assert as_record.exit_code == 0, as_record.stderr

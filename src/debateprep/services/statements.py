@@ -238,8 +238,8 @@ class StatementService:
             return debates_repo.get(s, debate_id)
 
 
-def _statement_files(paths: Sequence[str | Path]) -> list[Path]:
-    """Files as given; a folder stands for the .txt/.md/.docx/.pdf files in it (one statement each)."""
+def _expand(paths: Sequence[str | Path]) -> list[Path]:
+    """Files as given; a folder stands for the .txt/.md/.docx/.pdf files in it."""
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
@@ -254,22 +254,27 @@ def _statement_files(paths: Sequence[str | Path]) -> list[Path]:
     return files
 
 
+def _statement_files(paths: Sequence[str | Path]) -> list[Path]:
+    """One statement per file. A folder of verbatim-record files (S/PV.…) is refused: imported one
+    statement per file, it would mix meetings and miss the President's introductions."""
+    from debateprep.importers.verbatim_record import _PART
+
+    for raw in paths:
+        if Path(raw).is_dir():
+            named = [f for f in _expand([raw]) if _PART.search(f.stem.replace(" ", ""))]
+            if named:
+                raise InputError(raw, f"{len(named)} of its files are verbatim-record files ({named[0].name} …): "
+                                      "import them as a verbatim record (CLI: --record; TUI: tick the box)")
+    return _expand(paths)
+
+
 def _record_files(paths: Sequence[str | Path], meeting: int | None) -> list[Path]:
     """Expand folders to their record files; keep one meeting's files when a folder holds many."""
     from debateprep.importers.verbatim_record import _PART
 
     if not paths:
         raise InputError(None, "no verbatim record files given")
-    files: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            inside = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in RECORD_SUFFIXES)
-            if not inside:
-                raise InputError(path, "no .txt, .md, .docx or .pdf files in this folder")
-            files += inside
-        else:
-            files.append(path)
+    files = _expand(paths)
     meetings: dict[int | None, list[Path]] = {}
     for f in files:
         m = _PART.search(f.stem.replace(" ", ""))
