@@ -16,17 +16,11 @@ from debateprep.tui.screens.brief import BriefPane
 from debateprep.tui.screens.brief_dialogs import ConfirmScreen, PromptScreen
 from debateprep.tui.widgets.markdown_preview import MarkdownPreview
 from tests.conftest import SAMPLES
+from tests.support.pilot import settle
 from tests.test_brief import EN_SECTIONS, ZH_SECTIONS, sections
 
 SIZE = (120, 40)
 SEED_NOTE = SAMPLES / "concept-note_S-2014-74_poc_lithuania.zh.txt"
-
-
-async def settle(pilot: Pilot) -> None:  # type: ignore[type-arg]
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def open_brief(pilot: Pilot) -> BriefPane:  # type: ignore[type-arg]

@@ -6,8 +6,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from textual.widgets import DataTable, DirectoryTree, Input, ProgressBar
-from textual.worker import WorkerCancelled
+from textual.widgets import DataTable, Input, ProgressBar
 
 from debateprep.services.debates import DebateService
 from debateprep.services.library import LibraryService
@@ -18,8 +17,8 @@ from debateprep.tui.app import DebatePrepApp
 from debateprep.tui.screens.import_dialog import ImportPathsScreen
 from debateprep.tui.screens.statements import StatementsPane
 from tests.conftest import LIBRARY_SAMPLES
+from tests.support.pilot import settle
 from tests.test_tui_brief import SIZE, _notifications
-
 
 DATA = Path(__file__).parent / "data" / "statements"
 
@@ -30,19 +29,6 @@ def _debate(db) -> int:  # type: ignore[no-untyped-def]
     debate = debates.update(debates.get(imported.debate_id), meeting_number=8699)  # type: ignore[arg-type]
     assert debate.id is not None
     return debate.id
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    """Wait for the panes' workers; a file tree's loader never completes (it waits for folders to
-    open) and is cancelled when its dialog closes, so it is not waited for."""
-    await pilot.pause()
-    pending = [w for w in pilot.app.workers if not isinstance(w.node, DirectoryTree)]
-    for worker in pending:  # (wait_for_complete([]) would wait for every worker, the tree's too)
-        try:
-            await worker.wait()
-        except WorkerCancelled:
-            pass
-    await pilot.pause()
 
 
 async def press(pilot, *keys: str) -> None:  # type: ignore[no-untyped-def]
