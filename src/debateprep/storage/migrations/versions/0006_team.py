@@ -1,4 +1,7 @@
-"""team tables.
+"""No schema change (kept so that databases stamped 0006 upgrade along the chain).
+
+The team features need no table of their own: optimistic concurrency uses the `version` columns
+that the earlier tables carry, and backups are files, not rows.
 
 Revision ID: 0006
 Revises: 0005
