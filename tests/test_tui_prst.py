@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Static, TextArea
 from debateprep.services.debates import DebateService
 from debateprep.services.prst import PrstService
 from debateprep.tui.app import DebatePrepApp
-from debateprep.tui.screens.prst import PrstPane, clip
+from debateprep.tui.screens.prst import PrstPane
 from tests.conftest import LIBRARY_SAMPLES
 from tests.test_prst_domain import RES_2518, RES_2594, ZH_CHAPEAU, seed_paragraph
 
@@ -64,11 +64,6 @@ async def open_pane(pilot: Pilot) -> PrstPane:  # type: ignore[type-arg]
 
 def _static(app: DebatePrepApp, selector: str) -> str:
     return str(app.query_one(selector, Static).render())
-
-
-def test_clip_counts_terminal_cells() -> None:
-    assert clip("安全理事会回顾", 8) == "安全理…"
-    assert clip("short", 8) == "short"
 
 
 def test_pane_shows_draft_with_chapeau_marks_and_brackets(sqlite_db) -> None:  # type: ignore[no-untyped-def]

@@ -13,7 +13,7 @@ from debateprep.services.debates import DebateService
 from debateprep.services.notes import NotesService
 from debateprep.services.statements import StatementService
 from debateprep.tui.app import DebatePrepApp
-from debateprep.tui.screens.statements import StatementsPane, clip, heat
+from debateprep.tui.screens.statements import StatementsPane, heat
 
 SIZE = (120, 40)
 DATA = Path(__file__).parent / "data" / "statements"
@@ -50,9 +50,7 @@ def _static(app: DebatePrepApp, selector: str) -> str:
     return str(app.query_one(selector, Static).render())
 
 
-def test_clip_and_heat_cells() -> None:
-    assert clip("Lao People's Democratic Republic", 12) == "Lao People'…"
-    assert clip("大不列颠及北爱尔兰联合王国", 9) == "大不列颠…"
+def test_heat_cells() -> None:
     assert heat(0).plain == "  · " and heat(0.9).plain == " ██ " and heat(0.5).plain == " ▓▓ "
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-import unicodedata
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from debateprep.domain.cells import fit
 from debateprep.cli.common import add_debate_arg, add_json_flag, open_db, print_json, write_output
 
 if TYPE_CHECKING:
@@ -164,21 +164,6 @@ def _print_entry(e: Any, as_json: bool, verb: str) -> int:
     return 0
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _cell(text: str, width: int) -> str:
-    out, used = "", 0
-    for ch in text:
-        w = _width(ch)
-        if used + w > width:
-            return out[:-1] + "…" + " " * (width - used) if out else ""
-        out += ch
-        used += w
-    return out + " " * (width - used)
-
-
 def _name(row: dict[str, Any], lang: str) -> str:
     if lang == "zh" and row["code"]:
         from debateprep.domain.roster import Roster
@@ -200,15 +185,15 @@ def _list(args: argparse.Namespace) -> int:
     if not rows:
         print("no one inscribed yet: `debateprep speakers add DEBATE DELEGATION`")
         return 0
-    print(f"{'#':>3}  {_cell('delegation', 34)} {_cell('level', 24)} {_cell('basis', 15)} "
-          f"{_cell('status', 10)} {'start':>5}  sess  id")
+    print(f"{'#':>3}  {fit('delegation', 34)} {fit('level', 24)} {fit('basis', 15)} "
+          f"{fit('status', 10)} {'start':>5}  sess  id")
     for r in rows:
         start = r["planned_start"][11:16] if r["planned_start"] else ""
         flag = "*" if r["override"] else " "
         pos = str(r["position"]) if r["position"] else "-"
         group = f" [{r['on_behalf_of']}]" if r["on_behalf_of"] else ""
-        print(f"{pos:>3}{flag} {_cell(_name(r, lang) + group, 34)} {_cell(r['level'], 24)} {_cell(r['basis'], 15)} "
-              f"{_cell(r['status'] + ('' if r['confirmed'] else '?'), 10)} {start:>5}  {r['session'] or '':>4}  {r['id']}")
+        print(f"{pos:>3}{flag} {fit(_name(r, lang) + group, 34)} {fit(r['level'], 24)} {fit(r['basis'], 15)} "
+              f"{fit(r['status'] + ('' if r['confirmed'] else '?'), 10)} {start:>5}  {r['session'] or '':>4}  {r['id']}")
     if any(r["override"] for r in rows):
         print("* manual override (see `debateprep speakers order`)")
     return 0

@@ -121,7 +121,7 @@ def _print_report(report: ImportReport, as_json: bool) -> None:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from debateprep.domain.text import cell_width
+    from debateprep.domain.cells import cell_len
 
     service = _service(args)
     found = service.list(_debate_id(args, service), unmapped=args.unmapped, include_procedural=args.all or args.unmapped)
@@ -133,7 +133,7 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     for st in found:
         who = st.delegation or f"(unmapped) {st.speaker or ''}".strip()
-        pad = " " * max(1, 34 - cell_width(who))
+        pad = " " * max(1, 34 - cell_len(who))
         extra = f"  [{st.kind}]" if st.kind != "statement" else ""
         print(f"#{st.id:<5} {who}{pad}{st.source}{extra}")
     return 0
@@ -179,7 +179,7 @@ def _resolve(args: argparse.Namespace) -> int:
 
 def _coverage(args: argparse.Namespace) -> int:
     from debateprep.domain.coverage import parse_questions
-    from debateprep.domain.text import cell_width
+    from debateprep.domain.cells import cell_len
 
     service = _service(args)
     debate_id = _debate_id(args, service)
@@ -209,12 +209,12 @@ def _coverage(args: argparse.Namespace) -> int:
     for q in matrix.questions:
         print(f"{q.label} ({len(matrix.covered_by(q.key))} delegations) {q.text}")
     print()
-    width = max((cell_width(d) for d in matrix.delegations), default=10)
+    width = max((cell_len(d) for d in matrix.delegations), default=10)
     print(" " * (width + 2) + " ".join(f"{q.label:>4}" for q in matrix.questions))
     for d in matrix.delegations:
         cells = [matrix.cell(d, q.key) for q in matrix.questions]
         marks = " ".join(f"{_mark(c.strength if c else 0.0):>4}" for c in cells)
-        print(d + " " * (width + 2 - cell_width(d)) + marks)
+        print(d + " " * (width + 2 - cell_len(d)) + marks)
     print("\n█ strong  ▓ clear  ▒ some  · not addressed — `--question N` shows the passages")
     return 0
 

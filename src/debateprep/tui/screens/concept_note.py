@@ -22,7 +22,7 @@ from debateprep.domain.errors import DebateprepError
 from debateprep.tui.messages import DataChanged, DebateSelected
 from debateprep.tui.screens.concept_note_dialogs import ImportNoteScreen, QuestionDialog
 from debateprep.tui.widgets.empty import EmptyState
-from debateprep.tui.widgets.cells import clip
+from debateprep.domain.cells import clip
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -14,7 +14,6 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,6 +23,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import DataTable, Input, ProgressBar, Select, Static
 
+from debateprep.domain.cells import head, tail
 from debateprep.domain.errors import DebateprepError
 from debateprep.domain.search_text import parse_query, snippet
 from debateprep.storage.db import Database
@@ -73,22 +73,6 @@ class LibraryInfo(Message):
     def __init__(self, documents: int) -> None:
         self.documents = documents
         super().__init__()
-
-
-def head(text: str, cells: int) -> str:
-    """The start of `text` that fits in `cells` terminal cells."""
-    out, used = [], 0
-    for ch in text:
-        used += cell_len(ch)
-        if used > cells:
-            break
-        out.append(ch)
-    return "".join(out)
-
-
-def tail(text: str, cells: int) -> str:
-    """The end of `text` that fits in `cells` terminal cells."""
-    return head(text[::-1], cells)[::-1]
 
 
 def parse_years(raw: str) -> tuple[int | None, int | None]:

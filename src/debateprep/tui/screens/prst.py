@@ -24,7 +24,7 @@ from debateprep.domain.prst_form import CATEGORY_NAMES
 from debateprep.storage.db import Database
 from debateprep.tui.messages import DataChanged, DebateSelected
 from debateprep.tui.widgets.empty import EmptyState
-from debateprep.tui.widgets.cells import clip
+from debateprep.domain.cells import clip
 
 TEXT_COLUMN_CELLS = 58
 MARK_STYLES = {"agreed": "green", "new": "bold red", "unchecked": "dim"}

@@ -28,7 +28,7 @@ from debateprep.storage.db import Database
 from debateprep.tui.messages import DataChanged, DebateSelected
 from debateprep.tui.widgets.empty import EmptyState
 from debateprep.tui.widgets.timer import SpeakerTimer
-from debateprep.tui.widgets.cells import clip
+from debateprep.domain.cells import clip
 
 NAME_CELLS = 24
 SCHEDULE_CELLS = 46  # the schedule view: delegation, or the session's label on its header row

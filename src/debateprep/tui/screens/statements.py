@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,7 +23,7 @@ from debateprep.domain.statements import Statement, extract_proposals
 from debateprep.storage.db import Database
 from debateprep.tui.messages import DataChanged, DebateSelected, SendGroupToPrst
 from debateprep.tui.widgets.empty import EmptyState
-from debateprep.tui.widgets.cells import clip
+from debateprep.domain.cells import cell_len, clip
 
 NAME_CELLS = 24  # delegation column of the list and the heatmap, in terminal cells
 SOURCE_CELLS = 17
