@@ -65,7 +65,11 @@ def make_engine(url: str) -> Engine:
     if backend == "postgresql":
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
-        return create_engine(parsed, pool_pre_ping=True)
+        try:
+            return create_engine(parsed, pool_pre_ping=True)
+        except ModuleNotFoundError as exc:  # the driver is an extra: SQLite users do not need it
+            raise DatabaseError(f"{redact(url)}: the PostgreSQL driver ({exc.name}) is not installed; "
+                                "install it with: pip install 'debateprep[postgres]'") from None
     raise DatabaseError(f"unsupported database {backend!r} in {redact(url)} (use sqlite or postgresql)")
 
 

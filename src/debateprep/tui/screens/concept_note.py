@@ -226,10 +226,7 @@ class ConceptNotePane(Vertical):
     # -- import -----------------------------------------------------------------------------
 
     def action_import_note(self) -> None:
-        from debateprep.config import project_root
-
-        root = project_root()
-        start = root / "concept_notes" if root is not None and (root / "concept_notes").is_dir() else Path.cwd()
+        start = Path.cwd()  # where the program was started (in a checkout: concept_notes/ is there)
 
         def chosen(result: tuple[str, str | None] | None) -> None:
             if result is not None:

@@ -254,11 +254,9 @@ class LibraryPane(Vertical):
     def action_import_files(self) -> None:
         from pathlib import Path
 
-        from debateprep.config import project_root
         from debateprep.tui.screens.import_dialog import ImportChoice, ImportPathsScreen
 
-        root = project_root()
-        start = root if root is not None else Path.cwd()
+        start = Path.cwd()
 
         def chosen(choice: ImportChoice | None) -> None:
             if choice is not None:

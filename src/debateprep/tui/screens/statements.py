@@ -203,15 +203,13 @@ class StatementsPane(Vertical):
     def action_import_statements(self) -> None:
         from pathlib import Path
 
-        from debateprep.config import project_root
         from debateprep.tui.screens.import_dialog import ImportChoice, ImportPathsScreen
 
         if self.debate_id is None:
             self.notify("Choose a debate first (Ctrl+O).", title="Statements", severity="warning", markup=False)
             return
         debate_id = self.debate_id
-        root = project_root()
-        start = root if root is not None else Path.cwd()
+        start = Path.cwd()
 
         def chosen(choice: ImportChoice | None) -> None:
             if choice is not None:
