@@ -9,16 +9,18 @@ from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Footer, Input, OptionList, Static
 
+from debateprep.domain.cells import clip
 from debateprep.domain.debate import DebateSettings
 from debateprep.domain.speakers import Status
 from debateprep.services.debates import DebateService
+from debateprep.services.facade import Services
 from debateprep.services.speakers import SpeakersService
-from debateprep.tui.app import DebatePrepApp, stylesheet_path
+from debateprep.tui.app import stylesheet_path
 from debateprep.tui.messages import DebateSelected
-from debateprep.tui.screens.speakers import SpeakersPane, clip
+from debateprep.tui.screens.speakers import SpeakersPane
 from debateprep.tui.widgets.timer import SpeakerTimer, mmss
+from tests.support.pilot import SIZE, RecordingApp, settle, tui_app
 
-SIZE = (120, 40)
 T0 = datetime(2014, 2, 5, 9)
 
 
@@ -46,12 +48,6 @@ def seed(db, language: str = "en") -> int:  # type: ignore[no-untyped-def]
     return debate.id
 
 
-async def settle(pilot: Pilot) -> None:  # type: ignore[type-arg]
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
 
 async def open_pane(pilot: Pilot) -> SpeakersPane:  # type: ignore[type-arg]
     await settle(pilot)
@@ -62,12 +58,12 @@ async def open_pane(pilot: Pilot) -> SpeakersPane:  # type: ignore[type-arg]
     return pilot.app.query_one(SpeakersPane)
 
 
-def names(app: DebatePrepApp) -> list[str]:
+def names(app: RecordingApp) -> list[str]:
     table = app.query_one("#sp-table", DataTable)
     return [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
 
 
-def static(app: DebatePrepApp, selector: str) -> str:
+def static(app: RecordingApp, selector: str) -> str:
     return str(app.query_one(selector, Static).render())
 
 
@@ -84,7 +80,7 @@ def test_pane_shows_the_ordered_list_with_reasons(sqlite_db) -> None:  # type: i
     seed(sqlite_db)
 
     async def scenario() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await open_pane(pilot)
             assert names(app) == [
@@ -105,7 +101,7 @@ def test_add_with_chinese_and_english_autocomplete(sqlite_db) -> None:  # type: 
     debate_id = seed(sqlite_db)
 
     async def scenario() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await open_pane(pilot)
             await pilot.press("a")
@@ -139,7 +135,7 @@ def test_unknown_delegation_keeps_the_dialog_open(sqlite_db) -> None:  # type: i
     debate_id = seed(sqlite_db)
 
     async def scenario() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await open_pane(pilot)
             await pilot.press("a")
@@ -160,7 +156,7 @@ def test_reorder_by_keys_pin_and_back_to_rules(sqlite_db) -> None:  # type: igno
     debate_id = seed(sqlite_db)
 
     async def scenario() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await open_pane(pilot)
             await pilot.press(*(["down"] * 9))  # Brazil, last
@@ -195,7 +191,7 @@ def test_timer_counts_down_warns_shows_overrun_and_logs(sqlite_db) -> None:  # t
     clock = FakeClock()
 
     async def scenario() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await open_pane(pilot)
             timer = app.query_one(SpeakerTimer)
@@ -239,7 +235,7 @@ def test_schedule_view(sqlite_db) -> None:  # type: ignore[no-untyped-def]
     seed(sqlite_db)
 
     async def scenario() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await open_pane(pilot)
             await pilot.press("s")
@@ -260,7 +256,7 @@ def test_chinese_debate_shows_chinese_names(sqlite_db) -> None:  # type: ignore[
     seed(sqlite_db, language="zh")
 
     async def scenario() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await open_pane(pilot)
             assert names(app)[:4] == ["人道主义事务协调厅", "红十字国际委员会", "阿根廷", "乍得"]
@@ -275,10 +271,10 @@ class SpeakersOnly(App[None]):
 
     def __init__(self, db, debate_id: int) -> None:  # type: ignore[no-untyped-def]
         super().__init__()
-        self.db, self.debate_id = db, debate_id
+        self.services, self.debate_id = Services(db), debate_id
 
     def compose(self) -> ComposeResult:
-        yield SpeakersPane(self.db, id="pane-speakers")
+        yield SpeakersPane(self.services, id="pane-speakers")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from debateprep.cli.common import add_json_flag, open_db, print_json
+from debateprep.cli.common import add_json_flag, print_json, services
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -38,9 +38,7 @@ def _summary_json(summary) -> dict[str, object]:  # type: ignore[no-untyped-def]
 
 
 def _backup(args: argparse.Namespace) -> int:
-    from debateprep.services.backup import BackupService
-
-    summary = BackupService(open_db(args)).backup(args.file, debate_id=args.debate, force=args.force)
+    summary = services(args).backup.backup(args.file, debate_id=args.debate, force=args.force)
     if args.json:
         print_json(_summary_json(summary))
     else:
@@ -49,14 +47,12 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from debateprep.services.backup import BackupService
-
-    db = open_db(args)
-    summary = BackupService(db).restore(args.file, replace=args.replace)
+    run = services(args)
+    summary = run.backup.restore(args.file, replace=args.replace)
     if args.json:
         print_json(_summary_json(summary))
     else:
-        print(f"restored {summary.describe()} from {summary.path} into {db.display_url}")
+        print(f"restored {summary.describe()} from {summary.path} into {run.display_url}")
     return 0
 
 

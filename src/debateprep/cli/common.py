@@ -12,15 +12,24 @@ from typing import TYPE_CHECKING, Any
 from debateprep.domain.errors import Conflict
 
 if TYPE_CHECKING:
+    from debateprep.services.facade import Services
     from debateprep.storage.db import Database
 
 
-def open_db(args: argparse.Namespace) -> Database:
-    """The migrated database named by --db / $DEBATEPREP_DATABASE_URL / the default file."""
-    from debateprep.config import resolve_database_url
-    from debateprep.storage.db import open_database
+def services(args: argparse.Namespace) -> Services:
+    """The `Services` of this run (made once by main() from --db / $DEBATEPREP_DATABASE_URL / the
+    default file; the database is opened and migrated on first use)."""
+    made = getattr(args, "services", None)
+    if made is None:
+        from debateprep.services.facade import make_services
 
-    return open_database(resolve_database_url(getattr(args, "db", None)))
+        made = args.services = make_services(getattr(args, "db", None))
+    return made  # type: ignore[no-any-return]  # an argparse.Namespace attribute
+
+
+def open_db(args: argparse.Namespace) -> Database:
+    """The migrated database of this run's `Services`."""
+    return services(args).db
 
 
 def print_json(data: Any) -> None:

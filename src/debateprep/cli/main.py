@@ -13,6 +13,7 @@ import sys
 from debateprep import __version__
 from debateprep.cli.common import one_line
 from debateprep.domain.errors import DebateprepError
+from debateprep.services.facade import make_services
 
 COMMAND_MODULES = (
     "notes",
@@ -47,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    # One Services for the whole run: every command (and the TUI) reaches the core through it.
+    args.services = make_services(args.db)
     try:
         if args.command is None:
             from debateprep.cli.tui import run_tui
@@ -66,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    finally:
+        args.services.close()
 
 
 if __name__ == "__main__":

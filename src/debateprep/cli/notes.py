@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from debateprep.cli.common import open_db, print_json
+from debateprep.cli.common import print_json, services
 
 if TYPE_CHECKING:
     from debateprep.domain.concept_note import Question, StoredNote
@@ -73,9 +73,7 @@ def _show_args(p: argparse.ArgumentParser, nested: bool = False) -> None:
 
 
 def _service(args: argparse.Namespace) -> NotesService:
-    from debateprep.services.notes import NotesService
-
-    return NotesService(open_db(args))
+    return services(args).notes
 
 
 def _wants_json(args: argparse.Namespace) -> bool:

@@ -7,8 +7,8 @@ import sys
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from debateprep.cli.common import add_debate_arg, add_json_flag, print_json, services, write_output
 from debateprep.domain.cells import fit
-from debateprep.cli.common import add_debate_arg, add_json_flag, open_db, print_json, write_output
 
 if TYPE_CHECKING:
     from debateprep.services.speakers import SpeakersService, SpeakersView
@@ -141,9 +141,7 @@ def _version(p: argparse.ArgumentParser) -> None:
 
 
 def _service(args: argparse.Namespace) -> SpeakersService:
-    from debateprep.services.speakers import SpeakersService
-
-    return SpeakersService(open_db(args))
+    return services(args).speakers
 
 
 def _entry_json(e: Any) -> dict[str, Any]:

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from debateprep.cli.common import add_debate_arg, add_json_flag, open_db, print_json
+from debateprep.cli.common import add_debate_arg, add_json_flag, print_json, services
 
 if TYPE_CHECKING:
     from debateprep.services.statements import ImportReport, StatementService
@@ -68,15 +68,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _service(args: argparse.Namespace) -> StatementService:
-    from debateprep.services.statements import StatementService
-
-    return StatementService(open_db(args))
+    return services(args).statements
 
 
 def _debate_id(args: argparse.Namespace, service: StatementService) -> int:
-    from debateprep.services.debates import DebateService
-
-    debate = DebateService(service.db).resolve(args.debate)
+    debate = services(args).debates.resolve(args.debate)
     assert debate.id is not None
     return debate.id
 

@@ -197,3 +197,10 @@ class Services:
         if self._db is not None:
             self._db.dispose()
 
+
+def make_services(db_flag: str | None = None) -> Services:
+    """The `Services` a front end runs on: `--db` beats $DEBATEPREP_DATABASE_URL beats the default file."""
+    from debateprep.config import resolve_database_url
+
+    return Services.for_url(resolve_database_url(db_flag))
+

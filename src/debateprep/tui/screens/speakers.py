@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
@@ -21,14 +21,20 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import ContentSwitcher, DataTable, Static
 
+from debateprep.domain.cells import clip
 from debateprep.domain.errors import DebateprepError
-from debateprep.domain.roster import Roster
 from debateprep.domain.speakers import Basis, Level, Placement, SpeakerEntry, Status
-from debateprep.storage.db import Database
-from debateprep.tui.messages import DataChanged, DebateSelected
+from debateprep.services.topics import Topic
+from debateprep.tui.messages import Failed
+from debateprep.tui.pane import Pane
 from debateprep.tui.widgets.empty import EmptyState
 from debateprep.tui.widgets.timer import SpeakerTimer
-from debateprep.domain.cells import clip
+
+if TYPE_CHECKING:
+    from debateprep.domain.schedule import Schedule
+    from debateprep.services.speakers import SpeakersService, SpeakersView
+
+Change = Callable[["SpeakersService"], object]
 
 NAME_CELLS = 24
 SCHEDULE_CELLS = 46  # the schedule view: delegation, or the session's label on its header row
@@ -41,7 +47,7 @@ STATUS_STYLE = {Status.SPEAKING: "bold reverse", Status.SPOKE: "dim", Status.WIT
 WAITING = (Status.INSCRIBED, Status.MOVED)
 
 
-def session_lines(sched: Any) -> Text:
+def session_lines(sched: Schedule) -> Text:
     """One short line per session: 'Thu 10:00 #1-34 (34) → 13:01', R1 for a resumption."""
     text = Text()
     for first in sched.first_of_each_session():
@@ -59,15 +65,9 @@ def session_lines(sched: Any) -> Text:
 
 
 class SpeakersLoaded(Message):
-    def __init__(self, debate_id: int | None, view: Any) -> None:
+    def __init__(self, debate_id: int | None, view: SpeakersView | None) -> None:
         self.debate_id = debate_id
         self.view = view
-        super().__init__()
-
-
-class SpeakersFailed(Message):
-    def __init__(self, problem: str) -> None:
-        self.problem = problem
         super().__init__()
 
 
@@ -80,7 +80,18 @@ class SpeakersSaved(Message):
         super().__init__()
 
 
-class SpeakersPane(Vertical):
+def _id(entry: SpeakerEntry) -> int:
+    """The id of an entry read from the database (every entry the pane shows has one)."""
+    if entry.id is None:
+        raise ValueError(f"{entry.delegation}: an entry that was never stored")
+    return entry.id
+
+
+# The two move keys share one footer entry ("shift+↑shift+↓ Move"): room for the pane's other keys.
+MOVE_KEYS = Binding.Group("Move", compact=True)
+
+
+class SpeakersPane(Pane):
     DEFAULT_CSS = """
     SpeakersPane { height: 1fr; }
     SpeakersPane #sp-status { height: 1; color: $text-muted; }
@@ -94,27 +105,34 @@ class SpeakersPane(Vertical):
     SpeakersPane EmptyState { margin: 1 0; }
     """
     BINDINGS = [
-        Binding("a", "add", "Add", id="speakers-add"),
-        Binding("e", "edit", "Edit", id="speakers-edit"),
-        Binding("w", "withdraw", "Withdraw", id="speakers-withdraw"),
-        Binding("shift+up,K", "move_up", "Move up", id="speakers-move-up"),
-        Binding("shift+down,J", "move_down", "Move down", id="speakers-move-down"),
-        Binding("p", "pin", "Pin", id="speakers-pin"),
-        Binding("x", "clear_override", "Rules", id="speakers-clear"),
-        Binding("space", "timer_toggle", "Start/pause", id="speakers-timer"),
-        Binding("n", "next_speaker", "Next", id="speakers-next"),
-        Binding("f", "finish", "Finish", id="speakers-finish"),
-        Binding("s", "toggle_schedule", "Schedule", id="speakers-schedule"),
-        Binding("b", "import_briefers", "Briefers", id="speakers-briefers", show=False),
-        Binding("r", "refresh", "Refresh", id="speakers-refresh", show=False),
+        Binding("a", "add", "Add", id="speakers-add", tooltip="inscribe a delegation"),
+        Binding("e", "edit", "Edit", id="speakers-edit", tooltip="edit the highlighted entry"),
+        Binding("w", "withdraw", "Withdraw", id="speakers-withdraw", tooltip="withdraw or reinstate the entry"),
+        Binding("shift+up,K", "move_up", "Move up", id="speakers-move-up", group=MOVE_KEYS,
+                tooltip="move the entry up (a manual override)"),
+        Binding("shift+down,J", "move_down", "Move down", id="speakers-move-down", group=MOVE_KEYS,
+                tooltip="move the entry down (a manual override)"),
+        Binding("p", "pin", "Pin", id="speakers-pin", tooltip="pin the entry where it stands"),
+        Binding("x", "clear_override", "Rules", id="speakers-clear", tooltip="hand the entry back to the rules"),
+        Binding("space", "timer_toggle", "Start/pause", id="speakers-timer", tooltip="start or pause the timer"),
+        Binding("n", "next_speaker", "Next", id="speakers-next",
+                tooltip="next speaker (logs the current one's time)"),
+        Binding("f", "finish", "Finish", id="speakers-finish", tooltip="finish the current speaker"),
+        Binding("s", "toggle_schedule", "Schedule", id="speakers-schedule",
+                tooltip="schedule: when each speaker is expected, by session"),
+        Binding("b", "import_briefers", "Briefers", id="speakers-briefers",
+                tooltip="inscribe the concept note's briefers (to be confirmed)"),
+        # Off the footer: the list reloads itself after every change; this is for a colleague's
+        # changes to a shared database (and it is in the command palette).
+        Binding("r", "refresh", "Refresh", id="speakers-refresh", show=False, tooltip="reload the list"),
     ]
+    TITLE = "Speakers"
+    TOPICS = frozenset({Topic.DEBATES, Topic.SPEAKERS})
 
-    def __init__(self, db: Database, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.db = db
-        self.roster = Roster.load()
-        self.debate_id: int | None = None
-        self.view: Any = None  # services.speakers.SpeakersView
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.roster = self.services.roster
+        self.view: SpeakersView | None = None
         self.placements: list[Placement] = []
         self._select: int | None = None
         self._write_lock = threading.Lock()
@@ -123,8 +141,8 @@ class SpeakersPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="sp-status", markup=False)
-        yield Static("a add · e edit · w withdraw · shift+↑↓ move · p pin · x rules · space start/pause · "
-                     "n next · f finish · s schedule", id="sp-keys", markup=False)
+        yield Static("a add · e edit · w withdraw · ⇧↑↓ move · p pin · x rules · space timer · n next · "
+                     "f finish · s schedule · b briefers", id="sp-keys", markup=False)
         yield EmptyState("No one on the speakers list yet. Press a to inscribe a delegation, b to take the "
                          "briefers from the concept note, or import a CSV or a verbatim record with "
                          "`debateprep speakers import`.", id="sp-empty")
@@ -156,32 +174,13 @@ class SpeakersPane(Vertical):
         if self.placements:
             self.query_one("#sp-table", DataTable).focus()
 
-    def palette_commands(self) -> list[tuple[str, str, Callable[[], None]]]:
-        return [
-            ("Speakers: inscribe a delegation", "Add an entry to the speakers list", lambda: self._go(self.action_add)),
-            ("Speakers: schedule", "When each speaker is expected, by session", lambda: self._go(self.action_toggle_schedule)),
-            ("Speakers: briefers from the concept note", "Inscribe the note's briefers (to be confirmed)",
-             lambda: self._go(self.action_import_briefers)),
-            ("Speakers: next speaker", "Log the current speaker and start the timer for the next",
-             lambda: self._go(self.action_next_speaker)),
-        ]
-
-    def _go(self, action: Callable[[], None]) -> None:
-        self.app.query_one("#tabs").active = "tab-speakers"  # type: ignore[attr-defined]
-        self.query_one("#sp-table", DataTable).focus()
-        action()
-
     # -- events from the app ---------------------------------------------------------------
 
-    @on(DebateSelected)
-    def _debate_selected(self, message: DebateSelected) -> None:
-        self.debate_id = message.debate_id
+    def debate_changed(self) -> None:
         self.action_refresh()
 
-    @on(DataChanged)
-    def _data_changed(self, message: DataChanged) -> None:
-        if message.what in ("all", "debates", "speakers", "notes"):
-            self.action_refresh()
+    def topics_changed(self, topics: frozenset[Topic]) -> None:
+        self.action_refresh()
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -190,19 +189,17 @@ class SpeakersPane(Vertical):
 
     @work(thread=True, exclusive=True, group="speakers-load", exit_on_error=False)
     def _load(self, debate_id: int | None) -> None:
-        from debateprep.services.speakers import SpeakersService
-
         if debate_id is None:
-            self.post_message(SpeakersLoaded(None, None))
+            self.report(SpeakersLoaded(None, None))
             return
         try:
-            service = SpeakersService(self.db, self.roster)
+            service = self.services.speakers
             speaking = any(e.status == Status.SPEAKING for e in service.entries(debate_id))
             view = service.view(debate_id, now=datetime.now() if speaking else None)
         except DebateprepError as exc:
-            self.post_message(SpeakersFailed(str(exc)))
+            self.post_message(Failed(str(exc), "Speakers"))
             return
-        self.post_message(SpeakersLoaded(debate_id, view))
+        self.report(SpeakersLoaded(debate_id, view))
 
     @on(SpeakersLoaded)
     def _loaded(self, message: SpeakersLoaded) -> None:
@@ -364,9 +361,9 @@ class SpeakersPane(Vertical):
         self.app.push_screen(EntryDialog(self.roster, lang=lang), self._added)
 
     def _added(self, values: dict[str, Any] | None) -> None:
-        if values is not None:
-            self._save(lambda s: s.add(self.debate_id, values.pop("delegation"), **values), "inscribed",
-                       select_result=True)
+        if values is not None and self.debate_id is not None:
+            debate_id, delegation = self.debate_id, values.pop("delegation")
+            self._save(lambda s: s.add(debate_id, delegation, **values), "inscribed", select_result=True)
 
     def action_edit(self) -> None:
         p = self._current()
@@ -383,7 +380,7 @@ class SpeakersPane(Vertical):
             values = {k: v for k, v in values.items() if not (k in ("level", "basis") and v is None)}
             if not values.get("person") and values["delegation"] in (entry.delegation, self._display_name(entry)):
                 values.pop("delegation")
-            self._save(lambda s: s.update(entry.id, seen=entry, **values), "saved", select=entry.id)
+            self._save(lambda s: s.update(_id(entry), seen=entry, **values), "saved", select=entry.id)
 
         self.app.push_screen(EntryDialog(self.roster, entry, lang=lang), done)
 
@@ -393,9 +390,9 @@ class SpeakersPane(Vertical):
             return
         e = p.entry
         if e.status == Status.WITHDRAWN:
-            self._save(lambda s: s.update(e.id, seen=e, status=Status.INSCRIBED), f"{e.delegation} reinstated", e.id)
+            self._save(lambda s: s.update(_id(e), seen=e, status=Status.INSCRIBED), f"{e.delegation} reinstated", e.id)
         else:
-            self._save(lambda s: s.update(e.id, seen=e, status=Status.WITHDRAWN), f"{e.delegation} withdrawn", e.id)
+            self._save(lambda s: s.update(_id(e), seen=e, status=Status.WITHDRAWN), f"{e.delegation} withdrawn", e.id)
 
     def action_move_up(self) -> None:
         self._move(-1)
@@ -414,7 +411,7 @@ class SpeakersPane(Vertical):
         neighbour = placed[index].entry
         e = p.entry
         kind = "before" if step < 0 else "after"
-        self._save(lambda s: s.move(e.id, **{kind: neighbour.id}, reason="moved by hand", version=e.version),
+        self._save(lambda s: s.move(_id(e), **{kind: neighbour.id}, reason="moved by hand", version=e.version),
                    f"{e.delegation} kept {kind} {neighbour.delegation}", e.id)
 
     def action_pin(self) -> None:
@@ -425,7 +422,7 @@ class SpeakersPane(Vertical):
         if e.override and e.override.kind == "pin":
             self.action_clear_override()
             return
-        self._save(lambda s: s.move(e.id, to=p.position, reason="pinned by hand", version=e.version),
+        self._save(lambda s: s.move(_id(e), to=p.position, reason="pinned by hand", version=e.version),
                    f"{e.delegation} pinned at {p.position}", e.id)
 
     def action_clear_override(self) -> None:
@@ -433,12 +430,13 @@ class SpeakersPane(Vertical):
         if p is None or p.entry.override is None:
             return
         e = p.entry
-        self._save(lambda s: s.clear_override(e.id, version=e.version), f"{e.delegation}: back to the rules", e.id)
+        self._save(lambda s: s.clear_override(_id(e), version=e.version), f"{e.delegation}: back to the rules", e.id)
 
     def action_import_briefers(self) -> None:
         if self.debate_id is None:
             return
-        self._save(lambda s: s.import_briefers(self.debate_id), "briefers from the concept note")
+        debate_id = self.debate_id
+        self._save(lambda s: s.import_briefers(debate_id), "briefers from the concept note")
 
     def action_toggle_schedule(self) -> None:
         switcher = self.query_one("#sp-switcher", ContentSwitcher)
@@ -469,11 +467,11 @@ class SpeakersPane(Vertical):
         target = self._next_waiting(after=finished)
         start = self._start_timer(target) if target is not None else None
 
-        def change(s: Any) -> None:  # one unit: the log, then the next start, in that order
+        def change(s: SpeakersService) -> None:  # one unit: the log, then the next start, in that order
             if finished is not None:
                 s.finish(finished, seconds)
             if target is not None and start is not None:
-                s.start(target.id, at=start)
+                s.start(_id(target), at=start)
 
         self._save(change, "", target.id if target else finished, quiet=True)
 
@@ -488,7 +486,7 @@ class SpeakersPane(Vertical):
     def _start(self, entry: SpeakerEntry) -> None:
         at = self._start_timer(entry)
         if at is not None:
-            self._save(lambda s: s.start(entry.id, at=at), "", entry.id, quiet=True)
+            self._save(lambda s: s.start(_id(entry), at=at), "", entry.id, quiet=True)
 
     def _start_timer(self, entry: SpeakerEntry) -> datetime | None:
         if self.view is None:
@@ -514,20 +512,18 @@ class SpeakersPane(Vertical):
 
     # -- saving ------------------------------------------------------------------------------
 
-    def _save(self, change: Callable[[Any], Any], note: str, select: int | None = None,
+    def _save(self, change: Change, note: str, select: int | None = None,
               select_result: bool = False, quiet: bool = False) -> None:
         self._write(change, note, select, select_result, quiet)
 
     @work(thread=True, exclusive=False, group="speakers-write", exit_on_error=False)
-    def _write(self, change: Callable[[Any], Any], note: str, select: int | None, select_result: bool,
-               quiet: bool) -> None:
-        from debateprep.services.speakers import SpeakersService
-
+    def _write(self, change: Change, note: str, select: int | None, select_result: bool, quiet: bool) -> None:
+        """Apply one change (Services tells the panes showing speakers), then keep the cursor on `select`."""
         try:
             with self._write_lock:  # writes land in the order they were asked for
-                result = change(SpeakersService(self.db, self.roster))
+                result = change(self.services.speakers)
         except DebateprepError as exc:
-            self.post_message(SpeakersFailed(str(exc)))
+            self.post_message(Failed(str(exc), "Speakers"))
             self.post_message(SpeakersSaved("", select))
             return
         if select_result and isinstance(result, SpeakerEntry):
@@ -541,9 +537,4 @@ class SpeakersPane(Vertical):
         if message.note:
             self.notify(message.note, title="Speakers", markup=False)
         self._select = message.select
-        self.post_message(DataChanged("speakers"))
         self.action_refresh()
-
-    @on(SpeakersFailed)
-    def _failed(self, message: SpeakersFailed) -> None:
-        self.notify(message.problem, title="Speakers", severity="error", markup=False)

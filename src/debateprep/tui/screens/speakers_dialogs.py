@@ -36,7 +36,7 @@ class RosterSuggester(Suggester):
 
 
 def _label(level_or_basis: Level | Basis) -> str:
-    en, zh = (LEVEL_LABELS if isinstance(level_or_basis, Level) else BASIS_LABELS)[level_or_basis]
+    en, zh = LEVEL_LABELS[level_or_basis] if isinstance(level_or_basis, Level) else BASIS_LABELS[level_or_basis]
     return f"{en} {zh}"
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 from rich.text import Text
 from textual.message import Message
@@ -40,7 +41,7 @@ class SpeakerTimer(Static):
             super().__init__()
 
     def __init__(self, clock: Callable[[], float] = time.monotonic, warn_seconds: int = WARN_SECONDS,
-                 **kwargs) -> None:  # type: ignore[no-untyped-def]
+                 **kwargs: Any) -> None:
         super().__init__("", markup=False, **kwargs)
         self.clock = clock
         self.warn_seconds = warn_seconds
