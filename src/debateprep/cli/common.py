@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 from debateprep.domain.errors import Conflict
 
+from debateprep.services.facade import Services, make_services
+
 if TYPE_CHECKING:
-    from debateprep.services.facade import Services
     from debateprep.storage.db import Database
 
 
@@ -20,11 +21,9 @@ def services(args: argparse.Namespace) -> Services:
     """The `Services` of this run (made once by main() from --db / $DEBATEPREP_DATABASE_URL / the
     default file; the database is opened and migrated on first use)."""
     made = getattr(args, "services", None)
-    if made is None:
-        from debateprep.services.facade import make_services
-
+    if not isinstance(made, Services):
         made = args.services = make_services(getattr(args, "db", None))
-    return made  # type: ignore[no-any-return]  # an argparse.Namespace attribute
+    return made
 
 
 def open_db(args: argparse.Namespace) -> Database:

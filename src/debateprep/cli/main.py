@@ -11,9 +11,8 @@ import importlib
 import sys
 
 from debateprep import __version__
-from debateprep.cli.common import one_line
+from debateprep.cli.common import one_line, services
 from debateprep.domain.errors import DebateprepError
-from debateprep.services.facade import make_services
 
 COMMAND_MODULES = (
     "notes",
@@ -49,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     # One Services for the whole run: every command (and the TUI) reaches the core through it.
-    args.services = make_services(args.db)
+    run = services(args)
     try:
         if args.command is None:
             from debateprep.cli.tui import run_tui
@@ -70,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     finally:
-        args.services.close()
+        run.close()
 
 
 if __name__ == "__main__":
