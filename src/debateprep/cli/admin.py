@@ -7,7 +7,7 @@ import argparse
 from debateprep.cli.common import add_json_flag, print_json, services
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     b = sub.add_parser("backup", help="write a portable JSON backup of the whole database or of one debate")
     b.add_argument("file", metavar="FILE", help="the backup file to create (readable by you only)")
     b.add_argument("--debate", type=int, metavar="ID",
@@ -76,11 +76,11 @@ def _info(args: argparse.Namespace) -> int:
     print(f"database: {status.url}")
     print(f"kind:     {status.dialect}")
     print(f"schema:   {status.current or 'none'} (this debateprep: {status.head}) — {status.state}")
-    if data.get("extensions") is not None:
-        print(f"extensions: {', '.join(data['extensions']) or 'none'}")  # type: ignore[arg-type]
-    if data.get("rows"):
-        rows = data["rows"]
-        print(f"rows:     {sum(rows.values())} in {len(rows)} tables")  # type: ignore[union-attr]
+    extensions, rows = data.get("extensions"), data.get("rows")
+    if isinstance(extensions, list):
+        print(f"extensions: {', '.join(extensions) or 'none'}")
+    if isinstance(rows, dict) and rows:
+        print(f"rows:     {sum(rows.values())} in {len(rows)} tables")
     return 0
 
 

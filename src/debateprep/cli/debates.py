@@ -20,7 +20,7 @@ def _date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("debate", help="create and list debates (meetings)")
     dsub = p.add_subparsers(dest="debate_command", metavar="ACTION", required=True)
 

@@ -8,7 +8,7 @@ import sys
 from debateprep.cli.common import add_debate_arg
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("export", help="export documents (the delegation brief)")
     esub = p.add_subparsers(dest="export_command", metavar="WHAT", required=True)
 

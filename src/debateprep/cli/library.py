@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from debateprep.services.library import LibraryService
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("library", help="agreed language: import adopted resolutions and PRSTs, search them")
     lsub = p.add_subparsers(dest="library_command", metavar="ACTION", required=True)
 

@@ -26,7 +26,7 @@ def _import_args(p: argparse.ArgumentParser, nested: bool = False) -> None:
     p.set_defaults(func=_import)
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _import_args(sub.add_parser("import", help="import a concept note (.txt, .md, .docx, .pdf)"))
 
     notes = sub.add_parser("notes", help="list imported concept notes (also: notes import|list|show)")

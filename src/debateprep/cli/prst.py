@@ -18,7 +18,7 @@ def _draft_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("draft", metavar="DRAFT", help="draft id (see `debateprep prst list`)")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("prst", help="draft the presidential statement (PRST)",
                        description="Draft a presidential statement from convergence and agreed language.")
     psub = p.add_subparsers(dest="prst_command", metavar="ACTION", required=True)

@@ -35,7 +35,7 @@ def _entry_fields(p: argparse.ArgumentParser, editing: bool = False) -> None:
         p.add_argument("--unconfirmed", action="store_true", help="mark as to be confirmed")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("speakers", help="the speakers list: inscribe, order, schedule, import/export")
     ssub = p.add_subparsers(dest="speakers_command", metavar="ACTION", required=True)
 

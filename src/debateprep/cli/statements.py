@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from debateprep.services.statements import ImportReport, StatementService
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("statements", help="import statements; coverage of guiding questions; convergence")
     ssub = p.add_subparsers(dest="statements_command", metavar="ACTION", required=True)
 

@@ -7,7 +7,7 @@ import argparse
 from debateprep.cli.common import services
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("tui", help="open the terminal UI (same as running debateprep with no command)")
     p.set_defaults(func=run_tui)
     demo = sub.add_parser("demo", help="load the bundled sample debate and open the terminal UI")

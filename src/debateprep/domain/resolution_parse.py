@@ -457,8 +457,9 @@ class _Segmenter:
             parent = self.blocks[-1]
             self._new(parent.kind, parent.number, t[ms.end() :], line.lead_hint, self._sub_key(ms.group(1)))
             return True
-        if self.section == PP and _INTRO_RE.match(t) and _op_only_lead(t, self.lang):
-            self.intro_lead = _INTRO_RE.match(t).group(1)  # "Resolves:" introduces numbered OPs
+        intro = _INTRO_RE.match(t) if self.section == PP else None
+        if intro and _op_only_lead(t, self.lang):
+            self.intro_lead = intro.group(1)  # "Resolves:" introduces numbered OPs
             self.intro_line = t
             return True
         unnumbered = self.section == PP or self.unnumbered

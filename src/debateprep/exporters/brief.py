@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from debateprep.exporters.brief_text import TEXT, format_date, list_sep, ordinal, term
-from debateprep.exporters.markdown import Document, Md, emph, inline, strong
+from debateprep.exporters.markdown import Align, Document, Md, emph, inline, strong
 
 LANGS = ("en", "zh")
 
@@ -277,7 +277,8 @@ def _coverage(doc: Document, coverage: CoverageTable | None, t: dict[str, str]) 
     header = [t["delegation_col"], *coverage.question_labels]
     rows = [[delegation, *(("●" if s >= 0.5 else "○") if s > 0 else "" for s in strengths)]
             for delegation, strengths in coverage.rows]
-    doc.table(header, rows, align=[None, *(["center"] * len(coverage.question_labels))])
+    center: Align = "center"
+    doc.table(header, rows, align=[None, *([center] * len(coverage.question_labels))])
 
 
 def _convergence(doc: Document, points: list[ConvergencePoint] | None, have_statements: bool,

@@ -6,6 +6,7 @@ dataclasses of `debateprep.domain.coverage` (CoverageMatrix, ConvergenceGroup).
 
 from __future__ import annotations
 
+import builtins  # `list` is also a method name below
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -204,7 +205,7 @@ class StatementService:
 
     # -- analysis --------------------------------------------------------------------------
 
-    def questions(self, debate_id: int) -> list[CoverageQuestion]:
+    def questions(self, debate_id: int) -> builtins.list[CoverageQuestion]:
         """The guiding questions of the debate's concept note (empty without a note)."""
         debate = self._debate(debate_id)
         if debate.concept_note_id is None:
@@ -229,7 +230,7 @@ class StatementService:
                                    "or give a questions file (--questions)")
         return compute_coverage(self.list(debate_id, include_procedural=False), chosen)
 
-    def convergence(self, debate_id: int, *, min_supporters: int = 2) -> list[ConvergenceGroup]:
+    def convergence(self, debate_id: int, *, min_supporters: int = 2) -> builtins.list[ConvergenceGroup]:
         """Proposals shared by several delegations, most widely shared first."""
         return compute_convergence(self.list(debate_id, include_procedural=False), min_supporters=min_supporters)
 

@@ -11,6 +11,7 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import Engine, make_url
@@ -18,6 +19,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, create_engine
 
 from debateprep.domain.errors import Conflict, DatabaseError, InputError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
@@ -127,7 +131,7 @@ class Database:
 
     # migrations -------------------------------------------------------------
 
-    def _alembic_config(self):  # type: ignore[no-untyped-def]
+    def _alembic_config(self) -> Config:
         from alembic.config import Config
 
         cfg = Config()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
@@ -118,7 +118,7 @@ class EntryDialog(ModalScreen[dict[str, Any] | None]):
         if matches.option_count:
             matches.highlighted = 0
 
-    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+    def on_key(self, event: events.Key) -> None:
         """Down from the delegation field goes to the matches; Enter there picks one."""
         focused = self.focused
         if event.key == "down" and focused is self.query_one("#sp-dlg-delegation", Input):
