@@ -32,6 +32,7 @@ from debateprep.tui.widgets.timer import SpeakerTimer
 
 if TYPE_CHECKING:
     from debateprep.domain.schedule import Schedule
+    from debateprep.tui.screens.speakers_dialogs import EntryFields
     from debateprep.services.speakers import SpeakersService, SpeakersView
 
 Change = Callable[["SpeakersService"], object]
@@ -360,10 +361,11 @@ class SpeakersPane(Pane):
         lang = self.view.debate.language if self.view else "en"
         self.app.push_screen(EntryDialog(self.roster, lang=lang), self._added)
 
-    def _added(self, values: dict[str, Any] | None) -> None:
+    def _added(self, values: EntryFields | None) -> None:
         if values is not None and self.debate_id is not None:
-            debate_id, delegation = self.debate_id, values.pop("delegation")
-            self._save(lambda s: s.add(debate_id, delegation, **values), "inscribed", select_result=True)
+            debate_id, delegation = self.debate_id, values["delegation"]
+            fields: dict[str, Any] = {k: v for k, v in values.items() if k != "delegation"}  # **fields: Any
+            self._save(lambda s: s.add(debate_id, delegation, **fields), "inscribed", select_result=True)
 
     def action_edit(self) -> None:
         p = self._current()
@@ -374,13 +376,14 @@ class SpeakersPane(Pane):
         entry = p.entry
         lang = self.view.debate.language if self.view else "en"
 
-        def done(values: dict[str, Any] | None) -> None:
+        def done(values: EntryFields | None) -> None:
             if values is None:
                 return
-            values = {k: v for k, v in values.items() if not (k in ("level", "basis") and v is None)}
-            if not values.get("person") and values["delegation"] in (entry.delegation, self._display_name(entry)):
-                values.pop("delegation")
-            self._save(lambda s: s.update(_id(entry), seen=entry, **values), "saved", select=entry.id)
+            changes: dict[str, Any] = {k: v for k, v in values.items()  # **changes: Any
+                                          if not (k in ("level", "basis") and v is None)}
+            if not values["person"] and values["delegation"] in (entry.delegation, self._display_name(entry)):
+                changes.pop("delegation")
+            self._save(lambda s: s.update(_id(entry), seen=entry, **changes), "saved", select=entry.id)
 
         self.app.push_screen(EntryDialog(self.roster, entry, lang=lang), done)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypedDict
 
 from rich.text import Text
 from textual import events, on
@@ -40,7 +40,22 @@ def _label(level_or_basis: Level | Basis) -> str:
     return f"{en} {zh}"
 
 
-class EntryDialog(ModalScreen[dict[str, Any] | None]):
+class EntryFields(TypedDict):
+    """What the entry dialog returns: the fields of `SpeakersService.add` / `update`."""
+
+    delegation: str
+    person: bool
+    representative: str
+    title: str
+    level: str | None
+    basis: str | None
+    on_behalf_of: str | None
+    planned_minutes: float | None
+    draw: int | None
+    notes: str
+
+
+class EntryDialog(ModalScreen[EntryFields | None]):
     """Add or edit one inscription. Returns the fields to save, or None when cancelled."""
 
     DEFAULT_CSS = """
@@ -161,7 +176,7 @@ class EntryDialog(ModalScreen[dict[str, Any] | None]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
-    def _values(self) -> dict[str, Any]:
+    def _values(self) -> EntryFields:
         def text(widget_id: str) -> str:
             return self.query_one(f"#{widget_id}", Input).value.strip()
 
@@ -185,7 +200,8 @@ class EntryDialog(ModalScreen[dict[str, Any] | None]):
         return {
             "delegation": delegation, "person": person,
             "representative": text("sp-dlg-representative"), "title": text("sp-dlg-title"),
-            "level": None if level is Select.NULL else level, "basis": None if basis is Select.NULL else basis,
+            "level": None if level is Select.NULL else str(level),
+            "basis": None if basis is Select.NULL else str(basis),
             "on_behalf_of": text("sp-dlg-group") or None, "planned_minutes": planned, "draw": the_draw,
             "notes": text("sp-dlg-notes"),
         }
