@@ -118,6 +118,31 @@ def test_schedule_of_a_62_speaker_debate(cli: Cli, tmp_path: Path) -> None:
     assert "spills into another day" in text and "S/PV.7109 (Resumption 1)" in text
 
 
+def test_timer_on_another_day_leaves_the_schedule_and_the_brief_alone(cli: Cli, tmp_path: Path) -> None:
+    """`speakers start` today on the 2014 debate (as in the demo: F2, space) is a rehearsal."""
+    debate = new_debate(cli)
+    ok(cli(["speakers", "import", debate, str(csv_of_62(tmp_path))]))
+    ok(cli(["debate", "set", debate, "--delegation", "China"]))
+    planned = ok(cli(["speakers", "schedule", debate, "--json"])).json()
+    ok(cli(["speakers", "start", "1", "--at", "2026-11-27T15:53"]))
+    ok(cli(["speakers", "done", "1", "--seconds", "312"]))
+    ok(cli(["speakers", "start", "2"]))  # the real clock, whatever day the test runs
+    after = ok(cli(["speakers", "schedule", debate, "--json", "--now", "2026-11-29T06:53"])).json()
+    assert after["sessions"] == planned["sessions"]  # type: ignore[index]
+    assert [(s["start"], s["session"]) for s in after["speakers"]] == \
+        [(s["start"], s["session"]) for s in planned["speakers"]]  # type: ignore[index]
+    assert after["speakers"][0]["actual"] == {"start": "2026-11-27T15:53:00", "seconds": 312,  # type: ignore[index]
+                                              "during_debate": False}
+    text = ok(cli(["speakers", "schedule", debate])).stdout
+    assert "Resumption 2" not in text and "rehearsal or late entry" in text
+    rows = ok(cli(["speakers", "list", debate, "--json"])).json()
+    assert max(r["session"] for r in rows) == len(planned["sessions"]) == 2  # type: ignore[union-attr, index, arg-type]
+    brief = ok(cli(["export", "brief", debate, "-o", str(tmp_path / "brief.md")]))
+    assert brief.exit_code == 0
+    content = (tmp_path / "brief.md").read_text(encoding="utf-8")
+    assert "We (China) speak 17th of 62, expected at 11:45 (Wed 12 Feb 10:00-13:00 S/PV.7109)." in content
+
+
 def test_malformed_csv_names_file_and_row_and_writes_nothing(cli: Cli, tmp_path: Path) -> None:
     debate = new_debate(cli)
     ok(cli(["speakers", "add", debate, "Chad"]))

@@ -118,14 +118,34 @@ def test_overrides_persist_and_survive_resort(svc: SpeakersService, poc: int) ->
         svc.move(japan.id, to=2, after="Chad")  # type: ignore[arg-type]
 
 
-def test_timer_logs_actual_duration_and_schedule_follows(svc: SpeakersService, poc: int) -> None:
+def test_timer_logs_actual_duration_beside_the_plan_and_forecasts(svc: SpeakersService, poc: int) -> None:
     inscribe(svc, poc)
     first = svc.view(poc).placements[0].entry
     svc.start(first.id, at=datetime(2014, 2, 12, 10, 0))  # type: ignore[arg-type]
     svc.finish(first.id, actual_seconds=17 * 60)  # type: ignore[arg-type]
     rows = svc.view(poc).rows()
-    assert rows[0]["status"] == "spoke" and rows[0]["actual_seconds"] == 17 * 60
-    assert rows[1]["planned_start"] == "2014-02-12T10:17"
+    assert rows[0]["status"] == "spoke" and rows[0]["actual_seconds"] == 17 * 60 and rows[0]["record"] == "debate"
+    assert rows[0]["actual_start"] == "2014-02-12T10:00:00"
+    assert rows[1]["planned_start"] == "2014-02-12T10:10"  # the plan stays
+    assert rows[1]["expected_start"] == "2014-02-12T10:17"  # the forecast follows what happened
+
+
+def test_timer_on_another_day_is_a_rehearsal(svc: SpeakersService, poc: int) -> None:
+    """Timing the 2014 debate today logs durations but leaves its schedule alone."""
+    inscribe(svc, poc)
+    before = svc.view(poc).rows()
+    entries = [p.entry for p in svc.view(poc).placements]
+    svc.start(entries[0].id, at=datetime(2026, 11, 27, 15, 53))  # type: ignore[arg-type]
+    svc.finish(entries[0].id, actual_seconds=312)  # type: ignore[arg-type]
+    svc.start(entries[1].id, at=datetime(2026, 11, 27, 15, 59))  # type: ignore[arg-type]
+    view = svc.view(poc, now=datetime(2026, 11, 29, 6, 53))
+    rows = view.rows()
+    keys = ("position", "delegation", "planned_start", "planned_end", "session", "session_label")
+    assert [{k: r[k] for k in keys} for r in rows] == [{k: r[k] for k in keys} for r in before]
+    assert {r["session"] for r in rows} == {1} and view.schedule.forecast is None
+    assert rows[0]["record"] == "rehearsal" and rows[0]["actual_seconds"] == 312
+    assert rows[1]["record"] == "rehearsal" and rows[1]["status"] == "speaking"
+    assert all(r["expected_start"] is None for r in rows)
 
 
 CSV_OK = """delegation,representative,level,basis,on_behalf_of,inscribed_at,draw,notes,override

@@ -295,10 +295,13 @@ def _schedule(args: argparse.Namespace) -> int:
             "speakers": [{"position": x.position, "id": x.entry.id, "delegation": x.entry.delegation,
                           "start": x.start.isoformat(timespec="minutes"), "end": x.end.isoformat(timespec="minutes"),
                           "minutes": round(x.minutes, 2), "session": x.session.number, "day": x.session.day + 1,
-                          "actual": x.actual, "overrun_minutes": round(x.overrun_minutes, 1)}
+                          "actual": _record_json(x), "expected_start": _expected(view, x),
+                          "overrun_minutes": round(x.overrun_minutes, 1)}
                          for x in sched.slots],
             "spill_over": [x.position for x in sched.spilled()],
             "resumption": [x.position for x in sched.resumptions()],
+            "expected_end": (sched.forecast.projected_end.isoformat(timespec="minutes")
+                             if sched.forecast and sched.forecast.projected_end else None),
         })
         return 0
     _print_schedule(view)
@@ -316,9 +319,11 @@ def _print_schedule(view: SpeakersView) -> None:
         if x.session is not current:
             current = x.session
             print(f"\n{current.label()}")
-        mark = " (actual)" if x.actual else ""
         over = f"  runs {x.overrun_minutes:.0f} min past {x.session.end:%H:%M}" if x.overrun_minutes >= 1 else ""
-        print(f"  {x.start:%H:%M}-{x.end:%H:%M}  {x.position:>3}  {x.entry.delegation}{mark}{over}")
+        expected = _expected(view, x)
+        beside = _record_text(x) or (f"now expected {expected[11:16]}" if expected else "")
+        print(f"  {x.start:%H:%M}-{x.end:%H:%M}  {x.position:>3}  {x.entry.delegation}{over}"
+              + (f"  [{beside}]" if beside else ""))
     print()
     for line in sched.summary():
         print(line)
@@ -326,6 +331,40 @@ def _print_schedule(view: SpeakersView) -> None:
         first = sched.resumptions()[0]
         print(f"spills into another day: positions {first.position}-{sched.slots[-1].position} "
               f"({first.session.record or first.session.label()})")
+    if sched.forecast is not None and sched.forecast.projected_end is not None:
+        print(f"from what the timer logged: now expected to end {sched.forecast.projected_end:%a %d %b %H:%M}")
+    if sched.rehearsed():
+        print(f"{len(sched.rehearsed())} timed outside the debate's days (rehearsal or late entry): "
+              "logged beside the plan, which they do not change")
+
+
+def _record_json(x: Any) -> dict[str, Any] | None:
+    """The timer's record beside a planned slot."""
+    if not x.actual:
+        return None
+    return {"start": x.actual_start.isoformat(timespec="seconds") if x.actual_start else None,
+            "seconds": x.actual_seconds, "during_debate": x.live}
+
+
+def _record_text(x: Any) -> str:
+    """"heard 10:02, 6:12" (during the debate) / "rehearsal 27 Nov 2026, 5:12"."""
+    if not x.actual:
+        return ""
+    took = f"{x.actual_seconds // 60}:{x.actual_seconds % 60:02d}" if x.actual_seconds is not None else "speaking"
+    if x.live and x.actual_start is not None:
+        return f"heard {x.actual_start:%H:%M}, {took}"
+    when = f" {x.actual_start:%d %b %Y}" if x.actual_start else ""
+    return f"timed{when} (rehearsal or late entry), {took}"
+
+
+def _expected(view: SpeakersView, x: Any) -> str | None:
+    """The forecast start of a speaker still waiting, when it differs from the plan."""
+    if view.schedule.forecast is None or x.entry.id is None or x.actual:
+        return None
+    f = view.schedule.forecast.slot_for(x.entry.id)
+    if f is None or abs((f.start - x.start).total_seconds()) < 60:
+        return None
+    return f.start.isoformat(timespec="minutes")
 
 
 def _import(args: argparse.Namespace) -> int:

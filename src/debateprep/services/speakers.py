@@ -67,12 +67,19 @@ class SpeakersView:
             return None
         return self.schedule.slot_for(placement.entry.id)
 
+    def expected(self, placement: Placement) -> Slot | None:
+        """The forecast slot (from what the timer logged during the debate), if there is one."""
+        if placement.entry.id is None or self.schedule.forecast is None:
+            return None
+        return self.schedule.forecast.slot_for(placement.entry.id)
+
     def rows(self) -> list[dict[str, Any]]:
-        """JSON-ready rows: position, delegation, level, basis, status, planned start, session ..."""
+        """JSON-ready rows: position, delegation, level, basis, status, planned start, session, and
+        beside the plan the timer's record and the forecast made from it ..."""
         limits = self.debate.settings
         out = []
         for p in self.placements:
-            e, slot = p.entry, self.slot(p)
+            e, slot, expected = p.entry, self.slot(p), self.expected(p)
             out.append({
                 "position": p.position, "id": e.id, "delegation": e.delegation, "code": e.delegation_code,
                 "representative": e.representative, "title": e.title, "level": e.level.value,
@@ -85,6 +92,9 @@ class SpeakersView:
                 "planned_end": slot.end.isoformat(timespec="minutes") if slot else None,
                 "session": slot.session.number if slot else None,
                 "session_label": slot.session.label() if slot else None,
+                "actual_start": slot.actual_start.isoformat(timespec="seconds") if slot and slot.actual_start else None,
+                "record": (None if slot is None or not slot.actual else "debate" if slot.live else "rehearsal"),
+                "expected_start": expected.start.isoformat(timespec="minutes") if expected and not expected.measured else None,
                 "auto_position": p.auto_position, "override": _override_text(e, self.placements),
                 "why": p.explain(), "notes": e.notes, "version": e.version,
             })
