@@ -176,6 +176,21 @@ def test_briefers_from_the_imported_concept_note(cli: Cli) -> None:
     assert ok(cli(["speakers", "import", "1", "--briefers", "--json"])).json() == []
 
 
+def test_inscribe_the_council_in_one_step(cli: Cli) -> None:
+    debate = new_debate(cli)
+    ok(cli(["speakers", "add", debate, "Lithuania", "--level", "minister"]))
+    added = ok(cli(["speakers", "import", debate, "--council", "--json"])).json()
+    assert len(added) == 14 and {e["basis"] for e in added} == {"member"}  # type: ignore[arg-type, union-attr]
+    again = ok(cli(["speakers", "import", debate, "--council"]))
+    assert again.stdout.strip() == "all 15 Council members of 2014 are on the list already: nothing added"
+    assert len(ok(cli(["speakers", "list", debate, "--json"])).json()) == 15  # type: ignore[arg-type]
+    missing = cli(["speakers", "import", debate, "--council", "--year", "1999"])
+    assert missing.exit_code == 1 and missing.stderr.count("\n") == 1
+    assert "the roster has no Council composition for 1999" in missing.stderr
+    stray = cli(["speakers", "import", debate, "--briefers", "--year", "2014"])
+    assert stray.exit_code == 2 and "--year goes with --council" in stray.stderr
+
+
 def test_import_verbatim_record(cli: Cli, shared_data: Path) -> None:
     files = sorted((shared_data / "spv_2020_speeches").glob("UNSC_2020_SPV.8723*_spch*.txt"))
     if not files:

@@ -6,6 +6,7 @@ import asyncio
 from datetime import date, datetime, timedelta
 
 from textual.app import App, ComposeResult
+from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Footer, Input, OptionList, Static
 
@@ -304,6 +305,33 @@ def test_a_turn_left_speaking_is_taken_over_by_the_timer(sqlite_db) -> None:  # 
     entries = {e.delegation_code: e for e in SpeakersService(sqlite_db).entries(debate_id)}
     assert entries["OCHA"].status == Status.SPOKE and 170 <= (entries["OCHA"].actual_seconds or 0) <= 300
     assert [e.status for e in entries.values()].count(Status.SPEAKING) == 1
+
+
+def test_c_inscribes_the_council_of_the_year(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """A new debate: one key puts the fifteen members of its year on the list, once."""
+    debate = DebateService(sqlite_db).create("Protection of civilians in armed conflict", meeting_number=7109,
+                                             meeting_date=date(2014, 2, 12), presidency="Lithuania")
+
+    async def scenario() -> None:
+        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("f2")
+            await settle(pilot)
+            footer_keys = {b.key for b in app.query_one(SpeakersPane).BINDINGS if isinstance(b, Binding) and b.show}
+            assert "c" in footer_keys
+            await pilot.press("c")
+            await settle(pilot)
+            assert len(names(app)) == 15 and names(app)[-1] == "Lithuania"
+            await pilot.press("c")
+            await settle(pilot)
+            said = [str(n.message) for n in app._notifications]
+            assert said[0].startswith("15 Council members of 2014 inscribed")
+            assert said[-1] == "all 15 Council members of 2014 are on the list already: nothing added"
+            assert len(names(app)) == 15
+
+    run(scenario)
+    assert len(SpeakersService(sqlite_db).entries(debate.id)) == 15  # type: ignore[arg-type]
 
 
 def test_schedule_view(sqlite_db) -> None:  # type: ignore[no-untyped-def]

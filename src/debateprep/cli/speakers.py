@@ -96,13 +96,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_json_flag(sch)
     sch.set_defaults(func=_schedule)
 
-    imp = ssub.add_parser("import", help="import a CSV list, a verbatim record's speakers, or the concept note's briefers")
+    imp = ssub.add_parser("import", help="import a CSV list, a verbatim record's speakers, the concept note's "
+                                         "briefers, or the year's fifteen Council members")
     imp.add_argument("debate", metavar="DEBATE", help="debate id")
     kind = imp.add_mutually_exclusive_group(required=True)
     kind.add_argument("file", metavar="CSV", nargs="?", help="a speakers list as CSV (see `speakers export`)")
     kind.add_argument("--record", metavar="FILE", nargs="+",
                       help="a verbatim record (S/PV): its file(s), in parts or one per speech")
     kind.add_argument("--briefers", action="store_true", help="the briefers named in the debate's concept note")
+    kind.add_argument("--council", action="store_true",
+                      help="the fifteen Council members of the debate's year, from the roster (members already "
+                           "on the list are left alone)")
+    imp.add_argument("--year", type=int, help="with --council: the Council of this year (default: the debate's date)")
     add_json_flag(imp)
     imp.set_defaults(func=_import)
 
@@ -130,7 +135,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_json_flag(roster)
     roster.set_defaults(func=_roster)
 
-    council = ssub.add_parser("council", help="the Council of a year: members and the presidency of each month")
+    council = ssub.add_parser("council", help="the Council of a year: members and the presidency of each month "
+                                              "(to inscribe them: speakers import DEBATE --council)")
     council.add_argument("year", type=int, nargs="?", help="e.g. 2014 (default: this year)")
     add_json_flag(council)
     council.set_defaults(func=_council)
@@ -369,6 +375,17 @@ def _expected(view: SpeakersView, x: Any) -> str | None:
 
 def _import(args: argparse.Namespace) -> int:
     service = _service(args)
+    if args.year is not None and not args.council:
+        from debateprep.domain.errors import InputError
+
+        raise InputError(None, "--year goes with --council (the Council of that year)")
+    if args.council:
+        done = service.inscribe_council(args.debate, args.year)
+        if args.json:
+            print_json([_entry_json(e) for e in done.added])
+        else:
+            print(done.summary())
+        return 0
     if args.briefers:
         added = service.import_briefers(args.debate)
         what = "briefers from the concept note (to be confirmed)"

@@ -2,7 +2,8 @@
 
 Keyboard first: a add · e/enter edit · w withdraw/reinstate · shift+↑/↓ (K/J) move · p pin here ·
 x back to the rules · space start/pause (the speaker the Timer panel names next) · t time the
-highlighted row out of turn · n next speaker · f finish · s schedule · b briefers.
+highlighted row out of turn · n next speaker · f finish · s schedule · c the year's Council members ·
+b briefers.
 Database work runs in thread workers that post messages; only handlers touch widgets. Names and
 notes are shown as rich Text with markup off (square brackets are common in UN text).
 """
@@ -108,6 +109,7 @@ class SpeakersPane(Vertical):
         Binding("n", "next_speaker", "Next", id="speakers-next"),
         Binding("f", "finish", "Finish", id="speakers-finish"),
         Binding("s", "toggle_schedule", "Schedule", id="speakers-schedule"),
+        Binding("c", "inscribe_council", "Council", id="speakers-council"),
         Binding("b", "import_briefers", "Briefers", id="speakers-briefers", show=False),
         Binding("r", "refresh", "Refresh", id="speakers-refresh", show=False),
     ]
@@ -129,9 +131,9 @@ class SpeakersPane(Vertical):
         yield Static("", id="sp-status", markup=False)
         yield Static("a add · e edit · w withdraw · shift+↑↓ move · p pin · x rules · space start next/pause · "
                      "t time this row · n next · f finish · s schedule", id="sp-keys", markup=False)
-        yield EmptyState("No one on the speakers list yet. Press a to inscribe a delegation, b to take the "
-                         "briefers from the concept note, or import a CSV or a verbatim record with "
-                         "`debateprep speakers import`.", id="sp-empty")
+        yield EmptyState("No one on the speakers list yet. Press a to inscribe a delegation, c for the year's "
+                         "fifteen Council members, b to take the briefers from the concept note, or import a "
+                         "CSV or a verbatim record with `debateprep speakers import`.", id="sp-empty")
         with Horizontal(id="sp-body"):
             with ContentSwitcher(initial="sp-table", id="sp-switcher"):
                 yield DataTable(id="sp-table", cursor_type="row", zebra_stripes=True)
@@ -166,6 +168,8 @@ class SpeakersPane(Vertical):
             ("Speakers: schedule", "When each speaker is expected, by session", lambda: self._go(self.action_toggle_schedule)),
             ("Speakers: briefers from the concept note", "Inscribe the note's briefers (to be confirmed)",
              lambda: self._go(self.action_import_briefers)),
+            ("Speakers: the Council members", "Inscribe the fifteen Council members of the debate's year",
+             lambda: self._go(self.action_inscribe_council)),
             ("Speakers: next speaker", "Log the current speaker and start the timer for the next",
              lambda: self._go(self.action_next_speaker)),
         ]
@@ -466,6 +470,14 @@ class SpeakersPane(Vertical):
         e = p.entry
         self._save(lambda s: s.clear_override(e.id, version=e.version), f"{e.delegation}: back to the rules", e.id)
 
+    def action_inscribe_council(self) -> None:
+        """The fifteen Council members of the debate's year, from the roster (idempotent)."""
+        if self.debate_id is None:
+            self.notify("Choose a debate first (Ctrl+O).", severity="warning", markup=False)
+            return
+        debate_id = self.debate_id
+        self._save(lambda s: s.inscribe_council(debate_id).summary(), "")
+
     def action_import_briefers(self) -> None:
         if self.debate_id is None:
             return
@@ -617,6 +629,8 @@ class SpeakersPane(Vertical):
             select = result.id
         if isinstance(result, list):
             note = f"{len(result)} {note}" if result else f"no new {note}"
+        elif isinstance(result, str):  # the change says what it did
+            note = result
         self.post_message(SpeakersSaved("" if quiet else note, select))
 
     @on(SpeakersSaved)
