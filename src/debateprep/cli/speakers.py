@@ -142,6 +142,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     council.set_defaults(func=_council)
 
 
+_NO_ONE = ("no one inscribed yet: `debateprep speakers add {debate} DELEGATION`, or the year's Council members "
+           "with `debateprep speakers import {debate} --council`")
+
+
 def _version(p: argparse.ArgumentParser) -> None:
     p.add_argument("--version", type=int, help="the version you edited (refused if it changed since)")
 
@@ -204,7 +208,7 @@ def _list(args: argparse.Namespace) -> int:
     lang = args.lang or view.debate.language
     print(view.debate.label())
     if not rows:
-        print("no one inscribed yet: `debateprep speakers add DEBATE DELEGATION`")
+        print(_NO_ONE.format(debate=view.debate.id))
         return 0
     print(f"{'#':>3}  {_cell('delegation', 34)} {_cell('level', 24)} {_cell('basis', 15)} "
           f"{_cell('status', 10)} {'start':>5}  sess  id")
@@ -282,6 +286,9 @@ def _order(args: argparse.Namespace) -> int:
         print_json([{k: r[k] for k in ("position", "id", "delegation", "auto_position", "override", "why")}
                     for r in rows])
         return 0
+    if not rows:
+        print(_NO_ONE.format(debate=view.debate.id))
+        return 0
     for r in rows:
         print(f"{r['position'] or '-':>3}  {r['why']}")
     return 0
@@ -318,7 +325,7 @@ def _print_schedule(view: SpeakersView) -> None:
     sched = view.schedule
     print(view.debate.label())
     if not sched.slots:
-        print("no one on the list yet")
+        print(_NO_ONE.format(debate=view.debate.id))
         return
     current = None
     for x in sched.slots:
