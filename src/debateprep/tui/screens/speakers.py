@@ -87,7 +87,7 @@ class SpeakersPane(Vertical):
     DEFAULT_CSS = """
     SpeakersPane { height: 1fr; }
     SpeakersPane #sp-status { height: 1; color: $text-muted; }
-    SpeakersPane #sp-keys { height: 1; color: $text-muted; }
+    SpeakersPane #sp-keys { height: auto; max-height: 2; color: $text-muted; }
     SpeakersPane #sp-body { height: 1fr; }
     SpeakersPane #sp-switcher { width: 1fr; height: 1fr; }
     SpeakersPane #sp-table, SpeakersPane #sp-schedule { height: 1fr; }
@@ -98,6 +98,7 @@ class SpeakersPane(Vertical):
     """
     BINDINGS = [
         Binding("a", "add", "Add", id="speakers-add"),
+        Binding("c", "inscribe_council", "Council", id="speakers-council"),
         Binding("e", "edit", "Edit", id="speakers-edit"),
         Binding("w", "withdraw", "Withdraw", id="speakers-withdraw"),
         Binding("shift+up,K", "move_up", "Move up", id="speakers-move-up"),
@@ -109,7 +110,6 @@ class SpeakersPane(Vertical):
         Binding("n", "next_speaker", "Next", id="speakers-next"),
         Binding("f", "finish", "Finish", id="speakers-finish"),
         Binding("s", "toggle_schedule", "Schedule", id="speakers-schedule"),
-        Binding("c", "inscribe_council", "Council", id="speakers-council"),
         Binding("b", "import_briefers", "Briefers", id="speakers-briefers", show=False),
         Binding("r", "refresh", "Refresh", id="speakers-refresh", show=False),
     ]
@@ -129,8 +129,9 @@ class SpeakersPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="sp-status", markup=False)
-        yield Static("a add · e edit · w withdraw · shift+↑↓ move · p pin · x rules · space start next/pause · "
-                     "t time this row · n next · f finish · s schedule", id="sp-keys", markup=False)
+        yield Static("a add · c Council members · e edit · w withdraw · shift+↑↓ move · p pin · x rules · "
+                     "space start the next/pause · t time this row · n next · f finish · s schedule", id="sp-keys",
+                     markup=False)
         yield EmptyState("No one on the speakers list yet. Press a to inscribe a delegation, c for the year's "
                          "fifteen Council members, b to take the briefers from the concept note, or import a "
                          "CSV or a verbatim record with `debateprep speakers import`.", id="sp-empty")
