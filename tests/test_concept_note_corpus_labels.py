@@ -189,3 +189,26 @@ def test_the_corpus_covers_the_shapes_of_issue_11() -> None:
     assert sorted(n.name for n in CORPUS.glob("*.txt")) == sorted(
         _note_path(LABELS / f"{name}.json", label).name for name, label in own.items()
     ), "every note has a label and every label a note"
+
+
+_EN_DAY = re.compile(
+    r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? (\d{1,2}) (January|February|March|April|May|June"
+    r"|July|August|September|October|November|December) (\d{4})"
+)
+_ZH_DAY = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日星期([一二三四五六日])")
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"]
+
+
+def test_weekdays_written_in_the_notes_match_their_dates(labelled: tuple[Path, dict[str, Any], str]) -> None:
+    """A made-up note must not say "Tuesday" of a Thursday: a reader would trust neither."""
+    _, label, text = labelled
+    seen = 0
+    for weekday, day, month, year in _EN_DAY.findall(_flat(text)):
+        assert date(int(year), _MONTHS.index(month) + 1, int(day)).strftime("%A") == weekday
+        seen += 1
+    for year, month, day, weekday in _ZH_DAY.findall(text):
+        assert "一二三四五六日"[date(int(year), int(month), int(day)).weekday()] == weekday
+        seen += 1
+    if seen:
+        assert label["meeting_date"] is not None
