@@ -44,7 +44,8 @@ CHANGES: dict[str, dict[str, frozenset[Topic]]] = {
     "speakers": {
         "add": _SPEAKERS, "update": _SPEAKERS, "withdraw": _SPEAKERS, "reinstate": _SPEAKERS, "move": _SPEAKERS,
         "clear_override": _SPEAKERS, "start": _SPEAKERS, "finish": _SPEAKERS, "import_csv": _SPEAKERS,
-        "import_record": _SPEAKERS, "import_briefers": _SPEAKERS, "delete": _SPEAKERS,
+        "import_record": _SPEAKERS, "import_briefers": _SPEAKERS, "inscribe_council": _SPEAKERS,
+        "delete": _SPEAKERS,
     },
     "statements": {
         "import_files": _STATEMENTS, "import_record": _STATEMENTS, "resolve": _STATEMENTS,
@@ -64,8 +65,9 @@ READS: dict[str, frozenset[str]] = {
     "notes": frozenset({"list", "get", "for_debate", "debate_of", "questions"}),
     "debates": frozenset({"get", "list", "latest", "resolve"}),
     "speakers": frozenset({"debate", "entries", "entry", "order_settings", "view", "build_entry", "export_csv"}),
-    "statements": frozenset({"list", "get", "questions", "coverage", "convergence", "roster"}),
-    "library": frozenset({"show", "documents", "count", "paragraph", "context", "search", "similar"}),
+    "statements": frozenset({"list", "get", "questions", "coverage", "convergence", "roster", "why_empty"}),
+    "library": frozenset({"show", "documents", "count", "paragraph", "context", "search", "similar", "holdings",
+                          "why_empty"}),
     "prst": frozenset({"get", "drafts", "resolve", "paragraph", "check_text", "diff", "export"}),
     "brief": frozenset({"gather", "export"}),
     "backup": frozenset({"backup"}),

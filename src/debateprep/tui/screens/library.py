@@ -54,12 +54,13 @@ class SearchParams:
 class LibraryResults(Message):
     """A search finished (in a worker): its parameters, hits, time taken, or the error."""
 
-    def __init__(self, params: SearchParams, hits: list[SearchHit], elapsed_ms: float,
-                 error: str | None = None) -> None:
+    def __init__(self, params: SearchParams, hits: list[SearchHit], elapsed_ms: float, error: str | None = None,
+                 why_empty: str = "") -> None:
         self.params = params
         self.hits = hits
         self.elapsed_ms = elapsed_ms
         self.error = error
+        self.why_empty = why_empty  # no hits: why, and what to do (what the library holds, how to add)
         super().__init__()
 
 
@@ -131,7 +132,7 @@ class LibraryPane(Pane):
     LibraryPane #lib-kind { width: 14; }
     LibraryPane #lib-lead { width: 15; }
     LibraryPane #lib-years { width: 15; }
-    LibraryPane #lib-status { height: 1; color: $text-muted; padding: 0 1; }
+    LibraryPane #lib-status { height: auto; max-height: 3; color: $text-muted; padding: 0 1; }
     LibraryPane #lib-table { height: 1fr; }
     LibraryPane #lib-progress { height: 1; padding: 0 1; display: none; }
     LibraryPane #lib-context-box { height: 12; border-top: solid $panel; }
@@ -231,14 +232,16 @@ class LibraryPane(Pane):
     def run_search(self, params: SearchParams) -> None:
         started = time.perf_counter()
         try:
-            hits = self.services.library.search(
-                params.query, lang=params.lang, kind=params.kind, lead=params.lead,
-                year_from=params.year_from, year_to=params.year_to, limit=LIMIT,
-            )
+            service = self.services.library
+            hits = service.search(params.query, limit=LIMIT, lang=params.lang, kind=params.kind, lead=params.lead,
+                                  year_from=params.year_from, year_to=params.year_to)
+            why = "" if hits else service.why_empty(params.query, lang=params.lang, kind=params.kind,
+                                                    lead=params.lead, year_from=params.year_from,
+                                                    year_to=params.year_to)
         except DebateprepError as exc:
             self.post_message(LibraryResults(params, [], 0.0, str(exc)))
             return
-        self.post_message(LibraryResults(params, hits, (time.perf_counter() - started) * 1000))
+        self.post_message(LibraryResults(params, hits, (time.perf_counter() - started) * 1000, why_empty=why))
 
     @work(thread=True, exclusive=True, group="library-context", exit_on_error=False)
     def load_context(self, paragraph_id: int) -> None:
@@ -336,7 +339,10 @@ class LibraryPane(Pane):
         self._shown = message.params
         self._fill(message.hits, message.params)
         more = f" (first {LIMIT})" if len(message.hits) >= LIMIT else ""
-        self._status(f"{len(message.hits)} paragraphs{more} for {message.params.query!r}")
+        if not message.hits and message.why_empty:
+            self._status(message.why_empty)
+        else:
+            self._status(f"{len(message.hits)} paragraphs{more} for {message.params.query!r}")
 
     def _fill(self, hits: list[SearchHit], params: SearchParams) -> None:
         table = self.query_one("#lib-table", DataTable)
