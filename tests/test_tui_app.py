@@ -122,8 +122,11 @@ def test_the_palette_lists_every_binding_of_the_app_and_of_every_pane(sqlite_db)
             assert {(c.scope, c.action) for c in commands} == bound
             assert len(commands) == len(bound) and len({c.title for c in commands}) == len(commands)
             for expected in ("Speakers: withdraw or reinstate the entry", "Speakers: pin the entry where it stands",
-                             "Speakers: hand the entry back to the rules", "Speakers: start or pause the timer",
-                             "Speakers: finish the current speaker", "Concept note: edit the highlighted question",
+                             "Speakers: hand the entry back to the rules",
+                             "Speakers: start the timer for the next speaker, or pause it",
+                             "Speakers: finish the current speaker", "Speakers: time the highlighted speaker (out of turn)",
+                             "Speakers: inscribe the fifteen Council members of the debate's year",
+                             "Concept note: edit the highlighted question",
                              "Concept note: restore the note's original wording", "Statements: say whose statement "
                              "the highlighted one is", "PRST: save the edited paragraph", "Go to Brief 简报"):
                 assert expected in {c.title for c in commands}, expected

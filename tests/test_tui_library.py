@@ -81,7 +81,7 @@ async def test_empty_library_says_how_to_fill_it(sqlite_db) -> None:  # type: ig
 @sync
 async def test_english_search_of_a_chinese_library_says_why(sqlite_db) -> None:  # type: ignore[no-untyped-def]
     LibraryService(sqlite_db).load_sample()
-    app = RecordingApp(sqlite_db)
+    app = SentApp(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await open_pane(pilot)
         table = await search(pilot, "civilians")
