@@ -221,6 +221,7 @@ class DebatePrepApp(App[None]):
     @on(DebateChosen)
     def _debate_chosen(self, message: DebateChosen) -> None:
         self.set_debate(message.debate_id, message.label)
+        self.load_debates()  # the title then reads as everywhere else (Debate.label())
 
     # -- change notices ----------------------------------------------------------------------
 
