@@ -222,7 +222,8 @@ def score_coverage(loaded: Loaded, matrix: CoverageMatrix, threshold: float | No
         result.total.add(one)
         if (one.fp or one.fn) and cell is not None:
             kind = "FP" if one.fp else "FN"
-            result.examples.append(f"{kind} Q{q} {delegation}: {cell.score:.3f} {cell.passage.text[:160]!r}")
+            why = "; ".join(str(r) for r in getattr(cell, "reasons", ()))
+            result.examples.append(f"{kind} Q{q} {delegation}: {cell.score:.3f} [{why}] {cell.passage.text[:140]!r}")
     return result
 
 
