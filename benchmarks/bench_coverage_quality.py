@@ -77,6 +77,7 @@ class Loaded:
     import_seconds: float
     service: object = None
     debate_id: int = 0
+    by_hand: int = 0  # statements the benchmark mapped by hand after the import
 
 
 @dataclass
@@ -177,9 +178,26 @@ def import_folder(folder: Folder, way: str) -> Loaded:
             service.import_record(debate.id, [tmp])
         texts = {name: (folder.path / "statements" / name).read_text(encoding="utf-8") for name in speech_files}
     seconds = time.perf_counter() - start
-    statements = service.list(debate.id, include_procedural=False)
     everything = service.list(debate.id)
-    return Loaded(folder, way, statements, _match_speeches(texts, everything), texts, seconds, service, debate.id)
+    speech_of = _match_speeches(texts, everything)
+    by_hand = 0
+    if not folder.records and way == "record":
+        # A record without the President's introductions leaves briefers unattributed: map them by
+        # hand as a user does (F3 `m`), to the delegation the statement file itself names.
+        from debateprep.importers.statements import statement_from_file
+
+        for name, statement in speech_of.items():
+            if statement is not None and statement.id is not None and statement.delegation is None:
+                named = statement_from_file(folder.path / "statements" / name, service.roster)
+                if named.delegation:
+                    service.resolve(statement.id, named.delegation)
+                    by_hand += 1
+        everything = service.list(debate.id)
+        speech_of = _match_speeches(texts, everything)
+    statements = [s for s in everything if s.kind != "procedural"]
+    loaded = Loaded(folder, way, statements, speech_of, texts, seconds, service, debate.id)
+    loaded.by_hand = by_hand
+    return loaded
 
 
 # --- coverage -------------------------------------------------------------------------------
@@ -399,6 +417,8 @@ def main() -> int:
         print(f"\n== {folder.name} ({folder.language}, {loaded.way}): {n} statements, "
               f"{len(folder.questions)} questions; import {loaded.import_seconds:.2f} s, "
               f"coverage {seconds * 1000:.0f} ms = {seconds / max(n, 1) * 1000:.1f} ms/statement")
+        if loaded.by_hand:
+            print(f"  mapped by hand after the import (as a user does with `m`): {loaded.by_hand} statements")
         if result.unattributed:
             print(f"  labelled speeches the import did not attribute: {len(result.unattributed)} "
                   f"({', '.join(result.unattributed[:4])}{' …' if len(result.unattributed) > 4 else ''})")

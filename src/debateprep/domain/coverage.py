@@ -52,7 +52,7 @@ LIST_FACTOR = 0.2  # "national, regional and international"
 QUALIFIER_FACTOR = 0.4  # "regional tensions" for regional organizations
 COURTESY_FACTOR = 0.3  # thanks and congratulations
 SUPPORT_CAP = 0.45  # all that words outside the thesaurus, broad concepts and the topic can add
-CONVERGENCE_SIMILARITY = 0.3  # mean cosine similarity from which proposals are grouped (average linkage)
+CONVERGENCE_SIMILARITY = 0.35  # mean cosine similarity from which proposals are grouped (average linkage)
 
 # Concepts that name the debate's frame or a broad field: they help a match, never make one.
 BROAD_CONCEPTS = frozenset("""
@@ -493,10 +493,11 @@ def compute_coverage(
                 score, reasons, statement, sentence = 0.0, (), first, _first_sentence(first)
             else:
                 score, reasons, statement, sentence = found
+            score = round(score, 4)
             covered = score >= threshold
             strength = min(1.0, 0.25 + 0.75 * (score - threshold) / (FULL - threshold)) if covered else 0.0
             matrix.cells[(delegation, q.key)] = CoverageCell(
-                delegation, q.key, round(strength, 4), round(score, 4), statement.id, statement.position,
+                delegation, q.key, round(strength, 4), score, statement.id, statement.position,
                 _sentence_passage(sentence), statement.source, reasons,
             )
     return matrix
@@ -528,8 +529,13 @@ def apply_marks(matrix: CoverageMatrix, marks: dict[tuple[str, int], Mark]) -> C
 def collect_proposals(statements: Iterable[Statement]) -> list[tuple[Statement, Proposal]]:
     """Every proposal of every statement that belongs to a delegation."""
     return [
-        (s, p) for s in _eligible(statements, []) for p in extract_proposals(s.text) if len(p.text) >= 25
+        (s, p) for s in _eligible(statements, []) for p in extract_proposals(s.text)
+        if len(p.text) + 2 * len(_CJK_CHAR.findall(p.text)) >= MIN_PROPOSAL_CHARS
     ]
+
+
+MIN_PROPOSAL_CHARS = 25  # shorter sentences carry no proposal ("We agree."); a Chinese character counts 3
+_CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def sentence_features(text: str) -> dict[str, float]:
