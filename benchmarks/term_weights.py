@@ -34,26 +34,32 @@ def main() -> int:
         return 1
     matcher = full_matcher()
     counts: Counter[str] = Counter()
+    meetings: dict[str, set[str]] = {}
     sentences = 0
     files = [f for f in sorted(SPEECHES.glob("*.txt"))
              if not any(re.search(rf"SPV\.{m}(?!\d)", f.name) for m in EXCLUDED)]
     for path in files:
         text = path.read_text(encoding="utf-8")
+        meeting = re.sub(r"_spch\d+.*$", "", re.sub(r"Resumption\d+", "", path.stem))
         text = text.split(":", 1)[1] if ":" in text[:200] else text  # the speaker header
         for sentence in segment(text).sentences:
             toks = tokens(sentence.text)
             features = {t.key for t in toks if t.surface.lower() not in STOP_WORDS}
             features |= {"@" + c for c, *_ in matcher.english(toks)}
             counts.update(features)
+            for feature in features:
+                meetings.setdefault(feature, set()).add(meeting)
             sentences += 1
     concepts = {"@" + c for c, _en, _zh in CONCEPTS}
-    lines = [f"# sentence frequencies: {sentences} sentences of {len(files)} speeches (2020 records, "
-             f"except S/PV.{', S/PV.'.join(EXCLUDED)}); built by benchmarks/term_weights.py"]
+    n_meetings = len({m for found in meetings.values() for m in found})
+    lines = [f"# feature, share of sentences, share of meetings: {sentences} sentences of {len(files)} speeches in "
+             f"{n_meetings} meetings (2020 records, except S/PV.{', S/PV.'.join(EXCLUDED)}); "
+             "built by benchmarks/term_weights.py"]
     for key in sorted(counts):
         if counts[key] >= MIN_COUNT or key in concepts:
-            lines.append(f"{key}\t{counts[key] / sentences:.6f}")
+            lines.append(f"{key}\t{counts[key] / sentences:.6f}\t{len(meetings[key]) / n_meetings:.4f}")
     for key in sorted(concepts - set(counts)):
-        lines.append(f"{key}\t0")
+        lines.append(f"{key}\t0\t0")
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{OUT}: {len(lines) - 1} features from {sentences} sentences, {len(files)} files")
     return 0

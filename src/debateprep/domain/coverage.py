@@ -258,15 +258,26 @@ class Feature:
 
     @property
     def anchor(self) -> bool:
-        """A specific concept of the thesaurus, the question's own subject: only anchors can make
-        a match; words outside the thesaurus, broad concepts and the debate's topic support one."""
-        return self.key.startswith("@") and self.key[1:] not in BROAD_CONCEPTS and not self.topic
+        """The question's own subject: a specific concept of the thesaurus, or a word that alone
+        weighs a match. Only anchors make a match; words outside the thesaurus, broad concepts and
+        the debate's topic support one (they add SUPPORT_CAP at most)."""
+        if self.topic:
+            return False
+        if self.key.startswith("@"):
+            return self.key[1:] not in BROAD_CONCEPTS
+        return self.weight >= SPECIFIC_FLOOR
 
 
 @dataclass
 class QuestionProfile:
     question: CoverageQuestion
     features: dict[str, Feature]
+
+    @property
+    def anchored(self) -> bool:
+        """False when the thesaurus knows nothing specific of the question: then all its words,
+        whatever they weigh, add up without a cap (a question outside the thesaurus still works)."""
+        return any(f.anchor for f in self.features.values())
 
     def describe(self) -> str:
         return ", ".join(f"{f.label} {f.weight:.2f}" for f in sorted(self.features.values(), key=lambda f: -f.weight))
@@ -425,11 +436,12 @@ def _score(hits: list[_Hit], profile: QuestionProfile, courtesy: bool) -> tuple[
             best[hit.key] = (value, hit)
     reasons = []
     anchors = support = 0.0
+    anchored = profile.anchored
     for key, (value, hit) in sorted(best.items(), key=lambda x: (-x[1][0], x[0])):
         feature = profile.features[key]
         notes = [n for n in (hit.note, "thanks" if courtesy else "", "topic of the debate" if feature.topic else "") if n]
         reasons.append(Reason(feature.label, hit.passage_words, value, ", ".join(notes)))
-        if feature.anchor:
+        if feature.anchor or not anchored:
             anchors += value
         else:
             support += value
@@ -551,7 +563,7 @@ def sentence_features(text: str) -> dict[str, float]:
     for i, tok in enumerate(toks):
         low = tok.surface.lower()
         if i not in consumed and low not in STOP_WORDS and low not in FRAME_WORDS and len(low) > 2:
-            features[tok.key] = max(features.get(tok.key, 0.0), word_weight(tok.key))
+            features[tok.key] = max(features.get(tok.key, 0.0), CONVERGENCE_WORD * weight(tok.key))
     if _CJK_RUN.search(text):
         rest = list(text)
         for concept, a, b, _t in matcher.chinese_in(text):
@@ -567,6 +579,7 @@ def sentence_features(text: str) -> dict[str, float]:
 
 
 ZH_PAIR_WEIGHT = 0.5
+CONVERGENCE_WORD = 0.35  # a word outside the thesaurus, against a concept
 MIN_FEATURE_WEIGHT = 0.05
 NEIGHBOURS = 25  # similarities kept per proposal (the graph stays sparse at any size)
 MAX_POSTINGS = 2000  # a feature in more proposals than this proposes no candidates (it is common)

@@ -411,19 +411,40 @@ UNSEEN = 0.0005  # a word absent from the table is taken to be rare
 
 
 @lru_cache(maxsize=1)
-def _frequencies() -> dict[str, float]:
+def _frequencies() -> dict[str, tuple[float, float]]:
     text = resources.files("debateprep").joinpath("data", "coverage", "term_weights.tsv").read_text(encoding="utf-8")
-    out: dict[str, float] = {}
+    out: dict[str, tuple[float, float]] = {}
     for line in text.splitlines():
         if line and not line.startswith("#"):
-            key, value = line.split("\t")
-            out[key] = float(value)
+            key, sentences, meetings = line.split("\t")
+            out[key] = (float(sentences), float(meetings))
     return out
 
 
 def frequency(feature: str) -> float:
     """The share of debate sentences with this feature ("@concept" or an English stem)."""
-    return _frequencies().get(feature, UNSEEN)
+    return _frequencies().get(feature, (UNSEEN, 0.0))[0]
+
+
+def meeting_share(feature: str) -> float:
+    """The share of meetings that use this word at all: a topical word ("famine", "cyber") is used
+    in few meetings, a generic one ("fundamental", "tools") in many, however rare in a sentence."""
+    return _frequencies().get(feature, (UNSEEN, 0.0))[1]
+
+
+# Meeting share -> specificity of a word outside the thesaurus: used in half the meetings or
+# more, 0; in 3 % or fewer, 1.
+GENERIC_MEETINGS = 0.5
+TOPICAL_MEETINGS = 0.03
+
+
+def topicality(key: str) -> float:
+    share = meeting_share(key)
+    if share >= GENERIC_MEETINGS:
+        return 0.0
+    if share <= TOPICAL_MEETINGS:
+        return 1.0
+    return math.log(GENERIC_MEETINGS / share) / math.log(GENERIC_MEETINGS / TOPICAL_MEETINGS)
 
 
 def weight(feature: str) -> float:
@@ -437,11 +458,12 @@ def weight(feature: str) -> float:
 
 
 def word_weight(key: str) -> float:
-    """A word outside the thesaurus: its specificity, capped so that one word alone never makes
-    a match (a concept of the thesaurus has to agree)."""
-    return WORD_CAP * weight(key)
+    """A word outside the thesaurus: how topical it is, scaled so that a generic word adds little
+    and only a topical one ("famine", "cyber") can make a match on its own."""
+    return WORD_SCALE * topicality(key) * min(1.0, weight(key) * 2)
 
 
+WORD_SCALE = 0.7
 WORD_CAP = 0.35
 
 
