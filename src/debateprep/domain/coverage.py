@@ -481,8 +481,9 @@ def compute_coverage(
     matcher = Matcher(c for c in concepts if c in concept_table())
     zh_words = sorted(k for k in keys if not k.startswith("@") and _CJK_RUN.fullmatch(k))
 
+    chosen.sort(key=_order)
     best: dict[tuple[str, int], tuple[float, tuple[Reason, ...], Statement, Sentence]] = {}
-    for statement in sorted(chosen, key=lambda s: (s.position, s.id or 0, s.source)):
+    for statement in chosen:
         delegation = statement.delegation or ""
         for sentence in segment(statement.text).sentences:
             text = sentence.text
@@ -515,6 +516,11 @@ def compute_coverage(
     return matrix
 
 
+def _order(statement: Statement) -> tuple[int, int, str, str]:
+    """A canonical order of statements, so results never depend on the order they come in."""
+    return statement.position, statement.id or 0, statement.source, statement.text
+
+
 def _first_sentence(statement: Statement) -> Sentence:
     sentences = segment(statement.text).sentences
     return sentences[0] if sentences else Sentence(0, 0, 0, 0, "")
@@ -541,7 +547,7 @@ def apply_marks(matrix: CoverageMatrix, marks: dict[tuple[str, int], Mark]) -> C
 def collect_proposals(statements: Iterable[Statement]) -> list[tuple[Statement, Proposal]]:
     """Every proposal of every statement that belongs to a delegation."""
     return [
-        (s, p) for s in _eligible(statements, []) for p in extract_proposals(s.text)
+        (s, p) for s in sorted(_eligible(statements, []), key=_order) for p in extract_proposals(s.text)
         if len(p.text) + 2 * len(_CJK_CHAR.findall(p.text)) >= MIN_PROPOSAL_CHARS
     ]
 

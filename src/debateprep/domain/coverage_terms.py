@@ -278,9 +278,11 @@ def tokens(text: str, offset: int = 0) -> list[Token]:
     out = []
     for m in _WORD.finditer(text):
         word = m.group(0)
+        if word[-2:] in ("'s", "’s"):  # the PBC's role -> PBC
+            word = word[:-2]
         stemmed = word if word[0].isdigit() else stem(word)
         key = word if _is_acronym(word) else stemmed
-        out.append(Token(word, key, offset + m.start(), offset + m.end(), stemmed))
+        out.append(Token(word, key, offset + m.start(), offset + m.start() + len(word), stemmed))
     return out
 
 
