@@ -29,6 +29,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Literal
 
 from debateprep.domain.coverage_terms import (
@@ -145,6 +146,30 @@ class CoverageCell:
                 "text": self.passage.text,
             },
         }
+
+
+@dataclass(frozen=True)
+class CoverageMark:
+    """A user's mark on one cell: "wrong" (the tool's cell is not an answer) or "addressed" (the
+    delegation addressed the question where the tool saw nothing). Never used to tune the tool."""
+
+    delegation: str
+    question_key: int
+    question_text: str
+    mark: Mark
+    tool_covered: bool  # what the tool said when the user marked the cell
+    passage: str | None = None
+    marked_at: datetime | None = None
+    version: int = 1
+
+    @property
+    def agrees_with_tool(self) -> bool:
+        return (self.mark == "addressed") == self.tool_covered
+
+    def to_json(self) -> dict[str, Any]:
+        return {"delegation": self.delegation, "question": self.question_key, "question_text": self.question_text,
+                "mark": self.mark, "tool_covered": self.tool_covered, "passage": self.passage,
+                "marked_at": self.marked_at.isoformat() if self.marked_at else None, "version": self.version}
 
 
 @dataclass
