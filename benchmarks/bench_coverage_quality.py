@@ -344,7 +344,8 @@ def _calibrate(runs: Iterable[tuple[Loaded, CoverageMatrix]]) -> float:
 
 
 def run_scale() -> None:
-    """Coverage, convergence and a brief's analysis over all 1,600 speeches of 2020 as one debate."""
+    """Coverage and convergence over all 1,600 speeches of 2020 as one debate, and over half of
+    them: time per statement should stay flat (work proportional to the statements), memory low."""
     from debateprep.domain.coverage import compute_convergence, compute_coverage
     from debateprep.domain.roster import Roster
     from debateprep.importers.statements import read_record_files
@@ -359,25 +360,26 @@ def run_scale() -> None:
     for group in by_meeting.values():
         statements += [s for s in read_record_files(group, roster).statements if s.kind != "procedural"]
     for number, s in enumerate(statements, 1):
-        s.id = number
-        s.delegation = s.delegation or f"speaker {number}"
+        s.id, s.position = number, number
+        s.delegation = s.delegation or f"speaker {number}"  # unmapped speeches count as their own delegation
     read = time.perf_counter() - start
     questions = list(load_folder(DATA / "spv8699").questions)
-    rss0 = _rss_mb()
-    start = time.perf_counter()
-    matrix = compute_coverage(statements, questions)
-    cov = time.perf_counter() - start
-    rss1 = _rss_mb()
-    start = time.perf_counter()
-    groups = compute_convergence(statements)
-    con = time.perf_counter() - start
-    rss2 = _rss_mb()
-    n = len(statements)
-    print(f"\nscale: {len(files)} files -> {n} statements as one debate (read {read:.1f} s)")
-    print(f"  coverage    {cov:6.2f} s  {cov / n * 1000:5.2f} ms/statement  "
-          f"{sum(c.covered for c in matrix.cells.values())} cells  peak RSS {rss1:.0f} MB (+{rss1 - rss0:.0f})")
-    print(f"  convergence {con:6.2f} s  {con / n * 1000:5.2f} ms/statement  {len(groups)} groups  "
-          f"peak RSS {rss2:.0f} MB (+{rss2 - rss1:.0f})")
+    print(f"\nscale: {len(files)} files -> {len(statements)} statements as one debate (read {read:.1f} s); "
+          f"the 5 questions of S/PV.8699")
+    for share in (0.5, 1.0):
+        chosen = statements[: int(len(statements) * share)]
+        n = len(chosen)
+        rss0 = _rss_mb()
+        start = time.perf_counter()
+        matrix = compute_coverage(chosen, questions)
+        cov = time.perf_counter() - start
+        start = time.perf_counter()
+        groups = compute_convergence(chosen)
+        con = time.perf_counter() - start
+        print(f"  {n:5d} statements: coverage {cov:6.2f} s = {cov / n * 1000:5.2f} ms/statement "
+              f"({sum(c.covered for c in matrix.cells.values())} cells); convergence {con:6.2f} s = "
+              f"{con / n * 1000:5.2f} ms/statement ({len(groups)} groups); peak RSS {_rss_mb():.0f} MB "
+              f"(+{_rss_mb() - rss0:.0f})")
 
 
 def main() -> int:

@@ -613,28 +613,53 @@ ZH_PAIR_WEIGHT = 0.5
 CONVERGENCE_WORD = 0.35  # a word outside the thesaurus, against a concept
 MIN_FEATURE_WEIGHT = 0.05
 NEIGHBOURS = 25  # similarities kept per proposal (the graph stays sparse at any size)
-MAX_POSTINGS = 2000  # a feature in more proposals than this proposes no candidates (it is common)
+MAX_POSTINGS = 120  # a feature in more proposals than this proposes no candidates (too common to tell)
 
 
 def _similarities(vectors: list[dict[str, float]], owners: list[str], floor: float) -> dict[tuple[int, int], float]:
-    """Cosine similarities >= floor between proposals of different delegations, each keeping its
-    NEIGHBOURS best: an inverted index instead of an n×n matrix."""
+    """Cosine similarities >= floor between proposals of different delegations, each proposal
+    keeping its NEIGHBOURS best: an inverted index instead of an n×n matrix, each pair once.
+
+    Candidates come from features shared by at most MAX_POSTINGS proposals; a candidate's exact
+    similarity then adds what the common features share."""
+    owner_of = {name: n for n, name in enumerate(sorted(set(owners)))}
+    owner_ids = [owner_of[o] for o in owners]
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for i, vector in enumerate(vectors):
         for key, value in vector.items():
             postings[key].append((i, value))
-    edges: dict[tuple[int, int], float] = {}
+    place: dict[tuple[str, int], int] = {}
+    for key, posting in postings.items():
+        if len(posting) <= MAX_POSTINGS:
+            for at, (i, _v) in enumerate(posting):
+                place[(key, i)] = at
+    found: list[tuple[float, int, int]] = []
     for i, vector in enumerate(vectors):
-        dots: dict[int, float] = defaultdict(float)
+        mine = owner_ids[i]
+        dots: dict[int, float] = {}
+        common = []
         for key, value in vector.items():
             posting = postings[key]
             if len(posting) > MAX_POSTINGS:
+                common.append((key, value))
                 continue
-            for j, other in posting:
-                if j != i and owners[j] != owners[i]:
-                    dots[j] += value * other
-        kept = sorted(((d, j) for j, d in dots.items() if d >= floor), key=lambda x: (-x[0], x[1]))[:NEIGHBOURS]
-        for d, j in kept:
+            for at in range(place[(key, i)] + 1, len(posting)):  # later proposals only: each pair once
+                j, other = posting[at]
+                if owner_ids[j] != mine:
+                    dots[j] = dots.get(j, 0.0) + value * other
+        reach = sum(value for _k, value in common)  # the most the common features can add
+        for j, d in dots.items():
+            if d + reach >= floor:
+                d += sum(value * vectors[j].get(key, 0.0) for key, value in common)
+                if d >= floor:
+                    found.append((d, i, j))
+    best: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for d, i, j in found:
+        best[i].append((d, j))
+        best[j].append((d, i))
+    edges: dict[tuple[int, int], float] = {}
+    for i, near in best.items():
+        for d, j in sorted(near, key=lambda x: (-x[0], x[1]))[:NEIGHBOURS]:
             edges[(min(i, j), max(i, j))] = d
     return edges
 
