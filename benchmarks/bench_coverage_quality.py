@@ -51,6 +51,8 @@ from debateprep.domain.coverage import (  # noqa: E402
     CoverageQuestion,
 )
 from debateprep.domain.statements import Statement  # noqa: E402
+from debateprep.services.debates import DebateService  # noqa: E402
+from debateprep.services.statements import StatementService  # noqa: E402
 
 
 @dataclass
@@ -147,7 +149,7 @@ def _match_speeches(files: dict[str, str], statements: Sequence[Statement]) -> d
     return out
 
 
-def _new_service():  # type: ignore[no-untyped-def]
+def _new_service() -> tuple[DebateService, StatementService]:
     from debateprep.services.debates import DebateService
     from debateprep.services.statements import StatementService
     from debateprep.storage.db import open_database
@@ -165,11 +167,13 @@ def import_folder(folder: Folder, way: str) -> Loaded:
         files = sorted(f for prefix in folder.records for f in SPEECHES.glob(f"{prefix}*.txt"))
         meeting = int(re.search(r"\d{4}", folder.records[0]).group(0))  # type: ignore[union-attr]
         debate = debates.create(folder.name, meeting_number=meeting, language=folder.language)
+        assert debate.id is not None
         service.import_record(debate.id, files)
         texts = {name: (SPEECHES / name).read_text(encoding="utf-8") for name in speech_files}
     else:
         files = sorted((folder.path / "statements").glob("*.txt"))
         debate = debates.create(folder.name, language=folder.language)
+        assert debate.id is not None
         if way == "files":
             service.import_files(debate.id, files)
         else:  # the same speeches as one verbatim record, as a user who has the record would import it
@@ -178,7 +182,8 @@ def import_folder(folder: Folder, way: str) -> Loaded:
             service.import_record(debate.id, [tmp])
         texts = {name: (folder.path / "statements" / name).read_text(encoding="utf-8") for name in speech_files}
     seconds = time.perf_counter() - start
-    everything = service.list(debate.id)
+    debate_id = debate.id
+    everything = service.list(debate_id)
     speech_of = _match_speeches(texts, everything)
     by_hand = 0
     if not folder.records and way == "record":
@@ -192,10 +197,10 @@ def import_folder(folder: Folder, way: str) -> Loaded:
                 if named.delegation:
                     service.resolve(statement.id, named.delegation)
                     by_hand += 1
-        everything = service.list(debate.id)
+        everything = service.list(debate_id)
         speech_of = _match_speeches(texts, everything)
     statements = [s for s in everything if s.kind != "procedural"]
-    loaded = Loaded(folder, way, statements, speech_of, texts, seconds, service, debate.id)
+    loaded = Loaded(folder, way, statements, speech_of, texts, seconds, service, debate_id)
     loaded.by_hand = by_hand
     return loaded
 

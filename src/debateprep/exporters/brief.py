@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Literal
 
 from debateprep.exporters.brief_text import TEXT, format_date, list_sep, ordinal, term
 from debateprep.exporters.markdown import Document, Md, emph, inline, strong
@@ -297,7 +298,9 @@ def _coverage(doc: Document, coverage: CoverageTable | None, t: dict[str, str]) 
 
     rows = [[delegation, *(cell(delegation, label, s) for label, s in zip(coverage.question_labels, strengths))]
             for delegation, strengths in coverage.rows]
-    doc.table(header, rows, align=[None, *(["center"] * len(coverage.question_labels))])
+    centre: Literal["center"] = "center"
+    align: list[Literal["left", "right", "center"] | None] = [None, *([centre] * len(coverage.question_labels))]
+    doc.table(header, rows, align=align)
     if not coverage.evidence:
         return
     doc.heading(t["evidence"], 3)

@@ -6,6 +6,7 @@ dataclasses of `debateprep.domain.coverage` (CoverageMatrix, ConvergenceGroup).
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -208,7 +209,7 @@ class StatementService:
 
     # -- analysis --------------------------------------------------------------------------
 
-    def questions(self, debate_id: int) -> list[CoverageQuestion]:
+    def questions(self, debate_id: int) -> builtins.list[CoverageQuestion]:
         """The guiding questions of the debate's concept note (empty without a note)."""
         debate = self._debate(debate_id)
         if debate.concept_note_id is None:
@@ -239,7 +240,7 @@ class StatementService:
             apply_marks(matrix, self._marks_by_cell(debate_id, chosen, by_text=questions is not None))
         return matrix
 
-    def marks(self, debate_id: int) -> list[CoverageMark]:
+    def marks(self, debate_id: int) -> builtins.list[CoverageMark]:
         """The user's marks on this debate's coverage cells."""
         with self.db.session() as s:
             debates_repo.get_row(s, debate_id)
@@ -272,7 +273,7 @@ class StatementService:
             passage = cell.passage.text if cell is not None and cell.reasons else None
             return marks_repo.put(s, debate_id, CoverageMark(name, q.key, q.text, mark, tool, passage))
 
-    def convergence(self, debate_id: int, *, min_supporters: int = 2) -> list[ConvergenceGroup]:
+    def convergence(self, debate_id: int, *, min_supporters: int = 2) -> builtins.list[ConvergenceGroup]:
         """Proposals shared by several delegations, most widely shared first."""
         return compute_convergence(self.list(debate_id, include_procedural=False), min_supporters=min_supporters)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from debateprep.domain.coverage import CoverageMark, Mark
 from debateprep.storage.tables.coverage import CoverageMarkRow
@@ -18,7 +18,7 @@ def _to_domain(row: CoverageMarkRow) -> CoverageMark:
 
 def list_for_debate(session: Session, debate_id: int) -> list[CoverageMark]:
     rows = session.exec(select(CoverageMarkRow).where(CoverageMarkRow.debate_id == debate_id)
-                        .order_by(CoverageMarkRow.delegation, CoverageMarkRow.question_key)).all()
+                        .order_by(col(CoverageMarkRow.delegation), col(CoverageMarkRow.question_key))).all()
     return [_to_domain(r) for r in rows]
 
 
