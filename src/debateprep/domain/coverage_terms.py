@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 # (concept id, English wordings, Chinese wordings)
 CONCEPTS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
@@ -260,8 +261,7 @@ def stem(word: str) -> str:
     return w
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     surface: str  # as written
     key: str  # stem, or the acronym as written (all capitals), or a number
     start: int
@@ -273,16 +273,22 @@ def _is_acronym(word: str) -> bool:
     return 2 <= len(word) <= 7 and word.isupper() and word.isalpha()
 
 
+@lru_cache(maxsize=131072)
+def _analyse(word: str) -> tuple[str, str, str]:
+    """(surface, key, stem) of one written word."""
+    if word[-2:] in ("'s", "’s"):  # the PBC's role -> PBC
+        word = word[:-2]
+    stemmed = word if word[0].isdigit() else stem(word)
+    return word, (word if _is_acronym(word) else stemmed), stemmed
+
+
 def tokens(text: str, offset: int = 0) -> list[Token]:
     """English words of a text with their stems (acronyms kept as written)."""
     out = []
     for m in _WORD.finditer(text):
-        word = m.group(0)
-        if word[-2:] in ("'s", "’s"):  # the PBC's role -> PBC
-            word = word[:-2]
-        stemmed = word if word[0].isdigit() else stem(word)
-        key = word if _is_acronym(word) else stemmed
-        out.append(Token(word, key, offset + m.start(), offset + m.start() + len(word), stemmed))
+        word, key, stemmed = _analyse(m.group(0))
+        start = offset + m.start()
+        out.append(Token(word, key, start, start + len(word), stemmed))
     return out
 
 
@@ -336,18 +342,30 @@ class Matcher:
             self.chinese += [(concept, term) for term in zh]
         self.chinese.sort(key=lambda x: -len(x[1]))
         self.prefix_lengths = sorted({len(p) for p in self.by_prefix}, reverse=True)
+        self._candidates: dict[tuple[str, str, str], tuple[Wording, ...]] = {}
+
+    def candidates(self, token: Token) -> tuple[Wording, ...]:
+        """The wordings that may start at this token (cached per written word)."""
+        ident = (token.surface, token.key, token.stem)
+        found = self._candidates.get(ident)
+        if found is None:
+            out = list(self.by_key.get(token.stem, ()))
+            if token.key != token.stem:
+                out += self.by_key.get(token.key, ())
+            lowered = token.surface.lower()
+            for n in self.prefix_lengths:
+                out += self.by_prefix.get(lowered[:n], ())
+            found = self._candidates[ident] = tuple(out)
+        return found
 
     def english(self, toks: list[Token]) -> Iterator[tuple[str, int, int, str]]:
         """(concept, first token, last token + 1, wording) for the longest wording at each place."""
         i = 0
         while i < len(toks):
-            token = toks[i]
-            candidates = list(self.by_key.get(token.stem, ()))
-            if token.key != token.stem:
-                candidates += self.by_key.get(token.key, ())
-            lowered = token.surface.lower()
-            for n in self.prefix_lengths:
-                candidates += self.by_prefix.get(lowered[:n], ())
+            candidates = self.candidates(toks[i])
+            if not candidates:
+                i += 1
+                continue
             best: tuple[int, Wording] | None = None
             for wording in candidates:
                 size = len(wording.parts)
