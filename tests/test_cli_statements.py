@@ -152,3 +152,16 @@ def test_mark_a_cell_see_it_in_coverage_and_carry_it_in_a_backup(cli, tmp_path: 
     again = run_cli(["statements", "coverage", debate, "--questions", questions, "--json"], target).json()
     assert {(m["delegation"], m["question"], m["mark"]) for m in again["marks"]} == {
         ("Chile", 1, "wrong"), ("Peru", 2, "addressed")}
+
+
+def test_empty_coverage_and_convergence_say_why(sqlite_cli) -> None:  # type: ignore[no-untyped-def]
+    cli = sqlite_cli
+    debate = _debate(cli)
+    questions = str(DATA / "questions_s-2020-1_en-zh.txt")
+    for args in (["statements", "coverage", debate, "--questions", questions], ["statements", "convergence", debate]):
+        empty = cli(args)
+        assert empty.exit_code == 0 and empty.stdout.startswith(f"No statements imported for debate #{debate} yet")
+        assert f"`debateprep statements import {debate} FILE…`" in empty.stdout
+    assert cli(["statements", "import", debate, DATA / "china_s-pv-8699_zh.txt"]).exit_code == 0
+    alone = cli(["statements", "convergence", debate]).stdout.strip()
+    assert alone == "Statements from 1 delegation only: a proposal converges when 2 or more delegations make it."

@@ -247,6 +247,9 @@ def _coverage(args: argparse.Namespace) -> int:
         for cell in wrong:
             print(f"\n{cell.delegation} — marked wrong by a user (the tool said addressed: {cell.passage.text})")
         return 0
+    if not matrix.delegations:
+        print(service.why_empty(debate_id, "coverage"))
+        return 0
     for q in matrix.questions:
         print(f"{q.label} ({len(matrix.covered_by(q.key))} delegations) {q.text}")
     print()
@@ -278,7 +281,7 @@ def _convergence(args: argparse.Namespace) -> int:
         print_json([g.to_json() for g in shown])
         return 0
     if not groups:
-        print("no proposal is shared by enough delegations")
+        print(service.why_empty(_debate_id(args, service), "convergence", min_supporters=args.min))
         return 0
     for g in shown:
         print(f"{g.rank}. {g.count} delegations — {g.representative.text}")
