@@ -357,3 +357,31 @@ def test_convergence_is_deterministic(statements_8699: list[Statement]) -> None:
     second = compute_convergence(list(reversed(statements_8699[:40])))
     assert [(g.supporters, g.representative.text) for g in first] == [
         (g.supporters, g.representative.text) for g in second]
+
+
+def test_coverage_does_not_depend_on_string_hashing() -> None:
+    """Ties between thesaurus terms of one length were broken by set order, which Python's hash
+    randomisation changes from run to run: the same debate gave different cells."""
+    import json
+    import subprocess
+    import sys
+
+    folder = REPO / "benchmarks" / "data" / "coverage" / "zh_made_up"
+    script = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from debateprep.domain.coverage import CoverageQuestion, compute_coverage\n"
+        "from debateprep.domain.roster import Roster\n"
+        "from debateprep.importers.statements import statement_from_file\n"
+        f"folder = Path({str(folder)!r})\n"
+        "meta = json.loads((folder / 'questions.json').read_text(encoding='utf-8'))\n"
+        "qs = [CoverageQuestion(q['n'], f\"Q{q['n']}\", q['text']) for q in meta['questions']]\n"
+        "roster = Roster.load()\n"
+        "sts = [statement_from_file(f, roster) for f in sorted((folder / 'statements').glob('*.txt'))]\n"
+        "m = compute_coverage(sts, qs)\n"
+        "print(json.dumps(sorted([d, k, c.score, c.passage.start] for (d, k), c in m.cells.items())))\n"
+    )
+    runs = {json.dumps(json.loads(subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True,
+        env={**__import__("os").environ, "PYTHONHASHSEED": seed}).stdout)) for seed in ("1", "2", "3", "4")}
+    assert len(runs) == 1

@@ -333,14 +333,14 @@ class Matcher:
         self.by_key: dict[str, list[Wording]] = {}
         self.by_prefix: dict[str, list[Wording]] = {}
         self.chinese: list[tuple[str, str]] = []
-        for concept in dict.fromkeys(concepts):
+        for concept in sorted(set(concepts)):  # a fixed order: ties never depend on hashing
             en, zh = table[concept]
             for wording in en:
                 kind, value = wording.parts[0]
                 index = self.by_prefix if kind == "^" else self.by_key
                 index.setdefault(value, []).append(wording)
             self.chinese += [(concept, term) for term in zh]
-        self.chinese.sort(key=lambda x: -len(x[1]))
+        self.chinese.sort(key=lambda x: (-len(x[1]), x[1], x[0]))
         self.prefix_lengths = sorted({len(p) for p in self.by_prefix}, reverse=True)
         self._candidates: dict[tuple[str, str, str], tuple[Wording, ...]] = {}
 
