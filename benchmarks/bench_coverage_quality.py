@@ -319,13 +319,33 @@ def score_convergence(loaded: Loaded, groups: Sequence[ConvergenceGroup]) -> tup
 # --- user marks -----------------------------------------------------------------------------
 
 
-def feedback_line(loaded: Loaded, matrix: CoverageMatrix) -> str:
-    """User marks stored for this debate: how many, and whether the tool agreed before them."""
-    marks = getattr(matrix, "marks", None) or {}
-    if not marks:
+def feedback_line(matrix: CoverageMatrix) -> str:
+    """User marks laid over this matrix: how many, and whether the tool agreed with them."""
+    marked = matrix.marked()
+    if not marked:
         return "user marks: none"
-    agree = sum(1 for m in marks.values() if m.agrees_with_tool)
-    return f"user marks: {len(marks)} (tool agreed with {agree}, disagreed with {len(marks) - agree})"
+    agree = sum(1 for c in marked if (c.mark == "addressed") == c.by_tool)
+    return f"user marks: {len(marked)} (the tool agreed with {agree}, disagreed with {len(marked) - agree})"
+
+
+def user_feedback(url: str) -> None:
+    """Every debate's marks in a user's database (`--feedback URL`): feedback, never labels."""
+    from debateprep.services.debates import DebateService
+    from debateprep.services.statements import StatementService
+    from debateprep.storage.db import open_database
+
+    db = open_database(url)
+    service = StatementService(db)
+    print("\n== user marks (feedback, not labels)")
+    for debate in DebateService(db).list():
+        assert debate.id is not None
+        marks = service.marks(debate.id)
+        if not marks:
+            continue
+        agree = sum(1 for m in marks if m.agrees_with_tool)
+        print(f"  #{debate.id} {debate.title[:50]}: {len(marks)} marks; when marked, the tool agreed with {agree} "
+              f"and disagreed with {len(marks) - agree} ({sum(m.mark == 'wrong' for m in marks)} wrong, "
+              f"{sum(m.mark == 'addressed' for m in marks)} addressed)")
 
 
 # --- main -----------------------------------------------------------------------------------
@@ -394,6 +414,7 @@ def main() -> int:
     parser.add_argument("--examples", type=int, default=0, help="print N misses/false positives per folder")
     parser.add_argument("--scale", action="store_true", help="also run the 1,600-speech scale test")
     parser.add_argument("--data", type=Path, default=DATA, help="the labelled folders (default: %(default)s)")
+    parser.add_argument("--feedback", metavar="DB_URL", help="also count the user marks stored in this database")
     args = parser.parse_args()
     if not SPEECHES.is_dir():
         print(f"skipped: {SPEECHES} is absent")
@@ -434,7 +455,7 @@ def main() -> int:
         print(f"  all {_fmt(result.total)}")
         key = f"{folder.language} ({loaded.way})" if folder.made_up else folder.language
         by_language[key].add(result.total)
-        print(f"  {feedback_line(loaded, matrix)}")
+        print(f"  {feedback_line(matrix)}")
         for line in result.examples[: args.examples]:
             print(f"    {line}")
         start = time.perf_counter()
@@ -449,6 +470,8 @@ def main() -> int:
     print("\n== by language")
     for key, counts in sorted(by_language.items()):
         print(f"  {key:<14} {_fmt(counts)}")
+    if args.feedback:
+        user_feedback(args.feedback)
     if args.scale:
         run_scale()
     return 0
