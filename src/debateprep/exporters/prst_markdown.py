@@ -1,9 +1,10 @@
 """A draft presidential statement as markdown: the clean text, or annotated for the drafting team.
 
 Clean: heading, chapeau and the quoted paragraphs, exactly as the statement would be issued.
-Annotated: numbered for negotiation, each paragraph marked agreed or NEW, with a footnote giving
-its provenance (convergence group and supporters, agreed-language citation, or typed) and the
-closest agreed language found by the check. All paragraph text is escaped (exporters.markdown).
+Annotated: numbered for negotiation, each paragraph marked agreed or NEW (and "review" when its
+conversion or the check flagged it), with a footnote giving its provenance (convergence group and
+supporters, agreed-language citation, or typed), the closest agreed language found by the check
+and what to review, with the reason. All paragraph text is escaped (exporters.markdown).
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ _MARKS = {
     "en": {"agreed": "agreed", "new": "NEW", "unchecked": "unchecked"},
     "zh": {"agreed": "商定措辞 agreed", "new": "新措辞 NEW", "unchecked": "未核对 unchecked"},
 }
+
+
+_REVIEW = {"en": "review", "zh": "待审查 review"}
 
 
 def _stage(draft: Draft, revision: Revision | None) -> str:
@@ -51,6 +55,8 @@ def _footnote_text(p: Paragraph) -> list[str]:
     parts.append(f" Check: {p.check_summary()}.")
     if p.status == "new" and p.closest_text:
         parts.append(f" Closest text: {p.closest_text.strip()}")
+    for flag in p.flags:
+        parts.append(f" To review: {flag.message}.")
     return parts
 
 
@@ -61,19 +67,23 @@ def annotated_markdown(draft: Draft) -> str:
     doc.heading(f"{TITLES[lang]}: {_stage(draft, None)}, annotated", level=1)
     agreed = sum(1 for p in draft.paragraphs if p.status == "agreed")
     new = sum(1 for p in draft.paragraphs if p.status == "new")
+    flagged = sum(1 for p in draft.paragraphs if p.flags)
     doc.paragraph(
         f"{len(draft.paragraphs)} paragraphs: {agreed} agreed language, {new} new language, "
-        f"{len(draft.paragraphs) - agreed - new} not checked. Revisions: "
+        f"{len(draft.paragraphs) - agreed - new} not checked"
+        + (f"; {flagged} flagged for review" if flagged else "") + ". Revisions: "
         f"{', '.join(r.label for r in draft.revisions) or 'none yet'}."
     )
     doc.paragraph(draft.chapeau)
     quoted = draft.quoted()
     for number, (paragraph, text) in enumerate(zip(draft.paragraphs, quoted, strict=True), start=1):
         marker = doc.footnote(*_footnote_text(paragraph))
+        review = [Md(" "), strong(f"[{_REVIEW[lang]}]")] if paragraph.flags else []
         doc.paragraph(
             strong(f"para {number}"),
             Md(" "),
             strong(f"[{_MARKS[lang][paragraph.status]}]"),
+            *review,
             Md(" "),
             emph(CATEGORY_NAMES[paragraph.category]),
             Md(" "),
