@@ -203,8 +203,11 @@ def test_chinese_chapter_vii_is_flagged() -> None:
     ("We also recall that our peoples deserve better.",
      "The Security Council also recalls that our peoples deserve better.", ["first-person"]),
     ("We align ourselves with the statement delivered on behalf of the European Union.",
-     "We align ourselves with the statement delivered on behalf of the European Union.",
-     ["statement-voice", "no-subject", "first-person"]),
+     "We align ourselves with the statement delivered on behalf of the European Union.", ["statement-voice"]),
+    ("I thank Ms. Bachelet for her briefing.", "I thank Ms. Bachelet for her briefing.", ["statement-voice"]),
+    ("We welcome the convening of this debate.", "We welcome the convening of this debate.", ["statement-voice"]),
+    ("The Council must do more to overcome divisions.", "The Council must do more to overcome divisions.",
+     ["statement-voice", "council-addresses-itself"]),
     ("The Secretary-General calls for a ceasefire.",  # not a delegation: not the Council's voice either
      "The Secretary-General calls for a ceasefire.", ["no-subject"]),
 ])
@@ -222,6 +225,8 @@ def test_statement_sentences_take_the_councils_voice_or_are_flagged(source: str,
     ("法国支持秘书长的倡议。", "安理会支持秘书长的倡议。", []),
     ("我们应当加强保护平民。", "安理会强调需要加强保护平民。", ["statement-voice"]),
     ("安全理事会呼吁安理会请秘书长提交报告。", "安理会请秘书长提交报告。", []),
+    ("决定继续积极处理此案。", "安理会将继续积极处理此案。", []),
+    ("我谨感谢巴切莱特女士的通报。", "我谨感谢巴切莱特女士的通报。", ["statement-voice"]),
 ])
 def test_chinese_statement_sentences(source: str, expected: str, flags: list[str]) -> None:
     c = to_prst(source, "zh")
@@ -465,3 +470,22 @@ def test_diff_chinese_by_character_and_moves() -> None:
 
 def test_identical_revisions_have_no_differences() -> None:
     assert diff_paragraphs(["a."], ["a."], "rev.1", "rev.2").render().endswith("no differences")
+
+
+def test_the_labelled_conversion_set_is_well_formed() -> None:
+    """tests/data/prst_conversion.jsonl (measured by benchmarks/bench_prst_conversion.py)."""
+    import json
+
+    from debateprep.domain.prst_form import TEXT_FLAGS
+
+    path = Path(__file__).parent / "data" / "prst_conversion.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) >= 60 and len({r["input"] for r in rows}) == len(rows)
+    known = TEXT_FLAGS | {"statement-voice", "whereas"}
+    for r in rows:
+        assert r["lang"] in ("en", "zh") and r["set"] in ("tuning", "held-out")
+        assert set(r["flags"]) <= known, r
+        assert r["expected"] is not None or r["flags"], r  # no text expected: it must be flagged
+    kinds = {(r["kind"], r["lang"]) for r in rows}
+    assert {("res-pp", "en"), ("res-op", "zh"), ("chapter-vii", "en"), ("statement-1st", "zh"),
+            ("statement-3rd", "en"), ("prst", "en"), ("closing", "zh")} <= kinds

@@ -360,7 +360,16 @@ _ASKS_THE_COUNCIL = re.compile(
     re.IGNORECASE,
 )
 _ASKING_VERBS = frozenset("call appeal urge encourage invite ask request want expect need count".split())
-_COURTESY = re.compile(r"\b(?:Mr\.|Madam|Madame|Mme\.?)\s+President\b|\bthank you\b|\bcongratulat", re.IGNORECASE)
+# What a speaker says to the room, not about the matter: thanks, welcomes to the meeting, wishes.
+_COURTESY = re.compile(
+    r"\b(?:Mr\.|Madam|Madame|Mme\.?)\s+President\b|\bthank you\b|\bcongratulat|"
+    r"\b(?:this|today's)\s+(?:open\s+)?(?:debate|meeting|briefing|discussion)\b|\bconvening\b|\bpresence of\b|"
+    r"\bparticipation of\b.*\b(?:meeting|debate)\b|\bwish (?:them|him|her|you)\b|"
+    r"\bfor (?:his|her|their|your) (?:briefing|remarks|statement|presentation|leadership)\b|\bmy \w+ colleague\b",
+    re.IGNORECASE,
+)
+_NOT_A_POSITION_END = "not a Council position"
+_NOT_A_POSITION = f"a courtesy or an alignment with another statement: {_NOT_A_POSITION_END}"
 _EN_STATE_KINDS = ("member_state", "observer_state", "regional_org")
 
 
@@ -468,8 +477,8 @@ def _from_statement_en(text: str) -> Conversion | None:
             converted = to_prst_en(sentence)
             return replace(converted, lead=lead, changed=True, note=_FROM_STATEMENT,
                            flags=_merge(more, converted.flags))
-    if verb in ("align", "associate") or (verb in ("thank", "congratulate") and _COURTESY.search(text)):
-        flag = Flag(STATEMENT_VOICE, "a courtesy or an alignment with another statement: not a Council position")
+    if verb in ("align", "associate", "thank", "congratulate") or _COURTESY.search(text):
+        flag = Flag(STATEMENT_VOICE, _NOT_A_POSITION)
         final = text + "."
         return Conversion(final, lead, None, UNKNOWN_CATEGORY, True, _FROM_STATEMENT, (flag,))
     if verb in ("must", "should") or (verb in ("need", "have") and rest.lstrip().startswith("to ")):
@@ -489,8 +498,7 @@ def _from_statement_en(text: str) -> Conversion | None:
         if not sentence:
             return None
     elif verb == "have":
-        flag = Flag(STATEMENT_VOICE, f"'{lead}' tells what a delegation has done or seen: "
-                                     "not a Council position")
+        flag = Flag(STATEMENT_VOICE, f"'{lead}' tells what a delegation has done or seen: {_NOT_A_POSITION_END}")
         final = text + "."
         return Conversion(final, lead, None, UNKNOWN_CATEGORY, True, _FROM_STATEMENT, (flag,))
     elif verb in EN_VERBS:
@@ -605,6 +613,12 @@ def _to_prst_en(source: str) -> Conversion:
         if _SEIZED.match(text[start:]):
             final = text + "."
             return Conversion(final, None, "will remain seized", 5, final != source.strip(), "already in PRST form")
+        if _EN_MODAL.match(text[start:]):  # "The Council must do more": a delegation's view of the Council
+            flag = Flag(STATEMENT_VOICE, "a view of what the Council should do, not what it does: rephrase "
+                                         "('expresses its intention to …')")
+            final = text + "."
+            return Conversion(final, None, None, UNKNOWN_CATEGORY, final != source.strip(), _FROM_STATEMENT,
+                              (flag, Flag(COUNCIL_ADDRESSEE, _SELF_ADDRESSED)))
         copula = re.match(r"(?:is|has)\s+", text[start:])
         start += copula.end() if copula else 0
         lead = _parse_en_lead(text[start:])
@@ -657,9 +671,11 @@ _EN_SPEAKER_WORDS = re.compile(
 )
 _EN_SELF_ADDRESSED = re.compile(
     r"\b(?:calls?\s+(?:up)?on|appeals?\s+to|urges|encourages|invites|asks|requests)\s+the\s+(?:security\s+)?council\b"
-    r"|\bthe\s+(?:security\s+)?council\s+(?:should|must|needs?\s+to|ought\s+to|has\s+to)\b",
+    r"|\bthe\s+(?:security\s+)?council\s+(?:should|must|needs?\s+to|ought\s+to|has\s+to)\b"
+    r"|\bthe\s+(?:security\s+)?council['’]s\b",
     re.IGNORECASE,
 )
+_SELF_ADDRESSED = "the Council speaks of itself ('… the Council to …', 'the Council's …'): rephrase as what it does"
 _ZH_SPEAKER_WORDS = re.compile(r"我们|我国|我方|中方|本代表团|我代表团|本国政府")
 _ZH_SELF_ADDRESSED = re.compile(r"(?:呼吁|敦促|鼓励|请|要求|促请|吁请|希望)(?:安理会|安全理事会)|(?:安理会|安全理事会)(?:应当|应该|应|必须|需要)")
 
@@ -687,7 +703,7 @@ def review_flags(text: str, language: str) -> tuple[Flag, ...]:
     if _EN_SPEAKER_WORDS.search(body):
         flags.append(Flag(FIRST_PERSON, "a delegation's voice (we, our, my delegation …) is left in the text"))
     if _EN_SELF_ADDRESSED.search(body):
-        flags.append(Flag(COUNCIL_ADDRESSEE, "the Council addresses itself ('… the Council to …'): rephrase as what it does"))
+        flags.append(Flag(COUNCIL_ADDRESSEE, _SELF_ADDRESSED))
     return tuple(flags)
 
 
@@ -756,7 +772,9 @@ def zh_subject(text: str, first: bool) -> str:
     return (ZH_SUBJECT_FIRST if first else ZH_SUBJECT_NEXT) + body
 
 
-_ZH_SPEAKER = re.compile(r"^(?:我们|我国代表团|本代表团|我代表团|我国政府|本国政府|我国|中方|我方)")
+_ZH_SPEAKER = re.compile(r"^(?:我们|我国代表团|本代表团|我代表团|我国政府|本国政府|我国|中方|我方|我谨|我)")
+_ZH_COURTESY = re.compile(r"^(?:也|还|谨|愿)*(?:感谢|祝贺|欢迎.{0,30}(?:出席|参加|主持|召开)(?:本次|今天的)?(?:会议|辩论))")
+_ZH_NOT_A_POSITION = "礼节性表述或与其他发言保持一致：不是安理会的立场 (a courtesy or an alignment: not a Council position)"
 _ZH_SPEAKER_ADVERBS = re.compile(r"^(?:也|还|再次|坚决|强烈|始终|一贯|高度|坚定|积极|同样|一直|完全|愿|谨|希望借此机会|借此机会)+")
 _ZH_ASKING = re.compile(r"^(?:呼吁|敦促|促请|鼓励|希望|请|要求|吁请|期待|期望)(?:安理会|安全理事会)")
 # Leads a Council paragraph opens with when the Council acts on a delegation's request.
@@ -788,6 +806,9 @@ def _from_statement_zh(text: str, first: bool) -> Conversion | None:
     if not n:
         return None
     rest = text[n:]
+    if _ZH_COURTESY.match(rest) or rest.startswith(("赞同", "同意")) and "发言" in rest:
+        return Conversion(text + "。" if not text.endswith("。") else text, text[:n], None, UNKNOWN_CATEGORY, True,
+                          _ZH_FROM_STATEMENT, (Flag(STATEMENT_VOICE, _ZH_NOT_A_POSITION),))
     adverbs = _ZH_SPEAKER_ADVERBS.match(rest)
     kept = ""
     if adverbs:
@@ -833,8 +854,9 @@ def to_prst_zh(source: str, first: bool = False) -> Conversion:
     subject = ZH_SUBJECT_FIRST if first else ZH_SUBJECT_NEXT
     body = strip_zh_subject(text)
     already = body != text
-    if re.match(r"(决定)?(将)?继续(积极)?处理此案", body):
-        final = subject + "将继续处理此案。"
+    seized = re.match(r"(决定)?(将)?继续(积极)?处理此案", body)
+    if seized:
+        final = subject + f"将继续{seized.group(3) or ''}处理此案。"
         return Conversion(final, "决定", "将", 5, True)
     if already:
         asked = _ZH_ASKING.match(body)
@@ -864,7 +886,10 @@ def to_prst(source: str, language: str | None = None, first: bool = False) -> Co
     its language (detected if None), with what the drafter must review (`Conversion.flags`)."""
     language = language or ("zh" if is_chinese(source) else "en")
     c = to_prst_zh(source, first) if language == "zh" else to_prst_en(source)
-    return replace(c, flags=_merge(c.flags, review_flags(c.text, language)))
+    found = review_flags(c.text, language)
+    if any(f.message.endswith(_NOT_A_POSITION_END) or f.message == _ZH_NOT_A_POSITION for f in c.flags):
+        found = ()  # left as said, for the drafter to drop: its wording needs no further review
+    return replace(c, flags=_merge(c.flags, found))
 
 
 def draft_text(source: str, language: str, *, convert: bool = True, first: bool = False) -> Conversion:
