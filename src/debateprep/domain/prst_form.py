@@ -137,10 +137,12 @@ class Flag:
 
     @classmethod
     def from_json(cls, data: object) -> Flag:
+        """From {"code": …, "message": …} or a stored [code, message] pair."""
         if isinstance(data, dict):
             return cls(str(data.get("code", "")), str(data.get("message", "")))
-        code, message = data  # type: ignore[misc]  # a stored [code, message] pair
-        return cls(str(code), str(message))
+        if isinstance(data, (list, tuple)) and len(data) == 2:
+            return cls(str(data[0]), str(data[1]))
+        raise ValueError(f"not a review flag: {data!r}")
 
 
 @dataclass(frozen=True)
@@ -644,7 +646,8 @@ def _to_prst_en(source: str) -> Conversion:
     after = text[lead.end:]
     body = _chain(after) if lead.kind in ("participle", "adjective") else after
     prst_lead = _en_prst_lead(lead)
-    note, flags = "", ()
+    note = ""
+    flags: tuple[Flag, ...] = ()
     if lead.kind == "whereas":
         note = "'Whereas' rendered as 'considers that'"
         flags = (Flag(WHEREAS, "'Whereas' rendered as 'considers that': review"),)
