@@ -267,3 +267,23 @@ def test_withdrawn_stays_visible_but_unplaced(svc: SpeakersService, poc: int) ->
     rows = svc.view(poc).rows()
     assert rows[-1]["delegation"] == "Chad" and rows[-1]["position"] is None and rows[-1]["status"] == "withdrawn"
     assert svc.reinstate(chad.id).status == Status.INSCRIBED  # type: ignore[arg-type]
+
+
+def test_a_briefer_heard_by_surname_is_the_one_on_the_list(svc: SpeakersService, tmp_path: Path) -> None:
+    from tests.test_statements_service import RECORD_EN, RECORD_ZH
+
+    for record, listed in ((RECORD_EN, "Khaled Khiari"), (RECORD_ZH, "哈立德·希亚里")):
+        debate = DebateService(svc.db).create("The situation in the Middle East", meeting_number=9999,
+                                              meeting_date=date(2024, 5, 2), presidency="Malta")
+        assert debate.id is not None
+        path = tmp_path / "S_PV.9999.txt"
+        path.write_text(record, encoding="utf-8")
+        fresh = svc.import_record(debate.id, [path])  # an empty list: the briefer comes in as heard
+        assert [e.basis for e in fresh][:1] == [Basis.BRIEFER]
+        svc.delete(fresh[0].id)  # type: ignore[arg-type]
+        svc.delete(fresh[1].id)  # type: ignore[arg-type]
+        entry = svc.add(debate.id, listed, person=True, basis="briefer")
+        # listed before the meeting: the record's "Mr. Khiari" is that entry, not a second briefer
+        with pytest.raises(Conflict, match=f"{listed} is already on the list \\(entry #{entry.id}\\)"):
+            svc.import_record(debate.id, [path])
+        assert [e.delegation for e in svc.entries(debate.id)] == [listed]

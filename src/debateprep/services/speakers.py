@@ -407,7 +407,7 @@ class SpeakersService:
         """Inscribe everyone heard in a verbatim record (first statements). The list keeps the
         order heard: where it departs from the rules, the entry carries a visible override
         ("kept after Germany (order heard in S/PV.8699)"). One transaction."""
-        from debateprep.domain.record_speakers import entries_from_heard, speakers_from_record
+        from debateprep.domain.record_speakers import entries_from_heard, listed_briefer, speakers_from_record
         from debateprep.importers.verbatim_record import record_parts
 
         debate = self.debate(ref)
@@ -426,6 +426,10 @@ class SpeakersService:
         for e in entries:
             e.notes = f"{e.notes} of {label}"
         existing = self.entries(debate.id)  # type: ignore[arg-type]
+        for e in entries:  # "Mr. Khiari:" is the "Khaled Khiari" already listed as a briefer
+            listed = listed_briefer(e.representative, existing) if e.delegation_code is None else None
+            if listed is not None:
+                e.delegation, e.delegation_code = listed.delegation, listed.delegation_code
         with self.db.transaction() as s:
             added: list[SpeakerEntry] = []
             for e in entries:
