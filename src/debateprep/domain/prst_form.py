@@ -689,13 +689,13 @@ def review_flags(text: str, language: str) -> tuple[Flag, ...]:
     if language == "zh":
         body = strip_zh_subject(text)
         if body == text:
-            flags.append(Flag(NO_SUBJECT, "不以安理会为主语：未说明安理会做什么 (the paragraph does not open with the Council)"))
+            flags.append(Flag(NO_SUBJECT, "不以安理会为主语：未说明安理会做什么"))
         if "第七章采取行动" in text:
-            flags.append(Flag(CHAPTER_VII, "主席声明不根据《宪章》第七章通过：请审查此段 (a PRST is not adopted under Chapter VII)"))
+            flags.append(Flag(CHAPTER_VII, "主席声明不根据《宪章》第七章通过：请审查此段"))
         if _ZH_SPEAKER_WORDS.search(body):
-            flags.append(Flag(FIRST_PERSON, "仍有发言者的口吻（我们、中方……）(a delegation's voice is left in the text)"))
+            flags.append(Flag(FIRST_PERSON, "仍有发言者的口吻（我们、中方……）"))
         if _ZH_SELF_ADDRESSED.search(body):
-            flags.append(Flag(COUNCIL_ADDRESSEE, "安理会在对自己提要求：请改写 (the Council addresses itself)"))
+            flags.append(Flag(COUNCIL_ADDRESSEE, "安理会在对自己提要求：请改写"))
         return tuple(flags)
     m = _EN_COUNCIL_SUBJECT.match(text)
     body = text[m.end():] if m else text
@@ -777,7 +777,7 @@ def zh_subject(text: str, first: bool) -> str:
 
 _ZH_SPEAKER = re.compile(r"^(?:我们|我国代表团|本代表团|我代表团|我国政府|本国政府|我国|中方|我方|我谨|我)")
 _ZH_COURTESY = re.compile(r"^(?:也|还|谨|愿)*(?:感谢|祝贺|欢迎.{0,30}(?:出席|参加|主持|召开)(?:本次|今天的)?(?:会议|辩论))")
-_ZH_NOT_A_POSITION = "礼节性表述或与其他发言保持一致：不是安理会的立场 (a courtesy or an alignment: not a Council position)"
+_ZH_NOT_A_POSITION = "礼节性表述或与其他发言保持一致：不是安理会的立场"
 _ZH_SPEAKER_ADVERBS = re.compile(r"^(?:也|还|再次|坚决|强烈|始终|一贯|高度|坚定|积极|同样|一直|完全|愿|谨|希望借此机会|借此机会)+")
 _ZH_ASKING = re.compile(r"^(?:呼吁|敦促|促请|鼓励|希望|请|要求|吁请|期待|期望)(?:安理会|安全理事会)")
 # Leads a Council paragraph opens with when the Council acts on a delegation's request.
@@ -823,12 +823,11 @@ def _from_statement_zh(text: str, first: bool) -> Conversion | None:
         if wanted.startswith(_ZH_DECLARATIVE):
             converted = to_prst_zh(wanted, first)
             return replace(converted, lead=text[: n + len(kept)] + asked.group(0), changed=True, note=_ZH_FROM_STATEMENT)
-        flag = Flag(STATEMENT_VOICE, "代表团请安理会采取行动：改为安理会“表示打算”，请审查措辞 "
-                                     "(a delegation asked the Council to act: put as its intention; review)")
+        flag = Flag(STATEMENT_VOICE, "代表团请安理会采取行动：改为安理会“表示打算”，请审查措辞")
         converted = to_prst_zh("表示打算" + wanted, first)
         return replace(converted, changed=True, note=_ZH_FROM_STATEMENT, flags=_merge((flag,), converted.flags))
     if rest.startswith("主张"):
-        flag = Flag(STATEMENT_VOICE, "“主张”改为“强调”，请审查措辞 ('advocates' put as 'stresses'; review)")
+        flag = Flag(STATEMENT_VOICE, "“主张”改为“强调”，请审查措辞")
         converted = to_prst_zh("强调" + rest[2:], first)
         return replace(converted, changed=True, note=_ZH_FROM_STATEMENT, flags=_merge((flag,), converted.flags))
     lead = zh_lead(kept + rest)
@@ -839,8 +838,7 @@ def _from_statement_zh(text: str, first: bool) -> Conversion | None:
         converted = to_prst_zh(body, first)
         return replace(converted, changed=True, note=_ZH_FROM_STATEMENT)
     if _ZH_MODAL.search(rest[:12]):
-        flag = Flag(STATEMENT_VOICE, "“我们应……”代表所有人发言：改为“强调需要”，请说明由谁行动 "
-                                     "('we must' put as 'stresses the need'; say who should act)")
+        flag = Flag(STATEMENT_VOICE, "“我们应……”代表所有人发言：改为“强调需要”，请说明由谁行动")
         body = re.sub(r"^(?:应当|应该|必须|需要|应|要)", "", rest)
         converted = to_prst_zh("强调需要" + body, first)
         return replace(converted, changed=True, note=_ZH_FROM_STATEMENT, flags=_merge((flag,), converted.flags))
@@ -871,8 +869,7 @@ def to_prst_zh(source: str, first: bool = False) -> Conversion:
     if lead is None and not already:
         body = _ZH_ENUMERATOR.sub("", text)
         if _ZH_MODAL.search(body) and not _ZH_SPEAKER.match(body):
-            flag = Flag(STATEMENT_VOICE, "以“强调指出”表述代表团的观点，请审查措辞 "
-                                         "(a delegation's view put as 'stresses'; review the wording)")
+            flag = Flag(STATEMENT_VOICE, "以“强调指出”表述代表团的观点，请审查措辞")
             converted = to_prst_zh("强调指出，" + body, first)
             return replace(converted, lead=None, changed=True, flags=_merge((flag,), converted.flags),
                            note="来自发言：以“强调指出”表述代表团的观点 (from a statement)")
