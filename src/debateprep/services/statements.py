@@ -150,7 +150,23 @@ class StatementService:
             except NotFound:
                 presidency = None
         result = read_record_files(files, self.roster, presidency)
+        self._map_listed_briefers(debate_id, result.statements)
         return self._store(debate, result.statements, result.records, replace)
+
+    def _map_listed_briefers(self, debate_id: int, statements: Sequence[Statement]) -> None:
+        """A speaker the record names by surname only ("Mr. Khiari:") is the briefer of that name
+        already on the debate's speakers list, if there is exactly one."""
+        from debateprep.domain.record_speakers import listed_briefer
+        from debateprep.services.speakers import SpeakersService
+
+        entries = SpeakersService(self.db, self.roster).entries(debate_id)
+        for st in statements:
+            if not st.unmapped or not st.speaker:
+                continue
+            entry = listed_briefer(st.speaker, entries)
+            if entry is not None:
+                st.delegation, st.delegation_code = entry.delegation, entry.delegation_code
+                st.speakers_entry_id, st.kind, st.mapped_by, st.suggestion = entry.id, "briefing", "speakers list", None
 
     def _store(self, debate: Debate, statements: list[Statement], records: list[str], replace: bool) -> ImportReport:
         assert debate.id is not None

@@ -1,14 +1,14 @@
 """coverage_marks: the user's marks on coverage cells (wrong / addressed), kept across re-computation.
 
 Revision ID: 0011
-Revises: 0007
+Revises: 0008
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
