@@ -49,7 +49,7 @@ CHANGES: dict[str, dict[str, frozenset[Topic]]] = {
     },
     "statements": {
         "import_files": _STATEMENTS, "import_record": _STATEMENTS, "resolve": _STATEMENTS,
-        "remove_all": _STATEMENTS,
+        "remove_all": _STATEMENTS, "mark": _STATEMENTS,  # a user's mark on a coverage cell
     },
     "library": {"import_paths": _LIBRARY, "import_text": _LIBRARY, "load_sample": _LIBRARY},
     "prst": {
@@ -65,7 +65,8 @@ READS: dict[str, frozenset[str]] = {
     "notes": frozenset({"list", "get", "for_debate", "debate_of", "questions"}),
     "debates": frozenset({"get", "list", "latest", "resolve"}),
     "speakers": frozenset({"debate", "entries", "entry", "order_settings", "view", "build_entry", "export_csv"}),
-    "statements": frozenset({"list", "get", "questions", "coverage", "convergence", "roster", "why_empty"}),
+    "statements": frozenset({"list", "get", "questions", "coverage", "convergence", "roster", "why_empty",
+                             "marks"}),
     "library": frozenset({"show", "documents", "count", "paragraph", "context", "search", "similar", "holdings",
                           "why_empty"}),
     "prst": frozenset({"get", "drafts", "resolve", "paragraph", "check_text", "diff", "export"}),
