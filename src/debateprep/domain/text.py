@@ -218,39 +218,155 @@ def joiner(prev: str, nxt: str, nxt_indented: bool, full: int, gap: bool = False
 class Normalised:
     text: str  # one paragraph per line, paragraphs separated by a blank line
     furniture: tuple[str, ...]  # the lines dropped as page furniture, in order
+    footnotes: tuple[str, ...] = ()  # footnote lines taken from the page bottoms, in order
+
+
+# A footnote rule typed as text ("__________"); a PDF draws it as a line, which leaves no text.
+_RULE = re.compile(r"^[ \t]*[_\-—–=]{5,}[ \t]*$")
+# A footnote's first line: its number, then its text ("1 See S/2013/689", "2 见…", "3见…").
+_FOOTNOTE_START = re.compile(r"^[ \t]*(\d{1,3})(?:[ \t\u3000]+(?=\S)|(?=[\u3400-\u9fff“《(（]))")
+# The footnotes of one page never take more lines than this.
+MAX_FOOTNOTE_LINES = 24
+_TEXT, _BLANK, _FURNITURE = 0, 1, 2
 
 
 def normalise(raw: str) -> Normalised:
-    """Join wrapped lines and page-split words, drop page furniture (see the module doc)."""
-    raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n").replace("\ufeff", "")
+    """Join wrapped lines and page-split words, drop page furniture and footnotes (see the module
+    doc). Linear in the size of `raw`."""
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     raw = raw.replace("\u00ad", "")  # soft hyphens
-    furniture: list[str] = []
-    lines: list[str] = []
-    raw_lines = raw.split("\n")
-    running = _running_headers(raw_lines)
-    for line in raw_lines:
-        if is_furniture(line) or line.strip() in running:
-            furniture.append(line.strip())
-            lines.append("")
-        else:
-            lines.append(line.rstrip())
-    full = wrap_width(lines)
+    lines = raw.replace("\f", "\n\f\n").split("\n")
+    running = _running_headers(lines)
+    kinds = [_kind(line, running) for line in lines]
+    furniture = [lines[i].strip() for i, k in enumerate(kinds) if k == _FURNITURE and lines[i].strip()]
+    footnotes = _drop_footnotes(lines, kinds)
+    _attach_lone_bullets(lines, kinds)
+    full = wrap_width([line for line, k in zip(lines, kinds) if k == _TEXT])
     paragraphs: list[str] = []
-    last = ""  # the previous physical line: its width tells whether it was wrapped
-    gap = False
-    for line in lines:
-        if not line.strip():
+    last = ""  # the previous line of text: its width tells whether it was wrapped
+    gap = False  # blank lines (and nothing else) since that line
+    page = False  # a page break (furniture) since that line
+    for line, kind in zip(lines, kinds):
+        if kind == _BLANK:
             gap = True
             continue
+        if kind == _FURNITURE:
+            page = True
+            continue
         indented = line[:1] in (" ", "\t", "\u3000")
-        glue = joiner(last, line, indented, full, gap) if paragraphs else None
-        gap = False
+        # A page break is no paragraph break: across one, lines join as if wrapped.
+        glue = joiner(last, line, indented, full, gap and not page) if paragraphs else None
+        gap = page = False
         if glue is None:
             paragraphs.append(_clean(line))
         else:
             paragraphs[-1] = paragraphs[-1].rstrip() + glue + _clean(line)
         last = line
-    return Normalised("\n\n".join(paragraphs), tuple(furniture))
+    return Normalised("\n\n".join(paragraphs), tuple(furniture), tuple(footnotes))
+
+
+def _kind(line: str, running: set[str]) -> int:
+    stripped = line.strip()
+    if stripped == "\f" or stripped in running or _RULE.match(line) or is_furniture(line):
+        return _FURNITURE
+    return _TEXT if stripped else _BLANK
+
+
+def _drop_footnotes(lines: list[str], kinds: list[int]) -> list[str]:
+    """Find the footnotes at the bottom of each page, mark their lines as furniture, take their
+    markers out of the page's text ("statements:1" -> "statements:"), and return them.
+
+    A page ends where furniture follows (the job number, the page counter). Its footnotes are the
+    lines above that which start with the next footnote number of the document (footnotes are
+    numbered 1, 2, 3 … through a document) and run down to the furniture.
+    """
+    found: list[str] = []
+    expected = 1
+    page_start = 0
+    i = 0
+    n = len(lines)
+    while i < n:
+        if kinds[i] != _FURNITURE:
+            i += 1
+            continue
+        block = _footnote_block(lines, kinds, page_start, i, expected)
+        if block is not None:
+            start, numbers = block
+            for j in range(start, i):
+                if kinds[j] == _TEXT:
+                    found.append(lines[j].strip())
+                    kinds[j] = _FURNITURE
+            for number in numbers:
+                _strip_marker(lines, kinds, page_start, start, number)
+            expected = numbers[-1] + 1
+        while i < n and kinds[i] != _TEXT:
+            i += 1
+        page_start = i
+    return found
+
+
+def _footnote_block(lines: list[str], kinds: list[int], page_start: int, end: int, expected: int) -> tuple[int, list[int]] | None:
+    """(first line, footnote numbers) of the footnotes right above line `end`, or None."""
+    seen = 0
+    j = end - 1
+    while j >= page_start and seen < MAX_FOOTNOTE_LINES:
+        if kinds[j] == _TEXT:
+            seen += 1
+            m = _FOOTNOTE_START.match(lines[j])
+            if m and int(m.group(1)) == expected:
+                numbers = [expected]
+                for k in range(j + 1, end):
+                    m2 = _FOOTNOTE_START.match(lines[k]) if kinds[k] == _TEXT else None
+                    if m2 and int(m2.group(1)) == numbers[-1] + 1:
+                        numbers.append(numbers[-1] + 1)
+                return j, numbers
+        j -= 1
+    return None
+
+
+_MARKER_BEFORE = r"(?:(?<=[a-z\u3400-\u9fff.,;:!?)\]”’\"'。，；：！？）」』】》])(?<!第))"
+_MARKER_AFTER = r"(?![0-9A-Za-z/年月日号次条段个项届名])"
+
+
+def _strip_marker(lines: list[str], kinds: list[int], start: int, end: int, number: int) -> None:
+    """Take footnote `number`'s marker out of the page's text: its last occurrence glued to the
+    word or mark before it ("conflict.1", "备忘录1。")."""
+    marker = re.compile(_MARKER_BEFORE + str(number) + _MARKER_AFTER)
+    for j in range(end - 1, start - 1, -1):
+        if kinds[j] != _TEXT:
+            continue
+        hits = list(marker.finditer(lines[j]))
+        if hits:
+            at = hits[-1]
+            lines[j] = lines[j][:at.start()] + lines[j][at.end():]
+            return
+
+
+def _attach_lone_bullets(lines: list[str], kinds: list[int]) -> None:
+    """A bullet alone on its line (PDF text puts the glyph on a line of its own) goes in front of
+    the next line of text."""
+    pending: int | None = None
+    for j, line in enumerate(lines):
+        if kinds[j] != _TEXT:
+            continue
+        stripped = line.strip()
+        if _lone_glyph(stripped):
+            pending = j
+            continue
+        if pending is not None:
+            glyph = lines[pending].strip()
+            lines[j] = (glyph if glyph in BULLET_CHARS else "•") + " " + stripped
+            kinds[pending] = _BLANK
+            pending = None
+
+
+def _lone_glyph(stripped: str) -> bool:
+    """A bullet, or a glyph a symbol font's bullet comes out as ("\x7f", "\uf0b7"): one
+    character that is neither a letter, a digit nor a mark of punctuation."""
+    if len(stripped) != 1:
+        return False
+    ch = stripped
+    return ch in BULLET_CHARS or unicodedata.category(ch) in ("Cc", "Co", "So", "Sm") and ch not in "\f"
 
 
 RUNNING_HEADER_REPEATS = 3
@@ -261,7 +377,7 @@ def _running_headers(lines: list[str]) -> set[str]:
     counts: dict[str, int] = {}
     for line in lines:
         s = line.strip()
-        if s and cell_width(s) <= 60 and not starts_block(s) and not _ends_sentence(s):
+        if len(s) > 1 and cell_width(s) <= 60 and not starts_block(s) and not _ends_sentence(s):
             counts[s] = counts.get(s, 0) + 1
     return {s for s, n in counts.items() if n >= RUNNING_HEADER_REPEATS}
 
