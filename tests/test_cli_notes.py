@@ -14,7 +14,7 @@ SAMPLE_EN = REPO / "concept_notes" / "concept-note_sample_transitions.en.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "notes"
 KEYS = [
     "id", "symbol", "language", "presidency", "letter_date", "meeting_date", "title", "sections", "questions",
-    "themes", "briefers", "outcome", "cited_documents",
+    "themes", "briefers", "outcome", "cited_documents", "speaking_limit_minutes",
 ]
 
 

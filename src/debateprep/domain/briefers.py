@@ -52,13 +52,18 @@ POSTS: dict[str, str] = {
     "United Nations High Commissioner for Human Rights": "Office of the United Nations High Commissioner for Human Rights",
     "High Commissioner for Human Rights": "Office of the United Nations High Commissioner for Human Rights",
     "Assistant Secretary-General for Peacebuilding Support": "Peacebuilding Support Office",
+    "Under-Secretary-General for Political and Peacebuilding Affairs": "Department of Political and Peacebuilding Affairs",
+    "Under-Secretary-General for Legal Affairs": "Office of Legal Affairs",
+    "主管政治和建设和平事务副秘书长": "政治和建设和平事务部",
+    "主管法律事务副秘书长": "法律事务厅",
 }
 _ORG_WORDS = re.compile(
     r"Office|Department|Committee|Programme|Program|Fund|Organi[sz]ation|Agency|Union|Mission|Commission|"
     r"Council|Network|Centre|Center|Institute|Bank|Red Cross|Crescent|Secretariat|Entity|Alliance|Forum|"
-    r"Group|Association|Foundation|Coalition|Court|Tribunal|UN-Women|[A-Z]{3,}"
+    r"Group|Association|Foundation|Coalition|Court|Tribunal|University|College|School|Academy|Initiative|Project|"
+    r"Partnership|Platform|Society|Trust|Watch|Campaign|UN-Women|[A-Z]{3,}"
 )
-_ZH_ORG_END = ("部", "厅", "处", "署", "会", "组织", "办事处", "委员会", "基金", "联盟", "中心", "法院", "网络", "协会")
+_ZH_ORG_END = ("部", "厅", "处", "署", "会", "组织", "办事处", "委员会", "基金", "联盟", "中心", "法院", "网络", "协会", "大学", "研究所")
 _HONORIFIC = r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|H\.E|Sir|Dame|Lord|Lady|Judge|General|Lieutenant General|Major General)\.?"
 
 
@@ -94,43 +99,81 @@ class Outcome:
 
 # -- briefers ---------------------------------------------------------------------------------
 
-_ZH_BRIEF = re.compile(r"^(?P<who>.+?)(?:将|拟)(?:在|向|于|就)?[^。；]*?(?:通报|介绍情况|作简报)")
+_ZH_BRIEF = re.compile(r"^(?P<who>.+?)(?:将|拟)(?:在|向|于|就)?[^。；]{0,60}?(?:通报|介绍情况|作简报)")
+_ZH_HEAR = re.compile(r"听取(?P<who>.+?)的?(?:通报|介绍)")
 _EN_BRIEF = re.compile(
-    r"^(?P<who>.+?)\s+(?:will|are expected to|is expected to|have been invited to|has been invited to)\s+"
-    r"(?:brief|address|deliver briefings|provide briefings)",
+    r"^(?P<who>.+?)\s(?:will|are expected to|is expected to|have been invited to|has been invited to|"
+    r"are invited to|is invited to)\s(?:brief|address|deliver briefings|provide briefings)",
 )
-_EN_BRIEFED_BY = re.compile(r"(?:will be briefed by|briefers? (?:will be|are|is)|briefed by)\s*:?\s*(?P<who>.*)$", re.IGNORECASE)
+_EN_BRIEFED_BY = re.compile(
+    r"(?:will be briefed by|briefers? (?:will be|are|is|include)|briefed by|will hear (?:briefings? )?(?:from|by)|"
+    r"^briefers?\s*:)\s*:?\s*(?P<who>.*)$",
+    re.IGNORECASE,
+)
+# Who the lead-in of a list names instead of the briefers themselves ("The following have been
+# invited to brief the Council:").
+_GENERIC_WHO = re.compile(r"^(?:the )?following(?: \w+){0,3}$|^(?:the )?(?:briefers?|speakers?)$", re.IGNORECASE)
+_BRIEF_WORD = re.compile(r"brief|通报|介绍情况", re.IGNORECASE)
 
 
-def find_briefers(paragraphs: list[str], language: str) -> list[Briefer]:
-    """The briefers named in a briefers section (or in the paragraphs given)."""
+# A sentence that announces briefers wherever it stands (not "the Council was briefed by").
+_ANNOUNCES = re.compile(
+    r"will be briefed|will brief|will hear|(?:invited|expected) to brief|following (?:briefers|speakers)|"
+    r"briefers? will|将.{0,30}通报|应邀.{0,20}通报|听取",
+    re.IGNORECASE,
+)
+
+
+def find_briefers(paragraphs: list[str], language: str, *, announced_only: bool = False) -> list[Briefer]:
+    """The briefers named in a briefers section (or in the paragraphs given); `announced_only`:
+    only from a sentence that announces the briefers of this debate."""
     found: list[Briefer] = []
     for i, p in enumerate(paragraphs):
         for s in sentences(p):
+            if announced_only and not _ANNOUNCES.search(s):
+                continue
             if language == "zh":
-                m = _ZH_BRIEF.match(s)
-                if m:
-                    found += _zh_list(m.group("who"))
-                continue
-            m = _EN_BRIEFED_BY.search(s)
-            if m:
-                rest = m.group("who").strip().rstrip(".")
-                if rest:
-                    found += [b for item in re.split(r";\s*", rest) if (b := _en_item(item))]
-                else:  # "briefed by:" then a bulleted list
-                    for q in paragraphs[i + 1:]:
-                        if q[:1] not in BULLET_CHARS:
-                            break
-                        b = _en_item(strip_marker(q))
-                        if b:
-                            found.append(b)
-                continue
-            m = _EN_BRIEF.match(s)
-            if m:
-                found += _en_list(m.group("who"))
+                found += _zh_sentence(s, paragraphs[i + 1:])
+            else:
+                found += _en_sentence(s, paragraphs[i + 1:])
         if found:
             break
     return found
+
+
+def _bullets(after: list[str]) -> list[str]:
+    """The list items right after a lead-in, without their markers and closing marks."""
+    out = []
+    for q in after:
+        if q[:1] not in BULLET_CHARS and not re.match(r"^(?:\(?[a-z]\)|\d{1,2}[.)]|[(（][一二三四五六七八九十]{1,3}[)）])\s*", q):
+            break
+        out.append(strip_marker(q).rstrip("；;。.，, "))
+    return out
+
+
+def _zh_sentence(s: str, after: list[str]) -> list[Briefer]:
+    if s.rstrip().endswith(("：", ":")) and _BRIEF_WORD.search(s):
+        return [b for item in _bullets(after) for b in _zh_list(item)]
+    m = _ZH_BRIEF.match(s) or _ZH_HEAR.search(s)
+    return _zh_list(m.group("who")) if m else []
+
+
+def _en_sentence(s: str, after: list[str]) -> list[Briefer]:
+    lead_in = s.rstrip().endswith(":")
+    m = _EN_BRIEFED_BY.search(s)
+    if m:
+        rest = m.group("who").strip().rstrip(".:")
+        if rest and not lead_in:
+            return _en_list(rest)
+        return [b for item in _bullets(after) if (b := _en_item(item))]
+    m = _EN_BRIEF.match(s)
+    if m and (lead_in or _GENERIC_WHO.match(m.group("who").strip())):
+        return [b for item in _bullets(after) if (b := _en_item(item))]
+    if m:
+        return _en_list(m.group("who"))
+    if lead_in and _BRIEF_WORD.search(s):
+        return [b for item in _bullets(after) if (b := _en_item(item))]
+    return []
 
 
 def _zh_list(who: str) -> list[Briefer]:
@@ -156,7 +199,7 @@ def _zh_list(who: str) -> list[Briefer]:
 def _zh_name(chunk: str, start: int) -> tuple[str, str]:
     """Split "主管人道主义事务副秘书长瓦莱丽·阿莫斯" after the title's last word."""
     head = chunk[:start + chunk[start:].index("·")]
-    for suffix in ("副秘书长", "秘书长", "高级专员", "特别代表", "特使", "主席", "总干事", "执行主任", "主任", "大使", "部长", "代表", "顾问", "协调员"):
+    for suffix in ("副秘书长", "秘书长", "高级专员", "特别代表", "特使", "主席", "总干事", "执行主任", "主任", "大使", "部长", "代表", "顾问", "协调员", "院长"):
         cut = head.rfind(suffix)
         if cut >= 0:
             return chunk[cut + len(suffix):], chunk[:cut + len(suffix)]
@@ -177,30 +220,64 @@ def _zh_orgs(text: str) -> list[str]:
     return out
 
 
+_ZH_HEAD = r"(?:主席|总干事|执行主任|主任|秘书长|代表|院长|负责人|会长)"
+
+
 def _organization_of(title: str | None) -> str | None:
     if not title:
         return None
     for post, org in POSTS.items():
         if title.endswith(post) or title == post:
             return org
+    m = re.search(r"\b(?:at|from) (?:the )?(.+)$", title)
+    if m and _ORG_WORDS.search(m.group(1)):
+        return m.group(1).strip()
     m = re.search(r"\bof (?:the )?(.+)$", title)
     if m and _ORG_WORDS.search(m.group(1)):
         return m.group(1).strip()
-    m = re.match(r"^(.+?(?:" + "|".join(_ZH_ORG_END) + r"))(?:主席|总干事|执行主任|主任|秘书长|代表)$", title)
+    m = re.match(r"^(.+?(?:" + "|".join(_ZH_ORG_END) + r"))" + _ZH_HEAD + "$", title)
     return m.group(1) if m else None
 
 
 def _en_list(who: str) -> list[Briefer]:
+    """Briefers named in running text: "A, Title; B of Org; and C, Title", "A, B and C"."""
     who = re.sub(r"^the\s+", "", who.strip(), flags=re.IGNORECASE)
     out: list[Briefer] = []
     rep = re.search(r"(?:,\s*|\s)(?:and\s+)?(?:a\s+)?representatives?\s+of\s+(?P<orgs>.+)$", who)
     if rep:
-        head = who[:rep.start()].strip().rstrip(",")
-        if head:
-            out += [b for item in re.split(r";\s*", head) if (b := _en_item(item))]
+        who = who[:rep.start()].strip().rstrip(",")
+    items = [x for x in re.split(r";\s*", who) if x.strip()]
+    for item in items:
+        out += [b for person in _people(item) if (b := _en_item(person))]
+    if rep:
         out += [Briefer(None, "Representative", org) for org in _en_orgs(rep.group("orgs"))]
-        return out
-    return [b for item in re.split(r";\s*|,\s+and\s+(?=(?:" + _HONORIFIC + r"\s|the\s|a\s))", who) if (b := _en_item(item))]
+    return out
+
+
+_AND_NEXT = re.compile(r",?\s+and\s+(?=" + _HONORIFIC + r"\s|(?:a|an|the)\s)")
+
+
+def _people(item: str) -> list[str]:
+    """One item of running text split into persons: at "and"/"," before an honorific or an
+    article, then part by part, a part naming someone when the person so far is named."""
+    item = re.sub(r"^(?:and\s+)", "", item.strip())
+    out: list[str] = []
+    for chunk in _AND_NEXT.split(item):
+        chunk = re.sub(r"^(?:and\s+)", "", chunk.strip())
+        current: list[str] = []
+        named = False
+        for part in (p.strip() for p in re.split(r",\s*(?:and\s+)?", chunk)):
+            if not part:
+                continue
+            has_name = _split_name(part)[0] is not None
+            if has_name and named:
+                out.append(", ".join(current))
+                current, named = [], False
+            current.append(part)
+            named = named or has_name
+        if current:
+            out.append(", ".join(current))
+    return out
 
 
 def _en_orgs(text: str) -> list[str]:
@@ -215,6 +292,30 @@ def _en_orgs(text: str) -> list[str]:
     return merged
 
 
+_TITLE_WORDS = re.compile(
+    r"Secretary|General|Director|President|Representative|Commissioner|Minister|Envoy|Chair|Coordinator|Adviser|"
+    r"Advisor|Ambassador|Professor|Judge|Head|Chief|Founder|Officer|Rapporteur|Member|Fellow|Researcher|Advocate|"
+    r"Activist|Journalist|Expert|Prosecutor|Registrar|Commander|Deputy|Vice"
+)
+_NAME_WORD = r"[A-Z][\w'’.-]*"
+# A title, then the person's name ("Executive Director of UNICEF Omar Farouk").
+_TITLE_THEN_NAME = re.compile(r"^(?P<title>.*\S)\s(?P<name>" + _NAME_WORD + r"\s" + _NAME_WORD + r")$")
+# A name, then where the person comes from ("Mr. Tomás Herrera of the Andean Climate Institute").
+_NAME_THEN_REST = re.compile(
+    r"^(?P<name>" + _HONORIFIC + r"\s+" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r"){0,3})\s(?P<rest>(?:of|from|at)\s.+)$"
+)
+
+
+# A title never ends on these, so what follows is still the title, not a name.
+_OPEN_END = re.compile(r"\b(?:for|of|on|the|and|in|to|at|from|with)$")
+# Words of the subjects titles name ("… for Humanitarian Affairs"), never of a person's name.
+_SUBJECT_WORDS = re.compile(
+    r"\b(?:Affairs|Operations|Rights|Development|Security|Peace|Peacebuilding|Conflict|Crisis|Policy|Support|"
+    r"Assistance|Relief|Justice|Law|Women|Children|Youth|Refugees|Humanitarian|Political|Legal|Economic|Social|"
+    r"Nations|Council|Assembly|Africa|Europe|Asia|America)\b"
+)
+
+
 def _looks_like_name(text: str) -> bool:
     if re.match(_HONORIFIC + r"\s", text):
         return True
@@ -223,27 +324,80 @@ def _looks_like_name(text: str) -> bool:
         1 < len(words) <= 4
         and all(w[:1].isupper() for w in words)
         and not _ORG_WORDS.search(text)
-        and not re.search(r"Secretary|General|Director|President|Representative|Commissioner|Minister|Envoy|Chair", text)
+        and not _TITLE_WORDS.search(text)
     )
 
 
+def _split_name(part: str) -> tuple[str | None, str]:
+    """(name, the rest) of one comma-separated part of a briefer's description."""
+    part = part.strip()
+    m = _NAME_THEN_REST.match(part)
+    if m:
+        return m.group("name"), m.group("rest")
+    if _looks_like_name(part):
+        return part, ""
+    m = _TITLE_THEN_NAME.match(part)
+    if (
+        m
+        and _TITLE_WORDS.search(m.group("title"))
+        and not _OPEN_END.search(m.group("title"))
+        and _looks_like_name(m.group("name"))
+        and not _SUBJECT_WORDS.search(m.group("name"))
+    ):
+        return m.group("name"), m.group("title")
+    return None, part
+
+
+_CAPACITY = re.compile(
+    r",?\s*\b(?:in (?:her|his|their|a) (?:personal|individual|own) capacity|(?:who is )?(?:representing|on behalf of) civil society|"
+    r"(?:as )?an? civil[- ]society (?:representative|briefer|speaker))\b",
+    re.IGNORECASE,
+)
+_CIVIL_SOCIETY_FROM = re.compile(
+    r"\b(?:as )?an? civil[- ]society (?:representative|briefer|speaker) (?:from|of) (?:the )?(?P<org>.+)$", re.IGNORECASE
+)
+
+
 def _en_item(item: str) -> Briefer | None:
+    """One briefer from its description ("Ms. X, Title of Organization", "Title X", "a
+    representative of Org", "Mr. Y of Org, representing civil society")."""
     item = item.strip().rstrip(".;,")
     item = re.sub(r"^(?:and\s+)", "", item)
+    civil_org = None
+    m = _CIVIL_SOCIETY_FROM.search(item)
+    if m:
+        civil_org = m.group("org").strip().rstrip(".;,")
+        item = item[:m.start()].strip().rstrip(",")
+    item = _CAPACITY.sub("", item).strip().rstrip(",")
     if not item:
         return None
-    rep = re.match(r"^(?:a|an|the)?\s*representatives?\s+of\s+(?:the\s+)?(?P<org>.+)$", item, re.IGNORECASE)
+    rep = re.match(r"^(?:a|an|the)?\s*representatives?\s+(?:of|from)\s+(?:the\s+)?(?P<org>.+)$", item, re.IGNORECASE)
     if rep:
         return Briefer(None, "Representative", rep.group("org").strip())
-    parts = [p.strip() for p in item.split(",") if p.strip()]
-    name = next((p for p in parts if _looks_like_name(p)), None)
-    rest = [re.sub(r"^the\s+", "", p) for p in parts if p is not name]
+    name = None
+    rest: list[str] = []
+    for part in (p.strip() for p in item.split(",")):
+        if not part:
+            continue
+        found, remainder = _split_name(part) if name is None else (None, part)
+        if found:
+            name = found
+        if remainder:
+            rest.append(re.sub(r"^(?:the|a|an)\s+", "", remainder))
     title = ", ".join(rest) or None
     if name:
         name = re.sub(r"^" + _HONORIFIC + r"\s+", "", name).strip()
-    organization = _organization_of(title)
-    if title and organization and title.endswith(organization) and title not in POSTS:
-        title = re.sub(r"\s+of(?: the)?\s*$", "", title[: -len(organization)]).strip() or None
+    organization = civil_org or _organization_of(title)
+    if title and organization and title not in POSTS:
+        at = title.rfind(organization)
+        if at >= 0:
+            title = re.sub(r"\s*\b(?:of|at|from)(?: the)?\s*$", "", title[:at]).strip(" ,") or None
+    if title and re.fullmatch(r"(?:of|from|at)\s.*", title):
+        title = None
+    if name is None and title is None and organization is None:
+        return None
+    if name is None and organization is None and title and _ORG_WORDS.search(title) and not _TITLE_WORDS.search(title):
+        return Briefer(None, None, title)  # an organisation named alone
     return Briefer(name, title, organization)
 
 

@@ -108,6 +108,7 @@ class ConceptNote:
     briefers: list[Briefer] = field(default_factory=list)
     outcome: Outcome = field(default_factory=lambda: Outcome("unknown", None))
     cited_documents: list[str] = field(default_factory=list)
+    speaking_limit_minutes: float | None = None  # "statements will be limited to four minutes"
 
     def to_json(self, note_id: int | None = None) -> dict[str, Any]:
         """The object `debateprep import --json` and `show --json` print (issue 2 contract)."""
@@ -125,6 +126,7 @@ class ConceptNote:
             "briefers": [b.to_json() for b in self.briefers],
             "outcome": self.outcome.to_json(),
             "cited_documents": list(self.cited_documents),
+            "speaking_limit_minutes": self.speaking_limit_minutes,
         }
 
     def to_dict(self) -> dict[str, Any]:
@@ -291,15 +293,24 @@ def _country_from_sender(sender: str, language: Language) -> str | None:
     return m.group(1).strip() if m else None
 
 
+_ZH_PRESIDENCY = re.compile(r"(?:轮值)?主席国([\u4e00-\u9fff]{2,12}?)(?:的|打算|将|拟|在|担任|，|。)")
+_EN_PRESIDENCY_OF = re.compile(r"presidency of (?:the )?([A-Z][\w'’-]*+(?: (?:of )?[A-Z][\w'’-]*+){0,5})")
+_EN_PRESIDENCY_S = re.compile(r"['’]s presidency")
+_EN_NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,4})$")
+
+
 def _presidency(text: str, language: Language) -> str | None:
     if language == "zh":
-        m = re.search(r"(?:轮值)?主席国([\u4e00-\u9fff]{2,12}?)(?:的|打算|将|拟|在|担任|，|。)", text)
+        m = _ZH_PRESIDENCY.search(text)
         return m.group(1) if m else None
-    m = re.search(r"presidency of (?:the )?([A-Z][\w'’-]+(?: (?:of )?[A-Z][\w'’-]+)*)", text)
+    m = _EN_PRESIDENCY_OF.search(text)
     if m:
         return m.group(1)
-    m = re.search(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)['’]s presidency", text)
-    return m.group(1) if m else None
+    for m in _EN_PRESIDENCY_S.finditer(text):  # "Ireland's presidency": the name right before
+        name = _EN_NAME_BEFORE.search(text[max(0, m.start() - 80):m.start()])
+        if name:
+            return name.group(1)
+    return None
 
 
 def _topic(letter_text: str, language: Language) -> str | None:
@@ -335,8 +346,8 @@ def parse_concept_note(text: str, *, symbol: str | None = None, furniture: tuple
     `symbol` (from the user) wins; otherwise the symbol is taken from the running headers and
     other page furniture the normaliser dropped (a symbol alone on a line is furniture).
     """
-    paras = paragraphs(text)
     language = detect_language(text)
+    paras = _rejoin_headings(paragraphs(text), language)
     note = ConceptNote(language=language)
     letter_i, annex_i = _letter_parts(paras, language)
     body_start = 0
@@ -350,7 +361,7 @@ def parse_concept_note(text: str, *, symbol: str | None = None, furniture: tuple
     note.sections = _sections(paras[header_end:])
     note.questions = _questions(note.sections, language)
     note.themes = _themes(note.sections)
-    note.briefers = briefers_mod.find_briefers(_role_text(note.sections, "briefers"), language)
+    note.briefers = _briefers(note.sections, paras[header_end:], language)
     note.outcome = briefers_mod.find_outcome(
         _role_text(note.sections, "outcome") or _role_text(note.sections, "briefers"), paras[header_end:], language
     )
@@ -360,7 +371,95 @@ def parse_concept_note(text: str, *, symbol: str | None = None, furniture: tuple
     note.cited_documents = [s for s in find_symbols("\n".join(paras)) if s != note.symbol]
     if note.presidency is None:
         note.presidency = _presidency("\n".join(paras), language)
+    note.speaking_limit_minutes = speaking_limit(paras[header_end:])
     return note
+
+
+def _briefers(sections: list[Section], body: list[str], language: Language) -> list[Briefer]:
+    """From the briefers section; else from the format section; else from a sentence anywhere
+    that announces who will brief."""
+    for role in ("briefers", "format"):
+        found = briefers_mod.find_briefers(_role_text(sections, role), language)
+        if found:
+            return found
+    return briefers_mod.find_briefers(body, language, announced_only=True)
+
+
+# -- split headings ---------------------------------------------------------------------------
+
+# A heading line that cannot end there: a preposition, an article, "entitled" or a colon.
+_EN_OPEN_HEADING = re.compile(r"(?:\b(?:on|of|for|the|and|in|to|entitled|addressed|dated|from)|[:,—–-])$", re.IGNORECASE)
+_ZH_OPEN_HEADING = re.compile(r"(?:关于|的|和|与|及|就|在|给|：|:|，)$")
+_EN_TITLE_START = re.compile(r"^(?:annex\b|concept note\b|letter dated\b|identical letters dated\b)", re.IGNORECASE)
+_ZH_TITLE_START = re.compile(r"^(?:\d{4}\s?年|安全理事会.{0,40}概念说明|概念说明|附件)")
+MAX_SPLIT_HEADING_CELLS = 200
+
+
+def _rejoin_headings(paras: list[str], language: Language) -> list[str]:
+    """The letter's title, the annex heading and the note's title over two lines (each line its
+    own paragraph, as in a .docx or text with blank lines) made one again: "Concept note for the
+    Security Council open debate on" + "“…”"; "…给秘书长的" + "信的附件"."""
+    out: list[str] = []
+    for p in paras:
+        if out and len(out) < 40 and _continues_heading(out[-1], p, language):
+            out[-1] = out[-1] + ("" if language == "zh" else " ") + p
+        else:
+            out.append(p)
+    return out
+
+
+def _continues_heading(prev: str, nxt: str, language: Language) -> bool:
+    if cell_width(prev) + cell_width(nxt) > MAX_SPLIT_HEADING_CELLS or _is_item(nxt) or _NUMBER.match(nxt):
+        return False
+    if language == "zh":
+        if not _ZH_TITLE_START.match(prev) or prev[-1] in CJK_TERMINAL + "。":
+            return False
+        whole = prev + nxt
+        if _ZH_LETTER.match(whole) and not _ZH_LETTER.match(prev):
+            return True
+        if _ZH_ANNEX.search(whole) and not _ZH_ANNEX.search(prev):
+            return True
+        return bool(_ZH_OPEN_HEADING.search(prev)) and "概念说明" in whole and nxt[-1] not in CJK_TERMINAL
+    if not _EN_TITLE_START.match(prev) or prev.endswith((".", "?", "!", ";")):
+        return False
+    if _EN_OPEN_HEADING.search(prev):
+        return not nxt.endswith((".", ";")) or nxt.endswith(('".', '”.'))
+    # "Annex to the letter … addressed to the" / "Secretary-General": the tail of the letter's title
+    return bool(re.match(r"^annex\b", prev, re.IGNORECASE)) and bool(re.fullmatch(
+        r"(?:the )?(?:Secretary-General|President of the Security Council)\.?", nxt))
+
+
+# -- speaking limit ---------------------------------------------------------------------------
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+}
+_MINUTES = r"(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|[一二两三四五六七八九十])"
+_EN_LIMIT = re.compile(
+    r"(?:limited to|not (?:to )?exceed(?:ing)?|no (?:more|longer) than|(?:a )?maximum of|up to|at most|within|"
+    r"shorter than|under)\s(?:a maximum of\s)?" + _MINUTES + r"(?:\s\(\d{1,2}\))?[\s-]minutes?"
+    r"|" + _MINUTES + r"(?:\s\(\d{1,2}\))?[\s-]minutes?\s(?:or (?:less|fewer)|maximum|at most)"
+    r"|" + _MINUTES + r"-minute (?:limit|statements?|interventions?|speaking)",
+    re.IGNORECASE,
+)
+_ZH_LIMIT = re.compile(r"(?:限(?:于|制在|定为|为)?|不(?:得)?超过|控制在|最多|以)\s?" + _MINUTES + r"\s?分钟")
+_SPEECH = re.compile(r"statement|intervention|remark|speak|speech|deliver|发言|讲话", re.IGNORECASE)
+
+
+def speaking_limit(paras: list[str]) -> float | None:
+    """The time each speaker is asked to keep to, in minutes: "Statements will be limited to
+    four minutes", "no more than three minutes", "发言控制在四分钟以内"."""
+    for p in paras:
+        for sentence in sentences(p):
+            if not _SPEECH.search(sentence):
+                continue
+            m = _EN_LIMIT.search(sentence) or _ZH_LIMIT.search(sentence)
+            if m:
+                word = next(g for g in m.groups() if g)
+                value = _NUMBER_WORDS.get(word.lower())
+                return float(value if value is not None else word)
+    return None
 
 
 def _read_letter(note: ConceptNote, paras: list[str], letter_i: int, annex_i: int | None, language: Language) -> None:

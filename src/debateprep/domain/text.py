@@ -78,6 +78,8 @@ def detect_language(text: str) -> Language:
 
 def cell_width(text: str) -> int:
     """Width in terminal cells: wide and full-width characters count 2, combining marks 0."""
+    if text.isascii():
+        return len(text)
     width = 0
     for ch in text:
         if unicodedata.combining(ch):
@@ -199,7 +201,9 @@ def joiner(prev: str, nxt: str, nxt_indented: bool, full: int, gap: bool = False
     if not cjk_join and (gap or p.endswith(",")):
         return None  # English: a capital after a blank line or a comma opens a paragraph (PP of resolutions)
     width = cell_width(p.strip())
-    if 0 < full <= 2 * LONG_LINE_CELLS:  # hard-wrapped text: a full line was wrapped
+    if gap:  # Chinese across a blank line: only a long line cut mid-word ("…安" / "全理事会…") goes on
+        is_full = width >= LONG_LINE_CELLS and (is_cjk(last) or last.isalnum())
+    elif 0 < full <= 2 * LONG_LINE_CELLS:  # hard-wrapped text: a full line was wrapped
         # Full, or the next line's first unbreakable piece would not have fitted after it
         # (a long symbol such as "A/63/19、A/64/19" pushed to the next line leaves a short one).
         is_full = width >= min(LONG_LINE_CELLS, FULL_LINE_SHARE * full) or (
@@ -241,7 +245,9 @@ def normalise(raw: str) -> Normalised:
     furniture = [lines[i].strip() for i, k in enumerate(kinds) if k == _FURNITURE and lines[i].strip()]
     footnotes = _drop_footnotes(lines, kinds)
     _attach_lone_bullets(lines, kinds)
-    full = wrap_width([line for line, k in zip(lines, kinds) if k == _TEXT])
+    text_lines = [line for line, k in zip(lines, kinds) if k == _TEXT]
+    full = wrap_width(text_lines)
+    blank_means_nothing = _blank_after_every_line(kinds) and _hard_wrapped(text_lines, full)
     paragraphs: list[str] = []
     last = ""  # the previous line of text: its width tells whether it was wrapped
     gap = False  # blank lines (and nothing else) since that line
@@ -255,7 +261,7 @@ def normalise(raw: str) -> Normalised:
             continue
         indented = line[:1] in (" ", "\t", "\u3000")
         # A page break is no paragraph break: across one, lines join as if wrapped.
-        glue = joiner(last, line, indented, full, gap and not page) if paragraphs else None
+        glue = joiner(last, line, indented, full, gap and not page and not blank_means_nothing) if paragraphs else None
         gap = page = False
         if glue is None:
             paragraphs.append(_clean(line))
@@ -263,6 +269,30 @@ def normalise(raw: str) -> Normalised:
             paragraphs[-1] = paragraphs[-1].rstrip() + glue + _clean(line)
         last = line
     return Normalised("\n\n".join(paragraphs), tuple(furniture), tuple(footnotes))
+
+
+# Text hard-wrapped with a blank line after every line (some conversions do that): its blank
+# lines say nothing about paragraphs.
+BLANK_AFTER_EVERY_LINE = 0.9
+HARD_WRAPPED_SHARE = 0.5
+HARD_WRAP_MIN_LINES = 8
+HARD_WRAP_MIN_CELLS = 30
+
+
+def _blank_after_every_line(kinds: list[int]) -> bool:
+    text = followed = 0
+    for k, nxt in zip(kinds, kinds[1:]):
+        if k == _TEXT:
+            text += 1
+            followed += nxt != _TEXT
+    return text > 0 and followed >= BLANK_AFTER_EVERY_LINE * text
+
+
+def _hard_wrapped(lines: list[str], full: int) -> bool:
+    """Most lines are nearly as wide as the widest: the text was wrapped at a fixed width."""
+    if len(lines) < HARD_WRAP_MIN_LINES or full < HARD_WRAP_MIN_CELLS:
+        return False  # too few or too narrow lines to tell
+    return sum(1 for line in lines if cell_width(line.strip()) >= FULL_LINE_SHARE * full) >= HARD_WRAPPED_SHARE * len(lines)
 
 
 def _kind(line: str, running: set[str]) -> int:
@@ -324,18 +354,20 @@ def _footnote_block(lines: list[str], kinds: list[int], page_start: int, end: in
     return None
 
 
-_MARKER_BEFORE = r"(?:(?<=[a-z\u3400-\u9fff.,;:!?)\]”’\"'。，；：！？）」』】》])(?<!第))"
-_MARKER_AFTER = r"(?![0-9A-Za-z/年月日号次条段个项届名])"
+# A footnote marker: digits glued to the word or mark before them, ending the number.
+_MARKER = re.compile(
+    r"(?<=[a-z\u3400-\u9fff.,;:!?)\]”’\"'。，；：！？）」』】》])(?<!第)(\d{1,3})(?![0-9A-Za-z/年月日号次条段个项届名])"
+)
 
 
 def _strip_marker(lines: list[str], kinds: list[int], start: int, end: int, number: int) -> None:
     """Take footnote `number`'s marker out of the page's text: its last occurrence glued to the
     word or mark before it ("conflict.1", "备忘录1。")."""
-    marker = re.compile(_MARKER_BEFORE + str(number) + _MARKER_AFTER)
+    wanted = str(number)
     for j in range(end - 1, start - 1, -1):
         if kinds[j] != _TEXT:
             continue
-        hits = list(marker.finditer(lines[j]))
+        hits = [m for m in _MARKER.finditer(lines[j]) if m.group(1) == wanted]
         if hits:
             at = hits[-1]
             lines[j] = lines[j][:at.start()] + lines[j][at.end():]
@@ -442,17 +474,25 @@ _ABBREVIATIONS = ("Mr", "Ms", "Mrs", "Dr", "H.E", "St", "No", "e.g", "i.e", "par
                   "Jr", "vs", "etc", "U.N", "U.S")
 
 
+_SENTENCE_END = re.compile(
+    # never starting inside a run of marks (that would rescan the run at every position)
+    r"(?<![。！？])[。！？]++[”’」』）)]*+|(?<![.!?])[.!?]++[\"”’)]*+(?=\s+[\"“(A-Z0-9])"
+)
+_ABBREVIATION_END = re.compile(r"(?:^|[\s(])(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")$")
+_INITIAL_END = re.compile(r"(?:^|\s)[A-Z]$")
+
+
 def sentences(paragraph: str) -> list[str]:
-    """Split a paragraph into sentences (Chinese on 。！？, English on . ! ? before a capital)."""
+    """Split a paragraph into sentences (Chinese on 。！？, English on . ! ? before a capital).
+    Linear in the paragraph's length."""
     parts: list[str] = []
     start = 0
-    for m in re.finditer(r"[。！？]+[”’」』）)]*|[.!?]+[\"”’)]*(?=\s+[\"“(A-Z0-9])", paragraph):
+    for m in _SENTENCE_END.finditer(paragraph):
         end = m.end()
-        head = paragraph[start:m.start()]
-        if m.group(0).startswith(".") and re.search(r"(?:^|[\s(])(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")$", head):
-            continue
-        if m.group(0).startswith(".") and re.search(r"(?:^|\s)[A-Z]$", head):
-            continue  # an initial: "J. Smith"
+        if m.group(0).startswith("."):
+            tail = paragraph[max(start, m.start() - 8):m.start()]  # longest abbreviation + a space
+            if _ABBREVIATION_END.search(tail) or _INITIAL_END.search(tail):
+                continue  # "Ms. Amina", an initial: "J. Smith"
         parts.append(paragraph[start:end].strip())
         start = end
     if paragraph[start:].strip():

@@ -59,7 +59,7 @@ def read_document(path: str | Path, *, max_chars: int | None = None, what: str =
     elif kind == "docx":
         original, header = _read_docx(p)
     else:
-        original = _read_pdf(p)
+        original = _read_pdf(p, max_chars)
     original = original.replace("\r\n", "\n").replace("\r", "\n")
     if not original.strip():
         raise InputError(p, "no text in the document")
@@ -366,7 +366,7 @@ def _docx_table(table) -> list[str]:  # type: ignore[no-untyped-def]
 # -- .pdf -------------------------------------------------------------------------------------
 
 
-def _read_pdf(p: Path) -> str:
+def _read_pdf(p: Path, max_chars: int | None = None) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
@@ -381,7 +381,13 @@ def _read_pdf(p: Path) -> str:
             reader = PdfReader(str(p))
             if reader.is_encrypted and not reader.decrypt(""):
                 raise InputError(p, "encrypted PDF (remove the password first)")
-            pages = [_page_text(page) for page in reader.pages]
+            pages: list[str] = []
+            total = 0
+            for page in reader.pages:
+                pages.append(_page_text(page))
+                total += len(pages[-1])
+                if max_chars is not None and total > max_chars:
+                    break  # longer than the caller can use: read_document refuses it
     except InputError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
