@@ -405,7 +405,22 @@ def _rejoin_headings(paras: list[str], language: Language) -> list[str]:
             out[-1] = out[-1] + ("" if language == "zh" else " ") + p
         else:
             out.append(p)
-    return out
+    return [piece for p in out[:40] for piece in _split_letter_heading(p)] + out[40:]
+
+
+# The letter's title and the annex heading end with the addressee; what follows on the same
+# line is the next paragraph, joined to it because the heading's last line looked full.
+_EN_HEADING_END = re.compile(
+    r"^((?:Annex to the )?(?:identical )?letters? dated .{0,300}? addressed to the "
+    r"(?:Secretary-General|President of the Security Council))\s+(?=[A-Z“\"])(.+)$",
+    re.IGNORECASE,
+)
+_ZH_HEADING_END = re.compile(r"^(\d{4}\s?年.{0,120}?给.{1,30}?的(?:信|函)的附件)(.+)$")
+
+
+def _split_letter_heading(p: str) -> list[str]:
+    m = _EN_HEADING_END.match(p) or _ZH_HEADING_END.match(p)
+    return [m.group(1), m.group(2)] if m else [p]
 
 
 def _continues_heading(prev: str, nxt: str, language: Language) -> bool:

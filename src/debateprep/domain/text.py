@@ -168,12 +168,18 @@ def _ends_sentence(line: str) -> bool:
     return bool(s) and (s[-1] in CJK_TERMINAL or s[-1] in EN_TERMINAL)
 
 
+# The wrap width is the width of the widest lines, ignoring the widest 2 % (a long URL, a table
+# row): a short note may have only a few wrapped lines, so a lower percentile would fall on its
+# headings and short paragraphs.
+WRAP_PERCENTILE = 0.98
+
+
 def wrap_width(lines: list[str]) -> int:
-    """The width at which the document's lines were wrapped: the 90th percentile line width."""
+    """The width at which the document's lines were wrapped (see WRAP_PERCENTILE)."""
     widths = sorted(cell_width(line.strip()) for line in lines if line.strip())
     if not widths:
         return 0
-    return widths[min(len(widths) - 1, int(len(widths) * 0.9))]
+    return widths[min(len(widths) - 1, int(len(widths) * WRAP_PERCENTILE))]
 
 
 def joiner(prev: str, nxt: str, nxt_indented: bool, full: int, gap: bool = False) -> str | None:
