@@ -106,7 +106,7 @@ _EN_BRIEF = re.compile(
     r"are invited to|is invited to)\s(?:brief|address|deliver briefings|provide briefings)",
 )
 _EN_BRIEFED_BY = re.compile(
-    r"(?:will be briefed by|briefers? (?:will be|are|is|include)|briefed by|will hear (?:briefings? )?(?:from|by)|"
+    r"(?:will be briefed by|briefers? (?:will be|are|is|(?:will )?include)|briefed by|will hear (?:briefings? )?(?:from|by)|"
     r"^briefers?\s*:)\s*:?\s*(?P<who>.*)$",
     re.IGNORECASE,
 )

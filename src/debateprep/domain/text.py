@@ -106,6 +106,8 @@ _FURNITURE_TOKEN = re.compile(
     | \d{1,4}\s*/\s*\d{1,4}                        # page counter "4/4"
     | -\s*\d{1,4}\s*-                              # "- 3 -"
     | \d{1,3}                                      # bare page number
+    | United\ Nations | Nations\ Unies | 联合国 | Security\ Council | 安全理事会   # masthead "United Nations S/2014/74"
+    | Distr\.?:?\s*(?:General|Limited|Restricted)
     | (?:[ASE]|ST)/[A-Z0-9.]+(?:/[A-Z0-9.]+)*(?:\s*[(（]\d{4}[)）])?(?:\s*\((?:Resumption|Part)\s*\d+\))?
     """,
     re.VERBOSE,

@@ -1,0 +1,70 @@
+"""Reading and parsing a concept note costs time in proportion to its size (issue 17).
+
+Each pathological shape that once took quadratic time (or hung) is imported at five sizes, each
+double the last, from 16 KB; each doubling may cost at most 2.5 times the previous size (linear
+is 2, quadratic 4). CPU time of this process, best of two, so other work on the machine counts
+for little.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from debateprep.domain.errors import InputError
+from debateprep.importers.concept_note import import_concept_note
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = (REPO / "concept_notes" / "concept-note_S-2014-74_poc_lithuania.zh.txt").read_text(encoding="utf-8")
+SAMPLE_EN = (REPO / "concept_notes" / "concept-note_sample_transitions.en.txt").read_text(encoding="utf-8")
+SIZES = [16_000 * 2**k for k in range(5)]  # 16 KB … 256 KB
+MAX_RATIO = 2.5
+
+
+def _inside(note: str, run: str, size: int) -> str:
+    """`note` with a run of `run` in its middle, about `size` bytes in all."""
+    mid = len(note) // 2
+    return note[:mid] + run * max(1, (size - len(note.encode())) // len(run.encode())) + note[mid:]
+
+
+def _footnote_dense(size: int) -> str:
+    pages = []
+    for n in range(1, size // 120 + 1):
+        pages.append(f"The Council recalls its earlier decisions on this matter.{n}\n{n} See the report of the "
+                     f"Secretary-General.\n14-22222 {n}/9\n")
+    return "".join(pages)
+
+
+SHAPES: dict[str, Callable[[int], str]] = {
+    "one line of question marks": lambda n: "?" * n,
+    "footnote-dense text": _footnote_dense,
+    "a run of one byte in a note": lambda n: _inside(SAMPLE_EN, "?\n", n),
+    "a run of full stops in a Chinese note": lambda n: _inside(SEED, "。\n", n),
+    "capitalised words without end": lambda n: _inside(SAMPLE_EN, "A ", n),
+}
+
+
+def _cost(path: Path) -> float:
+    best = float("inf")
+    for _ in range(2):
+        start = time.process_time()
+        try:
+            import_concept_note(path)
+        except InputError:
+            pass  # refused as not a concept note: what counts is how long that took
+        best = min(best, time.process_time() - start)
+    return best
+
+
+@pytest.mark.parametrize("shape", list(SHAPES))
+def test_each_doubling_costs_at_most_two_and_a_half_times(shape: str, tmp_path: Path) -> None:
+    costs = []
+    for size in SIZES:
+        path = tmp_path / f"{size}.txt"
+        path.write_text(SHAPES[shape](size), encoding="utf-8")
+        costs.append(_cost(path))
+    ratios = [b / max(a, 1e-3) for a, b in zip(costs, costs[1:])]
+    assert max(ratios) <= MAX_RATIO, f"{shape}: {[f'{c:.3f}s' for c in costs]}"
