@@ -30,7 +30,9 @@ def _briefers(name: str) -> list[dict[str, str | None]]:
 
 def test_a_lead_in_then_a_bulleted_list_names_each_briefer_not_the_lead_in() -> None:
     assert _briefers("briefers_leadin.en.txt") == [
-        {"name": "Sarah Owusu", "title": "Special Envoy of the Secretary-General on Youth", "organization": None},
+        # the office an envoy of the Secretary-General heads is the organization
+        {"name": "Sarah Owusu", "title": "Special Envoy of the Secretary-General on Youth",
+         "organization": "Office of the Special Envoy of the Secretary-General on Youth"},
         # "representing civil society" neither replaces nor hides the organisation
         {"name": "Daniel Appiah", "title": "Executive Director", "organization": "West Africa Youth Peace Network"},
         # "in her personal capacity" is no part of the title
@@ -44,7 +46,7 @@ def test_running_text_separated_by_semicolons_in_a_format_section() -> None:
         {"name": "Carmen Vidal", "title": "Under-Secretary-General for Political and Peacebuilding Affairs",
          "organization": "Department of Political and Peacebuilding Affairs"},
         {"name": "Tomás Herrera", "title": None, "organization": "Andean Climate Security Institute"},
-        {"name": "Noor Rahimi", "title": None, "organization": "Afghan Women's Water Forum"},
+        {"name": "Noor Rahimi", "title": "Civil society representative", "organization": "Afghan Women's Water Forum"},
     ]
 
 
@@ -52,16 +54,16 @@ def test_running_text_with_commas_and_and_titles_before_the_names() -> None:
     assert _briefers("briefers_and.en.txt") == [
         {"name": "Maria Lindqvist",
          "title": "Special Representative of the Secretary-General for Children and Armed Conflict",
-         "organization": None},
+         "organization": "Office of the Special Representative of the Secretary-General for Children and Armed Conflict"},
         {"name": "Omar Farouk", "title": "Executive Director", "organization": "UNICEF"},
-        {"name": "Elif Demir", "title": "youth advocate", "organization": "Children in Crisis Coalition"},
+        {"name": "Elif Demir", "title": "Youth advocate", "organization": "Children in Crisis Coalition"},
     ]
 
 
 def test_chinese_lead_in_then_a_list() -> None:
     assert _briefers("briefers_zh.zh.txt") == [
         {"name": "玛丽亚·桑托斯", "title": "主管法律事务副秘书长", "organization": "法律事务厅"},
-        {"name": None, "title": "国际法院院长", "organization": "国际法院"},
+        {"name": None, "title": "院长", "organization": "国际法院"},  # the head of a body, and the body
         {"name": None, "title": "代表", "organization": "非洲联盟委员会"},
     ]
 
@@ -80,7 +82,7 @@ def test_chinese_lead_in_then_a_list() -> None:
           ("Awa Ndiaye", None, "Dakar Peace Institute")]),
         ("The Council will hear briefings from Mr. Paul Okafor, a civil society representative from the "
          "Lake Chad Peace Forum.",
-         [("Paul Okafor", None, "Lake Chad Peace Forum")]),
+         [("Paul Okafor", "Civil society representative", "Lake Chad Peace Forum")]),
     ],
 )
 def test_english_briefer_sentences(sentence: str, briefers: list[tuple[str | None, str | None, str | None]]) -> None:

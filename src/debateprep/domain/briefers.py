@@ -15,7 +15,7 @@ from typing import Any, Literal
 from debateprep.domain.questions import strip_marker
 from debateprep.domain.text import BULLET_CHARS, sentences
 
-OutcomeKind = Literal["presidential statement", "resolution", "none", "unknown"]
+OutcomeKind = Literal["presidential statement", "resolution", "summary", "none", "unknown"]
 
 # Organisations that brief the Council often: names as written in UN Chinese and English -> acronym.
 ORGANIZATIONS: dict[str, str] = {
@@ -54,6 +54,8 @@ POSTS: dict[str, str] = {
     "Assistant Secretary-General for Peacebuilding Support": "Peacebuilding Support Office",
     "Under-Secretary-General for Political and Peacebuilding Affairs": "Department of Political and Peacebuilding Affairs",
     "Under-Secretary-General for Legal Affairs": "Office of Legal Affairs",
+    "High Representative for Disarmament Affairs": "United Nations Office for Disarmament Affairs",
+    "Executive Director of the United Nations Office on Drugs and Crime": "United Nations Office on Drugs and Crime",
     "主管政治和建设和平事务副秘书长": "政治和建设和平事务部",
     "主管法律事务副秘书长": "法律事务厅",
 }
@@ -106,7 +108,8 @@ _EN_BRIEF = re.compile(
     r"are invited to|is invited to)\s(?:brief|address|deliver briefings|provide briefings)",
 )
 _EN_BRIEFED_BY = re.compile(
-    r"(?:will be briefed by|briefers? (?:will be|are|is|(?:will )?include)|briefed by|will hear (?:briefings? )?(?:from|by)|"
+    r"(?:will be briefed by|briefings? will be (?:provided|given|delivered|made) by|"
+    r"briefers? (?:will be|are|is|(?:will )?include)|briefed by|will hear (?:briefings? )?(?:from|by)|"
     r"^briefers?\s*:)\s*:?\s*(?P<who>.*)$",
     re.IGNORECASE,
 )
@@ -192,8 +195,19 @@ def _zh_list(who: str) -> list[Briefer]:
             name, title = _zh_name(chunk, name_m.start())
         else:
             name, title = None, chunk
-        out.append(Briefer(name, title or None, _organization_of(title)))
+        title = title.split("、")[-1]  # "民间社会代表、…主席": the descriptors before the role go
+        organization = _organization_of(title)
+        head = _ZH_BODY_HEAD.match(title) if title not in POSTS else None
+        if head:  # "联合国地雷行动处处长": the head of a body, and the body
+            title, organization = head.group("head"), head.group("body")
+        out.append(Briefer(name, title or None, organization))
     return out
+
+
+_ZH_BODY_HEAD = re.compile(
+    r"^(?P<body>.+?(?:部|厅|处|署|委员会|组织|办事处|基金会?|联盟|中心|法院|网络|协会|大学|研究所|银行|红十字会))"
+    r"(?P<head>院长|处长|主任|主席|总干事|执行主任|秘书长|会长|所长|行长|署长|司长|负责人|创始人|联合创始人)$"
+)
 
 
 def _zh_name(chunk: str, start: int) -> tuple[str, str]:
@@ -223,12 +237,25 @@ def _zh_orgs(text: str) -> list[str]:
 _ZH_HEAD = r"(?:主席|总干事|执行主任|主任|秘书长|代表|院长|负责人|会长)"
 
 
+_ENVOY_OFFICE = re.compile(
+    r"^(?:Deputy )?(?:Special Representative|Special Envoy|Special Adviser|Personal Envoy) of the Secretary-General\b"
+)
+_USG_FOR = re.compile(r"^Under-Secretary-General for (?P<area>[A-Z][\w ]+?)$")
+
+
 def _organization_of(title: str | None) -> str | None:
     if not title:
         return None
     for post, org in POSTS.items():
         if title.endswith(post) or title == post:
             return org
+    if title in ("Secretary-General", "Secretary-General of the United Nations", "Deputy Secretary-General"):
+        return "United Nations"
+    if _ENVOY_OFFICE.match(title):
+        return f"Office of the {re.sub(r'^Deputy ', '', title)}"
+    usg = _USG_FOR.match(title)
+    if usg:
+        return f"Department of {usg.group('area')}"
     m = re.search(r"\b(?:at|from) (?:the )?(.+)$", title)
     if m and _ORG_WORDS.search(m.group(1)):
         return m.group(1).strip()
@@ -246,7 +273,8 @@ def _en_list(who: str) -> list[Briefer]:
     rep = re.search(r"(?:,\s*|\s)(?:and\s+)?(?:a\s+)?representatives?\s+of\s+(?P<orgs>.+)$", who)
     if rep:
         who = who[:rep.start()].strip().rstrip(",")
-    items = [x for x in re.split(r";\s*", who) if x.strip()]
+    who = _RELATIVE.sub("", who)
+    items = [x for x in re.split(r";\s*|,?\s+(?:and\s+)?by\s+(?=[A-Z]|the\s|an?\s)", who) if x.strip()]
     for item in items:
         out += [b for person in _people(item) if (b := _en_item(person))]
     if rep:
@@ -254,7 +282,14 @@ def _en_list(who: str) -> list[Briefer]:
     return out
 
 
-_AND_NEXT = re.compile(r",?\s+and\s+(?=" + _HONORIFIC + r"\s|(?:a|an|the)\s)")
+# ", who will brief in her personal capacity" says nothing about who the briefer is.
+_RELATIVE = re.compile(r",\s*who (?:will|is|are|has|have)\b[^,;]*")
+# "…, and Ms. Y", "… and a representative of …", "… and the Chairperson of …" start another
+# person; "… and the Empowerment of Women" does not.
+_AND_NEXT = re.compile(
+    r",?\s+and\s+(?=" + _HONORIFIC + r"\s|an?\s|the\s(?:[\w-]+\s){0,3}?(?:Secretary|Director|President|Chair|"
+    r"Commissioner|Envoy|Representative|Minister|Head|Chief|Coordinator|Adviser|Rapporteur|Prosecutor)\b)"
+)
 
 
 def _people(item: str) -> list[str]:
@@ -349,25 +384,33 @@ def _split_name(part: str) -> tuple[str | None, str]:
 
 
 _CAPACITY = re.compile(
-    r",?\s*\b(?:in (?:her|his|their|a) (?:personal|individual|own) capacity|(?:who is )?(?:representing|on behalf of) civil society|"
-    r"(?:as )?an? civil[- ]society (?:representative|briefer|speaker))\b",
+    r",?\s*\b(?:in (?:her|his|their|a) (?:personal|individual|own) capacity|(?:who is )?(?:representing|on behalf of) civil society)\b",
     re.IGNORECASE,
 )
-_CIVIL_SOCIETY_FROM = re.compile(
-    r"\b(?:as )?an? civil[- ]society (?:representative|briefer|speaker) (?:from|of) (?:the )?(?P<org>.+)$", re.IGNORECASE
+# "a civil-society representative from the Sahel Network": a role as written, then perhaps a body.
+_CIVIL_SOCIETY = re.compile(
+    r"\b(?:as )?(?:an? )?(?P<role>civil[- ]society (?:representative|briefer|speaker|leader|activist))"
+    r"(?:\s(?:from|of|with) (?:the )?(?P<org>.+))?$",
+    re.IGNORECASE,
 )
+# A body named first, then the role: "African Union Youth Envoy", "UNICEF Executive Director".
+_BODY_THEN_ROLE = re.compile(
+    r"^(?P<org>(?:[A-Z][\w'’-]*\s){0,5}?(?:Union|Commission|Organization|Organisation|Bank|Court|Fund|"
+    r"Programme|Office|League|Community|[A-Z]{3,}))\s(?P<role>(?:[A-Z][\w-]*\s)?(?:Youth\s)?(?:Envoy|"
+    r"Director|President|Chair|Chairperson|Commissioner|Representative|Coordinator|Adviser|Head|Chief)\b.*)$"
+)
+_ACRONYM = re.compile(r"\s*\([A-Z][\w-]{1,12}\)")
+
+
+def _capitalised(text: str | None) -> str | None:
+    return text[0].upper() + text[1:] if text else text
 
 
 def _en_item(item: str) -> Briefer | None:
     """One briefer from its description ("Ms. X, Title of Organization", "Title X", "a
     representative of Org", "Mr. Y of Org, representing civil society")."""
-    item = item.strip().rstrip(".;,")
+    item = _ACRONYM.sub("", item.strip()).rstrip(".;,")  # "(UN-Women)", "(FAO)": the name is enough
     item = re.sub(r"^(?:and\s+)", "", item)
-    civil_org = None
-    m = _CIVIL_SOCIETY_FROM.search(item)
-    if m:
-        civil_org = m.group("org").strip().rstrip(".;,")
-        item = item[:m.start()].strip().rstrip(",")
     item = _CAPACITY.sub("", item).strip().rstrip(",")
     if not item:
         return None
@@ -384,21 +427,46 @@ def _en_item(item: str) -> Briefer | None:
             name = found
         if remainder:
             rest.append(re.sub(r"^(?:the|a|an)\s+", "", remainder))
-    title = ", ".join(rest) or None
     if name:
-        name = re.sub(r"^" + _HONORIFIC + r"\s+", "", name).strip()
-    organization = civil_org or _organization_of(title)
-    if title and organization and title not in POSTS:
-        at = title.rfind(organization)
-        if at >= 0:
-            title = re.sub(r"\s*\b(?:of|at|from)(?: the)?\s*$", "", title[:at]).strip(" ,") or None
-    if title and re.fullmatch(r"(?:of|from|at)\s.*", title):
-        title = None
+        while re.match(_HONORIFIC + r"\s", name):  # "H.E. Ms. Adaeze Okonkwo"
+            name = re.sub(r"^" + _HONORIFIC + r"\s+", "", name).strip()
+    title, organization = _title_and_body(rest)
     if name is None and title is None and organization is None:
         return None
     if name is None and organization is None and title and _ORG_WORDS.search(title) and not _TITLE_WORDS.search(title):
         return Briefer(None, None, title)  # an organisation named alone
-    return Briefer(name, title, organization)
+    return Briefer(name, _capitalised(title), organization)
+
+
+def _title_and_body(parts: list[str]) -> tuple[str | None, str | None]:
+    """(title, organization) from what describes a briefer besides the name: "X of/at/from Y"
+    or "X, Y" where Y is a body gives X and Y; a title naming an area gives the body that
+    office heads; "from" a place (no body) gives no organization."""
+    if not parts:
+        return None, None
+    civil = _CIVIL_SOCIETY.search(parts[-1])
+    if civil:
+        head = parts[-1][:civil.start()].strip(" ,")
+        org = civil.group("org")
+        body = org.strip() if org and _ORG_WORDS.search(org) else None
+        return civil.group("role"), body if not head else (_title_and_body([*parts[:-1], head])[1] or body)
+    if len(parts) > 1 and _ORG_WORDS.search(parts[-1]) and not _TITLE_WORDS.search(parts[-1]):
+        return ", ".join(parts[:-1]), re.sub(r"^the\s+", "", parts[-1])  # "Title, United Nations Youth Office"
+    title = ", ".join(parts)
+    body = _BODY_THEN_ROLE.match(title)
+    if body and title not in POSTS:
+        return title, body.group("org")
+    organization = _organization_of(title)
+    if organization and title not in POSTS:
+        at = title.rfind(organization)
+        if at > 0:
+            title = re.sub(r"\s*\b(?:of|at|from|with)(?: the)?\s*$", "", title[:at]).strip(" ,") or None
+    elif title and (place := re.search(r"\s(?:from|in) (?:the )?(?P<where>.+)$", title)):
+        if not _ORG_WORDS.search(place.group("where")):
+            title = title[:place.start()]  # "a youth leader from the department of Cauca": a place
+    if title and re.fullmatch(r"(?:of|from|at)\s.*", title):
+        title = None
+    return title, organization
 
 
 # -- outcome ----------------------------------------------------------------------------------
@@ -409,15 +477,32 @@ _OUTCOME_PATTERNS: tuple[tuple[OutcomeKind, str], ...] = (
     ("presidential statement", r"主席声明|presidential statement"),
     ("resolution", r"(?:通过|提出|拟订|起草)(?:一项|一份)?(?:决议草案|决议)|draft resolution|adopt(?:ion of)? a resolution|resolution (?:will|would) be"),
 )
-_FUTURE = re.compile(r"将|拟|打算|希望|计划|预期|will|would|intends?|expects?|envisag|propos|plans?", re.IGNORECASE)
+# A summary of the debate the presidency will issue: an outcome, though not a negotiated one.
+_SUMMARY = re.compile(r"\bsummary\b|主席(?:的)?(?:总结|摘要)|会议总结", re.IGNORECASE)
+_FUTURE = re.compile(r"将|拟|打算|希望|计划|预期|will|would|intends?|expects?|envisag|propos|plans?|prepare|issue|circulate", re.IGNORECASE)
 
 
 def find_outcome(outcome_paragraphs: list[str], all_paragraphs: list[str], language: str) -> Outcome:
-    """The expected outcome: first from the outcome section, else from a forward-looking sentence."""
+    """The expected outcome: first from the outcome section, else from a forward-looking sentence.
+    A summary the presidency will issue wins over "no outcome" (the note says both)."""
+    found = Outcome("unknown", None)
     for paras, need_future in ((outcome_paragraphs, False), (all_paragraphs, True)):
-        for p in paras:
-            for s in sentences(p):
-                for kind, pattern in _OUTCOME_PATTERNS:
-                    if re.search(pattern, s, re.IGNORECASE) and (not need_future or _FUTURE.search(s)):
-                        return Outcome(kind, s)
+        found = _first_outcome(paras, need_future)
+        if found.kind != "unknown":
+            break
+    if found.kind in ("none", "unknown"):
+        for paras in (outcome_paragraphs, all_paragraphs):
+            for p in paras:
+                for s in sentences(p):
+                    if _SUMMARY.search(s) and _FUTURE.search(s):
+                        return Outcome("summary", s)
+    return found
+
+
+def _first_outcome(paras: list[str], need_future: bool) -> Outcome:
+    for p in paras:
+        for s in sentences(p):
+            for kind, pattern in _OUTCOME_PATTERNS:
+                if re.search(pattern, s, re.IGNORECASE) and (not need_future or _FUTURE.search(s)):
+                    return Outcome(kind, s)
     return Outcome("unknown", None)

@@ -24,6 +24,7 @@ from debateprep.domain.text import (
     Language,
     cell_width,
     detect_language,
+    day_month,
     find_dates,
     first_date,
     paragraphs,
@@ -204,7 +205,7 @@ _NUMBER = re.compile(
         (?P<roman>[IVXLC]{1,6}\.)\s+
       | (?P<arabic>\d{1,2}(?:\.\d{1,2})*[.)．])\s*
       | (?P<upper>[A-H]\.)\s+
-      | (?P<paren>\(?[a-z]\)|（[a-z]）)\s*
+      | (?P<paren>\(?(?:[ivx]{1,5}|[a-z])\)|（[a-z]）)\s*
       | (?P<zh1>[一二三四五六七八九十]{1,3}[、.．])\s*
       | (?P<zh2>[(（][一二三四五六七八九十]{1,3}[)）])\s*
     )""",
@@ -295,21 +296,24 @@ def _country_from_sender(sender: str, language: Language) -> str | None:
 
 _ZH_PRESIDENCY = re.compile(r"(?:轮值)?主席国([\u4e00-\u9fff]{2,12}?)(?:的|打算|将|拟|在|担任|，|。)")
 _EN_PRESIDENCY_OF = re.compile(r"presidency of (?:the )?([A-Z][\w'’-]*+(?: (?:of )?[A-Z][\w'’-]*+){0,5})")
-_EN_PRESIDENCY_S = re.compile(r"['’]s presidency")
-_EN_NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,4})$")
+_EN_PRESIDENCY_S = re.compile(r"['’]s presidency|,? (?:which|that|who) (?:holds|hold|assumes|has) the presidency|"
+                              r" holds the presidency|,? as (?:the )?(?:holder of the )?presidency")
+_EN_NAME_BEFORE = re.compile(r"(?<![\w'’-])((?:the )?[A-Z][\w'’-]*(?: (?:of )?[A-Z][\w'’-]*){0,4})$")
+# What "the presidency of …" names that is not a country.
+_NOT_A_PRESIDENT = re.compile(r"^(?:the )?(?:Security Council|Council|General Assembly|United Nations)\b")
 
 
 def _presidency(text: str, language: Language) -> str | None:
     if language == "zh":
         m = _ZH_PRESIDENCY.search(text)
         return m.group(1) if m else None
-    m = _EN_PRESIDENCY_OF.search(text)
-    if m:
-        return m.group(1)
-    for m in _EN_PRESIDENCY_S.finditer(text):  # "Ireland's presidency": the name right before
+    for m in _EN_PRESIDENCY_OF.finditer(text):
+        if not _NOT_A_PRESIDENT.match(m.group(1)):
+            return m.group(1)
+    for m in _EN_PRESIDENCY_S.finditer(text):  # "Ireland's presidency", "Panama, which holds the presidency"
         name = _EN_NAME_BEFORE.search(text[max(0, m.start() - 80):m.start()])
-        if name:
-            return name.group(1)
+        if name and not _NOT_A_PRESIDENT.match(name.group(1)):
+            return re.sub(r"^the ", "", name.group(1))
     return None
 
 
@@ -357,6 +361,8 @@ def parse_concept_note(text: str, *, symbol: str | None = None, furniture: tuple
         body_start = annex_i + 1
     elif letter_i is not None:
         body_start = letter_i + 1
+    else:  # no letter, no annex line: the note opens with its title, perhaps after a preamble
+        body_start = next((i for i, p in enumerate(paras[:6]) if _NOTE_TITLE.search(p) and _titleish(p)), 0)
     header_end = _read_header(note, paras, body_start, language)
     note.sections = _sections(paras[header_end:])
     note.questions = _questions(note.sections, language)
@@ -452,7 +458,8 @@ _NUMBER_WORDS = {
 }
 _MINUTES = r"(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|[一二两三四五六七八九十])"
 _EN_LIMIT = re.compile(
-    r"(?:limited to|not (?:to )?exceed(?:ing)?|no (?:more|longer) than|(?:a )?maximum of|up to|at most|within|"
+    r"(?:limited to|(?:keep|limit|restrict)\w* (?:\w+ ){0,3}(?:statements?|interventions?|remarks|speeches) to|"
+    r"not (?:to )?exceed(?:ing)?|no (?:more|longer) than|(?:a )?maximum of|up to|at most|within|"
     r"shorter than|under)\s(?:a maximum of\s)?" + _MINUTES + r"(?:\s\(\d{1,2}\))?[\s-]minutes?"
     r"|" + _MINUTES + r"(?:\s\(\d{1,2}\))?[\s-]minutes?\s(?:or (?:less|fewer)|maximum|at most)"
     r"|" + _MINUTES + r"-minute (?:limit|statements?|interventions?|speaking)",
@@ -492,12 +499,10 @@ def _read_letter(note: ConceptNote, paras: list[str], letter_i: int, annex_i: in
     note.presidency = _presidency(letter_text, language) or (
         _country_from_sender(note.sender, language) if note.sender else None
     )
-    for sentence in (s for p in letter_paras for s in sentences(p)):
-        if re.search(_HELD, sentence):
-            dates = [d for _, d in find_dates(sentence) if d != note.letter_date]
-            if dates:
-                note.meeting_date = dates[0]
-                break
+    note.meeting_date = _meeting_date(letter_paras, note.letter_date, held_only=True)
+
+
+_NOTE_TITLE = re.compile(r"^concept note\b|概念说明$", re.IGNORECASE)
 
 
 def _titleish(p: str) -> bool:
@@ -582,7 +587,19 @@ def _is_item(paragraph: str) -> bool:
 
 
 _HELD = re.compile(r"举行|召开|举办|\bheld\b|\bhold\b|take place|convene|scheduled", re.IGNORECASE)
-_INTRO = re.compile(r"以下(?:几个方面|问题|各点)|下列问题|following (?:questions|issues|points)|guiding questions", re.IGNORECASE)
+_LONE_CONJUNCTION = re.compile(r"(?i:and|or|but|and/or)|以及|并且|和|或")
+
+
+def _is_lead_in(text: str, language: Language) -> bool:
+    """A sentence that announces the questions ("… invited to address the following questions")."""
+    return not is_question(text, language) and bool(_INTRO.search(text)) and not text.endswith(("?", "？"))
+
+
+_INTRO = re.compile(
+    r"以下(?:几个方面|问题|各点)|下列问题|following (?:questions|issues|points)|guiding questions|"
+    r"(?:invited|encouraged|requested) to (?:address|consider|reflect on)",
+    re.IGNORECASE,
+)
 
 
 def _questions(sections: list[Section], language: Language) -> list[Question]:
@@ -602,8 +619,8 @@ def _questions(sections: list[Section], language: Language) -> list[Question]:
     for b, (section, bullet) in enumerate(bullets, start=1):
         for k, piece in enumerate(split_atomic(bullet), start=1):
             text = clean_item(piece)
-            if not text:
-                continue
+            if not text or _LONE_CONJUNCTION.fullmatch(text) or _is_lead_in(text, language):
+                continue  # "…; and" leaves "and"; "… the following questions." announces, not asks
             topic = not is_question(text, language)
             questions.append(
                 Question(
@@ -623,7 +640,7 @@ def _question_items(paras: list[str]) -> list[str]:
     items = [p for p in paras if _is_item(p)]
     asked = [p for p in paras if p.rstrip().endswith(("?", "？")) and not _is_item(p)]
     if items:
-        return [p for p in paras if p in items or p in asked]
+        return [p for p in paras if _is_item(p) or p.rstrip().endswith(("?", "？"))]
     if asked:
         return asked
     for j, p in enumerate(paras):  # plain paragraphs after an intro ending with a colon
@@ -651,13 +668,24 @@ def _themes(sections: list[Section]) -> list[str]:
     return []
 
 
-def _meeting_date(paras: list[str], letter_date: date | None) -> date | None:
-    for p in paras:
-        for sentence in sentences(p):
-            if re.search(_HELD, sentence):
-                dates = [d for _, d in find_dates(sentence) if d != letter_date]
-                if dates:
-                    return dates[0]
+_DEBATE_LINE = re.compile(r"open debate|公开辩论", re.IGNORECASE)
+
+
+def _meeting_date(paras: list[str], letter_date: date | None, *, held_only: bool = False) -> date | None:
+    """The date in the first sentence that says when the debate is held ("on 8 May at 10 a.m."
+    takes the letter's year); failing that, in a line naming the open debate with its date."""
+    patterns = (_HELD,) if held_only else (_HELD, _DEBATE_LINE)
+    for pattern in patterns:
+        for p in paras:
+            for sentence in sentences(p):
+                if pattern.search(sentence):
+                    dates = [d for _, d in find_dates(sentence) if d != letter_date]
+                    if dates:
+                        return dates[0]
+                    if letter_date is not None and pattern is _HELD:
+                        found = day_month(sentence, letter_date.year)
+                        if found is not None and found != letter_date:
+                            return found
     return None
 
 

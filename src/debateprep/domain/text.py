@@ -471,6 +471,30 @@ def find_dates(text: str) -> list[tuple[int, date]]:
     return sorted(found.items())
 
 
+# Month names as written in running text (capitalised: "may" is a verb, "May" a month).
+_MONTH_CAP = "|".join(m.capitalize() for m in sorted(_MONTHS, key=len, reverse=True) if len(m) > 3 or m == "may")
+_DAY_MONTH = (
+    re.compile(r"(?<![\d年])(?P<m>\d{1,2})\s?月\s?(?P<d>\d{1,2})\s?日"),
+    re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_CAP})\b(?!\.?,?\s+\d{{4}})"),
+    re.compile(rf"\b(?P<mon>{_MONTH_CAP})\s+(?P<d>\d{{1,2}})\b(?!,?\s+\d{{4}})"),
+)
+
+
+def day_month(text: str, year: int) -> date | None:
+    """The first date written without its year ("on 8 May", "5月14日"), in `year`."""
+    found: list[tuple[int, date]] = []
+    for pattern in _DAY_MONTH:
+        m = pattern.search(text)
+        if m:
+            groups = m.groupdict()
+            month = int(groups["m"]) if groups.get("m") else _MONTHS[groups["mon"].lower()]
+            try:
+                found.append((m.start(), date(year, month, int(groups["d"]))))
+            except ValueError:
+                continue
+    return min(found)[1] if found else None
+
+
 def first_date(text: str) -> date | None:
     dates = find_dates(text)
     return dates[0][1] if dates else None
