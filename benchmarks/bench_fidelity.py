@@ -32,6 +32,7 @@ from debateprep.importers.concept_note import import_concept_note  # noqa: E402
 from tests.support.pdfgen import (  # noqa: E402
     Footnote,
     Furniture,
+    can_render,
     layout,
     render_docx,
     render_pdf,
@@ -123,13 +124,14 @@ def renderings(note: Path, label: dict[str, Any], folder: Path, breaks: int) -> 
                           "见主席国网站。" if zh else "See the website of the presidency.")]
     for k in _break_lines(paras, label["questions"], breaks):
         base = folder / f"{note.stem}-{k}"
-        render_pdf(paras, base.with_suffix(".pdf"), breaks=[k], furniture=furniture, footnotes=footnotes)
+        if can_render(paras):  # else no font at hand has its glyphs: no PDF of it
+            render_pdf(paras, base.with_suffix(".pdf"), breaks=[k], furniture=furniture, footnotes=footnotes)
+            out.append(("pdf", base.with_suffix(".pdf"), furniture.symbol))
         render_docx(paras, base.with_suffix(".docx"), breaks=[k], furniture=furniture)
         wrapped = base.with_name(base.name + "-wrapped.txt")
         wrapped.write_text(render_wrapped_text(paras, breaks=[k], furniture=furniture, footnotes=footnotes),
                            encoding="utf-8")
-        out += [("pdf", base.with_suffix(".pdf"), furniture.symbol), ("docx", base.with_suffix(".docx"), furniture.symbol),
-                ("wrapped", wrapped, furniture.symbol)]
+        out += [("docx", base.with_suffix(".docx"), furniture.symbol), ("wrapped", wrapped, furniture.symbol)]
     return out
 
 

@@ -19,7 +19,16 @@ import pytest
 from debateprep.domain.concept_note import ConceptNote, parse_concept_note
 from debateprep.domain.text import normalise, paragraphs
 from debateprep.importers.concept_note import import_concept_note
-from tests.support.pdfgen import Footnote, Furniture, Line, layout, render_docx, render_pdf, render_wrapped_text
+from tests.support.pdfgen import (
+    Footnote,
+    Furniture,
+    Line,
+    can_render,
+    layout,
+    render_docx,
+    render_pdf,
+    render_wrapped_text,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED = sorted((REPO / "concept_notes").glob("*.txt"))
@@ -108,6 +117,8 @@ def _render(case: Case, fmt: str, k: int, folder: Path) -> Path:
 
 def mismatches(case: Case, fmt: str, positions: list[int], folder: Path) -> Iterator[str]:
     """What differs from the .txt, per rendering (nothing when all is right)."""
+    if fmt == "pdf" and not can_render(case.paragraphs):
+        return  # no font at hand has the glyphs (see pdfgen.can_render): nothing to compare
     want = case.reference.to_json()
     for k in positions:
         _, note = import_concept_note(_render(case, fmt, k, folder))

@@ -71,12 +71,32 @@ class _Page:
     notes: list[tuple[int, str]] = field(default_factory=list)  # (number, text)
 
 
+# Latin text: DejaVu Serif where Debian's fonts-dejavu-core is installed (it has the letters of
+# names such as "Rūta Ozoliņa"), else the PDF base font Times (Latin-1 only: see `can_render`).
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+ROMAN, BOLD = "Times-Roman", "Times-Bold"
+
+
 def _fonts() -> None:
+    global ROMAN, BOLD
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfbase.ttfonts import TTFont
 
     if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
+        if (DEJAVU / "DejaVuSerif.ttf").is_file() and (DEJAVU / "DejaVuSerif-Bold.ttf").is_file():
+            pdfmetrics.registerFont(TTFont("DejaVuSerif", str(DEJAVU / "DejaVuSerif.ttf")))
+            pdfmetrics.registerFont(TTFont("DejaVuSerif-Bold", str(DEJAVU / "DejaVuSerif-Bold.ttf")))
+            ROMAN, BOLD = "DejaVuSerif", "DejaVuSerif-Bold"
+
+
+def can_render(paragraphs: Sequence[str]) -> bool:
+    """Every character has a glyph in the fonts at hand (Times has Latin-1 and a few more)."""
+    _fonts()
+    if ROMAN != "Times-Roman" or is_chinese(paragraphs):
+        return True
+    return all(ord(ch) < 0x100 or ch in "“”‘’–—•…" for p in paragraphs for ch in p)
 
 
 def _width(text: str, font: str, size: float) -> float:
@@ -140,7 +160,7 @@ def layout(paragraphs: Sequence[str], chinese: bool | None = None) -> list[Line]
     out: list[Line] = []
     for i, p in enumerate(paragraphs):
         bullet, heading = _is_bullet(p), _is_heading(p)
-        font = CJK_FONT if chinese else ("Times-Bold" if heading else "Times-Roman")
+        font = CJK_FONT if chinese else (BOLD if heading else ROMAN)
         width = TEXT_W - (BULLET_INDENT if bullet else 0) - (2 * BODY_SIZE if chinese and not (bullet or heading) else 0)
         for k, text in enumerate(_wrap(_body(p), width, font, BODY_SIZE, chinese)):
             out.append(Line(text, i, k == 0, bullet, heading))
@@ -212,7 +232,7 @@ def render_pdf(paragraphs: Sequence[str], path: Path, *, breaks: Iterable[int] =
     marks = _markers(lines, footnotes)
     pages = _paginate(lines, breaks, marks, footnotes, lines_per_page)
     index = {id(ln): i for i, ln in enumerate(lines)}
-    body_font = CJK_FONT if chinese else "Times-Roman"
+    body_font = CJK_FONT if chinese else ROMAN
     c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
     c.setTitle(furniture.symbol)
     for n, page in enumerate(pages, start=1):
@@ -221,7 +241,7 @@ def render_pdf(paragraphs: Sequence[str], path: Path, *, breaks: Iterable[int] =
         c.drawString(header_x, PAGE_H - TOP + 24, furniture.symbol)
         y = PAGE_H - TOP
         for line in page.lines:
-            font = CJK_FONT if chinese else ("Times-Bold" if line.heading else "Times-Roman")
+            font = CJK_FONT if chinese else (BOLD if line.heading else ROMAN)
             x = LEFT
             if line.bullet:
                 x += BULLET_INDENT
@@ -286,7 +306,7 @@ def render_wrapped_text(paragraphs: Sequence[str], *, breaks: Iterable[int] = ()
             text = "".join(piece + (marker or "") for piece, marker in _pieces(line, marks.get(index[id(line)], [])))
             out.append(("• " if line.bullet and line.first else "") + text)
         for number, note in page.notes:
-            for k, part in enumerate(_wrap(note, TEXT_W - 18, CJK_FONT if chinese else "Times-Roman", NOTE_SIZE, chinese)):
+            for k, part in enumerate(_wrap(note, TEXT_W - 18, CJK_FONT if chinese else ROMAN, NOTE_SIZE, chinese)):
                 out.append(f"{number} {part}" if k == 0 else part)
         if n == 1:
             out += [f"{furniture.job} ({furniture.language_letter})", furniture.barcode]

@@ -145,13 +145,28 @@ def find_briefers(paragraphs: list[str], language: str, *, announced_only: bool 
 
 
 def _bullets(after: list[str]) -> list[str]:
-    """The list items right after a lead-in, without their markers and closing marks."""
+    """The list items right after a lead-in, without their markers and closing marks; or, when
+    the list has no markers, the lines that each describe one briefer."""
     out = []
+    marked = bool(after) and _marked(after[0])
     for q in after:
-        if q[:1] not in BULLET_CHARS and not re.match(r"^(?:\(?[a-z]\)|\d{1,2}[.)]|[(（][一二三四五六七八九十]{1,3}[)）])\s*", q):
+        if marked and not _marked(q) or not marked and not _describes_briefer(q):
             break
         out.append(strip_marker(q).rstrip("；;。.，, "))
     return out
+
+
+def _marked(q: str) -> bool:
+    return q[:1] in BULLET_CHARS or bool(re.match(r"^(?:\(?[a-z]\)|\d{1,2}[.)]|[(（][一二三四五六七八九十]{1,3}[)）])\s*", q))
+
+
+def _describes_briefer(q: str) -> bool:
+    """An unmarked line of a list of briefers: short, one sentence at most, naming someone
+    (honorific, "representative", a comma between name and role, 代表/·)."""
+    if len(q) > 300 or len(sentences(q)) > 1 or re.search(r"\b(?:will|is|are|was|were)\b", q):
+        return False
+    return bool(re.match(_HONORIFIC + r"\s", q) or re.search(r"representative|代表|·", q, re.IGNORECASE)
+                or "," in q and _split_name(q.split(",")[0])[0] is not None)
 
 
 def _zh_sentence(s: str, after: list[str]) -> list[Briefer]:
@@ -179,44 +194,68 @@ def _en_sentence(s: str, after: list[str]) -> list[Briefer]:
     return []
 
 
+_ZH_DOT_NAME = re.compile(r"[\u4e00-\u9fff]+(?:·[\u4e00-\u9fff]+)+")
+_ZH_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fff])(?:先生|女士|阁下|博士|教授)(?=$|、)")
+_ZH_CAPACITY = re.compile(r"以(?:其)?个人身份(?:通报的?|发言的?|参加的?)?")
+
+
 def _zh_list(who: str) -> list[Briefer]:
     out: list[Briefer] = []
+    who = _ZH_AFTER_NAME.sub("", _ZH_CAPACITY.sub("", who))  # "…莫罗女士", "以个人身份通报的…"
     for chunk in re.split(r"以及|；|，|;", who):
         chunk = chunk.strip()
         if not chunk:
             continue
-        rep = re.match(r"^(?P<orgs>.+?)的?(?:代表|代表们)$", chunk)
-        if rep:
-            out += [Briefer(None, "代表", org) for org in _zh_orgs(rep.group("orgs"))]
-            continue
-        name_m = re.search(r"[\u4e00-\u9fff]+(?:·[\u4e00-\u9fff]+)+$", chunk)
-        if name_m:
-            # transliterated names use the middle dot; the title is what precedes it
-            name, title = _zh_name(chunk, name_m.start())
-        else:
-            name, title = None, chunk
-        title = title.split("、")[-1]  # "民间社会代表、…主席": the descriptors before the role go
-        organization = _organization_of(title)
-        head = _ZH_BODY_HEAD.match(title) if title not in POSTS else None
-        if head:  # "联合国地雷行动处处长": the head of a body, and the body
-            title, organization = head.group("head"), head.group("body")
-        out.append(Briefer(name, title or None, organization))
+        # "、" after a name starts another person ("迪卡洛、…纳迪娅·拉希米")
+        pieces = re.split(r"(?<=[\u4e00-\u9fff]·[\u4e00-\u9fff])、|(?<=·[\u4e00-\u9fff]{2})、|(?<=·[\u4e00-\u9fff]{3})、|"
+                          r"(?<=·[\u4e00-\u9fff]{4})、", chunk)
+        for piece in pieces:
+            out += _zh_chunk(piece.strip())
     return out
 
 
+def _zh_chunk(chunk: str) -> list[Briefer]:
+    if not chunk:
+        return []
+    rep = re.match(r"^(?P<orgs>.+?)的?(?:代表|代表们)$", chunk)
+    if rep and not _ZH_DOT_NAME.search(rep.group("orgs")):
+        return [Briefer(None, "代表", org) for org in _zh_orgs(rep.group("orgs"))]
+    if rep:  # "X处长伊莎贝尔·莫罗、红十字国际委员会的代表": a person, then representatives
+        head, _, tail = rep.group("orgs").rpartition("、")
+        return _zh_chunk(head) + [Briefer(None, "代表", org) for org in _zh_orgs(tail)]
+    name_m = re.search(r"[\u4e00-\u9fff]+(?:·[\u4e00-\u9fff]+)+$", chunk)
+    if name_m:
+        # transliterated names use the middle dot; the title is what precedes it
+        name, title = _zh_name(chunk, name_m.start())
+    else:
+        name, title = None, chunk
+    title = title.split("、")[-1]  # "民间社会代表、…主席": the descriptors before the role go
+    organization = _organization_of(title)
+    head = _ZH_BODY_HEAD.match(title) if title not in POSTS else None
+    if head:  # "联合国地雷行动处处长": the head of a body, and the body
+        title, organization = head.group("head"), head.group("body")
+    return [Briefer(name, title or None, organization)]
+
+
 _ZH_BODY_HEAD = re.compile(
-    r"^(?P<body>.+?(?:部|厅|处|署|委员会|组织|办事处|基金会?|联盟|中心|法院|网络|协会|大学|研究所|银行|红十字会))"
-    r"(?P<head>院长|处长|主任|主席|总干事|执行主任|秘书长|会长|所长|行长|署长|司长|负责人|创始人|联合创始人)$"
+    r"^(?P<body>.+?(?:部|厅|处|署|委员会|组织|办事处|办公室|基金会?|联盟|中心|法院|网络|协会|大学|研究所|银行|红十字会))"
+    r"(?P<head>院长|处长|主任|主席|总干事|执行主任|秘书长|会长|所长|行长|署长|司长|负责人|创始人|联合创始人|"
+    r"[\u4e00-\u9fff]{0,8}?(?:助理秘书长|副秘书长|特使|特别代表|高级专员|协调员|顾问))$"
+)
+
+
+_ZH_TITLE_ENDS = (
+    "副秘书长", "秘书长", "高级专员", "特别代表", "特使", "主席", "总干事", "执行主任", "主任", "大使", "部长", "代表", "顾问",
+    "协调员", "院长", "处长", "司长", "会长", "所长", "行长", "署长", "负责人", "创始人", "教授", "研究员", "专家",
 )
 
 
 def _zh_name(chunk: str, start: int) -> tuple[str, str]:
     """Split "主管人道主义事务副秘书长瓦莱丽·阿莫斯" after the title's last word."""
     head = chunk[:start + chunk[start:].index("·")]
-    for suffix in ("副秘书长", "秘书长", "高级专员", "特别代表", "特使", "主席", "总干事", "执行主任", "主任", "大使", "部长", "代表", "顾问", "协调员", "院长"):
-        cut = head.rfind(suffix)
-        if cut >= 0:
-            return chunk[cut + len(suffix):], chunk[:cut + len(suffix)]
+    end = max((head.rfind(t) + len(t) for t in _ZH_TITLE_ENDS if t in head), default=-1)
+    if end > 0:
+        return chunk[end:], chunk[:end]
     return chunk[start:], chunk[:start]
 
 
@@ -237,6 +276,9 @@ def _zh_orgs(text: str) -> list[str]:
 _ZH_HEAD = r"(?:主席|总干事|执行主任|主任|秘书长|代表|院长|负责人|会长)"
 
 
+_LEADS_WITH_TITLE = re.compile(r"(?:Chairperson|Chair|President|Secretary-General|Director|Head|Executive Secretary)\b")
+_ORG_END = r"(?:Commission|Union|Council|Committee|Organization|Organisation|Office|Agency|Fund|Programme|Court)"
+_REMIT = re.compile(r"\b(" + _ORG_END + r") on [A-Z]")
 _ENVOY_OFFICE = re.compile(
     r"^(?:Deputy )?(?:Special Representative|Special Envoy|Special Adviser|Personal Envoy) of the Secretary-General\b"
 )
@@ -259,26 +301,31 @@ def _organization_of(title: str | None) -> str | None:
     m = re.search(r"\b(?:at|from) (?:the )?(.+)$", title)
     if m and _ORG_WORDS.search(m.group(1)):
         return m.group(1).strip()
-    m = re.search(r"\bof (?:the )?(.+)$", title)
-    if m and _ORG_WORDS.search(m.group(1)):
-        return m.group(1).strip()
+    for m in re.finditer(r"\bof (?:the )?", title):
+        rest = title[m.end():]
+        if _LEADS_WITH_TITLE.match(rest):
+            continue  # "Special Envoy of the Chairperson of …": the body comes after the person
+        if _ORG_WORDS.search(rest):
+            # "African Union Commission on Women, Peace and Security": the body, not its remit
+            remit = _REMIT.search(rest)
+            return rest[:remit.end(1)] if remit else rest.strip()
+        break
     m = re.match(r"^(.+?(?:" + "|".join(_ZH_ORG_END) + r"))" + _ZH_HEAD + "$", title)
     return m.group(1) if m else None
 
 
 def _en_list(who: str) -> list[Briefer]:
     """Briefers named in running text: "A, Title; B of Org; and C, Title", "A, B and C"."""
-    who = re.sub(r"^the\s+", "", who.strip(), flags=re.IGNORECASE)
+    who = _RELATIVE.sub("", re.sub(r"^the\s+", "", who.strip(), flags=re.IGNORECASE))
     out: list[Briefer] = []
-    rep = re.search(r"(?:,\s*|\s)(?:and\s+)?(?:a\s+)?representatives?\s+of\s+(?P<orgs>.+)$", who)
-    if rep:
-        who = who[:rep.start()].strip().rstrip(",")
-    who = _RELATIVE.sub("", who)
-    items = [x for x in re.split(r";\s*|,?\s+(?:and\s+)?by\s+(?=[A-Z]|the\s|an?\s)", who) if x.strip()]
-    for item in items:
-        out += [b for person in _people(item) if (b := _en_item(person))]
-    if rep:
-        out += [Briefer(None, "Representative", org) for org in _en_orgs(rep.group("orgs"))]
+    for item in (x for x in re.split(r";\s*|,?\s+(?:and\s+)?by\s+(?=[A-Z]|the\s|an?\s)", who) if x.strip()):
+        rep = re.search(r"(?:^|,\s*(?:and\s+)?|\s+and\s+)(?:a\s+|the\s+)?representatives?\s+(?:of|from)\s+(?P<orgs>.+)$",
+                        item)
+        head = item[:rep.start()].strip().rstrip(",") if rep else item
+        if head:
+            out += [b for person in _people(head) if (b := _en_item(person))]
+        if rep:
+            out += [Briefer(None, "Representative", org) for org in _en_orgs(rep.group("orgs"))]
     return out
 
 
@@ -384,7 +431,7 @@ def _split_name(part: str) -> tuple[str | None, str]:
 
 
 _CAPACITY = re.compile(
-    r",?\s*\b(?:in (?:her|his|their|a) (?:personal|individual|own) capacity|(?:who is )?(?:representing|on behalf of) civil society)\b",
+    r"(?:,|\s+and)?\s*\b(?:in (?:her|his|their|a) (?:personal|individual|own) capacity|(?:who is )?(?:representing|on behalf of) civil society)\b",
     re.IGNORECASE,
 )
 # "a civil-society representative from the Sahel Network": a role as written, then perhaps a body.
@@ -411,7 +458,7 @@ def _en_item(item: str) -> Briefer | None:
     representative of Org", "Mr. Y of Org, representing civil society")."""
     item = _ACRONYM.sub("", item.strip()).rstrip(".;,")  # "(UN-Women)", "(FAO)": the name is enough
     item = re.sub(r"^(?:and\s+)", "", item)
-    item = _CAPACITY.sub("", item).strip().rstrip(",")
+    item = _RELATIVE.sub("", _CAPACITY.sub("", item)).strip().rstrip(",")
     if not item:
         return None
     rep = re.match(r"^(?:a|an|the)?\s*representatives?\s+(?:of|from)\s+(?:the\s+)?(?P<org>.+)$", item, re.IGNORECASE)
@@ -450,16 +497,16 @@ def _title_and_body(parts: list[str]) -> tuple[str | None, str | None]:
         org = civil.group("org")
         body = org.strip() if org and _ORG_WORDS.search(org) else None
         return civil.group("role"), body if not head else (_title_and_body([*parts[:-1], head])[1] or body)
-    if len(parts) > 1 and _ORG_WORDS.search(parts[-1]) and not _TITLE_WORDS.search(parts[-1]):
-        return ", ".join(parts[:-1]), re.sub(r"^the\s+", "", parts[-1])  # "Title, United Nations Youth Office"
     title = ", ".join(parts)
+    if len(parts) > 1 and not _organization_of(title) and _ORG_WORDS.search(parts[-1]) and not _TITLE_WORDS.search(parts[-1]):
+        return ", ".join(parts[:-1]), re.sub(r"^the\s+", "", parts[-1])  # "Title, United Nations Youth Office"
     body = _BODY_THEN_ROLE.match(title)
     if body and title not in POSTS:
         return title, body.group("org")
     organization = _organization_of(title)
     if organization and title not in POSTS:
         at = title.rfind(organization)
-        if at > 0:
+        if at > 0 and title.endswith(organization):  # "Director of X" -> "Director"; a remit after X keeps all
             title = re.sub(r"\s*\b(?:of|at|from|with)(?: the)?\s*$", "", title[:at]).strip(" ,") or None
     elif title and (place := re.search(r"\s(?:from|in) (?:the )?(?P<where>.+)$", title)):
         if not _ORG_WORDS.search(place.group("where")):

@@ -15,7 +15,7 @@ from typing import Any
 
 from debateprep.domain import briefers as briefers_mod
 from debateprep.domain.briefers import Briefer, Outcome
-from debateprep.domain.questions import clean_item, is_question, question_form, split_atomic
+from debateprep.domain.questions import clean_item, is_question, question_form, split_atomic, strip_marker
 from debateprep.domain.symbols import find_symbols, normalise_symbol
 from debateprep.domain.text import (
     BULLET_CHARS,
@@ -617,6 +617,11 @@ def _questions(sections: list[Section], language: Language) -> list[Question]:
                     bullets += [(s.heading, q) for q in _items_after(s.paragraphs[j + 1:])]
     questions: list[Question] = []
     for b, (section, bullet) in enumerate(bullets, start=1):
+        kept = sentences(strip_marker(bullet))  # a lead-in sentence before the questions goes
+        if len(kept) > 1 and _is_lead_in(kept[0], language):
+            while len(kept) > 1 and _is_lead_in(kept[0], language):
+                kept = kept[1:]
+            bullet = bullet[bullet.index(kept[0]):]
         for k, piece in enumerate(split_atomic(bullet), start=1):
             text = clean_item(piece)
             if not text or _LONE_CONJUNCTION.fullmatch(text) or _is_lead_in(text, language):

@@ -155,6 +155,23 @@ _DANGLING = re.compile(
 )
 
 
+# The first word of a resolution's preambular paragraph: a participle or one of the adjectives
+# and adverbs that open them ("Deeply concerned", "Mindful", "Bearing in mind").
+_PARAGRAPH_OPENER = re.compile(
+    r"^(?:[A-Z][a-z]+ing\b|(?:Deeply|Gravely|Seriously|Strongly|Further|Mindful|Aware|Conscious|Convinced|Determined|"
+    r"Concerned|Alarmed|Encouraged|Disturbed|Cognizant|Desirous|Guided|Having|Affirming|Noting|Taking|Bearing)\b)"
+)
+# A line that opens with a person: honorific, name, comma ("Mr. Viktor Haugen, Professor …").
+_PERSON_LINE = re.compile(r"^(?:H\.E\.\s+)?(?:Mr|Ms|Mrs|Dr|Prof)\.\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3},")
+# Titles that stand before a name: a line ending with one ends no sentence.
+_ABBREVIATION_AT_END = re.compile(r"(?:^|[\s(])(?:Mr|Ms|Mrs|Dr|Prof|H\.E|St|No|Nos|para|paras|Art|e\.g|i\.e|cf)\.$")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
+_DATE_LINE = re.compile(
+    r"^(?:" + _WEEKDAY + r")?(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4})\.?$"
+    r"|^\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日(?:[（(]?星期[一二三四五六日][)）]?)?$"
+)
+
+
 def starts_block(line: str) -> bool:
     """A bullet or a numbered item/heading: always starts a new paragraph."""
     s = line.lstrip()
@@ -167,6 +184,8 @@ def starts_block(line: str) -> bool:
 
 def _ends_sentence(line: str) -> bool:
     s = line.rstrip().rstrip(_CLOSERS)
+    if s.endswith(".") and _ABBREVIATION_AT_END.search(s):
+        return False  # "… Operational Support, Ms." / "Annelise Vermeulen": the sentence goes on
     return bool(s) and (s[-1] in CJK_TERMINAL or s[-1] in EN_TERMINAL)
 
 
@@ -206,8 +225,15 @@ def joiner(prev: str, nxt: str, nxt_indented: bool, full: int, gap: bool = False
         return None
     if not cjk_join and _DANGLING.search(p):
         return " "  # no English line ends a paragraph on "the", "of", "and" …
-    if not cjk_join and (gap or p.endswith(",")):
-        return None  # English: a capital after a blank line or a comma opens a paragraph (PP of resolutions)
+    if _DATE_LINE.match(n):
+        return None  # a line that is only a date is a dateline of its own ("17 March 2026")
+    if not cjk_join and (last.isalpha() or last == ")") and _PERSON_LINE.match(n):
+        return None  # "… for Disarmament Affairs" / "Mr. Viktor Haugen, …": a list of people, one a line
+    if not cjk_join and (gap or p.endswith(",") and _PARAGRAPH_OPENER.match(n)):
+        # English: a capital after a blank line opens a paragraph, and so does a preambular
+        # paragraph's opening word after a comma ("…(2009),\nRecalling …"); a name after a
+        # comma ("… by Dr. Ingrid Solberg,\nResearch Director …") goes on
+        return None
     width = cell_width(p.strip())
     if gap:  # Chinese across a blank line: only a long line cut mid-word ("…安" / "全理事会…") goes on
         is_full = width >= LONG_LINE_CELLS and (is_cjk(last) or last.isalnum())
