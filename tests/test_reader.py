@@ -72,7 +72,7 @@ def test_docx_tables_are_read_row_by_row(tmp_path: Path) -> None:
             table.cell(r, c).text = value
     document.add_paragraph("Outcome: none.")
     path = tmp_path / "table.docx"
-    document.save(path)
+    document.save(str(path))
     doc = read_document(path)
     assert doc.text == "Briefers\n\nValerie Amos | OCHA\n\nRepresentative | ICRC\n\nOutcome: none."
 

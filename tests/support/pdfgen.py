@@ -79,9 +79,9 @@ ROMAN, BOLD = "Times-Roman", "Times-Bold"
 
 def _fonts() -> None:
     global ROMAN, BOLD
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]  # reportlab ships no type hints
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # type: ignore[import-untyped]  # reportlab ships no type hints
+    from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]  # reportlab ships no type hints
 
     if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
@@ -225,7 +225,7 @@ def _paginate(lines: list[Line], breaks: Iterable[int], marks: dict[int, list[tu
 def render_pdf(paragraphs: Sequence[str], path: Path, *, breaks: Iterable[int] = (), furniture: Furniture = Furniture(),
                footnotes: Sequence[Footnote] = (), lines_per_page: int = LINES_PER_PAGE) -> int:
     """Write the note as a paged PDF; returns the number of pages."""
-    from reportlab.pdfgen import canvas
+    from reportlab.pdfgen import canvas  # type: ignore[import-untyped]  # reportlab ships no type hints
 
     chinese = is_chinese(paragraphs)
     lines = layout(paragraphs, chinese)

@@ -497,7 +497,8 @@ def _title_and_body(parts: list[str]) -> tuple[str | None, str | None]:
         org = civil.group("org")
         body = org.strip() if org and _ORG_WORDS.search(org) else None
         return civil.group("role"), body if not head else (_title_and_body([*parts[:-1], head])[1] or body)
-    title = ", ".join(parts)
+    title: str | None = ", ".join(parts)
+    assert title is not None
     if len(parts) > 1 and not _organization_of(title) and _ORG_WORDS.search(parts[-1]) and not _TITLE_WORDS.search(parts[-1]):
         return ", ".join(parts[:-1]), re.sub(r"^the\s+", "", parts[-1])  # "Title, United Nations Youth Office"
     body = _BODY_THEN_ROLE.match(title)

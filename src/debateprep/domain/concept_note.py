@@ -318,17 +318,15 @@ def _presidency(text: str, language: Language) -> str | None:
 
 
 def _topic(letter_text: str, language: Language) -> str | None:
-    quoted = re.findall(r"“([^”]{4,200})”|\"([^\"]{4,200})\"", letter_text)
-    for a, b in quoted:
-        return (a or b).strip()
-    return None
+    m = re.search(r"“([^”]{4,200})”|\"([^\"]{4,200})\"", letter_text)
+    return (m.group(1) or m.group(2)).strip() if m else None
 
 
 def _signatory(letter_paras: list[str], language: Language) -> Signatory | None:
     for i, p in enumerate(letter_paras):
         if language == "zh" and re.search(r"[(（]签名[)）]", p):
             name = re.sub(r"[(（]签名[)）]", "", p).strip()
-            titles = []
+            titles: list[str] = []
             for q in reversed(letter_paras[:i]):
                 if cell_width(q) > 30 or q[-1] in CJK_TERMINAL:
                     break

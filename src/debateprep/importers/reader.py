@@ -339,7 +339,7 @@ def _docx_furniture(document) -> tuple[str, ...]:  # type: ignore[no-untyped-def
 
 def _docx_paragraph(paragraph) -> str:  # type: ignore[no-untyped-def]
     """A paragraph's text; list items (Word bullets or numbering) get a "- " marker."""
-    text = paragraph.text
+    text: str = paragraph.text
     ppr = paragraph._p.pPr
     is_list = ppr is not None and ppr.numPr is not None
     # the style id ("ListBullet", "Heading1"); resolving paragraph.style is slow (a lookup per call)
