@@ -140,7 +140,7 @@ def test_our_delegation_setting_and_override(db) -> None:  # type: ignore[no-unt
     service = BriefService(db)
     _, data = service.gather(debate.id)
     assert data.meeting.delegation is None
-    assert "*No meeting details yet (debate set …).*" in service.export(debate.id).content
+    assert "*No meeting details yet (`debateprep debate set`).*" in service.export(debate.id).content
     debates.update(debate, our_delegation="China")
     _, data = service.gather(debate.id)
     assert data.meeting.delegation == "China"
@@ -217,10 +217,11 @@ def test_speakers_list_and_when_we_speak(db) -> None:  # type: ignore[no-untyped
 
     zh = render_brief(data, "zh")
     position = ours[0].position
-    assert f"**我方（China）在{len(names)}位发言者中排第{position}位，预计{ours[0].start}发言" in zh
+    assert f"**我方（中国）在{len(names)}位发言者中排第{position}位，预计{ours[0].start}发言（2月12日（星期三）" in zh
     (header, rows), = tables(zh)
     assert header == ["序号", "代表团", "代表", "级别", "依据", "预计开始", "场次"] and rows == len(names)
-    assert "| **China** |" in zh and "安理会成员" in zh and "通报人（第39条）" in zh
+    assert "| **中国** |" in zh and "安理会成员" in zh and "通报人（第39条）" in zh
+    assert "China" not in zh and "| 2 | 维持和平行动部 | 代表 |" in zh
     assert_well_formed(zh)
     en = service.export(debate_id, lang="en", delegation="Mongolia").content
     assert "*Mongolia is not on the speakers list yet.*" in en

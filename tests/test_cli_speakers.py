@@ -118,6 +118,31 @@ def test_schedule_of_a_62_speaker_debate(cli: Cli, tmp_path: Path) -> None:
     assert "spills into another day" in text and "S/PV.7109 (Resumption 1)" in text
 
 
+def test_timer_on_another_day_leaves_the_schedule_and_the_brief_alone(cli: Cli, tmp_path: Path) -> None:
+    """`speakers start` today on the 2014 debate (as in the demo: F2, space) is a rehearsal."""
+    debate = new_debate(cli)
+    ok(cli(["speakers", "import", debate, str(csv_of_62(tmp_path))]))
+    ok(cli(["debate", "set", debate, "--delegation", "China"]))
+    planned = ok(cli(["speakers", "schedule", debate, "--json"])).json()
+    ok(cli(["speakers", "start", "1", "--at", "2026-11-27T15:53"]))
+    ok(cli(["speakers", "done", "1", "--seconds", "312"]))
+    ok(cli(["speakers", "start", "2"]))  # the real clock, whatever day the test runs
+    after = ok(cli(["speakers", "schedule", debate, "--json", "--now", "2026-11-29T06:53"])).json()
+    assert after["sessions"] == planned["sessions"]  # type: ignore[index]
+    assert [(s["start"], s["session"]) for s in after["speakers"]] == \
+        [(s["start"], s["session"]) for s in planned["speakers"]]  # type: ignore[index]
+    assert after["speakers"][0]["actual"] == {"start": "2026-11-27T15:53:00", "seconds": 312,  # type: ignore[index]
+                                              "during_debate": False}
+    text = ok(cli(["speakers", "schedule", debate])).stdout
+    assert "Resumption 2" not in text and "rehearsal or late entry" in text
+    rows = ok(cli(["speakers", "list", debate, "--json"])).json()
+    assert max(r["session"] for r in rows) == len(planned["sessions"]) == 2  # type: ignore[union-attr, index, arg-type]
+    brief = ok(cli(["export", "brief", debate, "-o", str(tmp_path / "brief.md")]))
+    assert brief.exit_code == 0
+    content = (tmp_path / "brief.md").read_text(encoding="utf-8")
+    assert "We (China) speak 17th of 62, expected at 11:45 (Wed 12 Feb 10:00-13:00 S/PV.7109)." in content
+
+
 def test_malformed_csv_names_file_and_row_and_writes_nothing(cli: Cli, tmp_path: Path) -> None:
     debate = new_debate(cli)
     ok(cli(["speakers", "add", debate, "Chad"]))
@@ -149,6 +174,21 @@ def test_briefers_from_the_imported_concept_note(cli: Cli) -> None:
     assert [e["code"] for e in added] == ["OCHA", "DPKO", "OHCHR", "ICRC"]  # type: ignore[index, union-attr]
     assert all(e["basis"] == "briefer" and e["confirmed"] is False for e in added)  # type: ignore[union-attr]
     assert ok(cli(["speakers", "import", "1", "--briefers", "--json"])).json() == []
+
+
+def test_inscribe_the_council_in_one_step(cli: Cli) -> None:
+    debate = new_debate(cli)
+    ok(cli(["speakers", "add", debate, "Lithuania", "--level", "minister"]))
+    added = ok(cli(["speakers", "import", debate, "--council", "--json"])).json()
+    assert len(added) == 14 and {e["basis"] for e in added} == {"member"}  # type: ignore[arg-type, union-attr]
+    again = ok(cli(["speakers", "import", debate, "--council"]))
+    assert again.stdout.strip() == "all 15 Council members of 2014 are on the list already: nothing added"
+    assert len(ok(cli(["speakers", "list", debate, "--json"])).json()) == 15  # type: ignore[arg-type]
+    missing = cli(["speakers", "import", debate, "--council", "--year", "1999"])
+    assert missing.exit_code == 1 and missing.stderr.count("\n") == 1
+    assert "the roster has no Council composition for 1999" in missing.stderr
+    stray = cli(["speakers", "import", debate, "--briefers", "--year", "2014"])
+    assert stray.exit_code == 2 and "--year goes with --council" in stray.stderr
 
 
 def test_import_verbatim_record(cli: Cli, shared_data: Path) -> None:

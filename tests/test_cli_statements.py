@@ -111,3 +111,16 @@ def test_a_folder_of_record_files_is_not_taken_for_statements(sqlite_cli, shared
     assert sqlite_cli(["statements", "list", debate, "--json"]).json() == []
     as_record = sqlite_cli(["statements", "import", debate, folder, "--record"])
     assert as_record.exit_code == 0, as_record.stderr
+
+
+def test_empty_coverage_and_convergence_say_why(sqlite_cli) -> None:  # type: ignore[no-untyped-def]
+    cli = sqlite_cli
+    debate = _debate(cli)
+    questions = str(DATA / "questions_s-2020-1_en-zh.txt")
+    for args in (["statements", "coverage", debate, "--questions", questions], ["statements", "convergence", debate]):
+        empty = cli(args)
+        assert empty.exit_code == 0 and empty.stdout.startswith(f"No statements imported for debate #{debate} yet")
+        assert f"`debateprep statements import {debate} FILE…`" in empty.stdout
+    assert cli(["statements", "import", debate, DATA / "china_s-pv-8699_zh.txt"]).exit_code == 0
+    alone = cli(["statements", "convergence", debate]).stdout.strip()
+    assert alone == "Statements from 1 delegation only: a proposal converges when 2 or more delegations make it."

@@ -137,6 +137,27 @@ def test_similar_finds_the_source_paragraph(lib_en: LibraryService) -> None:
     assert lib_en.similar("   ") == []
 
 
+def test_an_empty_answer_says_why(db) -> None:  # type: ignore[no-untyped-def]
+    """0 paragraphs never comes alone: what the library holds, and how to add what is missing."""
+    svc = LibraryService(db)
+    assert svc.search("civilians") == []
+    empty = svc.why_empty("civilians")
+    assert empty.startswith("The library is empty.") and "library sample" in empty and "ctrl+l" in empty
+    svc.load_sample()  # three Chinese resolutions only
+    assert svc.search("civilians") == []
+    english = svc.why_empty("civilians")
+    assert english.startswith("No paragraph contains 'civilians': the library holds only 3 Chinese documents (")
+    assert "nothing in English" in english and "`debateprep library import PATH…`" in english
+    assert "ctrl+t on the Agreed language tab (F4)" in english
+    assert "(language filter zh)" in svc.why_empty("civilians", lang="zh")
+    assert "nothing in English" in svc.why_empty("平民", lang="en")
+    assert svc.search("平民", year_from=2030) == []
+    years = svc.why_empty("平民", year_from=2030)
+    assert re.fullmatch(r"No paragraph matches '平民' with the years; without it, \d+ paragraphs do\.", years)
+    assert "S/RES/9999 (2030) is not in the library" in svc.why_empty("平民", symbol="S/RES/9999 (2030)")
+    assert "contains every term of '猫狗'" in svc.why_empty("猫狗")
+
+
 def test_paragraph_by_citation_and_context(lib: LibraryService) -> None:
     sp = lib.paragraph("S/RES/2589 (2021), OP 4 (a)")
     assert sp.paragraph.text.startswith("当前或以往的维持和平行动东道国")

@@ -222,8 +222,8 @@ def test_copied_paragraph_is_agreed_and_invented_one_is_new(db, debate_id: int) 
     assert checked[edited.id].status == "new"  # shortened and reworded: no longer agreed as it stands
     assert checked[edited.id].closest_citation == "S/RES/2594 (2021), PP 3"
     annotated = service.export(draft.id, annotated=True)
-    assert "**\\[商定措辞 agreed\\]**" in annotated and "**\\[新措辞 NEW\\]**" in annotated
-    assert "Agreed language: S/RES/2594 (2021), PP 3." in annotated
+    assert "**\\[商定措辞\\]**" in annotated and "**\\[新措辞\\]**" in annotated  # Chinese throughout
+    assert "商定措辞：S/RES/2594 (2021), PP 3。" in annotated and "agreed" not in annotated
     tokens = parse(annotated)
     assert sum(1 for t in tokens if t.type == "footnote_open") == 4
 

@@ -118,6 +118,23 @@ def test_pin_survives_resort_and_stays_visible() -> None:
     assert [p.entry.delegation for p in placements][8:10] == ["Norway", "Kenya"]  # ministers by inscription
 
 
+def test_a_pinned_entry_never_moves_when_someone_is_heard_out_of_turn() -> None:
+    entries = poc_2014()
+    entries[10].override = Override("pin", 2, "the minister leaves at noon")  # Brazil
+    before = names(entries)
+    assert before[1] == "Brazil"
+    first = order_entries(entries, POC_2014)[0].entry
+    first.status, first.started_at = Status.SPOKE, T0 + timedelta(days=9)
+    assert names(entries) == before  # heard in turn: nothing moves
+    japan = entries[9]  # then Japan is timed out of turn, ahead of Brazil and the members
+    japan.status, japan.started_at = Status.SPEAKING, T0 + timedelta(days=9, minutes=10)
+    placements = order_entries(entries, POC_2014)
+    placed = [p.entry.delegation for p in placements if p.position is not None]
+    assert placed[:3] == [before[0], "Brazil", "Japan"]  # the pin holds; Japan is listed where heard
+    brazil = next(p for p in placements if p.entry.delegation == "Brazil")
+    assert brazil.position == 2 and "not available" not in brazil.explain()
+
+
 def test_move_after_follows_its_anchor_through_a_resort() -> None:
     entries = poc_2014()
     entries[9].override = Override("after", 7, "speaks right after the PoC group")  # Japan after Switzerland

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from debateprep.domain.debate import DebateSettings
-from debateprep.domain.errors import Conflict, InputError, StaleEdit
+from debateprep.domain.errors import Conflict, InputError, NotFound, StaleEdit
 from debateprep.domain.speakers import Basis, Level, Status
 from debateprep.services.debates import DebateService
 from debateprep.services.speakers import SpeakersService
@@ -118,14 +118,34 @@ def test_overrides_persist_and_survive_resort(svc: SpeakersService, poc: int) ->
         svc.move(japan.id, to=2, after="Chad")  # type: ignore[arg-type]
 
 
-def test_timer_logs_actual_duration_and_schedule_follows(svc: SpeakersService, poc: int) -> None:
+def test_timer_logs_actual_duration_beside_the_plan_and_forecasts(svc: SpeakersService, poc: int) -> None:
     inscribe(svc, poc)
     first = svc.view(poc).placements[0].entry
     svc.start(first.id, at=datetime(2014, 2, 12, 10, 0))  # type: ignore[arg-type]
     svc.finish(first.id, actual_seconds=17 * 60)  # type: ignore[arg-type]
     rows = svc.view(poc).rows()
-    assert rows[0]["status"] == "spoke" and rows[0]["actual_seconds"] == 17 * 60
-    assert rows[1]["planned_start"] == "2014-02-12T10:17"
+    assert rows[0]["status"] == "spoke" and rows[0]["actual_seconds"] == 17 * 60 and rows[0]["record"] == "debate"
+    assert rows[0]["actual_start"] == "2014-02-12T10:00:00"
+    assert rows[1]["planned_start"] == "2014-02-12T10:10"  # the plan stays
+    assert rows[1]["expected_start"] == "2014-02-12T10:17"  # the forecast follows what happened
+
+
+def test_timer_on_another_day_is_a_rehearsal(svc: SpeakersService, poc: int) -> None:
+    """Timing the 2014 debate today logs durations but leaves its schedule alone."""
+    inscribe(svc, poc)
+    before = svc.view(poc).rows()
+    entries = [p.entry for p in svc.view(poc).placements]
+    svc.start(entries[0].id, at=datetime(2026, 11, 27, 15, 53))  # type: ignore[arg-type]
+    svc.finish(entries[0].id, actual_seconds=312)  # type: ignore[arg-type]
+    svc.start(entries[1].id, at=datetime(2026, 11, 27, 15, 59))  # type: ignore[arg-type]
+    view = svc.view(poc, now=datetime(2026, 11, 29, 6, 53))
+    rows = view.rows()
+    keys = ("position", "delegation", "planned_start", "planned_end", "session", "session_label")
+    assert [{k: r[k] for k in keys} for r in rows] == [{k: r[k] for k in keys} for r in before]
+    assert {r["session"] for r in rows} == {1} and view.schedule.forecast is None
+    assert rows[0]["record"] == "rehearsal" and rows[0]["actual_seconds"] == 312
+    assert rows[1]["record"] == "rehearsal" and rows[1]["status"] == "speaking"
+    assert all(r["expected_start"] is None for r in rows)
 
 
 CSV_OK = """delegation,representative,level,basis,on_behalf_of,inscribed_at,draw,notes,override
@@ -222,3 +242,33 @@ def test_withdrawn_stays_visible_but_unplaced(svc: SpeakersService, poc: int) ->
     rows = svc.view(poc).rows()
     assert rows[-1]["delegation"] == "Chad" and rows[-1]["position"] is None and rows[-1]["status"] == "withdrawn"
     assert svc.reinstate(chad.id).status == Status.INSCRIBED  # type: ignore[arg-type]
+
+
+def test_inscribe_the_council_of_the_debates_year(svc: SpeakersService, poc: int) -> None:
+    svc.add(poc, "中国")
+    chad = svc.add(poc, "Chad")
+    svc.withdraw(chad.id)  # type: ignore[arg-type]
+    svc.add(poc, "Jordan", on_behalf_of="E10")  # for a group: still Jordan on the list
+    done = svc.inscribe_council(poc)
+    assert done.year == 2014 and len(done.added) == 12
+    assert [e.delegation_code for e in done.already] == ["CHN", "TCD", "JOR"]
+    assert all(e.basis == Basis.MEMBER and e.level == Level.PERMANENT_REPRESENTATIVE for e in done.added)
+    assert [e.delegation_code for e in done.added][:4] == ["FRA", "RUS", "GBR", "USA"]  # the roster's order
+    assert "already on the list: China, Chad (withdrawn), Jordan" in done.summary()
+    placed = [r for r in svc.view(poc).rows() if r["position"]]
+    assert len(placed) == 14 and placed[-1]["delegation"] == "Lithuania"  # the President speaks last
+    again = svc.inscribe_council(poc)  # idempotent
+    assert again.added == [] and len(again.already) == 15 and "nothing added" in again.summary()
+    assert len(svc.entries(poc)) == 15
+
+
+def test_inscribe_the_council_needs_a_year_the_roster_knows(svc: SpeakersService) -> None:
+    debates = DebateService(svc.db)
+    undated = debates.create("No date yet")
+    with pytest.raises(InputError, match="has no meeting date, so no Council year"):
+        svc.inscribe_council(undated.id)
+    old = debates.create("1999", meeting_date=date(1999, 6, 1))
+    with pytest.raises(NotFound, match="the roster has no Council composition for 1999 \\(it has 2014, "):
+        svc.inscribe_council(old.id)
+    assert svc.entries(old.id) == []  # type: ignore[arg-type]
+    assert len(svc.inscribe_council(undated.id, year=2020).added) == 15

@@ -105,15 +105,15 @@ def _sample(args: argparse.Namespace) -> int:
 
 
 def _search(args: argparse.Namespace) -> int:
-    hits = _service(args).search(
-        args.query, lang=args.lang, kind=args.kind, lead=args.lead, symbol=args.symbol,
-        year_from=args.year_from, year_to=args.year_to, limit=args.limit,
-    )
+    service = _service(args)
+    filters = dict(lang=args.lang, kind=args.kind, lead=args.lead, symbol=args.symbol, year_from=args.year_from,
+                   year_to=args.year_to)
+    hits = service.search(args.query, limit=args.limit, **filters)
     if args.json:
         print_json([h.to_json() for h in hits])
         return 0
     if not hits:
-        print(f"no paragraph contains {args.query!r}")
+        print(service.why_empty(args.query, **filters))
         return 0
     for h in hits:
         lead = f"  [{h.paragraph.lead}]" if h.paragraph.lead else ""

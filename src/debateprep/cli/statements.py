@@ -206,6 +206,9 @@ def _coverage(args: argparse.Namespace) -> int:
             print(f"\n{cell.delegation} — strength {cell.strength:.2f} — {cell.source}, {cell.passage.sentence_range}")
             print(f"  {cell.passage.text}")
         return 0
+    if not matrix.delegations:
+        print(service.why_empty(debate_id, "coverage"))
+        return 0
     for q in matrix.questions:
         print(f"{q.label} ({len(matrix.covered_by(q.key))} delegations) {q.text}")
     print()
@@ -233,7 +236,7 @@ def _convergence(args: argparse.Namespace) -> int:
         print_json([g.to_json() for g in shown])
         return 0
     if not groups:
-        print("no proposal is shared by enough delegations")
+        print(service.why_empty(_debate_id(args, service), "convergence", min_supporters=args.min))
         return 0
     for g in shown:
         print(f"{g.rank}. {g.count} delegations — {g.representative.text}")

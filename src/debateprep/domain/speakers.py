@@ -8,7 +8,8 @@ Automatic order:
   4. the President last among members (unless 2.);
   5. non-members (rule 37 States, rule 39 invitees, observers): by level, then inscription;
   6. entries "moved to a later session", in order of inscription.
-Entries that are speaking or have spoken stay where they spoke (history does not re-sort).
+Entries that are speaking or have spoken stay where they spoke (history does not re-sort), in the
+order heard; a waiting entry pinned at a position keeps it even if someone spoke out of turn.
 
 Manual overrides stay visible and survive a re-sort: `swap` exchanges two entries' places,
 `after`/`before` keeps an entry next to another one wherever that one goes, `pin` holds an entry
@@ -325,20 +326,20 @@ def _apply_overrides(frozen: list[SpeakerEntry], ranked: list[SpeakerEntry]
             place(e)
         order = rest
 
-    # 3. pins: absolute positions over the whole list (frozen entries included)
+    # 3. pins: absolute positions over the whole list. A waiting entry pinned at a position keeps
+    #    it even when others were heard out of turn meanwhile: a pin never moves.
     pinned = sorted((e for e in order if e.override and e.override.kind == "pin"),
                     key=lambda e: e.override.ref)  # type: ignore[union-attr]
-    if pinned:
-        order = [e for e in order if e not in pinned]
-        for e in pinned:
-            wanted = e.override.ref  # type: ignore[union-attr]
-            index = min(max(wanted - 1 - len(frozen), 0), len(order))
-            order.insert(index, e)
-            note = e.override.describe(names)  # type: ignore[union-attr]
-            if index + 1 + len(frozen) != wanted:
-                note += f" (position {wanted} is not available: placed at {index + 1 + len(frozen)})"
-            notes.setdefault(id(e), []).append(note)
-    return frozen + order, notes
+    full = frozen + [e for e in order if e not in pinned]
+    for e in pinned:
+        wanted = e.override.ref  # type: ignore[union-attr]
+        index = min(max(wanted - 1, 0), len(full))
+        full.insert(index, e)
+        note = e.override.describe(names)  # type: ignore[union-attr]
+        if index + 1 != wanted:
+            note += f" (position {wanted} is not available: placed at {index + 1})"
+        notes.setdefault(id(e), []).append(note)
+    return full, notes
 
 
 def _cycles(e: SpeakerEntry, by_id: dict[int | None, SpeakerEntry]) -> bool:

@@ -145,6 +145,21 @@ def _spread(items: list[tuple[str, ...]], limit: int) -> list[tuple[str, ...]]:
 
 
 TRIGRAM_FALLBACK = 0.8  # below this, the full-text candidates found nothing close
+LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
+ADD_SAMPLE = "Load the sample: `debateprep library sample`, or ctrl+l on the Agreed language tab (F4)."
+ADD_TEXTS = ("Add texts: `debateprep library import PATH…` (files or folders), or ctrl+t on the Agreed "
+             "language tab (F4).")
+
+
+def describe_holdings(held: dict[str, tuple[int, int]]) -> str:
+    """"3 Chinese documents (412 paragraphs)" / "… and 2 English documents (96 paragraphs)"."""
+    parts = [f"{docs} {LANGUAGE_NAMES.get(lang, lang)} document{'' if docs == 1 else 's'} "
+             f"({paras} paragraph{'' if paras == 1 else 's'})" for lang, (docs, paras) in sorted(held.items())]
+    return _and(parts)
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 class LibraryService:
@@ -256,6 +271,55 @@ class LibraryService:
             for h in hits
             if h.paragraph_id in rows
         ]
+
+    def holdings(self) -> dict[str, tuple[int, int]]:
+        """What the library holds, by language: {"zh": (documents, paragraphs), ...}."""
+        held: dict[str, tuple[int, int]] = {}
+        for d in self.documents():
+            docs, paras = held.get(d.lang, (0, 0))
+            held[d.lang] = (docs + 1, paras + d.paragraphs)
+        return held
+
+    def why_empty(
+        self,
+        query: str,
+        *,
+        lang: str | None = None,
+        kind: str | None = None,
+        lead: str | None = None,
+        symbol: str | None = None,
+        year_from: int | None = None,
+        year_to: int | None = None,
+    ) -> str:
+        """Why `search` found nothing for these arguments, in one or two sentences, with the way on:
+        an empty library, a language the library does not hold, filters that leave nothing."""
+        held = self.holdings()
+        if not held:
+            return f"The library is empty. {ADD_SAMPLE} {ADD_TEXTS}"
+        holds = describe_holdings(held)
+        if parse_query(query).empty:
+            return f"Nothing to search for in {query!r}: type English words or Chinese characters."
+        asked = detect_language(query)
+        wanted = lang or asked
+        if wanted not in held:
+            return (f"No paragraph contains {query!r}: the library holds only {holds}, nothing in "
+                    f"{LANGUAGE_NAMES[wanted]}. {ADD_TEXTS.replace('texts', LANGUAGE_NAMES[wanted] + ' texts', 1)}")
+        if lang and asked != lang:
+            return (f"No paragraph contains {query!r}: those are {LANGUAGE_NAMES[asked]} words and the search is "
+                    f"limited to {LANGUAGE_NAMES[lang]} paragraphs (language filter {lang}).")
+        if symbol:
+            wanted_symbol = self._symbol(symbol)
+            if not any(d.symbol == wanted_symbol for d in self.documents()):
+                return f"{wanted_symbol} is not in the library, which holds {holds}. {ADD_TEXTS}"
+        filters = [f for f, on in (("the language filter", lang), ("the PP/OP filter", kind), ("the lead verb", lead),
+                                   ("the document", symbol), ("the years", year_from or year_to)) if on]
+        if filters:
+            found = len(self.search(query, limit=500))
+            if found:
+                return (f"No paragraph matches {query!r} with {_and(filters)}; without {'it' if len(filters) == 1 else 'them'}, "
+                        f"{found}{'+' if found >= 500 else ''} paragraph{'' if found == 1 else 's'} do.")
+        return (f"No paragraph of the library ({holds}) contains every term of {query!r}. Try fewer words or a "
+                "shorter phrase; for text worded differently, `debateprep library similar`.")
 
     def similar(self, text: str, limit: int = 10, *, lang: str | None = None, candidates: int = 60) -> list[SimilarHit]:
         """Adopted paragraphs closest in wording to `text` (a draft sentence or paragraph), best first.

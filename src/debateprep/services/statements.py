@@ -233,6 +233,24 @@ class StatementService:
         """Proposals shared by several delegations, most widely shared first."""
         return compute_convergence(self.list(debate_id, include_procedural=False), min_supporters=min_supporters)
 
+    def why_empty(self, debate_id: int, what: str, *, min_supporters: int = 2) -> str:
+        """Why the coverage (`what="coverage"`) has no row or the convergence no group, and what to do."""
+        statements = self.list(debate_id, include_procedural=False)
+        if not statements:
+            use = "coverage of its guiding questions" if what == "coverage" else "proposals to compare"
+            return (f"No statements imported for debate #{debate_id} yet, so no {use}: "
+                    f"`debateprep statements import {debate_id} FILE…` (one per delegation) or "
+                    f"`--record FILE…` (a verbatim record), or i on the Statements tab (F3).")
+        speakers = {s.delegation for s in statements if s.delegation}
+        if what == "coverage":
+            return f"None of the {len(statements)} statements is attributed to a delegation yet: `m` on F3 maps them."
+        if len(speakers) < min_supporters:
+            return (f"Statements from {len(speakers)} delegation{'' if len(speakers) == 1 else 's'} only: a proposal "
+                    f"converges when {min_supporters} or more delegations make it.")
+        lower = " (--min 2 lowers the bar)" if min_supporters > 2 else ""
+        return (f"No proposal is shared by {min_supporters} or more of the {len(speakers)} delegations whose "
+                f"statements are imported{lower}.")
+
     def _debate(self, debate_id: int) -> Debate:
         with self.db.session() as s:
             return debates_repo.get(s, debate_id)
