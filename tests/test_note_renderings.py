@@ -52,7 +52,9 @@ def _case(path: Path) -> Case:
     reference = parse_concept_note(result.text, furniture=result.furniture)
     paras = paragraphs(result.text)
     zh = reference.language == "zh"
-    furniture = Furniture("S/2031/417" if not zh else "S/2014/74", "31-08815" if not zh else "14-22222", "C" if zh else "E")
+    # the running header prints the note's own symbol; a note without one gets a made-up one
+    symbol = reference.symbol or ("S/2014/74" if zh else "S/2031/417")
+    furniture = Furniture(symbol, "14-22222" if zh else "31-08815", "C" if zh else "E")
     # footnotes: one early in the note, one on the lead-in of the questions when there is one
     first_long = max(paras[: len(paras) // 2 + 1], key=len)
     anchors = [first_long[: first_long.find("，") if zh and "，" in first_long else 40].rstrip()]

@@ -27,9 +27,10 @@ from pathlib import Path
 
 PAGE_W, PAGE_H = 595.0, 842.0  # A4, points
 LEFT, RIGHT, TOP, BOTTOM = 72.0, 72.0, 72.0, 72.0
-BODY_SIZE, NOTE_SIZE, MARK_SIZE = 12.0, 9.0, 7.0
-LEADING, NOTE_LEADING = 14.5, 11.0
-LINES_PER_PAGE = 44
+# UN documents set their body text in 10-point Times (headings bold, footnotes 8.5 point).
+BODY_SIZE, NOTE_SIZE, MARK_SIZE = 10.0, 8.5, 6.0
+LEADING, NOTE_LEADING = 12.0, 10.0
+LINES_PER_PAGE = 52
 TEXT_W = PAGE_W - LEFT - RIGHT
 BULLET_INDENT = 18.0
 CJK_FONT = "STSong-Light"
@@ -261,12 +262,14 @@ def render_pdf(paragraphs: Sequence[str], path: Path, *, breaks: Iterable[int] =
                     text.setRise(0)
             c.drawText(text)
             y -= LEADING
-        y = BOTTOM + 18
-        for number, note in reversed(page.notes):
-            wrapped = _wrap(note, TEXT_W - 18, body_font, NOTE_SIZE, chinese)
-            for k, part in enumerate(reversed(wrapped)):
-                text = c.beginText(LEFT + 4 if k == len(wrapped) - 1 else LEFT + 18, y)
-                if k == len(wrapped) - 1:  # the footnote's number, raised, then its first line
+        # footnotes, drawn top down in reading order, their last line just above the footer
+        blocks = [(number, _wrap(note, TEXT_W - 18, body_font, NOTE_SIZE, chinese)) for number, note in page.notes]
+        y = BOTTOM + 18 + NOTE_LEADING * (sum(len(w) for _, w in blocks) - 1)
+        top = y + NOTE_LEADING
+        for number, wrapped in blocks:
+            for k, part in enumerate(wrapped):
+                text = c.beginText(LEFT + 4 if k == 0 else LEFT + 18, y)
+                if k == 0:  # the footnote's number, raised, then its first line
                     text.setFont(body_font, MARK_SIZE)
                     text.setRise(3)
                     text.textOut(f"{number} ")
@@ -274,7 +277,8 @@ def render_pdf(paragraphs: Sequence[str], path: Path, *, breaks: Iterable[int] =
                 text.setFont(body_font, NOTE_SIZE)
                 text.textOut(part)
                 c.drawText(text)
-                y += NOTE_LEADING
+                y -= NOTE_LEADING
+        y = top
         if page.notes:
             c.line(LEFT, y + 2, LEFT + 120, y + 2)  # the footnote separator is a drawn rule
         c.setFont("Times-Roman", 9)

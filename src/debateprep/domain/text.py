@@ -161,6 +161,13 @@ _PARAGRAPH_OPENER = re.compile(
     r"^(?:[A-Z][a-z]+ing\b|(?:Deeply|Gravely|Seriously|Strongly|Further|Mindful|Aware|Conscious|Convinced|Determined|"
     r"Concerned|Alarmed|Encouraged|Disturbed|Cognizant|Desirous|Guided|Having|Affirming|Noting|Taking|Bearing)\b)"
 )
+_NOTE_TITLE_LINE = re.compile(r"^\s*Concept note\b", re.IGNORECASE)
+# The names of a concept note's sections, alone on a line.
+_SECTION_LINE = re.compile(
+    r"^(?:(?:Expected |Proposed )?Outcomes?|Briefers?|Briefings?|Background|Introduction|Context|Format|Objectives?|"
+    r"Purpose|Overview|(?:Guiding |Key )?Questions(?: for discussion)?|Format and briefers|Briefers and outcome|"
+    r"背景(?:介绍)?|导言|结果|成果|通报人(?:和结果)?|审议的问题|讨论的问题|关键问题|形式|目标)$"
+)
 # A line that opens with a person: honorific, name, comma ("Mr. Viktor Haugen, Professor …").
 _PERSON_LINE = re.compile(r"^(?:H\.E\.\s+)?(?:Mr|Ms|Mrs|Dr|Prof)\.\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3},")
 # Titles that stand before a name: a line ending with one ends no sentence.
@@ -225,8 +232,12 @@ def joiner(prev: str, nxt: str, nxt_indented: bool, full: int, gap: bool = False
         return None
     if not cjk_join and _DANGLING.search(p):
         return " "  # no English line ends a paragraph on "the", "of", "and" …
-    if _DATE_LINE.match(n):
-        return None  # a line that is only a date is a dateline of its own ("17 March 2026")
+    if _DATE_LINE.match(n) or _SECTION_LINE.match(n):
+        # a line that is only a date is a dateline of its own ("17 March 2026"), and a line that
+        # is only a section's name ("Outcome", "通报人和结果") a heading, however full the line before
+        return None
+    if not cjk_join and _NOTE_TITLE_LINE.match(p) and p.count("“") <= p.count("”") and p.count('"') % 2 == 0:
+        return None  # the note's title line, complete (no open quotation): what follows is a sub-title or date
     if not cjk_join and (last.isalpha() or last == ")") and _PERSON_LINE.match(n):
         return None  # "… for Disarmament Affairs" / "Mr. Viktor Haugen, …": a list of people, one a line
     if not cjk_join and (gap or p.endswith(",") and _PARAGRAPH_OPENER.match(n)):
@@ -383,7 +394,15 @@ def _footnote_block(lines: list[str], kinds: list[int], page_start: int, end: in
                     m2 = _FOOTNOTE_START.match(lines[k]) if kinds[k] == _TEXT else None
                     if m2 and int(m2.group(1)) == numbers[-1] + 1:
                         numbers.append(numbers[-1] + 1)
-                return j, numbers
+                # footnotes drawn out of order ("2 …" above "1 …"): the lines just above, each
+                # starting with a later number of this page, belong to the block too
+                while j - 1 >= page_start and kinds[j - 1] == _TEXT:
+                    m3 = _FOOTNOTE_START.match(lines[j - 1])
+                    if not m3 or not expected < int(m3.group(1)) <= expected + MAX_FOOTNOTE_LINES or int(m3.group(1)) in numbers:
+                        break
+                    j -= 1
+                    numbers.append(int(m3.group(1)))
+                return j, sorted(numbers)
         j -= 1
     return None
 
