@@ -32,6 +32,13 @@ def _inside(note: str, run: str, size: int) -> str:
 
 
 def _footnote_dense(size: int) -> str:
+    """Footnotes and abbreviations on every line ("para.", "No.", "Mr.", "e.g."): one long
+    paragraph in which no full stop ends a sentence."""
+    return "".join(f"The Council took note of the report (para. {i}).{i % 900 + 1}\n{i % 900 + 1} See Mr. Smith, "
+                   f"No. {i}, para. 3, e.g. Rev. 1\n" for i in range(size // 90))
+
+
+def _footnote_pages(size: int) -> str:
     """A page per footnote: a few lines of text with the marker, the footnote, the page footer
     (footnote numbers stay under 1,000, as in any document)."""
     pages = []
@@ -46,9 +53,10 @@ def _footnote_dense(size: int) -> str:
 SHAPES: dict[str, Callable[[int], str]] = {
     "one line of question marks": lambda n: "?" * n,
     "footnote-dense text": _footnote_dense,
+    "a footnote on every page": _footnote_pages,
     "a run of one byte in a note": lambda n: _inside(SAMPLE_EN, "?\n", n),
     "a run of full stops in a Chinese note": lambda n: _inside(SEED, "。\n", n),
-    "capitalised words without end": lambda n: _inside(SAMPLE_EN, "A ", n),
+    "capitalised words without end": lambda n: "Ab " * (n // 3),
 }
 
 
