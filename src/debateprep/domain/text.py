@@ -7,7 +7,16 @@ line, paragraphs separated by a blank line:
 - words and sentences split across a page break ("安\\n\\n全理事会") are joined again;
 - page furniture is dropped and returned separately: job numbers ("21-11413", "14-22674 (C)"),
   page counters ("4/4", "Page 2 of 5"), running symbols ("S/2014/74", "S/RES/2589 (2021)"),
-  undocs URLs and barcodes ("*1422674*"), and short lines repeated on every page (running titles).
+  mastheads ("United Nations S/2014/74"), undocs URLs and barcodes ("*1422674*"), and short lines
+  repeated on every page (running titles);
+- footnotes at the bottom of a page (numbered on through the document) are taken out and
+  returned separately, and their markers taken out of the text ("statements:1");
+- a page break is no paragraph break: the lines on either side join as if wrapped, so a sentence
+  or a word cut by the page ("…如何更好地体" / "现…") comes back whole;
+- a bullet glyph alone on its line (as PDF text has it, "•" or a symbol font's "\x7f") goes in
+  front of its item.
+
+It is linear in the size of the text: no pattern rescans what it has passed.
 
 Nothing here imports a UI or database library; widths are computed with `unicodedata`.
 """
