@@ -302,7 +302,7 @@ def normalise(raw: str) -> Normalised:
     text_lines = [line for line, k in zip(lines, kinds) if k == _TEXT]
     full = wrap_width(text_lines)
     blank_means_nothing = _blank_after_every_line(kinds) and _hard_wrapped(text_lines, full)
-    paragraphs: list[str] = []
+    paragraphs: list[list[str]] = []  # each paragraph's pieces, joined once at the end (linear)
     last = ""  # the previous line of text: its width tells whether it was wrapped
     gap = False  # blank lines (and nothing else) since that line
     page = False  # a page break (furniture) since that line
@@ -318,11 +318,11 @@ def normalise(raw: str) -> Normalised:
         glue = joiner(last, line, indented, full, gap and not page and not blank_means_nothing) if paragraphs else None
         gap = page = False
         if glue is None:
-            paragraphs.append(_clean(line))
+            paragraphs.append([_clean(line)])
         else:
-            paragraphs[-1] = paragraphs[-1].rstrip() + glue + _clean(line)
+            paragraphs[-1] += [glue, _clean(line)]
         last = line
-    return Normalised("\n\n".join(paragraphs), tuple(furniture), tuple(footnotes))
+    return Normalised("\n\n".join("".join(p) for p in paragraphs), tuple(furniture), tuple(footnotes))
 
 
 # Text hard-wrapped with a blank line after every line (some conversions do that): its blank
