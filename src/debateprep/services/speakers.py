@@ -29,6 +29,7 @@ from debateprep.domain.speakers import (
     Status,
     find_duplicate,
     order_entries,
+    overrides_to_keep,
     parse_basis,
     parse_level,
     parse_status,
@@ -95,7 +96,8 @@ class SpeakersView:
                 "actual_start": slot.actual_start.isoformat(timespec="seconds") if slot and slot.actual_start else None,
                 "record": (None if slot is None or not slot.actual else "debate" if slot.live else "rehearsal"),
                 "expected_start": expected.start.isoformat(timespec="minutes") if expected and not expected.measured else None,
-                "auto_position": p.auto_position, "override": _override_text(e, self.placements),
+                "auto_position": p.auto_position,
+                "override": _override_text(e, self.placements) or ("; ".join(p.overrides) if p.overrides else None),
                 "why": p.explain(), "notes": e.notes, "version": e.version,
             })
         return out
@@ -153,7 +155,7 @@ class SpeakersService:
                     break
         if code is None and debate.meeting_date and debate.meeting_date.year in self.roster.council:
             code = self.roster.presidency(debate.meeting_date).code
-        return OrderSettings(president_code=code, president_first=debate.settings.president_speaks_first)
+        return OrderSettings(president_code=code, president_first=debate.settings.president_first)
 
     def view(self, ref: int | str | None, now: datetime | None = None) -> SpeakersView:
         debate = self.debate(ref)
@@ -433,8 +435,10 @@ class SpeakersService:
         return out.getvalue()
 
     def import_record(self, ref: int | str | None, paths: Sequence[str | Path]) -> list[SpeakerEntry]:
-        """Inscribe everyone heard in a verbatim record, in the order heard (first statements)."""
-        from debateprep.domain.record_speakers import entries_from_heard, speakers_from_record
+        """Inscribe everyone heard in a verbatim record (first statements). The list keeps the
+        order heard: where it departs from the rules, the entry carries a visible override
+        ("kept after Germany (order heard in S/PV.8699)"). One transaction."""
+        from debateprep.domain.record_speakers import entries_from_heard, listed_briefer, speakers_from_record
         from debateprep.importers.verbatim_record import record_parts
 
         debate = self.debate(ref)
@@ -452,7 +456,20 @@ class SpeakersService:
         entries = entries_from_heard(heard, start)
         for e in entries:
             e.notes = f"{e.notes} of {label}"
-        return self._add_all(debate, entries, f"record:{label}")
+        existing = self.entries(debate.id)  # type: ignore[arg-type]
+        for e in entries:  # "Mr. Khiari:" is the "Khaled Khiari" already listed as a briefer
+            listed = listed_briefer(e.representative, existing) if e.delegation_code is None else None
+            if listed is not None:
+                e.delegation, e.delegation_code = listed.delegation, listed.delegation_code
+        with self.db.transaction() as s:
+            added: list[SpeakerEntry] = []
+            for e in entries:
+                dup = find_duplicate(e, existing + added)
+                if dup is not None:
+                    raise Conflict(f"{e.delegation} is already on the list (entry #{dup.id}); nothing imported")
+                added.append(repo.add(s, debate.id, e, f"record:{label}"))  # type: ignore[arg-type]
+            keep = overrides_to_keep(added, existing, self.order_settings(debate), f"order heard in {label}")
+            return [repo.update(s, replace(e, override=keep[e.id])) if e.id in keep else e for e in added]
 
     def import_briefers(self, ref: int | str | None) -> list[SpeakerEntry]:
         """Briefers named in the debate's concept note, as rule 39 entries to be confirmed.
