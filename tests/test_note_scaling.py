@@ -56,7 +56,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "footnote-dense text": _footnote_dense,
     "a footnote on every page": _footnote_pages,
     "a run of one byte in a note": lambda n: _inside(SAMPLE_EN, "?\n", n),
-    "a run of full stops in a Chinese note": lambda n: _inside(SEED, "。\n", n),
+    "a run of full stops in a Chinese note": lambda n: _inside(SEED, "。", n),
     "capitalised words without end": lambda n: "Ab " * (n // 3),
 }
 
