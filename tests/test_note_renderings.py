@@ -57,7 +57,8 @@ def _case(path: Path) -> Case:
     furniture = Furniture(symbol, "14-22222" if zh else "31-08815", "C" if zh else "E")
     # footnotes: one early in the note, one on the lead-in of the questions when there is one
     first_long = max(paras[: len(paras) // 2 + 1], key=len)
-    anchors = [first_long[: first_long.find("，") if zh and "，" in first_long else 40].rstrip()]
+    # a marker follows a word: the anchor ends at a "，" or at the end of a word
+    anchors = [first_long[: first_long.find("，") if zh and "，" in first_long else first_long.rfind(" ", 0, 41)].rstrip()]
     start, _ = question_span(paras, reference)
     if start is not None:
         lead_in = next((p for p in paras[start + 1:] if p.endswith((":", "："))), None)

@@ -4,6 +4,7 @@ in tests/data/note_shapes are made up to show each shape."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import docx
@@ -184,3 +185,170 @@ def test_a_symbol_printed_only_in_the_pdf_page_header_and_the_masthead(tmp_path:
     _, note = import_concept_note(path)
     assert note.symbol == "S/2031/512"
     assert note.cited_documents == ["S/PRST/2011/15", "S/RES/2349 (2017)"]
+
+
+# -- issue 11, second round: the shapes the first hold-out corpus showed (one fixture per class) --
+
+
+def _imported(name: str) -> ConceptNote:
+    """Through the importer, as a user's file arrives (footnotes and furniture included)."""
+    return import_concept_note(SHAPES / name)[1]
+
+
+def _triples(note: ConceptNote) -> list[tuple[str | None, str | None, str | None]]:
+    return [(b.name, b.title, b.organization) for b in note.briefers]
+
+
+def test_items_numbered_in_parentheses_and_semicolons_inside_parentheses() -> None:
+    note = _parse("questions_paren_items.en.txt")
+    assert [q.text for q in note.questions] == [
+        # "e.g." and a ";" inside parentheses split nothing
+        "How can missions report attacks on journalists (e.g. through their human rights components) in a way "
+        "that leads to action?",
+        "What support do national investigators need (forensic capacity; witness protection) to end impunity?",
+        # a "(3)" item without a question mark is still an item: a bundle of two topics
+        "The safety of local journalists",
+        "The role of media organizations in training them",
+        "How can the Council respond when a party to conflict targets the media?",
+    ]
+    assert [q.topic for q in note.questions] == [False, False, True, True, False]
+
+
+def test_a_note_verbale_is_the_letter() -> None:
+    note = _parse("questions_paren_items.en.txt")
+    assert note.letter_date == date(2032, 3, 2) and note.meeting_date == date(2032, 3, 18)
+    assert note.presidency == "Norway"  # the mission that sends the note
+    assert note.title == 'Concept paper for the Security Council open debate on "Protecting journalists in armed conflict"'
+
+
+def test_a_question_continued_on_the_next_dash_item_is_one_question() -> None:
+    note = _parse("questions_dashes.en.txt")
+    assert [q.text for q in note.questions] == [
+        "How can coastal States share maritime information faster?",
+        "What can port States do so that those who charter and insure vessels used for trafficking, and not only "
+        "their crews, are held to account?",
+        "Capacity-building for coast guards",
+        "The financing of regional centres",
+    ]
+
+
+def test_participation_lines_the_chair_excellencies_and_unnamed_office_holders() -> None:
+    note = _parse("questions_dashes.en.txt")
+    assert _triples(note) == [
+        ("Grace Mensah", "Executive Secretary", "Maritime Organization for West and Central Africa"),
+        (None, "Secretary-General", "International Maritime Organization"),
+        ("Pedro Alves", "Director a.i.", "Maritime Analysis and Operations Centre"),
+        ("Sofia Lindgren", "Head of Security", "Baltic Tanker Lines"),  # "at" a company
+    ]
+
+
+def test_the_own_symbol_in_a_reference_after_the_letter_heading_and_the_sender_of_a_charge() -> None:
+    note = _parse("questions_dashes.en.txt")
+    assert note.symbol == "S/2032/377" and "S/2032/377" not in note.cited_documents
+    assert note.presidency == "Portugal"  # not "Permanent Mission of Portugal"
+    assert note.outcome.kind == "resolution"
+
+
+def test_chinese_dash_items_a_symbol_line_and_a_tentative_list_of_briefers() -> None:
+    note = _parse("questions_dashes.zh.txt")
+    assert note.symbol == "S/2032/208" and note.cited_documents == ["S/RES/2573 (2021)"]
+    assert note.letter_date == date(2032, 3, 4) and note.meeting_date == date(2032, 3, 17)
+    assert note.presidency == "新加坡"
+    assert note.title == "安全理事会“城市冲突中的平民保护”公开辩论概念文件"
+    assert [q.text for q in note.questions] == [
+        "各国在城市作战中采取了哪些措施减少对平民的伤害", "如何保障供水和供电等基本服务？",
+        "地方当局和民间社会参与保护平民工作", "安理会如何更系统地跟踪城市冲突对平民的影响？",
+    ]
+    assert [q.topic for q in note.questions] == [False, False, True, False]
+    assert _triples(note) == [
+        (None, "主管安全和安保副秘书长", "安全和安保部"),  # "主管X副秘书长" heads the department of X
+        ("安娜·科瓦奇", "委员", "儿童权利委员会"),
+        (None, "代表", "城市安全研究所"),  # "一名代表"
+    ]
+    assert note.speaking_limit_minutes == 5.0
+
+
+def test_a_background_note_with_briefers_as_name_dash_title_lines() -> None:
+    note = _parse("background_note.en.txt")
+    assert note.title == 'Background note for the Security Council open debate on "Small island States and sea-level rise"'
+    assert note.meeting_date == date(2032, 4, 14)
+    assert note.presidency == "Fiji"
+    assert _triples(note) == [
+        ("Mere Tuilagi", "Special Envoy for Climate Mobility", "Pacific Islands Forum"),
+        ("Jonas Berg", "Director of Coastal Research", "Nordic Institute of Oceanography"),
+        ("Ana Lui", "Youth climate advocate and co-founder", "Blue Pacific Youth Network"),
+    ]
+    assert note.speaking_limit_minutes == 3.0 and note.outcome.kind == "none"
+
+
+def test_briefers_by_role_honorifics_and_trailing_clauses() -> None:
+    assert _triples(_parse("briefers_roles.en.txt")) == [
+        (None, "Chair", "Committee on Enforced Disappearances"),  # a body named "… on …" is whole
+        ("Rosa Kim", "Director", "Seoul Centre for Memory Studies"),
+        ("Omar Haddad", "Co-founder", "Tripoli Women's Shelter"),  # a proper name is a body
+        (None, "Survivor representative", None),  # "(to be confirmed)" is no part of the title
+    ]
+
+
+def test_a_chinese_list_after_a_colon_in_one_sentence() -> None:
+    note = _parse("briefers_sentence.zh.txt")
+    assert _triples(note) == [
+        (None, "主管安全和安保副秘书长", "安全和安保部"),
+        ("马丁·克劳斯", "代理主任", "联合国反恐怖主义办公室"),
+        ("格蕾丝·瓦吉鲁", "技术主任", "内罗毕数字安全中心"),
+    ]
+    assert note.presidency == "肯尼亚" and note.meeting_date == date(2032, 6, 10)
+    assert note.outcome.kind == "none"
+
+
+def test_a_pdf_copy_footnote_marker_rule_reissue_mark_and_a_figure_after_its_number_word() -> None:
+    note = _imported("footnote_pdf_copy.en.txt")
+    assert [q.text for q in note.questions] == [
+        "How can mine action be integrated into the mandates of peace operations from the start of a mission?",
+        "What support do affected States need to meet their clearance obligations on time and to protect the "
+        "communities that live near contaminated land?",  # the footnote marker "1" is gone
+        "How can survivors and their organizations be included in the decisions that affect them?",
+    ]
+    assert note.symbol == "S/2032/119"  # "S/2032/119*": the reissued note
+    assert note.cited_documents == ["S/RES/2365 (2017)", "A/78/259"]  # the footnote's citation counts
+    assert note.speaking_limit_minutes == 4.0  # "four" / "(4) minutes" across a line break
+
+
+@pytest.mark.parametrize(
+    "sentence, minutes",
+    [
+        ("Statements should not be longer than three minutes.", 3.0),
+        ("每位发言者发言时间请勿超过四分钟。", 4.0),
+    ],
+)
+def test_more_ways_to_state_a_speaking_limit(sentence: str, minutes: float) -> None:
+    assert speaking_limit([sentence]) == minutes
+
+
+@pytest.mark.parametrize(
+    "sentence, country",
+    [
+        ("Under Fiji's presidency, the Security Council will hold an open debate.", "Fiji"),
+        ("Under the presidency of the Kingdom of the Netherlands, the Council will hold an open debate.",
+         "Kingdom of the Netherlands"),
+        ("Ecuador, which presides over the Security Council in October, will convene an open debate.", "Ecuador"),
+        ("Kenya will preside over the Security Council in June and will convene an open debate.", "Kenya"),
+        ("Portugal will assume the presidency of the Security Council in June.", "Portugal"),
+        ("肯尼亚担任安全理事会2032年6月份主席期间，安理会将举行公开辩论。", "肯尼亚"),
+    ],
+)
+def test_presidency_phrasings(sentence: str, country: str) -> None:
+    note = parse_concept_note(f"Concept note\n\nPurpose\n\n{sentence}\n\nGuiding questions\n\n- How?")
+    assert note.presidency == country
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("The presidency does not intend to pursue a formal outcome.", "none"),
+        ("The presidency does not intend to seek any outcome.", "none"),
+    ],
+)
+def test_outcome_phrasings(sentence: str, kind: str) -> None:
+    note = parse_concept_note(f"Concept note\n\nGuiding questions\n\n- How?\n\nOutcome\n\n{sentence}")
+    assert note.outcome.kind == kind

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
+from collections.abc import Sequence
 from typing import Any
 
 from debateprep.domain import briefers as briefers_mod
@@ -22,10 +23,13 @@ from debateprep.domain.text import (
     BULLET_CHARS,
     CJK_TERMINAL,
     EN_TERMINAL,
+    NOTE_KIND_EN,
+    NOTE_KIND_ZH,
     Language,
     detect_language,
     day_month,
     find_dates,
+    has_cjk,
     first_date,
     paragraphs,
     sentences,
@@ -205,7 +209,7 @@ _NUMBER = re.compile(
         (?P<roman>[IVXLC]{1,6}\.)\s+
       | (?P<arabic>\d{1,2}(?:\.\d{1,2})*[.)．])\s*
       | (?P<upper>[A-H]\.)\s+
-      | (?P<paren>\(?(?:[ivx]{1,5}|[a-z])\)|（[a-z]）)\s*
+      | (?P<paren>\(?(?:[ivx]{1,5}|[a-z])\)|（[a-z]）|\(\d{1,2}\))\s*
       | (?P<zh1>[一二三四五六七八九十]{1,3}[、.．])\s*
       | (?P<zh2>[(（][一二三四五六七八九十]{1,3}[)）])\s*
     )""",
@@ -213,7 +217,7 @@ _NUMBER = re.compile(
 )
 _ROLE_PATTERNS: dict[str, tuple[str, ...]] = {
     "questions": (
-        r"^(?:审议|讨论|探讨|指导性?|供讨论|有待讨论|需要讨论)的?问题$", r"指导性问题", r"^问题$", r"^关键问题$",
+        r"^.{0,6}(?:审议|讨论|探讨|指导性?)的?问题$", r"指导性问题", r"^问题$", r"^关键问题$", r"^(?:讨论|审议|辩论)要点$",
         r"\bquestions?\b",
     ),
     "background": (r"^背景", r"^导言$|^引言$|^概述$", r"^(?:background|introduction|context|overview)\b"),
@@ -267,7 +271,8 @@ def _split_number(paragraph: str) -> tuple[str | None, str, str | None]:
 
 _ZH_LETTER = re.compile(r"^(?P<date>\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日)(?P<sender>.+?)给(?P<to>.+?)的(?:信|函)$")
 _EN_LETTER = re.compile(
-    r"^(?:Identical )?letters? dated (?P<date>.+?\d{4}) from (?P<sender>.+?) addressed to (?P<to>.+?)\.?$",
+    r"^(?:Identical )?(?:letters?|notes? verbales?) dated (?P<date>.+?\d{4}) from (?P<sender>.+?) addressed to "
+    r"(?P<to>.+?)(?:\s*\((?P<symbol>S/\d{4}/\d{1,4})\*?\))?\.?$",
     re.IGNORECASE,
 )
 _ZH_ANNEX = re.compile(r"的(?:信|函)的附件$|^附件$|^附件[：:]")
@@ -290,30 +295,43 @@ def _country_from_sender(sender: str, language: Language) -> str | None:
     if language == "zh":
         m = re.match(r"(.+?)(?:常驻联合国|常驻|代表团|代办|外交部长|总统|总理)", sender)
         return m.group(1).strip() if m else None
-    m = re.search(r"(?:Permanent Representative|Chargé d'affaires a\.i\.|Permanent Mission|Minister for Foreign Affairs) of (?:the )?(.+?)(?: to the United Nations|$)", sender)
+    m = re.search(r"^.*(?:Permanent Representative|Chargé d'affaires(?: a\.i\.)?|Permanent Mission|Mission|"
+                  r"Minister (?:for|of) Foreign Affairs) of (?:the )?(.+?)(?: to the United Nations|$)", sender)
     return m.group(1).strip() if m else None
 
 
 _ZH_PRESIDENCY = re.compile(r"(?:轮值)?主席国([\u4e00-\u9fff]{2,12}?)(?:的|打算|将|拟|在|担任|，|。)")
-_EN_PRESIDENCY_OF = re.compile(r"presidency of (?:the )?([A-Z][\w'’-]*+(?: (?:of )?[A-Z][\w'’-]*+){0,5})")
-_EN_PRESIDENCY_S = re.compile(r"['’]s presidency|,? (?:which|that|who) (?:holds|hold|assumes|has) the presidency|"
-                              r" holds the presidency|,? as (?:the )?(?:holder of the )?presidency")
-_EN_NAME_BEFORE = re.compile(r"(?<![\w'’-])((?:the )?[A-Z][\w'’-]*(?: (?:of )?[A-Z][\w'’-]*){0,4})$")
+# "X担任安全理事会2025年7月份主席期间": the country opens its clause
+_ZH_PRESIDES = re.compile(r"(?<![\u4e00-\u9fff])(?:在)?([\u4e00-\u9fff]{2,15}?)担任(?:安全理事会|安理会)[^，。；]{0,20}?主席")
+_EN_PRESIDENCY_OF = re.compile(r"presidency of (?:the )?([A-Z][\w'’-]*+(?: (?:of (?:the )?)?[A-Z][\w'’-]*+){0,5})")
+# What follows the country's name: "Ireland's presidency", "Panama, which holds the presidency",
+# "Ecuador, which presides over the Security Council", "Denmark will assume the presidency",
+# "Slovenia, in its capacity as President of the Security Council", "X, as President of the Council".
+_EN_PRESIDENCY_S = re.compile(
+    r"['’]s presidency|,? (?:which|that|who) (?:holds|hold|assumes|has) the presidency|"
+    r" holds the presidency|,? as (?:the )?(?:holder of the )?presidency|"
+    r",? (?:which|that|who) presides over|,? (?:will|shall) (?:preside over|assume the presidency|hold the presidency)|"
+    r",? (?:in its capacity )?as (?:the )?President of the (?:Security )?Council"
+)
+_EN_NAME_BEFORE = re.compile(r"(?<![\w'’-])((?:the )?[A-Z][\w'’-]*(?: (?:of (?:the )?)?[A-Z][\w'’-]*){0,4})$")
+# A capitalised word that opens a sentence before the country: "Under Guyana's presidency".
+_LEADING_WORD = re.compile(r"^(?:Under|During|In|With|For|At|By|Through|From|On|As|And|Since|After|Before|Then) ")
 # What "the presidency of …" names that is not a country.
 _NOT_A_PRESIDENT = re.compile(r"^(?:the )?(?:Security Council|Council|General Assembly|United Nations)\b")
 
 
 def _presidency(text: str, language: Language) -> str | None:
     if language == "zh":
-        m = _ZH_PRESIDENCY.search(text)
+        m = _ZH_PRESIDENCY.search(text) or _ZH_PRESIDES.search(text)
         return m.group(1) if m else None
     for m in _EN_PRESIDENCY_OF.finditer(text):
         if not _NOT_A_PRESIDENT.match(m.group(1)):
             return m.group(1)
     for m in _EN_PRESIDENCY_S.finditer(text):  # "Ireland's presidency", "Panama, which holds the presidency"
         name = _EN_NAME_BEFORE.search(text[max(0, m.start() - 80):m.start()])
-        if name and not _NOT_A_PRESIDENT.match(name.group(1)):
-            return re.sub(r"^the ", "", name.group(1))
+        country = _LEADING_WORD.sub("", name.group(1)) if name else ""
+        if country and not _NOT_A_PRESIDENT.match(country):
+            return re.sub(r"^the ", "", country)
     return None
 
 
@@ -342,19 +360,24 @@ def _signatory(letter_paras: list[str], language: Language) -> Signatory | None:
 # -- the parser -------------------------------------------------------------------------------
 
 
-def parse_concept_note(text: str, *, symbol: str | None = None, furniture: tuple[str, ...] = ()) -> ConceptNote:
+def parse_concept_note(text: str, *, symbol: str | None = None, furniture: tuple[str, ...] = (),
+                       footnotes: Sequence[tuple[int, str]] = ()) -> ConceptNote:
     """Parse normalised text (see `text.normalise`) into a ConceptNote.
 
     `symbol` (from the user) wins; otherwise the symbol is taken from the running headers and
-    other page furniture the normaliser dropped (a symbol alone on a line is furniture).
+    other page furniture the normaliser dropped (a symbol alone on a line is furniture), else
+    from a reference after the letter's heading ("… addressed to the Secretary-General (S/…)").
+    `footnotes` are the footnote lines the normaliser took from the page bottoms, each with the
+    number of paragraphs of `text` printed above it: their citations count where they stand.
     """
     language = detect_language(text)
     paras = _rejoin_headings(paragraphs(text), language)
     note = ConceptNote(language=language)
     letter_i, annex_i = _letter_parts(paras, language)
     body_start = 0
+    heading_symbol = None
     if letter_i is not None:
-        _read_letter(note, paras, letter_i, annex_i, language)
+        heading_symbol = _read_letter(note, paras, letter_i, annex_i, language)
     if annex_i is not None:
         body_start = annex_i + 1
     elif letter_i is not None:
@@ -371,8 +394,8 @@ def parse_concept_note(text: str, *, symbol: str | None = None, furniture: tuple
     )
     if note.meeting_date is None:
         note.meeting_date = _meeting_date(paras, note.letter_date)
-    note.symbol = _symbol(symbol, furniture)
-    note.cited_documents = [s for s in find_symbols("\n".join(paras)) if s != note.symbol]
+    note.symbol = _symbol(symbol, furniture) or heading_symbol
+    note.cited_documents = [s for s in find_symbols(_with_footnotes(text, footnotes)) if s != note.symbol]
     if note.presidency is None:
         note.presidency = _presidency("\n".join(paras), language)
     note.speaking_limit_minutes = speaking_limit(paras[header_end:])
@@ -394,8 +417,9 @@ def _briefers(sections: list[Section], body: list[str], language: Language) -> l
 # A heading line that cannot end there: a preposition, an article, "entitled" or a colon.
 _EN_OPEN_HEADING = re.compile(r"(?:\b(?:on|of|for|the|and|in|to|entitled|addressed|dated|from)|[:,—–-])$", re.IGNORECASE)
 _ZH_OPEN_HEADING = re.compile(r"(?:关于|的|和|与|及|就|在|给|：|:|，)$")
-_EN_TITLE_START = re.compile(r"^(?:annex\b|concept note\b|letter dated\b|identical letters dated\b)", re.IGNORECASE)
-_ZH_TITLE_START = re.compile(r"^(?:\d{4}\s?年|安全理事会.{0,40}概念说明|概念说明|附件)")
+_EN_TITLE_START = re.compile(r"^(?:annex\b|" + NOTE_KIND_EN + r"\b|(?:identical )?letters? dated\b|notes? verbales? dated\b)",
+                             re.IGNORECASE)
+_ZH_TITLE_START = re.compile(r"^(?:\d{4}\s?年|安全理事会.{0,40}" + NOTE_KIND_ZH + "|" + NOTE_KIND_ZH + "|附件)")
 MAX_SPLIT_HEADING_CELLS = 200
 
 
@@ -415,7 +439,7 @@ def _rejoin_headings(paras: list[str], language: Language) -> list[str]:
 # The letter's title and the annex heading end with the addressee; what follows on the same
 # line is the next paragraph, joined to it because the heading's last line looked full.
 _EN_HEADING_END = re.compile(
-    r"^((?:Annex to the )?(?:identical )?letters? dated .{0,300}? addressed to the "
+    r"^((?:Annex to the )?(?:identical )?(?:letters?|notes? verbales?) dated .{0,300}? addressed to the "
     r"(?:Secretary-General|President of the Security Council))\s+(?=[A-Z“\"])(.+)$",
     re.IGNORECASE,
 )
@@ -438,7 +462,7 @@ def _continues_heading(prev: str, nxt: str, language: Language) -> bool:
             return True
         if _ZH_ANNEX.search(whole) and not _ZH_ANNEX.search(prev):
             return True
-        return bool(_ZH_OPEN_HEADING.search(prev)) and "概念说明" in whole and nxt[-1] not in CJK_TERMINAL
+        return bool(_ZH_OPEN_HEADING.search(prev)) and bool(re.search(NOTE_KIND_ZH, whole)) and nxt[-1] not in CJK_TERMINAL
     if not _EN_TITLE_START.match(prev) or prev.endswith((".", "?", "!", ";")):
         return False
     if _EN_OPEN_HEADING.search(prev):
@@ -457,13 +481,14 @@ _NUMBER_WORDS = {
 _MINUTES = r"(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|[一二两三四五六七八九十])"
 _EN_LIMIT = re.compile(
     r"(?:limited to|(?:keep|limit|restrict)\w* (?:\w+ ){0,3}(?:statements?|interventions?|remarks|speeches) to|"
-    r"not (?:to )?exceed(?:ing)?|no (?:more|longer) than|(?:a )?maximum of|up to|at most|within|"
+    r"not (?:to )?exceed(?:ing)?|no (?:more|longer) than|not (?:be )?(?:more|longer) than|(?:a )?maximum of|up to|"
+    r"at most|within|"
     r"shorter than|under)\s(?:a maximum of\s)?" + _MINUTES + r"(?:\s\(\d{1,2}\))?[\s-]minutes?"
     r"|" + _MINUTES + r"(?:\s\(\d{1,2}\))?[\s-]minutes?\s(?:or (?:less|fewer)|maximum|at most)"
     r"|" + _MINUTES + r"-minute (?:limit|statements?|interventions?|speaking)",
     re.IGNORECASE,
 )
-_ZH_LIMIT = re.compile(r"(?:限(?:于|制在|定为|为)?|不(?:得)?超过|控制在|最多|以)\s?" + _MINUTES + r"\s?分钟")
+_ZH_LIMIT = re.compile(r"(?:限(?:于|制在|定为|为)?|(?:不(?:得|应|要|宜)?|请勿|勿)超过|控制在|最多|以)\s?" + _MINUTES + r"\s?分钟")
 _SPEECH = re.compile(r"statement|intervention|remark|speak|speech|deliver|发言|讲话", re.IGNORECASE)
 
 
@@ -482,14 +507,18 @@ def speaking_limit(paras: list[str]) -> float | None:
     return None
 
 
-def _read_letter(note: ConceptNote, paras: list[str], letter_i: int, annex_i: int | None, language: Language) -> None:
+def _read_letter(note: ConceptNote, paras: list[str], letter_i: int, annex_i: int | None,
+                 language: Language) -> str | None:
+    """Read the letter (or note verbale); return the symbol its heading refers to, if any."""
     title = paras[letter_i]
     note.letter_title = title
     m = _ZH_LETTER.match(title) or _EN_LETTER.match(title)
+    heading_symbol = None
     if m:
         note.letter_date = first_date(m.group("date"))
         note.sender = m.group("sender").strip()
         note.addressee = re.sub(r"^the\s+", "", m.group("to").strip())
+        heading_symbol = m.groupdict().get("symbol")
     letter_paras = paras[letter_i + 1: annex_i if annex_i is not None else len(paras)]
     letter_text = "\n".join(letter_paras)
     note.signatory = _signatory(letter_paras, language)
@@ -498,9 +527,27 @@ def _read_letter(note: ConceptNote, paras: list[str], letter_i: int, annex_i: in
         _country_from_sender(note.sender, language) if note.sender else None
     )
     note.meeting_date = _meeting_date(letter_paras, note.letter_date, held_only=True)
+    return heading_symbol
 
 
-_NOTE_TITLE = re.compile(r"^concept note\b|概念说明$", re.IGNORECASE)
+def _with_footnotes(text: str, footnotes: Sequence[tuple[int, str]]) -> str:
+    """The note's paragraphs with each page's footnotes where they were printed."""
+    if not footnotes:
+        return text
+    paras = paragraphs(text)
+    at: dict[int, list[str]] = {}
+    for index, line in footnotes:
+        at.setdefault(index, []).append(line)
+    out: list[str] = []
+    for i in range(len(paras) + 1):
+        if i in at:
+            out.append(" ".join(at.pop(i)))
+        if i < len(paras):
+            out.append(paras[i])
+    return "\n".join(out + [" ".join(lines) for lines in at.values()])
+
+
+_NOTE_TITLE = re.compile(r"^" + NOTE_KIND_EN + r"\b|" + NOTE_KIND_ZH + "$", re.IGNORECASE)
 
 
 def _titleish(p: str) -> bool:
@@ -513,7 +560,7 @@ def _read_header(note: ConceptNote, paras: list[str], start: int, language: Lang
     """Read the annex title, focus and date; return the index where the sections begin."""
     i = start
     if i < len(paras) and _titleish(paras[i]):
-        is_section = heading_roles(paras[i]) and not re.search(r"概念说明|concept note", paras[i], re.IGNORECASE)
+        is_section = heading_roles(paras[i]) and not re.search(NOTE_KIND_ZH + "|" + NOTE_KIND_EN, paras[i], re.IGNORECASE)
         if not is_section and not (find_dates(paras[i]) and cell_len(paras[i]) < 60):
             note.title = paras[i]
             i += 1
@@ -538,8 +585,9 @@ def _read_header(note: ConceptNote, paras: list[str], start: int, language: Lang
 def _sections(paras: list[str]) -> list[Section]:
     sections: list[Section] = []
     styles: list[str] = []  # numbering styles in order of first appearance = levels
+    in_briefers = False
     for p in paras:
-        if _is_heading(p):
+        if _is_heading(p) and not (in_briefers and not _NUMBER.match(p) and briefers_mod.describes_briefer(p)):
             number, heading, style = _split_number(p)
             roles = heading_roles(heading)
             if style is not None:
@@ -554,11 +602,20 @@ def _sections(paras: list[str]) -> list[Section]:
             if style is None and level == 1 and styles:
                 level = 1  # plain headings among numbered ones: top level
             sections.append(Section(heading, level, number, roles))
+            in_briefers = "briefers" in roles
         elif sections:
             sections[-1].paragraphs.append(p)
         else:
             sections.append(Section("", 1, None, (), [p]))
+    for s in sections:  # a section that announces the questions asks them, whatever its heading says
+        if "questions" not in s.roles and any(_announces_questions(p) for p in s.paragraphs):
+            s.roles = ("questions",) + tuple(r for r in s.roles if r != "challenges")
     return [s for s in sections if s.heading or s.paragraphs]
+
+
+def _announces_questions(p: str) -> bool:
+    """A lead-in to the questions: "Participants may wish to consider the following questions:"."""
+    return bool(_INTRO.search(p)) and p.rstrip().endswith((":", "：")) and cell_len(p) <= 300
 
 
 def _subtree(sections: list[Section], index: int) -> list[Section]:
@@ -643,7 +700,7 @@ def _question_items(paras: list[str]) -> list[str]:
     items = [p for p in paras if _is_item(p)]
     asked = [p for p in paras if p.rstrip().endswith(("?", "？")) and not _is_item(p)]
     if items:
-        return [p for p in paras if _is_item(p) or p.rstrip().endswith(("?", "？"))]
+        return _join_continued([p for p in paras if _is_item(p) or p.rstrip().endswith(("?", "？"))])
     if asked:
         return asked
     for j, p in enumerate(paras):  # plain paragraphs after an intro ending with a colon
@@ -658,6 +715,23 @@ def _items_after(paras: list[str]) -> list[str]:
         if not _is_item(p):
             break
         out.append(p)
+    return _join_continued(out)
+
+
+# An item that cannot end there: a comma, or a word that needs what follows ("the", "and", "of").
+_OPEN_ITEM_END = re.compile(r"(?:[,，、]|\b(?:and|or|of|the|to|in|for|with|by|that|which|on))$")
+
+
+def _join_continued(items: list[str]) -> list[str]:
+    """A question the note continues on its next item ("… and not only those who carry it out," /
+    "– are investigated and prosecuted?") made one item again, the second marker dropped."""
+    out: list[str] = []
+    for item in items:
+        body = strip_marker(item)
+        if out and _OPEN_ITEM_END.search(out[-1].rstrip()) and body and not body[0].isupper():
+            out[-1] = out[-1].rstrip() + ("" if has_cjk(body[:1]) else " ") + body
+        else:
+            out.append(item)
     return out
 
 

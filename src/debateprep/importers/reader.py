@@ -44,7 +44,8 @@ class ReadDocument:
     original: str  # the text as extracted, line breaks normalised to "\n"
     text: str  # normalised: a paragraph per line, blank line between paragraphs
     furniture: tuple[str, ...] = ()  # page furniture dropped from `text` (running headers …)
-    footnotes: tuple[str, ...] = ()  # footnotes taken from the page bottoms
+    footnotes: tuple[str, ...] = ()  # footnote lines taken from the page bottoms
+    footnote_at: tuple[int, ...] = ()  # for each, the number of paragraphs of `text` printed above it
 
 
 def read_document(path: str | Path, *, max_chars: int | None = None, what: str = "document") -> ReadDocument:
@@ -71,7 +72,7 @@ def read_document(path: str | Path, *, max_chars: int | None = None, what: str =
                             f"{max_chars:,})")
     normalised = normalise(original)
     return ReadDocument(p, kind, encoding, original, normalised.text, header + normalised.furniture,
-                        normalised.footnotes)
+                        normalised.footnotes, normalised.footnote_at)
 
 
 def _check_file(p: Path) -> Kind:
