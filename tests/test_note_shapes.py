@@ -352,3 +352,24 @@ def test_presidency_phrasings(sentence: str, country: str) -> None:
 def test_outcome_phrasings(sentence: str, kind: str) -> None:
     note = parse_concept_note(f"Concept note\n\nGuiding questions\n\n- How?\n\nOutcome\n\n{sentence}")
     assert note.outcome.kind == kind
+
+
+def test_lower_case_lettered_items_an_open_question_closed_on_the_next_item_and_a_plain_title() -> None:
+    note = _parse("questions_letter_items.en.txt")
+    assert note.title == 'Security Council open debate on "Water, conflict and cooperation"'
+    assert note.meeting_date == date(2032, 6, 7) and note.presidency == "Slovakia"
+    assert [q.text for q in note.questions] == [
+        "How can the Council draw on early warning about disputes over shared rivers?",
+        "What lessons can be drawn from basin agreements that have helped parties move from dispute to cooperation?",
+        "Data sharing between upstream and downstream States",
+    ]
+    assert note.speaking_limit_minutes == 4.0 and note.outcome.kind == "none"
+
+
+def test_chinese_items_numbered_with_full_width_parentheses() -> None:
+    note = _parse("questions_fullwidth.zh.txt")
+    assert [q.text for q in note.questions] == [
+        "如何加强冲突饥荒风险的预警？", "人道主义准入面临哪些障碍", "区域组织在粮食安全方面的作用",
+    ]
+    assert note.speaking_limit_minutes == 3.0 and note.outcome.kind == "none"
+    assert note.presidency == "厄瓜多尔" and note.meeting_date == date(2032, 9, 8)

@@ -192,7 +192,8 @@ def _bullets(after: list[str]) -> list[str]:
 
 
 def _marked(q: str) -> bool:
-    return q[:1] in BULLET_CHARS or bool(re.match(r"^(?:\(?[a-z]\)|\d{1,2}[.)]|[(（][一二三四五六七八九十]{1,3}[)）])\s*", q))
+    return q[:1] in BULLET_CHARS or bool(re.match(
+        r"^(?:\(?[a-z]\)|[a-h]\.\s|\d{1,2}[.)]|[(（](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）])\s*", q))
 
 
 def describes_briefer(q: str) -> bool:
@@ -611,17 +612,18 @@ def _title_and_body(parts: list[str]) -> tuple[str | None, str | None]:
 # -- outcome ----------------------------------------------------------------------------------
 
 _OUTCOME_PATTERNS: tuple[tuple[OutcomeKind, str], ...] = (
-    ("none", r"不(?:会|寻求|打算|拟)?(?:通过|形成|产生)?(?:任何)?正式成果|没有(?:预期)?(?:的)?(?:正式)?成果|无(?:正式)?成果文件"),
+    ("none", r"不(?:会|寻求|打算|拟)?(?:通过|形成|产生)?(?:任何)?正式成果|没有(?:预期)?(?:的)?(?:正式)?成果|无(?:正式)?成果文件|"
+             r"无意(?:寻求|通过|形成|产生)(?:任何)?(?:正式)?成果"),
     ("none", r"\bno (?:formal |official |negotiated )?(?:outcome|product)|\bno outcome document|"
              r"\bnot (?:expected|envisaged|intended) to (?:have|produce|adopt) (?:a |any )?(?:formal )?outcome|"
-             r"\bnot intend(?:s)? to (?:pursue|seek|propose|adopt|produce|have|negotiate) (?:a |any )?(?:formal |negotiated )?"
-             r"outcome"),
+             r"\b(?:not intend(?:s)? to|(?:will|does|do|shall) not) (?:pursue|seek|propose|adopt|produce|have|negotiate) "
+             r"(?:a |an |any )?(?:formal |negotiated |official )?outcome"),
     ("presidential statement", r"主席声明|presidential statement"),
     ("resolution", r"(?:通过|提出|拟订|起草)(?:一项|一份)?(?:决议草案|决议)|draft resolution|adopt(?:ion of)? a resolution|resolution (?:will|would) be"),
 )
 # A summary of the debate the presidency will issue: an outcome, though not a negotiated one.
 _SUMMARY = re.compile(r"\bsummary\b|主席(?:的)?(?:总结|摘要)|会议总结", re.IGNORECASE)
-_FUTURE = re.compile(r"将|拟|打算|希望|计划|预期|will|would|intends?|expects?|envisag|propos|plans?|prepare|issue|circulate", re.IGNORECASE)
+_FUTURE = re.compile(r"将|拟|打算|无意|希望|计划|预期|will|would|intends?|expects?|envisag|propos|plans?|prepare|issue|circulate", re.IGNORECASE)
 
 
 def find_outcome(outcome_paragraphs: list[str], all_paragraphs: list[str], language: str) -> Outcome:

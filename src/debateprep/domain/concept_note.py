@@ -209,7 +209,8 @@ _NUMBER = re.compile(
         (?P<roman>[IVXLC]{1,6}\.)\s+
       | (?P<arabic>\d{1,2}(?:\.\d{1,2})*[.)．])\s*
       | (?P<upper>[A-H]\.)\s+
-      | (?P<paren>\(?(?:[ivx]{1,5}|[a-z])\)|（[a-z]）|\(\d{1,2}\))\s*
+      | (?P<paren>\(?(?:[ivx]{1,5}|[a-z])\)|（[a-z]）|[(（]\d{1,2}[)）])\s*
+      | (?P<lower>(?:[a-h]|[ivx]{1,4})\.)\s+
       | (?P<zh1>[一二三四五六七八九十]{1,3}[、.．])\s*
       | (?P<zh2>[(（][一二三四五六七八九十]{1,3}[)）])\s*
     )""",
@@ -261,7 +262,7 @@ def _split_number(paragraph: str) -> tuple[str | None, str, str | None]:
     m = _NUMBER.match(paragraph)
     if not m:
         return None, paragraph.strip(), None
-    style = next(k for k in ("roman", "arabic", "upper", "paren", "zh1", "zh2") if m.group(k))
+    style = next(k for k in ("roman", "arabic", "upper", "paren", "lower", "zh1", "zh2") if m.group(k))
     if style == "arabic" and m.group("arabic").count(".") > 1:
         style = "arabic2"
     return m.group(style).strip(), paragraph[m.end():].strip(), style
@@ -383,7 +384,8 @@ def parse_concept_note(text: str, *, symbol: str | None = None, furniture: tuple
     elif letter_i is not None:
         body_start = letter_i + 1
     else:  # no letter, no annex line: the note opens with its title, perhaps after a preamble
-        body_start = next((i for i, p in enumerate(paras[:6]) if _NOTE_TITLE.search(p) and _titleish(p)), 0)
+        body_start = next((i for i, p in enumerate(paras[:6]) if _NOTE_TITLE.search(p) and _titleish(p)), None) or next(
+            (i for i, p in enumerate(paras[:3]) if _DEBATE_LINE.search(p) and _titleish(p) and not _NUMBER.match(p)), 0)
     header_end = _read_header(note, paras, body_start, language)
     note.sections = _sections(paras[header_end:])
     note.questions = _questions(note.sections, language)
@@ -482,13 +484,14 @@ _MINUTES = r"(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|
 _EN_LIMIT = re.compile(
     r"(?:limited to|(?:keep|limit|restrict)\w* (?:\w+ ){0,3}(?:statements?|interventions?|remarks|speeches) to|"
     r"not (?:to )?exceed(?:ing)?|no (?:more|longer) than|not (?:be )?(?:more|longer) than|(?:a )?maximum of|up to|"
-    r"at most|within|"
+    r"at most|within|(?:time )?limit of|"
     r"shorter than|under)\s(?:a maximum of\s)?" + _MINUTES + r"(?:\s\(\d{1,2}\))?[\s-]minutes?"
     r"|" + _MINUTES + r"(?:\s\(\d{1,2}\))?[\s-]minutes?\s(?:or (?:less|fewer)|maximum|at most)"
     r"|" + _MINUTES + r"-minute (?:limit|statements?|interventions?|speaking)",
     re.IGNORECASE,
 )
-_ZH_LIMIT = re.compile(r"(?:限(?:于|制在|定为|为)?|(?:不(?:得|应|要|宜)?|请勿|勿)超过|控制在|最多|以)\s?" + _MINUTES + r"\s?分钟")
+_ZH_LIMIT = re.compile(r"(?:限(?:于|制在|定为|为)?|(?:不(?:得|应|要|宜)?|请勿|勿)超过|控制在|最多|以)\s?" + _MINUTES + r"\s?分钟"
+                       r"|" + _MINUTES + r"\s?分钟(?:以内|之内|为限)")
 _SPEECH = re.compile(r"statement|intervention|remark|speak|speech|deliver|发言|讲话", re.IGNORECASE)
 
 
@@ -586,8 +589,12 @@ def _sections(paras: list[str]) -> list[Section]:
     sections: list[Section] = []
     styles: list[str] = []  # numbering styles in order of first appearance = levels
     in_briefers = False
+    asking: int | None = None  # the level of the questions heading while in its section
+    item_styles: set[str] = set()  # numbering of that section's list items ("a.", "(1)"), no headings
     for p in paras:
-        if _is_heading(p) and not (in_briefers and not _NUMBER.match(p) and briefers_mod.describes_briefer(p)):
+        own_style = _item_shape(p)
+        if (_is_heading(p) and not (in_briefers and own_style is None and briefers_mod.describes_briefer(p))
+                and not (asking is not None and own_style in item_styles and not heading_roles(_split_number(p)[1]))):
             number, heading, style = _split_number(p)
             roles = heading_roles(heading)
             if style is not None:
@@ -603,14 +610,31 @@ def _sections(paras: list[str]) -> list[Section]:
                 level = 1  # plain headings among numbered ones: top level
             sections.append(Section(heading, level, number, roles))
             in_briefers = "briefers" in roles
+            if "questions" in roles:
+                asking, item_styles = level, set()
+            elif asking is not None and level <= asking:
+                asking = None
         elif sections:
             sections[-1].paragraphs.append(p)
+            if asking is None and _announces_questions(p):
+                asking, item_styles = sections[-1].level, set()
+            if asking is not None and own_style is not None:
+                item_styles.add(own_style)  # an item of the list, not a heading: so are the next ones
         else:
             sections.append(Section("", 1, None, (), [p]))
     for s in sections:  # a section that announces the questions asks them, whatever its heading says
         if "questions" not in s.roles and any(_announces_questions(p) for p in s.paragraphs):
             s.roles = ("questions",) + tuple(r for r in s.roles if r != "challenges")
     return [s for s in sections if s.heading or s.paragraphs]
+
+
+def _item_shape(p: str) -> str | None:
+    """How a numbered line is numbered, the digits and letters aside: "1.", "1)", "(a)", "a." …"""
+    m = _NUMBER.match(p)
+    if m is None:
+        return None
+    number = m.group("num").strip()
+    return re.sub(r"[ivx]+|[a-z]", "a", re.sub(r"[IVXLC]+|[A-H]", "A", re.sub(r"\d+", "1", number)))
 
 
 def _announces_questions(p: str) -> bool:
@@ -722,17 +746,25 @@ def _items_after(paras: list[str]) -> list[str]:
 _OPEN_ITEM_END = re.compile(r"(?:[,，、]|\b(?:and|or|of|the|to|in|for|with|by|that|which|on))$")
 
 
+_EN_ASKS = re.compile(r"^(?:How|What|Which|Who|Why|When|Where|Whether|To what extent|In what ways?)\b")
+
+
 def _join_continued(items: list[str]) -> list[str]:
     """A question the note continues on its next item ("… and not only those who carry it out," /
-    "– are investigated and prosecuted?") made one item again, the second marker dropped."""
-    out: list[str] = []
+    "– are investigated and prosecuted?") made one item again, the second marker dropped.
+    Looks only at the ends of items: linear however many items join."""
+    out: list[list[str]] = []  # each item's pieces, joined once at the end
     for item in items:
         body = strip_marker(item)
-        if out and _OPEN_ITEM_END.search(out[-1].rstrip()) and body and not body[0].isupper():
-            out[-1] = out[-1].rstrip() + ("" if has_cjk(body[:1]) else " ") + body
-        else:
-            out.append(item)
-    return out
+        if out and body:
+            head, tail = strip_marker(out[-1][0][:80]), out[-1][-1][-40:].rstrip()
+            opened = (bool(tail) and tail[-1] not in ".?!;:。？！；：" and bool(_EN_ASKS.match(head))
+                      and body.endswith("?"))
+            if _OPEN_ITEM_END.search(tail) and not body[0].isupper() or opened and body[0].islower():
+                out[-1] += ["" if has_cjk(body[:1]) else " ", body]
+                continue
+        out.append([item.rstrip()])
+    return ["".join(pieces) for pieces in out]
 
 
 def _themes(sections: list[Section]) -> list[str]:

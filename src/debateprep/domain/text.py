@@ -130,6 +130,7 @@ def is_furniture(line: str) -> bool:
 _HEADING_NUMBER = re.compile(
     r"""^(?:
         [IVXLC]{1,6}\.\s | \d{1,2}(?:\.\d{1,2})*[.)．](?:\s+\S|[\u4e00-\u9fff]) | [A-H]\.\s | \(?[a-z]\)\s | （[a-z]） | \(?[ivx]{1,4}\)\s
+      | [a-h]\.\s | [ivx]{1,4}\.\s
       | [一二三四五六七八九十]{1,3}[、.．] | [(（][一二三四五六七八九十\d]{1,3}[)）]
     )""",
     re.VERBOSE,
