@@ -131,7 +131,7 @@ def renderings(note: Path, label: dict[str, Any], folder: Path, breaks: int) -> 
         if can_render(paras):  # else no font at hand has its glyphs: no PDF of it
             render_pdf(paras, base.with_suffix(".pdf"), breaks=[k], furniture=furniture, footnotes=footnotes)
             out.append(("pdf", base.with_suffix(".pdf"), furniture.symbol))
-        render_docx(paras, base.with_suffix(".docx"), breaks=[k], furniture=furniture)
+        render_docx(paras, base.with_suffix(".docx"), breaks=[k], furniture=furniture, footnotes=footnotes)
         wrapped = base.with_name(base.name + "-wrapped.txt")
         wrapped.write_text(render_wrapped_text(paras, breaks=[k], furniture=furniture, footnotes=footnotes),
                            encoding="utf-8")

@@ -15,7 +15,7 @@ from debateprep.domain.text import normalise
 from debateprep.importers.concept_note import import_concept_note
 from debateprep.services.debates import DebateService
 from debateprep.services.notes import NotesService
-from tests.support.pdfgen import Furniture, render_pdf
+from tests.support.pdfgen import Footnote, Furniture, render_docx, render_pdf
 
 SHAPES = Path(__file__).resolve().parent / "data" / "note_shapes"
 
@@ -373,3 +373,45 @@ def test_chinese_items_numbered_with_full_width_parentheses() -> None:
     ]
     assert note.speaking_limit_minutes == 3.0 and note.outcome.kind == "none"
     assert note.presidency == "厄瓜多尔" and note.meeting_date == date(2032, 9, 8)
+
+
+def test_a_word_footnote_counts_where_it_is_referenced_and_leaves_no_marker(tmp_path: Path) -> None:
+    paras = [p for p in normalise((SHAPES / "questions_paren_items.en.txt").read_text(encoding="utf-8")).text.split("\n")
+             if p.strip()]
+    path = tmp_path / "note.docx"
+    render_docx(paras, path, footnotes=[
+        Footnote("armed conflict.", "See the report of the Secretary-General (S/2031/410)."),
+        Footnote("targets the media?", "See General Assembly resolution 68/163."),
+    ])
+    _, note = import_concept_note(path)
+    assert note.cited_documents == ["S/RES/2222 (2015)", "S/2031/410", "A/RES/68/163"]
+    assert note.questions[-1].text == "How can the Council respond when a party to conflict targets the media?"
+
+
+def test_capital_and_lettered_headings_rank_the_sections_and_give_the_themes() -> None:
+    note = _parse("headings_caps.en.txt")
+    assert [(s.heading, s.level) for s in note.sections if s.heading] == [
+        ("PURPOSE", 1), ("BACKGROUND", 1),
+        ("THE ISSUES", 1),  # "C." is a letter after "B.", not the roman hundred
+        ("Access to finance", 2), ("Risk and delivery", 2),  # sentence case under capitals
+        ("QUESTIONS", 1), ("OUTCOME", 1),
+    ]
+    assert note.themes == ["Access to finance", "Risk and delivery"]
+    assert [q.text for q in note.questions] == [
+        "How can adaptation finance reach communities in conflict-affected areas?",
+        "What role should peace operations play in supporting climate adaptation?",
+    ]
+
+
+def test_decimal_sub_headings_and_chinese_issues_with_sub_headings_give_the_themes() -> None:
+    note = parse_concept_note("\n\n".join([
+        "Concept note", "1. Background", "Text.", "2. Issues for discussion", "2.1 Early warning", "Text.",
+        "2.2 Mediation", "Text.", "3. Guiding questions", "- How?",
+    ]))
+    assert note.themes == ["Early warning", "Mediation"]
+    note = parse_concept_note("\n\n".join([
+        "安全理事会关于水与和平问题公开辩论的概念说明", "背景介绍", "正文。", "有待探讨的问题", "跨界水资源合作", "正文。",
+        "预警和预防", "正文。", "审议的问题", "- 安理会如何发挥作用？",
+    ]))
+    assert note.themes == ["跨界水资源合作", "预警和预防"]
+    assert [q.text for q in note.questions] == ["安理会如何发挥作用？"]

@@ -206,8 +206,8 @@ class StoredNote:
 
 _NUMBER = re.compile(
     r"""^(?P<num>
-        (?P<roman>[IVXLC]{1,6}\.)\s+
-      | (?P<arabic>\d{1,2}(?:\.\d{1,2})*[.)．])\s*
+        (?P<roman>(?![CD]\.)[IVXLC]{1,6}\.)\s+        # "C." and "D." alone are letters (100 and 500 head nothing)
+      | (?P<arabic>\d{1,2}(?:\.\d{1,2})+[.)．]?(?=\s)|\d{1,2}(?:\.\d{1,2})*[.)．])\s*
       | (?P<upper>[A-H]\.)\s+
       | (?P<paren>\(?(?:[ivx]{1,5}|[a-z])\)|（[a-z]）|[(（]\d{1,2}[)）])\s*
       | (?P<lower>(?:[a-h]|[ivx]{1,4})\.)\s+
@@ -223,8 +223,9 @@ _ROLE_PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "background": (r"^背景", r"^导言$|^引言$|^概述$", r"^(?:background|introduction|context|overview)\b"),
     "developments": (r"^(?:情况|最新|近期)?发展$|^情况发展|^最新情况", r"\b(?:developments?|recent)\b"),
-    "challenges": (r"挑战", r"^(?:主要|关键)?议题", r"\bchallenges?\b|\bissues? (?:to|for)\b|\bkey issues\b|\bthemes?\b"),
-    "briefers": (r"通报", r"\bbriefers?\b|\bbriefings?\b|\bspeakers\b"),
+    "challenges": (r"挑战", r"^(?:主要|关键)?议题", r"\bchallenges?\b|\bissues? (?:to|for)\b|\bkey issues\b|\bthemes?\b|"
+                   r"^(?:the )?(?:main )?issues$"),
+    "briefers": (r"通报", r"\bbriefers?\b|\bbriefings?\b|\bspeakers\b|^(?:\w+ and )?participa(?:tion|nts)(?: and \w+)?$"),
     "outcome": (r"结果|成果", r"\boutcomes?\b"),
     "format": (r"形式|安排|方式", r"\bformat\b|\bmodalities\b|\borgani[sz]ation of\b"),
     "objective": (r"目标|目的|宗旨", r"\bobjectives?\b|\bpurpose\b|\baims?\b"),
@@ -263,9 +264,9 @@ def _split_number(paragraph: str) -> tuple[str | None, str, str | None]:
     if not m:
         return None, paragraph.strip(), None
     style = next(k for k in ("roman", "arabic", "upper", "paren", "lower", "zh1", "zh2") if m.group(k))
-    if style == "arabic" and m.group("arabic").count(".") > 1:
-        style = "arabic2"
-    return m.group(style).strip(), paragraph[m.end():].strip(), style
+    if style == "arabic" and re.match(r"\d{1,2}\.\d", m.group("arabic")):
+        style = "arabic2"  # "3.1", "3.1.": under "3."
+    return m.group("num").strip(), paragraph[m.end():].strip(), style
 
 
 # -- letter -----------------------------------------------------------------------------------
@@ -589,6 +590,7 @@ def _sections(paras: list[str]) -> list[Section]:
     sections: list[Section] = []
     styles: list[str] = []  # numbering styles in order of first appearance = levels
     in_briefers = False
+    caps = False  # the note sets its unnumbered top headings in capitals
     asking: int | None = None  # the level of the questions heading while in its section
     item_styles: set[str] = set()  # numbering of that section's list items ("a.", "(1)"), no headings
     for p in paras:
@@ -601,13 +603,19 @@ def _sections(paras: list[str]) -> list[Section]:
                 if style not in styles:
                     styles.append(style)
                 level = styles.index(style) + 1
+            elif _all_caps(heading):
+                level, caps = 1, True  # "THE ISSUES": capitals rank a heading above sentence-case ones
+            elif caps:
+                level = 2  # "Heritage, identity and reconciliation" under "THE ISSUES"
             elif roles and any(r in roles for r in ("questions", "briefers", "outcome", "background",
                                                     "developments", "challenges", "format", "objective")):
                 level = 1
             else:
-                level = 2 if sections else 1
-            if style is None and level == 1 and styles:
-                level = 1  # plain headings among numbered ones: top level
+                # a plain heading under the issues to explore is one of them (a theme); elsewhere
+                # plain text cannot rank it: top level
+                top = next((t for t in reversed(sections) if t.level == 1 and t.heading), None)
+                under = top is not None and ("challenges" in top.roles or "questions" in top.roles and not top.paragraphs)
+                level = 2 if under or styles and top is not None else 1
             sections.append(Section(heading, level, number, roles))
             in_briefers = "briefers" in roles
             if "questions" in roles:
@@ -625,7 +633,24 @@ def _sections(paras: list[str]) -> list[Section]:
     for s in sections:  # a section that announces the questions asks them, whatever its heading says
         if "questions" not in s.roles and any(_announces_questions(p) for p in s.paragraphs):
             s.roles = ("questions",) + tuple(r for r in s.roles if r != "challenges")
+    _issues_are_not_questions(sections)
     return [s for s in sections if s.heading or s.paragraphs]
+
+
+def _issues_are_not_questions(sections: list[Section]) -> None:
+    """"有待探讨的问题" with sub-headings and no question of its own, before the section that asks
+    the questions ("审议的问题"): the issues to explore, its sub-headings the themes."""
+    asking = [i for i, s in enumerate(sections) if "questions" in s.roles]
+    for i in asking[:-1]:
+        tree = _subtree(sections, i)
+        asks = any(_is_item(p) or p.rstrip().endswith(("?", "？")) for sub in tree for p in sub.paragraphs)
+        if len(tree) > 1 and not asks:
+            sections[i].roles = ("challenges",) + tuple(r for r in sections[i].roles if r != "questions")
+
+
+def _all_caps(heading: str) -> bool:
+    letters = [c for c in heading if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters) and heading.isascii()
 
 
 def _item_shape(p: str) -> str | None:
@@ -675,8 +700,8 @@ def _is_lead_in(text: str, language: Language) -> bool:
 
 
 _INTRO = re.compile(
-    r"以下(?:几个方面|问题|各点)|下列问题|following (?:questions|issues|points)|guiding questions|"
-    r"(?:invited|encouraged|requested) to (?:address|consider|reflect on)",
+    r"以下(?:几个方面|问题|各点)|下列问题|following (?:questions|issues|points)|guiding questions|the following\s*:$|"
+    r"(?:invited|encouraged|requested|asked|may wish|might wish) to (?:address|consider|reflect on|discuss|focus on)",
     re.IGNORECASE,
 )
 

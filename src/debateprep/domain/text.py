@@ -396,7 +396,7 @@ def _hard_wrapped(lines: list[str], full: int) -> bool:
 
 def _kind(line: str, running: set[str]) -> int:
     stripped = line.strip()
-    if stripped == "\f" or stripped in running or _RULE.match(line) or is_furniture(line):
+    if line.strip(" \t") == "\f" or stripped in running or _RULE.match(line) or is_furniture(line):
         return _FURNITURE
     return _TEXT if stripped else _BLANK
 
