@@ -415,3 +415,27 @@ def test_decimal_sub_headings_and_chinese_issues_with_sub_headings_give_the_them
     ]))
     assert note.themes == ["跨界水资源合作", "预警和预防"]
     assert [q.text for q in note.questions] == ["安理会如何发挥作用？"]
+
+
+@pytest.mark.parametrize(
+    "text, briefers",
+    [
+        # a Chinese name without the middle dot, right after the title
+        ("通报人\n\n主管政治和建设和平事务副秘书长李华将向安理会通报情况。", [("李华", "主管政治和建设和平事务副秘书长", "政治和建设和平事务部")]),
+        # the body given only as its acronym in parentheses
+        ("Briefers\n\nThe Council will be briefed by Ms. Ana Costa, Chief of Child Protection (UNICEF).",
+         [("Ana Costa", "Chief of Child Protection", "UNICEF")]),
+    ],
+)
+def test_more_briefer_shapes(text: str, briefers: list[tuple[str | None, str | None, str | None]]) -> None:
+    head = "Guiding questions\n\n- How?\n\n" if text.isascii() else "讨论的问题\n\n- 如何？\n\n"
+    assert _triples(parse_concept_note(head + text)) == briefers
+
+
+def test_a_five_min_limit_no_planned_outcome_and_diamond_bullets() -> None:
+    note = parse_concept_note("\n\n".join([
+        "Concept note", "Guiding questions", "◆ How can the Council act earlier?", "◆ Which tools work best?",
+        "Format", "Statements are limited to 5 min. There is no planned outcome.",
+    ]))
+    assert [q.text for q in note.questions] == ["How can the Council act earlier?", "Which tools work best?"]
+    assert note.speaking_limit_minutes == 5.0 and note.outcome.kind == "none"

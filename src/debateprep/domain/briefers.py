@@ -292,7 +292,7 @@ def _zh_chunk(chunk: str) -> list[Briefer]:
         # transliterated names use the middle dot; the title is what precedes it
         name, title = _zh_name(chunk, name_m.start())
     else:
-        name, title = None, chunk
+        name, title = _zh_plain_name(chunk)
     title = title.split("、")[-1]  # "民间社会代表、…主席": the descriptors before the role go
     organization = _organization_of(title)
     head = _ZH_BODY_HEAD.match(title) if title not in POSTS else None
@@ -314,6 +314,17 @@ _ZH_TITLE_ENDS = (
     "委员", "成员", "副秘书长", "秘书长", "高级专员", "特别代表", "特使", "主席", "总干事", "执行主任", "主任", "大使", "部长", "代表", "顾问",
     "协调员", "院长", "处长", "司长", "会长", "所长", "行长", "署长", "负责人", "创始人", "教授", "研究员", "专家",
 )
+
+
+def _zh_plain_name(chunk: str) -> tuple[str | None, str]:
+    """A Chinese name (two to four characters, no middle dot) right after the title's last word:
+    "主管政治事务助理秘书长李华" -> 李华; otherwise no name."""
+    ends = [(chunk.rfind(t), t) for t in _ZH_TITLE_ENDS if t in chunk]
+    end = max((at + len(t) for at, t in ends if chunk[at + len(t):at + len(t) + 1] != "会"), default=-1)
+    tail = chunk[end:] if end > 0 else ""
+    if 2 <= len(tail) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in tail) and not tail.endswith(_ZH_ORG_END):
+        return tail, chunk[:end]
+    return None, chunk
 
 
 def _zh_name(chunk: str, start: int) -> tuple[str, str]:
@@ -544,11 +555,15 @@ def _capitalised(text: str | None) -> str | None:
 def _en_item(item: str) -> Briefer | None:
     """One briefer from its description ("Ms. X, Title of Organization", "Title X", "a
     representative of Org", "Mr. Y of Org, representing civil society")."""
-    item = _ACRONYM.sub("", _TBC.sub("", item.strip())).rstrip(".;,")  # "(UN-Women)", "(FAO)": the name is enough
+    item = _TBC.sub("", item.strip())
+    acronyms = _ACRONYM.findall(item)
+    item = _ACRONYM.sub("", item).rstrip(".;,")  # "(UN-Women)", "(FAO)": the name is enough
     item = re.sub(r"\s+[—–]\s+", ", ", item)  # "Ms. X — Title, Organization"
     item = re.sub(r"^(?:and\s+)", "", item)
     item = _RELATIVE.sub("", _CAPACITY.sub("", item)).strip().rstrip(",")
     if not item:
+        return None
+    if not item and acronyms:
         return None
     rep = re.match(r"^(?:a|an|the)?\s*representatives?\s+(?:of|from)\s+(?:the\s+)?(?P<org>.+)$", item, re.IGNORECASE)
     if rep:
@@ -567,6 +582,8 @@ def _en_item(item: str) -> Briefer | None:
         while re.match(_HONORIFIC + r"\s", name):  # "H.E. Ms. Adaeze Okonkwo"
             name = re.sub(r"^" + _HONORIFIC + r"\s+", "", name).strip()
     title, organization = _title_and_body(rest)
+    if organization is None and len(acronyms) == 1 and (name or title):
+        organization = acronyms[0].strip(" ()")  # "Ms. X, Chief of Protection (UNICEF)": the body as printed
     if name is None and title is None and organization is None:
         return None
     if name is None and organization is None and title and _ORG_WORDS.search(title) and not _TITLE_WORDS.search(title):
@@ -614,7 +631,7 @@ def _title_and_body(parts: list[str]) -> tuple[str | None, str | None]:
 _OUTCOME_PATTERNS: tuple[tuple[OutcomeKind, str], ...] = (
     ("none", r"不(?:会|寻求|打算|拟)?(?:通过|形成|产生)?(?:任何)?正式成果|没有(?:预期)?(?:的)?(?:正式)?成果|无(?:正式)?成果文件|"
              r"无意(?:寻求|通过|形成|产生)(?:任何)?(?:正式)?成果"),
-    ("none", r"\bno (?:formal |official |negotiated )?(?:outcome|product)|\bno outcome document|"
+    ("none", r"\bno (?:formal |official |negotiated |planned |expected )?(?:outcome|product)|\bno outcome document|"
              r"\bnot (?:expected|envisaged|intended) to (?:have|produce|adopt) (?:a |any )?(?:formal )?outcome|"
              r"\b(?:not intend(?:s)? to|(?:will|does|do|shall) not) (?:pursue|seek|propose|adopt|produce|have|negotiate) "
              r"(?:a |an |any )?(?:formal |negotiated |official )?outcome"),

@@ -486,7 +486,7 @@ _EN_LIMIT = re.compile(
     r"(?:limited to|(?:keep|limit|restrict)\w* (?:\w+ ){0,3}(?:statements?|interventions?|remarks|speeches) to|"
     r"not (?:to )?exceed(?:ing)?|no (?:more|longer) than|not (?:be )?(?:more|longer) than|(?:a )?maximum of|up to|"
     r"at most|within|(?:time )?limit of|"
-    r"shorter than|under)\s(?:a maximum of\s)?" + _MINUTES + r"(?:\s\(\d{1,2}\))?[\s-]minutes?"
+    r"shorter than|under)\s(?:a maximum of\s)?" + _MINUTES + r"(?:\s\(\d{1,2}\))?[\s-](?:minutes?|mins?\b)"
     r"|" + _MINUTES + r"(?:\s\(\d{1,2}\))?[\s-]minutes?\s(?:or (?:less|fewer)|maximum|at most)"
     r"|" + _MINUTES + r"-minute (?:limit|statements?|interventions?|speaking)",
     re.IGNORECASE,

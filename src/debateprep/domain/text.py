@@ -49,7 +49,7 @@ _CLOSERS = "”’」』）)】]》\"'"
 # A line may not start with these in Chinese typesetting: such a line always continues.
 _CJK_NO_LINE_START = "，。、；：！？）》」』】”’…"
 # Bullets as typed, and as Word's Symbol/Wingdings bullets come out of a PDF (private use area).
-BULLET_CHARS = "-•·●▪◦‣–—*○■□➢►\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8"
+BULLET_CHARS = "-•·●▪◦‣–—*○■□➢►▶◆◇❖✓✔→\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8"
 
 
 def is_cjk(ch: str) -> bool:
