@@ -439,3 +439,19 @@ def test_a_five_min_limit_no_planned_outcome_and_diamond_bullets() -> None:
     ]))
     assert [q.text for q in note.questions] == ["How can the Council act earlier?", "Which tools work best?"]
     assert note.speaking_limit_minutes == 5.0 and note.outcome.kind == "none"
+
+
+def test_a_markdown_note_reads_without_its_marks() -> None:
+    note = _imported("note_markdown.en.md")
+    assert note.title == 'Concept note for the Security Council open debate on "Children in urban warfare"'
+    assert [s.heading for s in note.sections] == ["Purpose", "Guiding questions", "Briefers", "Outcome"]
+    assert note.meeting_date == date(2032, 11, 11) and note.presidency == "Ireland"
+    assert [q.text for q in note.questions] == [
+        "How can parties to conflict avoid the use of explosive weapons near schools and hospitals?",
+        "What can missions do to protect children displaced within cities?",
+    ]
+    assert _triples(note) == [
+        ("Orla Byrne", "Director", "Dublin Centre for Child Protection"),
+        (None, "Representative", "International Committee of the Red Cross"),
+    ]
+    assert note.cited_documents == ["S/RES/2427 (2018)"] and note.speaking_limit_minutes == 4.0

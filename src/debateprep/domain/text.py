@@ -527,6 +527,40 @@ def _clean(line: str) -> str:
     return re.sub(r"[ \t\u3000]{2,}", " ", line.strip(" \t\u3000"))
 
 
+# -- Markdown ---------------------------------------------------------------------------------
+
+_MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_MD_QUOTE = re.compile(r"^ {0,3}>[ \t]?")
+_MD_PLUS_ITEM = re.compile(r"^([ \t]*)\+[ \t]+")
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]*?\S)\1")
+_MD_EM = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])|(?<!\w)_(?=[^\s_])([^_\n]*?[^\s_])_(?!\w)")
+_MD_CODE = re.compile(r"`([^`\n]*)`")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
+
+
+def markdown_to_text(raw: str) -> str:
+    """A Markdown document as plain text, line for line: "## Guiding questions" -> "Guiding
+    questions", "**Briefers**" -> "Briefers", "[S/2017/507](https://…)" -> "S/2017/507", "+ item" ->
+    "- item"; list markers, numbering and line breaks stay as they are."""
+    out: list[str] = []
+    for line in raw.split("\n"):
+        heading = _MD_HEADING.match(line)
+        if heading:
+            line = heading.group(1)
+        line = _MD_PLUS_ITEM.sub(r"\1- ", _MD_QUOTE.sub("", line))
+        # an escaped mark ("\\*") is text: set it aside while the marks are taken out
+        line = _MD_ESCAPE.sub(lambda m: chr(_ESCAPED + ord(m.group(1))), line)
+        line = _MD_CODE.sub(r"\1", _MD_LINK.sub(r"\1", line))
+        line = _MD_EM.sub(lambda m: m.group(1) or m.group(2) or "", _MD_STRONG.sub(r"\2", line))
+        out.append(_ESCAPED_MARK.sub(lambda m: chr(ord(m.group(0)) - _ESCAPED), line))
+    return "\n".join(out)
+
+
+_ESCAPED = 0xF0000  # escaped marks wait in a private-use plane
+_ESCAPED_MARK = re.compile("[\U000F0000-\U000F00FF]")
+
+
 def paragraphs(text: str) -> list[str]:
     """The non-empty lines of normalised text."""
     return [p.strip() for p in text.split("\n") if p.strip()]

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from debateprep.domain.errors import InputError
-from debateprep.domain.text import normalise
+from debateprep.domain.text import markdown_to_text, normalise
 
 if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph as DocxParagraph
@@ -32,6 +32,7 @@ MAX_FILE_BYTES = 20 * 1024 * 1024  # no concept note, resolution or statement co
 MAX_DOCX_UNCOMPRESSED = 100 * 1024 * 1024  # total size of a .docx's parts once unzipped (zip bombs)
 MAX_DOCX_RATIO = 200  # a part compressed more than this is a bomb, not a document
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
 SUFFIXES = {**{s: "text" for s in TEXT_SUFFIXES}, ".docx": "docx", ".pdf": "pdf"}
 _HINTS = {".doc": "save it as .docx", ".rtf": "save it as .docx", ".odt": "save it as .docx", ".pages": "export it as .docx"}
 
@@ -70,7 +71,8 @@ def read_document(path: str | Path, *, max_chars: int | None = None, what: str =
     if max_chars is not None and len(original) > max_chars:
         raise InputError(p, f"too long for a {what} ({len(original):,} characters; a {what} has at most "
                             f"{max_chars:,})")
-    normalised = normalise(original)
+    # Markdown's marks (# headings, **bold**, [links](…)) are no part of the text
+    normalised = normalise(markdown_to_text(original) if p.suffix.lower() in MARKDOWN_SUFFIXES else original)
     return ReadDocument(p, kind, encoding, original, normalised.text, header + normalised.furniture,
                         normalised.footnotes, normalised.footnote_at)
 
