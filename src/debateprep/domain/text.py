@@ -532,8 +532,9 @@ def _clean(line: str) -> str:
 _MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _MD_QUOTE = re.compile(r"^ {0,3}>[ \t]?")
 _MD_PLUS_ITEM = re.compile(r"^([ \t]*)\+[ \t]+")
-_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
-_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]*?\S)\1")
+# Each pattern stops at the next opening mark, so a line full of unclosed marks costs linear time.
+_MD_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\s]*\)")
+_MD_STRONG = re.compile(r"\*\*(?=\S)((?:[^*\n]|\*(?!\*))*?\S)\*\*|__(?=\S)((?:[^_\n]|_(?!_))*?\S)__")
 _MD_EM = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])|(?<!\w)_(?=[^\s_])([^_\n]*?[^\s_])_(?!\w)")
 _MD_CODE = re.compile(r"`([^`\n]*)`")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
@@ -552,7 +553,8 @@ def markdown_to_text(raw: str) -> str:
         # an escaped mark ("\\*") is text: set it aside while the marks are taken out
         line = _MD_ESCAPE.sub(lambda m: chr(_ESCAPED + ord(m.group(1))), line)
         line = _MD_CODE.sub(r"\1", _MD_LINK.sub(r"\1", line))
-        line = _MD_EM.sub(lambda m: m.group(1) or m.group(2) or "", _MD_STRONG.sub(r"\2", line))
+        line = _MD_STRONG.sub(lambda m: m.group(1) or m.group(2) or "", line)
+        line = _MD_EM.sub(lambda m: m.group(1) or m.group(2) or "", line)
         out.append(_ESCAPED_MARK.sub(lambda m: chr(ord(m.group(0)) - _ESCAPED), line))
     return "\n".join(out)
 
