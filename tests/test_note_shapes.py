@@ -335,6 +335,7 @@ def test_more_ways_to_state_a_speaking_limit(sentence: str, minutes: float) -> N
         ("Kenya will preside over the Security Council in June and will convene an open debate.", "Kenya"),
         ("Portugal will assume the presidency of the Security Council in June.", "Portugal"),
         ("肯尼亚担任安全理事会2032年6月份主席期间，安理会将举行公开辩论。", "肯尼亚"),
+        ("谨通知你，马耳他将担任安全理事会2033年5月份主席。", "马耳他"),
     ],
 )
 def test_presidency_phrasings(sentence: str, country: str) -> None:
@@ -422,6 +423,9 @@ def test_decimal_sub_headings_and_chinese_issues_with_sub_headings_give_the_them
     [
         # a Chinese name without the middle dot, right after the title
         ("通报人\n\n主管政治和建设和平事务副秘书长李华将向安理会通报情况。", [("李华", "主管政治和建设和平事务副秘书长", "政治和建设和平事务部")]),
+        # "通报人：" then the briefers, separated by "；"
+        ("通报人\n\n通报人：主管和平行动副秘书长让·杜布瓦；贝鲁特保护网络执行主任阿迈勒·纳赛尔。",
+         [("让·杜布瓦", "主管和平行动副秘书长", "和平行动部"), ("阿迈勒·纳赛尔", "执行主任", "贝鲁特保护网络")]),
         # the body given only as its acronym in parentheses
         ("Briefers\n\nThe Council will be briefed by Ms. Ana Costa, Chief of Child Protection (UNICEF).",
          [("Ana Costa", "Chief of Child Protection", "UNICEF")]),

@@ -224,7 +224,7 @@ def _zh_sentence(s: str, after: list[str]) -> list[Briefer]:
     return _zh_list(m.group("who")) if m else []
 
 
-_ZH_LISTED = re.compile(r"通报人(?:将|拟|预计)?(?:包括|为|是|有|如下)[：:]?(?P<who>.+?)[。；;]?$")
+_ZH_LISTED = re.compile(r"通报人(?:将|拟|预计)?(?:(?:包括|为|是|有|如下)[：:]?|[：:])(?P<who>.+?)[。；;]?$")
 
 
 def _en_sentence(s: str, after: list[str]) -> list[Briefer]:

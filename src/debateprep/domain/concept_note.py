@@ -304,7 +304,8 @@ def _country_from_sender(sender: str, language: Language) -> str | None:
 
 _ZH_PRESIDENCY = re.compile(r"(?:轮值)?主席国([\u4e00-\u9fff]{2,12}?)(?:的|打算|将|拟|在|担任|，|。)")
 # "X担任安全理事会2025年7月份主席期间": the country opens its clause
-_ZH_PRESIDES = re.compile(r"(?<![\u4e00-\u9fff])(?:在)?([\u4e00-\u9fff]{2,15}?)担任(?:安全理事会|安理会)[^，。；]{0,20}?主席")
+_ZH_PRESIDES = re.compile(
+    r"(?<![\u4e00-\u9fff])(?:在)?([\u4e00-\u9fff]{2,15}?)(?:将|拟|已|正在|曾)?担任(?:安全理事会|安理会)[^，。；]{0,20}?主席")
 _EN_PRESIDENCY_OF = re.compile(r"presidency of (?:the )?([A-Z][\w'’-]*+(?: (?:of (?:the )?)?[A-Z][\w'’-]*+){0,5})")
 # What follows the country's name: "Ireland's presidency", "Panama, which holds the presidency",
 # "Ecuador, which presides over the Security Council", "Denmark will assume the presidency",
