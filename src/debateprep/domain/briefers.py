@@ -211,7 +211,12 @@ def describes_briefer(q: str) -> bool:
 
 
 # "(to be confirmed)", "(tbc)": a note on the invitation, not part of who the briefer is.
-_TBC = re.compile(r"\s*[(（](?:to be (?:confirmed|determined)|tbc|tbd|待定|待确认)\.?[)）]", re.IGNORECASE)
+# "(via video-teleconference)", "(in person)", "（视频）": how the briefer takes part, not who.
+_TBC = re.compile(
+    r"\s*[(（](?:to be (?:confirmed|determined)|tbc|tbd|待定|待确认|(?:via |by )?video[\w -]*|virtually|remotely|online|"
+    r"in person|通过视频[\u4e00-\u9fff]{0,6}|视频[\u4e00-\u9fff]{0,4}|线上)\.?[)）]",
+    re.IGNORECASE,
+)
 
 
 def _zh_sentence(s: str, after: list[str]) -> list[Briefer]:
@@ -252,7 +257,7 @@ _ZH_CAPACITY = re.compile(r"以(?:其)?个人身份(?:通报的?|发言的?|参�
 
 def _zh_list(who: str) -> list[Briefer]:
     out: list[Briefer] = []
-    who = _ZH_AFTER_NAME.sub("", _ZH_CAPACITY.sub("", who))  # "…莫罗女士", "以个人身份通报的…"
+    who = _ZH_AFTER_NAME.sub("", _ZH_CAPACITY.sub("", _TBC.sub("", who)))  # "…莫罗女士", "以个人身份通报的…"
     for chunk in re.split(r"以及|；|，|;", who):
         chunk = chunk.strip()
         if not chunk:
