@@ -462,3 +462,25 @@ def test_a_markdown_note_reads_without_its_marks() -> None:
         (None, "Representative", "International Committee of the Red Cross"),
     ]
     assert note.cited_documents == ["S/RES/2427 (2018)"] and note.speaking_limit_minutes == 4.0
+
+
+@pytest.mark.parametrize(
+    "body, questions",
+    [
+        # items listed inline in one paragraph after a lead-in
+        ("Member States may wish to consider the following questions: (a) how can missions better protect "
+         "civilians; (b) whether early warning systems are adequate; and (c) what role regional organizations can play.",
+         ["How can missions better protect civilians", "Whether early warning systems are adequate",
+          "What role regional organizations can play"]),
+        ("会员国不妨探讨以下问题：（一）如何加强预警；（二）区域组织可以发挥什么作用？", ["如何加强预警", "区域组织可以发挥什么作用？"]),
+        # the questions under numbered headings of their own
+        ("1. Prevention\n\nHow can the Council act earlier?\n\n2. Accountability\n\nWhat tools work best?",
+         ["How can the Council act earlier?", "What tools work best?"]),
+        # a lead-in and a colon before the questions of the same paragraph
+        ("Questions to consider include: How can the Council act earlier? What tools work best?",
+         ["How can the Council act earlier?", "What tools work best?"]),
+    ],
+)
+def test_questions_inline_under_headings_and_after_a_colon(body: str, questions: list[str]) -> None:
+    note = parse_concept_note(f"Concept note\n\nGuiding questions\n\n{body}\n\nBriefers\n\nNone.")
+    assert [q.text for q in note.questions] == questions

@@ -711,8 +711,14 @@ def _questions(sections: list[Section], language: Language) -> list[Question]:
     bullets: list[tuple[str, str]] = []  # (section heading, bullet text)
     for i, s in enumerate(sections):
         if "questions" in s.roles:
-            for sub in _subtree(sections, i):
+            tree = _subtree(sections, i)
+            for sub in tree:
                 bullets += [(sub.heading, p) for p in _question_items(sub.paragraphs)]
+            if not bullets:  # the questions under headings of their own that announce nothing else
+                for sub in sections[i + len(tree):]:
+                    if sub.roles:
+                        break
+                    bullets += [(sub.heading, p) for p in _question_items(sub.paragraphs)]
             if bullets:
                 break
     if not bullets:  # no questions section: bullets right after an intro that announces questions
@@ -727,6 +733,9 @@ def _questions(sections: list[Section], language: Language) -> list[Question]:
             while len(kept) > 1 and _is_lead_in(kept[0], language):
                 kept = kept[1:]
             bullet = bullet[bullet.index(kept[0]):]
+        lead = _COLON_LEAD_IN.match(strip_marker(bullet))
+        if lead and "?" not in lead.group(1) and (_INTRO.search(lead.group(0)) or _ASKS_WORD.search(lead.group(1))):
+            bullet = strip_marker(bullet)[lead.end():]  # "Questions to consider include: How …?"
         for k, piece in enumerate(split_atomic(bullet), start=1):
             text = clean_item(piece)
             if not text or _LONE_CONJUNCTION.fullmatch(text) or _is_lead_in(text, language):
@@ -746,7 +755,13 @@ def _questions(sections: list[Section], language: Language) -> list[Question]:
     return questions
 
 
+# A lead-in and its colon before the first question of a paragraph.
+_COLON_LEAD_IN = re.compile(r"^([^:：?？]{3,200})[:：]\s*(?=[A-Z\u4e00-\u9fff])")
+_ASKS_WORD = re.compile(r"\bquestions?\b|问题", re.IGNORECASE)
+
+
 def _question_items(paras: list[str]) -> list[str]:
+    paras = [q for p in paras for q in _inline_items(p)]
     items = [p for p in paras if _is_item(p)]
     asked = [p for p in paras if p.rstrip().endswith(("?", "？")) and not _is_item(p)]
     if items:
@@ -757,6 +772,52 @@ def _question_items(paras: list[str]) -> list[str]:
         if p.rstrip().endswith((":", "：")):
             return [q for q in paras[j + 1:] if not q.rstrip().endswith((":", "："))]
     return []
+
+
+_INLINE_MARKER = re.compile(r"(?<![\w(（])[(（]([a-h]|[ivx]{1,4}|\d{1,2}|[一二三四五六七八九十]{1,3})[)）]\s*")
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+_ZH_NUMERALS = "一二三四五六七八九十"
+
+
+def _marker_rank(mark: str, roman: bool) -> int | None:
+    """The place of an inline marker in its list: (a)/(i)/(1)/（一） are 1."""
+    if mark.isdigit():
+        return int(mark)
+    if mark[0] in _ZH_NUMERALS:
+        return _ZH_NUMERALS.index(mark) + 1 if len(mark) == 1 else None
+    if roman:
+        return _ROMAN.index(mark) + 1 if mark in _ROMAN else None
+    return ord(mark) - ord("a") + 1 if len(mark) == 1 else None
+
+
+def _inline_items(p: str) -> list[str]:
+    """A paragraph that lists its items inline ("… consider: (a) how …; (b) whether …; and (c) …")
+    as its lead-in and one item per marker; any other paragraph as it is."""
+    if _is_item(p):
+        return [p]
+    marks = list(_INLINE_MARKER.finditer(p))
+    chosen: list[re.Match[str]] = []
+    roman = False
+    for m in marks:
+        if not chosen:
+            if m.group(1) in ("a", "i", "1", "一"):
+                chosen, roman = [m], m.group(1) == "i"
+        elif (last := _marker_rank(chosen[-1].group(1), roman)) is not None and _marker_rank(m.group(1), roman) == last + 1:
+            chosen.append(m)
+    if len(chosen) < 2:
+        return [p]
+    out = [p[:chosen[0].start()].strip()] if p[:chosen[0].start()].strip() else []
+    for k, m in enumerate(chosen):
+        end = chosen[k + 1].start() if k + 1 < len(chosen) else len(p)
+        body = p[m.end():end].strip()
+        if cell_len(re.sub(r"[;；,，、]?\s*(?:and|or|以及|和|或)?$", "", body)) < MIN_INLINE_ITEM_CELLS:
+            return [p]  # "paragraphs (a) and (b) of …": a reference, not a list
+        out.append(f"({m.group(1)}) " + body)
+    return out
+
+
+# An item of an inline list says something: "(a) and (b)" lists nothing.
+MIN_INLINE_ITEM_CELLS = 8
 
 
 def _items_after(paras: list[str]) -> list[str]:
