@@ -426,6 +426,10 @@ def test_decimal_sub_headings_and_chinese_issues_with_sub_headings_give_the_them
         # "通报人：" then the briefers, separated by "；"
         ("通报人\n\n通报人：主管和平行动副秘书长让·杜布瓦；贝鲁特保护网络执行主任阿迈勒·纳赛尔。",
          [("让·杜布瓦", "主管和平行动副秘书长", "和平行动部"), ("阿迈勒·纳赛尔", "执行主任", "贝鲁特保护网络")]),
+        # the chair, named on a line of the list, does not brief
+        ("Participation\n\nChair: H.E. Mr. Ivan Horvat, Minister for Foreign Affairs of Croatia\n\n"
+         "Ms. Ana Kos, Director of the Zagreb Peace Institute\n\nDr. Luka Babić, Professor at the University of Split",
+         [("Ana Kos", "Director", "Zagreb Peace Institute"), ("Luka Babić", "Professor", "University of Split")]),
         # how a briefer takes part is not part of the name
         ("Briefers\n\nThe Council will be briefed by Mr. Tom Lee (via video-teleconference), President of the Pacific "
          "Islands Forum.", [("Tom Lee", "President", "Pacific Islands Forum")]),

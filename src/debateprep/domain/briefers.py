@@ -203,6 +203,8 @@ def describes_briefer(q: str) -> bool:
     q = _TBC.sub("", q).strip()
     if not q or len(q) > 300 or len(sentences(q)) > 1 or re.search(r"\b(?:will|is|are|was|were)\b", q):
         return False
+    if CHAIR_LINE.match(q):
+        return False  # "Chair: H.E. Mr. …": who chairs the debate does not brief it
     first = re.split(r",| [—–] ", q)[0]
     return bool(re.match(_HONORIFIC + r"\s", q) or re.search(r"representative|代表|·", q, re.IGNORECASE)
                 or ("," in q or " — " in q or " – " in q) and _split_name(first)[0] is not None
@@ -210,6 +212,7 @@ def describes_briefer(q: str) -> bool:
                 or q.endswith(_ZH_TITLE_ENDS))
 
 
+CHAIR_LINE = re.compile(r"(?:chair(?:ed)?(?: by)?|presid(?:ed|ing|ent)(?: by)?|moderat\w*(?: by)?)\s*[:：]|主持", re.IGNORECASE)
 # "(to be confirmed)", "(tbc)": a note on the invitation, not part of who the briefer is.
 # "(via video-teleconference)", "(in person)", "（视频）": how the briefer takes part, not who.
 _TBC = re.compile(

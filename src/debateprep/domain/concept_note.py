@@ -596,7 +596,8 @@ def _sections(paras: list[str]) -> list[Section]:
     item_styles: set[str] = set()  # numbering of that section's list items ("a.", "(1)"), no headings
     for p in paras:
         own_style = _item_shape(p)
-        if (_is_heading(p) and not (in_briefers and own_style is None and briefers_mod.describes_briefer(p))
+        person = own_style is None and (briefers_mod.describes_briefer(p) or briefers_mod.CHAIR_LINE.match(p))
+        if (_is_heading(p) and not (in_briefers and person)
                 and not (asking is not None and own_style in item_styles and not heading_roles(_split_number(p)[1]))):
             number, heading, style = _split_number(p)
             roles = heading_roles(heading)
