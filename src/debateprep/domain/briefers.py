@@ -296,6 +296,7 @@ def _zh_chunk(chunk: str) -> list[Briefer]:
         head, _, tail = rep.group("orgs").rpartition("、")
         return _zh_chunk(head) + [Briefer(None, "代表", org) for org in _zh_orgs(tail)]
     name_m = re.search(r"[\u4e00-\u9fff]+(?:·[\u4e00-\u9fff]+)+$", chunk)
+    name: str | None
     if name_m:
         # transliterated names use the middle dot; the title is what precedes it
         name, title = _zh_name(chunk, name_m.start())
