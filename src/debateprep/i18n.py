@@ -114,6 +114,12 @@ def choose_language(flag: str | None = None, stored: str | None = None,
     return from_locale(env) or SOURCE_LANGUAGE
 
 
+def ordinal_suffix(n: int) -> str:
+    """English's ordinal suffix of `n` ("st", "nd", "rd", "th"): the key to a catalog's own ordinal
+    strings ("{n}st" -> "第{n}位"), which each language words its own way."""
+    return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
 # -- dates in the interface language (strftime's %a and %b are the C locale's English) ------------
 
 WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))

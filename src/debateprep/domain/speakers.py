@@ -28,7 +28,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TypeVar
 
-from debateprep.i18n import N_, _, short_datetime
+from debateprep.i18n import N_, _, ordinal_suffix, short_datetime
 
 
 class Level(StrEnum):
@@ -220,12 +220,14 @@ class Placement:
     def overridden(self) -> bool:
         return bool(self.overrides)
 
-    def explain(self) -> str:
-        """Why it stands where it does, in the interface language."""
+    def explain(self, name: str = "") -> str:
+        """Why it stands where it does, in the interface language (`name`: the delegation as shown,
+        by default as inscribed)."""
+        name = name or self.entry.delegation
         if self.position is None:
-            return _("{delegation}: withdrawn, not on the list.").format(delegation=self.entry.delegation)
-        text = _("{delegation} is {ordinal}: {rule}.").format(
-            delegation=self.entry.delegation, ordinal=_ordinal(self.position), rule=self.rule)
+            return _("{delegation}: withdrawn, not on the list.").format(delegation=name)
+        text = _("{delegation} is {ordinal}: {rule}.").format(delegation=name, ordinal=_ordinal(self.position),
+                                                              rule=self.rule)
         if self.overrides:
             overrides = _("; ").join(self.overrides)
             if self.auto_position and self.auto_position != self.position:
@@ -504,8 +506,7 @@ def _ordinal(n: int | None) -> str:
     """"1st", "22nd" in English; each language words its own ordinals ("第1位")."""
     if n is None:
         return "-"
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return _(_ORDINALS[suffix]).format(n=n)
+    return _(_ORDINALS[ordinal_suffix(n)]).format(n=n)
 
 
 _ORDINALS = {"st": N_("{n}st"), "nd": N_("{n}nd"), "rd": N_("{n}rd"), "th": N_("{n}th")}

@@ -43,7 +43,7 @@ def commands_for(scope: str, prefix: str, bindings: Iterable[BindingType],
     out = []
     for action, (binding, shown) in found.items():
         what = _(binding.tooltip) or _(binding.description) or action
-        title = f"{_(prefix)}: {what}" if prefix else what
+        title = _("{pane}: {command}").format(pane=_(prefix), command=what) if prefix else what
         out.append(PaletteCommand(scope, action, title, f"{_(binding.description) or what} ({', '.join(shown)})"))
     return out
 

@@ -267,7 +267,7 @@ class SpeakersPane(Pane):
         style = STATUS_STYLE.get(e.status, "")
         name = self._display_name(e) + (f" [{e.on_behalf_of}]" if e.on_behalf_of else "")
         if not e.confirmed:
-            name += " " + _("(tbc)")
+            name = _("{name} (tbc)").format(name=name)
         pos = Text(f"{p.position or '-'}", style=style)
         if p.overridden:
             pos.append("*", style="bold yellow")
@@ -365,12 +365,12 @@ class SpeakersPane(Pane):
         details = [e.level.label(), e.basis.label(), e.status.label()]
         if e.on_behalf_of:
             details.append(_("on behalf of {group}").format(group=e.on_behalf_of))
-        text.append(", ".join(details) + "\n")
+        text.append(_(", ").join(details) + "\n")
         if e.representative or e.title:
             text.append(", ".join(x for x in (e.representative, e.title) if x) + "\n")
         if not e.confirmed:
             text.append(_("to be confirmed") + "\n", style="italic")
-        text.append("\n" + p.explain() + "\n")
+        text.append("\n" + p.explain(self._display_name(e)) + "\n")
         slot = self.view.slot(p) if self.view else None
         if slot is not None:
             text.append("\n" + _("expected {start}-{end}, {session}").format(
