@@ -5,30 +5,31 @@ from __future__ import annotations
 import argparse
 
 from debateprep.cli.common import add_json_flag, print_json, services
+from debateprep.i18n import _
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    b = sub.add_parser("backup", help="write a portable JSON backup of the whole database or of one debate")
-    b.add_argument("file", metavar="FILE", help="the backup file to create (readable by you only)")
+    b = sub.add_parser("backup", help=_("write a portable JSON backup of the whole database or of one debate"))
+    b.add_argument("file", metavar="FILE", help=_("the backup file to create (readable by you only)"))
     b.add_argument("--debate", type=int, metavar="ID",
-                   help="only this debate, what hangs off it and what it refers to")
-    b.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+                   help=_("only this debate, what hangs off it and what it refers to"))
+    b.add_argument("--force", action="store_true", help=_("overwrite FILE if it exists"))
     add_json_flag(b)
     b.set_defaults(func=_backup)
 
-    r = sub.add_parser("restore", help="restore a backup into an empty database (SQLite or PostgreSQL)")
-    r.add_argument("file", metavar="FILE", help="a file made by `debateprep backup`")
+    r = sub.add_parser("restore", help=_("restore a backup into an empty database (SQLite or PostgreSQL)"))
+    r.add_argument("file", metavar="FILE", help=_("a file made by `debateprep backup`"))
     r.add_argument("--replace", action="store_true",
-                   help="delete everything already in the database first (all debates!)")
+                   help=_("delete everything already in the database first (all debates!)"))
     add_json_flag(r)
     r.set_defaults(func=_restore)
 
-    d = sub.add_parser("db", help="the database: where it is, its schema, upgrades")
+    d = sub.add_parser("db", help=_("the database: where it is, its schema, upgrades"))
     dsub = d.add_subparsers(dest="db_command", metavar="ACTION", required=True)
-    info = dsub.add_parser("info", help="show the database URL (password hidden), its kind and schema revision")
+    info = dsub.add_parser("info", help=_("show the database URL (password hidden), its kind and schema revision"))
     add_json_flag(info)
     info.set_defaults(func=_info)
-    up = dsub.add_parser("upgrade", help="bring the database schema up to this version of debateprep")
+    up = dsub.add_parser("upgrade", help=_("bring the database schema up to this version of debateprep"))
     up.set_defaults(func=_upgrade)
 
 

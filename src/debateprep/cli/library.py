@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from debateprep.cli.common import add_json_flag, one_line, print_json, services
+from debateprep.i18n import _
 
 if TYPE_CHECKING:
     from debateprep.importers.library import ImportReport
@@ -14,45 +15,45 @@ if TYPE_CHECKING:
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("library", help="agreed language: import adopted resolutions and PRSTs, search them")
+    p = sub.add_parser("library", help=_("agreed language: import adopted resolutions and PRSTs, search them"))
     lsub = p.add_subparsers(dest="library_command", metavar="ACTION", required=True)
 
-    imp = lsub.add_parser("import", help="import resolutions / presidential statements (files or folders)")
-    imp.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.md/.docx/.pdf files or folders of them")
+    imp = lsub.add_parser("import", help=_("import resolutions / presidential statements (files or folders)"))
+    imp.add_argument("paths", nargs="+", metavar="PATH", help=_(".txt/.md/.docx/.pdf files or folders of them"))
     add_json_flag(imp)
     imp.set_defaults(func=_import)
 
-    se = lsub.add_parser("search", help="full-text search, Chinese substrings and English words")
-    se.add_argument("query", metavar="QUERY", help='terms all required; "quotes" for a phrase, e.g. 保护平民')
-    se.add_argument("--lang", choices=["zh", "en"], help="only this language")
+    se = lsub.add_parser("search", help=_("full-text search, Chinese substrings and English words"))
+    se.add_argument("query", metavar="QUERY", help=_('terms all required; "quotes" for a phrase, e.g. 保护平民'))
+    se.add_argument("--lang", choices=["zh", "en"], help=_("only this language"))
     se.add_argument("--kind", choices=["PP", "OP", "para", "annex"],
-                    help="preambular, operative, PRST or annex paragraphs")
-    se.add_argument("--lead", help="lead verb or phrase, e.g. Recalling, 回顾")
-    se.add_argument("--symbol", help="only this document, e.g. 'S/RES/2594 (2021)'")
-    se.add_argument("--from", dest="year_from", type=int, metavar="YEAR", help="adopted in or after YEAR")
-    se.add_argument("--to", dest="year_to", type=int, metavar="YEAR", help="adopted in or before YEAR")
-    se.add_argument("--limit", type=int, default=20, help="at most N hits (default 20)")
+                    help=_("preambular, operative, PRST or annex paragraphs"))
+    se.add_argument("--lead", help=_("lead verb or phrase, e.g. Recalling, 回顾"))
+    se.add_argument("--symbol", help=_("only this document, e.g. 'S/RES/2594 (2021)'"))
+    se.add_argument("--from", dest="year_from", type=int, metavar="YEAR", help=_("adopted in or after YEAR"))
+    se.add_argument("--to", dest="year_to", type=int, metavar="YEAR", help=_("adopted in or before YEAR"))
+    se.add_argument("--limit", type=int, default=20, help=_("at most N hits (default 20)"))
     add_json_flag(se)
     se.set_defaults(func=_search)
 
-    si = lsub.add_parser("similar", help="find agreed language close to a draft sentence")
-    si.add_argument("text", metavar="TEXT", help="a sentence or paragraph from a draft")
-    si.add_argument("--lang", choices=["zh", "en"], help="language of TEXT (default: detected)")
-    si.add_argument("--limit", type=int, default=10, help="at most N paragraphs (default 10)")
+    si = lsub.add_parser("similar", help=_("find agreed language close to a draft sentence"))
+    si.add_argument("text", metavar="TEXT", help=_("a sentence or paragraph from a draft"))
+    si.add_argument("--lang", choices=["zh", "en"], help=_("language of TEXT (default: detected)"))
+    si.add_argument("--limit", type=int, default=10, help=_("at most N paragraphs (default 10)"))
     add_json_flag(si)
     si.set_defaults(func=_similar)
 
-    sh = lsub.add_parser("show", help="a document's details and paragraphs with citations")
-    sh.add_argument("symbol", metavar="SYMBOL", help="e.g. 'S/RES/2594 (2021)' or S/PRST/2014/3")
-    sh.add_argument("--lang", choices=["zh", "en"], help="which language version")
+    sh = lsub.add_parser("show", help=_("a document's details and paragraphs with citations"))
+    sh.add_argument("symbol", metavar="SYMBOL", help=_("e.g. 'S/RES/2594 (2021)' or S/PRST/2014/3"))
+    sh.add_argument("--lang", choices=["zh", "en"], help=_("which language version"))
     add_json_flag(sh)
     sh.set_defaults(func=_show)
 
-    ls = lsub.add_parser("list", help="documents in the library")
+    ls = lsub.add_parser("list", help=_("documents in the library"))
     add_json_flag(ls)
     ls.set_defaults(func=_list)
 
-    sa = lsub.add_parser("sample", help="load the bundled sample: S/RES/2518 (2020), 2589 (2021), 2594 (2021)")
+    sa = lsub.add_parser("sample", help=_("load the bundled sample: S/RES/2518 (2020), 2589 (2021), 2594 (2021)"))
     add_json_flag(sa)
     sa.set_defaults(func=_sample)
 

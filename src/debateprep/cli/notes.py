@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from debateprep.cli.common import print_json, services
+from debateprep.i18n import _
 
 if TYPE_CHECKING:
     from debateprep.domain.concept_note import Question, StoredNote
@@ -16,32 +17,32 @@ if TYPE_CHECKING:
 def _json_flag(parser: argparse.ArgumentParser, nested: bool = False) -> None:
     # Nested parsers must not reset a --json given before the sub-command.
     kwargs = {"default": argparse.SUPPRESS} if nested else {}
-    parser.add_argument("--json", action="store_true", help="print machine-readable JSON", **kwargs)  # type: ignore[arg-type]
+    parser.add_argument("--json", action="store_true", help=_("print machine-readable JSON"), **kwargs)  # type: ignore[arg-type]
 
 
 def _import_args(p: argparse.ArgumentParser, nested: bool = False) -> None:
-    p.add_argument("file", metavar="FILE", help="the concept note: .txt/.md (any encoding), .docx or .pdf")
-    p.add_argument("--symbol", metavar="SYM", help="document symbol when the text lacks it, e.g. S/2014/74")
+    p.add_argument("file", metavar="FILE", help=_("the concept note: .txt/.md (any encoding), .docx or .pdf"))
+    p.add_argument("--symbol", metavar="SYM", help=_("document symbol when the text lacks it, e.g. S/2014/74"))
     _json_flag(p, nested)
     p.set_defaults(func=_import)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    _import_args(sub.add_parser("import", help="import a concept note (.txt, .md, .docx, .pdf)"))
+    _import_args(sub.add_parser("import", help=_("import a concept note (.txt, .md, .docx, .pdf)")))
 
-    notes = sub.add_parser("notes", help="list imported concept notes (also: notes import|list|show)")
+    notes = sub.add_parser("notes", help=_("list imported concept notes (also: notes import|list|show)"))
     _json_flag(notes)
     notes.set_defaults(func=_list)
     nsub = notes.add_subparsers(dest="notes_command", metavar="ACTION")
-    _import_args(nsub.add_parser("import", help="import a concept note"), nested=True)
-    ls = nsub.add_parser("list", help="list imported concept notes")
+    _import_args(nsub.add_parser("import", help=_("import a concept note")), nested=True)
+    ls = nsub.add_parser("list", help=_("list imported concept notes"))
     _json_flag(ls, nested=True)
     ls.set_defaults(func=_list)
-    _show_args(nsub.add_parser("show", help="show one concept note"), nested=True)
+    _show_args(nsub.add_parser("show", help=_("show one concept note")), nested=True)
 
-    _show_args(sub.add_parser("show", help="show an imported concept note"))
+    _show_args(sub.add_parser("show", help=_("show an imported concept note")))
 
-    q = sub.add_parser("question", help="work the guiding questions of a concept note")
+    q = sub.add_parser("question", help=_("work the guiding questions of a concept note"))
     qsub = q.add_subparsers(dest="question_command", metavar="ACTION", required=True)
     for name, help_text, args, func in (
         ("list", "list a note's guiding questions", ("note",), _q_list),
@@ -59,15 +60,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             else:
                 p.add_argument(arg, type=int, metavar=arg.upper(), help=f"{arg} number")
         if name in ("edit", "move", "delete", "restore"):
-            p.add_argument("--version", type=int, help="the version you edited (refused if it changed since)")
+            p.add_argument("--version", type=int, help=_("the version you edited (refused if it changed since)"))
         if name == "add":
-            p.add_argument("--at", type=int, metavar="POS", help="position (default: last)")
+            p.add_argument("--at", type=int, metavar="POS", help=_("position (default: last)"))
         _json_flag(p)
         p.set_defaults(func=func)
 
 
 def _show_args(p: argparse.ArgumentParser, nested: bool = False) -> None:
-    p.add_argument("note", type=int, metavar="ID", help="concept note id (see `debateprep notes`)")
+    p.add_argument("note", type=int, metavar="ID", help=_("concept note id (see `debateprep notes`)"))
     _json_flag(p, nested)
     p.set_defaults(func=_show)
 
