@@ -6,6 +6,7 @@ re-extracted and compared), as does a catalog whose compiled .mo was not rebuilt
 
 from __future__ import annotations
 
+import ast
 import io
 import json
 import re
@@ -186,3 +187,43 @@ def test_an_unknown_interface_language_is_refused_in_one_line(sqlite_cli) -> Non
     result = sqlite_cli(["--lang", "fr", "debate", "list"])
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines()[-1] == "debateprep: error: --lang: 'fr' is not one of en, zh"
+
+
+# -- no interface string outside the catalog --------------------------------------------------------
+
+SRC = REPO / "src" / "debateprep"
+WIDGETS = {"Static", "Label", "Button", "Checkbox", "Caption", "EmptyState", "Option"}
+
+
+def _words(node: ast.expr) -> bool:
+    """A literal (or f-string) with words in it: English the catalog never sees."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return bool(re.search(r"[A-Za-z]{2,}", node.value))
+    if isinstance(node, ast.JoinedStr):
+        return any(_words(v) for v in node.values if isinstance(v, ast.Constant))
+    return False
+
+
+def _untranslated(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        shown: list[ast.expr] = []
+        if name == "Binding":
+            shown += node.args[2:3]
+        if name in ("notify", "Failed") or name in WIDGETS:
+            shown += node.args[:1] if name != "Failed" else node.args[1:2]
+        shown += [k.value for k in node.keywords
+                  if k.arg in ("tooltip", "description", "help", "epilog", "placeholder", "title", "prompt")]
+        found += [f"{path.relative_to(SRC)}:{arg.lineno}" for arg in shown if _words(arg)]
+    return found
+
+
+def test_every_interface_string_goes_through_the_catalog() -> None:
+    """Key descriptions, notifications, widget text, placeholders and CLI help are msgids (`_()` or
+    `N_()`), never bare English: a new string cannot slip past the Chinese catalog."""
+    files = [*sorted((SRC / "tui").rglob("*.py")), *sorted((SRC / "cli").rglob("*.py"))]
+    assert [where for path in files for where in _untranslated(path)] == []

@@ -7,7 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from debateprep.cli.common import print_json, services
-from debateprep.i18n import _
+from debateprep.i18n import N_, _
 
 if TYPE_CHECKING:
     from debateprep.domain.concept_note import Question, StoredNote
@@ -25,6 +25,9 @@ def _import_args(p: argparse.ArgumentParser, nested: bool = False) -> None:
     p.add_argument("--symbol", metavar="SYM", help=_("document symbol when the text lacks it, e.g. S/2014/74"))
     _json_flag(p, nested)
     p.set_defaults(func=_import)
+
+
+ARG_HELP = {"note": N_("note number"), "question": N_("question number"), "position": N_("position number")}
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -45,20 +48,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     q = sub.add_parser("question", help=_("work the guiding questions of a concept note"))
     qsub = q.add_subparsers(dest="question_command", metavar="ACTION", required=True)
     for name, help_text, args, func in (
-        ("list", "list a note's guiding questions", ("note",), _q_list),
-        ("edit", "reword a question", ("question", "text"), _q_edit),
-        ("add", "add a question", ("note", "text"), _q_add),
-        ("move", "move a question to a position (1 = first)", ("question", "position"), _q_move),
-        ("delete", "delete a question", ("question",), _q_delete),
-        ("restore", "put back the note's own wording of a question", ("question",), _q_restore),
-        ("reset", "back to the questions as extracted (undo edits, deletions, additions)", ("note",), _q_reset),
+        ("list", N_("list a note's guiding questions"), ("note",), _q_list),
+        ("edit", N_("reword a question"), ("question", "text"), _q_edit),
+        ("add", N_("add a question"), ("note", "text"), _q_add),
+        ("move", N_("move a question to a position (1 = first)"), ("question", "position"), _q_move),
+        ("delete", N_("delete a question"), ("question",), _q_delete),
+        ("restore", N_("put back the note's own wording of a question"), ("question",), _q_restore),
+        ("reset", N_("back to the questions as extracted (undo edits, deletions, additions)"), ("note",), _q_reset),
     ):
-        p = qsub.add_parser(name, help=help_text)
+        p = qsub.add_parser(name, help=_(help_text))
         for arg in args:
             if arg == "text":
                 p.add_argument("text", metavar="TEXT")
             else:
-                p.add_argument(arg, type=int, metavar=arg.upper(), help=f"{arg} number")
+                p.add_argument(arg, type=int, metavar=arg.upper(), help=_(ARG_HELP[arg]))
         if name in ("edit", "move", "delete", "restore"):
             p.add_argument("--version", type=int, help=_("the version you edited (refused if it changed since)"))
         if name == "add":

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from debateprep.cli.common import add_debate_arg, add_json_flag, print_json, services, write_output
 from debateprep.domain.cells import fit
-from debateprep.i18n import _
+from debateprep.i18n import N_, _
 
 if TYPE_CHECKING:
     from debateprep.services.speakers import SpeakersService, SpeakersView
@@ -75,10 +75,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_json_flag(mv)
     mv.set_defaults(func=_move)
 
-    for name, help_text, func in (("withdraw", "withdraw an entry (it stays visible, unplaced)", _withdraw),
-                                  ("reinstate", "put a withdrawn entry back on the list", _reinstate),
-                                  ("delete", "delete an entry made by mistake", _delete)):
-        c = ssub.add_parser(name, help=help_text)
+    for name, help_text, func in (("withdraw", N_("withdraw an entry (it stays visible, unplaced)"), _withdraw),
+                                  ("reinstate", N_("put a withdrawn entry back on the list"), _reinstate),
+                                  ("delete", N_("delete an entry made by mistake"), _delete)):
+        c = ssub.add_parser(name, help=_(help_text))
         c.add_argument("entry", type=int, metavar="ENTRY")
         if name != "delete":
             _version(c)
