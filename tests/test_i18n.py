@@ -227,3 +227,15 @@ def test_every_interface_string_goes_through_the_catalog() -> None:
     `N_()`), never bare English: a new string cannot slip past the Chinese catalog."""
     files = [*sorted((SRC / "tui").rglob("*.py")), *sorted((SRC / "cli").rglob("*.py"))]
     assert [where for path in files for where in _untranslated(path)] == []
+
+
+def test_the_interface_names_levels_bases_and_statuses_as_chinese_documents_do() -> None:
+    """The speakers' tables are data for documents in either language and msgids for the interface:
+    in a Chinese interface a level reads as it does in a Chinese brief."""
+    from debateprep.domain.speakers import BASIS_LABELS, LEVEL_LABELS, STATUS_LABELS, Level
+
+    i18n.set_language("zh")
+    for table in (LEVEL_LABELS, BASIS_LABELS, STATUS_LABELS):
+        for english, chinese in table.values():
+            assert i18n._(english) == chinese
+    assert Level.MINISTER.label() == "部长" and Level.MINISTER.label("en") == "minister"

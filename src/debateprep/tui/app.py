@@ -341,7 +341,8 @@ class DebatePrepApp(App[None]):
                             self.load_sample)
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        """Textual's own, with its placeholder in the interface language."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(CommandPalette(placeholder=_("Search for commands…"), id="--command-palette"))
 
     # -- the interface language --------------------------------------------------------------
