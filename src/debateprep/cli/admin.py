@@ -43,7 +43,7 @@ def _backup(args: argparse.Namespace) -> int:
     if args.json:
         print_json(_summary_json(summary))
     else:
-        print(f"backed up {summary.describe()} to {summary.path}")
+        print(_("backed up {what} to {path}").format(what=summary.describe(), path=summary.path))
     return 0
 
 
@@ -53,7 +53,8 @@ def _restore(args: argparse.Namespace) -> int:
     if args.json:
         print_json(_summary_json(summary))
     else:
-        print(f"restored {summary.describe()} from {summary.path} into {run.display_url}")
+        print(_("restored {what} from {path} into {database}").format(what=summary.describe(), path=summary.path,
+                                                                     database=run.display_url))
     return 0
 
 
@@ -74,14 +75,15 @@ def _info(args: argparse.Namespace) -> int:
     if args.json:
         print_json(data)
         return 0
-    print(f"database: {status.url}")
-    print(f"kind:     {status.dialect}")
-    print(f"schema:   {status.current or 'none'} (this debateprep: {status.head}) — {status.state}")
+    print(_("database: {url}").format(url=status.url))
+    print(_("kind:     {dialect}").format(dialect=status.dialect))
+    print(_("schema:   {current} (this debateprep: {head}) — {state}").format(
+        current=status.current or _("none"), head=status.head, state=status.state))
     extensions, rows = data.get("extensions"), data.get("rows")
     if isinstance(extensions, list):
-        print(f"extensions: {', '.join(extensions) or 'none'}")
+        print(_("extensions: {names}").format(names=", ".join(extensions) or _("none")))
     if isinstance(rows, dict) and rows:
-        print(f"rows:     {sum(rows.values())} in {len(rows)} tables")
+        print(_("rows:     {rows} in {tables} tables").format(rows=sum(rows.values()), tables=len(rows)))
     return 0
 
 
@@ -94,8 +96,9 @@ def _upgrade(args: argparse.Namespace) -> int:
     if not before.known:
         raise DatabaseError(f"database {before.url}: schema {before.current} is {before.state}")
     if before.current == before.head:
-        print(f"{before.url}: already up to date (schema {before.head})")
+        print(_("{url}: already up to date (schema {head})").format(url=before.url, head=before.head))
         return 0
     db.migrate()
-    print(f"{before.url}: schema {before.current or 'none'} -> {db.current_revision()}")
+    print(_("{url}: schema {before} -> {after}").format(url=before.url, before=before.current or _("none"),
+                                                        after=db.current_revision()))
     return 0

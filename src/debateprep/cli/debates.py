@@ -18,7 +18,7 @@ def _date(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
+        raise argparse.ArgumentTypeError(_("not an ISO date (YYYY-MM-DD): {value!r}").format(value=value)) from None
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -97,7 +97,7 @@ def _list(args: argparse.Namespace) -> int:
     if args.json:
         print_json([d.to_json() for d in debates])
     elif not debates:
-        print("no debates yet: import a concept note (`debateprep import FILE`) or `debateprep debate new TITLE`")
+        print(_("no debates yet: import a concept note (`debateprep import FILE`) or `debateprep debate new TITLE`"))
     else:
         for d in debates:
             print(d.label())
@@ -123,6 +123,6 @@ def _set(args: argparse.Namespace) -> int:
     if args.delegation is not None:
         changes["our_delegation"] = args.delegation.strip() or None
     if not changes:
-        raise InputError(None, "nothing to change: give at least one option (see --help)")
+        raise InputError(None, _("nothing to change: give at least one option (see --help)"))
     _print(service.update(debate, **changes), args.json)
     return 0

@@ -40,5 +40,5 @@ def _brief(args: argparse.Namespace) -> int:
         sys.stdout.write(export.content)
         return 0
     target = write_output(args.output, export.content, args.force)
-    print(f"wrote {target} ({export.summary})", file=sys.stderr)
+    print(_("wrote {path} ({summary})").format(path=target, summary=export.summary), file=sys.stderr)
     return 0

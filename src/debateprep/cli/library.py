@@ -7,7 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from debateprep.cli.common import add_json_flag, one_line, print_json, services
-from debateprep.i18n import _
+from debateprep.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from debateprep.importers.library import ImportReport
@@ -84,13 +84,17 @@ def _report(report: ImportReport, as_json: bool) -> int:
         print_json(report.to_json())
     else:
         for d in report.imported:
-            counts = f"{d.paras} paragraphs" if d.paras else f"{d.pp} PP, {d.op} OP"
-            counts += f", {d.annex} annex paragraphs" if d.annex else ""
-            print(f"imported {d.symbol} ({d.lang}): {counts}" + (" (replaced)" if d.replaced else ""))
+            counts = (ngettext("{n} paragraph", "{n} paragraphs", d.paras).format(n=d.paras) if d.paras
+                      else f"{d.pp} PP, {d.op} OP")
+            if d.annex:
+                counts += ", " + ngettext("{n} annex paragraph", "{n} annex paragraphs", d.annex).format(n=d.annex)
+            print(_("imported {symbol} ({lang}): {counts}").format(symbol=d.symbol, lang=d.lang, counts=counts)
+                  + (" " + _("(replaced)") if d.replaced else ""))
         for d in report.doubtful:
-            print(one_line(f"doubt: {d.symbol} ({d.path}): {'; '.join(d.warnings)}"), file=sys.stderr)
+            print(one_line(_("doubt: {symbol} ({path}): {warnings}").format(
+                symbol=d.symbol, path=d.path, warnings="; ".join(d.warnings))), file=sys.stderr)
         for path, reason in report.failed:
-            print(one_line(f"failed: {path}: {reason}"), file=sys.stderr)
+            print(one_line(_("failed: {path}: {reason}").format(path=path, reason=reason)), file=sys.stderr)
         print(report.summary())
     nothing_done = not report.imported and not report.skipped
     return 2 if report.failed and nothing_done else 0
@@ -129,7 +133,7 @@ def _similar(args: argparse.Namespace) -> int:
         print_json([h.to_json() for h in hits])
         return 0
     if not hits:
-        print("nothing in the library is close to this text")
+        print(_("nothing in the library is close to this text"))
     for h in hits:
         print(f"{h.similarity:4.0%}  {h.citation}")
         print(f"      {h.text}")
@@ -157,13 +161,14 @@ def _show(args: argparse.Namespace) -> int:
         return 0
     details = [doc.kind, doc.lang]
     if doc.adopted_on:
-        details.append(f"adopted {doc.adopted_on.isoformat()}")
+        details.append(_("adopted {date}").format(date=doc.adopted_on.isoformat()))
     if doc.meeting:
-        details.append(f"meeting {doc.meeting}")
+        details.append(_("meeting {number}").format(number=doc.meeting))
     print(f"{doc.symbol}  ({', '.join(details)})")
     if doc.title:
         print(doc.title)
-    print(f"{doc.count('PP')} PP, {doc.count('OP')} OP" if doc.kind == "resolution" else f"{doc.count('para')} paragraphs")
+    print(f"{doc.count('PP')} PP, {doc.count('OP')} OP" if doc.kind == "resolution" else
+          ngettext("{n} paragraph", "{n} paragraphs", doc.count("para")).format(n=doc.count("para")))
     for p in doc.paragraphs:
         indent = "      " if p.sub else ""
         print(f"\n{indent}{p.label}  [{p.lead or '-'}]\n{indent}{p.text}")
@@ -180,7 +185,8 @@ def _list(args: argparse.Namespace) -> int:
         ])
         return 0
     if not docs:
-        print("the library is empty: `debateprep library sample` or `debateprep library import PATH`")
+        print(_("the library is empty: `debateprep library sample` or `debateprep library import PATH`"))
     for d in docs:
-        print(f"{d.symbol:<22} {d.lang}  {d.paragraphs:>3} paragraphs  {d.title}")
+        print(f"{d.symbol:<22} {d.lang}  " + ngettext("{n:>3} paragraph", "{n:>3} paragraphs", d.paragraphs).format(
+            n=d.paragraphs) + f"  {d.title}")
     return 0

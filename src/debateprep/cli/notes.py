@@ -111,7 +111,7 @@ def _list(args: argparse.Namespace) -> int:
     if _wants_json(args):
         print_json([n.to_json() for n in notes])
     elif not notes:
-        print("no concept notes yet: `debateprep import FILE` (.txt, .md, .docx or .pdf)")
+        print(_("no concept notes yet: `debateprep import FILE` (.txt, .md, .docx or .pdf)"))
     else:
         for n in notes:
             when = n.meeting_date.isoformat() if n.meeting_date else "date unknown"
