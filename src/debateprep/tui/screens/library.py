@@ -157,7 +157,7 @@ class LibraryPane(Pane):
                          allow_blank=False, id="lib-lang")
             yield Select([("PP+OP", ""), ("PP", "PP"), ("OP", "OP"), ("PRST", "para")], value="",
                          allow_blank=False, id="lib-kind")
-            yield Input(placeholder=_("lead: recalls"), id="lib-lead")
+            yield Input(placeholder=_("lead verb"), id="lib-lead")
             yield Input(placeholder="2000-2021", id="lib-years")
         yield Static("", id="lib-status", markup=False)
         yield ProgressBar(id="lib-progress", show_eta=True)
@@ -172,7 +172,7 @@ class LibraryPane(Pane):
     def relabel(self) -> None:
         relabel_columns(self.query_one("#lib-table", DataTable), COLUMNS)
         self.query_one("#lib-query", Input).placeholder = _(SEARCH_PLACEHOLDER)
-        self.query_one("#lib-lead", Input).placeholder = _("lead: recalls")
+        self.query_one("#lib-lead", Input).placeholder = _("lead verb")
         super().relabel()  # the status line and the results again
 
     def on_show(self) -> None:
