@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "statements",
     "library",
     "prst",
+    "ours",
     "export",
     "admin",
     "tui",

@@ -31,6 +31,9 @@ TEXT: dict[str, str] = {
     "open bracket": "square bracket left open: {excerpt}",
     "stray bracket": "closing bracket with no opening one: {excerpt}",
     "empty": "the statement has no text yet",
+    "placeholder many": "{n} placeholders left",
+    "open bracket many": "{n} square brackets left open",
+    "stray bracket many": "{n} closing brackets with no opening one",
     "only placeholders": "the statement holds only placeholders: nothing to deliver yet",
     "addressed": "addresses {n} of {total} guiding questions",
     "missing": "not yet addressed: {labels}",
@@ -98,15 +101,31 @@ class CheckReport:
         if self.questions:
             out.append(TEXT["addressed"].format(n=len(self.addressed), total=len(self.questions)))
             if self.missing:
-                out.append(TEXT["missing"].format(labels=", ".join(f"{q.label} {q.text}" for q in self.missing)))
+                out.append(TEXT["missing"].format(labels=", ".join(q.label for q in self.missing)))
+                out += [f"  {q.label} {q.text}" for q in self.missing]
         e = self.estimate
         if e.over:
             out.append(TEXT["over"].format(units=e.over_units, unit=e.unit_name, seconds=round(e.over_seconds)))
         else:
             out.append(TEXT["fits"].format(estimate=e.describe()))
-        out += [i.describe() for i in self.issues]
+        out += self._issue_lines()
         if self.ready:
             out.append(TEXT["ready"])
+        return out
+
+    def _issue_lines(self) -> list[str]:
+        """One line per section and kind of issue ("section 3 (…): 3 placeholders left: […], …")."""
+        grouped: dict[tuple[int | None, str, str], list[str]] = {}
+        for issue in self.issues:
+            grouped.setdefault((issue.section, issue.heading, issue.kind), []).append(issue.excerpt)
+        out = []
+        for (section, heading, kind), excerpts in grouped.items():
+            if kind == "empty":
+                out.append(TEXT["empty"])
+                continue
+            where = f"section {section} ({heading}): " if section is not None else ""
+            label = TEXT[f"{kind} many"].format(n=len(excerpts)) if len(excerpts) > 1 else TEXT[kind].split(":")[0]
+            out.append(f"{where}{label}: {', '.join(excerpts)}")
         return out
 
     def to_json(self) -> dict[str, Any]:

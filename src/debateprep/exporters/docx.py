@@ -356,7 +356,32 @@ def _write_footnotes(document: DocxDocument, bodies: dict[int, list[list[Token]]
         root.append(note)
     part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, root, document.part.package)
     document.part.relate_to(part, RT.FOOTNOTES)
+    _footnote_properties(document)
     del language
+
+
+def _footnote_properties(document: DocxDocument) -> None:
+    """settings.xml names the separator footnotes, as Word writes it (w:footnotePr before w:compat)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    settings = document.settings.element
+    if settings.find(qn("w:footnotePr")) is not None:
+        return
+    properties = OxmlElement("w:footnotePr")
+    for number in ("-1", "0"):
+        ref = OxmlElement("w:footnote")
+        ref.set(qn("w:id"), number)
+        properties.append(ref)
+    later = ("w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema", "w:themeFontLang",
+             "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
+             "w:captions", "w:readModeInkLockDown", "w:smartTagType", "w:schemaLibrary", "w:shapeDefaults",
+             "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator")
+    anchor = next((child for child in settings if child.tag in {qn(t) for t in later}), None)
+    if anchor is not None:
+        anchor.addprevious(properties)
+    else:
+        settings.append(properties)
 
 
 def _footnote_run(size: bool = False, superscript: bool = False) -> Any:

@@ -572,8 +572,9 @@ class OurStatementService:
 
         statement = self._exportable(statement_id, revision)
         text = statement_markdown(statement, delivery=delivery)
-        return markdown_to_docx(text, language=statement.language, header=statement.header()[0],
-                                base_points=DELIVERY_POINTS if delivery else None)
+        header = statement.header()
+        return markdown_to_docx(text, language=statement.language, header=header[0],
+                                base_points=DELIVERY_POINTS if delivery else None, right_aligned=(header[2],))
 
     def _exportable(self, statement_id: int, revision: str | int | None) -> OurStatement:
         statement = self.get(statement_id)
