@@ -101,7 +101,9 @@ def test_there_is_a_guide_and_at_least_one_labelled_debate() -> None:
 def test_questions_schema(label_set: LabelSet) -> None:
     q = label_set.questions
     name = label_set.folder.name
-    assert set(q) == {"debate", "title", "language", "records", "questions"}, f"{name}: keys {sorted(q)}"
+    required = {"debate", "title", "language", "records", "questions"}
+    assert required <= set(q) <= required | {"made_up"}, f"{name}: keys {sorted(q)}"
+    assert isinstance(q.get("made_up", False), bool), f"{name}: made_up must be true or false"
     assert _nonempty_str(q["debate"]) and _nonempty_str(q["title"])
     assert q["language"] in ("en", "zh"), f"{name}: language {q['language']!r}"
     assert isinstance(q["records"], list) and all(isinstance(r, str) for r in q["records"])
