@@ -30,6 +30,7 @@ TABS = (
     ("library", "Agreed language 商定措辞", "debateprep.tui.screens.library:LibraryPane", "f4"),
     ("prst", "PRST draft 主席声明", "debateprep.tui.screens.prst:PrstPane", "f5"),
     ("brief", "Brief 简报", "debateprep.tui.screens.brief:BriefPane", "f6"),
+    ("ours", "Our statement 我方发言", "debateprep.tui.screens.ours:OursPane", "f7"),
 )
 
 
@@ -39,7 +40,7 @@ def pane_class(path: str) -> type[Widget]:
     return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
 
 
-# The six tab keys share one footer entry ("f1f2f3f4f5f6 Tabs"), leaving room for each pane's keys.
+# The tab keys share one footer entry ("f1f2f3f4f5f6f7 Tabs"), leaving room for each pane's keys.
 TAB_KEYS = Binding.Group("Tabs", compact=True)
 
 
