@@ -4,11 +4,9 @@ Chinese statement for China and an English one for an inscribed non-member, on t
 from __future__ import annotations
 
 import asyncio
-import io
 import os
 import shlex
 import shutil
-import subprocess
 import time
 from pathlib import Path
 
@@ -19,12 +17,10 @@ from textual.widgets import DataTable, Static, TextArea
 from debateprep.domain.delivery import units
 from debateprep.services.our_statement import OurStatementService
 from debateprep.services.sample import load_sample
-from debateprep.services.speakers import SpeakersService
 from debateprep.tui.app import DebatePrepApp
 from debateprep.tui.screens.ours import OursPane
 from tests.conftest import SHARED_DATA, run_cli
 from tests.support.pilot import settle
-from tests.test_our_statement_service import ZH_OPENING
 from tests.test_tmux import Terminal, _program
 
 SIZE = (120, 40)
@@ -152,6 +148,13 @@ def _english_resolution() -> Path | None:
     return path if path.is_file() else None
 
 
+class _Terminal(Terminal):
+    def escape(self) -> None:
+        """Escape on its own: a key sent right after it would read as Alt+key."""
+        self.keys("Escape")
+        time.sleep(0.6)
+
+
 @pytest.mark.tmux
 def test_tmux_chinese_for_china_and_english_for_a_non_member(tmp_path: Path) -> None:
     import docx
@@ -170,9 +173,9 @@ def test_tmux_chinese_for_china_and_english_for_a_non_member(tmp_path: Path) -> 
     assert run_cli(["speakers", "add", "2", "Norway"], url).exit_code == 0
     command = (f"cd {shlex.quote(str(tmp_path))} && env -u COLUMNS -u LINES LANG=C.UTF-8 "
                f"DEBATEPREP_DATA_DIR={shlex.quote(str(tmp_path))} {_program()} --db {shlex.quote(str(database))}")
-    term = Terminal(f"ours-{os.getpid()}", command)
+    term = _Terminal(f"ours-{os.getpid()}", command)
     try:
-        term.wait_for("debateprep — ")
+        term.wait_for("Guiding questions — 13")  # the panes are up
         term.keys("F7")
         term.wait_for("no statement of ours")
         # China, in Chinese
@@ -184,26 +187,27 @@ def test_tmux_chinese_for_china_and_english_for_a_non_member(tmp_path: Path) -> 
         term.keys("Enter")
         screen = term.wait_for("Statement #1 · 中国 · zh · 15 sections")
         assert "主席[女士/先生]，我感谢立陶宛举办此次公开辩论" in screen
-        assert "0:19 of 5:00" in screen  # the opening alone
+        assert "64 characters ≈ 0:17 of 5:00" in screen  # the opening alone
         for _ in range(6):
             term.keys("Down")
-        term.wait_for("1. S/RES/")  # the library paragraphs for Q6, ranked, with citations
-        term.keys("Enter")
-        term.keys("C-a")  # TextArea: select all? (home of the line)
+        term.wait_for("1. S/RES/2518 (2020), OP 7 (32%)")  # Q6's library paragraphs, ranked, with citations
+        time.sleep(0.5)
+        term.keys("Enter")  # into the editor, at the start of the section's talking points
+        time.sleep(0.5)
         term.keys(TRAINING, literal=True)
-        screen = term.wait_for("characters ≈")
-        assert "106 characters" in screen or "characters ≈ 0:" in screen
+        term.wait_for(f"{64 + units(TRAINING)} characters ≈")  # the estimate moves as the text is typed
         term.keys("C-s")
         term.wait_for("Section 7 saved")
-        term.keys("Escape")
+        term.escape()
         term.keys("1")
         term.wait_for("Inserted S/RES/")
         term.keys("Enter")
+        time.sleep(0.5)
         term.keys("保护平民工作" * 200, literal=True)
         term.wait_for("OVER THE LIMIT by")
         term.keys("C-s")
         term.wait_for("Section 7 saved")
-        term.keys("Escape")
+        term.escape()
         term.keys("c")
         term.wait_for("not yet addressed: Q1")
         term.keys("e")
@@ -220,22 +224,26 @@ def test_tmux_chinese_for_china_and_english_for_a_non_member(tmp_path: Path) -> 
         # Norway, inscribed non-member, in English
         term.keys("n")
         term.wait_for("which delegation delivers it?")
-        term.keys("C-u")
         term.keys("Norway", literal=True)
         term.keys("Enter")
         term.wait_for("Language of the statement")
+        time.sleep(0.5)
         term.keys("BSpace", "BSpace")
+        time.sleep(0.3)
         term.keys("en", literal=True)
         term.keys("Enter")
         screen = term.wait_for("Statement #2 · Norway · en")
-        assert "I thank the presidency of Lithuania for convening" in screen
+        assert "[Mr./Madam] President, I thank the" in screen
+        time.sleep(0.5)
         term.keys("Down")
+        time.sleep(0.5)
         term.keys("Enter")
+        time.sleep(0.5)
         term.keys("Norway trains every unit it deploys to protect civilians. ", literal=True)
         term.wait_for("words ≈")
         term.keys("C-s")
         term.wait_for("Section 2 saved")
-        term.keys("Escape")
+        term.escape()
         term.keys("/")
         term.wait_for("Search the agreed-language library")
         term.keys("security", literal=True)
@@ -261,5 +269,3 @@ def test_tmux_chinese_for_china_and_english_for_a_non_member(tmp_path: Path) -> 
     finally:
         term.close()
 
-
-__all__ = ["ZH_OPENING", "SpeakersService", "io", "subprocess"]

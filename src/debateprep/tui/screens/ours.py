@@ -74,6 +74,8 @@ TEXT = {
     "no others": "What others said: no imported statement addresses it.",
     "looking": "Looking for what we and others said …",
     "no question": "This section answers no guiding question.",
+    "timer idle": "Read-aloud rehearsal",
+    "timer help": "space starts the timer against the limit; space again stops it and records the time",
     "not checked": "Press c to check: the questions addressed and missed, length, placeholders, brackets.",
 }
 
@@ -85,6 +87,18 @@ class Loaded:
     statement: OurStatement | None
     select: int | None = None
     message: str = ""
+
+
+class RehearsalTimer(SpeakerTimer):
+    """The speaker timer, for reading our statement aloud against its limit."""
+
+    def render_text(self) -> Text:
+        if self.state != "idle":
+            return super().render_text()
+        text = Text()
+        text.append(TEXT["timer idle"] + "\n", style="bold")
+        text.append(TEXT["timer help"], style="dim")
+        return text
 
 
 class LibraryPickScreen(ModalScreen[int | None]):
@@ -156,6 +170,7 @@ class OursPane(Vertical):
         self.statement: OurStatement | None = None
         self.editing: Section | None = None  # the section (and version) loaded in the editor
         self.editing_number: int | None = None
+        self._shown_id: int | None = None  # the statement on screen (its check belongs to it)
 
     def compose(self) -> ComposeResult:
         yield Static("", id="ours-status", markup=False)
@@ -171,7 +186,7 @@ class OursPane(Vertical):
                     yield Static(TEXT["not checked"], id="ours-check", markup=False)
                 with VerticalScroll(id="ours-sources-box"):
                     yield Static("", id="ours-sources", markup=False)
-                yield SpeakerTimer(id="ours-timer")
+                yield RehearsalTimer(id="ours-timer")
 
     def on_mount(self) -> None:
         table = self.query_one("#ours-sections", DataTable)
@@ -259,8 +274,13 @@ class OursPane(Vertical):
         row = max(0, min(row, len(statement.sections) - 1))
         if statement.sections:
             table.move_cursor(row=row)
+        if self._shown_id != statement.id:  # another statement: its check is still to be run
+            self.query_one("#ours-check", Static).update(TEXT["not checked"])
+            self._shown_id = statement.id
+            self.call_after_refresh(self._focus_table, True)
         self.editing = None  # reload the editor from what is stored
         self._select(row if statement.sections else None)
+        self._focus_table()
         if loaded.message:
             self.notify(loaded.message, title="Our statement", markup=False)
 
@@ -268,6 +288,8 @@ class OursPane(Vertical):
 
     @on(DataTable.RowHighlighted, "#ours-sections")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row != event.data_table.cursor_row:
+            return  # a stale event from rebuilding the table: the cursor has moved on since
         if self.statement is None or event.cursor_row == (self.editing_number or 0) - 1:
             return
         if self._dirty():
@@ -278,6 +300,19 @@ class OursPane(Vertical):
     @on(DataTable.RowSelected, "#ours-sections")
     def _selected(self, event: DataTable.RowSelected) -> None:
         self.query_one("#ours-editor", TextArea).focus()
+
+    def _focus_table(self, force: bool = False) -> None:
+        """Put the focus on the sections when nothing in the pane has it (a new statement, a reload),
+        but never from a hidden tab (that would switch back to it)."""
+        from textual.widgets import TabbedContent, TabPane
+
+        tab = next((a for a in self.ancestors if isinstance(a, TabPane)), None)
+        tabs = next((a for a in self.ancestors if isinstance(a, TabbedContent)), None)
+        if tab is not None and tabs is not None and tabs.active != tab.id:
+            return
+        focused = self.screen.focused
+        if force or focused is None or focused is self or self not in focused.ancestors:
+            self.query_one("#ours-sections", DataTable).focus()
 
     def _dirty(self) -> bool:
         return self.editing is not None and self.query_one("#ours-editor", TextArea).text.strip() != self.editing.text.strip()
@@ -544,7 +579,7 @@ class OursPane(Vertical):
         statement = self._need_statement()
         if statement is None or statement.id is None:
             return
-        timer = self.query_one("#ours-timer", SpeakerTimer)
+        timer = self.query_one("#ours-timer", RehearsalTimer)
         if timer.state == "idle":
             timer.start(statement.delegation, statement.limit_seconds)
             self.notify(TEXT["rehearsing"], markup=False)
