@@ -49,6 +49,7 @@ class BriefPane(Vertical):
     BINDINGS = [
         Binding("e", "export('md')", "Export .md", id="brief-export"),
         Binding("h", "export('html')", "Export .html", id="brief-export-html"),
+        Binding("w", "export('docx')", "Export .docx", id="brief-export-docx"),
         Binding("l", "toggle_language", "中文/English", id="brief-language"),
         Binding("s", "toggle_source", "Source", id="brief-source"),
         # Also in the command palette; kept off the footer so the tab keys stay visible.
@@ -217,7 +218,7 @@ class BriefPane(Vertical):
             if path and path.strip():
                 self._confirm_and_write(Path(path.strip()).expanduser(), built, fmt)
 
-        label = "HTML (for printing)" if fmt == "html" else "markdown"
+        label = {"html": "HTML (for printing)", "docx": "a Word document"}.get(fmt, "markdown")
         self.app.push_screen(PromptScreen(f"Export the brief as {label} to:", str(default), accept="Export"), chosen)
 
     def _confirm_and_write(self, path: Path, built: _Built, fmt: str) -> None:
@@ -236,12 +237,19 @@ class BriefPane(Vertical):
 
     @work(thread=True, group="brief-export", exit_on_error=False)
     def _write(self, path: Path, built: _Built, fmt: str, force: bool) -> None:
-        from debateprep.cli.common import write_output
-        from debateprep.services.brief import to_html
+        from debateprep.services.brief import brief_title, to_html
+        from debateprep.services.exports import write_export
 
         try:
-            content = to_html(built.markdown, built.debate, built.lang) if fmt == "html" else built.markdown
-            target = write_output(path, content, force)
+            content: str | bytes = built.markdown
+            if fmt == "html":
+                content = to_html(built.markdown, built.debate, built.lang)
+            elif fmt == "docx":
+                from debateprep.exporters.docx import markdown_to_docx
+
+                content = markdown_to_docx(built.markdown, language=built.lang,
+                                           header=brief_title(built.debate, built.lang))
+            target = write_export(path, content, force=force)
         except Exception as exc:  # noqa: BLE001
             self.app.call_from_thread(self.app.notify, describe_error(exc), title="Export failed",
                                       severity="error", markup=False)
@@ -289,6 +297,7 @@ class BriefPane(Vertical):
         return [
             ("Brief: export markdown …", "Write the delegation brief to a .md file (E)", go("export('md')")),
             ("Brief: export HTML for printing …", "Write the brief as a printable .html file (H)", go("export('html')")),
+            ("Brief: export Word …", "Write the brief as a .docx file with page numbers (W)", go("export('docx')")),
             ("Brief: switch language 中文/English", "Headings and fixed text in the other language (L)",
              go("toggle_language")),
             ("Brief: show markdown source / rendered", "Toggle the preview (S)", go("toggle_source")),

@@ -323,16 +323,17 @@ class PrstPane(Vertical):
 
         def op(service: Any) -> str:
             from debateprep.config import data_dir
-
-            from debateprep.services.backup import write_private
+            from debateprep.services.exports import write_export
 
             folder = data_dir() / "exports"
             written = []
             for annotated in (False, True):
-                path = _fresh(folder / f"prst-{draft_id}{'-annotated' if annotated else ''}.md")
-                content = service.export(draft_id, annotated=annotated)
-                write_private(path, lambda handle, text=content: handle.write(text), force=False)
-                written.append(str(path))
+                name = f"prst-{draft_id}{'-annotated' if annotated else ''}"
+                path = _fresh(folder / f"{name}.md")
+                write_export(path, service.export(draft_id, annotated=annotated), force=False)
+                word = _fresh(folder / f"{name}.docx")
+                write_export(word, service.export_docx(draft_id, annotated=annotated), force=False)
+                written += [str(path), str(word)]
             return "Exported: " + ", ".join(written)
 
         self._work(op, select=self._selected_number())
@@ -346,7 +347,7 @@ class PrstPane(Vertical):
             ("PRST: order by convention", "reaffirm/recall, concern/condemn, stress, welcome, request",
              self.action_order),
             ("PRST: circulate revision", "Keep the current text as the next rev.N", self.action_revise),
-            ("PRST: export markdown", "Write the clean and the annotated draft to the exports folder",
+            ("PRST: export markdown and Word", "Write the clean and the annotated draft (.md, .docx) to the exports folder",
              self.action_export),
         ]
 
