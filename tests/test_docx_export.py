@@ -27,13 +27,14 @@ def _sample() -> str:
     doc.table(["#", "Delegation"], [["1", "China"], ["2", "中国"]])
     doc.quote("quoted\n\nsecond quoted")
     doc.rule()
-    return doc.to_markdown()
+    text: str = doc.to_markdown()
+    return text
 
 
 def test_structure_survives_the_conversion() -> None:
     data = markdown_to_docx(_sample(), language="en", header="A header", right_aligned=("second",))
     document = docx.Document(io.BytesIO(data))
-    styled = [(p.style.name, p.text) for p in document.paragraphs]
+    styled = [(p.style.name if p.style is not None else "", p.text) for p in document.paragraphs]
     assert styled[:4] == [("Heading 1", "Title [draft]"), ("Heading 2", "Part"),
                           ("Normal", "Agreed text and bold then italic."), ("Normal", "中文段落")]
     assert ("List Bullet", "two <script>") in styled and ("List Number", "first") in styled

@@ -122,7 +122,8 @@ def _statement(*texts: str, language: str = "en") -> OurStatement:
     sections = [Section("opening", "Opening", texts[0])]
     sections += [Section("question", f"Q{i}", t) for i, t in enumerate(texts[1:-1], start=1)]
     sections.append(Section("closing", "Closing", texts[-1]))
-    return OurStatement(debate_id=1, language=language, delegation="Norway", sections=sections)  # type: ignore[arg-type]
+    return OurStatement(debate_id=1, language="zh" if language == "zh" else "en", delegation="Norway",
+                        sections=sections)
 
 
 def test_empty_and_placeholder_only_statements() -> None:

@@ -90,8 +90,8 @@ def _set_base_style(document: DocxDocument, language: str, points: float, wide: 
 
     latin, east_asian = FONTS.get(language, FONTS["en"])
     normal = document.styles["Normal"]
-    normal.font.name = latin  # type: ignore[attr-defined]
-    normal.font.size = Pt(points)  # type: ignore[attr-defined]
+    normal.font.name = latin
+    normal.font.size = Pt(points)
     rpr = normal.element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
@@ -101,10 +101,10 @@ def _set_base_style(document: DocxDocument, language: str, points: float, wide: 
     lang = rpr.makeelement(qn("w:lang"), {qn("w:val"): LANG_TAGS["en"], qn("w:eastAsia"): LANG_TAGS["zh"]})
     rpr.append(lang)
     if wide:
-        normal.paragraph_format.line_spacing = 1.5  # type: ignore[attr-defined]
-        normal.paragraph_format.space_after = Pt(points)  # type: ignore[attr-defined]
+        normal.paragraph_format.line_spacing = 1.5
+        normal.paragraph_format.space_after = Pt(points)
         for level in range(1, 4):
-            document.styles[f"Heading {level}"].font.size = Pt(points + 4 - level)  # type: ignore[attr-defined]
+            document.styles[f"Heading {level}"].font.size = Pt(points + 4 - level)
 
 
 def _field_run(paragraph: Paragraph, instruction: str) -> None:

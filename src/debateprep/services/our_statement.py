@@ -139,7 +139,7 @@ class OurStatementService:
                 raise NotFound(TEXT["no statement"])
             return self.get(ids[-1])
         try:
-            return self.get(int(ref))  # type: ignore[arg-type]
+            return self.get(int(ref))
         except ValueError:
             raise InputError(None, f"statement must be a number, not {ref!r}") from None
 
@@ -205,7 +205,7 @@ class OurStatementService:
             sections.append(self._question_section(question, lang))
         sections.append(Section("closing", HEADINGS[lang]["closing"], closing(lang, chair)))
         statement = OurStatement(
-            debate_id=debate_id, language=lang, delegation=speaker, on_behalf_of=group, aligning=aligned,
+            debate_id=debate_id, language="zh" if lang == "zh" else "en", delegation=speaker, on_behalf_of=group, aligning=aligned,
             chair=chair, topic=self._topic(debate, lang), meeting_date=debate.meeting_date,
             limit_minutes=_limit(limit_minutes), rates=rates, sections=sections,
         )
@@ -529,7 +529,7 @@ class OurStatementService:
         wording = section.question_text or section.heading
         question = CoverageQuestion(section.question_id or 0, section.question_label or f"S{number}", wording)
         if section.question_id is not None:
-            questions = {q.key: q for q in StatementService(self.db, self.roster).questions(statement.debate_id)}
+            questions = {q.key: q for q in self._questions(self._debate(statement.debate_id))}
             question = questions.get(section.question_id, question)
         past = self._our_past(statement)
         if past:
