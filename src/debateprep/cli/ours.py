@@ -26,7 +26,6 @@ TEXT = {
     "text or file": "give the text, or --file FILE (- for standard input)",
     "docx needs output": "a Word document needs a file: add -o FILE.docx",
     "duration": "not a duration: {value!r} (seconds, or minutes:seconds like 4:35)",
-    "unreadable": "cannot read it ({reason})",
 }
 
 
@@ -71,7 +70,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     _statement_arg(edit)
     edit.add_argument("number", type=int, metavar="N")
     edit.add_argument("text", nargs="?", help="the new text (paragraphs separated by blank lines)")
-    edit.add_argument("--file", metavar="FILE", help="read the text from FILE (- for standard input)")
+    edit.add_argument("--file", metavar="FILE", help="read the text from FILE: .txt, .md, .docx, .pdf (- for standard input)")
     edit.add_argument("--heading", help="a new heading for the section")
     edit.add_argument("--version", type=int, help="the section version you edited (refused if it moved on)")
     add_json_flag(edit)
@@ -251,11 +250,11 @@ def _read_text(args: argparse.Namespace) -> str | None:
             raise InputError(None, TEXT["text or file"])
         if args.file == "-":
             return sys.stdin.read()
-        try:
-            return Path(args.file).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not UTF-8 text"
-            raise InputError(args.file, TEXT["unreadable"].format(reason=reason)) from None
+        from debateprep.importers.reader import read_document
+
+        # The project's reader: .txt/.md (any common encoding), .docx, .pdf; size limits; a FIFO,
+        # device or folder refused with one line.
+        return read_document(Path(args.file)).text
     return args.text  # type: ignore[no-any-return]
 
 

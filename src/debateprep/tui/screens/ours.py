@@ -74,6 +74,8 @@ TEXT = {
     "no others": "What others said: no imported statement addresses it.",
     "looking": "Looking for what we and others said …",
     "no question": "This section answers no guiding question.",
+    "estimate": "{estimate} · limit from the {source}",
+    "no revision": "no revision",
     "timer idle": "Read-aloud rehearsal",
     "timer help": "space starts the timer against the limit; space again stops it and records the time",
     "not checked": "Press c to check: the questions addressed and missed, length, placeholders, brackets.",
@@ -258,7 +260,7 @@ class OursPane(Vertical):
         elif statement is None:
             status.update(TEXT["no statement"].format(debate=self.debate_id))
         else:
-            revs = ", ".join(r.label for r in statement.revisions) or "no revision"
+            revs = ", ".join(r.label for r in statement.revisions) or TEXT["no revision"]
             status.update(TEXT["status"].format(id=statement.id, who=statement.delegation, lang=statement.language,
                                                 n=len(statement.sections), revs=revs, version=statement.version))
         if statement is None:
@@ -353,7 +355,7 @@ class OursPane(Vertical):
             widget.update("")
             return
         e = estimate(self.current_text(), statement.language, statement.limit_seconds, statement.rates)
-        widget.update(e.describe() + f" · limit from the {statement.limit_source}")
+        widget.update(TEXT["estimate"].format(estimate=e.describe(), source=statement.limit_source))
         widget.set_class(e.over, "-over")
 
     def _show_library(self, section: Section) -> None:
@@ -409,27 +411,38 @@ class OursPane(Vertical):
         if self.debate_id is None:
             self.notify(TEXT["need debate"], title="Our statement", severity="warning", markup=False)
             return
+        self._ask_new(self.debate_id)
+
+    @work(thread=True, exclusive=True, group="ours-new", exit_on_error=False)
+    def _ask_new(self, debate_id: int) -> None:
+        """Read the debate (its delegation and language are the defaults), then ask."""
         from debateprep.services.debates import DebateService
+
+        try:
+            debate = DebateService(self.db).get(debate_id)
+        except DebateprepError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+            return
+        self.app.call_from_thread(self._prompt_new, debate_id, debate.settings.our_delegation or "", debate.language)
+
+    def _prompt_new(self, debate_id: int, delegation: str, language: str) -> None:
         from debateprep.tui.screens.brief_dialogs import PromptScreen
 
-        debate = DebateService(self.db).get(self.debate_id)
-        debate_id = debate.id
-
-        def language_chosen(delegation: str, language: str | None) -> None:
-            if language is None:
+        def language_chosen(who: str, lang: str | None) -> None:
+            if lang is None:
                 return
-            lang = language.strip() or None
-            self._work(lambda s: s.new(debate_id, lang, delegation=delegation), select=1,
+            chosen = lang.strip() or None
+            self._work(lambda s: s.new(debate_id, chosen, delegation=who), select=1,
                        message=TEXT["started"], changed=True)
 
         def delegation_chosen(name: str | None) -> None:
             if name is None or not name.strip():
                 return
-            self.app.push_screen(PromptScreen(TEXT["ask language"], debate.language, accept="Start"),
+            self.app.push_screen(PromptScreen(TEXT["ask language"], language, accept="Start"),
                                  lambda lang: language_chosen(name.strip(), lang))
 
-        self.app.push_screen(PromptScreen(TEXT["ask delegation"], debate.settings.our_delegation or "",
-                                          accept="Next", placeholder="e.g. China / 中国 / Norway"), delegation_chosen)
+        self.app.push_screen(PromptScreen(TEXT["ask delegation"], delegation, accept="Next",
+                                          placeholder="e.g. China / 中国 / Norway"), delegation_chosen)
 
     def action_save_section(self, select: int | None = None) -> None:
         statement, section = self._need_statement(), self.editing
