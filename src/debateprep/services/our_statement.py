@@ -18,7 +18,7 @@ from typing import Any
 
 from debateprep.domain.coverage import CoverageQuestion
 from debateprep.domain.debate import Debate
-from debateprep.domain.delivery import Rates, units
+from debateprep.domain.delivery import Rates
 from debateprep.domain.errors import InputError, NotFound
 from debateprep.domain.our_statement import (
     HEADINGS,
@@ -258,9 +258,7 @@ class OurStatementService:
         if not name:
             return None
         found = self.roster.find(name)
-        if found is not None:
-            return found.label(lang)
-        return name if in_language(name, lang) else name
+        return found.label(lang) if found is not None else name
 
     def _questions(self, debate: Debate) -> list[CoverageQuestion]:
         from debateprep.services.statements import StatementService
@@ -583,9 +581,6 @@ class OurStatementService:
             statement = replace(statement, sections=[Section("text", rev.label, "\n\n".join(rev.paragraphs))])
         _deliverable(statement, "export")
         return statement
-
-    def estimate_units(self, text: str) -> int:
-        return units(text)
 
 
 def agreed_paragraph(text: str, citation: str, language: str) -> str:

@@ -492,10 +492,9 @@ class OursPane(Vertical):
         dirty = self._dirty()
 
         def op(service: Any) -> object:
-            assert statement is not None and statement.id is not None and number is not None
-            if dirty and section is not None:
+            if dirty and statement is not None and statement.id is not None and section is not None:
                 service.edit_section(statement.id, section, text)
-            return then(service, number)
+            return then(service, number or 0)
 
         return op
 
