@@ -102,6 +102,8 @@ ARG_COMMANDS = (
     ["ours", "set", "1", "--limit", "{s}"],
     ["ours", "rehearse", "1", "{s}"],
     ["ours", "insert", "1", "1", "--library", "{s}"],
+    ["statements", "mark", "1", "{s}", "Q1", "--wrong"],
+    ["statements", "mark", "1", "China", "{s}", "--addressed"],
     ["export", "brief", "{s}"],
     ["backup", "{tmp}/{s}.json"],
     ["restore", "{tmp}/{s}"],

@@ -1,14 +1,14 @@
 """our_statement tables: our delegation's statement drafts, their sections, revisions and rehearsals.
 
 Revision ID: 0012
-Revises: 0007
+Revises: 0011
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0007"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
