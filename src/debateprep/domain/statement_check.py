@@ -188,11 +188,14 @@ def only_placeholders(statement: OurStatement) -> bool:
 
 
 def _spoken_sections(statement: OurStatement) -> tuple[str, list[tuple[int, int, int]]]:
-    """Our spoken text (no markers, no placeholders) and each section's (start, end, number) in it."""
+    """Our spoken text (no markers, no placeholders) and each section's (start, end, number) in it.
+    The opening and the closing are courtesies: thanking a briefer answers no question."""
     pieces: list[str] = []
     spans: list[tuple[int, int, int]] = []
     offset = 0
     for number, section in enumerate(statement.sections, start=1):
+        if section.kind in ("opening", "closing"):
+            continue
         said = "\n\n".join(p for p in (spoken(x).strip() for x in section.paragraphs()) if p)
         if not said:
             continue
