@@ -8,7 +8,7 @@ import sys
 from debateprep.cli.common import add_debate_arg
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("export", help="export documents (the delegation brief)")
     esub = p.add_subparsers(dest="export_command", metavar="WHAT", required=True)
 
@@ -33,9 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _brief(args: argparse.Namespace) -> int:
-    from debateprep.cli.common import open_db, write_output
-    from debateprep.services.brief import BriefService
-
+    from debateprep.cli.common import services, write_output
     from debateprep.domain.errors import InputError
 
     docx = args.docx or (args.output is not None and args.output.lower().endswith(".docx"))
@@ -43,7 +41,7 @@ def _brief(args: argparse.Namespace) -> int:
         raise InputError(None, "choose --html or --docx, not both")
     if docx and args.output is None:
         raise InputError(None, "a Word document needs a file: add -o FILE.docx")
-    service = BriefService(open_db(args))
+    service = services(args).brief
     export = service.export(args.debate, lang=args.lang, delegation=args.delegation, html=args.html)
     if args.output is None:
         sys.stdout.write(export.content)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from debateprep.cli.common import add_debate_arg, add_json_flag, open_db, print_json
+from debateprep.cli.common import add_debate_arg, add_json_flag, print_json, services
 from debateprep.domain.errors import InputError
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ def _draft_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("draft", metavar="DRAFT", help="draft id (see `debateprep prst list`)")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("prst", help="draft the presidential statement (PRST)",
                        description="Draft a presidential statement from convergence and agreed language.")
     psub = p.add_subparsers(dest="prst_command", metavar="ACTION", required=True)
@@ -117,9 +117,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _service(args: argparse.Namespace) -> PrstService:
-    from debateprep.services.prst import PrstService
-
-    return PrstService(open_db(args))
+    return services(args).prst
 
 
 def _draft_id(args: argparse.Namespace) -> int:
@@ -143,14 +141,9 @@ def _print_draft(draft: Draft) -> None:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from debateprep.services.debates import DebateService
-
-    db = open_db(args)
-    debate = DebateService(db).resolve(args.debate)
-    from debateprep.services.prst import PrstService
-
+    debate = services(args).debates.resolve(args.debate)
     assert debate.id is not None
-    draft = PrstService(db).new_draft(debate.id, args.lang, args.item)
+    draft = services(args).prst.new_draft(debate.id, args.lang, args.item)
     if args.json:
         print_json(draft.to_json())
     else:
