@@ -17,17 +17,17 @@ from textual.widgets import DataTable, Static, TextArea
 from debateprep.domain.delivery import units
 from debateprep.services.our_statement import OurStatementService
 from debateprep.services.sample import load_sample
-from debateprep.tui.app import DebatePrepApp
+from debateprep.tui.screens.brief import BriefPane
 from debateprep.tui.screens.ours import OursPane
 from tests.conftest import SHARED_DATA, run_cli
-from tests.support.pilot import settle
+from tests.support.pilot import RecordingApp, settle, tui_app
 from tests.test_tmux import Terminal, _program
 
 SIZE = (120, 40)
 TRAINING = "中方认为，应确保全体维和人员在部署前接受保护平民培训，培训标准应当统一。"
 
 
-def _text(app: DebatePrepApp, selector: str) -> str:
+def _text(app: RecordingApp, selector: str) -> str:
     return str(app.query_one(selector, Static).render())
 
 
@@ -48,7 +48,7 @@ def test_write_a_chinese_statement_in_the_pane(sqlite_db, tmp_path: Path, monkey
     monkeypatch.chdir(tmp_path)
 
     async def scenario() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             pane = await open_pane(pilot)
             assert "no statement of ours" in _text(app, "#ours-status")
@@ -123,6 +123,96 @@ def test_write_a_chinese_statement_in_the_pane(sqlite_db, tmp_path: Path, monkey
     asyncio.run(scenario())
 
 
+def _seeded(db) -> int:  # type: ignore[no-untyped-def]
+    """The sample debate with China's statement, its Q6 section (section 7) written."""
+    load_sample(db)
+    service = OurStatementService(db)
+    statement = service.new(2, "zh", delegation="China", chair="madam")
+    assert statement.id is not None
+    service.edit_section(statement.id, statement.section(7), TRAINING)
+    return statement.id
+
+
+async def _to_section_7(pilot: Pilot) -> OursPane:  # type: ignore[type-arg]
+    pane = await open_pane(pilot)
+    pilot.app.query_one("#ours-sections", DataTable).focus()
+    for _ in range(6):
+        await pilot.press("down")
+    await settle(pilot)
+    assert pane.editing_number == 7
+    return pane
+
+
+def test_d_shows_the_diff_with_the_previous_revision(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """As on the PRST tab: r keeps a revision and shows the diff; d shows what changed since."""
+    statement_id = _seeded(sqlite_db)
+
+    async def scenario() -> None:
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            await _to_section_7(pilot)
+            report = app.query_one("#ours-report")
+            assert report.current == "ours-check-box"  # type: ignore[attr-defined]
+            await pilot.press("d")
+            await settle(pilot)
+            assert report.current == "ours-diff-box"  # type: ignore[attr-defined]
+            assert _text(app, "#ours-diff").startswith("No revision yet: press r")
+            await pilot.press("c")
+            await settle(pilot)
+            assert report.current == "ours-check-box"  # type: ignore[attr-defined]
+            await pilot.press("r")
+            await settle(pilot)
+            assert report.current == "ours-diff-box"  # type: ignore[attr-defined]
+            assert _text(app, "#ours-diff").startswith("rev.1 -> current: 0 changed")
+            assert "rev.1" in _text(app, "#ours-status")
+            await pilot.press("enter")
+            editor = app.query_one("#ours-editor", TextArea)
+            editor.load_text(TRAINING.replace("培训标准应当统一", "培训标准应当由秘书处统一制定"))
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            await pilot.press("escape", "c", "d")
+            await settle(pilot)
+            diff = _text(app, "#ours-diff")
+            assert diff.startswith("rev.1 -> current: 1 changed, 0 added, 0 removed, 0 moved"), diff
+            assert "{+由秘书处+}" in diff and "{+制定+}" in diff
+            assert app.errors() == []
+        assert OurStatementService(sqlite_db).get(statement_id).revisions[0].label == "rev.1"
+
+    asyncio.run(scenario())
+
+
+def test_a_change_elsewhere_keeps_what_is_being_typed(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """Every change reloads the pane (its topics); unsaved text in the editor stays, and saving it
+    after a colleague changed the same section is refused, not written over theirs."""
+    statement_id = _seeded(sqlite_db)
+
+    async def scenario() -> None:
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            pane = await _to_section_7(pilot)
+            await pilot.press("enter")
+            editor = app.query_one("#ours-editor", TextArea)
+            editor.insert("我们在键入。")
+            await pilot.pause()
+            typed = editor.text
+            app.services.speakers.add(2, "Norway")  # announces SPEAKERS: the pane reloads (the limit)
+            await settle(pilot)
+            assert editor.text == typed and pane.editing_number == 7
+            app.services.ours.configure(statement_id, limit_minutes=4)  # our statement itself (OURS)
+            await settle(pilot)
+            assert editor.text == typed and "limit from the statement" in _text(app, "#ours-estimate")
+            stored = app.services.ours.get(statement_id)
+            app.services.ours.edit_section(statement_id, stored.section(7), "同事的修改。")
+            await settle(pilot)
+            assert editor.text == typed  # not replaced by the colleague's text …
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert app.errors() and "changed" in app.errors()[-1]  # … nor written over it
+            assert app.services.ours.get(statement_id).section(7).text == "同事的修改。"
+
+    asyncio.run(scenario())
+
+
 def test_snapshot(sqlite_db, snap_compare) -> None:  # type: ignore[no-untyped-def]
     load_sample(sqlite_db)
     statement = OurStatementService(sqlite_db).new(2, "zh", delegation="China", chair="madam")
@@ -137,7 +227,7 @@ def test_snapshot(sqlite_db, snap_compare) -> None:  # type: ignore[no-untyped-d
             await pilot.press("down")
         await settle(pilot)
 
-    assert snap_compare(DebatePrepApp(sqlite_db, offer_sample=False), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(tui_app(sqlite_db), terminal_size=SIZE, run_before=run_before)
 
 
 # -- a real terminal -------------------------------------------------------------------------------
@@ -271,3 +361,26 @@ def test_tmux_chinese_for_china_and_english_for_a_non_member(tmp_path: Path) -> 
     finally:
         term.close()
 
+
+
+def test_the_brief_follows_our_statement(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """The brief ends with our statement: a revision kept on F7 is in the brief (F6) without a refresh."""
+    _seeded(sqlite_db)
+
+    async def scenario() -> None:
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("f6")
+            await settle(pilot)
+            brief = app.query_one(BriefPane)
+            assert brief.built is not None and "尚无修订版" in brief.built.markdown
+            await _to_section_7(pilot)
+            await pilot.press("r")
+            await settle(pilot)
+            await pilot.press("f6")
+            await settle(pilot)
+            assert brief.built is not None and "当前修订版rev.1" in brief.built.markdown
+            assert app.errors() == []
+
+    asyncio.run(scenario())

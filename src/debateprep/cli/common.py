@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-
 from debateprep.services.facade import Services, make_services
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from debateprep.cli.common import add_debate_arg, add_json_flag, open_db, print_json
+from debateprep.cli.common import add_debate_arg, add_json_flag, print_json, services
 from debateprep.domain.errors import InputError
 
 if TYPE_CHECKING:
@@ -166,9 +166,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _service(args: argparse.Namespace) -> OurStatementService:
-    from debateprep.services.our_statement import OurStatementService
-
-    return OurStatementService(open_db(args))
+    return services(args).ours
 
 
 def _id(args: argparse.Namespace) -> int:
@@ -196,13 +194,9 @@ def _print(statement: OurStatement) -> None:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from debateprep.services.debates import DebateService
-    from debateprep.services.our_statement import OurStatementService
-
-    db = open_db(args)
-    debate = DebateService(db).resolve(args.debate)
+    debate = services(args).debates.resolve(args.debate)
     assert debate.id is not None
-    statement = OurStatementService(db).new(
+    statement = _service(args).new(
         debate.id, args.lang, delegation=args.delegation, on_behalf_of=args.on_behalf,
         aligning=_names(args.aligning), chair=args.chair, limit_minutes=args.limit,
         words_per_minute=args.wpm, characters_per_minute=args.cpm)
@@ -427,20 +421,20 @@ def _rehearse(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from debateprep.services.exports import write_export
+    from debateprep.cli.common import write_output
 
     service = _service(args)
     statement_id = _id(args)
     docx = args.docx or (args.output is not None and args.output.lower().endswith(".docx"))
     if docx and args.output is None:
         raise InputError(None, TEXT["docx needs output"])
+    if args.output is None:
+        sys.stdout.write(service.export_markdown(statement_id, delivery=args.delivery, revision=args.rev))
+        return 0
     if docx:
         content: str | bytes = service.export_docx(statement_id, delivery=args.delivery, revision=args.rev)
     else:
         content = service.export_markdown(statement_id, delivery=args.delivery, revision=args.rev)
-    if args.output is None:
-        sys.stdout.write(content)  # type: ignore[arg-type]
-        return 0
-    target = write_export(args.output, content, force=args.force)
+    target = write_output(args.output, content, args.force)
     print(f"wrote {target}", file=sys.stderr)
     return 0

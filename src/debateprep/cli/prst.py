@@ -324,13 +324,13 @@ def _export(args: argparse.Namespace) -> int:
     if docx and args.output is None:
         raise InputError(None, "a Word document needs a file: add -o FILE.docx")
     service = _service(args)
+    if args.output is None:
+        sys.stdout.write(service.export(_draft_id(args), annotated=args.annotated, revision=args.rev))
+        return 0
     if docx:
         content: str | bytes = service.export_docx(_draft_id(args), annotated=args.annotated, revision=args.rev)
     else:
         content = service.export(_draft_id(args), annotated=args.annotated, revision=args.rev)
-    if args.output is None:
-        sys.stdout.write(content)  # type: ignore[arg-type]
-        return 0
     target = write_output(args.output, content, args.force)
     print(f"wrote {target}", file=sys.stderr)
     return 0

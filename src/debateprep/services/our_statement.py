@@ -543,8 +543,7 @@ class OurStatementService:
             others = [x for x in service.list(statement.debate_id, include_procedural=False)
                       if not self._is_ours(x, statement)]
             if others:
-                questions = service.questions(statement.debate_id)
-                matrix = compute_coverage(others, questions)
+                matrix = compute_coverage(others, service.questions(statement.debate_id))
                 found.others = [Passage(c.delegation, c.passage.text, c.strength, c.source, statement.debate_id,
                                         c.statement_id) for c in matrix.covered_by(section.question_id)[:OTHERS_PASSAGES]]
         return found

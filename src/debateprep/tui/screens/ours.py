@@ -1,9 +1,10 @@
 """The "Our statement" pane: write our delegation's statement section by section, with the length
-estimate (live, as you type), the check and the sources beside the editor, and a read-aloud timer.
+estimate (live, as you type), the check, the revision diff and the sources beside the editor, and a
+read-aloud timer.
 
-Database and coverage work runs in thread workers (OurStatementService) that hand plain domain
-objects back to the UI thread; the estimate is computed on the UI thread from the editor's text
-(a regex over a few kilobytes). UN text is shown with markup off: square brackets are everywhere.
+Database and coverage work runs in thread workers (through `services.ours`) that post plain domain
+objects back to the pane in messages; the estimate is computed on the UI thread from the editor's
+text (a regex over a few kilobytes). UN text is shown with markup off: square brackets are everywhere.
 """
 
 from __future__ import annotations
@@ -11,28 +12,34 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Label, OptionList, Static, TextArea
+from textual.widgets import ContentSwitcher, DataTable, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from debateprep.domain.cells import clip
 from debateprep.domain.delivery import estimate
 from debateprep.domain.errors import DebateprepError
 from debateprep.domain.our_statement import OurStatement, Section
-from debateprep.storage.db import Database
-from debateprep.tui.messages import DataChanged, DebateSelected
-from debateprep.tui.widgets.cells import clip
+from debateprep.services.topics import Topic
+from debateprep.tui.messages import Failed
+from debateprep.tui.pane import Pane
 from debateprep.tui.widgets.empty import EmptyState
 from debateprep.tui.widgets.timer import SpeakerTimer, mmss
 
+if TYPE_CHECKING:
+    from debateprep.services.our_statement import OurStatementService, SectionSources
+
 HEADING_CELLS = 44
 SOURCE_CELLS = 300
+PANE_TITLE = "Our statement"
 
 # Interface strings of this pane (one place, for translation).
 TEXT = {
@@ -57,7 +64,6 @@ TEXT = {
     "inserted": "Inserted {citation} in section {n}, its citation as a footnote.",
     "no suggestion": "Section {n} has no suggestion {k}.",
     "revised": "{label} kept ({n} paragraphs).",
-    "checked": "Checked.",
     "rehearsal": "Read aloud in {actual} (estimate {estimated}).",
     "rehearsing": "Reading aloud: space again to stop.",
     "exported": "Written: {paths}",
@@ -66,6 +72,7 @@ TEXT = {
     "export to": "Export the statement (markdown and Word) to:",
     "sources": "Sources",
     "check": "Check (c)",
+    "revisions": "Revisions (d)",
     "library": "Agreed language (1-3 insert):",
     "no library": "Agreed language: nothing found for this question (/ searches the library).",
     "ours": "What we said before:",
@@ -76,6 +83,8 @@ TEXT = {
     "no question": "This section answers no guiding question.",
     "estimate": "{estimate} · limit from the {source}",
     "no revision": "no revision",
+    "no revision diff": "No revision yet: press r to keep the current text as rev.1; d then shows what "
+                        "changed since.",
     "timer idle": "Read-aloud rehearsal",
     "timer help": "space starts the timer against the limit; space again stops it and records the time",
     "not checked": "Press c to check: the questions addressed and missed, length, placeholders, brackets.",
@@ -83,12 +92,59 @@ TEXT = {
 
 
 @dataclass(frozen=True)
-class Loaded:
-    """What a worker hands back: the statement (or None), the section to select, a message."""
+class LoadedStatement:
+    """The statement to show (or None), its revision diff, the section to select, a note for the user."""
 
     statement: OurStatement | None
+    diff: str = ""
     select: int | None = None
     message: str = ""
+
+
+# -- what the pane's workers report ----------------------------------------------------------
+
+
+class Loaded(Message):
+    def __init__(self, debate_id: int | None, loaded: LoadedStatement) -> None:
+        self.debate_id = debate_id
+        self.loaded = loaded
+        super().__init__()
+
+
+class SourcesFound(Message):
+    def __init__(self, statement_id: int, number: int, found: SectionSources) -> None:
+        self.statement_id = statement_id
+        self.number = number
+        self.found = found
+        super().__init__()
+
+
+class NewStatementDefaults(Message):
+    """The debate's delegation and language, to offer when a statement is started."""
+
+    def __init__(self, debate_id: int, delegation: str, language: str) -> None:
+        self.debate_id = debate_id
+        self.delegation = delegation
+        self.language = language
+        super().__init__()
+
+
+class LibraryHits(Message):
+    def __init__(self, query: str, lang: str, hits: list[tuple[int, str, str]]) -> None:
+        self.query = query
+        self.lang = lang
+        self.hits = hits  # (paragraph id, citation, text)
+        super().__init__()
+
+
+class Checked(Message):
+    def __init__(self, statement_id: int, lines: list[str]) -> None:
+        self.statement_id = statement_id
+        self.lines = lines
+        super().__init__()
+
+
+Op = Callable[["OurStatementService"], object]
 
 
 class RehearsalTimer(SpeakerTimer):
@@ -111,7 +167,7 @@ class LibraryPickScreen(ModalScreen[int | None]):
     LibraryPickScreen > Vertical { width: 100; height: 24; padding: 1 2; border: thick $primary; background: $surface; }
     LibraryPickScreen OptionList { height: 1fr; }
     """
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="pick-cancel")]
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="pick-cancel", tooltip="insert nothing")]
 
     def __init__(self, hits: list[tuple[str, str]]) -> None:
         super().__init__()
@@ -128,7 +184,12 @@ class LibraryPickScreen(ModalScreen[int | None]):
         self.dismiss(int(event.option.id or 0))
 
 
-class OursPane(Vertical):
+# The three suggestion keys and the two move keys each share one footer entry ("123 Insert").
+INSERT_KEYS = Binding.Group("Insert", compact=True)
+MOVE_KEYS = Binding.Group("Move", compact=True)
+
+
+class OursPane(Pane):
     DEFAULT_CSS = """
     OursPane { height: 1fr; }
     OursPane #ours-status { height: 1; color: $text-muted; }
@@ -140,35 +201,49 @@ class OursPane(Vertical):
     OursPane #ours-sections { height: 1fr; max-height: 12; }
     OursPane #ours-editor-label { height: 1; color: $text-muted; }
     OursPane #ours-editor { height: 1fr; }
-    OursPane #ours-check-box { height: 1fr; border: round $panel; padding: 0 1; }
+    OursPane #ours-report { height: 1fr; border: round $panel; padding: 0 1; }
     OursPane #ours-sources-box { height: 1fr; border: round $panel; padding: 0 1; }
     OursPane SpeakerTimer { height: 7; }
     OursPane EmptyState { margin: 1 0; }
     """
     BINDINGS = [
-        Binding("n", "new_statement", "New", id="ours-new"),
-        Binding("ctrl+s", "save_section", "Save", id="ours-save"),
-        Binding("a", "add_section", "Add", id="ours-add"),
-        Binding("x", "remove_section", "Drop", id="ours-remove"),
-        Binding("left_square_bracket", "move(-1)", "Up", id="ours-up"),
-        Binding("right_square_bracket", "move(1)", "Down", id="ours-down"),
-        Binding("1", "insert_suggestion(1)", "Insert 1", id="ours-insert-1", show=False),
-        Binding("2", "insert_suggestion(2)", "Insert 2", id="ours-insert-2", show=False),
-        Binding("3", "insert_suggestion(3)", "Insert 3", id="ours-insert-3", show=False),
-        Binding("slash", "search_library", "Library", id="ours-search"),
-        Binding("c", "check", "Check", id="ours-check"),
-        Binding("r", "revise", "Revise", id="ours-revise"),
-        Binding("space", "rehearse", "Read aloud", id="ours-rehearse"),
-        Binding("e", "export", "Export", id="ours-export"),
-        Binding("escape", "focus_sections", "Sections", id="ours-sections", show=False),
+        Binding("n", "new_statement", "New", id="ours-new",
+                tooltip="start our statement (the opening, a section per guiding question, the closing) …"),
+        Binding("ctrl+s", "save_section", "Save", id="ours-save", tooltip="save the section in the editor"),
+        Binding("c", "check", "Check", id="ours-check",
+                tooltip="check: questions addressed and missed, length, placeholders, brackets"),
+        Binding("r", "revise", "Revise", id="ours-revise", tooltip="keep the current text as a revision (rev.N)"),
+        Binding("d", "show_diff", "Diff", id="ours-diff", tooltip="show what changed since the previous revision"),
+        Binding("e", "export", "Export", id="ours-export", tooltip="export markdown and Word …"),
+        Binding("space", "rehearse", "Read aloud", id="ours-rehearse",
+                tooltip="time a read-aloud against the estimate (start/stop)"),
+        Binding("slash", "search_library", "Library", id="ours-search",
+                tooltip="search the library and insert agreed language …"),
+        Binding("1", "insert_suggestion(1)", "Insert 1", id="ours-insert-1", group=INSERT_KEYS,
+                tooltip="insert the first agreed-language suggestion, its citation as a footnote"),
+        Binding("2", "insert_suggestion(2)", "Insert 2", id="ours-insert-2", group=INSERT_KEYS,
+                tooltip="insert the second agreed-language suggestion"),
+        Binding("3", "insert_suggestion(3)", "Insert 3", id="ours-insert-3", group=INSERT_KEYS,
+                tooltip="insert the third agreed-language suggestion"),
+        Binding("a", "add_section", "Add", id="ours-add", tooltip="add a section before the closing …"),
+        Binding("x", "remove_section", "Drop", id="ours-remove", tooltip="drop the highlighted section"),
+        Binding("left_square_bracket", "move(-1)", "Up", id="ours-up", group=MOVE_KEYS,
+                tooltip="move the section up"),
+        Binding("right_square_bracket", "move(1)", "Down", id="ours-down", group=MOVE_KEYS,
+                tooltip="move the section down"),
+        Binding("escape", "focus_sections", "Sections", id="ours-sections",
+                tooltip="back to the list of sections"),
     ]
+    TITLE = PANE_TITLE
+    # The limit comes from the debate and the speakers list, sources from the library, the
+    # questions and the others' statements.
+    TOPICS = frozenset({Topic.OURS, Topic.DEBATES, Topic.SPEAKERS, Topic.STATEMENTS, Topic.LIBRARY,
+                        Topic.QUESTIONS})
 
     can_focus = True
 
-    def __init__(self, db: Database, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.db = db
-        self.debate_id: int | None = None
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.statement: OurStatement | None = None
         self.editing: Section | None = None  # the section (and version) loaded in the editor
         self.editing_number: int | None = None
@@ -184,8 +259,11 @@ class OursPane(Vertical):
                 yield Label(TEXT["editor"], id="ours-editor-label", markup=False)
                 yield TextArea(id="ours-editor", soft_wrap=True)
             with Vertical(id="ours-right"):
-                with VerticalScroll(id="ours-check-box"):
-                    yield Static(TEXT["not checked"], id="ours-check", markup=False)
+                with ContentSwitcher(initial="ours-check-box", id="ours-report"):
+                    with VerticalScroll(id="ours-check-box"):
+                        yield Static(TEXT["not checked"], id="ours-check", markup=False)
+                    with VerticalScroll(id="ours-diff-box"):
+                        yield Static("", id="ours-diff", markup=False)
                 with VerticalScroll(id="ours-sources-box"):
                     yield Static("", id="ours-sources", markup=False)
                 yield RehearsalTimer(id="ours-timer")
@@ -195,60 +273,63 @@ class OursPane(Vertical):
         table.add_column("#", width=3, key="n")
         table.add_column("Q", width=4, key="q")
         table.add_column("section", width=HEADING_CELLS, key="heading")
-        self.query_one("#ours-check-box").border_title = TEXT["check"]
+        self._show_report("ours-check-box")
         self.query_one("#ours-sources-box").border_title = TEXT["sources"]
-        self._show(Loaded(None))
+        self._show(LoadedStatement(None))
 
     # loading ------------------------------------------------------------------------------
 
-    @on(DebateSelected)
-    def _debate_selected(self, message: DebateSelected) -> None:
-        self.debate_id = message.debate_id
+    def debate_changed(self) -> None:
         self.statement = None
         self.reload()
 
-    @on(DataChanged)
-    def _data_changed(self, message: DataChanged) -> None:
-        if message.what in ("all", "debates", "debate", "library", "statements", "speakers"):
-            self.reload()
+    def topics_changed(self, topics: frozenset[Topic]) -> None:
+        self.reload()  # the highlighted section stays highlighted, unsaved typing stays in the editor
 
     def reload(self, select: int | None = None) -> None:
         self._work(lambda service: None, select=select)
 
-    def _work(self, op: Callable[[Any], object], select: int | None = None, message: str = "",
-              changed: bool = False) -> None:
-        """Run `op(service)` in a thread, then reload the statement and show it."""
-        self._run(op, select, message, changed)
+    def _work(self, op: Op, select: int | None = None, message: str = "") -> None:
+        """Run `op(services.ours)` in a thread (Services tells the other panes of a change), then
+        reload the statement and show it."""
+        self._run(op, select, message)
 
     @work(thread=True, exclusive=True, group="ours", exit_on_error=False)
-    def _run(self, op: Callable[[Any], object], select: int | None, message: str, changed: bool) -> None:
-        from debateprep.services.our_statement import OurStatementService
-
-        service = OurStatementService(self.db)
+    def _run(self, op: Op, select: int | None, message: str) -> None:
+        # Posted even when a newer reload replaced this run: it carries the selection and the note.
+        service, debate_id = self.services.ours, self.debate_id
         try:
             result = op(service)
-            loaded = self._load(service, select, message, result)
+            loaded = self._load(service, debate_id, select, message, result)
         except DebateprepError as exc:
-            self.app.call_from_thread(self.notify, str(exc), title="Our statement", severity="error", markup=False)
-            loaded = self._load(service, select, "", None)
-            changed = False
-        self.app.call_from_thread(self._show, loaded)
-        if changed:
-            self.app.call_from_thread(self.post_message, DataChanged("ours"))
+            self.post_message(Failed(str(exc), PANE_TITLE))
+            loaded = self._load(service, debate_id, select, "", None)
+        self.post_message(Loaded(debate_id, loaded))
 
-    def _load(self, service: Any, select: int | None, message: str, result: object) -> Loaded:
-        if self.debate_id is None:
-            return Loaded(None)
-        found = service.statements(self.debate_id)
+    def _load(self, service: OurStatementService, debate_id: int | None, select: int | None, message: str,
+              result: object) -> LoadedStatement:
+        """The statement to show after `result`: a statement is shown, a section selected, a str told."""
+        if debate_id is None:
+            return LoadedStatement(None)
+        found = service.statements(debate_id)
         wanted = result.id if isinstance(result, OurStatement) else (self.statement.id if self.statement else None)
         statement = next((s for s in found if s.id == wanted), found[-1] if found else None)
         if isinstance(result, str):
             message = result
         if isinstance(result, Section) and statement is not None:
             select = statement.section_number(result.id) or select
-        return Loaded(statement, select, message)
+        diff = ""
+        if statement is not None and statement.id is not None:
+            diff = service.diff(statement.id).render() if statement.revisions else TEXT["no revision diff"]
+        return LoadedStatement(statement, diff, select, message)
 
-    def _show(self, loaded: Loaded) -> None:
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        if message.debate_id == self.debate_id:
+            self._show(message.loaded)
+
+    def _show(self, loaded: LoadedStatement) -> None:
+        kept = self._kept_editing(loaded.statement)
         self.statement = statement = loaded.statement
         has = statement is not None
         self.query_one("#ours-empty").display = not has and self.debate_id is not None
@@ -264,27 +345,63 @@ class OursPane(Vertical):
             status.update(TEXT["status"].format(id=statement.id, who=statement.delegation, lang=statement.language,
                                                 n=len(statement.sections), revs=revs, version=statement.version))
         if statement is None:
-            self.editing = None
+            self.editing, self.editing_number = None, None
             return
+        self.query_one("#ours-diff", Static).update(loaded.diff)
         table = self.query_one("#ours-sections", DataTable)
         current = table.cursor_row
         table.clear()
         for number, section in enumerate(statement.sections, start=1):
             table.add_row(Text(str(number)), Text(section.question_label or ""),
                           Text(clip(section.heading, HEADING_CELLS)), key=str(section.id))
-        row = (loaded.select - 1) if loaded.select is not None else min(current, len(statement.sections) - 1)
+        if kept is not None:
+            row = kept - 1
+        elif loaded.select is not None:
+            row = loaded.select - 1
+        else:
+            row = min(current, len(statement.sections) - 1)
         row = max(0, min(row, len(statement.sections) - 1))
         if statement.sections:
             table.move_cursor(row=row)
         if self._shown_id != statement.id:  # another statement: its check is still to be run
             self.query_one("#ours-check", Static).update(TEXT["not checked"])
+            self._show_report("ours-check-box")
             self._shown_id = statement.id
             self.call_after_refresh(self._focus_table, True)
-        self.editing = None  # reload the editor from what is stored
-        self._select(row if statement.sections else None)
+        if kept is None:
+            self.editing = self._unchanged_editing(statement)  # else the editor reloads what is stored
+            self._select(row if statement.sections else None)
+        else:
+            self.editing_number = kept
+            self._update_estimate()
         self._focus_table()
         if loaded.message:
-            self.notify(loaded.message, title="Our statement", markup=False)
+            self.notify(loaded.message, title=PANE_TITLE, markup=False)
+
+    def _kept_editing(self, statement: OurStatement | None) -> int | None:
+        """Where the section being typed in is, when the editor holds text neither saved nor stored
+        since: a reload (a change elsewhere) leaves that text alone, and its save is checked against
+        the version the writer started from."""
+        stored = self._stored_editing(statement)
+        if stored is None or statement is None or not self._dirty():
+            return None
+        if self.query_one("#ours-editor", TextArea).text.strip() == stored.text.strip():
+            return None  # just saved
+        return statement.section_number(stored.id)
+
+    def _unchanged_editing(self, statement: OurStatement) -> Section | None:
+        """The section in the editor as now stored, when the editor holds just that text (it is left
+        as it is, cursor and all); None when the editor is to be loaded again."""
+        stored = self._stored_editing(statement)
+        if stored is not None and self.query_one("#ours-editor", TextArea).text.strip() == stored.text.strip():
+            return stored
+        return None
+
+    def _stored_editing(self, statement: OurStatement | None) -> Section | None:
+        if statement is None or self.editing is None or self.statement is None or statement.id != self.statement.id:
+            return None
+        number = statement.section_number(self.editing.id)
+        return statement.sections[number - 1] if number is not None else None
 
     # selection, editor, estimate -----------------------------------------------------------
 
@@ -303,14 +420,18 @@ class OursPane(Vertical):
     def _selected(self, event: DataTable.RowSelected) -> None:
         self.query_one("#ours-editor", TextArea).focus()
 
-    def _focus_table(self, force: bool = False) -> None:
-        """Put the focus on the sections when nothing in the pane has it (a new statement, a reload),
-        but never from a hidden tab (that would switch back to it)."""
+    def _on_active_tab(self) -> bool:
+        """Focusing a widget of a hidden tab would switch back to it: only act on the active tab."""
         from textual.widgets import TabbedContent, TabPane
 
         tab = next((a for a in self.ancestors if isinstance(a, TabPane)), None)
         tabs = next((a for a in self.ancestors if isinstance(a, TabbedContent)), None)
-        if tab is not None and tabs is not None and tabs.active != tab.id:
+        return tab is None or tabs is None or tabs.active == tab.id
+
+    def _focus_table(self, force: bool = False) -> None:
+        """Put the focus on the sections when nothing in the pane has it (a new statement, a reload),
+        but never from a hidden tab."""
+        if not self._on_active_tab():
             return
         focused = self.screen.focused
         if force or focused is None or focused is self or self not in focused.ancestors:
@@ -332,7 +453,8 @@ class OursPane(Vertical):
         self.editing, self.editing_number = section, row + 1
         self._update_estimate()
         self._show_library(section)
-        self._find_sources(statement, row + 1)
+        if statement.id is not None:
+            self._find_sources(statement.id, row + 1)
 
     @on(TextArea.Changed, "#ours-editor")
     def _typed(self, event: TextArea.Changed) -> None:
@@ -370,20 +492,19 @@ class OursPane(Vertical):
         self.query_one("#ours-sources", Static).update("\n".join(lines))
 
     @work(thread=True, exclusive=True, group="ours-sources", exit_on_error=False)
-    def _find_sources(self, statement: OurStatement, number: int) -> None:
-        from debateprep.services.our_statement import OurStatementService
-
-        assert statement.id is not None
+    def _find_sources(self, statement_id: int, number: int) -> None:
         try:
-            found = OurStatementService(self.db).sources(statement.id, number)
+            found = self.services.ours.sources(statement_id, number)
         except DebateprepError:
-            return
-        self.app.call_from_thread(self._show_sources, statement.id, number, found)
+            return  # the statement changed meanwhile: the reload that follows looks again
+        self.report(SourcesFound(statement_id, number, found))
 
-    def _show_sources(self, statement_id: int, number: int, found: Any) -> None:
-        if self.statement is None or self.statement.id != statement_id or self.editing_number != number:
+    @on(SourcesFound)
+    def _show_sources(self, message: SourcesFound) -> None:
+        statement, number, found = self.statement, message.number, message.found
+        if statement is None or statement.id != message.statement_id or self.editing_number != number:
             return  # the writer moved on meanwhile
-        section = self.statement.sections[number - 1]
+        section = statement.sections[number - 1]
         lines = [section.question_text or TEXT["no question"], ""]
         if found.library:
             lines.append(TEXT["library"])
@@ -397,11 +518,17 @@ class OursPane(Vertical):
         lines += [f"- {p.delegation}: {clip(p.text, SOURCE_CELLS)}" for p in found.others]
         self.query_one("#ours-sources", Static).update("\n".join(lines))
 
+    def _show_report(self, which: str) -> None:
+        """The check (c) or the revision diff (d), in the box above the sources."""
+        box = self.query_one("#ours-report", ContentSwitcher)
+        box.current = which
+        box.border_title = TEXT["check"] if which == "ours-check-box" else TEXT["revisions"]
+
     # actions --------------------------------------------------------------------------------
 
     def _need_statement(self) -> OurStatement | None:
         if self.statement is None:
-            self.notify(TEXT["need statement"], title="Our statement", severity="warning", markup=False)
+            self.notify(TEXT["need statement"], title=PANE_TITLE, severity="warning", markup=False)
         return self.statement
 
     def action_focus_sections(self) -> None:
@@ -409,39 +536,39 @@ class OursPane(Vertical):
 
     def action_new_statement(self) -> None:
         if self.debate_id is None:
-            self.notify(TEXT["need debate"], title="Our statement", severity="warning", markup=False)
+            self.notify(TEXT["need debate"], title=PANE_TITLE, severity="warning", markup=False)
             return
         self._ask_new(self.debate_id)
 
     @work(thread=True, exclusive=True, group="ours-new", exit_on_error=False)
     def _ask_new(self, debate_id: int) -> None:
         """Read the debate (its delegation and language are the defaults), then ask."""
-        from debateprep.services.debates import DebateService
-
         try:
-            debate = DebateService(self.db).get(debate_id)
+            debate = self.services.debates.get(debate_id)
         except DebateprepError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+            self.post_message(Failed(str(exc), PANE_TITLE))
             return
-        self.app.call_from_thread(self._prompt_new, debate_id, debate.settings.our_delegation or "", debate.language)
+        self.report(NewStatementDefaults(debate_id, debate.settings.our_delegation or "", debate.language))
 
-    def _prompt_new(self, debate_id: int, delegation: str, language: str) -> None:
+    @on(NewStatementDefaults)
+    def _prompt_new(self, message: NewStatementDefaults) -> None:
         from debateprep.tui.screens.brief_dialogs import PromptScreen
+
+        debate_id = message.debate_id
 
         def language_chosen(who: str, lang: str | None) -> None:
             if lang is None:
                 return
             chosen = lang.strip() or None
-            self._work(lambda s: s.new(debate_id, chosen, delegation=who), select=1,
-                       message=TEXT["started"], changed=True)
+            self._work(lambda s: s.new(debate_id, chosen, delegation=who), select=1, message=TEXT["started"])
 
         def delegation_chosen(name: str | None) -> None:
             if name is None or not name.strip():
                 return
-            self.app.push_screen(PromptScreen(TEXT["ask language"], language, accept="Start"),
+            self.app.push_screen(PromptScreen(TEXT["ask language"], message.language, accept="Start"),
                                  lambda lang: language_chosen(name.strip(), lang))
 
-        self.app.push_screen(PromptScreen(TEXT["ask delegation"], delegation, accept="Next",
+        self.app.push_screen(PromptScreen(TEXT["ask delegation"], message.delegation, accept="Next",
                                           placeholder="e.g. China / 中国 / Norway"), delegation_chosen)
 
     def action_save_section(self, select: int | None = None) -> None:
@@ -451,7 +578,7 @@ class OursPane(Vertical):
         text = self.query_one("#ours-editor", TextArea).text
         statement_id, number = statement.id, self.editing_number
         self._work(lambda s: s.edit_section(statement_id, section, text), select=select or number,
-                   message="" if select else TEXT["saved"].format(n=number), changed=True)
+                   message="" if select else TEXT["saved"].format(n=number))
 
     def action_add_section(self) -> None:
         statement = self._need_statement()
@@ -463,7 +590,7 @@ class OursPane(Vertical):
 
         def chosen(heading: str | None) -> None:
             if heading and heading.strip():
-                self._work(lambda s: s.add_section(statement_id, heading), message=TEXT["added"], changed=True)
+                self._work(self._save_then(lambda s, n: s.add_section(statement_id, heading)), message=TEXT["added"])
 
         self.app.push_screen(PromptScreen(TEXT["ask heading"], accept="Add"), chosen)
 
@@ -473,7 +600,7 @@ class OursPane(Vertical):
             return
         statement_id = statement.id
         self._work(lambda s: s.remove_section(statement_id, section), select=max(1, number - 1),
-                   message=TEXT["removed"].format(n=number), changed=True)
+                   message=TEXT["removed"].format(n=number))
 
     def action_move(self, step: int) -> None:
         statement, number = self._need_statement(), self.editing_number
@@ -483,15 +610,16 @@ class OursPane(Vertical):
         if not 1 <= target <= len(statement.sections):
             return
         statement_id, version = statement.id, statement.version
-        self._work(lambda s: s.move_section(statement_id, number, target, version), select=target, changed=True)
+        self._work(self._save_then(lambda s, n: s.move_section(statement_id, number, target, version)),
+                   select=target)
 
-    def _save_then(self, then: Callable[[Any, int], object]) -> Callable[[Any], object]:
+    def _save_then(self, then: Callable[[OurStatementService, int], object]) -> Op:
         """An operation that first saves what the editor holds (so nothing typed is lost)."""
         statement, section, number = self.statement, self.editing, self.editing_number
         text = self.query_one("#ours-editor", TextArea).text
         dirty = self._dirty()
 
-        def op(service: Any) -> object:
+        def op(service: OurStatementService) -> object:
             if dirty and statement is not None and statement.id is not None and section is not None:
                 service.edit_section(statement.id, section, text)
             return then(service, number or 0)
@@ -507,7 +635,7 @@ class OursPane(Vertical):
             return
         statement_id, citation = statement.id, section.suggestions[k - 1].citation
         self._work(self._save_then(lambda s, n: s.insert_suggestion(statement_id, n, k)), select=self.editing_number,
-                   message=TEXT["inserted"].format(citation=citation, n=self.editing_number), changed=True)
+                   message=TEXT["inserted"].format(citation=citation, n=self.editing_number))
 
     def action_search_library(self) -> None:
         statement = self._need_statement()
@@ -523,18 +651,19 @@ class OursPane(Vertical):
 
     @work(thread=True, exclusive=True, group="ours-search", exit_on_error=False)
     def _search(self, query: str, lang: str) -> None:
-        from debateprep.services.library import LibraryService
-
         try:
-            hits = LibraryService(self.db).search(query, lang=lang, limit=30)
+            hits = self.services.library.search(query, lang=lang, limit=30)
         except DebateprepError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+            self.post_message(Failed(str(exc), PANE_TITLE))
             return
-        self.app.call_from_thread(self._pick, query, lang, [(h.id, h.citation, h.text) for h in hits])
+        self.report(LibraryHits(query, lang, [(h.id, h.citation, h.text) for h in hits]))
 
-    def _pick(self, query: str, lang: str, hits: list[tuple[int, str, str]]) -> None:
+    @on(LibraryHits)
+    def _pick(self, message: LibraryHits) -> None:
+        hits = message.hits
         if not hits:
-            self.notify(TEXT["nothing found"].format(lang=lang, query=query), severity="warning", markup=False)
+            self.notify(TEXT["nothing found"].format(lang=message.lang, query=message.query),
+                        severity="warning", markup=False)
             return
         statement = self.statement
         if statement is None or statement.id is None:
@@ -547,7 +676,7 @@ class OursPane(Vertical):
             paragraph_id, citation, _text = hits[index]
             self._work(self._save_then(lambda s, n: s.insert_library(statement_id, n, paragraph_id)),
                        select=self.editing_number,
-                       message=TEXT["inserted"].format(citation=citation, n=self.editing_number), changed=True)
+                       message=TEXT["inserted"].format(citation=citation, n=self.editing_number))
 
         self.app.push_screen(LibraryPickScreen([(c, t) for _i, c, t in hits]), chosen)
 
@@ -555,23 +684,33 @@ class OursPane(Vertical):
         statement = self._need_statement()
         if statement is None or statement.id is None:
             return
+        self._show_report("ours-check-box")
         self._check(statement.id, self._save_then(lambda s, n: None) if self._dirty() else None)
 
     @work(thread=True, exclusive=True, group="ours-check", exit_on_error=False)
-    def _check(self, statement_id: int, save: Callable[[Any], object] | None) -> None:
-        from debateprep.services.our_statement import OurStatementService
-
-        service = OurStatementService(self.db)
+    def _check(self, statement_id: int, save: Op | None) -> None:
+        # A save first is announced by Services: the pane reloads from that.
+        service = self.services.ours
         try:
             if save is not None:
                 save(service)
             report = service.check(statement_id)
         except DebateprepError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+            self.post_message(Failed(str(exc), PANE_TITLE))
             return
-        self.app.call_from_thread(self.query_one("#ours-check", Static).update, "\n".join(report.lines()))
-        if save is not None:
-            self.app.call_from_thread(self.reload, self.editing_number)
+        self.report(Checked(statement_id, report.lines()))
+
+    @on(Checked)
+    def _checked(self, message: Checked) -> None:
+        if self.statement is not None and self.statement.id == message.statement_id:
+            self.query_one("#ours-check", Static).update("\n".join(message.lines))
+            self._show_report("ours-check-box")
+
+    def action_show_diff(self) -> None:
+        """What changed since the previous revision (kept up to date with every reload)."""
+        if self._need_statement() is None:
+            return
+        self._show_report("ours-diff-box")
 
     def action_revise(self) -> None:
         statement = self._need_statement()
@@ -579,11 +718,12 @@ class OursPane(Vertical):
             return
         statement_id = statement.id
 
-        def then(service: Any, _number: int) -> str:
+        def then(service: OurStatementService, _number: int) -> str:
             revision = service.revise(statement_id)
             return TEXT["revised"].format(label=revision.label, n=len(revision.paragraphs))
 
-        self._work(self._save_then(then), select=self.editing_number, changed=True)
+        self._show_report("ours-diff-box")  # as the PRST pane: a revision shows the diff with the previous one
+        self._work(self._save_then(then), select=self.editing_number)
 
     def action_rehearse(self) -> None:
         """Space starts the read-aloud timer against the limit; space again stops it and records
@@ -599,12 +739,12 @@ class OursPane(Vertical):
         seconds = timer.stop()
         statement_id = statement.id
 
-        def then(service: Any, _number: int) -> str:
+        def then(service: OurStatementService, _number: int) -> str:
             rehearsal = service.rehearse(statement_id, max(1, seconds))
             return TEXT["rehearsal"].format(actual=mmss(rehearsal.actual_seconds),
                                             estimated=mmss(rehearsal.estimated_seconds))
 
-        self._work(self._save_then(then), select=self.editing_number, changed=True)
+        self._work(self._save_then(then), select=self.editing_number)
 
     def action_export(self) -> None:
         statement = self._need_statement()
@@ -641,26 +781,12 @@ class OursPane(Vertical):
         if statement is None or statement.id is None:
             return
         statement_id = statement.id
+        write = self.services.write_export
 
-        def then(service: Any, _number: int) -> str:
-            from debateprep.services.exports import write_export
-
+        def then(service: OurStatementService, _number: int) -> str:
             markdown = service.export_markdown(statement_id)
             word = service.export_docx(statement_id)
-            written = [write_export(targets[0], markdown, force=force), write_export(targets[1], word, force=force)]
+            written = [write(targets[0], markdown, force=force), write(targets[1], word, force=force)]
             return TEXT["exported"].format(paths=", ".join(str(p) for p in written))
 
         self._work(self._save_then(then), select=self.editing_number)
-
-    def palette_commands(self) -> list[tuple[str, str, Callable[[], None]]]:
-        """Actions offered in the command palette (the app collects them from every pane)."""
-        return [
-            ("Our statement: new", "Start our statement from the concept note (N)", self.action_new_statement),
-            ("Our statement: check", "Questions addressed and missed, length, placeholders (C)", self.action_check),
-            ("Our statement: search the library", "Insert agreed language with its citation (/)",
-             self.action_search_library),
-            ("Our statement: keep a revision", "Keep the current text as the next rev.N (R)", self.action_revise),
-            ("Our statement: read aloud", "Time a rehearsal against the estimate (Space)", self.action_rehearse),
-            ("Our statement: export markdown and Word", "Write .md and .docx (E)", self.action_export),
-        ]
-
