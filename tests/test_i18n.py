@@ -211,13 +211,18 @@ def _untranslated(path: Path) -> list[str]:
             continue
         func = node.func
         name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        if name in ("_", "N_") and node.args and not isinstance(node.args[0], ast.Constant):
+            # Babel would take the literals inside for msgids: `_(TABLE["key"])` extracts "key"
+            if any(isinstance(n, ast.Constant) and isinstance(n.value, str) for n in ast.walk(node.args[0])):
+                found.append(f"{path.relative_to(SRC)}:{node.lineno} literal inside _()")
         shown: list[ast.expr] = []
         if name == "Binding":
             shown += node.args[2:3]
         if name in ("notify", "Failed") or name in WIDGETS:
             shown += node.args[:1] if name != "Failed" else node.args[1:2]
         shown += [k.value for k in node.keywords
-                  if k.arg in ("tooltip", "description", "help", "epilog", "placeholder", "title", "prompt")]
+                  if k.arg in ("tooltip", "description", "help", "epilog", "placeholder", "title", "prompt", "accept",
+                               "yes", "no")]
         found += [f"{path.relative_to(SRC)}:{arg.lineno}" for arg in shown if _words(arg)]
     return found
 
@@ -227,6 +232,9 @@ def test_every_interface_string_goes_through_the_catalog() -> None:
     `N_()`), never bare English: a new string cannot slip past the Chinese catalog."""
     files = [*sorted((SRC / "tui").rglob("*.py")), *sorted((SRC / "cli").rglob("*.py"))]
     assert [where for path in files for where in _untranslated(path)] == []
+    literal_inside = [where for path in sorted(SRC.rglob("*.py")) for where in _untranslated(path)
+                      if where.endswith("literal inside _()")]
+    assert literal_inside == []
 
 
 def test_the_interface_names_levels_bases_and_statuses_as_chinese_documents_do() -> None:

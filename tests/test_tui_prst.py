@@ -215,7 +215,8 @@ def test_export_from_the_pane_never_overwrites(sqlite_db, tmp_path, monkeypatch)
             await pilot.press("e")
             await settle(pilot)
         names = sorted(p.name for p in (tmp_path / "exports").iterdir())
-        assert names == ["prst-1-2.md", "prst-1-annotated-2.md", "prst-1-annotated.md", "prst-1.md"]
+        assert names == ["prst-1-2.docx", "prst-1-2.md", "prst-1-annotated-2.docx", "prst-1-annotated-2.md",
+                         "prst-1-annotated.docx", "prst-1-annotated.md", "prst-1.docx", "prst-1.md"]
         assert ZH_CHAPEAU in (tmp_path / "exports" / "prst-1.md").read_text(encoding="utf-8")
 
     asyncio.run(scenario())

@@ -25,6 +25,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     brief.add_argument("--lang", choices=["en", "zh"],
                        help=_("language of headings and fixed text (default: the debate's language)"))
     brief.add_argument("--html", action="store_true", help=_("printable HTML from the same markdown"))
+    brief.add_argument("--docx", action="store_true",
+                       help=_("a Word document (also when FILE ends in .docx): page numbers, footnotes"))
     brief.add_argument("--force", action="store_true", help=_("overwrite FILE if it exists"))
     brief.add_argument("--delegation", metavar="NAME",
                        help=_("our delegation, to say when we speak (default: the debate's setting)"))
@@ -33,12 +35,25 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _brief(args: argparse.Namespace) -> int:
     from debateprep.cli.common import services, write_output
+    from debateprep.domain.errors import InputError
 
+    docx = args.docx or (args.output is not None and args.output.lower().endswith(".docx"))
+    if docx and args.html:
+        raise InputError(None, "choose --html or --docx, not both")
+    if docx and args.output is None:
+        raise InputError(None, "a Word document needs a file: add -o FILE.docx")
     service = services(args).brief
     export = service.export(args.debate, lang=args.lang, delegation=args.delegation, html=args.html)
     if args.output is None:
         sys.stdout.write(export.content)
         return 0
-    target = write_output(args.output, export.content, args.force)
+    content: str | bytes = export.content
+    if docx:
+        from debateprep.exporters.docx import markdown_to_docx
+        from debateprep.services.brief import brief_title
+
+        content = markdown_to_docx(export.content, language=export.lang,
+                                   header=brief_title(export.debate, export.lang))
+    target = write_output(args.output, content, args.force)
     print(_("wrote {path} ({summary})").format(path=target, summary=export.summary), file=sys.stderr)
     return 0

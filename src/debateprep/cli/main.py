@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "statements",
     "library",
     "prst",
+    "ours",
     "export",
     "admin",
     "tui",

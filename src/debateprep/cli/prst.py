@@ -111,6 +111,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     exp.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (never overwritten without --force)"))
     exp.add_argument("--annotated", action="store_true", help=_("numbered, agreed/NEW marks, provenance footnotes"))
     exp.add_argument("--rev", metavar="REV", help=_("export a circulated revision (e.g. rev.1) instead of the working text"))
+    exp.add_argument("--docx", action="store_true",
+                     help=_("a Word document (also when FILE ends in .docx): page numbers, real footnotes"))
     exp.add_argument("--force", action="store_true", help=_("overwrite FILE if it exists"))
     exp.set_defaults(func=_export)
 
@@ -319,10 +321,17 @@ def _diff(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from debateprep.cli.common import write_output
 
-    content = _service(args).export(_draft_id(args), annotated=args.annotated, revision=args.rev)
+    docx = args.docx or (args.output is not None and args.output.lower().endswith(".docx"))
+    if docx and args.output is None:
+        raise InputError(None, "a Word document needs a file: add -o FILE.docx")
+    service = _service(args)
     if args.output is None:
-        sys.stdout.write(content)
+        sys.stdout.write(service.export(_draft_id(args), annotated=args.annotated, revision=args.rev))
         return 0
+    if docx:
+        content: str | bytes = service.export_docx(_draft_id(args), annotated=args.annotated, revision=args.rev)
+    else:
+        content = service.export(_draft_id(args), annotated=args.annotated, revision=args.rev)
     target = write_output(args.output, content, args.force)
     print(f"wrote {target}", file=sys.stderr)
     return 0

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from debateprep.services.debates import DebateService
     from debateprep.services.library import LibraryService
     from debateprep.services.notes import NotesService
+    from debateprep.services.our_statement import OurStatementService
     from debateprep.services.prst import PrstService
     from debateprep.services.settings import UserSettings
     from debateprep.services.speakers import SpeakersService
@@ -171,6 +172,12 @@ class Services:
         return self._wrap("prst", PrstService(self.db))
 
     @cached_property
+    def ours(self) -> OurStatementService:
+        from debateprep.services.our_statement import OurStatementService
+
+        return self._wrap("ours", OurStatementService(self.db, self.roster))
+
+    @cached_property
     def brief(self) -> BriefService:
         from debateprep.services.brief import BriefService
 
@@ -193,12 +200,12 @@ class Services:
 
         return load_sample(self.db)
 
-    def write_export(self, path: Path, content: str, *, force: bool = False) -> Path:
-        """Write an exported document, readable by its owner only; never over a file unless `force`."""
-        from debateprep.services.backup import write_private
+    def write_export(self, path: Path, content: str | bytes, *, force: bool = False) -> Path:
+        """Write an exported document (text, or the bytes of a .docx), readable by its owner only,
+        atomically; never over a file unless `force` (services/exports.py)."""
+        from debateprep.services.exports import write_export
 
-        write_private(path, lambda handle: handle.write(content), force)
-        return path
+        return write_export(path, content, force=force)
 
     def close(self) -> None:
         if self._db is not None:

@@ -47,6 +47,7 @@ TABS = (
     ("library", N_("Agreed language"), "debateprep.tui.screens.library:LibraryPane", "f4"),
     ("prst", N_("PRST draft"), "debateprep.tui.screens.prst:PrstPane", "f5"),
     ("brief", N_("Brief"), "debateprep.tui.screens.brief:BriefPane", "f6"),
+    ("ours", N_("Our statement"), "debateprep.tui.screens.ours:OursPane", "f7"),
 )
 
 
@@ -59,10 +60,10 @@ def pane_class(path: str) -> type[Pane]:
     return found
 
 
-# The six tab keys share one footer entry ("f1f2f3f4f5f6 Tabs"), leaving room for each pane's keys.
+# The tab keys share one footer entry ("f1f2f3f4f5f6f7 Tabs"), leaving room for each pane's keys.
 TAB_TOOLTIPS = {"notes": N_("Go to Concept note"), "speakers": N_("Go to Speakers"),
                 "statements": N_("Go to Statements"), "library": N_("Go to Agreed language"),
-                "prst": N_("Go to PRST draft"), "brief": N_("Go to Brief")}
+                "prst": N_("Go to PRST draft"), "brief": N_("Go to Brief"), "ours": N_("Go to Our statement")}
 TAB_KEYS = Binding.Group(N_("Tabs"), compact=True)
 OPENING = N_("Opening the database …")
 

@@ -67,6 +67,8 @@ class BriefPane(Pane):
         Binding("e", "export('md')", N_("Export .md"), id="brief-export", tooltip=N_("export markdown …")),
         Binding("h", "export('html')", N_("Export .html"), id="brief-export-html",
                 tooltip=N_("export HTML for printing …")),
+        Binding("w", "export('docx')", N_("Export .docx"), id="brief-export-docx",
+                tooltip=N_("export Word (page numbers) …")),
         Binding("l", "toggle_language", N_("中文/English"), id="brief-language",
                 tooltip=N_("the brief in Chinese or English (the interface keeps its language)")),
         Binding("s", "toggle_source", N_("Source"), id="brief-source", tooltip=N_("show markdown source / rendered")),
@@ -239,8 +241,8 @@ class BriefPane(Pane):
             if path and path.strip():
                 self._confirm_and_write(Path(path.strip()).expanduser(), built, fmt)
 
-        question = _("Export the brief as HTML (for printing) to:") if fmt == "html" else _("Export the brief as "
-                                                                                            "markdown to:")
+        question = {"html": _("Export the brief as HTML (for printing) to:"),
+                    "docx": _("Export the brief as a Word document to:")}.get(fmt, _("Export the brief as markdown to:"))
         self.app.push_screen(PromptScreen(question, str(default), accept=_("Export")), chosen)
 
     def _confirm_and_write(self, path: Path, built: _Built, fmt: str) -> None:
@@ -260,10 +262,17 @@ class BriefPane(Pane):
 
     @work(thread=True, group="brief-export", exit_on_error=False)
     def _write(self, path: Path, built: _Built, fmt: str, force: bool) -> None:
-        from debateprep.services.brief import to_html
+        from debateprep.services.brief import brief_title, to_html
 
         try:
-            content = to_html(built.markdown, built.debate, built.lang) if fmt == "html" else built.markdown
+            content: str | bytes = built.markdown
+            if fmt == "html":
+                content = to_html(built.markdown, built.debate, built.lang)
+            elif fmt == "docx":
+                from debateprep.exporters.docx import markdown_to_docx
+
+                content = markdown_to_docx(built.markdown, language=built.lang,
+                                           header=brief_title(built.debate, built.lang))
             target = self.services.write_export(path, content, force=force)
         except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
             self.post_message(Failed(describe_error(exc), _("Export failed")))

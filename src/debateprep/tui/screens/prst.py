@@ -92,7 +92,7 @@ class PrstPane(Pane):
         Binding("r", "revise", N_("Revise"), id="prst-revise", tooltip=N_("circulate a revision (rev.N)")),
         Binding("x", "remove", N_("Remove"), id="prst-remove", tooltip=N_("remove the highlighted paragraph")),
         Binding("e", "export", N_("Export"), id="prst-export",
-                tooltip=N_("export markdown (clean and annotated) to the exports folder")),
+                tooltip=N_("export markdown and Word (clean and annotated) to the exports folder")),
     ]
     TITLE = N_("PRST")
     TOPICS = frozenset({Topic.DEBATES, Topic.LIBRARY, Topic.STATEMENTS, Topic.PRST})
@@ -357,8 +357,12 @@ class PrstPane(Pane):
             folder = data_dir() / "exports"
             written = []
             for annotated in (False, True):
-                path = _fresh(folder / f"prst-{draft_id}{'-annotated' if annotated else ''}.md")
-                written.append(str(self.services.write_export(path, service.export(draft_id, annotated=annotated))))
+                name = f"prst-{draft_id}{'-annotated' if annotated else ''}"
+                path = self.services.write_export(_fresh(folder / f"{name}.md"),
+                                                  service.export(draft_id, annotated=annotated))
+                word = self.services.write_export(_fresh(folder / f"{name}.docx"),
+                                                  service.export_docx(draft_id, annotated=annotated))
+                written += [str(path), str(word)]
             return _("Exported: {paths}").format(paths=", ".join(written))
 
         self._work(op, select=self._selected_number())
