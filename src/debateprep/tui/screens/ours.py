@@ -683,7 +683,7 @@ class OursPane(Pane):
         def chosen(index: int | None) -> None:
             if index is None:
                 return
-            paragraph_id, citation, _text = hits[index]
+            paragraph_id, citation, _hit_text = hits[index]
             self._work(self._save_then(lambda s, n: s.insert_library(statement_id, n, paragraph_id)),
                        select=self.editing_number,
                        message=_text("inserted").format(citation=citation, n=self.editing_number))
