@@ -1,6 +1,6 @@
 """The terminal UI wholly in English and wholly in Chinese, and switched live from one to the other.
 
-Snapshots of the six main screens (F1-F6) on the sample debate in both interface languages; the
+Snapshots of the main screens (F1-F7) on the sample debate in both interface languages; the
 sample is a Chinese debate, so in English only its own text is Chinese, and in Chinese the
 interface around it is too.
 """
@@ -21,9 +21,9 @@ from debateprep.services.settings import UserSettings
 from debateprep.tui.commands import palette_commands
 from tests.support.pilot import SIZE, settle, tui_app
 
-TABS = ("f1", "f2", "f3", "f4", "f5", "f6")
+TABS = ("f1", "f2", "f3", "f4", "f5", "f6", "f7")
 # Words that stay as they are in a Chinese interface: names, formats, symbols, what a key is called.
-KEPT = {"English", "PRST", "markdown", "html", "debateprep", "OCHA", "NAM", "Ctrl", "shift", "space", "Esc"}
+KEPT = {"English", "PRST", "markdown", "html", "docx", "debateprep", "OCHA", "NAM", "Ctrl", "shift", "space", "Esc"}
 
 
 async def _show(pilot: Pilot, key: str) -> None:  # type: ignore[type-arg]
