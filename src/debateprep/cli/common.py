@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from debateprep.domain.errors import Conflict
-
+from debateprep.i18n import _
 from debateprep.services.facade import Services, make_services
 
 if TYPE_CHECKING:
@@ -38,33 +36,25 @@ def print_json(data: Any) -> None:
 
 
 def add_json_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    parser.add_argument("--json", action="store_true", help=_("print machine-readable JSON"))
 
 
 def add_debate_arg(parser: argparse.ArgumentParser, required: bool = False) -> None:
     """DEBATE positional: a debate id; optional commands default to the latest debate."""
     if required:
-        parser.add_argument("debate", metavar="DEBATE", help="debate id (see `debateprep debate list`)")
+        parser.add_argument("debate", metavar="DEBATE", help=_("debate id (see `debateprep debate list`)"))
     else:
         parser.add_argument(
             "debate", metavar="DEBATE", nargs="?", default=None,
-            help="debate id (default: the most recent debate)",
+            help=_("debate id (default: the most recent debate)"),
         )
 
 
-def write_output(path: str | Path, content: str, force: bool) -> Path:
-    """Write an export; never overwrite an existing file unless --force."""
-    target = Path(path)
-    if target.exists() and not force:
-        raise Conflict(f"{target}: already exists; use --force to overwrite it")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # private from the first byte
-    os.fchmod(fd, 0o600)  # (a leftover tmp file keeps its old mode otherwise)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(content)
-    tmp.replace(target)
-    return target
+def write_output(path: str | Path, content: str | bytes, force: bool) -> Path:
+    """Write an export; never overwrite an existing file unless --force (services.exports)."""
+    from debateprep.services.exports import write_export
+
+    return write_export(path, content, force=force)
 
 
 def one_line(message: str) -> str:
