@@ -4,7 +4,9 @@ Run on the hand-labelled corpus (tests/data/concept_notes: notes and labels/*.js
 without running the parser; see its LABELLING.md) and on each note's renderings as it really
 arrives: a paged PDF with UN page furniture and footnotes, a .docx with manual page breaks, and
 hard-wrapped text copied out of a PDF viewer, each with page breaks inside its guiding questions
+and the note's own footnotes (Word footnotes in the .docx) where its .txt prints them
 (tests/support/pdfgen.py). The .txt as given is the reference rendering in the same run.
+`--corpus` reads another labelled folder (the hold-out corpora in tests/data/concept_notes_holdout*).
 
     .venv/bin/python benchmarks/bench_fidelity.py [--corpus DIR] [--breaks N]
 
