@@ -44,21 +44,6 @@ def add_debate_arg(parser: argparse.ArgumentParser, required: bool = False) -> N
         )
 
 
-def write_output(path: str | Path, content: str, force: bool) -> Path:
-    """Write an export; never overwrite an existing file unless --force."""
-    target = Path(path)
-    if target.exists() and not force:
-        raise Conflict(f"{target}: already exists; use --force to overwrite it")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # private from the first byte
-    os.fchmod(fd, 0o600)  # (a leftover tmp file keeps its old mode otherwise)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(content)
-    tmp.replace(target)
-    return target
-
-
 def one_line(message: str) -> str:
     """The message with control characters (line breaks, escapes, bidi overrides) made visible."""
     import unicodedata

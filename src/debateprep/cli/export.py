@@ -31,7 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _brief(args: argparse.Namespace) -> int:
-    from debateprep.cli.common import open_db, write_output
+    from debateprep.cli.common import open_db
+    from debateprep.files import write_private
     from debateprep.services.brief import BriefService
 
     service = BriefService(open_db(args))
@@ -39,6 +40,6 @@ def _brief(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(export.content)
         return 0
-    target = write_output(args.output, export.content, args.force)
+    target = write_private(args.output, export.content, force=args.force)
     print(f"wrote {target} ({export.summary})", file=sys.stderr)
     return 0

@@ -303,12 +303,12 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from debateprep.cli.common import write_output
+    from debateprep.files import write_private
 
     content = _service(args).export(_draft_id(args), annotated=args.annotated, revision=args.rev)
     if args.output is None:
         sys.stdout.write(content)
         return 0
-    target = write_output(args.output, content, args.force)
+    target = write_private(args.output, content, force=args.force)
     print(f"wrote {target}", file=sys.stderr)
     return 0

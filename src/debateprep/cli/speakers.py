@@ -8,7 +8,7 @@ import unicodedata
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from debateprep.cli.common import add_debate_arg, add_json_flag, open_db, print_json, write_output
+from debateprep.cli.common import add_debate_arg, add_json_flag, open_db, print_json
 
 if TYPE_CHECKING:
     from debateprep.services.speakers import SpeakersService, SpeakersView
@@ -349,7 +349,9 @@ def _import(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     content = _service(args).export_csv(args.debate)
     if args.output:
-        path = write_output(args.output, content, args.force)
+        from debateprep.files import write_private
+
+        path = write_private(args.output, content, force=args.force)
         print(f"wrote {path}", file=sys.stderr)
     else:
         sys.stdout.write(content)

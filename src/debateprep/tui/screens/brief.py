@@ -236,12 +236,12 @@ class BriefPane(Vertical):
 
     @work(thread=True, group="brief-export", exit_on_error=False)
     def _write(self, path: Path, built: _Built, fmt: str, force: bool) -> None:
-        from debateprep.cli.common import write_output
+        from debateprep.files import write_private
         from debateprep.services.brief import to_html
 
         try:
             content = to_html(built.markdown, built.debate, built.lang) if fmt == "html" else built.markdown
-            target = write_output(path, content, force)
+            target = write_private(path, content, force=force)
         except Exception as exc:  # noqa: BLE001
             self.app.call_from_thread(self.app.notify, describe_error(exc), title="Export failed",
                                       severity="error", markup=False)

@@ -324,14 +324,14 @@ class PrstPane(Vertical):
         def op(service: Any) -> str:
             from debateprep.config import data_dir
 
-            from debateprep.services.backup import write_private
+            from debateprep.files import write_private
 
             folder = data_dir() / "exports"
             written = []
             for annotated in (False, True):
                 path = _fresh(folder / f"prst-{draft_id}{'-annotated' if annotated else ''}.md")
                 content = service.export(draft_id, annotated=annotated)
-                write_private(path, lambda handle, text=content: handle.write(text), force=False)
+                write_private(path, content)
                 written.append(str(path))
             return "Exported: " + ", ".join(written)
 
