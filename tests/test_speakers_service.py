@@ -222,3 +222,21 @@ def test_withdrawn_stays_visible_but_unplaced(svc: SpeakersService, poc: int) ->
     rows = svc.view(poc).rows()
     assert rows[-1]["delegation"] == "Chad" and rows[-1]["position"] is None and rows[-1]["status"] == "withdrawn"
     assert svc.reinstate(chad.id).status == Status.INSCRIBED  # type: ignore[arg-type]
+
+
+def test_delete_with_a_stale_version_is_refused_saying_how_the_entry_reads(db) -> None:  # type: ignore[no-untyped-def]
+    """Issue 17: every change names the version it was made against, delete included."""
+    from debateprep.domain.errors import StaleEdit
+    from debateprep.services.debates import DebateService
+    from debateprep.services.speakers import SpeakersService
+
+    debate = DebateService(db).create("Protection of civilians", meeting_date=date(2014, 2, 12))
+    service = SpeakersService(db)
+    seen = service.add(debate.id, "China")
+    service.update(seen.id, seen.version, level="minister")
+    with pytest.raises(StaleEdit, match="level minister") as refused:
+        service.delete(seen.id, seen.version)
+    assert "not deleted" in str(refused.value)
+    assert [e.id for e in service.entries(debate.id)] == [seen.id]
+    assert service.delete(seen.id, seen.version + 1).id == seen.id
+    assert service.entries(debate.id) == []

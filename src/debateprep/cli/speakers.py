@@ -79,8 +79,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                                   ("delete", "delete an entry made by mistake", _delete)):
         c = ssub.add_parser(name, help=help_text)
         c.add_argument("entry", type=int, metavar="ENTRY")
-        if name != "delete":
-            _version(c)
+        _version(c)
         add_json_flag(c)
         c.set_defaults(func=func)
 
@@ -259,7 +258,7 @@ def _reinstate(args: argparse.Namespace) -> int:
 
 
 def _delete(args: argparse.Namespace) -> int:
-    return _print_entry(_service(args).delete(args.entry), args.json, "deleted")
+    return _print_entry(_service(args).delete(args.entry, args.version), args.json, "deleted")
 
 
 def _order(args: argparse.Namespace) -> int:

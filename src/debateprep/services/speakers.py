@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from debateprep.domain.debate import Debate
-from debateprep.domain.errors import Conflict, InputError, NotFound
+from debateprep.domain.errors import Conflict, InputError, NotFound, StaleEdit
 from debateprep.domain.roster import Roster
 from debateprep.domain.schedule import Schedule, Slot, build_schedule
 from debateprep.domain.speakers import (
@@ -463,9 +463,14 @@ class SpeakersService:
                 added.append(repo.add(s, debate.id, e, source))  # type: ignore[arg-type]
             return added
 
-    def delete(self, entry_id: int) -> SpeakerEntry:
-        """Remove an entry made by mistake (a withdrawal is `withdraw`: it stays visible)."""
+    def delete(self, entry_id: int, version: int | None = None) -> SpeakerEntry:
+        """Remove an entry made by mistake (a withdrawal is `withdraw`: it stays visible); with
+        `version`, only the entry as the caller saw it (StaleEdit if someone changed it since)."""
         with self.db.transaction() as s:
+            current = repo.get(s, entry_id)
+            if version is not None and current.version != version:
+                raise StaleEdit(f"speakers entry #{entry_id} ({current.delegation})", version, current.version,
+                                f"not deleted; it now reads: {repo.describe_entry(current)}")
             return repo.delete(s, entry_id)
 
 

@@ -265,9 +265,10 @@ class PrstPane(Vertical):
         if draft is None or draft.id is None or paragraph is None:
             return
         text = self.query_one("#prst-editor", TextArea).text
-        draft_id, number = draft.id, self._selected_number()
-        self._work(lambda s: s.edit(draft_id, paragraph, text), select=number, message="Paragraph saved.",
-                   changed=True)
+        draft_id, number, pid = draft.id, self._selected_number(), paragraph.id
+        # the id and version this pane showed, and the text it showed (a refusal diffs from it)
+        self._work(lambda s: s.edit(draft_id, pid, paragraph.version, text, paragraph.text), select=number,
+                   message="Paragraph saved.", changed=True)
 
     def action_move(self, step: int) -> None:
         draft, number = self._need_draft(), self._selected_number()
@@ -276,8 +277,8 @@ class PrstPane(Vertical):
         target = number + step
         if not 1 <= target <= len(draft.paragraphs):
             return
-        draft_id, version = draft.id, draft.version
-        self._work(lambda s: s.move(draft_id, number, target, version), select=target, changed=True)
+        draft_id, version, pid = draft.id, draft.version, draft.paragraphs[number - 1].id
+        self._work(lambda s: s.move(draft_id, pid, target, version), select=target, changed=True)
 
     def action_order(self) -> None:
         draft = self._need_draft()
@@ -311,8 +312,8 @@ class PrstPane(Vertical):
         draft, paragraph, number = self._need_draft(), self.editing, self._selected_number()
         if draft is None or draft.id is None or paragraph is None or number is None:
             return
-        draft_id = draft.id
-        self._work(lambda s: s.remove(draft_id, paragraph), select=max(1, number - 1),
+        draft_id, pid = draft.id, paragraph.id
+        self._work(lambda s: s.remove(draft_id, pid, paragraph.version, paragraph.text), select=max(1, number - 1),
                    message=f"Paragraph {number} removed.", changed=True)
 
     def action_export(self) -> None:
