@@ -53,7 +53,7 @@ def test_default_database_file_is_private(open_umask: None) -> None:
 
 def test_an_existing_world_readable_database_is_made_private(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    path.touch(mode=0o644)
+    open_database(f"sqlite:///{path}").dispose()
     path.chmod(0o644)
     open_database(f"sqlite:///{path}").dispose()
     assert _mode(path) == 0o600
@@ -145,12 +145,36 @@ def test_password_never_in_errors_or_logs(tmp_path: Path, monkeypatch: pytest.Mo
     f"postgresql+psycopg://delegate:{SECRET}@no-such-host.invalid/mission",
     f"mysql://delegate:{SECRET}@127.0.0.1/mission",
     f"postgresql+psycopg://delegate:{SECRET}@[::1/mission",
+    # issue 17: a password in the query, in every spelling libpq takes
+    f"postgresql://delegate@no-such-host.invalid/mission?password={SECRET}",
+    f"postgresql://delegate@127.0.0.1:1/mission?sslmode=disable&password={SECRET}",
+    f"postgresql://delegate@127.0.0.1:1/mission?sslpassword={SECRET}&passfile=/home/d/{SECRET}",
+    f"postgresql://no-such-host.invalid/mission?PASSWORD={SECRET}",
+    # an unencoded "@" in the password: its tail must not come back as a host name
+    f"postgresql://delegate:Pa@{SECRET}@no-such-host.invalid/mission",
+    f"postgresql://delegate:{SECRET}@x@127.0.0.1:1/mission",
+    # drivers that are not installed (used to be a ModuleNotFoundError traceback)
+    f"postgresql+psycopg2://delegate:{SECRET}@127.0.0.1:1/mission",
+    f"postgresql+asyncpg://delegate:{SECRET}@127.0.0.1:1/mission",
+    f"postgresql+pg8000://delegate:{SECRET}@127.0.0.1:1/mission",
 ])
-def test_malformed_or_unsupported_urls_hide_the_password(url: str) -> None:
-    result = run_cli(["debate", "list"], url)
-    assert result.exit_code == 2
-    assert SECRET not in result.stderr and "Traceback" not in result.stderr
-    assert result.stderr.startswith("debateprep: error: ") and result.stderr.count("\n") == 1
+@pytest.mark.parametrize("command", [["debate", "list"], ["db", "info"], ["db", "info", "--json"]])
+def test_malformed_or_unsupported_urls_hide_the_password(url: str, command: list[str]) -> None:
+    result = run_cli(command, url)
+    assert result.exit_code == 2, result.stdout
+    assert SECRET not in result.stderr + result.stdout and "Traceback" not in result.stderr
+    assert result.stderr.startswith("debateprep: error: ") and result.stderr.count("\n") == 1, result.stderr
+
+
+def test_redaction_of_every_form_of_credential() -> None:
+    from debateprep.storage.db import redact, scrub
+
+    assert redact(f"postgresql://d:{SECRET}@h/m?password={SECRET}&sslpassword=x&application_name=a") == (
+        "postgresql://d:***@h/m?application_name=a&password=***&sslpassword=***")
+    assert redact(f"postgresql://d:Pa@{SECRET}@h/m") == "postgresql://***@h/m"
+    assert redact(f"not a url d:{SECRET}@host/m?passfile=/x") == "***@host/m?passfile=***"
+    quoted = f'failed to resolve host "{SECRET}@h": connection to d:Pa@{SECRET} refused'
+    assert SECRET not in scrub(quoted, f"postgresql://d:Pa@{SECRET}@h/m")
 
 
 @pytest.mark.postgres

@@ -8,7 +8,7 @@ import unicodedata
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from debateprep.cli.common import add_debate_arg, add_json_flag, open_db, print_json
+from debateprep.cli.common import add_debate_arg, add_json_flag, check_input_paths, open_db, print_json
 
 if TYPE_CHECKING:
     from debateprep.services.speakers import SpeakersService, SpeakersView
@@ -328,6 +328,7 @@ def _print_schedule(view: SpeakersView) -> None:
 
 
 def _import(args: argparse.Namespace) -> int:
+    check_input_paths(args.record or ([args.file] if args.file else []))
     service = _service(args)
     if args.briefers:
         added = service.import_briefers(args.debate)
