@@ -164,7 +164,7 @@ def test_csv_import_export_round_trip(svc: SpeakersService, poc: int, tmp_path: 
         ("delegation,level\nChad,PR\nNarnia,PR\n", "row 3: unknown delegation 'Narnia'"),
         ("delegation,level\nChad,PR\nJordan,ministre\n", "row 3: unknown level 'ministre'"),
         ("delegation,inscribed_at\nChad,yesterday\n", "row 2: inscribed_at 'yesterday' is not a date"),
-        ("delegation\nChad\nJordan\nchad\n", r"row 4: Chad is inscribed twice \(earlier in the file\)"),
+        ("delegation\nChad\nJordan\nchad\n", r"row 4: Chad is inscribed twice \(earlier in the file, row 2\)"),
         ("delegation\nNorway\n", r"row 2: Norway is inscribed twice \(on the list already"),
         ("delegation,override\nChad,after Narnia\n", "row 2: override refers to 'Narnia'"),
         ('delegation,notes\nChad,"unclosed\n', "row"),

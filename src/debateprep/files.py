@@ -1,4 +1,5 @@
-"""The one way debateprep writes a file for the user: exports, backups, anything else.
+"""The one way debateprep writes a file for the user (exports, backups, anything else), and reads
+one within a size limit.
 
 Delegation material is confidential and the folder it goes to may be shared, so every file is
 written the same way: a temporary file with a fresh random name in the target's own folder, created
@@ -13,6 +14,7 @@ from __future__ import annotations
 import errno
 import os
 import secrets
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO
@@ -56,6 +58,46 @@ def refuse_existing(path: str | Path, force: bool) -> None:
         raise InputError(target, f"cannot write it ({exc.strerror or exc})") from None
     except ValueError:
         raise InputError(target, "not a usable file name") from None
+
+
+def read_limited(path: str | Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; InputError naming the file otherwise
+    (no such file, a folder, a FIFO or device, too large, unreadable). A pseudo-file that reports
+    size 0 (/proc) is read only up to the limit."""
+    source = Path(path)
+    try:
+        fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise InputError(source, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(source, "is a folder, not a file") from None
+    except OSError as exc:
+        raise InputError(source, f"cannot read it ({exc.strerror or exc})") from None
+    except ValueError:
+        raise InputError(source, "not a usable file name") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(source, "is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(source, "not a regular file (a FIFO, device or socket)")
+        if info.st_size > limit:
+            raise InputError(source, f"too large ({info.st_size / 1048576:.1f} MB; the limit is "
+                                     f"{limit / 1048576:g} MB)")
+        chunks, total = [], 0
+        while total <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > limit:
+            raise InputError(source, f"too large (more than {limit / 1048576:g} MB)")
+        return b"".join(chunks)
+    except OSError as exc:
+        raise InputError(source, f"cannot read it ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
 
 
 def _write(target: Path, content: Content, force: bool) -> Path:
