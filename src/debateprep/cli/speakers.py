@@ -369,6 +369,9 @@ def _done(args: argparse.Namespace) -> int:
 def _roster(args: argparse.Namespace) -> int:
     from debateprep.domain.roster import Roster
 
+    from debateprep.domain import limits
+
+    limits.check_query(args.query, "the name to find", limits.NAME_CHARS)
     roster = Roster.load()
     matches = roster.search(args.query, limit=args.limit)
     group = roster.find_group(args.query)

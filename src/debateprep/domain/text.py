@@ -326,16 +326,24 @@ _ABBREVIATIONS = ("Mr", "Ms", "Mrs", "Dr", "H.E", "St", "No", "e.g", "i.e", "par
                   "Jr", "vs", "etc", "U.N", "U.S")
 
 
+_SENTENCE_END = re.compile(r"[。！？]+[”’」』）)]*|[.!?]+[\"”’)]*(?=\s+[\"“(A-Z0-9])")
+_ABBREVIATION_END = re.compile(r"(?:^|[\s(])(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")$")
+_INITIAL_END = re.compile(r"(?:^|\s)[A-Z]$")
+# Only the end of the text before a full stop decides (an abbreviation or an initial just before
+# it); looking at no more than this many characters keeps a long run of "Mr." linear, not quadratic.
+_TAIL = max(len(a) for a in _ABBREVIATIONS) + 1
+
+
 def sentences(paragraph: str) -> list[str]:
     """Split a paragraph into sentences (Chinese on 。！？, English on . ! ? before a capital)."""
     parts: list[str] = []
     start = 0
-    for m in re.finditer(r"[。！？]+[”’」』）)]*|[.!?]+[\"”’)]*(?=\s+[\"“(A-Z0-9])", paragraph):
+    for m in _SENTENCE_END.finditer(paragraph):
         end = m.end()
-        head = paragraph[start:m.start()]
-        if m.group(0).startswith(".") and re.search(r"(?:^|[\s(])(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")$", head):
+        head = paragraph[max(start, m.start() - _TAIL):m.start()]
+        if m.group(0).startswith(".") and _ABBREVIATION_END.search(head):
             continue
-        if m.group(0).startswith(".") and re.search(r"(?:^|\s)[A-Z]$", head):
+        if m.group(0).startswith(".") and _INITIAL_END.search(head):
             continue  # an initial: "J. Smith"
         parts.append(paragraph[start:end].strip())
         start = end

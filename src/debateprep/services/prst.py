@@ -16,6 +16,7 @@ import getpass
 import re
 from dataclasses import dataclass, replace
 
+from debateprep.domain import limits
 from debateprep.domain.errors import InputError, NotFound
 from debateprep.domain.prst import (
     Draft,
@@ -238,7 +239,8 @@ class PrstService:
 
         mine = body(text)
         best: tuple[bool, float, str, str] | None = None
-        for match in similar_paragraphs(self.db, mine, CANDIDATES, language):
+        # no adopted paragraph is longer than the similar() window: past it, compare the opening
+        for match in similar_paragraphs(self.db, mine[:limits.MAX_SIMILAR_CHARS], CANDIDATES, language):
             theirs = body(to_prst(match.text, language).text)
             score = max(match.similarity, wording_similarity(mine, theirs))
             agreed = score >= AGREED_THRESHOLD or is_excerpt(mine, theirs)

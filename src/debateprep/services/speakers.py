@@ -151,6 +151,7 @@ class SpeakersService:
         name = " ".join((delegation or "").split())
         if not name:
             raise InputError(None, "give a delegation (or a person's name with --person)")
+        name = limits.check_text(name, "delegation", limits.NAME_CHARS, single_line=True)  # before any look-up
         code = None
         if not person:
             found = self.roster.resolve(name)  # InputError for an unknown delegation
