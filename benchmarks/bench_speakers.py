@@ -84,7 +84,7 @@ def seeded_database(entries: list[SpeakerEntry], folder: Path):  # type: ignore[
 
     db = open_database(f"sqlite:///{folder / 'bench.db'}")
     debate = DebateService(db).create("Upholding the Charter", meeting_number=8699, meeting_date=date(2020, 1, 9),
-                                      presidency="Viet Nam", settings=DebateSettings(president_speaks_first=True))
+                                      presidency="Viet Nam", settings=DebateSettings(president_first=True))
     with db.transaction() as s:
         ids = {}
         for e in entries:

@@ -140,7 +140,7 @@ def test_our_delegation_setting_and_override(db) -> None:  # type: ignore[no-unt
     service = BriefService(db)
     _, data = service.gather(debate.id)
     assert data.meeting.delegation is None
-    assert "*No meeting details yet (debate set …).*" in service.export(debate.id).content
+    assert "*No meeting details yet (`debateprep debate set`).*" in service.export(debate.id).content
     debates.update(debate, our_delegation="China")
     _, data = service.gather(debate.id)
     assert data.meeting.delegation == "China"
@@ -217,10 +217,11 @@ def test_speakers_list_and_when_we_speak(db) -> None:  # type: ignore[no-untyped
 
     zh = render_brief(data, "zh")
     position = ours[0].position
-    assert f"**我方（China）在{len(names)}位发言者中排第{position}位，预计{ours[0].start}发言" in zh
+    assert f"**我方（中国）在{len(names)}位发言者中排第{position}位，预计{ours[0].start}发言（2月12日（星期三）" in zh
     (header, rows), = tables(zh)
     assert header == ["序号", "代表团", "代表", "级别", "依据", "预计开始", "场次"] and rows == len(names)
-    assert "| **China** |" in zh and "安理会成员" in zh and "通报人（第39条）" in zh
+    assert "| **中国** |" in zh and "安理会成员" in zh and "通报人（第39条）" in zh
+    assert "China" not in zh and "| 2 | 维持和平行动部 | 代表 |" in zh
     assert_well_formed(zh)
     en = service.export(debate_id, lang="en", delegation="Mongolia").content
     assert "*Mongolia is not on the speakers list yet.*" in en
@@ -326,3 +327,24 @@ def test_not_on_the_list_yet() -> None:
     data = _full(ours=None)
     data.meeting.delegation = "China"
     assert "*China is not on the speakers list yet.*" in render_brief(data, "en")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_each_coverage_cell_carries_its_passage_and_what_matched(lang: str) -> None:
+    from debateprep.exporters.brief import CellEvidence
+
+    data = _full()
+    assert data.coverage is not None
+    data.coverage.evidence = [
+        CellEvidence("Q1", "A | B", "We value the PBC's [advisory] role. " * 12, "Peacebuilding Commission ← PBC"),
+        CellEvidence("Q2", "`C`", "Regional partners matter.", "", "addressed"),
+    ]
+    data.coverage.marks = {("`C`", "Q2"): "addressed", ("A | B", "Q1"): "wrong"}
+    md = render_brief(data, lang)
+    assert_well_formed(md)
+    matched = "matched: Peacebuilding Commission ← PBC" if lang == "en" else "匹配：Peacebuilding Commission ← PBC"
+    assert matched in md and "[advisory]" not in md.replace("\\[advisory\\]", "")  # brackets escaped, not links
+    assert "…”" in md  # a long passage is clipped at a word
+    assert ("marked addressed by a user" if lang == "en" else "用户标注为已述及") in md
+    (_header, rows), = [t for t in tables(md) if t[0][0] in ("Delegation", "代表团")]
+    assert rows == 2 and "✓" in md and "✗" in md

@@ -34,7 +34,8 @@ def test_search_human_output_marks_the_match(cli) -> None:  # type: ignore[no-un
     assert "«保护平民»" in r.stdout
     assert "S/RES/2594 (2021), OP 3" in r.stdout
     r = cli(["library", "search", "nothing-like-this-anywhere"])
-    assert r.exit_code == 0 and "no paragraph contains" in r.stdout
+    assert r.exit_code == 0 and "the library holds only 3 Chinese documents" in r.stdout
+    assert "nothing in English. Add English texts: `debateprep library import PATH…`" in r.stdout
 
 
 def test_import_files_and_report(cli, shared_data: Path) -> None:  # type: ignore[no-untyped-def]

@@ -118,6 +118,31 @@ def test_schedule_of_a_62_speaker_debate(cli: Cli, tmp_path: Path) -> None:
     assert "spills into another day" in text and "S/PV.7109 (Resumption 1)" in text
 
 
+def test_timer_on_another_day_leaves_the_schedule_and_the_brief_alone(cli: Cli, tmp_path: Path) -> None:
+    """`speakers start` today on the 2014 debate (as in the demo: F2, space) is a rehearsal."""
+    debate = new_debate(cli)
+    ok(cli(["speakers", "import", debate, str(csv_of_62(tmp_path))]))
+    ok(cli(["debate", "set", debate, "--delegation", "China"]))
+    planned = ok(cli(["speakers", "schedule", debate, "--json"])).json()
+    ok(cli(["speakers", "start", "1", "--at", "2026-11-27T15:53"]))
+    ok(cli(["speakers", "done", "1", "--seconds", "312"]))
+    ok(cli(["speakers", "start", "2"]))  # the real clock, whatever day the test runs
+    after = ok(cli(["speakers", "schedule", debate, "--json", "--now", "2026-11-29T06:53"])).json()
+    assert after["sessions"] == planned["sessions"]  # type: ignore[index]
+    assert [(s["start"], s["session"]) for s in after["speakers"]] == \
+        [(s["start"], s["session"]) for s in planned["speakers"]]  # type: ignore[index]
+    assert after["speakers"][0]["actual"] == {"start": "2026-11-27T15:53:00", "seconds": 312,  # type: ignore[index]
+                                              "during_debate": False}
+    text = ok(cli(["speakers", "schedule", debate])).stdout
+    assert "Resumption 2" not in text and "rehearsal or late entry" in text
+    rows = ok(cli(["speakers", "list", debate, "--json"])).json()
+    assert max(r["session"] for r in rows) == len(planned["sessions"]) == 2  # type: ignore[union-attr, index, arg-type]
+    brief = ok(cli(["export", "brief", debate, "-o", str(tmp_path / "brief.md")]))
+    assert brief.exit_code == 0
+    content = (tmp_path / "brief.md").read_text(encoding="utf-8")
+    assert "We (China) speak 17th of 62, expected at 11:45 (Wed 12 Feb 10:00-13:00 S/PV.7109)." in content
+
+
 def test_malformed_csv_names_file_and_row_and_writes_nothing(cli: Cli, tmp_path: Path) -> None:
     debate = new_debate(cli)
     ok(cli(["speakers", "add", debate, "Chad"]))
@@ -151,16 +176,50 @@ def test_briefers_from_the_imported_concept_note(cli: Cli) -> None:
     assert ok(cli(["speakers", "import", "1", "--briefers", "--json"])).json() == []
 
 
+def test_inscribe_the_council_in_one_step(cli: Cli) -> None:
+    debate = new_debate(cli)
+    ok(cli(["speakers", "add", debate, "Lithuania", "--level", "minister"]))
+    added = ok(cli(["speakers", "import", debate, "--council", "--json"])).json()
+    assert len(added) == 14 and {e["basis"] for e in added} == {"member"}  # type: ignore[arg-type, union-attr]
+    again = ok(cli(["speakers", "import", debate, "--council"]))
+    assert again.stdout.strip() == "all 15 Council members of 2014 are on the list already: nothing added"
+    assert len(ok(cli(["speakers", "list", debate, "--json"])).json()) == 15  # type: ignore[arg-type]
+    missing = cli(["speakers", "import", debate, "--council", "--year", "1999"])
+    assert missing.exit_code == 1 and missing.stderr.count("\n") == 1
+    assert "the roster has no Council composition for 1999" in missing.stderr
+    stray = cli(["speakers", "import", debate, "--briefers", "--year", "2014"])
+    assert stray.exit_code == 2 and "--year goes with --council" in stray.stderr
+
+
 def test_import_verbatim_record(cli: Cli, shared_data: Path) -> None:
     files = sorted((shared_data / "spv_2020_speeches").glob("UNSC_2020_SPV.8723*_spch*.txt"))
     if not files:
         pytest.skip("S/PV.8723 is not in ../shared/data")
     ok(cli(["debate", "new", "Transitional justice", "--meeting", "8723", "--date", "2020-02-13",
-            "--presidency", "Belgium", "--president-first"]))
+            "--presidency", "Belgium"]))  # no flag: the minister presiding is placed by the rule
     result = ok(cli(["speakers", "import", "1", "--record", *map(str, files)]))
     assert result.stdout.startswith("imported 62 speakers heard in the record")
     rows = ok(cli(["speakers", "list", "1", "--json"])).json()
     assert [r["code"] for r in rows[:5]] == ["OHCHR", None, None, "BEL", "NER"]  # type: ignore[index]
+    assert [r["position"] for r in rows] == list(range(1, 63))  # type: ignore[index]
+    assert all(r["override"] is None for r in rows)  # type: ignore[union-attr]  # heard as the rules order it
+
+
+def test_the_presidents_place_is_overridden_both_ways_from_the_cli(cli: Cli) -> None:
+    ok(cli(["debate", "new", "PoC", "--date", "2014-02-12", "--presidency", "Lithuania", "--president-last"]))
+    for name, level in (("OCHA", None), ("Chad", None), ("Lithuania", "minister")):
+        ok(cli(["speakers", "add", "1", name, *(["--level", level] if level else [])]))
+    rows = ok(cli(["speakers", "order", "1", "--json"])).json()
+    assert [r["delegation"] for r in rows] == ["Office for the Coordination of Humanitarian Affairs", "Chad", "Lithuania"]  # type: ignore[index]
+    assert rows[2]["override"].startswith("set for this debate: the President speaks last")  # type: ignore[index]
+    assert rows[2]["auto_position"] == 2  # type: ignore[index]
+    assert ok(cli(["debate", "set", "1", "--president-first", "rule", "--json"])).json()["settings"]["president_first"] is None  # type: ignore[index]
+    rows = ok(cli(["speakers", "order", "1", "--json"])).json()
+    assert [r["delegation"] for r in rows][1] == "Lithuania" and rows[1]["override"] is None  # type: ignore[index]
+    ok(cli(["debate", "set", "1", "--president-first", "no"]))
+    assert ok(cli(["speakers", "order", "1", "--json"])).json()[2]["delegation"] == "Lithuania"  # type: ignore[index]
+    both = cli(["debate", "new", "x", "--president-first", "--president-last"])
+    assert both.exit_code == 2 and "not allowed with" in both.stderr
 
 
 def test_roster_lookup(cli: Cli) -> None:

@@ -126,6 +126,8 @@ ARG_COMMANDS = (
     ["prst", "add", "1", "--text", "{s}"],
     ["prst", "convert", "--text", "{s}"],
     ["statements", "list", "{s}"],
+    ["statements", "mark", "1", "{s}", "Q1", "--wrong"],
+    ["statements", "mark", "1", "China", "{s}", "--addressed"],
     ["export", "brief", "{s}"],
     ["backup", "{tmp}/{s}.json"],
     ["restore", "{tmp}/{s}"],

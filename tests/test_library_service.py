@@ -137,6 +137,27 @@ def test_similar_finds_the_source_paragraph(lib_en: LibraryService) -> None:
     assert lib_en.similar("   ") == []
 
 
+def test_an_empty_answer_says_why(db) -> None:  # type: ignore[no-untyped-def]
+    """0 paragraphs never comes alone: what the library holds, and how to add what is missing."""
+    svc = LibraryService(db)
+    assert svc.search("civilians") == []
+    empty = svc.why_empty("civilians")
+    assert empty.startswith("The library is empty.") and "library sample" in empty and "ctrl+l" in empty
+    svc.load_sample()  # three Chinese resolutions only
+    assert svc.search("civilians") == []
+    english = svc.why_empty("civilians")
+    assert english.startswith("No paragraph contains 'civilians': the library holds only 3 Chinese documents (")
+    assert "nothing in English" in english and "`debateprep library import PATH…`" in english
+    assert "ctrl+t on the Agreed language tab (F4)" in english
+    assert "(language filter zh)" in svc.why_empty("civilians", lang="zh")
+    assert "nothing in English" in svc.why_empty("平民", lang="en")
+    assert svc.search("平民", year_from=2030) == []
+    years = svc.why_empty("平民", year_from=2030)
+    assert re.fullmatch(r"No paragraph matches '平民' with the years; without it, \d+ paragraphs do\.", years)
+    assert "S/RES/9999 (2030) is not in the library" in svc.why_empty("平民", symbol="S/RES/9999 (2030)")
+    assert "contains every term of '猫狗'" in svc.why_empty("猫狗")
+
+
 def test_paragraph_by_citation_and_context(lib: LibraryService) -> None:
     sp = lib.paragraph("S/RES/2589 (2021), OP 4 (a)")
     assert sp.paragraph.text.startswith("当前或以往的维持和平行动东道国")
@@ -147,6 +168,24 @@ def test_paragraph_by_citation_and_context(lib: LibraryService) -> None:
         lib.paragraph("S/RES/2589 (2021), OP 99")
     with pytest.raises(InputError):
         lib.paragraph("OP 4 of something")
+
+
+def test_annex_paragraphs_are_searchable_and_cited(lib_en: LibraryService) -> None:
+    doc = lib_en.show("S/RES/1454 (2002)")
+    assert (doc.count("PP"), doc.count("OP")) == (6, 5)  # stored and read back: the annexes are not OPs
+    hits = lib_en.search('"Goods Review List procedures"', lang="en")
+    assert "S/RES/1454 (2002), annex B, title" in {h.citation for h in hits}
+    hits = lib_en.search('"Lumpy Skin Disease virus"', lang="en")
+    assert [h.citation for h in hits] == ["S/RES/1454 (2002), annex A, para. 40"]
+    assert hits[0].to_json()["part"] == "annex A"
+    b3 = lib_en.paragraph("S/RES/1454 (2002), annex B, para. 3")
+    assert b3.paragraph.text.startswith("Each application will be reviewed and registered by OIP")
+    assert lib_en.paragraph("S/RES/1454 (2002), annex b, para. 12 (c)").paragraph.text == "Denial;"
+    assert lib_en.paragraph("S/RES/1454 (2002), OP 3").paragraph.lead == "Directs"
+    with pytest.raises(NotFound, match=r"annex B, para\. 99"):
+        lib_en.paragraph("S/RES/1454 (2002), annex B, para. 99")
+    annex_only = lib_en.search("Iraq", kind="annex", symbol="S/RES/1454 (2002)", limit=200)
+    assert annex_only and all(h.paragraph.kind == "annex" for h in annex_only)
 
 
 def test_show_unknown_symbol(lib: LibraryService) -> None:

@@ -31,7 +31,7 @@ def test_a_long_name_is_refused_in_one_line_on_both_databases(db) -> None:  # ty
     with pytest.raises(InputError) as refused:
         speakers.add(debate.id, "x" * 400, person=True)
     message = str(refused.value)
-    assert message.startswith("speakers entry delegation is 400 characters long (at most 300)")
+    assert message.startswith("delegation is 400 characters long (at most 300)")
     assert "\n" not in message
     assert speakers.entries(debate.id) == []
     entry = speakers.add(debate.id, "China")

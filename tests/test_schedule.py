@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import re
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from debateprep.domain.record_speakers import speakers_from_record
 from debateprep.domain.roster import Roster
@@ -77,27 +82,56 @@ def test_a_62_speaker_debate() -> None:
     ]
 
 
-def test_recomputed_from_actual_durations() -> None:
+def test_actual_durations_forecast_beside_an_unchanged_plan() -> None:
     entries = debate_of_62()
+    plan = schedule(debate_of_62())
     start = datetime(2014, 2, 12, 10)
     for e, minutes in zip(entries[:4], (15, 14, 12, 11)):  # the briefers all ran long
         e.status, e.started_at, e.actual_seconds = Status.SPOKE, start, minutes * 60
         start += timedelta(minutes=minutes, seconds=30)
     sched = schedule(entries)
     assert [s.actual for s in sched.slots[:5]] == [True, True, True, True, False]
-    assert hm(sched.slots[4]) == "Wed 10:54:00"  # 12 minutes later than planned
-    assert sched.first_of_each_session()[1].position == 27  # two fewer before the suspension
-    assert [s.position for s in sched.resumptions()] == [59, 60, 61, 62]
+    assert all(s.live for s in sched.slots[:4]) and not sched.rehearsed()
+    # the plan stays as it was; the record is kept beside it
+    assert [(s.start, s.end, s.session.number) for s in sched.slots] == \
+        [(s.start, s.end, s.session.number) for s in plan.slots]
+    assert sched.slots[0].actual_start == datetime(2014, 2, 12, 10) and sched.slots[0].actual_seconds == 15 * 60
+    # the forecast redoes the plan from what happened: 12 minutes later than planned
+    forecast = sched.forecast
+    assert forecast is not None
+    assert [s.measured for s in forecast.slots[:5]] == [True, True, True, True, False]
+    assert hm(forecast.slots[4]) == "Wed 10:54:00" and hm(sched.slots[4]) == "Wed 10:42:00"
+    assert forecast.first_of_each_session()[1].position == 27  # two fewer before the suspension
+    assert [s.position for s in forecast.resumptions()] == [59, 60, 61, 62]
 
 
-def test_speaker_overrunning_now_pushes_the_rest() -> None:
+def test_speaker_overrunning_now_pushes_the_forecast_not_the_plan() -> None:
     entries = debate_of_62()
     speaking = entries[0]
     speaking.status, speaking.started_at = Status.SPEAKING, datetime(2014, 2, 12, 10)
     now = datetime(2014, 2, 12, 10, 16)  # 16 minutes into a 10-minute briefing
     sched = schedule(entries, now=now)
-    assert sched.slots[0].end == now and sched.slots[0].overrun_minutes == 0
-    assert hm(sched.slots[1]) == "Wed 10:16:30"
+    assert sched.forecast is not None
+    assert sched.forecast.slots[0].end == now and sched.forecast.slots[0].overrun_minutes == 0
+    assert hm(sched.forecast.slots[1]) == "Wed 10:16:30"
+    assert hm(sched.slots[1]) == "Wed 10:10:30" and sched.slots[0].end == datetime(2014, 2, 12, 10, 10)
+
+
+def test_timer_run_on_another_day_is_a_rehearsal_and_moves_nothing() -> None:
+    """The 2014 demo timed on 27 Nov 2026: the plan, the sessions and the record symbols stay."""
+    plan = schedule(debate_of_62())
+    entries = debate_of_62()
+    rehearsal = datetime(2026, 11, 27, 15, 53)
+    entries[0].status, entries[0].started_at, entries[0].actual_seconds = Status.SPOKE, rehearsal, 312
+    entries[1].status, entries[1].started_at = Status.SPEAKING, rehearsal + timedelta(minutes=6)
+    sched = schedule(entries, now=rehearsal + timedelta(minutes=9))
+    assert [(s.start, s.end, s.session) for s in sched.slots] == [(s.start, s.end, s.session) for s in plan.slots]
+    assert sched.sessions == plan.sessions and len(sched.sessions) == 3
+    assert {s.session.record for s in sched.slots} == {"S/PV.7109", "S/PV.7109 (Resumption 1)"}
+    assert sched.forecast is None  # a rehearsal forecasts nothing
+    assert [s.position for s in sched.rehearsed()] == [1, 2]
+    assert sched.slots[0].actual_seconds == 312 and sched.slots[0].actual_start == rehearsal
+    assert sched.slots[0].overrun_minutes == 0
 
 
 def test_moved_entry_opens_the_next_session_and_withdrawn_are_left_out() -> None:
@@ -151,3 +185,113 @@ def test_schedule_of_8699_puts_the_suspensions_where_they_were(shared_data: Path
     assert abs(opened[2] - actual[2]) <= 1
     assert abs(opened[3] - actual[3]) <= 1
     assert sched.slots[opened[3] - 1].session.record == "S/PV.8699 (Resumption 1)"
+
+
+# -- the schedule stays sane for any clock (hypothesis) -------------------------------------------
+
+RANDOM = os.environ.get("DEBATEPREP_FUZZ_RANDOM") == "1"
+SANE = settings(max_examples=300, deadline=None, derandomize=not RANDOM, database=None)
+MOMENTS = st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2100, 12, 31))
+
+
+@st.composite
+def session_times(draw: st.DrawFn) -> list[tuple[time, time]]:
+    """One to three sessions in a day, in order, each at least 15 minutes long."""
+    count = draw(st.integers(1, 3))
+    cuts = sorted(draw(st.lists(st.integers(6 * 4, 23 * 4), min_size=2 * count, max_size=2 * count, unique=True)))
+    times = [(cuts[2 * i], cuts[2 * i + 1]) for i in range(count)]
+    return [(time(a // 4, a % 4 * 15), time(b // 4, b % 4 * 15)) for a, b in times]
+
+
+@st.composite
+def debates(draw: st.DrawFn) -> tuple[list[SpeakerEntry], date, list[tuple[time, time]], datetime | None, int]:
+    meeting = draw(st.dates(min_value=date(1995, 1, 1), max_value=date(2060, 12, 31)))
+    sessions = draw(session_times())
+    n = draw(st.integers(0, 40))
+    entries = []
+    for i in range(n):
+        e = SpeakerEntry(f"D{i}", datetime(2000, 1, 1) + timedelta(minutes=i), id=i + 1,
+                         basis=draw(st.sampled_from(list(Basis))), level=draw(st.sampled_from(list(Level))),
+                         planned_minutes=draw(st.one_of(st.none(), st.floats(0.5, 180))),
+                         status=draw(st.sampled_from(list(Status))))
+        if e.status in (Status.SPEAKING, Status.SPOKE):
+            # the timer's record: on any day — the debate's, a rehearsal years away, or none at all
+            e.started_at = draw(st.one_of(
+                st.none(), MOMENTS,
+                st.builds(lambda d, m: datetime.combine(meeting, time()) + timedelta(days=d, minutes=m),
+                          st.integers(0, 3), st.integers(0, 24 * 60 - 1))))
+            if e.status == Status.SPOKE:
+                e.actual_seconds = draw(st.one_of(st.none(), st.integers(-60, 6 * 3600)))
+        entries.append(e)
+    now = draw(st.one_of(st.none(), MOMENTS))
+    changeover = draw(st.integers(0, 120))
+    return entries, meeting, sessions, now, changeover
+
+
+def _total(sched_slots: list, changeover: int) -> float:  # type: ignore[type-arg]
+    return sum(s.minutes for s in sched_slots) + changeover / 60 * len(sched_slots)
+
+
+def _check_sane(slots: list, sessions: list, meeting: date, times: list[tuple[time, time]],  # type: ignore[type-arg]
+                changeover: int, grace: float, planned: bool) -> None:
+    numbers = [s.number for s in sessions]
+    assert numbers == list(range(1, len(numbers) + 1))  # sessions numbered 1..k
+    assert sorted({s.session.number for s in slots}) == numbers
+    days = [s.day for s in sessions]
+    assert days == sorted(days) and set(days) == set(range(len(set(days))))  # meeting days 0..d, no gaps
+    shortest = min((datetime.combine(meeting, b) - datetime.combine(meeting, a)).total_seconds() / 60 for a, b in times)
+    for s in sessions:
+        assert (s.start.time(), s.end.time()) in times and s.start.date() >= meeting
+        assert s.record in ("", "S/PV.7109") or s.record == f"S/PV.7109 (Resumption {s.day})"
+        assert s.day <= len(sessions)  # resumption numbers stay small
+        assert _WELL_FORMED.fullmatch(s.label()) and _WELL_FORMED_ZH.fullmatch(s.label("zh"))
+    for slot in slots:
+        assert slot.end >= slot.start
+        if planned or not slot.measured:  # planned times: inside the meeting's hours (grace allowed)
+            assert slot.session.start <= slot.start <= slot.session.end + timedelta(minutes=grace)
+            assert slot.overrun_minutes <= max(grace, slot.minutes)
+    if planned and slots:
+        # a session closes only when the next statement does not fit: k is bounded by the total time
+        assert len(sessions) <= 2 * _total(slots, changeover) / shortest + 2
+        assert slots[0].start == datetime.combine(meeting, times[0][0])
+
+
+_WELL_FORMED = re.compile(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d [A-Z][a-z]{2} \d\d:\d\d-\d\d:\d\d"
+                          r"( S/PV\.7109( \(Resumption [1-9]\d{0,2}\))?)?")
+_WELL_FORMED_ZH = re.compile(r"\d{1,2}月\d{1,2}日（星期[一二三四五六日]）\d\d:\d\d-\d\d:\d\d"
+                             r"( S/PV\.7109( \(Resumption [1-9]\d{0,2}\))?)?")
+
+
+@SANE
+@given(debates(), st.booleans(), st.floats(0, 15))
+def test_schedule_is_sane_for_any_clock(case: tuple, numbered: bool, grace: float) -> None:  # type: ignore[type-arg]
+    """Any "now", any debate date, any timer record: the plan is the plan of the list alone
+    (sessions 1..k, k bounded by the total time, starts within meeting hours, small resumption
+    numbers), and a forecast, when there is one, is sane too."""
+    entries, meeting, times, now, changeover = case
+    kw = dict(sessions=times, changeover_seconds=changeover, grace_minutes=grace,
+              meeting_number=7109 if numbered else None)
+    placements = order_entries(entries)
+    sched = build_schedule(placements, meeting, now=now, **kw)  # type: ignore[arg-type]
+    # the plan does not depend on the clock or on the timer's record
+    heard = (Status.SPEAKING, Status.SPOKE)
+    unheard = [replace(p, entry=replace(p.entry, status=Status.INSCRIBED if p.entry.status in heard else p.entry.status,
+                                        started_at=None, actual_seconds=None)) for p in placements]
+    plan = build_schedule(unheard, meeting, **kw)  # type: ignore[arg-type]
+    assert [(s.position, s.start, s.end, s.session) for s in sched.slots] == \
+        [(s.position, s.start, s.end, s.session) for s in plan.slots]
+    assert len(sched.slots) == sum(1 for p in placements if p.position)
+    _check_sane(sched.slots, sched.sessions, meeting, times, changeover, grace, planned=True)
+    last_day = sched.slots[-1].session.start.date() if sched.slots else meeting
+    for slot in sched.slots:
+        if slot.live:  # a record counts as the debate's only on its days (or the next meeting day)
+            assert slot.actual_start is not None and meeting <= slot.actual_start.date() <= last_day + timedelta(days=3)
+    if sched.forecast is not None:
+        assert any(s.live for s in sched.slots)
+        f = sched.forecast
+        assert [s.entry.id for s in f.slots] == [s.entry.id for s in sched.slots]
+        _check_sane(f.slots, f.sessions, meeting, times, changeover, grace, planned=False)
+        span = (max(s.actual_start.date() for s in sched.slots if s.live and s.actual_start) - meeting).days
+        shortest = min((datetime.combine(meeting, b) - datetime.combine(meeting, a)).total_seconds() / 60
+                       for a, b in times)
+        assert len(f.sessions) <= 2 * _total(f.slots, changeover) / shortest + 2 + len(times) * (span + 2)

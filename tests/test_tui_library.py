@@ -88,6 +88,19 @@ async def test_empty_library_says_how_to_fill_it(sqlite_db) -> None:  # type: ig
 
 
 @sync
+async def test_english_search_of_a_chinese_library_says_why(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    LibraryService(sqlite_db).load_sample()
+    app = RecordingApp(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_pane(pilot)
+        table = await search(pilot, "civilians")
+        assert table.row_count == 0
+        status = str(app.query_one("#lib-status", Static).render())
+        assert "the library holds only 3 Chinese documents" in status and "nothing in English" in status
+        assert "ctrl+t" in status
+
+
+@sync
 async def test_search_as_you_type_chinese(sqlite_db) -> None:  # type: ignore[no-untyped-def]
     LibraryService(sqlite_db).load_sample()
     app = RecordingApp(sqlite_db)

@@ -127,6 +127,36 @@ def test_new_draft_add_and_save_from_the_editor(sqlite_db) -> None:  # type: ign
     asyncio.run(scenario())
 
 
+def test_editor_text_is_converted_and_its_flags_shown(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    async def scenario() -> None:
+        debate_id = _debate(sqlite_db, "en")
+        draft = PrstService(sqlite_db).new_draft(debate_id, "en")
+        assert draft.id is not None
+        PrstService(sqlite_db).add_text(draft.id, "Recalling its resolution 1894 (2009),")
+        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_pane(pilot)
+            editor = app.query_one("#prst-editor", TextArea)
+            editor.load_text("Acting under Chapter VII of the Charter of the United Nations,")
+            editor.focus()
+            await pilot.press("ctrl+s")  # saved over paragraph 1: converted, and flagged
+            await settle(pilot)
+            [stored] = PrstService(sqlite_db).get(draft.id).paragraphs
+            assert stored.text == "The Security Council acts under Chapter VII of the Charter of the United Nations."
+            assert [f.code for f in stored.flags] == ["chapter-vii"]
+            table = app.query_one("#prst-paragraphs", DataTable)
+            assert str(table.get_row_at(0)[1]) == "!?"
+            panel = _static(app, "#prst-provenance")
+            assert "! review: a presidential statement is not adopted under Chapter VII" in panel
+            editor.load_text("We call on the Council to request the Secretary-General to brief it.")
+            await pilot.press("ctrl+n")
+            await settle(pilot)
+            texts = PrstService(sqlite_db).get(draft.id).texts()
+            assert "The Security Council requests the Secretary-General to brief it." in texts
+
+    asyncio.run(scenario())
+
+
 def test_stale_save_is_refused_and_says_what_changed(sqlite_db) -> None:  # type: ignore[no-untyped-def]
     async def scenario() -> None:
         draft_id = _seeded_draft(sqlite_db)
@@ -140,7 +170,7 @@ def test_stale_save_is_refused_and_says_what_changed(sqlite_db) -> None:  # type
             app.query_one("#prst-editor", TextArea).load_text("安全理事会回顾第2436(2018)号决议和第2518(2020)号决议。")
             await pilot.press("ctrl+s")
             await settle(pilot)
-            assert service.get(draft_id).paragraphs[0].text == "安全理事会回顾其第2436(2018)号决议。"
+            assert service.get(draft_id).texts()[0] == "安全理事会回顾其第2436(2018)号决议。"
             messages = [n.message for n in app._notifications]
             assert any("was changed by" in m and "{+其+}" in m for m in messages), messages
             assert pane.draft is not None and pane.draft.paragraphs[0].version == first.version + 1

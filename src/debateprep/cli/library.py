@@ -25,7 +25,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     se = lsub.add_parser("search", help="full-text search, Chinese substrings and English words")
     se.add_argument("query", metavar="QUERY", help='terms all required; "quotes" for a phrase, e.g. 保护平民')
     se.add_argument("--lang", choices=["zh", "en"], help="only this language")
-    se.add_argument("--kind", choices=["PP", "OP", "para"], help="preambular, operative or PRST paragraphs")
+    se.add_argument("--kind", choices=["PP", "OP", "para", "annex"],
+                    help="preambular, operative, PRST or annex paragraphs")
     se.add_argument("--lead", help="lead verb or phrase, e.g. Recalling, 回顾")
     se.add_argument("--symbol", help="only this document, e.g. 'S/RES/2594 (2021)'")
     se.add_argument("--from", dest="year_from", type=int, metavar="YEAR", help="adopted in or after YEAR")
@@ -85,6 +86,7 @@ def _report(report: ImportReport, as_json: bool) -> int:
     else:
         for d in report.imported:
             counts = f"{d.paras} paragraphs" if d.paras else f"{d.pp} PP, {d.op} OP"
+            counts += f", {d.annex} annex paragraphs" if d.annex else ""
             print(f"imported {d.symbol} ({d.lang}): {counts}" + (" (replaced)" if d.replaced else ""))
         for d in report.doubtful:
             print(one_line(f"doubt: {d.symbol} ({d.path}): {'; '.join(d.warnings)}"), file=sys.stderr)
@@ -106,15 +108,15 @@ def _sample(args: argparse.Namespace) -> int:
 
 
 def _search(args: argparse.Namespace) -> int:
-    hits = _service(args).search(
-        args.query, lang=args.lang, kind=args.kind, lead=args.lead, symbol=args.symbol,
-        year_from=args.year_from, year_to=args.year_to, limit=args.limit,
-    )
+    service = _service(args)
+    filters = dict(lang=args.lang, kind=args.kind, lead=args.lead, symbol=args.symbol, year_from=args.year_from,
+                   year_to=args.year_to)
+    hits = service.search(args.query, limit=args.limit, **filters)
     if args.json:
         print_json([h.to_json() for h in hits])
         return 0
     if not hits:
-        print(f"no paragraph contains {args.query!r}")
+        print(service.why_empty(args.query, **filters))
         return 0
     for h in hits:
         lead = f"  [{h.paragraph.lead}]" if h.paragraph.lead else ""

@@ -65,6 +65,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     edit.add_argument("text")
     edit.add_argument("--version", type=int,
                       help="the paragraph version you edited, 'v2' in `prst show` (refused if it moved on)")
+    edit.add_argument("--as-is", action="store_true", help="keep the text exactly as given (no conversion)")
     add_json_flag(edit)
     edit.set_defaults(func=_edit)
 
@@ -150,6 +151,8 @@ def _print_draft(draft: Draft) -> None:
         where = f" {p.closest_citation}" if p.closest_citation else ""
         print(f"{_label(number, p)} [{p.mark}{sim}{where}] {text}")
         print(f"      ({p.provenance.describe()})")
+        for flag in p.flags:
+            print(f"      ! {flag.message}")
 
 
 def _print_order(draft: Draft) -> None:
@@ -220,19 +223,27 @@ def _add(args: argparse.Namespace) -> int:
         print_json({**paragraph.to_json(), "number": number, "text": draft.texts()[number - 1]})
     else:
         print(f"{_label(number, paragraph)}: {draft.texts()[number - 1]}")
+        _print_flags(paragraph.flags)
     return 0
+
+
+def _print_flags(flags: Any) -> None:
+    """Review flags on stderr, one line each, so a script reading stdout gets the text alone."""
+    for flag in flags:
+        print(f"review: {flag.message}", file=sys.stderr)
 
 
 def _edit(args: argparse.Namespace) -> int:
     service = _service(args)
     draft_id = _draft_id(args)
     version = args.version if args.version is not None else service.paragraph(draft_id, args.paragraph).version
-    edited = service.edit(draft_id, args.paragraph, version, args.text)
+    edited = service.edit(draft_id, args.paragraph, version, args.text, convert=not args.as_is)
     number = _number(service.get(draft_id), edited.id)
     if args.json:
         print_json({**edited.to_json(), "number": number})
     else:
         print(f"{_label(number, edited)}: {edited.text}")
+        _print_flags(edited.flags)
     return 0
 
 
@@ -275,13 +286,15 @@ def _convert(args: argparse.Namespace) -> int:
 
         c = to_prst(args.text, args.lang, first=args.first)
         data: dict[str, Any] = {"text": c.text, "lead": c.lead, "prst_lead": c.prst_lead,
-                                "category": CATEGORY_NAMES[c.category], "note": c.note}
+                                "category": CATEGORY_NAMES[c.category], "note": c.note,
+                                "flags": [f.to_json() for f in c.flags]}
         if args.json:
             print_json(data)
         else:
             print(c.text)
             if c.note:
                 print(f"note: {c.note}", file=sys.stderr)
+            _print_flags(c.flags)
         return 0
     if args.draft is None:
         raise InputError(None, "give a DRAFT (to re-convert its paragraphs) or --text")
@@ -291,10 +304,12 @@ def _convert(args: argparse.Namespace) -> int:
     draft = service.get(draft_id)
     if args.json:
         print_json([{"id": p.id, "number": _number(draft, p.id), "version": p.version, "text": c.text,
-                     "lead": c.lead, "note": c.note} for p, c in results])
+                     "lead": c.lead, "note": c.note, "flags": [f.to_json() for f in c.flags]} for p, c in results])
     else:
         for p, c in results:
             print(f"{_label(_number(draft, p.id), p)}: {c.text}" + (f"  ({c.note})" if c.note else ""))
+            for flag in c.flags:
+                print(f"        review: {flag.message}")
     return 0
 
 
@@ -305,8 +320,12 @@ def _check(args: argparse.Namespace) -> int:
         return 0
     for number, p in enumerate(draft.paragraphs, start=1):
         print(f"{_label(number, p)}: {p.mark:<6} {p.check_summary()}")
+        for flag in p.flags:
+            print(f"        review: {flag.message}")
     agreed = sum(1 for p in draft.paragraphs if p.status == "agreed")
-    print(f"{agreed} of {len(draft.paragraphs)} paragraphs are agreed language")
+    flagged = sum(1 for p in draft.paragraphs if p.flags)
+    print(f"{agreed} of {len(draft.paragraphs)} paragraphs are agreed language"
+          + (f"; {flagged} to review" if flagged else ""))
     return 0
 
 

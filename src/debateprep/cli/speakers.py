@@ -95,13 +95,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_json_flag(sch)
     sch.set_defaults(func=_schedule)
 
-    imp = ssub.add_parser("import", help="import a CSV list, a verbatim record's speakers, or the concept note's briefers")
+    imp = ssub.add_parser("import", help="import a CSV list, a verbatim record's speakers, the concept note's "
+                                         "briefers, or the year's fifteen Council members")
     imp.add_argument("debate", metavar="DEBATE", help="debate id")
     kind = imp.add_mutually_exclusive_group(required=True)
     kind.add_argument("file", metavar="CSV", nargs="?", help="a speakers list as CSV (see `speakers export`)")
     kind.add_argument("--record", metavar="FILE", nargs="+",
                       help="a verbatim record (S/PV): its file(s), in parts or one per speech")
     kind.add_argument("--briefers", action="store_true", help="the briefers named in the debate's concept note")
+    kind.add_argument("--council", action="store_true",
+                      help="the fifteen Council members of the debate's year, from the roster (members already "
+                           "on the list are left alone)")
+    imp.add_argument("--year", type=int, help="with --council: the Council of this year (default: the debate's date)")
     add_json_flag(imp)
     imp.set_defaults(func=_import)
 
@@ -129,10 +134,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_json_flag(roster)
     roster.set_defaults(func=_roster)
 
-    council = ssub.add_parser("council", help="the Council of a year: members and the presidency of each month")
+    council = ssub.add_parser("council", help="the Council of a year: members and the presidency of each month "
+                                              "(to inscribe them: speakers import DEBATE --council)")
     council.add_argument("year", type=int, nargs="?", help="e.g. 2014 (default: this year)")
     add_json_flag(council)
     council.set_defaults(func=_council)
+
+
+_NO_ONE = ("no one inscribed yet: `debateprep speakers add {debate} DELEGATION`, or the year's Council members "
+           "with `debateprep speakers import {debate} --council`")
 
 
 def _version(p: argparse.ArgumentParser) -> None:
@@ -197,7 +207,7 @@ def _list(args: argparse.Namespace) -> int:
     lang = args.lang or view.debate.language
     print(view.debate.label())
     if not rows:
-        print("no one inscribed yet: `debateprep speakers add DEBATE DELEGATION`")
+        print(_NO_ONE.format(debate=view.debate.id))
         return 0
     print(f"{'#':>3}  {_cell('delegation', 34)} {_cell('level', 24)} {_cell('basis', 15)} "
           f"{_cell('status', 10)} {'start':>5}  sess  id")
@@ -275,6 +285,9 @@ def _order(args: argparse.Namespace) -> int:
         print_json([{k: r[k] for k in ("position", "id", "delegation", "auto_position", "override", "why")}
                     for r in rows])
         return 0
+    if not rows:
+        print(_NO_ONE.format(debate=view.debate.id))
+        return 0
     for r in rows:
         print(f"{r['position'] or '-':>3}  {r['why']}")
     return 0
@@ -294,10 +307,13 @@ def _schedule(args: argparse.Namespace) -> int:
             "speakers": [{"position": x.position, "id": x.entry.id, "delegation": x.entry.delegation,
                           "start": x.start.isoformat(timespec="minutes"), "end": x.end.isoformat(timespec="minutes"),
                           "minutes": round(x.minutes, 2), "session": x.session.number, "day": x.session.day + 1,
-                          "actual": x.actual, "overrun_minutes": round(x.overrun_minutes, 1)}
+                          "actual": _record_json(x), "expected_start": _expected(view, x),
+                          "overrun_minutes": round(x.overrun_minutes, 1)}
                          for x in sched.slots],
             "spill_over": [x.position for x in sched.spilled()],
             "resumption": [x.position for x in sched.resumptions()],
+            "expected_end": (sched.forecast.projected_end.isoformat(timespec="minutes")
+                             if sched.forecast and sched.forecast.projected_end else None),
         })
         return 0
     _print_schedule(view)
@@ -308,16 +324,18 @@ def _print_schedule(view: SpeakersView) -> None:
     sched = view.schedule
     print(view.debate.label())
     if not sched.slots:
-        print("no one on the list yet")
+        print(_NO_ONE.format(debate=view.debate.id))
         return
     current = None
     for x in sched.slots:
         if x.session is not current:
             current = x.session
             print(f"\n{current.label()}")
-        mark = " (actual)" if x.actual else ""
         over = f"  runs {x.overrun_minutes:.0f} min past {x.session.end:%H:%M}" if x.overrun_minutes >= 1 else ""
-        print(f"  {x.start:%H:%M}-{x.end:%H:%M}  {x.position:>3}  {x.entry.delegation}{mark}{over}")
+        expected = _expected(view, x)
+        beside = _record_text(x) or (f"now expected {expected[11:16]}" if expected else "")
+        print(f"  {x.start:%H:%M}-{x.end:%H:%M}  {x.position:>3}  {x.entry.delegation}{over}"
+              + (f"  [{beside}]" if beside else ""))
     print()
     for line in sched.summary():
         print(line)
@@ -325,11 +343,56 @@ def _print_schedule(view: SpeakersView) -> None:
         first = sched.resumptions()[0]
         print(f"spills into another day: positions {first.position}-{sched.slots[-1].position} "
               f"({first.session.record or first.session.label()})")
+    if sched.forecast is not None and sched.forecast.projected_end is not None:
+        print(f"from what the timer logged: now expected to end {sched.forecast.projected_end:%a %d %b %H:%M}")
+    if sched.rehearsed():
+        print(f"{len(sched.rehearsed())} timed outside the debate's days (rehearsal or late entry): "
+              "logged beside the plan, which they do not change")
+
+
+def _record_json(x: Any) -> dict[str, Any] | None:
+    """The timer's record beside a planned slot."""
+    if not x.actual:
+        return None
+    return {"start": x.actual_start.isoformat(timespec="seconds") if x.actual_start else None,
+            "seconds": x.actual_seconds, "during_debate": x.live}
+
+
+def _record_text(x: Any) -> str:
+    """"heard 10:02, 6:12" (during the debate) / "rehearsal 27 Nov 2026, 5:12"."""
+    if not x.actual:
+        return ""
+    took = f"{x.actual_seconds // 60}:{x.actual_seconds % 60:02d}" if x.actual_seconds is not None else "speaking"
+    if x.live and x.actual_start is not None:
+        return f"heard {x.actual_start:%H:%M}, {took}"
+    when = f" {x.actual_start:%d %b %Y}" if x.actual_start else ""
+    return f"timed{when} (rehearsal or late entry), {took}"
+
+
+def _expected(view: SpeakersView, x: Any) -> str | None:
+    """The forecast start of a speaker still waiting, when it differs from the plan."""
+    if view.schedule.forecast is None or x.entry.id is None or x.actual:
+        return None
+    f = view.schedule.forecast.slot_for(x.entry.id)
+    if f is None or abs((f.start - x.start).total_seconds()) < 60:
+        return None
+    return f.start.isoformat(timespec="minutes")
 
 
 def _import(args: argparse.Namespace) -> int:
     check_input_paths(args.record or ([args.file] if args.file else []))
     service = _service(args)
+    if args.year is not None and not args.council:
+        from debateprep.domain.errors import InputError
+
+        raise InputError(None, "--year goes with --council (the Council of that year)")
+    if args.council:
+        done = service.inscribe_council(args.debate, args.year)
+        if args.json:
+            print_json([_entry_json(e) for e in done.added])
+        else:
+            print(done.summary())
+        return 0
     if args.briefers:
         added = service.import_briefers(args.debate)
         what = "briefers from the concept note (to be confirmed)"

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from debateprep.cli.common import add_debate_arg, add_json_flag, check_input_paths, open_db, print_json
 
 if TYPE_CHECKING:
+    from debateprep.domain.coverage import CoverageCell, CoverageQuestion
     from debateprep.services.statements import ImportReport, StatementService
 
 
@@ -58,6 +59,20 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     cov.add_argument("--question", metavar="N", type=int, help="show the evidence for question N")
     add_json_flag(cov)
     cov.set_defaults(func=_coverage)
+
+    mark = ssub.add_parser("mark", help="mark a coverage cell wrong, or addressed where the tool missed it")
+    add_debate_arg(mark)
+    mark.add_argument("delegation", metavar="DELEGATION", help="the delegation (roster name, English or Chinese)")
+    mark.add_argument("question", metavar="QUESTION", help="the question: Q3 or 3")
+    which = mark.add_mutually_exclusive_group(required=True)
+    which.add_argument("--wrong", dest="mark", action="store_const", const="wrong",
+                       help="the tool's cell is not an answer to the question")
+    which.add_argument("--addressed", dest="mark", action="store_const", const="addressed",
+                       help="the delegation addressed the question (the tool missed it)")
+    which.add_argument("--clear", dest="mark", action="store_const", const="clear", help="remove the mark")
+    mark.add_argument("--questions", metavar="FILE", help="the questions file coverage was run with, if any")
+    add_json_flag(mark)
+    mark.set_defaults(func=_mark_cell)
 
     con = ssub.add_parser("convergence", help="proposals shared by several delegations, most shared first")
     add_debate_arg(con)
@@ -178,21 +193,41 @@ def _resolve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _coverage(args: argparse.Namespace) -> int:
+def _questions_file(path: str | None) -> list[CoverageQuestion] | None:
+    if not path:
+        return None
     from debateprep.domain.coverage import parse_questions
+    from debateprep.domain.errors import InputError
+    from debateprep.importers.reader import read_document
+
+    questions = parse_questions(read_document(path).text.replace("\n\n", "\n"))
+    if not questions:
+        raise InputError(path, "no questions in the file (one per line)")
+    return questions
+
+
+def _mark_cell(args: argparse.Namespace) -> int:
+    service = _service(args)
+    debate_id = _debate_id(args, service)
+    mark = None if args.mark == "clear" else args.mark
+    saved = service.mark(debate_id, args.delegation, args.question, mark, _questions_file(args.questions))
+    if args.json:
+        print_json(saved.to_json() if saved else {"cleared": True})
+    elif saved is None:
+        print(f"cleared the mark of {args.delegation} on {args.question}")
+    else:
+        tool = "addressed" if saved.tool_covered else "not addressed"
+        print(f"{saved.delegation} on Q{args.question.upper().lstrip('Q')}: marked {saved.mark} (the tool said {tool}); "
+              "the mark stays when coverage is computed again")
+    return 0
+
+
+def _coverage(args: argparse.Namespace) -> int:
     from debateprep.domain.text import cell_width
 
     service = _service(args)
     debate_id = _debate_id(args, service)
-    questions = None
-    if args.questions:
-        from debateprep.domain.errors import InputError
-        from debateprep.importers.reader import read_document
-
-        questions = parse_questions(read_document(args.questions).text.replace("\n\n", "\n"))
-        if not questions:
-            raise InputError(args.questions, "no questions in the file (one per line)")
-    matrix = service.coverage(debate_id, questions)
+    matrix = service.coverage(debate_id, _questions_file(args.questions))
     if args.json:
         print_json(matrix.to_json())
         return 0
@@ -204,8 +239,17 @@ def _coverage(args: argparse.Namespace) -> int:
             raise NotFound(f"no question {args.question} (there are {len(matrix.questions)})")
         print(f"{q.label} {q.text}")
         for cell in matrix.covered_by(q.key):
-            print(f"\n{cell.delegation} — strength {cell.strength:.2f} — {cell.source}, {cell.passage.sentence_range}")
+            by = f" — marked addressed by a user (the tool: {'yes' if cell.by_tool else 'no'})" if cell.mark else ""
+            print(f"\n{cell.delegation} — strength {cell.strength:.2f} — {cell.source}, "
+                  f"{cell.passage.sentence_range}{by}")
             print(f"  {cell.passage.text}")
+            print(f"  {cell.explanation()}")
+        wrong = [c for c in matrix.marked() if c.question_key == q.key and c.mark == "wrong"]
+        for cell in wrong:
+            print(f"\n{cell.delegation} — marked wrong by a user (the tool said addressed: {cell.passage.text})")
+        return 0
+    if not matrix.delegations:
+        print(service.why_empty(debate_id, "coverage"))
         return 0
     for q in matrix.questions:
         print(f"{q.label} ({len(matrix.covered_by(q.key))} delegations) {q.text}")
@@ -214,13 +258,17 @@ def _coverage(args: argparse.Namespace) -> int:
     print(" " * (width + 2) + " ".join(f"{q.label:>4}" for q in matrix.questions))
     for d in matrix.delegations:
         cells = [matrix.cell(d, q.key) for q in matrix.questions]
-        marks = " ".join(f"{_mark(c.strength if c else 0.0):>4}" for c in cells)
+        marks = " ".join(f"{_glyph(c):>4}" for c in cells)
         print(d + " " * (width + 2 - cell_width(d)) + marks)
-    print("\n█ strong  ▓ clear  ▒ some  · not addressed — `--question N` shows the passages")
+    print("\n█ strong  ▓ clear  ▒ some  · not addressed  ✓ ✗ marked by a user (addressed / wrong)"
+          " — `--question N` shows the passages")
     return 0
 
 
-def _mark(strength: float) -> str:
+def _glyph(cell: CoverageCell | None) -> str:
+    if cell is not None and cell.mark is not None:
+        return "✓" if cell.mark == "addressed" else "✗"
+    strength = cell.strength if cell else 0.0
     if strength <= 0:
         return "·"
     return "█" if strength >= 0.75 else "▓" if strength >= 0.45 else "▒"
@@ -234,7 +282,7 @@ def _convergence(args: argparse.Namespace) -> int:
         print_json([g.to_json() for g in shown])
         return 0
     if not groups:
-        print("no proposal is shared by enough delegations")
+        print(service.why_empty(_debate_id(args, service), "convergence", min_supporters=args.min))
         return 0
     for g in shown:
         print(f"{g.rank}. {g.count} delegations — {g.representative.text}")

@@ -2,7 +2,9 @@
 
 `BriefData` is what the brief says (plain strings and numbers, filled by services/brief.py from
 every capability); `render_brief(data, lang)` writes it with the safe builder in `markdown`.
-Headings and fixed text follow `lang`; imported text stays in the language it came in.
+Headings, fixed text and the names of delegations (the roster's UN names) follow `lang`, so a
+Chinese brief is Chinese throughout and an English one English; imported text (the note's
+questions, adopted paragraphs, statements) stays in the language it came in.
 A section whose data is absent (None) says so in one line instead of disappearing silently.
 """
 
@@ -11,8 +13,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from debateprep.exporters.brief_text import TEXT, format_date, list_sep, ordinal, term
-from debateprep.exporters.markdown import Document, Md, emph, inline, strong
+from debateprep.exporters.brief_text import (
+    TEXT,
+    format_date,
+    list_sep,
+    name_in,
+    ordinal,
+    question_label,
+    term,
+    title_term,
+)
+from debateprep.exporters.markdown import Align, Document, Md, emph, inline, strong
 
 LANGS = ("en", "zh")
 
@@ -60,10 +71,14 @@ class Briefer:
     organization: str | None = None
 
     def describe(self, lang: str = "en") -> str:
+        """"Name, title (organization)", the organization's name and a generic title in `lang`."""
         comma, opening, closing = ("，", "（", "）") if lang == "zh" else (", ", " (", ")")
-        who = comma.join(p for p in (self.name, self.title) if p)
-        if self.organization:
-            who = f"{who}{opening}{self.organization}{closing}" if who else self.organization
+        who = comma.join(p for p in (self.name, title_term(self.title or "", lang)) if p)
+        org = name_in(self.organization or "", lang)
+        if org and _same(org, self.name):  # a person speaking for no organization
+            org = ""
+        if org:
+            who = f"{who}{opening}{org}{closing}" if who else org
         return who
 
 
@@ -78,14 +93,29 @@ class Speaker:
     start: str = ""  # "11:05"; "02-13 10:20" on a later day
     session: str = ""  # session number
     session_label: str = ""  # "Wed 12 Feb 10:00-13:00 S/PV.7109"
+    session_label_zh: str = ""  # "2月12日（星期三）10:00-13:00 S/PV.7109"
     status: str = ""
     ours: bool = False
+    title: str = ""  # the representative's title ("Minister for Foreign Affairs"), as inscribed
+
+
+@dataclass
+class CellEvidence:
+    """Why a cell reads addressed: the passage and the words that matched (or a user's mark)."""
+
+    question_label: str  # "Q1"
+    delegation: str
+    passage: str
+    matched: str  # "Peacebuilding Commission ← PBC; prevent conflicts ← prevention"
+    mark: str | None = None  # "addressed" / "wrong" when a user marked the cell
 
 
 @dataclass
 class CoverageTable:
     question_labels: list[str]  # "Q1" …
     rows: list[tuple[str, list[float]]]  # delegation, strength per question (0 = not addressed)
+    evidence: list[CellEvidence] = field(default_factory=list)
+    marks: dict[tuple[str, str], str] = field(default_factory=dict)  # (delegation, "Q1") -> user mark
 
 
 @dataclass
@@ -150,7 +180,7 @@ def render_brief(data: BriefData, lang: str = "en") -> str:
     _questions(doc, data.questions, t, lang)
     _briefers(doc, data.briefers, t, lang)
     _speakers(doc, data.speakers, data.meeting.delegation, t, lang)
-    _coverage(doc, data.coverage, t)
+    _coverage(doc, data.coverage, t, lang)
     _convergence(doc, data.convergence, data.coverage is not None, t, lang)
     _library(doc, data.agreed_language, t)
     _prst(doc, data.prst, t, lang)
@@ -175,17 +205,17 @@ def _meeting(doc: Document, m: Meeting, t: dict[str, str], lang: str) -> None:
     rows = [
         (t["symbol"], " ".join(p for p in (m.meeting_symbol, f"({number})" if number else "") if p)),
         (t["date"], format_date(m.meeting_date, lang)),
-        (t["presidency"], m.presidency or ""),
-        (t["agenda"], m.agenda_item or ""),
+        (t["presidency"], name_in(m.presidency or "", lang)),
+        (t["agenda"], agenda_in(m.agenda_item or "", lang)),
         (t["note_symbol"], m.concept_note_symbol or ""),
         (t["outcome"], m.outcome or ""),
-        (t["delegation"], m.delegation or ""),
+        (t["delegation"], name_in(m.delegation or "", lang)),
     ]
     facts = [_labelled(label, value, lang) for label, value in rows if value]
     if facts:
         doc.bullets(facts)
     else:
-        doc.paragraph(emph(t["no_meeting"]))
+        doc.paragraph(emph(fixed(t["no_meeting"])))
 
 
 def _note(doc: Document, note: NoteSummary | None, t: dict[str, str], lang: str) -> None:
@@ -219,7 +249,7 @@ def _questions(doc: Document, questions: list[Question] | None, t: dict[str, str
         if q.addressed_by is not None:
             if q.addressed_by:
                 label = t["addressed"].format(n=len(q.addressed_by))
-                doc.paragraph(emph(label), Md(" "), list_sep(lang).join(q.addressed_by))
+                doc.paragraph(emph(label), Md(" "), list_sep(lang).join(name_in(n, lang) for n in q.addressed_by))
             else:
                 doc.paragraph(emph(t["addressed_none"]))
         doc.paragraph(strong(t["talking"]))
@@ -238,7 +268,7 @@ def _briefers(doc: Document, briefers: list[Briefer] | None, t: dict[str, str], 
 def _speakers(doc: Document, speakers: list[Speaker] | None, us: str | None, t: dict[str, str], lang: str) -> None:
     doc.heading(t["speakers"], 2)
     if not speakers:
-        doc.paragraph(emph(t["no_speakers"]))
+        doc.paragraph(emph(fixed(t["no_speakers"])))
         return
     doc.paragraph(t["count"].format(n=len(speakers)))
     ours = [i for i, s in enumerate(speakers) if s.ours]
@@ -247,37 +277,76 @@ def _speakers(doc: Document, speakers: list[Speaker] | None, us: str | None, t: 
         s = speakers[i]
         session = ""
         if s.session_label or s.session:
-            label = s.session_label or term(s.session, lang)
+            label = (s.session_label_zh if lang == "zh" else "") or s.session_label or term(s.session, lang)
             session = f"（{label}）" if lang == "zh" else f" ({label})"
         start = s.start or t["none"]
-        doc.paragraph(strong(t["we_speak"].format(who=s.delegation, pos=ordinal(s.position, lang),
+        doc.paragraph(strong(t["we_speak"].format(who=name_in(s.delegation, lang), pos=ordinal(s.position, lang),
                                                   n=len(speakers), start=start, session=session)))
-        before = speakers[i - 1].delegation if i > 0 else t["none"]
-        after = speakers[i + 1].delegation if i + 1 < len(speakers) else t["none"]
+        before = name_in(speakers[i - 1].delegation, lang) if i > 0 else t["none"]
+        after = name_in(speakers[i + 1].delegation, lang) if i + 1 < len(speakers) else t["none"]
         doc.paragraph(t["we_after"].format(before=before, after=after))
     elif us:
-        doc.paragraph(emph(t["not_listed"].format(who=us)))
+        doc.paragraph(emph(t["not_listed"].format(who=name_in(us, lang))))
     else:
-        doc.paragraph(emph(t["set_us"]))
+        doc.paragraph(emph(fixed(t["set_us"])))
+    opening, closing = ("（", "）") if lang == "zh" else (" (", ")")
     rows = []
     for s in speakers:
-        who = s.delegation + (f" ({s.on_behalf})" if s.on_behalf else "")
-        cells = [str(s.position), who, s.representative, term(s.level, lang) if s.level else "",
+        who = name_in(s.delegation, lang) + (f"{opening}{name_in(s.on_behalf, lang)}{closing}" if s.on_behalf else "")
+        representative = ", ".join(p for p in (s.representative, title_term(s.title, lang)) if p)
+        cells = [str(s.position), who, representative, term(s.level, lang) if s.level else "",
                  term(s.basis, lang) if s.basis else "", s.start, term(s.session, lang) if s.session else ""]
         rows.append([strong(c) if s.ours and c else c for c in cells])
     doc.table(t["cols"].split("|"), rows, align=["right", None, None, None, None, "right", None])
 
 
-def _coverage(doc: Document, coverage: CoverageTable | None, t: dict[str, str]) -> None:
+def _coverage(doc: Document, coverage: CoverageTable | None, t: dict[str, str], lang: str) -> None:
     doc.heading(t["coverage"], 2)
     if coverage is None:
         doc.paragraph(emph(t["no_statements"]))
         return
+    if not coverage.question_labels:
+        doc.paragraph(emph(t["no_questions_to_cover"]))
+        return
     doc.paragraph(emph(t["coverage_note"]))
-    header = [t["delegation_col"], *coverage.question_labels]
-    rows = [[delegation, *(("●" if s >= 0.5 else "○") if s > 0 else "" for s in strengths)]
+    header = [t["delegation_col"], *(question_label(q, lang) for q in coverage.question_labels)]
+
+    def cell(delegation: str, label: str, strength: float) -> str:
+        mark = coverage.marks.get((delegation, label))
+        if mark is not None:
+            return "✓" if mark == "addressed" else "✗"
+        return ("●" if strength >= 0.5 else "○") if strength > 0 else ""
+
+    rows = [[name_in(delegation, lang),
+             *(cell(delegation, label, s) for label, s in zip(coverage.question_labels, strengths))]
             for delegation, strengths in coverage.rows]
-    doc.table(header, rows, align=[None, *(["center"] * len(coverage.question_labels))])
+    centered: list[Align] = ["center"] * len(coverage.question_labels)
+    doc.table(header, rows, align=[None, *centered])
+    if not coverage.evidence:
+        return
+    doc.heading(t["evidence"], 3)
+    for label in coverage.question_labels:
+        items = [e for e in coverage.evidence if e.question_label == label]
+        if not items:
+            continue
+        doc.paragraph(strong(question_label(label, lang)))
+        doc.bullets([
+            inline(strong(name_in(e.delegation, lang)), Md(" — "), _clip(e.passage), Md(" "),
+                   emph(t["marked_" + e.mark] if e.mark else t["matched"].format(words=e.matched)))
+            for e in items
+        ])
+
+
+EVIDENCE_CHARS = 240
+
+
+def _clip(text: str) -> str:
+    """A passage as quoted in the brief: whole when short, cut at a word near EVIDENCE_CHARS."""
+    text = " ".join(text.split())
+    if len(text) <= EVIDENCE_CHARS:
+        return f"“{text}”"
+    cut = text.rfind(" ", 0, EVIDENCE_CHARS)
+    return f"“{text[: cut if cut > EVIDENCE_CHARS // 2 else EVIDENCE_CHARS]} …”"
 
 
 def _convergence(doc: Document, points: list[ConvergencePoint] | None, have_statements: bool,
@@ -293,7 +362,7 @@ def _convergence(doc: Document, points: list[ConvergencePoint] | None, have_stat
     opening, closing = ("（", "）") if lang == "zh" else ("(", ")")
     doc.numbered([
         inline(strong(t["supporters"].format(n=len(p.supporters))), Md(" — "), p.text,
-               Md(" "), emph(opening + sep.join(p.supporters) + closing))
+               Md(" "), emph(opening + sep.join(name_in(n, lang) for n in p.supporters) + closing))
         for p in points
     ])
 
@@ -343,7 +412,29 @@ def _note_text(p: PrstParagraph, t: dict[str, str], lang: str) -> str:
     if p.source == "library" and p.source_citation:
         source = t["from_library"].format(citation=p.source_citation)
     elif p.source == "group":
-        source = t["from_group"].format(n=len(p.supporters), who=list_sep(lang).join(p.supporters))
+        source = t["from_group"].format(n=len(p.supporters),
+                                        who=list_sep(lang).join(name_in(n, lang) for n in p.supporters))
     else:
         source = t["from_typed"]
     return check + ("" if lang == "zh" else " ") + source
+
+
+def fixed(text: str) -> Md:
+    """Fixed text with `commands` as code spans (they stay as typed in either language)."""
+    return inline(*(Md(f"`{part}`") if i % 2 else part for i, part in enumerate(text.split("`")) if part))
+
+
+def agenda_in(item: str, lang: str) -> str:
+    """A Council agenda item the glossary knows, in `lang` (else as the note wrote it)."""
+    from debateprep.domain.prst import AGENDA_ITEMS
+
+    key = " ".join(item.split())
+    if lang == "zh" and key in AGENDA_ITEMS:
+        return AGENDA_ITEMS[key]
+    if lang == "en":
+        return next((en for en, zh in AGENDA_ITEMS.items() if zh == key), item)
+    return item
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and " ".join(a.casefold().split()) == " ".join(b.casefold().split())  # type: ignore[union-attr]

@@ -1,7 +1,9 @@
-"""The brief's fixed text in English and Chinese: headings, sentences, terms, dates, ordinals."""
+"""The brief's fixed text in English and Chinese: headings, sentences, terms, dates, ordinals, and
+the names of delegations and groups in the export's language (the roster's UN names)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -12,7 +14,7 @@ TEXT: dict[str, dict[str, str]] = {
         "title": "Delegation brief: {title}",
         "meeting": "Meeting", "symbol": "Meeting", "date": "Date", "presidency": "Presidency",
         "agenda": "Agenda item", "note_symbol": "Concept note", "outcome": "Expected outcome",
-        "delegation": "Our delegation", "no_meeting": "No meeting details yet (debate set …).",
+        "delegation": "Our delegation", "no_meeting": "No meeting details yet (`debateprep debate set`).",
         "note": "Concept note", "no_note": "No concept note imported yet.",
         "note_title": "Title", "letter_date": "Letter dated", "themes": "Themes to explore:",
         "cited": "Documents cited:",
@@ -21,16 +23,25 @@ TEXT: dict[str, dict[str, str]] = {
         "as_question": "As a question:", "original": "Original wording:", "addressed": "Addressed by {n}:", "addressed_none": "Addressed by no delegation so far.",
         "talking": "Our talking points:", "placeholder": "…",
         "briefers": "Briefers", "no_briefers": "No briefers known yet.",
-        "speakers": "Speakers list and schedule", "no_speakers": "No speakers inscribed yet.",
+        "speakers": "Speakers list and schedule",
+        "no_speakers": "No speakers inscribed yet. Inscribe them on the Speakers tab (F2), or with "
+                       "`debateprep speakers add` / `debateprep speakers import DEBATE --council`.",
         "count": "{n} speakers inscribed.",
         "we_speak": "We ({who}) speak {pos} of {n}, expected at {start}{session}.",
         "we_after": "Just before us: {before}. Just after us: {after}.",
         "not_listed": "{who} is not on the speakers list yet.",
-        "set_us": "Set our delegation (export option --delegation, or the debate setting) to see when we speak.",
+        "set_us": "Set our delegation (export option `--delegation`, or the debate setting) to see when we speak.",
         "cols": "#|Delegation|Representative|Level|Basis|Expected start|Session",
         "coverage": "Coverage of the guiding questions",
         "no_statements": "No statements imported yet.",
-        "coverage_note": "● addressed strongly, ○ addressed; blank: not addressed.",
+        "coverage_note": "● addressed strongly, ○ addressed; blank: not addressed; ✓ ✗ marked by a user "
+                         "(addressed / not an answer).",
+        "evidence": "Why each cell reads addressed",
+        "matched": "(matched: {words})",
+        "marked_addressed": "(marked addressed by a user)",
+        "marked_wrong": "(marked not an answer by a user)",
+        "no_questions_to_cover": "Statements are imported, but the debate has no guiding questions to cover: "
+                                 "import its concept note or add questions (Concept note tab, F1).",
         "delegation_col": "Delegation",
         "convergence": "Where delegations converge",
         "no_convergence": "No shared proposals found yet.",
@@ -52,7 +63,7 @@ TEXT: dict[str, dict[str, str]] = {
         "title": "代表团简报：{title}",
         "meeting": "会议", "symbol": "会议记录", "date": "日期", "presidency": "主席国",
         "agenda": "议程项目", "note_symbol": "概念说明", "outcome": "预期成果",
-        "delegation": "我代表团", "no_meeting": "尚无会议信息（debate set ……）。",
+        "delegation": "我代表团", "no_meeting": "尚无会议信息（`debateprep debate set`）。",
         "note": "概念说明", "no_note": "尚未导入概念说明。",
         "note_title": "标题", "letter_date": "信函日期", "themes": "有待探讨的问题：",
         "cited": "引用文件：",
@@ -61,16 +72,23 @@ TEXT: dict[str, dict[str, str]] = {
         "as_question": "问句形式：", "original": "原文：", "addressed": "述及的代表团（{n}个）：", "addressed_none": "目前尚无代表团述及。",
         "talking": "我方要点：", "placeholder": "……",
         "briefers": "通报人", "no_briefers": "尚无通报人信息。",
-        "speakers": "发言名单和时间安排", "no_speakers": "尚无代表团登记发言。",
+        "speakers": "发言名单和时间安排",
+        "no_speakers": "尚无代表团登记发言。可在发言名单页（F2）登记，或使用 "
+                       "`debateprep speakers add` / `debateprep speakers import DEBATE --council`。",
         "count": "共{n}位发言者登记发言。",
         "we_speak": "我方（{who}）在{n}位发言者中排第{pos}位，预计{start}发言{session}。",
         "we_after": "我方之前：{before}。我方之后：{after}。",
         "not_listed": "{who}尚未列入发言名单。",
-        "set_us": "设置我代表团（导出选项 --delegation 或辩论设置）即可查看我方发言时间。",
+        "set_us": "设置我代表团（导出选项 `--delegation` 或辩论设置）即可查看我方发言时间。",
         "cols": "序号|代表团|代表|级别|依据|预计开始|场次",
         "coverage": "审议问题的述及情况",
         "no_statements": "尚未导入发言。",
-        "coverage_note": "●：重点述及；○：述及；空白：未述及。",
+        "coverage_note": "●：重点述及；○：述及；空白：未述及；✓ ✗：用户标注（已述及／并非回答）。",
+        "evidence": "各单元格的依据",
+        "matched": "（匹配：{words}）",
+        "marked_addressed": "（用户标注为已述及）",
+        "marked_wrong": "（用户标注为并非回答）",
+        "no_questions_to_cover": "已导入发言，但本次辩论没有审议的问题可供对照：请导入概念说明或添加问题（概念说明页，F1）。",
         "delegation_col": "代表团",
         "convergence": "各代表团的共同主张",
         "no_convergence": "尚未发现共同主张。",
@@ -127,3 +145,35 @@ def ordinal(n: int, lang: str) -> str:
 
 def list_sep(lang: str) -> str:
     return "、" if lang == "zh" else ", "
+
+
+# Generic roles the concept-note reader writes for an unnamed briefer ("a representative of …").
+_TITLE_TERMS = {"representative": ("Representative", "代表"), "代表": ("Representative", "代表")}
+_QUESTION_LABEL = re.compile(r"Q(\d+)")
+
+
+def title_term(title: str, lang: str) -> str:
+    """A generic role in the export's language; any other title is shown as written."""
+    pair = _TITLE_TERMS.get(title.strip().casefold())
+    return pair[1 if lang == "zh" else 0] if pair else title
+
+
+def question_label(label: str, lang: str) -> str:
+    """"Q3" -> "问题3" in Chinese."""
+    m = _QUESTION_LABEL.fullmatch(label)
+    return f"问题{m.group(1)}" if m and lang == "zh" else label
+
+
+def name_in(name: str, lang: str) -> str:
+    """A delegation's or group's name in the export's language, from the roster (UN names:
+    "China" <-> "中国", "Office for the Coordination of Humanitarian Affairs" <-> "人道主义事务协调厅").
+    Names the roster does not know (a person, an organization without a UN Chinese name) stay."""
+    from debateprep.domain.roster import Roster
+
+    if not name or not name.strip():
+        return name
+    roster = Roster.load()
+    found = roster.find(name) or roster.find_group(name)
+    if found is None:
+        return name
+    return found.label(lang)

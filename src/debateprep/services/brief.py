@@ -11,11 +11,14 @@ from datetime import date
 
 from debateprep.domain.debate import Debate
 from debateprep.domain.prst import Draft
+from debateprep.domain.schedule import Slot
+from debateprep.domain.speakers import SpeakerEntry
 from debateprep.domain.text import has_cjk, sentences
 from debateprep.exporters.brief import (
     AgreedText,
     BriefData,
     Briefer,
+    CellEvidence,
     ConvergencePoint,
     CoverageTable,
     Meeting,
@@ -114,30 +117,29 @@ class BriefService:
             e, slot = p.entry, view.slot(p)
             ours = bool(us) and ((our_code is not None and e.delegation_code == our_code)
                                  or e.delegation.casefold() == (us or "").casefold())
-            start = ""
-            if slot is not None:
-                start = f"{slot.start:%H:%M}" if slot.session.day == 0 else f"{slot.start:%m-%d %H:%M}"
             speakers.append(Speaker(
                 position=p.position or 0,
                 delegation=e.delegation,
-                representative=", ".join(x for x in (e.representative, e.title) if x),
+                representative="" if _same(e.representative, e.delegation) else e.representative,
+                title=e.title,
                 level=e.level.value,
                 basis=e.basis.value,
                 on_behalf=e.on_behalf_of or "",
-                start=start,
+                start=start_text(slot),
                 session=str(slot.session.number) if slot else "",
                 session_label=slot.session.label() if slot else "",
+                session_label_zh=slot.session.label("zh") if slot else "",
                 status=e.status.value,
                 ours=ours,
             ))
         data.speakers = speakers
         briefers = [p.entry for p in placed if p.entry.basis == Basis.BRIEFER]
         if briefers:
-            data.briefers = [Briefer(e.representative or None, e.title or None, e.delegation) for e in briefers]
+            data.briefers = [_briefer(e) for e in briefers]
 
     def _add_statements(self, debate: Debate, data: BriefData) -> None:
         """Coverage of the questions and convergence, when statements were imported."""
-        from debateprep.domain.coverage import compute_convergence, compute_coverage
+        from debateprep.domain.coverage import compute_convergence
         from debateprep.services.statements import StatementService
 
         assert debate.id is not None
@@ -146,14 +148,23 @@ class BriefService:
         if not statements:
             return
         questions = service.questions(debate.id)
-        if questions:
-            matrix = compute_coverage(statements, questions)
+        if not questions:  # statements but nothing to cover: the brief says so (not "no statements")
+            data.coverage = CoverageTable(question_labels=[], rows=[])
+        else:
+            matrix = service.coverage(debate.id)  # the user's marks included
+            labels = {q.key: q.label for q in matrix.questions}
             data.coverage = CoverageTable(
                 question_labels=[q.label for q in matrix.questions],
                 rows=[
                     (name, [_strength(matrix.cell(name, q.key)) for q in matrix.questions])
                     for name in matrix.delegations
                 ],
+                evidence=[
+                    CellEvidence(labels[c.question_key], c.delegation, c.passage.text,
+                                 "; ".join(str(r) for r in c.reasons), c.mark)
+                    for q in matrix.questions for c in sorted(matrix.covered_by(q.key), key=lambda c: c.delegation)
+                ],
+                marks={(c.delegation, labels[c.question_key]): c.mark for c in matrix.marked() if c.mark},
             )
             by_label = {q.label: [c.delegation for c in matrix.covered_by(q.key)] for q in matrix.questions}
             for question in data.questions or []:
@@ -222,6 +233,24 @@ class BriefService:
         if html:
             text = to_html(text, debate, language)
         return BriefExport(text, language, debate, data, summarize(data))
+
+
+def start_text(slot: Slot | None) -> str:
+    """A planned start as the brief prints it: "10:21" on the meeting date, "02-13 10:20" later."""
+    if slot is None:
+        return ""
+    return f"{slot.start:%H:%M}" if slot.session.day == 0 else f"{slot.start:%m-%d %H:%M}"
+
+
+def _briefer(e: SpeakerEntry) -> Briefer:
+    """A briefer from the list: someone in a personal capacity is a name, not an organization."""
+    if e.delegation_code is None and (not e.representative or _same(e.representative, e.delegation)):
+        return Briefer(e.delegation, e.title or None, None)
+    return Briefer(e.representative or None, e.title or None, e.delegation)
+
+
+def _same(a: str, b: str) -> bool:
+    return bool(a) and " ".join(a.casefold().split()) == " ".join(b.casefold().split())
 
 
 def default_language(debate: Debate) -> str:

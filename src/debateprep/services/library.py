@@ -16,7 +16,7 @@ from typing import Any
 
 from debateprep.domain import limits
 from debateprep.domain.errors import InputError, NotFound
-from debateprep.domain.resolution import KINDS, AdoptedDocument, Paragraph
+from debateprep.domain.resolution import KINDS, AdoptedDocument, Paragraph, parse_citation
 from debateprep.domain.search_text import PUNCT_TOKEN, Snippet, parse_query, snippet, tokens
 from debateprep.domain.text import detect_language
 from debateprep.importers.library import ImportReport, Progress, bulk_import, content_hash
@@ -26,11 +26,6 @@ from debateprep.storage.search import Filters, backend_for
 
 SAMPLE_FOLDER = "library_samples"
 SIMILAR_CAP = 500  # a phrase in more paragraphs than this says little about where a text comes from
-_CITATION = re.compile(
-    r"^\s*(?P<symbol>S/(?:RES/\d+\s*\(\d{4}\)|PRST/\d{4}/\d+))\s*,?\s*"
-    r"(?P<kind>PP|OP|para)\s*(?P<number>\d+)\s*(?:\((?P<sub>[a-z]{1,2}(?:\.[ivx]+)?|[ivx]+|\d+)\))?\s*$",
-    re.IGNORECASE,
-)
 _EN_STOP = set(
     "the of and to in a an its on for by with all that as be is at from this which their or are has have it "
     "also including such these those other any into under upon within been was were will shall should may "
@@ -61,6 +56,7 @@ class SearchHit:
         p = self.paragraph
         return {
             "id": self.id, "symbol": p.symbol, "kind": p.kind, "number": p.number, "sub": p.sub or None,
+            "part": p.part or None,
             "lead": p.lead, "lang": p.lang, "text": p.text, "citation": p.citation,
             "score": round(self.score, 4), "snippet": self.snippet.text,
             "highlights": [list(s) for s in self.snippet.spans],
@@ -85,6 +81,7 @@ class SimilarHit:
         p = self.paragraph
         return {
             "id": self.id, "symbol": p.symbol, "kind": p.kind, "number": p.number, "sub": p.sub or None,
+            "part": p.part or None,
             "lead": p.lead, "lang": p.lang, "text": p.text, "citation": p.citation,
             "similarity": round(self.similarity, 4),
         }
@@ -146,6 +143,21 @@ def _spread(items: list[tuple[str, ...]], limit: int) -> list[tuple[str, ...]]:
 
 
 TRIGRAM_FALLBACK = 0.8  # below this, the full-text candidates found nothing close
+LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
+ADD_SAMPLE = "Load the sample: `debateprep library sample`, or ctrl+l on the Agreed language tab (F4)."
+ADD_TEXTS = ("Add texts: `debateprep library import PATH…` (files or folders), or ctrl+t on the Agreed "
+             "language tab (F4).")
+
+
+def describe_holdings(held: dict[str, tuple[int, int]]) -> str:
+    """"3 Chinese documents (412 paragraphs)" / "… and 2 English documents (96 paragraphs)"."""
+    parts = [f"{docs} {LANGUAGE_NAMES.get(lang, lang)} document{'' if docs == 1 else 's'} "
+             f"({paras} paragraph{'' if paras == 1 else 's'})" for lang, (docs, paras) in sorted(held.items())]
+    return _and(parts)
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 class LibraryService:
@@ -218,13 +230,12 @@ class LibraryService:
                 if not found:
                     raise NotFound(f"library paragraph {ref} does not exist")
                 return next(iter(found.values()))
-            m = _CITATION.match(str(ref))
-            if not m:
-                raise InputError(None, f"not a citation: {ref!r} (like 'S/RES/2594 (2021), OP 4')")
-            kind = m.group("kind").upper() if m.group("kind").lower() != "para" else "para"
-            return repo.paragraph_at(
-                s, self._symbol(m.group("symbol")), kind, int(m.group("number")), (m.group("sub") or "").lower(), lang
-            )
+            cited = parse_citation(str(ref))
+            if cited is None:
+                raise InputError(None, f"not a citation: {ref!r} (like 'S/RES/2594 (2021), OP 4' or "
+                                       "'S/RES/1454 (2002), annex B, para. 3')")
+            return repo.paragraph_at(s, self._symbol(cited.symbol), cited.kind, cited.number, cited.sub, lang,
+                                     cited.part)
 
     def context(self, paragraph_id: int, before: int = 2, after: int = 2) -> list[repo.StoredParagraph]:
         with self.db.session() as s:
@@ -258,6 +269,55 @@ class LibraryService:
             for h in hits
             if h.paragraph_id in rows
         ]
+
+    def holdings(self) -> dict[str, tuple[int, int]]:
+        """What the library holds, by language: {"zh": (documents, paragraphs), ...}."""
+        held: dict[str, tuple[int, int]] = {}
+        for d in self.documents():
+            docs, paras = held.get(d.lang, (0, 0))
+            held[d.lang] = (docs + 1, paras + d.paragraphs)
+        return held
+
+    def why_empty(
+        self,
+        query: str,
+        *,
+        lang: str | None = None,
+        kind: str | None = None,
+        lead: str | None = None,
+        symbol: str | None = None,
+        year_from: int | None = None,
+        year_to: int | None = None,
+    ) -> str:
+        """Why `search` found nothing for these arguments, in one or two sentences, with the way on:
+        an empty library, a language the library does not hold, filters that leave nothing."""
+        held = self.holdings()
+        if not held:
+            return f"The library is empty. {ADD_SAMPLE} {ADD_TEXTS}"
+        holds = describe_holdings(held)
+        if parse_query(query).empty:
+            return f"Nothing to search for in {query!r}: type English words or Chinese characters."
+        asked = detect_language(query)
+        wanted = lang or asked
+        if wanted not in held:
+            return (f"No paragraph contains {query!r}: the library holds only {holds}, nothing in "
+                    f"{LANGUAGE_NAMES[wanted]}. {ADD_TEXTS.replace('texts', LANGUAGE_NAMES[wanted] + ' texts', 1)}")
+        if lang and asked != lang:
+            return (f"No paragraph contains {query!r}: those are {LANGUAGE_NAMES[asked]} words and the search is "
+                    f"limited to {LANGUAGE_NAMES[lang]} paragraphs (language filter {lang}).")
+        if symbol:
+            wanted_symbol = self._symbol(symbol)
+            if not any(d.symbol == wanted_symbol for d in self.documents()):
+                return f"{wanted_symbol} is not in the library, which holds {holds}. {ADD_TEXTS}"
+        filters = [f for f, on in (("the language filter", lang), ("the PP/OP filter", kind), ("the lead verb", lead),
+                                   ("the document", symbol), ("the years", year_from or year_to)) if on]
+        if filters:
+            found = len(self.search(query, limit=500))
+            if found:
+                return (f"No paragraph matches {query!r} with {_and(filters)}; without {'it' if len(filters) == 1 else 'them'}, "
+                        f"{found}{'+' if found >= 500 else ''} paragraph{'' if found == 1 else 's'} do.")
+        return (f"No paragraph of the library ({holds}) contains every term of {query!r}. Try fewer words or a "
+                "shorter phrase; for text worded differently, `debateprep library similar`.")
 
     def similar(self, text: str, limit: int = 10, *, lang: str | None = None, candidates: int = 60) -> list[SimilarHit]:
         """Adopted paragraphs closest in wording to `text` (a draft sentence or paragraph), best first.
@@ -333,9 +393,9 @@ class LibraryService:
         if lang not in (None, "zh", "en"):
             raise InputError(None, f"language must be zh or en, not {lang!r}")
         if kind is not None:
-            kind = "para" if kind.lower() == "para" else kind.upper()
+            kind = kind.lower() if kind.lower() in ("para", "annex") else kind.upper()
             if kind not in KINDS:
-                raise InputError(None, f"kind must be PP, OP or para, not {kind!r}")
+                raise InputError(None, f"kind must be PP, OP, para or annex, not {kind!r}")
         if year_from is not None and year_to is not None and year_from > year_to:
             raise InputError(None, f"year range {year_from}-{year_to} is empty")
         return Filters(

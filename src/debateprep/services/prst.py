@@ -30,7 +30,14 @@ from debateprep.domain.prst import (
     translate_item,
 )
 from debateprep.domain.prst_diff import RevisionDiff, diff_paragraphs
-from debateprep.domain.prst_form import Conversion, is_chinese, strip_zh_subject, to_prst
+from debateprep.domain.prst_form import (
+    Conversion,
+    draft_text,
+    is_chinese,
+    refresh_flags,
+    strip_zh_subject,
+    to_prst,
+)
 from debateprep.storage.db import Database
 from debateprep.storage.repos import debates as debate_repo
 from debateprep.storage.repos import prst as repo
@@ -137,8 +144,8 @@ class PrstService:
         if text_lang != draft.language:
             raise InputError(None, f"this draft is in {draft.language}; the paragraph is in {text_lang}")
         provenance = provenance or Provenance("typed", source_text=text.strip())
-        body = to_prst(text, draft.language, first=False).text if convert else " ".join(text.split())
-        paragraph = Paragraph(text=body, provenance=provenance)
+        conversion = draft_text(text, draft.language, convert=convert)
+        paragraph = Paragraph(text=conversion.text, provenance=provenance, flags=conversion.flags)
         index = insertion_index(draft.paragraphs, paragraph.category) if position is None else position - 1
         who = current_user()
         with self.db.transaction() as s:
@@ -170,18 +177,21 @@ class PrstService:
             return repo.get_paragraph(s, draft_id, paragraph_id)
 
     def edit(self, draft_id: int, paragraph_id: int, version: int, text: str,
-             read_text: str | None = None) -> Paragraph:
+             read_text: str | None = None, *, convert: bool = True) -> Paragraph:
         """Replace the text of paragraph `paragraph_id` as the caller read it at `version` (and
-        `read_text`, when the caller has it: the refusal then diffs from what they saw). The
+        `read_text`, when the caller has it: the refusal then diffs from what they saw). The new
+        text is converted to PRST form as added text is (unless `convert` is False); the
         agreed/new check is reset."""
         if not text.strip():
             raise InputError(None, "a paragraph needs some text (use remove to delete it)")
+        language = self.get(draft_id).language
+        conversion = draft_text(text, language, convert=convert)
         who = current_user()
         with self.db.transaction() as s:
             current = repo.get_paragraph(s, draft_id, paragraph_id)
             edited = replace(
-                current, text=" ".join(text.split()), status="unchecked",
-                closest_citation=None, closest_text=None, similarity=None,
+                current, text=conversion.text, status="unchecked",
+                closest_citation=None, closest_text=None, similarity=None, flags=conversion.flags,
             )
             return repo.update_paragraph(s, draft_id, edited, version, read_text, who)
 
@@ -225,9 +235,9 @@ class PrstService:
         results: list[tuple[Paragraph, Conversion]] = []
         for paragraph in paragraphs:
             assert paragraph.id is not None
-            conversion = to_prst(paragraph.text, draft.language)
-            if conversion.text != paragraph.text:
-                paragraph = self.edit(draft_id, paragraph.id, paragraph.version, conversion.text, paragraph.text)
+            conversion = draft_text(paragraph.text, draft.language)
+            if conversion.text != paragraph.text or conversion.flags != paragraph.flags:
+                paragraph = self.edit(draft_id, paragraph.id, paragraph.version, paragraph.text, paragraph.text)
             results.append((paragraph, conversion))
         return results
 
@@ -261,6 +271,7 @@ class PrstService:
                 checked = replace(
                     paragraph, status=result.status, closest_citation=result.citation,
                     closest_text=result.text, similarity=result.similarity,
+                    flags=refresh_flags(paragraph.flags, paragraph.text, draft.language),
                 )
                 repo.save_check(s, checked, draft_id)
         return self.get(draft_id)

@@ -30,6 +30,7 @@ from debateprep.domain.speakers import (
     Status,
     find_duplicate,
     order_entries,
+    overrides_to_keep,
     parse_basis,
     parse_level,
     parse_status,
@@ -69,12 +70,19 @@ class SpeakersView:
             return None
         return self.schedule.slot_for(placement.entry.id)
 
+    def expected(self, placement: Placement) -> Slot | None:
+        """The forecast slot (from what the timer logged during the debate), if there is one."""
+        if placement.entry.id is None or self.schedule.forecast is None:
+            return None
+        return self.schedule.forecast.slot_for(placement.entry.id)
+
     def rows(self) -> list[dict[str, Any]]:
-        """JSON-ready rows: position, delegation, level, basis, status, planned start, session ..."""
+        """JSON-ready rows: position, delegation, level, basis, status, planned start, session, and
+        beside the plan the timer's record and the forecast made from it ..."""
         limits = self.debate.settings
         out = []
         for p in self.placements:
-            e, slot = p.entry, self.slot(p)
+            e, slot, expected = p.entry, self.slot(p), self.expected(p)
             out.append({
                 "position": p.position, "id": e.id, "delegation": e.delegation, "code": e.delegation_code,
                 "representative": e.representative, "title": e.title, "level": e.level.value,
@@ -87,10 +95,35 @@ class SpeakersView:
                 "planned_end": slot.end.isoformat(timespec="minutes") if slot else None,
                 "session": slot.session.number if slot else None,
                 "session_label": slot.session.label() if slot else None,
-                "auto_position": p.auto_position, "override": _override_text(e, self.placements),
+                "actual_start": slot.actual_start.isoformat(timespec="seconds") if slot and slot.actual_start else None,
+                "record": (None if slot is None or not slot.actual else "debate" if slot.live else "rehearsal"),
+                "expected_start": expected.start.isoformat(timespec="minutes") if expected and not expected.measured else None,
+                "auto_position": p.auto_position,
+                "override": _override_text(e, self.placements) or ("; ".join(p.overrides) if p.overrides else None),
                 "why": p.explain(), "notes": e.notes, "version": e.version,
             })
         return out
+
+
+@dataclass
+class CouncilInscription:
+    """What `inscribe_council` did: the year, the entries it added, the members already listed."""
+
+    year: int
+    added: list[SpeakerEntry]
+    already: list[SpeakerEntry]
+
+    def summary(self) -> str:
+        withdrawn = [e.delegation for e in self.already if e.status == Status.WITHDRAWN]
+        if not self.added:
+            text = f"all {len(self.already)} Council members of {self.year} are on the list already: nothing added"
+            return text + (f" ({', '.join(withdrawn)} withdrawn: reinstate to list again)" if withdrawn else "")
+        text = f"{len(self.added)} Council member{'' if len(self.added) == 1 else 's'} of {self.year} inscribed"
+        if self.already:
+            names = ", ".join(e.delegation + (" (withdrawn)" if e.status == Status.WITHDRAWN else "")
+                              for e in self.already)
+            text += f"; already on the list: {names}"
+        return text
 
 
 class SpeakersService:
@@ -124,7 +157,7 @@ class SpeakersService:
                     break
         if code is None and debate.meeting_date and debate.meeting_date.year in self.roster.council:
             code = self.roster.presidency(debate.meeting_date).code
-        return OrderSettings(president_code=code, president_first=debate.settings.president_speaks_first)
+        return OrderSettings(president_code=code, president_first=debate.settings.president_first)
 
     def view(self, ref: int | str | None, now: datetime | None = None) -> SpeakersView:
         debate = self.debate(ref)
@@ -420,8 +453,10 @@ class SpeakersService:
         return write_csv(CSV_COLUMNS, rows)
 
     def import_record(self, ref: int | str | None, paths: Sequence[str | Path]) -> list[SpeakerEntry]:
-        """Inscribe everyone heard in a verbatim record, in the order heard (first statements)."""
-        from debateprep.domain.record_speakers import entries_from_heard, speakers_from_record
+        """Inscribe everyone heard in a verbatim record (first statements). The list keeps the
+        order heard: where it departs from the rules, the entry carries a visible override
+        ("kept after Germany (order heard in S/PV.8699)"). One transaction."""
+        from debateprep.domain.record_speakers import entries_from_heard, listed_briefer, speakers_from_record
         from debateprep.importers.verbatim_record import record_parts
 
         debate = self.debate(ref)
@@ -439,7 +474,20 @@ class SpeakersService:
         entries = entries_from_heard(heard, start)
         for e in entries:
             e.notes = f"{e.notes} of {label}"
-        return self._add_all(debate, entries, f"record:{label}")
+        existing = self.entries(debate.id)  # type: ignore[arg-type]
+        for e in entries:  # "Mr. Khiari:" is the "Khaled Khiari" already listed as a briefer
+            listed = listed_briefer(e.representative, existing) if e.delegation_code is None else None
+            if listed is not None:
+                e.delegation, e.delegation_code = listed.delegation, listed.delegation_code
+        with self.db.transaction() as s:
+            added: list[SpeakerEntry] = []
+            for e in entries:
+                dup = find_duplicate(e, existing + added)
+                if dup is not None:
+                    raise Conflict(f"{e.delegation} is already on the list (entry #{dup.id}); nothing imported")
+                added.append(repo.add(s, debate.id, e, f"record:{label}"))  # type: ignore[arg-type]
+            keep = overrides_to_keep(added, existing, self.order_settings(debate), f"order heard in {label}")
+            return [repo.update(s, replace(e, override=keep[e.id])) if e.id in keep else e for e in added]
 
     def import_briefers(self, ref: int | str | None) -> list[SpeakerEntry]:
         """Briefers named in the debate's concept note, as rule 39 entries to be confirmed.
@@ -469,6 +517,39 @@ class SpeakersService:
         if not new:
             return []
         return self._add_all(debate, new, f"concept-note:{stored.id}")
+
+    def inscribe_council(self, ref: int | str | None, year: int | None = None) -> CouncilInscription:
+        """Inscribe the fifteen Council members of the debate's year (or `year`) from the roster, in
+        the roster's order, at representative level. Members already on the list — in any status,
+        withdrawn included, or for a group — are left alone, so running it twice adds nothing."""
+        debate = self.debate(ref)
+        assert debate.id is not None
+        if year is None:
+            if debate.meeting_date is None:
+                raise InputError(None, f"debate #{debate.id} has no meeting date, so no Council year: give the "
+                                       f"year (--year) or set the date (`debateprep debate set {debate.id} "
+                                       "--date YYYY-MM-DD`)")
+            year = debate.meeting_date.year
+        if year not in self.roster.council:
+            have = ", ".join(str(y) for y in sorted(self.roster.council))
+            raise NotFound(f"the roster has no Council composition for {year} (it has {have}): inscribe the "
+                           "members one by one (`debateprep speakers add`), or add the year to the roster's "
+                           "council.toml")
+        council = self.roster.council_year(year)
+        existing = self.entries(debate.id)
+        present = {e.delegation_code: e for e in existing if e.delegation_code}
+        base = datetime.now().replace(microsecond=0)
+        new: list[SpeakerEntry] = []
+        for i, code in enumerate(council.members):
+            if code in present:
+                continue
+            new.append(SpeakerEntry(
+                delegation=self.roster.get(code).name, delegation_code=code, basis=Basis.MEMBER,
+                level=Level.PERMANENT_REPRESENTATIVE, inscribed_at=base + timedelta(seconds=i),  # roster order
+                notes=f"Council member in {year} (from the roster)", debate_id=debate.id))
+        added = self._add_all(debate, new, f"council:{year}") if new else []
+        already = [present[c] for c in council.members if c in present]
+        return CouncilInscription(year, added, already)
 
     def _add_all(self, debate: Debate, entries: list[SpeakerEntry], source: str) -> list[SpeakerEntry]:
         active = {e.duplicate_key(): e for e in self.entries(debate.id) if e.active}  # type: ignore[arg-type]

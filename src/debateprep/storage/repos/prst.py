@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 
 from debateprep.domain.errors import NotFound, StaleEdit
 from debateprep.domain.prst import Draft, Paragraph, Provenance, Revision
+from debateprep.domain.prst_form import Flag
 from debateprep.domain.prst_diff import render_words, word_diff
 from debateprep.storage.tables.prst import PrstDraftRow, PrstParagraphRow, PrstParagraphVersionRow, PrstRevisionRow
 
@@ -38,7 +39,12 @@ def _paragraph(row: PrstParagraphRow) -> Paragraph:
         closest_text=row.closest_text,
         similarity=row.similarity,
         version=row.version,
+        flags=tuple(Flag.from_json(f) for f in json.loads(row.flags_json or "[]")),
     )
+
+
+def _flags_json(paragraph: Paragraph) -> str:
+    return json.dumps([[f.code, f.message] for f in paragraph.flags], ensure_ascii=False)
 
 
 def _revision(row: PrstRevisionRow) -> Revision:
@@ -167,6 +173,7 @@ def insert_paragraph(session: Session, draft_id: int, paragraph: Paragraph, inde
         closest_citation=paragraph.closest_citation,
         closest_text=paragraph.closest_text,
         similarity=paragraph.similarity,
+        flags_json=_flags_json(paragraph),
     )
     rows.insert(index, new)
     session.add(new)
@@ -256,6 +263,7 @@ def update_paragraph(session: Session, draft_id: int, paragraph: Paragraph, expe
     row.closest_citation = paragraph.closest_citation
     row.closest_text = paragraph.closest_text
     row.similarity = paragraph.similarity
+    row.flags_json = _flags_json(paragraph)
     row.version += 1
     session.add(row)
     _keep_version(session, row, who)
@@ -274,6 +282,7 @@ def save_check(session: Session, paragraph: Paragraph, draft_id: int) -> None:
     row.closest_citation = paragraph.closest_citation
     row.closest_text = paragraph.closest_text
     row.similarity = paragraph.similarity
+    row.flags_json = _flags_json(paragraph)
     session.add(row)
 
 

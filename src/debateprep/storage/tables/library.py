@@ -47,6 +47,7 @@ class LibraryParagraphRow(SQLModel, table=True):
     kind: str = Field(max_length=8)
     number: int
     sub: str = Field(default="", max_length=16)
+    part: str = Field(default="", max_length=64)  # "annex A", "section B" (migration 0008)
     lead: str = Field(default="", max_length=200)
     text: str = Field(sa_type=Text)  # type: ignore[call-overload]
     footnotes_json: str = Field(default="[]", sa_type=Text)  # type: ignore[call-overload]

@@ -49,11 +49,13 @@ class SearchParams:
 class LibraryResults(Message):
     """A search finished (in a worker): its parameters, hits, time taken, or the error."""
 
-    def __init__(self, params: SearchParams, hits: list[Any], elapsed_ms: float, error: str | None = None) -> None:
+    def __init__(self, params: SearchParams, hits: list[Any], elapsed_ms: float, error: str | None = None,
+                 why_empty: str = "") -> None:
         self.params = params
         self.hits = hits
         self.elapsed_ms = elapsed_ms
         self.error = error
+        self.why_empty = why_empty  # no hits: why, and what to do (what the library holds, how to add)
         super().__init__()
 
 
@@ -118,7 +120,7 @@ class LibraryPane(Vertical):
     LibraryPane #lib-kind { width: 14; }
     LibraryPane #lib-lead { width: 15; }
     LibraryPane #lib-years { width: 15; }
-    LibraryPane #lib-status { height: 1; color: $text-muted; padding: 0 1; }
+    LibraryPane #lib-status { height: auto; max-height: 3; color: $text-muted; padding: 0 1; }
     LibraryPane #lib-table { height: 1fr; }
     LibraryPane #lib-progress { height: 1; padding: 0 1; display: none; }
     LibraryPane #lib-context-box { height: 12; border-top: solid $panel; }
@@ -229,14 +231,15 @@ class LibraryPane(Vertical):
 
         started = time.perf_counter()
         try:
-            hits = LibraryService(self.db).search(
-                params.query, lang=params.lang, kind=params.kind, lead=params.lead,
-                year_from=params.year_from, year_to=params.year_to, limit=LIMIT,
-            )
+            service = LibraryService(self.db)
+            filters = dict(lang=params.lang, kind=params.kind, lead=params.lead, year_from=params.year_from,
+                           year_to=params.year_to)
+            hits = service.search(params.query, limit=LIMIT, **filters)  # type: ignore[arg-type]
+            why = "" if hits else service.why_empty(params.query, **filters)  # type: ignore[arg-type]
         except DebateprepError as exc:
             self.post_message(LibraryResults(params, [], 0.0, str(exc)))
             return
-        self.post_message(LibraryResults(params, hits, (time.perf_counter() - started) * 1000))
+        self.post_message(LibraryResults(params, hits, (time.perf_counter() - started) * 1000, why_empty=why))
 
     @work(thread=True, exclusive=True, group="library-context", exit_on_error=False)
     def load_context(self, paragraph_id: int) -> None:
@@ -341,7 +344,10 @@ class LibraryPane(Vertical):
         self._shown = message.params
         self._fill(message.hits, message.params)
         more = f" (first {LIMIT})" if len(message.hits) >= LIMIT else ""
-        self._status(f"{len(message.hits)} paragraphs{more} for {message.params.query!r}")
+        if not message.hits and message.why_empty:
+            self._status(message.why_empty)
+        else:
+            self._status(f"{len(message.hits)} paragraphs{more} for {message.params.query!r}")
 
     def _fill(self, hits: list[Any], params: SearchParams) -> None:
         table = self.query_one("#lib-table", DataTable)

@@ -188,7 +188,7 @@ class PrstPane(Vertical):
             sim = f"{p.similarity:.0%}" if p.similarity is not None else ""
             table.add_row(
                 Text(str(number)),
-                Text(p.mark, style=MARK_STYLES[p.status]),
+                Text(("!" if p.flags else "") + p.mark, style=MARK_STYLES[p.status]),
                 Text(sim),
                 Text(clip(text, TEXT_COLUMN_CELLS)),
                 key=str(p.id),
@@ -230,6 +230,7 @@ class PrstPane(Vertical):
         lines.append(p.check_summary())
         if p.status == "new" and p.closest_text:
             lines.append(f"closest text: {clip(p.closest_text.strip(), 160)}")
+        lines.extend(f"! review: {flag.message}" for flag in p.flags)
         panel.update("\n".join(lines))
 
     def _selected_number(self) -> int | None:

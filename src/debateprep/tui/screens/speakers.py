@@ -1,7 +1,9 @@
 """The speakers pane: the list in the Council's order, manual overrides, the timer, the schedule.
 
 Keyboard first: a add · e/enter edit · w withdraw/reinstate · shift+↑/↓ (K/J) move · p pin here ·
-x back to the rules · space start/pause · n next speaker · f finish · s schedule · b briefers.
+x back to the rules · space start/pause (the speaker the Timer panel names next) · t time the
+highlighted row out of turn · n next speaker · f finish · s schedule · c the year's Council members ·
+b briefers.
 Database work runs in thread workers that post messages; only handlers touch widgets. Names and
 notes are shown as rich Text with markup off (square brackets are common in UN text).
 """
@@ -23,15 +25,15 @@ from textual.widgets import ContentSwitcher, DataTable, Static
 
 from debateprep.domain.errors import DebateprepError
 from debateprep.domain.roster import Roster
-from debateprep.domain.speakers import Basis, Level, Placement, SpeakerEntry, Status
+from debateprep.domain.speakers import Basis, Level, Placement, SpeakerEntry, Status, order_entries
 from debateprep.storage.db import Database
 from debateprep.tui.messages import DataChanged, DebateSelected
 from debateprep.tui.widgets.empty import EmptyState
-from debateprep.tui.widgets.timer import SpeakerTimer
+from debateprep.tui.widgets.timer import SpeakerTimer, mmss
 from debateprep.tui.widgets.cells import clip
 
 NAME_CELLS = 24
-SCHEDULE_CELLS = 46  # the schedule view: delegation, or the session's label on its header row
+SCHEDULE_CELLS = 36  # the schedule view: delegation, or the session's label on its header row
 LEVEL_SHORT = {Level.HEAD: "HoS/G", Level.MINISTER: "Min", Level.VICE_MINISTER: "V-Min",
                Level.PERMANENT_REPRESENTATIVE: "PR", Level.DEPUTY: "DPR", Level.OTHER: "-"}
 BASIS_SHORT = {Basis.MEMBER: "member", Basis.BRIEFER: "briefer", Basis.RULE37: "r37", Basis.RULE39: "r39",
@@ -39,6 +41,7 @@ BASIS_SHORT = {Basis.MEMBER: "member", Basis.BRIEFER: "briefer", Basis.RULE37: "
 STATUS_STYLE = {Status.SPEAKING: "bold reverse", Status.SPOKE: "dim", Status.WITHDRAWN: "dim strike",
                 Status.MOVED: "italic"}
 WAITING = (Status.INSCRIBED, Status.MOVED)
+ADOPT_SECONDS = 3 * 3600  # a turn begun longer ago than this is a stale record, not a running one
 
 
 def session_lines(sched: Any) -> Text:
@@ -84,7 +87,7 @@ class SpeakersPane(Vertical):
     DEFAULT_CSS = """
     SpeakersPane { height: 1fr; }
     SpeakersPane #sp-status { height: 1; color: $text-muted; }
-    SpeakersPane #sp-keys { height: 1; color: $text-muted; }
+    SpeakersPane #sp-keys { height: auto; max-height: 2; color: $text-muted; }
     SpeakersPane #sp-body { height: 1fr; }
     SpeakersPane #sp-switcher { width: 1fr; height: 1fr; }
     SpeakersPane #sp-table, SpeakersPane #sp-schedule { height: 1fr; }
@@ -95,6 +98,7 @@ class SpeakersPane(Vertical):
     """
     BINDINGS = [
         Binding("a", "add", "Add", id="speakers-add"),
+        Binding("c", "inscribe_council", "Council", id="speakers-council"),
         Binding("e", "edit", "Edit", id="speakers-edit"),
         Binding("w", "withdraw", "Withdraw", id="speakers-withdraw"),
         Binding("shift+up,K", "move_up", "Move up", id="speakers-move-up"),
@@ -102,6 +106,7 @@ class SpeakersPane(Vertical):
         Binding("p", "pin", "Pin", id="speakers-pin"),
         Binding("x", "clear_override", "Rules", id="speakers-clear"),
         Binding("space", "timer_toggle", "Start/pause", id="speakers-timer"),
+        Binding("t", "time_row", "Time this row", id="speakers-time-row", show=False),
         Binding("n", "next_speaker", "Next", id="speakers-next"),
         Binding("f", "finish", "Finish", id="speakers-finish"),
         Binding("s", "toggle_schedule", "Schedule", id="speakers-schedule"),
@@ -120,14 +125,16 @@ class SpeakersPane(Vertical):
         self._write_lock = threading.Lock()
         self._schedule_stale = True
         self._warned_date = False
+        self._logged: set[int] = set()  # turns this pane ended: never taken over again from a stale load
 
     def compose(self) -> ComposeResult:
         yield Static("", id="sp-status", markup=False)
-        yield Static("a add · e edit · w withdraw · shift+↑↓ move · p pin · x rules · space start/pause · "
-                     "n next · f finish · s schedule", id="sp-keys", markup=False)
-        yield EmptyState("No one on the speakers list yet. Press a to inscribe a delegation, b to take the "
-                         "briefers from the concept note, or import a CSV or a verbatim record with "
-                         "`debateprep speakers import`.", id="sp-empty")
+        yield Static("a add · c Council members · e edit · w withdraw · shift+↑↓ move · p pin · x rules · "
+                     "space start the next/pause · t time this row · n next · f finish · s schedule", id="sp-keys",
+                     markup=False)
+        yield EmptyState("No one on the speakers list yet. Press a to inscribe a delegation, c for the year's "
+                         "fifteen Council members, b to take the briefers from the concept note, or import a "
+                         "CSV or a verbatim record with `debateprep speakers import`.", id="sp-empty")
         with Horizontal(id="sp-body"):
             with ContentSwitcher(initial="sp-table", id="sp-switcher"):
                 yield DataTable(id="sp-table", cursor_type="row", zebra_stripes=True)
@@ -145,7 +152,7 @@ class SpeakersPane(Vertical):
             table.add_column(label, width=width, key=key)
         sched = self.query_one("#sp-schedule", DataTable)
         for label, width, key in (("time", 11, "time"), ("#", 4, "pos"), ("delegation", SCHEDULE_CELLS, "who"),
-                                  ("min", 5, "min")):
+                                  ("min", 5, "min"), ("timed", 10, "timed")):
             sched.add_column(label, width=width, key=key)
         self.query_one("#sp-why").border_title = "Why here"
         self.query_one("#sp-sessions").border_title = "Schedule"
@@ -162,6 +169,8 @@ class SpeakersPane(Vertical):
             ("Speakers: schedule", "When each speaker is expected, by session", lambda: self._go(self.action_toggle_schedule)),
             ("Speakers: briefers from the concept note", "Inscribe the note's briefers (to be confirmed)",
              lambda: self._go(self.action_import_briefers)),
+            ("Speakers: the Council members", "Inscribe the fifteen Council members of the debate's year",
+             lambda: self._go(self.action_inscribe_council)),
             ("Speakers: next speaker", "Log the current speaker and start the timer for the next",
              lambda: self._go(self.action_next_speaker)),
         ]
@@ -223,6 +232,7 @@ class SpeakersPane(Vertical):
             index = next((i for i, p in enumerate(self.placements) if p.entry.id == keep), None)
             if index is not None:
                 table.move_cursor(row=index)
+        self._adopt_speaking()
         self._show()
 
     def _display_name(self, e: SpeakerEntry) -> str:
@@ -243,7 +253,7 @@ class SpeakersPane(Vertical):
             pos.append("*", style="bold yellow")
         settings = self.view.debate.settings if self.view else None
         minutes = e.planned_seconds(settings.default_limit_minutes, settings.limits_minutes) / 60 if settings else 0
-        start = ""
+        start = ""  # the plan's: the timer's record is shown beside it (Why here, the schedule view)
         if slot is not None:
             start = f"{slot.start:%H:%M}" if slot.session.day == 0 else f"D{slot.session.day + 1} {slot.start:%H:%M}"
         return [pos, Text(clip(name, NAME_CELLS), style=style + (" italic" if not e.confirmed else "")),
@@ -261,13 +271,26 @@ class SpeakersPane(Vertical):
         for slot in self.view.schedule.slots:
             if slot.session is not current:
                 current = slot.session
-                sched.add_row(Text(""), Text(""), Text(current.label(), style="bold"), Text(""),
+                sched.add_row(Text(""), Text(""), Text(current.label(), style="bold"), Text(""), Text(""),
                               key=f"session-{current.number}")
-            who = self._display_name(slot.entry) + (" (actual)" if slot.actual else "")
+            who = self._display_name(slot.entry)
             over = Text(f" +{slot.overrun_minutes:.0f}", style="red") if slot.overrun_minutes >= 1 else Text("")
             sched.add_row(Text(f"{slot.start:%H:%M}-{slot.end:%H:%M}"), Text(str(slot.position)),
                           Text(clip(who, SCHEDULE_CELLS - 4)) + over, Text(f"{slot.minutes:.1f}"),
-                          key=f"slot-{slot.entry.id}")
+                          self._beside(slot), key=f"slot-{slot.entry.id}")
+
+    def _beside(self, slot: Any) -> Text:
+        """Beside the plan: the timer's record ("10:02 6:12", "reh. 5:12") or the forecast ("→ 10:54")."""
+        if slot.actual:
+            took = mmss(slot.actual_seconds) if slot.actual_seconds is not None else "…"
+            if slot.live and slot.actual_start is not None:
+                return Text(f"{slot.actual_start:%H:%M} {took}")
+            return Text(f"reh. {took}", style="dim")
+        forecast = self.view.schedule.forecast if self.view else None
+        expected = forecast.slot_for(slot.entry.id) if forecast is not None and slot.entry.id is not None else None
+        if expected is not None and abs((expected.start - slot.start).total_seconds()) >= 60:
+            return Text(f"→ {expected.start:%H:%M}", style="yellow")
+        return Text("")
 
     # -- the side panel ----------------------------------------------------------------------
 
@@ -297,6 +320,10 @@ class SpeakersPane(Vertical):
             parts.append(f"{overrides} manual override{'s' if overrides > 1 else ''} (*)")
         if sched.projected_end:
             parts.append(f"ends {sched.projected_end:%a %H:%M}")
+        if sched.forecast is not None and sched.forecast.projected_end is not None:
+            parts.append(f"now expected to end {sched.forecast.projected_end:%a %H:%M}")
+        if sched.rehearsed():
+            parts.append(f"{len(sched.rehearsed())} timed outside the debate's days (rehearsal)")
         if sched.resumptions():
             parts.append(f"spills into another day from #{sched.resumptions()[0].position}")
         status.update(" · ".join(parts))
@@ -324,6 +351,15 @@ class SpeakersPane(Vertical):
         slot = self.view.slot(p) if self.view else None
         if slot is not None:
             text.append(f"\nexpected {slot.start:%a %H:%M}-{slot.end:%H:%M}, {slot.session.label()}\n", style="dim")
+            took = mmss(slot.actual_seconds) if slot.actual_seconds is not None else "still speaking"
+            if slot.actual and slot.live and slot.actual_start is not None:
+                text.append(f"heard {slot.actual_start:%a %H:%M}, {took}\n")
+            elif slot.actual:
+                when = f" on {slot.actual_start:%d %b %Y}" if slot.actual_start else ""
+                text.append(f"timed{when}, {took}: a rehearsal or a late entry, the plan is unchanged\n")
+            expected = self.view.expected(p) if self.view else None
+            if expected is not None and not expected.measured and abs((expected.start - slot.start).total_seconds()) >= 60:
+                text.append(f"from what the timer logged: now expected {expected.start:%a %H:%M}\n", style="yellow")
         if e.notes:
             text.append(f"\n{e.notes}\n", style="italic")
         why.update(text)
@@ -435,6 +471,14 @@ class SpeakersPane(Vertical):
         e = p.entry
         self._save(lambda s: s.clear_override(e.id, version=e.version), f"{e.delegation}: back to the rules", e.id)
 
+    def action_inscribe_council(self) -> None:
+        """The fifteen Council members of the debate's year, from the roster (idempotent)."""
+        if self.debate_id is None:
+            self.notify("Choose a debate first (Ctrl+O).", severity="warning", markup=False)
+            return
+        debate_id = self.debate_id
+        self._save(lambda s: s.inscribe_council(debate_id).summary(), "")
+
     def action_import_briefers(self) -> None:
         if self.debate_id is None:
             return
@@ -450,22 +494,51 @@ class SpeakersPane(Vertical):
     # -- the timer ---------------------------------------------------------------------------
 
     def action_timer_toggle(self) -> None:
+        """Pause or resume; when idle, give the floor to the speaker the Timer panel names next
+        (not the highlighted row: `t` times that one, out of turn)."""
         timer = self.query_one(SpeakerTimer)
         if timer.state == "running":
             timer.pause()
         elif timer.state == "paused":
             timer.resume()
         else:
-            p = self._current()
-            target = p.entry if p and p.position and p.entry.status in WAITING else self._next_waiting()
-            if target is not None:
+            target = self._next_waiting()
+            if target is None:
+                self.notify("No one is waiting to speak.", title="Timer", markup=False)
+            else:
                 self._start(target)
+
+    def action_time_row(self) -> None:
+        """Time the highlighted speaker, out of turn if it is not the next: say so, and where it
+        will be listed (in the order heard; pinned entries keep their places)."""
+        timer = self.query_one(SpeakerTimer)
+        p = self._current()
+        if timer.state != "idle":
+            self.notify(f"{timer.speaker} has the floor: n gives it to the next speaker, f ends the turn.",
+                        title="Timer", severity="warning", markup=False)
+            return
+        if p is None or not p.position or p.entry.status not in WAITING:
+            self.notify("Highlight a speaker who is waiting to speak.", title="Timer", markup=False)
+            return
+        nxt = self._next_waiting()
+        if nxt is not None and nxt.id != p.entry.id and self.view is not None:
+            heard = [x.entry if x.entry.id != p.entry.id else
+                     x.entry.with_changes(status=Status.SPEAKING, started_at=datetime.now()) for x in self.placements]
+            moved = next(x for x in order_entries(heard, self.view.settings) if x.entry.id == p.entry.id)
+            where = (f"listed where it is heard: position {moved.position} (was {p.position})"
+                     if moved.position != p.position else f"it stays at position {p.position}")
+            self.notify(f"{self._display_name(p.entry)} speaks out of turn (next on the list: "
+                        f"{self._display_name(nxt)}); {where}. Pinned entries keep their places.",
+                        title="Timer", severity="warning", markup=False)
+        self._start(p.entry)
 
     def action_next_speaker(self) -> None:
         """Log the current speaker's time and give the floor to the next one waiting."""
         timer = self.query_one(SpeakerTimer)
         finished = timer.entry_id if timer.state != "idle" else None
         seconds = timer.stop() if finished is not None else 0
+        if finished is not None:
+            self._logged.add(finished)
         target = self._next_waiting(after=finished)
         start = self._start_timer(target) if target is not None else None
 
@@ -481,8 +554,11 @@ class SpeakersPane(Vertical):
         timer = self.query_one(SpeakerTimer)
         entry_id = timer.entry_id
         if entry_id is None or timer.state == "idle":
+            self.notify("The timer is not running: space gives the floor to the next speaker.", title="Timer",
+                        markup=False)
             return
         seconds = timer.stop()
+        self._logged.add(entry_id)
         self._save(lambda s: s.finish(entry_id, seconds), f"logged {seconds // 60}:{seconds % 60:02d}", entry_id)
 
     def _start(self, entry: SpeakerEntry) -> None:
@@ -495,15 +571,35 @@ class SpeakersPane(Vertical):
             return None
         settings = self.view.debate.settings
         limit = entry.planned_seconds(settings.default_limit_minutes, settings.limits_minutes)
-        self.query_one(SpeakerTimer).start(self._display_name(entry), limit, entry.id)
+        timer = self.query_one(SpeakerTimer)
+        then = self._next_waiting(after=entry.id)
+        timer.next_up = self._display_name(then) if then else ""
+        timer.start(self._display_name(entry), limit, entry.id)
         now = datetime.now().replace(microsecond=0)
         meeting = self.view.debate.meeting_date
         if meeting is not None and now.date() != meeting and not self._warned_date:
             self._warned_date = True
-            self.notify(f"Timing on {now:%d %b %Y}, not the meeting date ({meeting:%d %b %Y}): times are logged "
-                        "as they happen and the schedule counts days from the meeting date.",
-                        title="Timer", severity="warning", markup=False)
+            self.notify(f"Timing on {now:%d %b %Y}, not the meeting date ({meeting:%d %b %Y}): unless this is a "
+                        "day of the debate, it is a rehearsal. Durations are logged beside the plan; the "
+                        "schedule stays as planned.", title="Timer", severity="warning", markup=False)
         return now
+
+    def _adopt_speaking(self) -> None:
+        """A speaker marked as speaking (the app was closed mid-turn, or another desk started
+        the timer) while this timer is idle: take the turn over, so n and f log it."""
+        timer = self.query_one(SpeakerTimer)
+        if timer.state != "idle" or self.view is None:
+            return
+        speaking = next((p.entry for p in self.placements
+                         if p.entry.status == Status.SPEAKING and p.entry.id not in self._logged), None)
+        if speaking is None:
+            return
+        settings = self.view.debate.settings
+        limit = speaking.planned_seconds(settings.default_limit_minutes, settings.limits_minutes)
+        since = (datetime.now() - speaking.started_at).total_seconds() if speaking.started_at else -1.0
+        plausible = 0 <= since <= ADOPT_SECONDS  # else the record is stale: hold the timer paused at 0
+        timer.start(self._display_name(speaking), limit, speaking.id, elapsed=since if plausible else 0.0,
+                    paused=not plausible)
 
     @on(SpeakerTimer.PhaseChanged)
     def _phase(self, message: SpeakerTimer.PhaseChanged) -> None:
@@ -534,6 +630,8 @@ class SpeakersPane(Vertical):
             select = result.id
         if isinstance(result, list):
             note = f"{len(result)} {note}" if result else f"no new {note}"
+        elif isinstance(result, str):  # the change says what it did
+            note = result
         self.post_message(SpeakersSaved("" if quiet else note, select))
 
     @on(SpeakersSaved)

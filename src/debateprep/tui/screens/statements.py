@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import ContentSwitcher, DataTable, Static
 
-from debateprep.domain.coverage import ConvergenceGroup, CoverageMatrix
+from debateprep.domain.coverage import ConvergenceGroup, CoverageCell, CoverageMatrix
 from debateprep.domain.errors import DebateprepError
 from debateprep.domain.statements import Statement, extract_proposals
 from debateprep.storage.db import Database
@@ -34,8 +34,13 @@ VIEWS = {"list": "st-list-view", "coverage": "st-coverage-view", "convergence": 
 FOCUS = {"list": "#st-table", "coverage": "#st-heatmap", "convergence": "#st-groups"}
 
 
-def heat(strength: float) -> Text:
-    """A heatmap cell, four terminal cells wide: darker for a stronger match, a dot when not addressed."""
+def heat(strength: float, mark: str | None = None) -> Text:
+    """A heatmap cell, four terminal cells wide: darker for a stronger match, a dot when not
+    addressed; a user's mark shows as ✓ (addressed) or ✗ (not an answer)."""
+    if mark == "addressed":
+        return Text("  ✓ ", style="bold cyan")
+    if mark == "wrong":
+        return Text("  ✗ ", style="bold red")
     if strength <= 0:
         return Text("  · ", style="dim")
     if strength >= 0.75:
@@ -43,6 +48,33 @@ def heat(strength: float) -> Text:
     if strength >= 0.45:
         return Text(" ▓▓ ", style="green")
     return Text(" ▒▒ ", style="yellow")
+
+
+def describe_cell(cell: CoverageCell | None) -> Text:
+    """A heatmap cell explained so a reader can judge it in a second: the verdict (and the user's
+    mark), where the passage is, the passage, and the question words it matched."""
+    from debateprep.domain.coverage import THRESHOLD
+
+    text = Text()
+    if cell is None:
+        text.append("no statement")
+        return text
+    if cell.mark is not None:
+        said = "addressed" if cell.by_tool else "not addressed"
+        text.append(f"marked {cell.mark} by a user (the tool said {said}; u clears the mark)\n", style="bold cyan")
+    if cell.covered:
+        text.append(f"addressed · strength {cell.strength:.2f} · {cell.source} · paragraph "
+                    f"{cell.passage.paragraph + 1}, {cell.passage.sentence_range}\n", style="green")
+        text.append(cell.passage.text + "\n")
+        text.append(cell.explanation(), style="italic")
+    elif not cell.reasons:
+        text.append("not addressed: no word of the question in this statement", style="dim")
+    else:
+        text.append(f"not addressed: the closest sentence scored {cell.score:.2f} (a match needs "
+                    f"{THRESHOLD:.2f}) · {cell.source}, {cell.passage.sentence_range}\n", style="dim")
+        text.append(cell.passage.text + "\n", style="dim")
+        text.append(cell.explanation(), style="dim italic")
+    return text
 
 
 def _short_source(source: str) -> str:
@@ -106,6 +138,9 @@ class StatementsPane(Vertical):
         Binding("i", "import_statements", "Import", id="statements-import"),
         Binding("p", "send_to_prst", "To PRST draft", id="statements-send-to-prst"),
         Binding("m", "map_delegation", "Map delegation", id="statements-map"),
+        Binding("w", "mark_cell('wrong')", "Mark wrong", id="statements-mark-wrong"),
+        Binding("a", "mark_cell('addressed')", "Mark addressed", id="statements-mark-addressed"),
+        Binding("u", "mark_cell('clear')", "Unmark", id="statements-mark-clear"),
     ]
 
     def __init__(self, db: Database, **kwargs: Any) -> None:
@@ -249,6 +284,25 @@ class StatementsPane(Vertical):
             st.delegation or st.suggestion or "", accept="Map", placeholder="e.g. China / 中国 / Türkiye",
             suggester=RosterSuggester(Roster.load())), chosen)
 
+    def action_mark_cell(self, mark: str) -> None:
+        """Mark the highlighted heatmap cell: wrong (not an answer), addressed (the tool missed it),
+        or clear the mark. Marks are stored and stay when coverage is computed again."""
+        table = self.query_one("#st-heatmap", DataTable)
+        if self.view != "coverage" or self.matrix is None or self.debate_id is None:
+            self.notify("Open the coverage heatmap (c) and choose a cell first.", title="Statements",
+                        severity="warning", markup=False)
+            return
+        try:
+            row_key, column_key = table.coordinate_to_cell_key(table.cursor_coordinate)
+        except Exception:  # noqa: BLE001 - an empty table has no cell under the cursor
+            return
+        if row_key.value is None or column_key.value in (None, "delegation"):
+            self.notify("Choose a question's cell, not the delegation's name.", title="Statements",
+                        severity="warning", markup=False)
+            return
+        question = next(q for q in self.matrix.questions if q.key == int(column_key.value))
+        self._mark(self.debate_id, row_key.value, question.label, None if mark == "clear" else mark)
+
     def action_send_to_prst(self) -> None:
         if self.view != "convergence" or not self.groups:
             self.notify("Open the convergence list (v) and choose a shared proposal first.", title="Statements",
@@ -275,6 +329,22 @@ class StatementsPane(Vertical):
                                   title="Statements", markup=False)
         self.app.call_from_thread(self.action_refresh)
         self.post_message(DataChanged("statements"))
+
+    @work(thread=True, exclusive=True, group="statements-mark", exit_on_error=False)
+    def _mark(self, debate_id: int, delegation: str, question: str, mark: str | None) -> None:
+        from debateprep.services.statements import StatementService
+
+        service = StatementService(self.db)
+        try:
+            saved = service.mark(debate_id, delegation, question, "wrong" if mark == "wrong" else
+                                 "addressed" if mark == "addressed" else None)
+            matrix = service.coverage(debate_id)
+        except DebateprepError as exc:
+            self.post_message(StatementsFailed(str(exc)))
+            return
+        said = "cleared" if saved is None else f"marked {saved.mark}"
+        self.app.call_from_thread(self.notify, f"{delegation} · {question}: {said}.", title="Coverage", markup=False)
+        self.post_message(CoverageReady(debate_id, matrix))
 
     @work(thread=True, exclusive=True, group="statements-import", exit_on_error=False)
     def _import(self, debate_id: int, paths: list[str], record: bool) -> None:
@@ -394,6 +464,7 @@ class StatementsPane(Vertical):
             legend.append(f"({len(matrix.covered_by(q.key))}) {clip(q.text, 100)}\n")
         self.query_one("#st-questions", Static).update(legend)
         table = self.query_one("#st-heatmap", DataTable)
+        keep = table.cursor_coordinate if table.row_count else None  # a mark redraws: stay on the cell
         table.clear(columns=True)
         name_cells = min(NAME_CELLS, max((cell_len(d) for d in matrix.delegations), default=10))
         table.add_column("delegation", width=name_cells, key="delegation")
@@ -401,10 +472,19 @@ class StatementsPane(Vertical):
             table.add_column(q.label, width=4, key=str(q.key))
         for d in matrix.delegations:
             cells = [matrix.cell(d, q.key) for q in matrix.questions]
-            table.add_row(Text(clip(d, name_cells)), *(heat(c.strength if c else 0.0) for c in cells), key=d)
+            table.add_row(Text(clip(d, name_cells)),
+                          *(heat(c.strength if c else 0.0, c.mark if c else None) for c in cells), key=d)
         covered = sum(1 for c in matrix.cells.values() if c.covered)
-        self._set_text("#st-evidence", f"{covered} cells addressed of {len(matrix.cells)}. "
-                                       "Move over a cell to see the passage behind it.")
+        marked = len(matrix.marked())
+        self._set_text("#st-evidence", f"{covered} cells addressed of {len(matrix.cells)}"
+                                       + (f" ({marked} marked by a user)" if marked else "")
+                                       + ". Move over a cell to see the passage and what matched; "
+                                       "w marks it wrong, a addressed, u clears the mark.")
+        if keep is not None and keep.row < table.row_count:
+            table.move_cursor(row=keep.row, column=keep.column)
+            row_key, column_key = table.coordinate_to_cell_key(keep)
+            if row_key.value is not None and column_key.value not in (None, "delegation"):
+                self._describe(row_key.value, int(str(column_key.value)))
         self._show_status()
 
     @on(DataTable.CellHighlighted, "#st-heatmap")
@@ -415,21 +495,19 @@ class StatementsPane(Vertical):
         column_key = event.cell_key.column_key.value
         if row_key is None or column_key in (None, "delegation"):
             return
-        qkey = int(column_key)
+        self._describe(row_key, int(column_key))
+
+    def _describe(self, delegation: str, qkey: int) -> None:
+        """The cell detail under the heatmap: the question, the verdict, the passage, what matched."""
+        if self.matrix is None:
+            return
+        row_key = delegation
         question = next(q for q in self.matrix.questions if q.key == qkey)
         cell = self.matrix.cell(row_key, qkey)
         text = Text()
         text.append(f"{row_key} · {question.label}: ", style="bold")
         text.append(f"{question.text}\n")
-        if cell is None:
-            text.append("no statement")
-        elif not cell.covered:
-            text.append(f"not addressed (best passage scored {cell.score:.3f}, z {cell.z:.1f})\n", style="dim")
-            text.append(cell.passage.text, style="dim")
-        else:
-            text.append(f"strength {cell.strength:.2f} · {cell.source} · paragraph {cell.passage.paragraph + 1}, "
-                        f"{cell.passage.sentence_range}\n", style="green")
-            text.append(cell.passage.text)
+        text.append_text(describe_cell(cell))
         self.query_one("#st-evidence", Static).update(text)
 
     @on(ConvergenceReady)

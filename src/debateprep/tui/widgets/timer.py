@@ -2,7 +2,7 @@
 
 Time is read from `clock` (time.monotonic by default): pausing and resuming do not count the
 pause, and tests can drive a fake clock. The timer keeps time only; the speakers pane decides
-who speaks and logs the actual duration.
+who speaks (the one the panel names next) and logs the actual duration.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def mmss(seconds: float) -> str:
 
 class SpeakerTimer(Static):
     DEFAULT_CSS = """
-    SpeakerTimer { height: 7; border: round $panel; padding: 0 1; }
+    SpeakerTimer { height: 8; border: round $panel; padding: 0 1; }
     SpeakerTimer.-warning { border: round $warning; }
     SpeakerTimer.-over { border: round $error; }
     """
@@ -39,9 +39,9 @@ class SpeakerTimer(Static):
             self.elapsed = elapsed
             super().__init__()
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic, warn_seconds: int = WARN_SECONDS,
-                 **kwargs) -> None:  # type: ignore[no-untyped-def]
-        super().__init__("", markup=False, **kwargs)
+    def __init__(self, clock: Callable[[], float] = time.monotonic, warn_seconds: int = WARN_SECONDS, *,
+                 id: str | None = None, classes: str | None = None) -> None:  # noqa: A002 (Textual's name)
+        super().__init__("", markup=False, id=id, classes=classes)
         self.clock = clock
         self.warn_seconds = warn_seconds
         self.state = "idle"  # idle, running, paused
@@ -60,9 +60,12 @@ class SpeakerTimer(Static):
 
     # -- control ---------------------------------------------------------------------------
 
-    def start(self, speaker: str, limit_seconds: int, entry_id: int | None = None) -> None:
+    def start(self, speaker: str, limit_seconds: int, entry_id: int | None = None, *, elapsed: float = 0.0,
+              paused: bool = False) -> None:
+        """Time `speaker`; `elapsed` seconds already spoken (taking over a turn begun earlier)."""
         self.speaker, self.limit, self.entry_id = speaker, max(1, int(limit_seconds)), entry_id
-        self._accumulated, self._since, self.state, self._phase = 0.0, self.clock(), "running", "ok"
+        self._accumulated, self._phase = max(0.0, float(elapsed)), "ok"
+        self._since, self.state = (None, "paused") if paused else (self.clock(), "running")
         self.tick()
 
     def pause(self) -> None:
@@ -136,4 +139,5 @@ class SpeakerTimer(Static):
         style = "red" if phase == "over" else "yellow" if phase == "warning" else "green"
         text.append("█" * filled, style=style)
         text.append("░" * (BAR_CELLS - filled), style="dim")
+        text.append(f"\nthen: {self.next_up}" if self.next_up else "\nno one else waiting", style="dim")
         return text
