@@ -299,8 +299,11 @@ def _csv_case(rnd: random.Random) -> bytes:
     """A speakers CSV with hostile cells: formulas, escapes, long fields, quotes; mostly valid rows
     (so the hostile text gets stored and exported), sometimes one bad row."""
     rows = ["delegation,person,representative,title,level,basis,notes,override"]
-    states = ["China", "France", "Lithuania", "Chad", "中国", "Côte d'Ivoire", "Viet Nam", "Brazil", "Japan"]
-    people = [rnd.choice(ESCAPES) + "Ms. Example", "=HYPERLINK(\"x\")", "+Mr. Plus", "@Mr. At", "\u202eDr. Bidi"]
+    states = ["China", "France", "Lithuania", "Chad", "Côte d'Ivoire", "Viet Nam", "Brazil", "Japan", "Norway"]
+    # a NUL, or many control characters, make it a binary file (the reader's check, tested elsewhere):
+    # most lists here carry bidi overrides and formulas, a few an escape sequence
+    escapes = ["\u202e", "\u2066", "\u202e\u2066"] + (["\x1b]0;PWNED\x07", "\x1b[31m"] if rnd.random() < 0.3 else [])
+    people = [rnd.choice(escapes) + "Ms. Example", "=HYPERLINK(\"x\")", "+Mr. Plus", "@Mr. At", "\u202eDr. Bidi"]
     used: set[str] = set()
     for i in range(rnd.randint(1, 30)):
         person = rnd.random() < 0.5
@@ -308,9 +311,9 @@ def _csv_case(rnd: random.Random) -> bytes:
         if not person and name in used:
             continue
         used.add(name)
-        cells = [name, "yes" if person else "", rnd.choice(["", "Mr. A", "=cmd|' /C calc'!A0", "\u202eB", *ESCAPES]),
+        cells = [name, "yes" if person else "", rnd.choice(["", "Mr. A", "=cmd|' /C calc'!A0", "\u202eB", *escapes]),
                  rnd.choice(["", "Minister", *FORMULAS]), rnd.choice(["", "PR", "minister"]), "",
-                 rnd.choice(["", "保护平民", *FORMULAS, *ESCAPES]), ""]
+                 rnd.choice(["", "保护平民", *FORMULAS, *escapes]), ""]
         rows.append(",".join('"' + c.replace('"', '""') + '"' for c in cells))
     if rnd.random() < 0.3:  # one bad row: the whole file is refused, nothing written
         rows.append(rnd.choice(['"Atlantis",,,,,,,', '"China",,,,bogus,,,', '"x",yes,,,,,,"pin -1"', "x" * 400 + ",yes"]))
@@ -329,6 +332,8 @@ def _backup_case(rnd: random.Random, backup: dict[str, object]) -> bytes:
         table = rnd.choice(tables)
         row = rnd.choice(table["rows"])
         column = rnd.randrange(len(table["columns"]))
+        if column >= len(row):  # a row an earlier damage shortened
+            continue
         if how == "value":
             row[column] = rnd.choice([None, True, -1, 2**40, 1.5, "x", [], {}, "2014-13-45", "保护平民"])
         elif how == "kind":
@@ -365,7 +370,7 @@ def generate_corpus(folder: Path, per_kind: int, seed: int = 17,
                 if backup is None:
                     break
                 data, suffix = _backup_case(rnd, backup), ".json"
-            elif kind == "speakers_csv" and rnd.random() < 0.6:
+            elif kind == "speakers_csv" and rnd.random() < 0.85:
                 data, suffix = _csv_case(rnd), ".csv"
             else:
                 data = rnd.choice(bases) if bases else b""

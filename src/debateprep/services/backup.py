@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from debateprep import __version__
+from debateprep.domain import limits
 from debateprep.domain.errors import Conflict, DatabaseError, DebateprepError, InputError
-from debateprep.files import refuse_existing, write_private
+from debateprep.files import read_limited, refuse_existing, write_private
 from debateprep.storage import backup as store
 from debateprep.storage import schema
 from debateprep.storage.db import Database
@@ -71,16 +72,7 @@ def _write(handle: IO[str], data: store.Dump) -> None:
 
 def read_backup(path: Path) -> store.Dump:
     """Parse and check a backup file; InputError naming the file for anything unusable."""
-    try:
-        if path.exists() and not path.is_file() and not path.is_dir():
-            raise InputError(path, "not a regular file")  # a FIFO or device would block or never end
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a directory") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot read it ({exc.strerror})") from None
+    raw = read_limited(path, limits.MAX_BACKUP_BYTES)  # InputError for a folder, FIFO, device, too large
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:

@@ -372,6 +372,10 @@ class SpeakersService:
                     continue
                 if len(row) != len(header):
                     raise InputError(path, f"row {n}: {len(row)} fields where the header has {len(header)}")
+                longest = max((len(cell) for cell in row), default=0)
+                if longest > limits.MAX_CSV_FIELD_CHARS:
+                    raise InputError(path, f"row {n}: a cell of {longest:,} characters (the limit is "
+                                           f"{limits.MAX_CSV_FIELD_CHARS:,})")
                 if len(entries) >= limits.MAX_SPEAKERS_ROWS:
                     raise InputError(path, f"more than {limits.MAX_SPEAKERS_ROWS:,} rows: not one debate's "
                                            "speakers list (the largest open debates had about 110 speakers)")
