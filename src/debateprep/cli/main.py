@@ -15,7 +15,7 @@ import warnings
 from collections.abc import Callable
 
 from debateprep import __version__
-from debateprep.cli.common import EscapingStream, one_line
+from debateprep.cli.common import EscapingStream, one_line, services
 from debateprep.domain.errors import DebateprepError
 
 COMMAND_MODULES = (
@@ -70,7 +70,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    run = None
     try:
+        # One Services for the whole run: every command (and the TUI) reaches the core through it.
+        run = services(args)
         if args.command is None:
             from debateprep.cli.tui import run_tui
 
@@ -104,6 +107,9 @@ def _run(args: argparse.Namespace) -> int:
         _error(f"internal error ({type(exc).__name__}: {str(exc)[:200]}); please report it, "
                "with DEBATEPREP_DEBUG=1 for the details")
         return 70
+    finally:
+        if run is not None:
+            run.close()
 
 
 def _error(message: str) -> None:

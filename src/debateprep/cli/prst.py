@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from debateprep.cli.common import add_debate_arg, add_json_flag, open_db, print_json
+from debateprep.cli.common import add_debate_arg, add_json_flag, print_json, services
 from debateprep.domain.errors import InputError
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ def _para_arg(p: argparse.ArgumentParser, nargs: str | None = None) -> None:
                         "when others edit; ids do not)")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("prst", help="draft the presidential statement (PRST)",
                        description="Draft a presidential statement from convergence and agreed language.")
     psub = p.add_subparsers(dest="prst_command", metavar="ACTION", required=True)
@@ -125,9 +125,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _service(args: argparse.Namespace) -> PrstService:
-    from debateprep.services.prst import PrstService
-
-    return PrstService(open_db(args))
+    return services(args).prst
 
 
 def _draft_id(args: argparse.Namespace) -> int:
@@ -166,14 +164,9 @@ def _number(draft: Draft, paragraph_id: int | None) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from debateprep.services.debates import DebateService
-
-    db = open_db(args)
-    debate = DebateService(db).resolve(args.debate)
-    from debateprep.services.prst import PrstService
-
+    debate = services(args).debates.resolve(args.debate)
     assert debate.id is not None
-    draft = PrstService(db).new_draft(debate.id, args.lang, args.item)
+    draft = services(args).prst.new_draft(debate.id, args.lang, args.item)
     if args.json:
         print_json(draft.to_json())
     else:

@@ -23,6 +23,7 @@ from debateprep.domain.prst import (
     Paragraph,
     Provenance,
     Revision,
+    Status,
     check_language,
     conventional_order,
     insertion_index,
@@ -54,7 +55,7 @@ CANDIDATES = 8
 
 @dataclass(frozen=True)
 class CheckResult:
-    status: str
+    status: Status
     citation: str | None
     text: str | None
     similarity: float | None
@@ -123,7 +124,7 @@ class PrstService:
                     raise NotFound("no PRST draft yet: run `debateprep prst new`")
                 return repo.get(s, ids[-1])
         try:
-            return self.get(int(ref))  # type: ignore[arg-type]
+            return self.get(int(ref))
         except ValueError:
             raise InputError(None, f"draft must be a number, not {ref!r}") from None
 

@@ -17,6 +17,7 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import BigInteger, Integer, event, text
 from sqlalchemy.engine import Engine, make_url
@@ -25,6 +26,9 @@ from sqlmodel import Session, create_engine
 
 from debateprep.domain import limits
 from debateprep.domain.errors import Conflict, DatabaseError, InputError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
@@ -194,11 +198,14 @@ def make_engine(url: str, create: bool = True) -> Engine:
         parsed = parsed.set(drivername="postgresql+psycopg")
     try:
         engine = create_engine(parsed, pool_pre_ping=True)
-        event.listen(engine, "before_cursor_execute", _no_nul_parameters, retval=True)
-        return engine
+    except ModuleNotFoundError as exc:  # the driver is an extra: SQLite users do not need it
+        raise DatabaseError(f"{redact(url)}: the PostgreSQL driver ({exc.name}) is not installed; "
+                            "install it with: pip install 'debateprep[postgres]'") from None
     except (ImportError, SQLAlchemyError, ValueError, TypeError) as exc:
         reason = scrub(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__, url)
         raise DatabaseError(f"database {redact(url)}: {reason}") from None
+    event.listen(engine, "before_cursor_execute", _no_nul_parameters, retval=True)
+    return engine
 
 
 _TABLE_LABELS = {
@@ -304,7 +311,7 @@ class Database:
 
     # migrations -------------------------------------------------------------
 
-    def _alembic_config(self):  # type: ignore[no-untyped-def]
+    def _alembic_config(self) -> Config:
         from alembic.config import Config
 
         cfg = Config()
