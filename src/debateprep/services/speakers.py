@@ -327,7 +327,7 @@ class SpeakersService:
         entries, overrides = self._parse_csv(debate, p, text)
         existing = self.entries(debate.id)  # type: ignore[arg-type]
         on_list = {e.duplicate_key(): e for e in existing if e.active}
-        in_file: dict[str, int] = {}  # duplicate key -> its row: one look-up per row, not a rescan
+        in_file: dict[tuple[str, str], int] = {}  # duplicate key -> its row: one look-up, not a rescan
         with self.db.transaction() as s:
             added: list[SpeakerEntry] = []
             for row_number, entry in entries:

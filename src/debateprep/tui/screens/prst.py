@@ -283,7 +283,7 @@ class PrstPane(Pane):
 
     def action_save_paragraph(self) -> None:
         draft, paragraph = self._need_draft(), self.editing
-        if draft is None or draft.id is None or paragraph is None:
+        if draft is None or draft.id is None or paragraph is None or paragraph.id is None:
             return
         text = self.query_one("#prst-editor", TextArea).text
         draft_id, number, pid = draft.id, self._selected_number(), paragraph.id
@@ -299,6 +299,8 @@ class PrstPane(Pane):
         if not 1 <= target <= len(draft.paragraphs):
             return
         draft_id, version, pid = draft.id, draft.version, draft.paragraphs[number - 1].id
+        if pid is None:
+            return
         self._work(lambda s: s.move(draft_id, pid, target, version), select=target)
 
     def action_order(self) -> None:
@@ -330,7 +332,7 @@ class PrstPane(Pane):
 
     def action_remove(self) -> None:
         draft, paragraph, number = self._need_draft(), self.editing, self._selected_number()
-        if draft is None or draft.id is None or paragraph is None or number is None:
+        if draft is None or draft.id is None or paragraph is None or paragraph.id is None or number is None:
             return
         draft_id, pid = draft.id, paragraph.id
         self._work(lambda s: s.remove(draft_id, pid, paragraph.version, paragraph.text), select=max(1, number - 1),
