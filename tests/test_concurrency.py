@@ -180,7 +180,6 @@ def _three(db: Database) -> tuple[Any, int]:
 def test_a_concurrent_move_never_sends_an_edit_or_a_removal_to_another_paragraph(two) -> None:
     """Issue 17: one person moves a paragraph while another edits (or removes) what they saw at
     position 2. Addressed by id, the edit lands on the paragraph they saw, and nothing is lost."""
-    _needs("debateprep.services.prst")
     first, second = two
     service, draft_id = _three(first)
     seen = service(second).get(draft_id)
@@ -201,7 +200,6 @@ def test_a_concurrent_move_never_sends_an_edit_or_a_removal_to_another_paragraph
 
 
 def test_a_move_against_a_draft_someone_reordered_is_refused_saying_how_it_reads(two) -> None:
-    _needs("debateprep.services.prst")
     first, second = two
     service, draft_id = _three(first)
     seen = service(second).get(draft_id)
@@ -218,7 +216,6 @@ def test_cli_edit_after_a_concurrent_move_lands_on_the_paragraph_addressed(db_ur
     """The reported run: `prst move` by one person, `prst edit … --version 1` by another."""
     from tests.conftest import run_cli
 
-    _needs("debateprep.services.prst")
     service, draft_id = _three(open_database(db_url))
     shown = run_cli(["prst", "show", str(draft_id)], db_url).stdout
     ids = [int(line.split("(id ")[1].split(",")[0]) for line in shown.splitlines() if line.startswith("¶")]
