@@ -1,6 +1,7 @@
 """The hand-labelled concept-note corpora: every label is well-formed and traceable to its note, the
 development corpus (tests/data/concept_notes) covers the shapes issue 11 asks for, and the hold-out
-corpus (tests/data/concept_notes_holdout, written separately in other shapes) is complete.
+corpora (tests/data/concept_notes_holdout and concept_notes_holdout2, each written separately in other
+shapes) are complete.
 
 These checks read only the notes and the labels, never debateprep's parser: the labels are the
 reference a fidelity benchmark measures the parser against, so they must not depend on it.
@@ -20,7 +21,12 @@ CORPUS = Path(__file__).resolve().parent / "data" / "concept_notes"
 LABELS = CORPUS / "labels"
 HOLDOUT = Path(__file__).resolve().parent / "data" / "concept_notes_holdout"
 HOLDOUT_LABELS = sorted((HOLDOUT / "labels").glob("*.json"))
-LABEL_FILES = sorted(LABELS.glob("*.json")) + HOLDOUT_LABELS
+HOLDOUT2 = Path(__file__).resolve().parent / "data" / "concept_notes_holdout2"
+HOLDOUT2_LABELS = sorted((HOLDOUT2 / "labels").glob("*.json"))
+LABEL_FILES = sorted(LABELS.glob("*.json")) + HOLDOUT_LABELS + HOLDOUT2_LABELS
+# Note file names per corpus folder: en_01_…, en_h01_…, en_g01_….
+NOTE_NAME = {CORPUS: r"(?:en|zh)_\d\d_[a-z0-9_]+\.txt", HOLDOUT: r"(?:en|zh)_h\d\d_[a-z0-9_]+\.txt",
+             HOLDOUT2: r"(?:en|zh)_g\d\d_[a-z0-9_]+\.txt"}
 MADE_UP_EN = "MADE-UP SAMPLE — not a UN document. Written for debateprep's tests; people, dates and meetings are invented."
 MADE_UP_ZH = "虚构样本——并非联合国文件。"
 
@@ -69,9 +75,11 @@ _LINE_MARKER = re.compile(r"^[ \t]*(?:[•*\-–]|——|\d{1,2}[.)]|\(?[a-z]\)|
 
 
 def _readings(text: str) -> list[str]:
-    """The note as written, without page furniture, and also without line-initial list markers."""
+    """The note as written, without page furniture, without line-initial list markers, and with words
+    hyphenated at a line end joined ("peace-" / "keeping" → "peacekeeping")."""
     body = "\n".join(line for line in text.splitlines() if not _FURNITURE.fullmatch(line.strip()))
-    return [text, body, _LINE_MARKER.sub("", body)]
+    unmarked = _LINE_MARKER.sub("", body)
+    return [text, body, unmarked, re.sub(r"(?<=[a-z])-\n(?=[a-z])", "", unmarked)]
 
 
 def _found(piece: str, text: str, language: str) -> bool:
@@ -113,9 +121,8 @@ def test_every_label_has_every_field_with_its_type(labelled: tuple[Path, dict[st
 def test_the_note_is_marked_and_in_the_labelled_language(labelled: tuple[Path, dict[str, Any], str]) -> None:
     path, label, text = labelled
     note = _note_path(path, label)
-    if note.parent in (CORPUS, HOLDOUT):  # our own notes; the two bundled ones are labelled where they live
-        pattern = r"(?:en|zh)_h\d\d_[a-z0-9_]+\.txt" if note.parent == HOLDOUT else r"(?:en|zh)_\d\d_[a-z0-9_]+\.txt"
-        assert re.fullmatch(pattern, note.name)
+    if note.parent in NOTE_NAME:  # our own notes; the two bundled ones are labelled where they live
+        assert re.fullmatch(NOTE_NAME[note.parent], note.name)
         assert note.name.startswith(label["language"] + "_")
         first = text.splitlines()[0]
         assert first == MADE_UP_EN if label["language"] == "en" else first.startswith(MADE_UP_ZH)
@@ -247,19 +254,20 @@ def test_weekdays_written_in_the_notes_match_their_dates(labelled: tuple[Path, d
         assert label["meeting_date"] is not None
 
 
-def test_the_holdout_corpus_is_complete_and_in_other_shapes() -> None:
+@pytest.mark.parametrize("holdout", [HOLDOUT, HOLDOUT2], ids=lambda p: p.name)
+def test_the_holdout_corpus_is_complete_and_in_other_shapes(holdout: Path) -> None:
     """The hold-out notes: enough of them, each with a label, every outcome kind, two PDF copies."""
-    labels = {p.stem: _label(p) for p in HOLDOUT_LABELS}
+    labels = {p.stem: _label(p) for p in sorted((holdout / "labels").glob("*.json"))}
     assert sum(label["language"] == "en" for label in labels.values()) >= 8
     assert sum(label["language"] == "zh" for label in labels.values()) >= 3
-    assert sorted(n.name for n in HOLDOUT.glob("*.txt")) == sorted(
-        _note_path(HOLDOUT / "labels" / f"{name}.json", label).name for name, label in labels.items()
+    assert sorted(n.name for n in holdout.glob("*.txt")) == sorted(
+        _note_path(holdout / "labels" / f"{name}.json", label).name for name, label in labels.items()
     ), "every note has a label and every label a note"
     assert {label["outcome"]["kind"] for label in labels.values()} == OUTCOME_KINDS
     assert any(label["letter_date"] is None for label in labels.values())
     assert {label["symbol"] is None for label in labels.values()} == {True, False}
     assert {None, 3, 4, 5} <= {label["speaking_limit_minutes"] for label in labels.values()}
-    texts = {name: _note_path(HOLDOUT / "labels" / f"{name}.json", label).read_text(encoding="utf-8")
+    texts = {name: _note_path(holdout / "labels" / f"{name}.json", label).read_text(encoding="utf-8")
              for name, label in labels.items()}
     pdf_copies = {labels[name]["language"] for name, text in texts.items() if re.search(r"^\*\d{7}\*$", text, re.M)}
     assert pdf_copies == {"en", "zh"}  # copied out of a PDF viewer: a barcode line on the first page

@@ -106,6 +106,7 @@ FILE_COMMANDS = (
     ["speakers", "import", "1", "{f}"],
     ["speakers", "import", "1", "--record", "{f}"],
     ["restore", "{f}"],
+    ["ours", "edit", "1", "1", "--file", "{f}"],
 )
 # Commands that take text; {s} is the hostile text.
 ARG_COMMANDS = (
@@ -126,6 +127,12 @@ ARG_COMMANDS = (
     ["prst", "add", "1", "--text", "{s}"],
     ["prst", "convert", "--text", "{s}"],
     ["statements", "list", "{s}"],
+    ["ours", "new", "1", "--delegation", "{s}"],
+    ["ours", "edit", "1", "1", "{s}"],
+    ["ours", "add", "1", "{s}"],
+    ["ours", "set", "1", "--limit", "{s}"],
+    ["ours", "rehearse", "1", "{s}"],
+    ["ours", "insert", "1", "1", "--library", "{s}"],
     ["statements", "mark", "1", "{s}", "Q1", "--wrong"],
     ["statements", "mark", "1", "China", "{s}", "--addressed"],
     ["export", "brief", "{s}"],
@@ -141,6 +148,7 @@ READ_BACK = (
     ["speakers", "list", "1"],
     ["statements", "list", "1"],
     ["export", "brief", "1"],
+    ["ours", "show", "1"],
 )
 ALLOWED_PREFIXES = ("debateprep: error: ", "failed: ", "doubt: ", "warning: ", "skipped: ")
 
@@ -207,6 +215,7 @@ def fuzz_db(tmp_path: Path, _sqlite_template: Path) -> Database:
     assert run_cli(["debate", "new", "Protection of civilians in armed conflict", "--meeting", "7109",
                     "--date", "2014-02-12"], url).exit_code == 0
     run_cli(["library", "import", *sorted(LIBRARY_SAMPLES.glob("*.txt"))], url)
+    assert run_cli(["ours", "new", "1", "--delegation", "Norway", "--lang", "en"], url).exit_code == 0
     return open_database(url)
 
 

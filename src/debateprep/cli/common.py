@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -13,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from debateprep.domain.controls import escape_controls
 from debateprep.domain.errors import InputError
+from debateprep.i18n import _
 
 from debateprep.services.facade import Services, make_services
 
@@ -41,18 +41,25 @@ def print_json(data: Any) -> None:
 
 
 def add_json_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    parser.add_argument("--json", action="store_true", help=_("print machine-readable JSON"))
 
 
 def add_debate_arg(parser: argparse.ArgumentParser, required: bool = False) -> None:
     """DEBATE positional: a debate id; optional commands default to the latest debate."""
     if required:
-        parser.add_argument("debate", metavar="DEBATE", help="debate id (see `debateprep debate list`)")
+        parser.add_argument("debate", metavar="DEBATE", help=_("debate id (see `debateprep debate list`)"))
     else:
         parser.add_argument(
             "debate", metavar="DEBATE", nargs="?", default=None,
-            help="debate id (default: the most recent debate)",
+            help=_("debate id (default: the most recent debate)"),
         )
+
+
+def write_output(path: str | Path, content: str | bytes, force: bool) -> Path:
+    """Write an export; never overwrite an existing file unless --force (services.exports)."""
+    from debateprep.services.exports import write_export
+
+    return write_export(path, content, force=force)
 
 
 def one_line(message: str) -> str:

@@ -327,3 +327,13 @@ class PrstService:
                 raise InputError(None, "the annotated export shows the working text; drop --rev")
             return annotated_markdown(draft)
         return clean_markdown(draft, draft.revision(revision) if revision is not None else None)
+
+    def export_docx(self, draft_id: int, *, annotated: bool = False, revision: str | int | None = None) -> bytes:
+        """The same text as `export`, as a Word document (page numbers; the annotated draft's
+        provenance as real footnotes)."""
+        from debateprep.exporters.docx import markdown_to_docx
+        from debateprep.exporters.prst_markdown import TITLES
+
+        draft = self.get(draft_id)
+        text = self.export(draft_id, annotated=annotated, revision=revision)
+        return markdown_to_docx(text, language=draft.language, header=TITLES[draft.language])
