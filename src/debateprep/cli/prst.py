@@ -357,6 +357,6 @@ def _export(args: argparse.Namespace) -> int:
         content: str | bytes = service.export_docx(_draft_id(args), annotated=args.annotated, revision=args.rev)
     else:
         content = service.export(_draft_id(args), annotated=args.annotated, revision=args.rev)
-    target = write_output(args.output, content, args.force)
+    target = write_private(args.output, content, force=args.force)
     print(f"wrote {target}", file=sys.stderr)
     return 0
