@@ -2,14 +2,14 @@
 structure; so a refused stale edit can say what changed, from which version to which, and by whom.
 
 Revision ID: 0009
-Revises: 0011 (numbered 0009 when it was planned; it follows the newest migration on main)
+Revises: 0012 (numbered 0009 when it was planned; it follows the newest migration on main)
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0011"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
