@@ -38,30 +38,33 @@ from debateprep.domain.coverage_terms import (
     Matcher,
     Token,
     chinese_weight,
+    is_phrase,
+    neighbours,
+    verb_share,
     concept_table,
     full_matcher,
     tokens,
     weight,
     word_weight,
 )
+from debateprep.domain.coverage_zh import key_terms
 from debateprep.domain.statements import Passage, Proposal, Sentence, Statement, extract_proposals, segment
 
-THRESHOLD = 0.6  # a sentence addressing a question scores at least this much
+THRESHOLD = float(__import__("os").environ.get("DP_TH", "0.7"))  # a sentence addressing a question scores at least this much
 FULL = 1.6  # and a cell's strength reaches 1.0 here
 TOPIC_FACTOR = 0.5  # a feature of two or more questions: the debate's topic
 LIST_FACTOR = 0.2  # "national, regional and international"
 QUALIFIER_FACTOR = 0.4  # "regional tensions" for regional organizations
 COURTESY_FACTOR = 0.3  # thanks and congratulations
-SUPPORT_CAP = 0.45  # all that words outside the thesaurus, broad concepts and the topic can add
+SUPPORT_CAP = float(__import__("os").environ.get("DP_CAP", "0.45"))  # all that words outside the thesaurus, broad concepts and the topic can add
 CONVERGENCE_SIMILARITY = 0.35  # mean cosine similarity from which proposals are grouped (average linkage)
 
 # Concepts that name the debate's frame or a broad field: they help a match, never make one.
 BROAD_CONCEPTS = frozenset("""
 council un member-states charter sg development humanitarian implementation resolutions mission dialogue
-civilians funding human-rights intl-law rule-of-law israel palestine middle-east unity credibility reform
-children training multilateral occupation security-sector justice-institutions
+civilians funding human-rights intl-law rule-of-law reform children training multilateral security-sector
 """.split())
-SPECIFIC_FLOOR = 0.6  # any other concept of the thesaurus weighs at least this
+SPECIFIC_FLOOR = float(__import__("os").environ.get("DP_FLOOR", "0.6"))  # any other concept of the thesaurus weighs at least this
 BROAD_CAP = 0.3
 
 Mark = Literal["addressed", "wrong"]
@@ -280,12 +283,13 @@ class Feature:
     label: str  # as the question words it
     weight: float
     topic: bool = False  # shared with half the questions of the debate or more
+    near: tuple[tuple[str, float], ...] = ()  # other words that count for it, each with its factor (< 1)
 
     @property
     def anchor(self) -> bool:
         """The question's own subject: a specific concept of the thesaurus, or a word that alone
-        weighs a match. Only anchors make a match; words outside the thesaurus, broad concepts and
-        the debate's topic support one (they add SUPPORT_CAP at most)."""
+        weighs a match. Only anchors make a match; broad words and the debate's topic support
+        one (they add SUPPORT_CAP at most)."""
         if self.topic:
             return False
         if self.key.startswith("@"):
@@ -297,11 +301,19 @@ class Feature:
 class QuestionProfile:
     question: CoverageQuestion
     features: dict[str, Feature]
+    index: dict[str, list[tuple[str, float]]] = field(default_factory=dict)  # passage key -> (feature, factor)
+
+    def __post_init__(self) -> None:
+        if not self.index:
+            for f in self.features.values():
+                self.index.setdefault(f.key, []).append((f.key, 1.0))
+                for key, factor in f.near:
+                    self.index.setdefault(key, []).append((f.key, factor))
 
     @property
     def anchored(self) -> bool:
-        """False when the thesaurus knows nothing specific of the question: then all its words,
-        whatever they weigh, add up without a cap (a question outside the thesaurus still works)."""
+        """False when nothing in the question is specific: then all its words, whatever they
+        weigh, add up without a cap (a question of broad words still works)."""
         return any(f.anchor for f in self.features.values())
 
     def describe(self) -> str:
@@ -313,13 +325,43 @@ def concept_weight(concept: str) -> float:
     return min(w, BROAD_CAP) if concept in BROAD_CONCEPTS else max(w, SPECIFIC_FLOOR)
 
 
+VERB_DISCOUNT = float(__import__("os").environ.get("DP_VD", "0.8"))
+ZH_SCALE = float(__import__("os").environ.get("DP_ZH_SCALE", "0.8"))
+NEAR_SCALE = float(__import__("os").environ.get("DP_NEAR_SCALE", "0.8"))
+NEAR_FLOOR = float(__import__("os").environ.get("DP_NEAR_FLOOR", "0.5"))
+
+
+def _english_near(stem_key: str, own_weight: float) -> tuple[tuple[str, float], ...]:
+    """Stems used in contexts like this one's (the background corpus's word vectors), each with
+    the share of the word's weight it carries: its similarity, and no more than its own weight."""
+    out = []
+    for other, similarity in neighbours(stem_key):
+        if similarity < NEAR_FLOOR or other in STOP_WORDS or other in FRAME_WORDS or own_weight <= 0:
+            continue
+        factor = NEAR_SCALE * similarity * min(1.0, word_weight(other) / own_weight)
+        if factor >= 0.05:
+            out.append((other, round(factor, 4)))
+    return tuple(out)
+
+
+PHRASE_SCALE = float(__import__("os").environ.get("DP_PHRASE", "0.8"))
+PROPER_NEAR = __import__("os").environ.get("DP_PROPER", "1") == "1"
+PHRASE_EXTRA = __import__("os").environ.get("DP_PEXTRA", "0") == "1"
+PART_FACTOR = float(__import__("os").environ.get("DP_PART", "0.6"))
+
+
+def _content(tok: Token) -> bool:
+    """A word that can be part of a two-word phrase (as benchmarks/coverage_tables.py counts them)."""
+    return len(tok.surface) > 1 and not tok.surface[0].isdigit() and tok.surface.lower() not in STOP_WORDS
+
+
 def _question_features(question: CoverageQuestion) -> dict[str, Feature]:
-    matcher = full_matcher()
+    matcher = full_matcher() if __import__("os").environ.get("DP_NOTHES") != "1" else Matcher(())
     found: dict[str, Feature] = {}
 
-    def add(key: str, label: str, w: float) -> None:
+    def add(key: str, label: str, w: float, near: tuple[tuple[str, float], ...] = ()) -> None:
         if key not in found or found[key].weight < w:
-            found[key] = Feature(key, label, w)
+            found[key] = Feature(key, label, w, near=near)
 
     for wording in (question.text, *question.alternatives):
         toks = tokens(wording)
@@ -327,11 +369,34 @@ def _question_features(question: CoverageQuestion) -> dict[str, Feature]:
         for concept, a, b, _text in matcher.english(toks):
             consumed.update(range(a, b))
             add("@" + concept, wording[toks[a].start : toks[b - 1].end], concept_weight(concept))
+        in_phrase: set[str] = set()
+        content = [i for i, tok in enumerate(toks) if _content(tok)]
+        pairs = list(zip(content, content[1:]))
+        # "regional and subregional organizations" also says "regional organizations"
+        pairs += [(i, i + 3) for i in range(len(toks) - 3) if toks[i + 1].surface.lower() in ("and", "or")
+                  and _content(toks[i]) and _content(toks[i + 2]) and _content(toks[i + 3])]
+        words: dict[int, float] = {}
         for i, tok in enumerate(toks):
             low = tok.surface.lower()
             if i in consumed or low in STOP_WORDS or low in FRAME_WORDS or len(low) < 3 and not tok.key.isupper():
                 continue
-            add(tok.key, tok.surface, word_weight(tok.key))
+            words[i] = word_weight(tok.key) * (1.0 - VERB_DISCOUNT * verb_share(tok.surface))
+        phrases: list[tuple[int, int, str]] = []
+        for i, j in pairs:
+            key = f"{toks[i].stem} {toks[j].stem}"
+            if i in consumed or j in consumed or not is_phrase(key) or toks[i].stem == toks[j].stem:
+                continue
+            phrases.append((i, j, key))
+            in_phrase.update((i, j))
+        for i, w in words.items():
+            add(toks[i].key, toks[i].surface, w * (PART_FACTOR if i in in_phrase else 1.0))
+        for i, j, key in phrases:
+            # the phrase adds what it weighs beyond its words: "occupied Palestinian territory" is
+            # not counted three times over
+            parts = sum(words.get(k, 0.0) * PART_FACTOR for k in (i, j))
+            extra = PHRASE_SCALE * weight(key) - (parts if PHRASE_EXTRA else 0.0)
+            if extra > 0.02:
+                add(key, wording[toks[i].start : toks[j].end], extra)
         taken: list[tuple[int, int]] = []
         for concept, a, b, term in matcher.chinese_in(wording):
             taken.append((a, b))
@@ -340,26 +405,35 @@ def _question_features(question: CoverageQuestion) -> dict[str, Feature]:
         for a, b in taken:
             rest[a:b] = [" "] * (b - a)
         for run in _CJK_RUN.findall("".join(rest)):
-            for word in _zh_words(run):
-                add(word, word, chinese_weight(word))
+            for word, specific, parts in key_terms(run):
+                add(word, word, ZH_SCALE * specific, parts)
     return found
 
 
 def profile_questions(questions: Sequence[CoverageQuestion]) -> list[QuestionProfile]:
-    """Each question's features, a feature shared by two or more questions weighed as the topic."""
+    """Each question's features, a feature shared by two or more questions weighed as the topic;
+    an English word's corpus neighbours count for it, partly, unless they are words of the
+    questions themselves (then they count as themselves) or it is the debate's topic."""
     features = [_question_features(q) for q in questions]
     counts: dict[str, int] = defaultdict(int)
     for found in features:
         for key in found:
             counts[key] += 1
+    direct = set(counts)
     profiles = []
     shared = max(2, (len(questions) + 1) // 2)  # in half the questions or more (two at least)
     for q, found in zip(questions, features):
-        adjusted = {
-            k: Feature(f.key, f.label, f.weight * TOPIC_FACTOR, True)
-            if len(questions) > 2 and counts[k] >= shared else f
-            for k, f in found.items()
-        }
+        adjusted = {}
+        for k, f in found.items():
+            if len(questions) > 2 and counts[k] >= shared:
+                adjusted[k] = Feature(f.key, f.label, f.weight * TOPIC_FACTOR, True, ())
+            elif not f.near and k.isascii() and k.islower() and " " not in k and not k.startswith("@"):
+                name = f.label[:1].isupper() and not f.label.isupper()  # a name: only its own forms ("Syrian")
+                near = tuple((n, factor) for n, factor in _english_near(k, f.weight)
+                             if n not in direct and (not name or not PROPER_NEAR or n[:4] == k[:4]))
+                adjusted[k] = Feature(f.key, f.label, f.weight, False, near)
+            else:
+                adjusted[k] = f
         profiles.append(QuestionProfile(q, adjusted))
     return profiles
 
@@ -396,6 +470,11 @@ def _english_hits(text: str, base: int, toks: list[Token], keys: set[str], match
         if i in consumed or tok.key not in keys:
             continue
         hits.append(_Hit(tok.key, tok.surface, *_passing(toks, i, i + 1, keys, single=True)))
+    content = [i for i, tok in enumerate(toks) if i not in consumed and _content(tok)]
+    for i, j in zip(content, content[1:]):
+        key = f"{toks[i].stem} {toks[j].stem}"
+        if key in keys:
+            hits.append(_Hit(key, _span(toks, i, j + 1, text, base), 1.0, ""))
     return hits
 
 
@@ -450,26 +529,43 @@ class _Unit:
     sentence: Sentence
 
 
+SECOND = 0.0
+SCORE_MODE = __import__("os").environ.get("DP_SCORE", "v1")
+NEAR_CAP = float(__import__("os").environ.get("DP_NEARCAP", "0.3"))
+TOPIC_CAP = float(__import__("os").environ.get("DP_TOPICCAP", "0.2"))
+NEAR_ANCHOR = __import__("os").environ.get("DP_NEAR_ANCHOR", "1") == "1"
+
+
 def _score(hits: list[_Hit], profile: QuestionProfile, courtesy: bool) -> tuple[float, tuple[Reason, ...]]:
-    best: dict[str, tuple[float, _Hit]] = {}
+    best: dict[str, tuple[float, _Hit, bool]] = {}
     for hit in hits:
-        feature = profile.features.get(hit.key)
-        if feature is None:
-            continue
-        value = feature.weight * hit.factor * (COURTESY_FACTOR if courtesy else 1.0)
-        if hit.key not in best or value > best[hit.key][0]:
-            best[hit.key] = (value, hit)
+        for key, factor in profile.index.get(hit.key, ()):
+            feature = profile.features[key]
+            value = feature.weight * factor * hit.factor * (COURTESY_FACTOR if courtesy else 1.0)
+            if key not in best or value > best[key][0]:
+                best[key] = (value, hit, hit.key == key)
     reasons = []
-    anchors = support = 0.0
+    anchors = support = near_sum = 0.0
     anchored = profile.anchored
-    for key, (value, hit) in sorted(best.items(), key=lambda x: (-x[1][0], x[0])):
+    for key, (value, hit, direct) in sorted(best.items(), key=lambda x: (-x[1][0], x[0])):
         feature = profile.features[key]
-        notes = [n for n in (hit.note, "thanks" if courtesy else "", "topic of the debate" if feature.topic else "") if n]
+        notes = [n for n in (hit.note, "" if direct else "similar word", "thanks" if courtesy else "",
+                             "topic of the debate" if feature.topic else "") if n]
         reasons.append(Reason(feature.label, hit.passage_words, value, ", ".join(notes)))
-        if feature.anchor or not anchored:
+        if SCORE_MODE == "v2":
+            if feature.topic:
+                support += value
+            elif direct:
+                anchors += value
+            else:
+                near_sum += value
+            continue
+        if feature.anchor and (direct or NEAR_ANCHOR) or not anchored:
             anchors += value
         else:
             support += value
+    if SCORE_MODE == "v2":
+        return anchors + min(near_sum, NEAR_CAP) + min(support, TOPIC_CAP), tuple(reasons)
     return anchors + min(support, SUPPORT_CAP), tuple(reasons)
 
 
@@ -501,13 +597,14 @@ def compute_coverage(
     if not chosen or not questions:
         return matrix
     profiles = profile_questions(questions)
-    keys = {k for p in profiles for k in p.features}
+    keys = {k for p in profiles for k in p.index}
     concepts = [k[1:] for k in keys if k.startswith("@")]
     matcher = Matcher(c for c in concepts if c in concept_table())
     zh_words = sorted(k for k in keys if not k.startswith("@") and _CJK_RUN.fullmatch(k))
 
     chosen.sort(key=_order)
     best: dict[tuple[str, int], tuple[float, tuple[Reason, ...], Statement, Sentence]] = {}
+    seconds: dict[tuple[str, int], list[float]] = {}
     for statement in chosen:
         delegation = statement.delegation or ""
         for sentence in segment(statement.text).sentences:
@@ -521,8 +618,15 @@ def compute_coverage(
             for profile in profiles:
                 score, reasons = _score(hits, profile, courtesy)
                 key = (delegation, profile.question.key)
+                if score > 0:
+                    seconds.setdefault(key, []).append(score)
                 if score > 0 and (key not in best or score > best[key][0]):
                     best[key] = (score, reasons, statement, sentence)
+    if SECOND:
+        for key, found in list(best.items()):
+            others = sorted(seconds[key], reverse=True)
+            if len(others) > 1:
+                best[key] = (found[0] + SECOND * others[1], *found[1:])
     for delegation in delegations:
         first = next(s for s in chosen if s.delegation == delegation)
         for q in questions:
