@@ -130,9 +130,9 @@ def test_every_concept_has_a_weight() -> None:
 def test_a_question_outside_the_thesaurus_still_finds_its_passages() -> None:
     cyber = CoverageQuestion(1, "Q1", "How should the Council address cyberattacks against hospitals?")
     statements = [_statement("Chile", "Cyberattacks against hospitals endanger patients."),
-                  _statement("Peru", "Hospitals need electricity.", 2)]
+                  _statement("Peru", "The Council must address this today.", 2)]
     matrix = compute_coverage(statements, [cyber])
-    assert [c.delegation for c in matrix.covered_by(1)] == ["Chile"]
+    assert [c.delegation for c in matrix.covered_by(1)] == ["Chile"]  # the question's frame words match nothing
 
 
 def test_topic_of_the_debate_weighs_less_than_a_question_subject() -> None:
@@ -238,7 +238,9 @@ def test_english_and_chinese_statements_land_on_the_same_question(
         assert "单边" in china.passage.text
         english = [c for c in matrix.covered_by(MULTILATERALISM) if c.delegation != "China"]
         assert len(english) >= 10
-        assert all("unilateral" in c.passage.text.lower() for c in english)
+        subject = re.compile(r"unilateral|multilateral|rules-based", re.IGNORECASE)
+        assert all(subject.search(c.passage.text) for c in english)
+        assert sum("unilateral" in c.passage.text.lower() for c in english) >= 5
 
 
 def test_chinese_questions_find_english_passages_through_the_bridge(shared_data: Path) -> None:

@@ -3,20 +3,31 @@ convergence (the same proposal made by several delegations).
 
 Coverage judges each sentence on its own, against the question's subject, never against the
 rest of the debate (no quota, no ranking, no z-score): a delegation that addresses a question
-gets its cell however many others do too.
+gets its cell however many others do too. What makes a sentence address a question comes from
+the question's own words and from general knowledge of the language, learned from public
+background text (benchmarks/coverage_tables.py), never from lists written for a topic:
 
-- A question becomes a set of features: the thesaurus concepts it names (`coverage_terms`:
-  "Peacebuilding Commission" brings "PBC" and 建设和平委员会; "accountability" brings "impunity"
-  and "amnesty"), and its other content words (stems, so "mandates" meets "mandate"; Chinese
-  words between the thesaurus terms). Each weighs how specific it is: "Council" nothing, "veto"
-  a lot. A feature that two or more of the debate's questions share is the debate's topic, not
-  one question's subject, and weighs half.
+- A question becomes a set of features: its content words (English stems, so "mandates" meets
+  "mandate"; Chinese words as a general dictionary segments them, `coverage_zh`), its two-word
+  phrases ("Chapter VIII", "regional organizations", "working methods"), and the concepts of a
+  small generic thesaurus of UN vocabulary (`coverage_terms`: "PBC" for the Peacebuilding
+  Commission, 建设和平委员会 for it in Chinese, "impunity" for accountability).
+- Each feature weighs how specific it is in Council debates: the share of sentences that use
+  it outside the meetings that use it most ("Syria" is rare in a debate on anything else, "peace"
+  everywhere); a word used mostly as a verb ("avoid", "be brought") weighs less than a noun.
+  A feature that half the debate's questions share is the debate's topic, not one question's
+  subject, and weighs half; a word of a two-word phrase, met alone, weighs less than the phrase.
+- An English word also meets the words used in the most similar contexts in Council debates
+  (word vectors of the background corpus: "calm" meets "de-escalation", "impunity" meets
+  "prosecute"), for a share of its weight.
 - A sentence scores the summed weight of the distinct features it contains, with passing
   mentions discounted: a word in a list of levels ("national, regional and international"), an
   adjective qualifying something the question is not about ("regional tensions" for regional
-  organizations), thanks and courtesies.
+  organizations), thanks and courtesies. A specific feature of the question (an "anchor") must
+  be there: broad words and the debate's topic only support a match (SUPPORT_CAP at most).
 - The cell is the delegation's best sentence; it is addressed when that sentence scores at
-  least `THRESHOLD` (absolute, calibrated on S/PV.8699: benchmarks/bench_coverage_quality.py).
+  least `THRESHOLD` (absolute; chosen on the dev debates, checked by leaving each one out and
+  on their questions rewritten in other words: benchmarks/bench_coverage_quality.py).
   Each cell keeps its reasons: which question words matched which words of the passage.
 
 Statements in either language are matched with questions in either language through the
@@ -37,34 +48,40 @@ from debateprep.domain.coverage_terms import (
     STOP_WORDS,
     Matcher,
     Token,
-    chinese_weight,
-    is_phrase,
-    neighbours,
-    verb_share,
     concept_table,
     full_matcher,
+    is_phrase,
+    neighbours,
     tokens,
+    verb_share,
     weight,
     word_weight,
 )
-from debateprep.domain.coverage_zh import key_terms
+from debateprep.domain.coverage_zh import key_terms, split_at_function_words
 from debateprep.domain.statements import Passage, Proposal, Sentence, Statement, extract_proposals, segment
 
-THRESHOLD = float(__import__("os").environ.get("DP_TH", "0.7"))  # a sentence addressing a question scores at least this much
+THRESHOLD = 0.7  # a sentence addressing a question scores at least this much
 FULL = 1.6  # and a cell's strength reaches 1.0 here
-TOPIC_FACTOR = 0.5  # a feature of two or more questions: the debate's topic
+TOPIC_FACTOR = 0.5  # a feature of half the questions or more: the debate's topic
 LIST_FACTOR = 0.2  # "national, regional and international"
 QUALIFIER_FACTOR = 0.4  # "regional tensions" for regional organizations
 COURTESY_FACTOR = 0.3  # thanks and congratulations
-SUPPORT_CAP = float(__import__("os").environ.get("DP_CAP", "0.45"))  # all that words outside the thesaurus, broad concepts and the topic can add
-CONVERGENCE_SIMILARITY = 0.35  # mean cosine similarity from which proposals are grouped (average linkage)
+SUPPORT_CAP = 0.45  # all that broad words and the debate's topic can add
+VERB_DISCOUNT = 0.8  # a word always used as a verb keeps a fifth of its weight
+PHRASE_SCALE = 0.8  # a two-word phrase of the background corpus, against a single word
+PART_FACTOR = 0.6  # a word of a question's phrase, met alone
+NEAR_SCALE = 0.8  # a word of similar contexts, times its cosine, against the question's own word
+NEAR_FLOOR = 0.5  # the least cosine for that
+ZH_SCALE = 0.8  # a Chinese word, against a concept of the thesaurus
+CONVERGENCE_SIMILARITY = 0.25  # mean cosine similarity from which proposals are grouped (average linkage)
 
 # Concepts that name the debate's frame or a broad field: they help a match, never make one.
 BROAD_CONCEPTS = frozenset("""
 council un member-states charter sg development humanitarian implementation resolutions mission dialogue
 civilians funding human-rights intl-law rule-of-law reform children training multilateral security-sector
 """.split())
-SPECIFIC_FLOOR = float(__import__("os").environ.get("DP_FLOOR", "0.6"))  # any other concept of the thesaurus weighs at least this
+CONCEPT_FLOOR = THRESHOLD  # any other concept weighs at least this: alone, it makes a match
+ANCHOR_FLOOR = 0.6  # a word (or phrase) weighing this much is the question's own subject
 BROAD_CAP = 0.3
 
 Mark = Literal["addressed", "wrong"]
@@ -247,34 +264,6 @@ class ConvergenceGroup:
 # --- questions as features ------------------------------------------------------------------
 
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-# Chinese question frames and function words that separate the content words of a question;
-# the words in _ZH_WHOLE contain one of those characters and are never split.
-_ZH_SPLIT = re.compile(
-    "如何|怎样|哪些|什么|是否|应当|应该|可以|能够|以便|从而|并且|以及|及其|特别是|尤其是|包括|进一步|切实|"
-    "更好地|确保|加强|推进|推动|促进|发挥|作用|方面|问题|期间|之后|之前|其中|[的和与及或在并对将等中为是有让使由向从被要也都又就而了着过后]"
-)
-_ZH_WHOLE = re.compile(
-    "参与|和平|和解|及时|涉及|存在|现在|在于|对话|反对|针对|应对|相对|合并|中央|中心|集中|为止|是非|有效|有关|"
-    "所有|拥有|具有|享有|没有|特有|使用|行使|大使|由于|理由|自由|方向|导向|从事|服从|被迫|要求|主要|重要|需要|"
-    "必要|首要|也门|而是|了解|过渡|通过|经过|后勤|落后|最后|其后|之后|平等|等待|国家|东道国"
-)
-
-
-def _zh_words(run: str) -> list[str]:
-    """The content words of a run of Chinese characters (no dictionary: split at function words)."""
-    kept: list[str] = []
-
-    def hide(m: re.Match[str]) -> str:
-        kept.append(m.group(0))
-        return f"\x00{len(kept) - 1}\x01"
-
-    hidden = _ZH_WHOLE.sub(hide, run)
-    words = []
-    for piece in _ZH_SPLIT.split(hidden):
-        word = re.sub("\x00(\\d+)\x01", lambda m: kept[int(m.group(1))], piece)
-        if len(word) >= 2:
-            words.append(word)
-    return words
 
 
 @dataclass(frozen=True)
@@ -294,7 +283,7 @@ class Feature:
             return False
         if self.key.startswith("@"):
             return self.key[1:] not in BROAD_CONCEPTS
-        return self.weight >= SPECIFIC_FLOOR
+        return self.weight >= ANCHOR_FLOOR
 
 
 @dataclass
@@ -322,18 +311,12 @@ class QuestionProfile:
 
 def concept_weight(concept: str) -> float:
     w = weight("@" + concept)
-    return min(w, BROAD_CAP) if concept in BROAD_CONCEPTS else max(w, SPECIFIC_FLOOR)
+    return min(w, BROAD_CAP) if concept in BROAD_CONCEPTS else max(w, CONCEPT_FLOOR)
 
 
-VERB_DISCOUNT = float(__import__("os").environ.get("DP_VD", "0.8"))
-ZH_SCALE = float(__import__("os").environ.get("DP_ZH_SCALE", "0.8"))
-NEAR_SCALE = float(__import__("os").environ.get("DP_NEAR_SCALE", "0.8"))
-NEAR_FLOOR = float(__import__("os").environ.get("DP_NEAR_FLOOR", "0.5"))
-
-
-def _english_near(stem_key: str, own_weight: float) -> tuple[tuple[str, float], ...]:
+def _english_near(stem_key: str, own_weight: float) -> list[tuple[str, float]]:
     """Stems used in contexts like this one's (the background corpus's word vectors), each with
-    the share of the word's weight it carries: its similarity, and no more than its own weight."""
+    the share of the word's weight it carries: its cosine, and never more than its own weight."""
     out = []
     for other, similarity in neighbours(stem_key):
         if similarity < NEAR_FLOOR or other in STOP_WORDS or other in FRAME_WORDS or own_weight <= 0:
@@ -341,13 +324,7 @@ def _english_near(stem_key: str, own_weight: float) -> tuple[tuple[str, float], 
         factor = NEAR_SCALE * similarity * min(1.0, word_weight(other) / own_weight)
         if factor >= 0.05:
             out.append((other, round(factor, 4)))
-    return tuple(out)
-
-
-PHRASE_SCALE = float(__import__("os").environ.get("DP_PHRASE", "0.8"))
-PROPER_NEAR = __import__("os").environ.get("DP_PROPER", "1") == "1"
-PHRASE_EXTRA = __import__("os").environ.get("DP_PEXTRA", "0") == "1"
-PART_FACTOR = float(__import__("os").environ.get("DP_PART", "0.6"))
+    return out
 
 
 def _content(tok: Token) -> bool:
@@ -355,8 +332,18 @@ def _content(tok: Token) -> bool:
     return len(tok.surface) > 1 and not tok.surface[0].isdigit() and tok.surface.lower() not in STOP_WORDS
 
 
-def _question_features(question: CoverageQuestion) -> dict[str, Feature]:
-    matcher = full_matcher() if __import__("os").environ.get("DP_NOTHES") != "1" else Matcher(())
+def _phrase_pairs(toks: list[Token], skip: set[int]) -> list[tuple[int, int]]:
+    """Positions of adjacent content words (stop words between them left out), and, in
+    "regional and subregional organizations", also "regional organizations"."""
+    content = [i for i, tok in enumerate(toks) if i not in skip and _content(tok)]
+    pairs = list(zip(content, content[1:]))
+    pairs += [(i, i + 3) for i in range(len(toks) - 3) if toks[i + 1].surface.lower() in ("and", "or")
+              and not skip & {i, i + 2, i + 3} and all(_content(toks[k]) for k in (i, i + 2, i + 3))]
+    return pairs
+
+
+def _question_features(question: CoverageQuestion, thesaurus: bool = True) -> dict[str, Feature]:
+    matcher = full_matcher() if thesaurus else Matcher(())
     found: dict[str, Feature] = {}
 
     def add(key: str, label: str, w: float, near: tuple[tuple[str, float], ...] = ()) -> None:
@@ -369,34 +356,20 @@ def _question_features(question: CoverageQuestion) -> dict[str, Feature]:
         for concept, a, b, _text in matcher.english(toks):
             consumed.update(range(a, b))
             add("@" + concept, wording[toks[a].start : toks[b - 1].end], concept_weight(concept))
-        in_phrase: set[str] = set()
-        content = [i for i, tok in enumerate(toks) if _content(tok)]
-        pairs = list(zip(content, content[1:]))
-        # "regional and subregional organizations" also says "regional organizations"
-        pairs += [(i, i + 3) for i in range(len(toks) - 3) if toks[i + 1].surface.lower() in ("and", "or")
-                  and _content(toks[i]) and _content(toks[i + 2]) and _content(toks[i + 3])]
         words: dict[int, float] = {}
         for i, tok in enumerate(toks):
             low = tok.surface.lower()
             if i in consumed or low in STOP_WORDS or low in FRAME_WORDS or len(low) < 3 and not tok.key.isupper():
                 continue
             words[i] = word_weight(tok.key) * (1.0 - VERB_DISCOUNT * verb_share(tok.surface))
-        phrases: list[tuple[int, int, str]] = []
-        for i, j in pairs:
+        in_phrase: set[int] = set()
+        for i, j in _phrase_pairs(toks, consumed):
             key = f"{toks[i].stem} {toks[j].stem}"
-            if i in consumed or j in consumed or not is_phrase(key) or toks[i].stem == toks[j].stem:
-                continue
-            phrases.append((i, j, key))
-            in_phrase.update((i, j))
+            if toks[i].stem != toks[j].stem and is_phrase(key):
+                add(key, wording[toks[i].start : toks[j].end], PHRASE_SCALE * weight(key))
+                in_phrase.update((i, j))
         for i, w in words.items():
             add(toks[i].key, toks[i].surface, w * (PART_FACTOR if i in in_phrase else 1.0))
-        for i, j, key in phrases:
-            # the phrase adds what it weighs beyond its words: "occupied Palestinian territory" is
-            # not counted three times over
-            parts = sum(words.get(k, 0.0) * PART_FACTOR for k in (i, j))
-            extra = PHRASE_SCALE * weight(key) - (parts if PHRASE_EXTRA else 0.0)
-            if extra > 0.02:
-                add(key, wording[toks[i].start : toks[j].end], extra)
         taken: list[tuple[int, int]] = []
         for concept, a, b, term in matcher.chinese_in(wording):
             taken.append((a, b))
@@ -410,11 +383,13 @@ def _question_features(question: CoverageQuestion) -> dict[str, Feature]:
     return found
 
 
-def profile_questions(questions: Sequence[CoverageQuestion]) -> list[QuestionProfile]:
-    """Each question's features, a feature shared by two or more questions weighed as the topic;
-    an English word's corpus neighbours count for it, partly, unless they are words of the
-    questions themselves (then they count as themselves) or it is the debate's topic."""
-    features = [_question_features(q) for q in questions]
+def profile_questions(questions: Sequence[CoverageQuestion], *, thesaurus: bool = True) -> list[QuestionProfile]:
+    """Each question's features, a feature shared by half the questions or more weighed as the
+    topic. An English word's corpus neighbours count for it, partly, unless they are words of the
+    questions themselves (then they count as themselves) or it is the debate's topic; a name
+    ("Syria") meets only its own forms ("Syrian"). `thesaurus=False` leaves the thesaurus out:
+    the benchmark's measure of the method on vocabulary nobody listed."""
+    features = [_question_features(q, thesaurus) for q in questions]
     counts: dict[str, int] = defaultdict(int)
     for found in features:
         for key in found:
@@ -426,11 +401,11 @@ def profile_questions(questions: Sequence[CoverageQuestion]) -> list[QuestionPro
         adjusted = {}
         for k, f in found.items():
             if len(questions) > 2 and counts[k] >= shared:
-                adjusted[k] = Feature(f.key, f.label, f.weight * TOPIC_FACTOR, True, ())
+                adjusted[k] = Feature(f.key, f.label, f.weight * TOPIC_FACTOR, True)
             elif not f.near and k.isascii() and k.islower() and " " not in k and not k.startswith("@"):
-                name = f.label[:1].isupper() and not f.label.isupper()  # a name: only its own forms ("Syrian")
+                name = f.label[:1].isupper() and not f.label.isupper()
                 near = tuple((n, factor) for n, factor in _english_near(k, f.weight)
-                             if n not in direct and (not name or not PROPER_NEAR or n[:4] == k[:4]))
+                             if n not in direct and (not name or n[:4] == k[:4]))
                 adjusted[k] = Feature(f.key, f.label, f.weight, False, near)
             else:
                 adjusted[k] = f
@@ -470,8 +445,7 @@ def _english_hits(text: str, base: int, toks: list[Token], keys: set[str], match
         if i in consumed or tok.key not in keys:
             continue
         hits.append(_Hit(tok.key, tok.surface, *_passing(toks, i, i + 1, keys, single=True)))
-    content = [i for i, tok in enumerate(toks) if i not in consumed and _content(tok)]
-    for i, j in zip(content, content[1:]):
+    for i, j in _phrase_pairs(toks, consumed):
         key = f"{toks[i].stem} {toks[j].stem}"
         if key in keys:
             hits.append(_Hit(key, _span(toks, i, j + 1, text, base), 1.0, ""))
@@ -529,43 +503,25 @@ class _Unit:
     sentence: Sentence
 
 
-SECOND = 0.0
-SCORE_MODE = __import__("os").environ.get("DP_SCORE", "v1")
-NEAR_CAP = float(__import__("os").environ.get("DP_NEARCAP", "0.3"))
-TOPIC_CAP = float(__import__("os").environ.get("DP_TOPICCAP", "0.2"))
-NEAR_ANCHOR = __import__("os").environ.get("DP_NEAR_ANCHOR", "1") == "1"
-
-
 def _score(hits: list[_Hit], profile: QuestionProfile, courtesy: bool) -> tuple[float, tuple[Reason, ...]]:
-    best: dict[str, tuple[float, _Hit, bool]] = {}
+    best: dict[str, tuple[float, _Hit]] = {}
     for hit in hits:
         for key, factor in profile.index.get(hit.key, ()):
-            feature = profile.features[key]
-            value = feature.weight * factor * hit.factor * (COURTESY_FACTOR if courtesy else 1.0)
+            value = profile.features[key].weight * factor * hit.factor * (COURTESY_FACTOR if courtesy else 1.0)
             if key not in best or value > best[key][0]:
-                best[key] = (value, hit, hit.key == key)
+                best[key] = (value, hit)
     reasons = []
-    anchors = support = near_sum = 0.0
+    anchors = support = 0.0
     anchored = profile.anchored
-    for key, (value, hit, direct) in sorted(best.items(), key=lambda x: (-x[1][0], x[0])):
+    for key, (value, hit) in sorted(best.items(), key=lambda x: (-x[1][0], x[0])):
         feature = profile.features[key]
-        notes = [n for n in (hit.note, "" if direct else "similar word", "thanks" if courtesy else "",
+        notes = [n for n in (hit.note, "" if hit.key == key else "similar word", "thanks" if courtesy else "",
                              "topic of the debate" if feature.topic else "") if n]
         reasons.append(Reason(feature.label, hit.passage_words, value, ", ".join(notes)))
-        if SCORE_MODE == "v2":
-            if feature.topic:
-                support += value
-            elif direct:
-                anchors += value
-            else:
-                near_sum += value
-            continue
-        if feature.anchor and (direct or NEAR_ANCHOR) or not anchored:
+        if feature.anchor or not anchored:
             anchors += value
         else:
             support += value
-    if SCORE_MODE == "v2":
-        return anchors + min(near_sum, NEAR_CAP) + min(support, TOPIC_CAP), tuple(reasons)
     return anchors + min(support, SUPPORT_CAP), tuple(reasons)
 
 
@@ -587,16 +543,18 @@ def _sentence_passage(sentence: Sentence) -> Passage:
 
 
 def compute_coverage(
-    statements: Iterable[Statement], questions: Sequence[CoverageQuestion], *, threshold: float = THRESHOLD
+    statements: Iterable[Statement], questions: Sequence[CoverageQuestion], *, threshold: float = THRESHOLD,
+    thesaurus: bool = True,
 ) -> CoverageMatrix:
-    """The delegations × questions matrix, each cell with its best sentence and why it matched."""
+    """The delegations × questions matrix, each cell with its best sentence and why it matched
+    (`thesaurus=False`: without the thesaurus, see `profile_questions`)."""
     skipped: list[str] = []
     chosen = _eligible(statements, skipped)
     delegations = sorted({s.delegation for s in chosen if s.delegation})
     matrix = CoverageMatrix(list(questions), delegations, skipped=skipped)
     if not chosen or not questions:
         return matrix
-    profiles = profile_questions(questions)
+    profiles = profile_questions(questions, thesaurus=thesaurus)
     keys = {k for p in profiles for k in p.index}
     concepts = [k[1:] for k in keys if k.startswith("@")]
     matcher = Matcher(c for c in concepts if c in concept_table())
@@ -604,7 +562,6 @@ def compute_coverage(
 
     chosen.sort(key=_order)
     best: dict[tuple[str, int], tuple[float, tuple[Reason, ...], Statement, Sentence]] = {}
-    seconds: dict[tuple[str, int], list[float]] = {}
     for statement in chosen:
         delegation = statement.delegation or ""
         for sentence in segment(statement.text).sentences:
@@ -618,15 +575,8 @@ def compute_coverage(
             for profile in profiles:
                 score, reasons = _score(hits, profile, courtesy)
                 key = (delegation, profile.question.key)
-                if score > 0:
-                    seconds.setdefault(key, []).append(score)
                 if score > 0 and (key not in best or score > best[key][0]):
                     best[key] = (score, reasons, statement, sentence)
-    if SECOND:
-        for key, found in list(best.items()):
-            others = sorted(seconds[key], reverse=True)
-            if len(others) > 1:
-                best[key] = (found[0] + SECOND * others[1], *found[1:])
     for delegation in delegations:
         first = next(s for s in chosen if s.delegation == delegation)
         for q in questions:
@@ -705,7 +655,7 @@ def sentence_features(text: str) -> dict[str, float]:
             features["@" + concept] = concept_weight(concept)
             rest[a:b] = [" "] * (b - a)
         for run in _CJK_RUN.findall("".join(rest)):
-            for word in _zh_words(run):
+            for word in split_at_function_words(run):
                 for i in range(len(word) - 1):
                     features["·" + word[i : i + 2]] = ZH_PAIR_WEIGHT
     features = {k: v for k, v in features.items() if v >= MIN_FEATURE_WEIGHT}

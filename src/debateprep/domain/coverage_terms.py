@@ -20,7 +20,6 @@ guiding questions of the labelled debates (never their labels).
 from __future__ import annotations
 
 import math
-import os as _os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -400,53 +399,38 @@ def concept_label(concept: str) -> str:
 # --- weights --------------------------------------------------------------------------------
 
 # Sentence frequency -> weight: a feature in 8 % or more of a debate's sentences weighs 0; one in
-# 0.4 % or fewer weighs 1; in between, by the logarithm (inverse document frequency).
+# 0.4 % or fewer weighs 1; in between, by the logarithm (inverse document frequency). The
+# frequency is taken outside the tenth of meetings that use the feature most, so a topic's own
+# meetings do not make it common ("Syria" in the Syria meetings, "climate" in the climate one).
 COMMON = 0.08
 RARE = 0.004
 UNSEEN = 0.0005  # a word absent from the table is taken to be rare
+WORD_SCALE = 0.8  # a word or phrase, against a concept of the thesaurus
+
+
+def _read(name: str) -> str:
+    return resources.files("debateprep").joinpath("data", "coverage", name).read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=1)
-def _frequencies() -> dict[str, tuple[float, float]]:
-    text = resources.files("debateprep").joinpath("data", "coverage", "term_weights.tsv").read_text(encoding="utf-8")
-    out: dict[str, tuple[float, float]] = {}
-    trimmed = _os.environ.get("DP_TRIM", "1") == "1"
-    for line in text.splitlines():
+def _frequencies() -> dict[str, float]:
+    out: dict[str, float] = {}
+    for line in _read("term_weights.tsv").splitlines():
         if line and not line.startswith("#"):
-            key, sentences, meetings, outside = line.split("\t")
-            out[key] = (float(outside if trimmed else sentences), float(meetings))
+            key, _sentences, _meetings, outside = line.split("\t")
+            out[key] = float(outside)
     return out
 
 
 def is_phrase(key: str) -> bool:
     """Whether two stems ("chapt viii") make a phrase of Council debates (listed in the table)."""
-    return key in _frequencies()
+    return " " in key and key in _frequencies()
 
 
 def frequency(feature: str) -> float:
-    """The share of debate sentences with this feature ("@concept" or an English stem)."""
-    return _frequencies().get(feature, (UNSEEN, 0.0))[0]
-
-
-def meeting_share(feature: str) -> float:
-    """The share of meetings that use this word at all: a topical word ("famine", "cyber") is used
-    in few meetings, a generic one ("fundamental", "tools") in many, however rare in a sentence."""
-    return _frequencies().get(feature, (UNSEEN, 0.0))[1]
-
-
-# Meeting share -> specificity of a word outside the thesaurus: used in half the meetings or
-# more, 0; in 3 % or fewer, 1.
-GENERIC_MEETINGS = 0.5
-TOPICAL_MEETINGS = 0.03
-
-
-def topicality(key: str) -> float:
-    share = meeting_share(key)
-    if share >= GENERIC_MEETINGS:
-        return 0.0
-    if share <= TOPICAL_MEETINGS:
-        return 1.0
-    return math.log(GENERIC_MEETINGS / share) / math.log(GENERIC_MEETINGS / TOPICAL_MEETINGS)
+    """The share of debate sentences with this feature ("@concept", an English stem, "stem stem"),
+    outside the meetings that use it most."""
+    return _frequencies().get(feature, UNSEEN)
 
 
 def weight(feature: str) -> float:
@@ -460,24 +444,14 @@ def weight(feature: str) -> float:
 
 
 def word_weight(key: str) -> float:
-    """A word outside the thesaurus: how topical it is, scaled so that a generic word adds little
-    and only a topical one ("famine", "cyber") can make a match on its own."""
-    mode = _os.environ.get("DP_WW", "new")
-    if mode == "orig":
-        return WORD_SCALE * topicality(key) * min(1.0, weight(key) * 2)
-    mix = float(_os.environ.get("DP_MIX", "1"))
-    return float(_os.environ.get("DP_WSCALE", "0.8")) * weight(key) * (mix + (1 - mix) * topicality(key))
-
-
-WORD_SCALE = 0.7
-WORD_CAP = 0.35
+    """A word outside the thesaurus: its weight, scaled against the thesaurus's concepts."""
+    return WORD_SCALE * weight(key)
 
 
 @lru_cache(maxsize=1)
 def _verbs() -> dict[str, float]:
-    path = resources.files("debateprep").joinpath("data", "coverage", "verbs.tsv")
     out: dict[str, float] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in _read("verbs.tsv").splitlines():
         if line and not line.startswith("#"):
             form, share = line.split("\t")
             out[form] = float(share)
@@ -491,9 +465,8 @@ def verb_share(form: str) -> float:
 
 @lru_cache(maxsize=1)
 def _neighbours() -> dict[str, tuple[tuple[str, float], ...]]:
-    path = resources.files("debateprep").joinpath("data", "coverage", "neighbours.tsv")
     out: dict[str, tuple[tuple[str, float], ...]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in _read("neighbours.tsv").splitlines():
         if line and not line.startswith("#"):
             word, *rest = line.split("\t")
             out[word] = tuple((other, float(sim)) for other, sim in (r.rsplit(" ", 1) for r in rest))
@@ -503,8 +476,3 @@ def _neighbours() -> dict[str, tuple[tuple[str, float], ...]]:
 def neighbours(stem_key: str) -> tuple[tuple[str, float], ...]:
     """Stems used in the most similar contexts in Council debates, with their cosine (best first)."""
     return _neighbours().get(stem_key, ())
-
-
-def chinese_weight(term: str) -> float:
-    """A Chinese word outside the thesaurus (no frequencies for Chinese): by its length."""
-    return {1: 0.0, 2: 0.25}.get(len(term), WORD_CAP)

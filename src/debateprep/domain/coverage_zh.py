@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import gzip
 import math
-import os
 import re
 from functools import lru_cache
 from importlib import resources
@@ -35,13 +34,44 @@ _CHINESE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 # IDF -> specificity: 4.5 or less is everyday vocabulary (国家, 资金, 作用), 7.5 or more a
 # specific term (平民 7.5, 干旱 7.4); a word without an IDF is taken as fairly specific.
-GENERIC_IDF = float(os.environ.get("DP_ZLO", "4.5"))
-SPECIFIC_IDF = float(os.environ.get("DP_ZHI", "7.5"))
+GENERIC_IDF = 4.5
+SPECIFIC_IDF = 7.5
 UNKNOWN_IDF = 8.0
-SUBWORD_FACTOR = float(os.environ.get("DP_ZSUB", "0.6"))  # a shorter word inside a long one: this share of its weight
+SUBWORD_FACTOR = 0.6  # a shorter word inside a long one: this share of its weight
 # Parts of speech that say what to do or how, not about what: verbs, adverbs, pronouns, numerals…
 VERBAL = frozenset("v vd vg d ad c r p u m q f t z zg b".split())
-VERB_DISCOUNT = float(os.environ.get("DP_ZVD", "0.5"))
+VERB_DISCOUNT = 0.5
+
+
+# Without a dictionary: frames and function words that separate the content words of a run; the
+# words in _WHOLE contain one of those characters and are never split (convergence's character
+# pairs are taken inside these pieces).
+_SPLIT = re.compile(
+    "如何|怎样|哪些|什么|是否|应当|应该|可以|能够|以便|从而|并且|以及|及其|特别是|尤其是|包括|进一步|切实|"
+    "更好地|确保|加强|推进|推动|促进|发挥|作用|方面|问题|期间|之后|之前|其中|[的和与及或在并对将等中为是有让使由向从被要也都又就而了着过后]"
+)
+_WHOLE = re.compile(
+    "参与|和平|和解|及时|涉及|存在|现在|在于|对话|反对|针对|应对|相对|合并|中央|中心|集中|为止|是非|有效|有关|"
+    "所有|拥有|具有|享有|没有|特有|使用|行使|大使|由于|理由|自由|方向|导向|从事|服从|被迫|要求|主要|重要|需要|"
+    "必要|首要|也门|而是|了解|过渡|通过|经过|后勤|落后|最后|其后|之后|平等|等待|国家|东道国"
+)
+
+
+def split_at_function_words(run: str) -> list[str]:
+    """The pieces of a run of Chinese characters between function words and frames (2+ characters)."""
+    kept: list[str] = []
+
+    def hide(m: re.Match[str]) -> str:
+        kept.append(m.group(0))
+        return f"\x00{len(kept) - 1}\x01"
+
+    hidden = _WHOLE.sub(hide, run)
+    words = []
+    for piece in _SPLIT.split(hidden):
+        word = re.sub("\x00(\\d+)\x01", lambda m: kept[int(m.group(1))], piece)
+        if len(word) >= 2:
+            words.append(word)
+    return words
 
 
 class Lexicon(NamedTuple):
