@@ -433,7 +433,10 @@ class _Hit:
     note: str
 
 
-def _english_hits(text: str, base: int, toks: list[Token], keys: set[str], matcher: Matcher) -> list[_Hit]:
+def _english_hits(text: str, base: int, toks: list[Token], keys: set[str], matcher: Matcher,
+                  firsts: frozenset[str] = frozenset()) -> list[_Hit]:
+    """The question features in a sentence's words; `firsts`: the first words of the questions'
+    two-word phrases (no phrase is looked for in a sentence without one)."""
     hits: list[_Hit] = []
     consumed: set[int] = set()
     for concept, a, b, _w in matcher.english(toks):
@@ -445,10 +448,11 @@ def _english_hits(text: str, base: int, toks: list[Token], keys: set[str], match
         if i in consumed or tok.key not in keys:
             continue
         hits.append(_Hit(tok.key, tok.surface, *_passing(toks, i, i + 1, keys, single=True)))
-    for i, j in _phrase_pairs(toks, consumed):
-        key = f"{toks[i].stem} {toks[j].stem}"
-        if key in keys:
-            hits.append(_Hit(key, _span(toks, i, j + 1, text, base), 1.0, ""))
+    if firsts and any(tok.stem in firsts for tok in toks):
+        for i, j in _phrase_pairs(toks, consumed):
+            key = f"{toks[i].stem} {toks[j].stem}"
+            if key in keys:
+                hits.append(_Hit(key, _span(toks, i, j + 1, text, base), 1.0, ""))
     return hits
 
 
@@ -559,6 +563,7 @@ def compute_coverage(
     concepts = [k[1:] for k in keys if k.startswith("@")]
     matcher = Matcher(c for c in concepts if c in concept_table())
     zh_words = sorted(k for k in keys if not k.startswith("@") and _CJK_RUN.fullmatch(k))
+    firsts = frozenset(k.split(" ")[0] for k in keys if " " in k)
 
     chosen.sort(key=_order)
     best: dict[tuple[str, int], tuple[float, tuple[Reason, ...], Statement, Sentence]] = {}
@@ -567,7 +572,7 @@ def compute_coverage(
         for sentence in segment(statement.text).sentences:
             text = sentence.text
             toks = tokens(text, sentence.start)
-            hits = _english_hits(text, sentence.start, toks, keys, matcher) if toks else []
+            hits = _english_hits(text, sentence.start, toks, keys, matcher, firsts) if toks else []
             hits += _chinese_hits(text, keys, matcher, zh_words)
             if not hits:
                 continue
@@ -666,7 +671,8 @@ def sentence_features(text: str) -> dict[str, float]:
 ZH_PAIR_WEIGHT = 0.5
 CONVERGENCE_WORD = 0.35  # a word outside the thesaurus, against a concept
 MIN_FEATURE_WEIGHT = 0.05
-NEIGHBOURS = 25  # similarities kept per proposal (the graph stays sparse at any size)
+NEIGHBOURS = 10  # similarities kept per proposal (the graph stays sparse at any size)
+EDGE_SHARE = 0.7  # similarities below this share of the threshold are left out of the graph (taken as 0)
 MAX_POSTINGS = 120  # a feature in more proposals than this proposes no candidates (too common to tell)
 
 
@@ -683,28 +689,33 @@ def _similarities(vectors: list[dict[str, float]], owners: list[str], floor: flo
         for key, value in vector.items():
             postings[key].append((i, value))
     place: dict[tuple[str, int], int] = {}
+    top: dict[str, float] = {}  # a common feature's largest value in any proposal
     for key, posting in postings.items():
         if len(posting) <= MAX_POSTINGS:
             for at, (i, _v) in enumerate(posting):
                 place[(key, i)] = at
+        else:
+            top[key] = max(v for _i, v in posting)
+    commons = [{k: v for k, v in vector.items() if k in top} for vector in vectors]
     found: list[tuple[float, int, int]] = []
     for i, vector in enumerate(vectors):
         mine = owner_ids[i]
         dots: dict[int, float] = {}
-        common = []
         for key, value in vector.items():
-            posting = postings[key]
-            if len(posting) > MAX_POSTINGS:
-                common.append((key, value))
+            if key in top:
                 continue
+            posting = postings[key]
             for at in range(place[(key, i)] + 1, len(posting)):  # later proposals only: each pair once
                 j, other = posting[at]
                 if owner_ids[j] != mine:
                     dots[j] = dots.get(j, 0.0) + value * other
-        reach = sum(value for _k, value in common)  # the most the common features can add
+        common = commons[i]
+        reach = sum(value * top[key] for key, value in common.items())  # the most the common features can add
         for j, d in dots.items():
             if d + reach >= floor:
-                d += sum(value * vectors[j].get(key, 0.0) for key, value in common)
+                theirs = commons[j]
+                for key in common.keys() & theirs.keys():
+                    d += common[key] * theirs[key]
                 if d >= floor:
                     found.append((d, i, j))
     best: dict[int, list[tuple[float, int]]] = defaultdict(list)
@@ -775,7 +786,7 @@ def compute_convergence(
         return []
     vectors = [sentence_features(p.text) for _s, p in found]
     owners = [s.delegation or "" for s, _p in found]
-    edges = _similarities(vectors, owners, floor=threshold / 2)
+    edges = _similarities(vectors, owners, floor=threshold * EDGE_SHARE)
     groups: list[ConvergenceGroup] = []
     for indices in _average_linkage(len(found), edges, threshold):
         supporters = sorted({owners[i] for i in indices})

@@ -316,13 +316,21 @@ _COURTESY = re.compile(
 )
 
 
+# Any cue at all, in one pass: most sentences have none (the kinds are then tried in order).
+_ANY_EN = re.compile("|".join(f"(?:{_EN_CUES[kind]})" for kind in PROPOSAL_KINDS))
+_ANY_ZH = re.compile("|".join(f"(?:{_ZH_CUES[kind]})" for kind in PROPOSAL_KINDS))
+
+
 def classify_sentence(text: str) -> tuple[ProposalKind, str] | None:
     """The kind of proposal a sentence makes and the cue found, or None."""
+    chinese = _CJK_RE.search(text) is not None
+    if not _ANY_EN.search(text) and not (chinese and _ANY_ZH.search(text)):
+        return None
     if _COURTESY.search(text):
         return None
     for kind in PROPOSAL_KINDS:
         en, zh = _COMPILED[kind]
-        m = en.search(text) or zh.search(text)
+        m = en.search(text) or (zh.search(text) if chinese else None)
         if m:
             return kind, m.group(0)
     return None
