@@ -22,6 +22,8 @@ S/PV.8723 is kept aside for an independent check: it is refused here.
 Generalisation, on the dev folders (benchmarks/data/coverage/):
 - `--loo`: leave one debate out: each debate scored with the coverage threshold (best F1) and the
   convergence similarity (most proposals recovered at purity >= 0.8) fitted on the other debates.
+- `--no-thesaurus`: coverage without the thesaurus of UN vocabulary (questions' own words, corpus
+  weights, phrases and neighbours only): how the method does where nobody listed the vocabulary.
 - `--paraphrased`: the questions rewritten in other words (benchmarks/data/coverage_paraphrased/
   <debate>/questions.json: same numbers and scope, other vocabulary), scored against the labels of
   the original questions: questions nobody tuned the vocabulary for.
@@ -29,7 +31,7 @@ Held out: `--data benchmarks/data/coverage_holdout` (labelled after the method w
 aggregate lines only, and seldom).
 
 Run:  .venv/bin/python benchmarks/bench_coverage_quality.py [--calibrate FOLDER] [--only FOLDER]
-      [--paraphrased] [--loo] [--scale] (adds coverage and convergence over all 1,600 speeches of
+      [--paraphrased] [--no-thesaurus] [--loo] [--scale] (adds coverage and convergence over all 1,600 speeches of
       2020 as one debate)
 """
 
@@ -495,6 +497,8 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=DATA, help="the labelled folders (default: %(default)s)")
     parser.add_argument("--paraphrased", action="store_true",
                         help="use each folder's questions rewritten in other words (benchmarks/data/coverage_paraphrased)")
+    parser.add_argument("--no-thesaurus", action="store_true",
+                        help="leave the thesaurus out: how the method does on vocabulary nobody listed")
     parser.add_argument("--loo", action="store_true",
                         help="also report each debate with thresholds fitted on the other debates")
     parser.add_argument("--feedback", metavar="DB_URL", help="also count the user marks stored in this database")
@@ -502,7 +506,7 @@ def main() -> int:
     if not SPEECHES.is_dir():
         print(f"skipped: {SPEECHES} is absent")
         return 0
-    from debateprep.domain.coverage import compute_convergence
+    from debateprep.domain.coverage import compute_convergence, compute_coverage
 
     runs: list[tuple[Loaded, CoverageMatrix, float]] = []
     for folder in folders(args.only, args.data):
@@ -511,10 +515,15 @@ def main() -> int:
         for way in ways:
             loaded = import_folder(folder, way)
             start = time.perf_counter()
-            matrix = loaded.service.coverage(loaded.debate_id, questions)  # type: ignore[attr-defined]
+            if args.no_thesaurus:
+                matrix = compute_coverage(loaded.statements, questions, thesaurus=False)
+            else:
+                matrix = loaded.service.coverage(loaded.debate_id, questions)  # type: ignore[attr-defined]
             runs.append((loaded, matrix, time.perf_counter() - start))
     if args.paraphrased:
         print("questions: paraphrased (benchmarks/data/coverage_paraphrased), labels of the original questions")
+    if args.no_thesaurus:
+        print("coverage without the thesaurus (its statements as imported, compute_coverage(thesaurus=False))")
     threshold = None
     if args.calibrate:
         chosen = [(lo, m) for lo, m, _t in runs if lo.folder.name == args.calibrate]
