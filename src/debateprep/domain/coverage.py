@@ -72,6 +72,7 @@ PHRASE_SCALE = 0.8  # a two-word phrase of the background corpus, against a sing
 PART_FACTOR = 0.6  # a word of a question's phrase, met alone
 NEAR_SCALE = 0.8  # a word of similar contexts, times its cosine, against the question's own word
 NEAR_FLOOR = 0.5  # the least cosine for that
+NAME_FORM = 0.9  # a name's own form of similar contexts ("Syrian" for "Syria")
 ZH_SCALE = 0.8  # a Chinese word, against a concept of the thesaurus
 CONVERGENCE_SIMILARITY = 0.25  # mean cosine similarity from which proposals are grouped (average linkage)
 
@@ -403,9 +404,10 @@ def profile_questions(questions: Sequence[CoverageQuestion], *, thesaurus: bool 
             if len(questions) > 2 and counts[k] >= shared:
                 adjusted[k] = Feature(f.key, f.label, f.weight * TOPIC_FACTOR, True)
             elif not f.near and k.isascii() and k.islower() and " " not in k and not k.startswith("@"):
-                name = f.label[:1].isupper() and not f.label.isupper()
-                near = tuple((n, factor) for n, factor in _english_near(k, f.weight)
-                             if n not in direct and (not name or n[:4] == k[:4]))
+                if f.label[:1].isupper() and not f.label.isupper():  # a name: its own forms, nearly as itself
+                    near = tuple((n, NAME_FORM) for n, sim in neighbours(k) if n[:4] == k[:4] and sim >= NEAR_FLOOR)
+                else:
+                    near = tuple((n, factor) for n, factor in _english_near(k, f.weight) if n not in direct)
                 adjusted[k] = Feature(f.key, f.label, f.weight, False, near)
             else:
                 adjusted[k] = f
@@ -475,7 +477,7 @@ def _passing(toks: list[Token], a: int, b: int, keys: set[str], single: bool) ->
         near = [t.surface.lower() for t in toks[max(0, a - 3) : a] + toks[b : b + 3]]
         if sum(w in LEVEL_WORDS for w in near) >= 1:
             return LIST_FACTOR, "in a list"
-    if single and _QUALIFIER.search(word) and b < len(toks):
+    if single and _QUALIFIER.search(word) and b < len(toks) and not toks[a].surface[:1].isupper():  # "Syrian crisis" is about Syria
         nxt = toks[b]
         low = nxt.surface.lower()
         if low not in STOP_WORDS and nxt.key not in keys and not low[0].isdigit():
@@ -519,8 +521,9 @@ def _score(hits: list[_Hit], profile: QuestionProfile, courtesy: bool) -> tuple[
     anchored = profile.anchored
     for key, (value, hit) in sorted(best.items(), key=lambda x: (-x[1][0], x[0])):
         feature = profile.features[key]
-        notes = [n for n in (hit.note, "" if hit.key == key else "similar word", "thanks" if courtesy else "",
-                             "topic of the debate" if feature.topic else "") if n]
+        related = "" if hit.key == key else "part of the word" if hit.key in key else "similar word"
+        notes = [n for n in (hit.note, related, "thanks" if courtesy else "", "topic of the debate" if feature.topic else "")
+                 if n]
         reasons.append(Reason(feature.label, hit.passage_words, value, ", ".join(notes)))
         if feature.anchor or not anchored:
             anchors += value
