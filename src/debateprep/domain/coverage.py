@@ -292,6 +292,10 @@ class QuestionProfile:
     question: CoverageQuestion
     features: dict[str, Feature]
     index: dict[str, list[tuple[str, float]]] = field(default_factory=dict)  # passage key -> (feature, factor)
+    # False when nothing in the question is specific: then all its words, whatever they weigh,
+    # add up without a cap (a question of broad words still works).
+    anchored: bool = field(init=False, default=False)
+    anchors: frozenset[str] = field(init=False, default=frozenset())
 
     def __post_init__(self) -> None:
         if not self.index:
@@ -299,12 +303,8 @@ class QuestionProfile:
                 self.index.setdefault(f.key, []).append((f.key, 1.0))
                 for key, factor in f.near:
                     self.index.setdefault(key, []).append((f.key, factor))
-
-    @property
-    def anchored(self) -> bool:
-        """False when nothing in the question is specific: then all its words, whatever they
-        weigh, add up without a cap (a question of broad words still works)."""
-        return any(f.anchor for f in self.features.values())
+        self.anchors = frozenset(k for k, f in self.features.items() if f.anchor)
+        self.anchored = bool(self.anchors)
 
     def describe(self) -> str:
         return ", ".join(f"{f.label} {f.weight:.2f}" for f in sorted(self.features.values(), key=lambda f: -f.weight))
@@ -525,7 +525,7 @@ def _score(hits: list[_Hit], profile: QuestionProfile, courtesy: bool) -> tuple[
         notes = [n for n in (hit.note, related, "thanks" if courtesy else "", "topic of the debate" if feature.topic else "")
                  if n]
         reasons.append(Reason(feature.label, hit.passage_words, value, ", ".join(notes)))
-        if feature.anchor or not anchored:
+        if key in profile.anchors or not anchored:
             anchors += value
         else:
             support += value
@@ -580,7 +580,10 @@ def compute_coverage(
             if not hits:
                 continue
             courtesy = _COURTESY.search(text) is not None
+            found = {hit.key for hit in hits}
             for profile in profiles:
+                if found.isdisjoint(profile.index):
+                    continue
                 score, reasons = _score(hits, profile, courtesy)
                 key = (delegation, profile.question.key)
                 if score > 0 and (key not in best or score > best[key][0]):

@@ -143,7 +143,7 @@ def key_terms(run: str) -> list[tuple[str, float, tuple[tuple[str, float], ...]]
         if len(word) < 2 or word in FRAME or not _CHINESE.fullmatch(word):
             continue
         w = specificity(word)
-        parts = []
+        parts: list[tuple[str, float]] = []
         if len(word) >= 3 and w > 0:
             for size in range(len(word) - 1, 1, -1):
                 for start in range(len(word) - size + 1):
