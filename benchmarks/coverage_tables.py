@@ -219,7 +219,7 @@ ZH_MAX_IDF = 14.0
 def build_zh_lexicon() -> tuple[list[str], int]:
     """Five lines: a comment, then the words, their frequencies, their IDF ("-": none) and their
     parts of speech, each line space-separated in the same order (loads in a few split() calls)."""
-    import jieba
+    import jieba  # type: ignore[import-not-found]  # a build-time tool, never a dependency of the package
 
     base = Path(jieba.__file__).parent
     idf = {}

@@ -141,7 +141,7 @@ def test_proposals_that_take_a_side_without_a_call() -> None:
 def test_every_concept_has_a_weight() -> None:
     table = resources.files("debateprep").joinpath("data", "coverage", "term_weights.tsv").read_text(encoding="utf-8")
     weighed = {line.split("\t")[0] for line in table.splitlines() if line.startswith("@")}
-    assert {f"@{c}" for c, _en, _zh in CONCEPTS} <= weighed  # re-run benchmarks/term_weights.py
+    assert {f"@{c}" for c, _en, _zh in CONCEPTS} <= weighed  # re-run benchmarks/coverage_tables.py
 
 
 def test_a_question_outside_the_thesaurus_still_finds_its_passages() -> None:

@@ -1,20 +1,21 @@
 """The vocabulary coverage and convergence match with: words, their variants, and what they weigh.
 
 - `stem(word)`: a light English stemmer that meets the forms of one word family
-  ("prevention", "preventive", "preventing" -> "prevent"; "peacefully", "peaceful" -> "peac").
-- `CONCEPTS`: an English–Chinese thesaurus of Security Council vocabulary. A concept is a set of
-  interchangeable wordings: synonyms, acronyms and their expansions, instances that always
-  address the concept ("PBC" for the Peacebuilding Commission; "amnesty", "impunity" and "bring
-  to justice" for accountability), in both languages. English wordings are matched word by word
-  on stems ("*" ends a prefix; an all-capital word is an acronym matched as written); Chinese
-  wordings as substrings. A concept lists only what means the same thing, never what is
-  merely related: a related word would turn every passing mention into a match.
-- Weights say how specific a feature is: how rarely it appears in a sentence of a Security
-  Council debate (`data/coverage/term_weights.tsv`, sentence frequencies over the 2020 verbatim
-  records, built by benchmarks/term_weights.py). "Council" weighs nothing, "veto" a lot.
-
-Written from the project's glossary (DOMAIN.md), UN terminology in both languages and the
-guiding questions of the labelled debates (never their labels).
+  ("prevention", "preventive", "preventing" -> "prevent"; "peacefully", "peaceful" -> "peac")
+  and keeps others apart ("accountability" is not "account", "tensions" not "ten").
+- `CONCEPTS`: a small, generic English–Chinese thesaurus of UN vocabulary: bodies, instruments
+  and legal terms with their acronyms, expansions, translations and strict synonyms ("PBC" for
+  the Peacebuilding Commission and 建设和平委员会; "impunity" and "bring to justice" for
+  accountability). It names no country, situation or topic of a debate: a topic's vocabulary
+  comes from the question's own words, the corpus weights and the word neighbours below.
+  English wordings are matched word by word on stems ("*" ends a prefix; an all-capital word is
+  an acronym matched as written); Chinese wordings as substrings.
+- Learned from the 2020 verbatim records (evaluated meetings left out) by
+  benchmarks/coverage_tables.py, in `data/coverage/`, each read on first use:
+  `term_weights.tsv` (how rarely a stem, a concept or a two-word phrase appears in a sentence,
+  outside the meetings that use it most: "Council" weighs nothing, "veto" a lot), `verbs.tsv`
+  (how much a word form is used as a verb) and `neighbours.tsv` (the stems of the most similar
+  contexts, from word vectors).
 """
 
 from __future__ import annotations
