@@ -239,11 +239,3 @@ def test_council_of_a_year() -> None:
     missing = run_cli(["speakers", "council", "1999"])
     assert missing.exit_code == 1 and "no Council composition for 1999" in missing.stderr
 
-
-def test_every_speakers_command_has_help() -> None:
-    from tests.conftest import run_cli
-
-    for command in ("list", "add", "edit", "move", "withdraw", "reinstate", "delete", "order", "schedule",
-                    "import", "export", "start", "done", "roster", "council"):
-        result = run_cli(["speakers", command, "--help"])
-        assert result.exit_code == 0 and "usage: debateprep speakers" in result.stdout, command

@@ -10,7 +10,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from debateprep.domain.text import (
-    cell_width,
     cjk_ratio,
     detect_language,
     find_dates,
@@ -135,12 +134,6 @@ def test_language_detection() -> None:
     assert cjk_ratio("安理会 ab") == pytest.approx(0.6)
 
 
-def test_cell_width_counts_cjk_double() -> None:
-    assert cell_width("安理会") == 6
-    assert cell_width("S/2014/74") == 9
-    assert cell_width("（签名）") == 8
-
-
 def test_dates_in_both_languages() -> None:
     text = "定于2014 年2 月12 日举行; on Tuesday, 17 March 2026; February 3, 2014; 2020-01-09; 31 February 2020"
     assert [d for _, d in find_dates(text)] == [date(2014, 2, 12), date(2026, 3, 17), date(2014, 2, 3), date(2020, 1, 9)]
@@ -152,3 +145,31 @@ def test_sentences_keep_abbreviations() -> None:
         "It meets at 10 a.m. on Monday.",
     ]
     assert sentences("会议定于2014年2月12日举行。并对非安理会成员国开放！") == ["会议定于2014年2月12日举行。", "并对非安理会成员国开放！"]
+
+
+def test_a_bullet_glyph_alone_on_its_line_goes_in_front_of_its_item() -> None:
+    raw = "Guiding questions\n\x7f\nHow can the Council act?\n\uf0b7\nWhat can it learn?\n"
+    # a glyph outside the bullets becomes "•"; a bullet of Word's symbol font stays as it is
+    assert paragraphs(normalise(raw).text) == ["Guiding questions", "• How can the Council act?",
+                                               "\uf0b7 What can it learn?"]
+
+
+def test_footnotes_leave_the_page_and_their_markers_the_text_in_any_order() -> None:
+    raw = "\n".join([
+        "S/2031/1",
+        "Member States are invited to address the following questions:1",
+        "- How can the Council act earlier on the risk of conflict-induced famine, including the",
+        "reports it requested of the Secretary-General?2 What prevents it from acting",
+        "2 Available from the presidency.",  # drawn above footnote 1 by the PDF
+        "1 See the report of the Secretary-General.",
+        "31-00001 2/3",
+        "S/2031/1",
+        "earlier?",
+    ])
+    result = normalise(raw)
+    assert result.footnotes == ("2 Available from the presidency.", "1 See the report of the Secretary-General.")
+    assert paragraphs(result.text) == [
+        "Member States are invited to address the following questions:",
+        "- How can the Council act earlier on the risk of conflict-induced famine, including the reports it "
+        "requested of the Secretary-General? What prevents it from acting earlier?",
+    ]

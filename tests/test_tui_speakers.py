@@ -10,16 +10,18 @@ from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Footer, Input, OptionList, Static
 
+from debateprep.domain.cells import clip
 from debateprep.domain.debate import DebateSettings
 from debateprep.domain.speakers import Status
 from debateprep.services.debates import DebateService
+from debateprep.services.facade import Services
 from debateprep.services.speakers import SpeakersService
-from debateprep.tui.app import DebatePrepApp, stylesheet_path
+from debateprep.tui.app import stylesheet_path
 from debateprep.tui.messages import DebateSelected
-from debateprep.tui.screens.speakers import SpeakersPane, clip
+from debateprep.tui.screens.speakers import SpeakersPane
 from debateprep.tui.widgets.timer import SpeakerTimer, mmss
+from tests.support.pilot import SIZE, RecordingApp, settle, tui_app
 
-SIZE = (120, 40)
 T0 = datetime(2014, 2, 5, 9)
 
 
@@ -47,12 +49,6 @@ def seed(db, language: str = "en") -> int:  # type: ignore[no-untyped-def]
     return debate.id
 
 
-async def settle(pilot: Pilot) -> None:  # type: ignore[type-arg]
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
 
 async def open_pane(pilot: Pilot) -> SpeakersPane:  # type: ignore[type-arg]
     await settle(pilot)
@@ -63,12 +59,12 @@ async def open_pane(pilot: Pilot) -> SpeakersPane:  # type: ignore[type-arg]
     return pilot.app.query_one(SpeakersPane)
 
 
-def names(app: DebatePrepApp) -> list[str]:
+def names(app: RecordingApp) -> list[str]:
     table = app.query_one("#sp-table", DataTable)
     return [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
 
 
-def static(app: DebatePrepApp, selector: str) -> str:
+def static(app: RecordingApp, selector: str) -> str:
     return str(app.query_one(selector, Static).render())
 
 
@@ -85,7 +81,7 @@ def test_pane_shows_the_ordered_list_with_reasons(sqlite_db) -> None:  # type: i
     seed(sqlite_db)
 
     async def scenario() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await open_pane(pilot)
             assert names(app) == [
@@ -107,7 +103,7 @@ def test_add_with_chinese_and_english_autocomplete(sqlite_db) -> None:  # type: 
     debate_id = seed(sqlite_db)
 
     async def scenario() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await open_pane(pilot)
             await pilot.press("a")
@@ -141,7 +137,7 @@ def test_unknown_delegation_keeps_the_dialog_open(sqlite_db) -> None:  # type: i
     debate_id = seed(sqlite_db)
 
     async def scenario() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await open_pane(pilot)
             await pilot.press("a")
@@ -162,7 +158,7 @@ def test_reorder_by_keys_pin_and_back_to_rules(sqlite_db) -> None:  # type: igno
     debate_id = seed(sqlite_db)
 
     async def scenario() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await open_pane(pilot)
             await pilot.press(*(["down"] * 9))  # Brazil, last
@@ -197,7 +193,7 @@ def test_timer_counts_down_warns_shows_overrun_and_logs(sqlite_db) -> None:  # t
     clock = FakeClock()
 
     async def scenario() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await open_pane(pilot)
             timer = app.query_one(SpeakerTimer)
@@ -247,7 +243,7 @@ def test_space_starts_the_speaker_the_timer_names_and_pins_hold(sqlite_db) -> No
     clock = FakeClock()
 
     async def scenario() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await open_pane(pilot)
             timer = app.query_one(SpeakerTimer)
@@ -271,7 +267,7 @@ def test_space_starts_the_speaker_the_timer_names_and_pins_hold(sqlite_db) -> No
             await pilot.press("t")  # Brazil, explicitly, out of turn
             await settle(pilot)
             assert timer.speaker == "Brazil"
-            said = [str(n.message) for n in app._notifications]
+            said = [m for m, _severity in app.notices]
             assert any("Brazil speaks out of turn (next on the list: International Committee of the Red Cross);"
                        " listed where it is heard: position 3 (was 10)" in m for m in said)
             after = names(app)
@@ -293,7 +289,7 @@ def test_a_turn_left_speaking_is_taken_over_by_the_timer(sqlite_db) -> None:  # 
     svc.start(ocha.id, at=datetime.now().replace(microsecond=0) - timedelta(minutes=3))  # type: ignore[arg-type]
 
     async def scenario() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await open_pane(pilot)
             timer = app.query_one(SpeakerTimer)
@@ -314,7 +310,7 @@ def test_c_inscribes_the_council_of_the_year(sqlite_db) -> None:  # type: ignore
                                              meeting_date=date(2014, 2, 12), presidency="Lithuania")
 
     async def scenario() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             await pilot.press("f2")
@@ -326,7 +322,7 @@ def test_c_inscribes_the_council_of_the_year(sqlite_db) -> None:  # type: ignore
             assert len(names(app)) == 15 and names(app)[-1] == "Lithuania"
             await pilot.press("c")
             await settle(pilot)
-            said = [str(n.message) for n in app._notifications]
+            said = [m for m, _severity in app.notices]
             assert said[0].startswith("15 Council members of 2014 inscribed")
             assert said[-1] == "all 15 Council members of 2014 are on the list already: nothing added"
             assert len(names(app)) == 15
@@ -339,7 +335,7 @@ def test_schedule_view(sqlite_db) -> None:  # type: ignore[no-untyped-def]
     seed(sqlite_db)
 
     async def scenario() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await open_pane(pilot)
             await pilot.press("s")
@@ -360,7 +356,7 @@ def test_chinese_debate_shows_chinese_names(sqlite_db) -> None:  # type: ignore[
     seed(sqlite_db, language="zh")
 
     async def scenario() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await open_pane(pilot)
             assert names(app)[:4] == ["人道主义事务协调厅", "红十字国际委员会", "立陶宛", "阿根廷"]
@@ -375,10 +371,10 @@ class SpeakersOnly(App[None]):
 
     def __init__(self, db, debate_id: int) -> None:  # type: ignore[no-untyped-def]
         super().__init__()
-        self.db, self.debate_id = db, debate_id
+        self.services, self.debate_id = Services(db), debate_id
 
     def compose(self) -> ComposeResult:
-        yield SpeakersPane(self.db, id="pane-speakers")
+        yield SpeakersPane(self.services, id="pane-speakers")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -12,10 +12,9 @@ from textual.widgets import DataTable, Static
 from debateprep.services.debates import DebateService
 from debateprep.services.notes import NotesService
 from debateprep.services.statements import StatementService
-from debateprep.tui.app import DebatePrepApp
-from debateprep.tui.screens.statements import StatementsPane, clip, heat
+from debateprep.tui.screens.statements import StatementsPane, heat
+from tests.support.pilot import SIZE, RecordingApp, settle, tui_app
 
-SIZE = (120, 40)
 DATA = Path(__file__).parent / "data" / "statements"
 
 
@@ -31,11 +30,6 @@ def debate_db(sqlite_db, shared_data: Path):  # type: ignore[no-untyped-def]
     return sqlite_db
 
 
-async def settle(pilot: Pilot) -> None:  # type: ignore[type-arg]
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
 
 async def open_pane(pilot: Pilot) -> StatementsPane:  # type: ignore[type-arg]
     await settle(pilot)
@@ -46,19 +40,17 @@ async def open_pane(pilot: Pilot) -> StatementsPane:  # type: ignore[type-arg]
     return pilot.app.query_one(StatementsPane)
 
 
-def _static(app: DebatePrepApp, selector: str) -> str:
+def _static(app: RecordingApp, selector: str) -> str:
     return str(app.query_one(selector, Static).render())
 
 
-def test_clip_and_heat_cells() -> None:
-    assert clip("Lao People's Democratic Republic", 12) == "Lao People'…"
-    assert clip("大不列颠及北爱尔兰联合王国", 9) == "大不列颠…"
+def test_heat_cells() -> None:
     assert heat(0).plain == "  · " and heat(0.9).plain == " ██ " and heat(0.5).plain == " ▓▓ "
 
 
 def test_list_and_reader(debate_db) -> None:  # type: ignore[no-untyped-def]
     async def scenario() -> None:
-        app = DebatePrepApp(debate_db, offer_sample=False)
+        app = tui_app(debate_db)
         async with app.run_test(size=SIZE) as pilot:
             pane = await open_pane(pilot)
             table = app.query_one("#st-table", DataTable)
@@ -78,7 +70,7 @@ def test_list_and_reader(debate_db) -> None:  # type: ignore[no-untyped-def]
 
 def test_coverage_heatmap_shows_the_passage_behind_each_cell(debate_db) -> None:  # type: ignore[no-untyped-def]
     async def scenario() -> None:
-        app = DebatePrepApp(debate_db, offer_sample=False)
+        app = tui_app(debate_db)
         async with app.run_test(size=SIZE) as pilot:
             pane = await open_pane(pilot)
             await pilot.press("c")
@@ -106,7 +98,7 @@ def test_coverage_heatmap_shows_the_passage_behind_each_cell(debate_db) -> None:
 
 def test_convergence_list_with_its_passages(debate_db) -> None:  # type: ignore[no-untyped-def]
     async def scenario() -> None:
-        app = DebatePrepApp(debate_db, offer_sample=False)
+        app = tui_app(debate_db)
         async with app.run_test(size=SIZE) as pilot:
             pane = await open_pane(pilot)
             await pilot.press("v")
@@ -128,7 +120,7 @@ def test_convergence_list_with_its_passages(debate_db) -> None:  # type: ignore[
 
 def test_empty_and_unbracketed_states(sqlite_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     async def scenario() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             pane = await open_pane(pilot)
             assert _static(app, "#st-status") == "No debate selected (Ctrl+O to choose one)."
@@ -151,7 +143,7 @@ def test_empty_and_unbracketed_states(sqlite_db, tmp_path: Path) -> None:  # typ
 
 
 def test_snapshot_coverage(debate_db, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    app = DebatePrepApp(debate_db, offer_sample=False)
+    app = tui_app(debate_db)
 
     async def run_before(pilot: Pilot) -> None:  # type: ignore[type-arg]
         await open_pane(pilot)
@@ -167,7 +159,7 @@ def test_snapshot_coverage(debate_db, snap_compare) -> None:  # type: ignore[no-
 
 def test_a_cell_says_what_matched_and_a_user_mark_stays(debate_db) -> None:  # type: ignore[no-untyped-def]
     async def scenario() -> None:
-        app = DebatePrepApp(debate_db, offer_sample=False)
+        app = tui_app(debate_db)
         async with app.run_test(size=SIZE) as pilot:
             pane = await open_pane(pilot)
             await pilot.press("c")

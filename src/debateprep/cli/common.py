@@ -4,23 +4,28 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from debateprep.domain.errors import Conflict
+from debateprep.services.facade import Services, make_services
 
 if TYPE_CHECKING:
     from debateprep.storage.db import Database
 
 
-def open_db(args: argparse.Namespace) -> Database:
-    """The migrated database named by --db / $DEBATEPREP_DATABASE_URL / the default file."""
-    from debateprep.config import resolve_database_url
-    from debateprep.storage.db import open_database
+def services(args: argparse.Namespace) -> Services:
+    """The `Services` of this run (made once by main() from --db / $DEBATEPREP_DATABASE_URL / the
+    default file; the database is opened and migrated on first use)."""
+    made = getattr(args, "services", None)
+    if not isinstance(made, Services):
+        made = args.services = make_services(getattr(args, "db", None))
+    return made
 
-    return open_database(resolve_database_url(getattr(args, "db", None)))
+
+def open_db(args: argparse.Namespace) -> Database:
+    """The migrated database of this run's `Services`."""
+    return services(args).db
 
 
 def print_json(data: Any) -> None:
@@ -44,19 +49,11 @@ def add_debate_arg(parser: argparse.ArgumentParser, required: bool = False) -> N
         )
 
 
-def write_output(path: str | Path, content: str, force: bool) -> Path:
-    """Write an export; never overwrite an existing file unless --force."""
-    target = Path(path)
-    if target.exists() and not force:
-        raise Conflict(f"{target}: already exists; use --force to overwrite it")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # private from the first byte
-    os.fchmod(fd, 0o600)  # (a leftover tmp file keeps its old mode otherwise)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(content)
-    tmp.replace(target)
-    return target
+def write_output(path: str | Path, content: str | bytes, force: bool) -> Path:
+    """Write an export; never overwrite an existing file unless --force (services.exports)."""
+    from debateprep.services.exports import write_export
+
+    return write_export(path, content, force=force)
 
 
 def one_line(message: str) -> str:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import TYPE_CHECKING
 
-from debateprep.cli.common import add_debate_arg, add_json_flag, open_db, print_json
+from debateprep.cli.common import add_debate_arg, add_json_flag, print_json, services
 from debateprep.domain.errors import InputError
+
+if TYPE_CHECKING:
+    from debateprep.services.debates import DebateService
 
 
 def _date(value: str) -> date:
@@ -16,7 +20,7 @@ def _date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("debate", help="create and list debates (meetings)")
     dsub = p.add_subparsers(dest="debate_command", metavar="ACTION", required=True)
 
@@ -60,10 +64,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     st.set_defaults(func=_set)
 
 
-def _service(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from debateprep.services.debates import DebateService
-
-    return DebateService(open_db(args))
+def _service(args: argparse.Namespace) -> DebateService:
+    return services(args).debates
 
 
 def _print(debate, as_json: bool) -> None:  # type: ignore[no-untyped-def]

@@ -6,14 +6,14 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from debateprep.cli.common import add_json_flag, one_line, open_db, print_json
+from debateprep.cli.common import add_json_flag, one_line, print_json, services
 
 if TYPE_CHECKING:
     from debateprep.importers.library import ImportReport
     from debateprep.services.library import LibraryService
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("library", help="agreed language: import adopted resolutions and PRSTs, search them")
     lsub = p.add_subparsers(dest="library_command", metavar="ACTION", required=True)
 
@@ -58,9 +58,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _service(args: argparse.Namespace) -> LibraryService:
-    from debateprep.services.library import LibraryService
-
-    return LibraryService(open_db(args))
+    return services(args).library
 
 
 def _progress_bar(enabled: bool):  # type: ignore[no-untyped-def]

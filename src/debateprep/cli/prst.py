@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from debateprep.cli.common import add_debate_arg, add_json_flag, open_db, print_json
+from debateprep.cli.common import add_debate_arg, add_json_flag, print_json, services
 from debateprep.domain.errors import InputError
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ def _draft_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("draft", metavar="DRAFT", help="draft id (see `debateprep prst list`)")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("prst", help="draft the presidential statement (PRST)",
                        description="Draft a presidential statement from convergence and agreed language.")
     psub = p.add_subparsers(dest="prst_command", metavar="ACTION", required=True)
@@ -110,14 +110,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     exp.add_argument("-o", "--output", metavar="FILE", help="write to FILE (never overwritten without --force)")
     exp.add_argument("--annotated", action="store_true", help="numbered, agreed/NEW marks, provenance footnotes")
     exp.add_argument("--rev", metavar="REV", help="export a circulated revision (e.g. rev.1) instead of the working text")
+    exp.add_argument("--docx", action="store_true",
+                     help="a Word document (also when FILE ends in .docx): page numbers, real footnotes")
     exp.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     exp.set_defaults(func=_export)
 
 
 def _service(args: argparse.Namespace) -> PrstService:
-    from debateprep.services.prst import PrstService
-
-    return PrstService(open_db(args))
+    return services(args).prst
 
 
 def _draft_id(args: argparse.Namespace) -> int:
@@ -141,14 +141,9 @@ def _print_draft(draft: Draft) -> None:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from debateprep.services.debates import DebateService
-
-    db = open_db(args)
-    debate = DebateService(db).resolve(args.debate)
-    from debateprep.services.prst import PrstService
-
+    debate = services(args).debates.resolve(args.debate)
     assert debate.id is not None
-    draft = PrstService(db).new_draft(debate.id, args.lang, args.item)
+    draft = services(args).prst.new_draft(debate.id, args.lang, args.item)
     if args.json:
         print_json(draft.to_json())
     else:
@@ -325,10 +320,17 @@ def _diff(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from debateprep.cli.common import write_output
 
-    content = _service(args).export(_draft_id(args), annotated=args.annotated, revision=args.rev)
+    docx = args.docx or (args.output is not None and args.output.lower().endswith(".docx"))
+    if docx and args.output is None:
+        raise InputError(None, "a Word document needs a file: add -o FILE.docx")
+    service = _service(args)
     if args.output is None:
-        sys.stdout.write(content)
+        sys.stdout.write(service.export(_draft_id(args), annotated=args.annotated, revision=args.rev))
         return 0
+    if docx:
+        content: str | bytes = service.export_docx(_draft_id(args), annotated=args.annotated, revision=args.rev)
+    else:
+        content = service.export(_draft_id(args), annotated=args.annotated, revision=args.rev)
     target = write_output(args.output, content, args.force)
     print(f"wrote {target}", file=sys.stderr)
     return 0

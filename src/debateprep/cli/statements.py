@@ -6,14 +6,14 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from debateprep.cli.common import add_debate_arg, add_json_flag, open_db, print_json
+from debateprep.cli.common import add_debate_arg, add_json_flag, print_json, services
 
 if TYPE_CHECKING:
     from debateprep.domain.coverage import CoverageCell, CoverageQuestion
     from debateprep.services.statements import ImportReport, StatementService
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("statements", help="import statements; coverage of guiding questions; convergence")
     ssub = p.add_subparsers(dest="statements_command", metavar="ACTION", required=True)
 
@@ -83,15 +83,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _service(args: argparse.Namespace) -> StatementService:
-    from debateprep.services.statements import StatementService
-
-    return StatementService(open_db(args))
+    return services(args).statements
 
 
 def _debate_id(args: argparse.Namespace, service: StatementService) -> int:
-    from debateprep.services.debates import DebateService
-
-    debate = DebateService(service.db).resolve(args.debate)
+    debate = services(args).debates.resolve(args.debate)
     assert debate.id is not None
     return debate.id
 
@@ -136,7 +132,7 @@ def _print_report(report: ImportReport, as_json: bool) -> None:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from debateprep.domain.text import cell_width
+    from debateprep.domain.cells import cell_len
 
     service = _service(args)
     found = service.list(_debate_id(args, service), unmapped=args.unmapped, include_procedural=args.all or args.unmapped)
@@ -148,7 +144,7 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     for st in found:
         who = st.delegation or f"(unmapped) {st.speaker or ''}".strip()
-        pad = " " * max(1, 34 - cell_width(who))
+        pad = " " * max(1, 34 - cell_len(who))
         extra = f"  [{st.kind}]" if st.kind != "statement" else ""
         print(f"#{st.id:<5} {who}{pad}{st.source}{extra}")
     return 0
@@ -222,7 +218,7 @@ def _mark_cell(args: argparse.Namespace) -> int:
 
 
 def _coverage(args: argparse.Namespace) -> int:
-    from debateprep.domain.text import cell_width
+    from debateprep.domain.cells import cell_len
 
     service = _service(args)
     debate_id = _debate_id(args, service)
@@ -253,12 +249,12 @@ def _coverage(args: argparse.Namespace) -> int:
     for q in matrix.questions:
         print(f"{q.label} ({len(matrix.covered_by(q.key))} delegations) {q.text}")
     print()
-    width = max((cell_width(d) for d in matrix.delegations), default=10)
+    width = max((cell_len(d) for d in matrix.delegations), default=10)
     print(" " * (width + 2) + " ".join(f"{q.label:>4}" for q in matrix.questions))
     for d in matrix.delegations:
         cells = [matrix.cell(d, q.key) for q in matrix.questions]
         marks = " ".join(f"{_glyph(c):>4}" for c in cells)
-        print(d + " " * (width + 2 - cell_width(d)) + marks)
+        print(d + " " * (width + 2 - cell_len(d)) + marks)
     print("\n█ strong  ▓ clear  ▒ some  · not addressed  ✓ ✗ marked by a user (addressed / wrong)"
           " — `--question N` shows the passages")
     return 0

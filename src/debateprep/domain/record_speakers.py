@@ -86,9 +86,9 @@ def speakers_from_record(parts: Iterable[str], roster: Roster, meeting_date: dat
                 _note_invitations(text, roster, invited)
                 capacity = _CAPACITY.search(text)
                 if capacity and president_code:
-                    d = roster.get(president_code)
-                    heard_one = _make(len(heard) + 1, d, header, text, capacity.group("who"), session,
-                                      Basis.MEMBER if d.code in members else Basis.RULE37, roster)
+                    president = roster.get(president_code)
+                    heard_one = _make(len(heard) + 1, president, header, text, capacity.group("who"), session,
+                                      Basis.MEMBER if president.code in members else Basis.RULE37, roster)
                     member_spoke = True
                     _add(heard, seen, heard_one)
                 calls = list(_CALL.finditer(text))

@@ -11,11 +11,11 @@ the document uses them only between paragraphs) and whether the previous line wa
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from debateprep.domain.cells import cell_len, is_wide
 from debateprep.domain.leads import leads, match_lead
 from debateprep.domain.resolution import (
     ANNEX,
@@ -45,24 +45,6 @@ def _language(head: str) -> str:
     return "zh" if cjk and cjk * 3 >= len(_ASCII_LETTER_RE.findall(head)) else "en"
 
 
-# East Asian Wide and Fullwidth ranges (what terminals draw two cells wide), as one regex
-_WIDE_RE = re.compile(
-    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
-    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
-)
-
-
-def _cells(s: str) -> int:
-    """Width in terminal cells (a regex count: this runs on every line of every document)."""
-    if s.isascii():
-        return len(s)
-    return len(s) + len(_WIDE_RE.findall(s))
-
-
-def _is_wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in "WF"
-
-
 def join_lines(parts: list[str], lang: str = "en") -> str:
     """Join wrapped lines: no space next to Chinese, one space between Latin words,
     and a hyphen broken at a line end rejoined ("under-" + "taken" -> "undertaken").
@@ -75,7 +57,7 @@ def join_lines(parts: list[str], lang: str = "en") -> str:
             continue
         if not out:
             out = part
-        elif _is_wide(out[-1]) or _is_wide(part[0]):
+        elif is_wide(out[-1]) or is_wide(part[0]):
             out += part
         elif lang == "zh" and not (out[-1].isalpha() and part[0].isalpha()):
             out += part
@@ -459,7 +441,7 @@ class _Segmenter:
         self.intro_lead = ""
         self.intro_line = ""
         self.unnumbered = False
-        widths = sorted(_cells(ln.text) for ln in lines) or [0]
+        widths = sorted(cell_len(ln.text) for ln in lines) or [0]
         p90 = widths[int(len(widths) * 0.9)] if len(widths) > 1 else widths[0]
         near = sum(1 for w in widths if w >= 0.75 * p90)
         self.wrapped = 0 < p90 <= 200 and near >= 0.4 * len(widths)
@@ -476,7 +458,7 @@ class _Segmenter:
         """Was `line` wrapped because it was full (by display width, or by characters)?"""
         if not self.wrapped:
             return False
-        return _cells(line.text) >= self.width - 1 or len(line.text) >= self.width_chars
+        return cell_len(line.text) >= self.width - 1 or len(line.text) >= self.width_chars
 
     def _boundary(self, prev: _Line, cur: _Line, terminators: tuple[str, ...]) -> bool:
         """Does `prev` end a paragraph so that `cur` may start one?"""
@@ -605,8 +587,9 @@ class _Segmenter:
             parent = self.blocks[-1]
             self._new(parent.kind, parent.number, t[ms.end() :], line.lead_hint, self._sub_key(ms.group(1)))
             return True
-        if self.section == PP and _INTRO_RE.match(t) and _op_only_lead(t, self.lang):
-            self.intro_lead = _INTRO_RE.match(t).group(1)  # "Resolves:" introduces numbered OPs
+        intro = _INTRO_RE.match(t) if self.section == PP else None
+        if intro and _op_only_lead(t, self.lang):
+            self.intro_lead = intro.group(1)  # "Resolves:" introduces numbered OPs
             self.intro_line = t
             return True
         if self.section == PP and self.lang == "en" and _THEREFORE_RE.match(t) and prev is not None and _ends(prev.text, _TERMINATORS + (".",)):
@@ -710,7 +693,7 @@ class _Segmenter:
         return (
             (self.blank_informative and line.blank_before)
             or (line.indent > self.base_indent and line.indent > prev.indent)
-            or _cells(prev.text) < 0.75 * self.width
+            or cell_len(prev.text) < 0.75 * self.width
         )
 
     def _start_prst(self, prev: _Line | None, line: _Line) -> bool:

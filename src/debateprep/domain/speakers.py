@@ -22,10 +22,11 @@ rules alone would put it, and why (`Placement.explain()`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
+from typing import TypeVar
 
 
 class Level(StrEnum):
@@ -367,8 +368,7 @@ def _apply_overrides(frozen: list[SpeakerEntry], ranked: list[SpeakerEntry]
                 # after: behind the anchor and anything already chained behind it
                 if e.override.kind == "after":  # type: ignore[union-attr]
                     i += 1
-                    while i < len(rest) and rest[i].override and rest[i].override.kind == "after" \
-                            and rest[i].override.ref == anchor.id and id(rest[i]) in placed:  # type: ignore[union-attr]
+                    while i < len(rest) and _kept_after(rest[i], anchor) and id(rest[i]) in placed:
                         i += 1
                 rest.insert(i, e)
             placed.add(id(e))
@@ -394,7 +394,11 @@ def _apply_overrides(frozen: list[SpeakerEntry], ranked: list[SpeakerEntry]
     return full, notes
 
 
-def _cycles(e: SpeakerEntry, by_id: dict[int | None, SpeakerEntry]) -> bool:
+def _kept_after(e: SpeakerEntry, anchor: SpeakerEntry) -> bool:
+    return e.override is not None and e.override.kind == "after" and e.override.ref == anchor.id
+
+
+def _cycles(e: SpeakerEntry, by_id: dict[int, SpeakerEntry]) -> bool:
     seen = {id(e)}
     cur = e
     while cur.override and cur.override.kind in ("after", "before"):
@@ -472,6 +476,8 @@ def _ordinal(n: int | None) -> str:
     return f"{n}{suffix}"
 
 
+E = TypeVar("E", bound=StrEnum)
+
 _LEVEL_WORDS = {
     "head": Level.HEAD, "hos": Level.HEAD, "hog": Level.HEAD, "head of state": Level.HEAD,
     "head of government": Level.HEAD, "head of state/government": Level.HEAD, "国家元首": Level.HEAD,
@@ -489,7 +495,7 @@ _BASIS_WORDS = {
 }
 
 
-def _parse(enum: type[StrEnum], labels: dict, words: dict, text: str, what: str):  # type: ignore[no-untyped-def]
+def _parse(enum: type[E], labels: Mapping[E, tuple[str, ...]], words: Mapping[str, E], text: str, what: str) -> E:
     key = " ".join(str(text).strip().casefold().replace("_", " ").split())
     for member in enum:
         if key in (member.value.replace("_", " "), *(s.casefold() for s in labels[member])):
@@ -502,12 +508,12 @@ def _parse(enum: type[StrEnum], labels: dict, words: dict, text: str, what: str)
 
 def parse_level(text: str) -> Level:
     """'minister', 'PR', '部长', 'head of State/Government' ... -> Level; ValueError otherwise."""
-    return _parse(Level, LEVEL_LABELS, _LEVEL_WORDS, text, "level")  # type: ignore[no-any-return]
+    return _parse(Level, LEVEL_LABELS, _LEVEL_WORDS, text, "level")
 
 
 def parse_basis(text: str) -> Basis:
-    return _parse(Basis, BASIS_LABELS, _BASIS_WORDS, text, "basis")  # type: ignore[no-any-return]
+    return _parse(Basis, BASIS_LABELS, _BASIS_WORDS, text, "basis")
 
 
 def parse_status(text: str) -> Status:
-    return _parse(Status, STATUS_LABELS, {"moved": Status.MOVED, "later": Status.MOVED}, text, "status")  # type: ignore[no-any-return]
+    return _parse(Status, STATUS_LABELS, {"moved": Status.MOVED, "later": Status.MOVED}, text, "status")

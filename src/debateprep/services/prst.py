@@ -18,6 +18,7 @@ from debateprep.domain.prst import (
     Paragraph,
     Provenance,
     Revision,
+    Status,
     check_language,
     conventional_order,
     insertion_index,
@@ -49,7 +50,7 @@ CANDIDATES = 8
 
 @dataclass(frozen=True)
 class CheckResult:
-    status: str
+    status: Status
     citation: str | None
     text: str | None
     similarity: float | None
@@ -110,7 +111,7 @@ class PrstService:
                     raise NotFound("no PRST draft yet: run `debateprep prst new`")
                 return repo.get(s, ids[-1])
         try:
-            return self.get(int(ref))  # type: ignore[arg-type]
+            return self.get(int(ref))
         except ValueError:
             raise InputError(None, f"draft must be a number, not {ref!r}") from None
 
@@ -298,3 +299,13 @@ class PrstService:
                 raise InputError(None, "the annotated export shows the working text; drop --rev")
             return annotated_markdown(draft)
         return clean_markdown(draft, draft.revision(revision) if revision is not None else None)
+
+    def export_docx(self, draft_id: int, *, annotated: bool = False, revision: str | int | None = None) -> bytes:
+        """The same text as `export`, as a Word document (page numbers; the annotated draft's
+        provenance as real footnotes)."""
+        from debateprep.exporters.docx import markdown_to_docx
+        from debateprep.exporters.prst_markdown import TITLES
+
+        draft = self.get(draft_id)
+        text = self.export(draft_id, annotated=annotated, revision=revision)
+        return markdown_to_docx(text, language=draft.language, header=TITLES[draft.language])

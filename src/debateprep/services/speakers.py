@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from debateprep.domain.debate import Debate
 from debateprep.domain.errors import Conflict, InputError, NotFound
@@ -50,6 +50,7 @@ _COLUMN_ALIASES = {
     "actual_seconds": ("actual_seconds",), "started_at": ("started_at",), "override": ("override", "调整"),
     "notes": ("notes", "备注"), "person": ("person",),
 }
+E = TypeVar("E", bound=StrEnum)
 _YES = {"yes", "y", "true", "1", "是"}
 _NO = {"no", "n", "false", "0", "否"}
 
@@ -267,10 +268,10 @@ class SpeakersService:
                 raise InputError(None, f"position must be 1 or more, not {target!r}")
             ref = target
         else:
-            ref = self._find_entry(entry.debate_id, target).id  # type: ignore[arg-type, assignment]
+            ref = self._find_entry(entry.debate_id, target).id  # type: ignore[assignment]
             if ref == entry_id:
                 raise InputError(None, "an entry cannot be moved relative to itself")
-        return self.update(entry_id, version, override=Override(kind, ref, reason.strip()))  # type: ignore[arg-type]
+        return self.update(entry_id, version, override=Override(kind, ref, reason.strip()))
 
     def clear_override(self, entry_id: int, version: int | None = None) -> SpeakerEntry:
         return self.update(entry_id, version, override=None)
@@ -323,7 +324,7 @@ class SpeakersService:
         entries, overrides = self._parse_csv(debate, p, text)
         existing = self.entries(debate.id)  # type: ignore[arg-type]
         with self.db.transaction() as s:
-            added = []
+            added: list[SpeakerEntry] = []
             for row_number, entry in entries:
                 dup = find_duplicate(entry, existing + added)
                 if dup is not None:
@@ -554,7 +555,7 @@ def _override_text(e: SpeakerEntry, placements: list[Placement]) -> str | None:
     if e.override is None:
         return None
     names = {p.entry.id: p.entry.delegation for p in placements if p.entry.id is not None}
-    return e.override.describe(names)  # type: ignore[arg-type]
+    return e.override.describe(names)
 
 
 def _map_columns(header: list[str]) -> dict[str, int]:
@@ -567,10 +568,8 @@ def _map_columns(header: list[str]) -> dict[str, int]:
     return columns
 
 
-def _enum(parse, value):  # type: ignore[no-untyped-def]
-    """A StrEnum member from text (InputError if unknown); members pass through."""
-    if isinstance(value, StrEnum) or not isinstance(value, str):
-        return value
+def _enum(parse: Callable[[str], E], value: E | str) -> E:
+    """A StrEnum member from text or a member (InputError if unknown)."""
     try:
         return parse(value)
     except ValueError as exc:

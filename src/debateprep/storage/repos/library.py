@@ -80,8 +80,8 @@ def delete_document(session: Session, symbol: str, lang: str) -> bool:
     if doc_id is None:
         return False
     # Paragraphs first, explicitly: the search index follows them (triggers / generated column).
-    session.exec(delete(LibraryParagraphRow).where(col(LibraryParagraphRow.document_id) == doc_id))  # type: ignore[call-overload]
-    session.exec(delete(LibraryDocumentRow).where(col(LibraryDocumentRow.id) == doc_id))  # type: ignore[call-overload]
+    session.exec(delete(LibraryParagraphRow).where(col(LibraryParagraphRow.document_id) == doc_id))
+    session.exec(delete(LibraryDocumentRow).where(col(LibraryDocumentRow.id) == doc_id))
     return True
 
 
@@ -131,7 +131,7 @@ def save_document(session: Session, doc: AdoptedDocument, content_hash: str, rep
 
 
 def _doc_row(session: Session, symbol: str, lang: str | None) -> LibraryDocumentRow:
-    match = LibraryDocumentRow.symbol == symbol
+    match = col(LibraryDocumentRow.symbol) == symbol
     if symbol.startswith("S/RES/") and "(" not in symbol:  # "S/RES/2594" without its year
         match = or_(match, col(LibraryDocumentRow.symbol).startswith(symbol + " ("))
     stmt = select(LibraryDocumentRow).where(match)
@@ -223,7 +223,7 @@ def summaries(session: Session) -> list[DocumentSummary]:
     rows = session.exec(select(LibraryDocumentRow).order_by(LibraryDocumentRow.year, LibraryDocumentRow.symbol)).all()  # type: ignore[arg-type]
     return [
         DocumentSummary(
-            r.id or 0, r.symbol, r.kind, r.lang, r.year, r.title, int(counts.get(r.id, 0)),
+            r.id or 0, r.symbol, r.kind, r.lang, r.year, r.title, int(counts.get(r.id or 0, 0)),
             tuple(json.loads(r.warnings_json or "[]")),
         )
         for r in rows

@@ -6,10 +6,8 @@ messages back; only message handlers touch widgets. UN text is shown with markup
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,13 +16,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import ContentSwitcher, DataTable, Static
 
+from debateprep.domain.cells import cell_len, clip
 from debateprep.domain.coverage import ConvergenceGroup, CoverageCell, CoverageMatrix
 from debateprep.domain.errors import DebateprepError
 from debateprep.domain.statements import Statement, extract_proposals
-from debateprep.storage.db import Database
-from debateprep.tui.messages import DataChanged, DebateSelected, SendGroupToPrst
+from debateprep.services.topics import Topic
+from debateprep.tui.messages import Failed, SendGroupToPrst
+from debateprep.tui.pane import Pane
 from debateprep.tui.widgets.empty import EmptyState
-from debateprep.tui.widgets.cells import clip
 
 NAME_CELLS = 24  # delegation column of the list and the heatmap, in terminal cells
 SOURCE_CELLS = 17
@@ -107,13 +106,23 @@ class ConvergenceReady(Message):
         super().__init__()
 
 
-class StatementsFailed(Message):
-    def __init__(self, problem: str) -> None:
-        self.problem = problem
+class CellMarked(Message):
+    """A coverage cell's mark was stored: what to tell the user."""
+
+    def __init__(self, note: str) -> None:
+        self.note = note
         super().__init__()
 
 
-class StatementsPane(Vertical):
+class StatementsSaved(Message):
+    """An import or a mapping was stored: what to tell the user."""
+
+    def __init__(self, note: str) -> None:
+        self.note = note
+        super().__init__()
+
+
+class StatementsPane(Pane):
     DEFAULT_CSS = """
     StatementsPane { height: 1fr; }
     StatementsPane #st-status { height: 1; color: $text-muted; }
@@ -131,22 +140,30 @@ class StatementsPane(Vertical):
     StatementsPane EmptyState { margin: 1 0; }
     """
     BINDINGS = [
-        Binding("l", "view('list')", "List", id="statements-list"),
-        Binding("c", "view('coverage')", "Coverage", id="statements-coverage"),
-        Binding("v", "view('convergence')", "Convergence", id="statements-convergence"),
-        Binding("r", "refresh", "Refresh", id="statements-refresh"),
-        Binding("i", "import_statements", "Import", id="statements-import"),
-        Binding("p", "send_to_prst", "To PRST draft", id="statements-send-to-prst"),
-        Binding("m", "map_delegation", "Map delegation", id="statements-map"),
-        Binding("w", "mark_cell('wrong')", "Mark wrong", id="statements-mark-wrong"),
-        Binding("a", "mark_cell('addressed')", "Mark addressed", id="statements-mark-addressed"),
-        Binding("u", "mark_cell('clear')", "Unmark", id="statements-mark-clear"),
+        Binding("l", "view('list')", "List", id="statements-list", tooltip="list and reader"),
+        Binding("c", "view('coverage')", "Coverage", id="statements-coverage",
+                tooltip="coverage heatmap: who addressed which guiding question"),
+        Binding("v", "view('convergence')", "Convergence", id="statements-convergence",
+                tooltip="convergence: proposals shared by several delegations"),
+        Binding("r", "refresh", "Refresh", id="statements-refresh", tooltip="reload the statements"),
+        Binding("i", "import_statements", "Import", id="statements-import",
+                tooltip="import statement files or a verbatim record"),
+        Binding("p", "send_to_prst", "To PRST draft", id="statements-send-to-prst",
+                tooltip="send the highlighted shared proposal to the PRST draft"),
+        Binding("m", "map_delegation", "Map delegation", id="statements-map",
+                tooltip="say whose statement the highlighted one is"),
+        Binding("w", "mark_cell('wrong')", "Mark wrong", id="statements-mark-wrong",
+                tooltip="mark the highlighted coverage cell wrong (not an answer)"),
+        Binding("a", "mark_cell('addressed')", "Mark addressed", id="statements-mark-addressed",
+                tooltip="mark the highlighted coverage cell addressed (the tool missed it)"),
+        Binding("u", "mark_cell('clear')", "Unmark", id="statements-mark-clear",
+                tooltip="clear the mark of the highlighted coverage cell"),
     ]
+    TITLE = "Statements"
+    TOPICS = frozenset({Topic.DEBATES, Topic.NOTES, Topic.QUESTIONS, Topic.STATEMENTS})
 
-    def __init__(self, db: Database, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.db = db
-        self.debate_id: int | None = None
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.statements: list[Statement] = []
         self.matrix: CoverageMatrix | None = None
         self.groups: list[ConvergenceGroup] = []
@@ -187,33 +204,13 @@ class StatementsPane(Vertical):
         self.query_one("#st-group-box").border_title = "Passages"
         self._show_status()
 
-    def palette_commands(self) -> list[tuple[str, str, Callable[[], None]]]:
-        return [
-            ("Statements: list and reader", "Show the statements of the debate", lambda: self._go("list")),
-            ("Statements: coverage heatmap", "Who addressed which guiding question", lambda: self._go("coverage")),
-            ("Statements: convergence", "Proposals shared by several delegations", lambda: self._go("convergence")),
-            ("Statements: import", "Statement files or a verbatim record for the current debate",
-             self.action_import_statements),
-        ]
-
-    def _go(self, view: str) -> None:
-        self.app.query_one("#tabs").active = "tab-statements"  # type: ignore[attr-defined]
-        self.action_view(view)
-
     # -- events from the app ---------------------------------------------------------------
 
-    @on(DebateSelected)
-    def _debate_selected(self, message: DebateSelected) -> None:
-        self.debate_id = message.debate_id
+    def debate_changed(self) -> None:
         self.action_refresh()
 
-    @on(DataChanged)
-    def _data_changed(self, message: DataChanged) -> None:
-        if message._sender is self:
-            return  # our own news (an import), bubbling up to the app, which tells the other panes
-        message.stop()  # handled here; the app broadcast it to every pane
-        if message.what in ("all", "debates", "statements", "notes"):
-            self.action_refresh()
+    def topics_changed(self, topics: frozenset[Topic]) -> None:
+        self.action_refresh()  # coverage and convergence are computed again when shown
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -226,6 +223,11 @@ class StatementsPane(Vertical):
         self.view = view
         self.query_one("#st-switcher", ContentSwitcher).current = VIEWS[view]
         self.query_one(FOCUS[view]).focus()
+        self._compute_view()
+
+    def _compute_view(self) -> None:
+        """Coverage and convergence are computed when first shown after a change."""
+        view = self.view
         if self.debate_id is None or not self.statements:
             return
         if view == "coverage" and self.matrix is None:
@@ -239,15 +241,13 @@ class StatementsPane(Vertical):
     def action_import_statements(self) -> None:
         from pathlib import Path
 
-        from debateprep.config import project_root
         from debateprep.tui.screens.import_dialog import ImportChoice, ImportPathsScreen
 
         if self.debate_id is None:
             self.notify("Choose a debate first (Ctrl+O).", title="Statements", severity="warning", markup=False)
             return
         debate_id = self.debate_id
-        root = project_root()
-        start = root if root is not None else Path.cwd()
+        start = Path.cwd()
 
         def chosen(choice: ImportChoice | None) -> None:
             if choice is not None:
@@ -261,7 +261,6 @@ class StatementsPane(Vertical):
 
     def action_map_delegation(self) -> None:
         """Say by hand whose statement the highlighted one is (an unmapped speech, or a wrong guess)."""
-        from debateprep.domain.roster import Roster
         from debateprep.tui.screens.brief_dialogs import PromptScreen
         from debateprep.tui.screens.speakers_dialogs import RosterSuggester
 
@@ -282,7 +281,7 @@ class StatementsPane(Vertical):
         self.app.push_screen(PromptScreen(
             f"Whose statement is this? {header}\nA delegation in English or Chinese (→ takes the roster suggestion).",
             st.delegation or st.suggestion or "", accept="Map", placeholder="e.g. China / 中国 / Türkiye",
-            suggester=RosterSuggester(Roster.load())), chosen)
+            suggester=RosterSuggester(self.services.roster)), chosen)
 
     def action_mark_cell(self, mark: str) -> None:
         """Mark the highlighted heatmap cell: wrong (not an answer), addressed (the tool missed it),
@@ -318,85 +317,65 @@ class StatementsPane(Vertical):
 
     @work(thread=True, exclusive=True, group="statements-map", exit_on_error=False)
     def _map(self, statement_id: int, delegation: str, version: int) -> None:
-        from debateprep.services.statements import StatementService
-
         try:
-            st = StatementService(self.db).resolve(statement_id, delegation, version=version)
+            st = self.services.statements.resolve(statement_id, delegation, version=version)
         except DebateprepError as exc:
-            self.post_message(StatementsFailed(str(exc)))
+            self.post_message(Failed(str(exc), "Statements"))
             return
-        self.app.call_from_thread(self.notify, f"Statement #{statement_id} is now {st.delegation}'s.",
-                                  title="Statements", markup=False)
-        self.app.call_from_thread(self.action_refresh)
-        self.post_message(DataChanged("statements"))
+        self.post_message(StatementsSaved(f"Statement #{statement_id} is now {st.delegation}'s."))
 
     @work(thread=True, exclusive=True, group="statements-mark", exit_on_error=False)
     def _mark(self, debate_id: int, delegation: str, question: str, mark: str | None) -> None:
-        from debateprep.services.statements import StatementService
-
-        service = StatementService(self.db)
+        """Store the mark; Services announces it, and the coverage is computed again (the cursor stays)."""
         try:
-            saved = service.mark(debate_id, delegation, question, "wrong" if mark == "wrong" else
-                                 "addressed" if mark == "addressed" else None)
-            matrix = service.coverage(debate_id)
+            saved = self.services.statements.mark(debate_id, delegation, question, "wrong" if mark == "wrong" else
+                                                  "addressed" if mark == "addressed" else None)
         except DebateprepError as exc:
-            self.post_message(StatementsFailed(str(exc)))
+            self.post_message(Failed(str(exc), "Statements"))
             return
         said = "cleared" if saved is None else f"marked {saved.mark}"
-        self.app.call_from_thread(self.notify, f"{delegation} · {question}: {said}.", title="Coverage", markup=False)
-        self.post_message(CoverageReady(debate_id, matrix))
+        self.post_message(CellMarked(f"{delegation} · {question}: {said}."))
 
     @work(thread=True, exclusive=True, group="statements-import", exit_on_error=False)
     def _import(self, debate_id: int, paths: list[str], record: bool) -> None:
-        from debateprep.services.statements import StatementService
-
-        service = StatementService(self.db)
+        service = self.services.statements
         try:
             report = service.import_record(debate_id, paths) if record else service.import_files(debate_id, paths)
         except DebateprepError as exc:
-            self.post_message(StatementsFailed(str(exc)))
+            self.post_message(Failed(str(exc), "Statements"))
             return
-        summary = report.summary()
-        line = ", ".join(f"{v} {k}" for k, v in summary.items())
-        self.app.call_from_thread(self.notify, f"Imported: {line}", title="Statements", markup=False)
-        self.app.call_from_thread(self.action_refresh)
-        self.post_message(DataChanged("statements"))
+        line = ", ".join(f"{v} {k}" for k, v in report.summary().items())
+        self.post_message(StatementsSaved(f"Imported: {line}"))
 
     @work(thread=True, exclusive=True, group="statements-load", exit_on_error=False)
     def _load(self, debate_id: int | None) -> None:
-        from debateprep.services.statements import StatementService
-
         if debate_id is None:
-            self.post_message(StatementsLoaded(None, []))
+            self.report(StatementsLoaded(None, []))
             return
         try:
-            found = StatementService(self.db).list(debate_id, include_procedural=False)
+            found = self.services.statements.list(debate_id, include_procedural=False)
         except DebateprepError as exc:
-            self.post_message(StatementsFailed(str(exc)))
+            self.post_message(Failed(str(exc), "Statements"))
             return
-        self.post_message(StatementsLoaded(debate_id, found))
+        self.report(StatementsLoaded(debate_id, found))
 
     @work(thread=True, exclusive=True, group="statements-analysis", exit_on_error=False)
     def _coverage(self, debate_id: int) -> None:
-        from debateprep.services.statements import StatementService
-
         try:
-            matrix = StatementService(self.db).coverage(debate_id)
+            matrix = self.services.statements.coverage(debate_id)
         except DebateprepError as exc:
-            self.post_message(CoverageReady(debate_id, None, str(exc)))
+            self.report(CoverageReady(debate_id, None, str(exc)))
             return
-        self.post_message(CoverageReady(debate_id, matrix))
+        self.report(CoverageReady(debate_id, matrix))
 
     @work(thread=True, exclusive=True, group="statements-analysis", exit_on_error=False)
     def _convergence(self, debate_id: int) -> None:
-        from debateprep.services.statements import StatementService
-
         try:
-            groups = StatementService(self.db).convergence(debate_id)
+            groups = self.services.statements.convergence(debate_id)
         except DebateprepError as exc:
-            self.post_message(StatementsFailed(str(exc)))
+            self.post_message(Failed(str(exc), "Statements"))
             return
-        self.post_message(ConvergenceReady(debate_id, groups))
+        self.report(ConvergenceReady(debate_id, groups))
 
     # -- results ---------------------------------------------------------------------------
 
@@ -404,8 +383,9 @@ class StatementsPane(Vertical):
     def _loaded(self, message: StatementsLoaded) -> None:
         if message.debate_id != self.debate_id:
             return
-        self.statements = message.statements
         table = self.query_one("#st-table", DataTable)
+        reading = self.statements[table.cursor_row].id if 0 <= table.cursor_row < len(self.statements) else None
+        self.statements = message.statements
         table.clear()
         for st in self.statements:
             who = st.delegation or f"(unmapped) {st.speaker or ''}"
@@ -417,13 +397,19 @@ class StatementsPane(Vertical):
         self.query_one("#st-switcher").display = has
         self._show_status()
         if has:
-            self._read(self.statements[0])
-            if self.view != "list":
-                self.action_view(self.view)
+            row = next((i for i, st in enumerate(self.statements) if st.id == reading), 0)
+            table.move_cursor(row=row)
+            self._read(self.statements[row])
+            self._compute_view()  # without taking the focus: the pane may be hidden
 
-    @on(StatementsFailed)
-    def _failed(self, message: StatementsFailed) -> None:
-        self.notify(message.problem, title="Statements", severity="error", markup=False)
+    @on(CellMarked)
+    def _marked(self, message: CellMarked) -> None:
+        self.notify(message.note, title="Coverage", markup=False)
+
+    @on(StatementsSaved)
+    def _saved(self, message: StatementsSaved) -> None:
+        self.notify(message.note, title="Statements", markup=False)
+        self.action_refresh()
 
     @on(DataTable.RowHighlighted, "#st-table")
     def _row(self, event: DataTable.RowHighlighted) -> None:
