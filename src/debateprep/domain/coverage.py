@@ -580,9 +580,9 @@ def compute_coverage(
             if not hits:
                 continue
             courtesy = _COURTESY.search(text) is not None
-            found = {hit.key for hit in hits}
+            present = {hit.key for hit in hits}
             for profile in profiles:
-                if found.isdisjoint(profile.index):
+                if present.isdisjoint(profile.index):
                     continue
                 score, reasons = _score(hits, profile, courtesy)
                 key = (delegation, profile.question.key)
