@@ -677,7 +677,7 @@ def sentence_features(text: str) -> dict[str, float]:
 ZH_PAIR_WEIGHT = 0.5
 CONVERGENCE_WORD = 0.35  # a word outside the thesaurus, against a concept
 MIN_FEATURE_WEIGHT = 0.05
-NEIGHBOURS = 10  # similarities kept per proposal (the graph stays sparse at any size)
+NEIGHBOURS = 15  # similarities kept per proposal (the graph stays sparse at any size)
 EDGE_SHARE = 0.7  # similarities below this share of the threshold are left out of the graph (taken as 0)
 MAX_POSTINGS = 120  # a feature in more proposals than this proposes no candidates (too common to tell)
 
