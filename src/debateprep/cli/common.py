@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from debateprep.i18n import _
 from debateprep.services.facade import Services, make_services
 
 if TYPE_CHECKING:
@@ -35,17 +36,17 @@ def print_json(data: Any) -> None:
 
 
 def add_json_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    parser.add_argument("--json", action="store_true", help=_("print machine-readable JSON"))
 
 
 def add_debate_arg(parser: argparse.ArgumentParser, required: bool = False) -> None:
     """DEBATE positional: a debate id; optional commands default to the latest debate."""
     if required:
-        parser.add_argument("debate", metavar="DEBATE", help="debate id (see `debateprep debate list`)")
+        parser.add_argument("debate", metavar="DEBATE", help=_("debate id (see `debateprep debate list`)"))
     else:
         parser.add_argument(
             "debate", metavar="DEBATE", nargs="?", default=None,
-            help="debate id (default: the most recent debate)",
+            help=_("debate id (default: the most recent debate)"),
         )
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from debateprep.cli.common import add_debate_arg, add_json_flag, print_json, services
 from debateprep.domain.errors import InputError
+from debateprep.i18n import _
 
 if TYPE_CHECKING:
     from debateprep.domain.prst import Draft
@@ -15,104 +16,104 @@ if TYPE_CHECKING:
 
 
 def _draft_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("draft", metavar="DRAFT", help="draft id (see `debateprep prst list`)")
+    p.add_argument("draft", metavar="DRAFT", help=_("draft id (see `debateprep prst list`)"))
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("prst", help="draft the presidential statement (PRST)",
-                       description="Draft a presidential statement from convergence and agreed language.")
+    p = sub.add_parser("prst", help=_("draft the presidential statement (PRST)"),
+                       description=_("Draft a presidential statement from convergence and agreed language."))
     psub = p.add_subparsers(dest="prst_command", metavar="ACTION", required=True)
 
-    new = psub.add_parser("new", help="start a draft for a debate (chapeau from the debate)")
+    new = psub.add_parser("new", help=_("start a draft for a debate (chapeau from the debate)"))
     add_debate_arg(new)
-    new.add_argument("--lang", choices=["en", "zh"], help="language of the draft (default: the debate's)")
-    new.add_argument("--item", help="agenda item as it should read in the chapeau")
+    new.add_argument("--lang", choices=["en", "zh"], help=_("language of the draft (default: the debate's)"))
+    new.add_argument("--item", help=_("agenda item as it should read in the chapeau"))
     add_json_flag(new)
     new.set_defaults(func=_new)
 
-    ls = psub.add_parser("list", help="list drafts")
+    ls = psub.add_parser("list", help=_("list drafts"))
     add_debate_arg(ls)
     add_json_flag(ls)
     ls.set_defaults(func=_list)
 
-    show = psub.add_parser("show", help="show a draft: chapeau and numbered paragraphs with marks")
-    show.add_argument("draft", metavar="DRAFT", nargs="?", help="draft id (default: the latest)")
+    show = psub.add_parser("show", help=_("show a draft: chapeau and numbered paragraphs with marks"))
+    show.add_argument("draft", metavar="DRAFT", nargs="?", help=_("draft id (default: the latest)"))
     add_json_flag(show)
     show.set_defaults(func=_show)
 
-    add = psub.add_parser("add", help="add a paragraph (converted to PRST form, placed by convention)")
+    add = psub.add_parser("add", help=_("add a paragraph (converted to PRST form, placed by convention)"))
     _draft_arg(add)
     src = add.add_mutually_exclusive_group(required=True)
-    src.add_argument("--text", help="typed text (resolution, statement or PRST form)")
+    src.add_argument("--text", help=_("typed text (resolution, statement or PRST form)"))
     src.add_argument("--library", metavar="REF",
-                     help="agreed language: library paragraph id or citation, e.g. 'S/RES/2594 (2021), OP 4'")
+                     help=_("agreed language: library paragraph id or citation, e.g. 'S/RES/2594 (2021), OP 4'"))
     src.add_argument("--group", type=int, metavar="N",
-                     help="convergence group N of the draft's debate (see `debateprep statements convergence`)")
-    add.add_argument("--as-is", action="store_true", help="keep typed text exactly as given (no conversion)")
-    add.add_argument("--at", type=int, metavar="N", help="insert as paragraph N instead of by convention")
+                     help=_("convergence group N of the draft's debate (see `debateprep statements convergence`)"))
+    add.add_argument("--as-is", action="store_true", help=_("keep typed text exactly as given (no conversion)"))
+    add.add_argument("--at", type=int, metavar="N", help=_("insert as paragraph N instead of by convention"))
     add_json_flag(add)
     add.set_defaults(func=_add)
 
-    edit = psub.add_parser("edit", help="replace the text of paragraph N")
+    edit = psub.add_parser("edit", help=_("replace the text of paragraph N"))
     _draft_arg(edit)
     edit.add_argument("number", type=int, metavar="N")
     edit.add_argument("text")
-    edit.add_argument("--version", type=int, help="the paragraph version you edited (refused if it moved on)")
-    edit.add_argument("--as-is", action="store_true", help="keep the text exactly as given (no conversion)")
+    edit.add_argument("--version", type=int, help=_("the paragraph version you edited (refused if it moved on)"))
+    edit.add_argument("--as-is", action="store_true", help=_("keep the text exactly as given (no conversion)"))
     add_json_flag(edit)
     edit.set_defaults(func=_edit)
 
-    rm = psub.add_parser("remove", help="remove paragraph N")
+    rm = psub.add_parser("remove", help=_("remove paragraph N"))
     _draft_arg(rm)
     rm.add_argument("number", type=int, metavar="N")
     add_json_flag(rm)
     rm.set_defaults(func=_remove)
 
-    mv = psub.add_parser("move", help="move paragraph FROM to TO, or --conventional to reorder all")
+    mv = psub.add_parser("move", help=_("move paragraph FROM to TO, or --conventional to reorder all"))
     _draft_arg(mv)
     mv.add_argument("source", type=int, nargs="?", metavar="FROM")
     mv.add_argument("target", type=int, nargs="?", metavar="TO")
     mv.add_argument("--conventional", action="store_true",
-                    help="reaffirm/recall -> concern/condemn -> stress -> welcome/call upon -> request/intend")
-    mv.add_argument("--version", type=int, help="the draft version you saw (refused if it moved on)")
+                    help=_("reaffirm/recall -> concern/condemn -> stress -> welcome/call upon -> request/intend"))
+    mv.add_argument("--version", type=int, help=_("the draft version you saw (refused if it moved on)"))
     add_json_flag(mv)
     mv.set_defaults(func=_move)
 
-    conv = psub.add_parser("convert", help="show text in PRST form, or re-convert paragraphs of a draft")
-    conv.add_argument("draft", metavar="DRAFT", nargs="?", help="draft id (omit with --text)")
-    conv.add_argument("number", type=int, nargs="?", metavar="N", help="only paragraph N")
-    conv.add_argument("--text", help="convert this text instead (nothing is stored)")
-    conv.add_argument("--lang", choices=["en", "zh"], help="language of --text (default: detected)")
-    conv.add_argument("--first", action="store_true", help="Chinese: as the first paragraph (安全理事会)")
+    conv = psub.add_parser("convert", help=_("show text in PRST form, or re-convert paragraphs of a draft"))
+    conv.add_argument("draft", metavar="DRAFT", nargs="?", help=_("draft id (omit with --text)"))
+    conv.add_argument("number", type=int, nargs="?", metavar="N", help=_("only paragraph N"))
+    conv.add_argument("--text", help=_("convert this text instead (nothing is stored)"))
+    conv.add_argument("--lang", choices=["en", "zh"], help=_("language of --text (default: detected)"))
+    conv.add_argument("--first", action="store_true", help=_("Chinese: as the first paragraph (安全理事会)"))
     add_json_flag(conv)
     conv.set_defaults(func=_convert)
 
-    chk = psub.add_parser("check", help="mark each paragraph agreed (with citation) or new language")
+    chk = psub.add_parser("check", help=_("mark each paragraph agreed (with citation) or new language"))
     _draft_arg(chk)
     add_json_flag(chk)
     chk.set_defaults(func=_check)
 
-    rev = psub.add_parser("revise", help="circulate the current text as the next revision (rev.1, rev.2 …)")
+    rev = psub.add_parser("revise", help=_("circulate the current text as the next revision (rev.1, rev.2 …)"))
     _draft_arg(rev)
-    rev.add_argument("--note", default="", help="what this revision is for")
+    rev.add_argument("--note", default="", help=_("what this revision is for"))
     add_json_flag(rev)
     rev.set_defaults(func=_revise)
 
-    diff = psub.add_parser("diff", help="differences between two revisions ('current' = working text)")
+    diff = psub.add_parser("diff", help=_("differences between two revisions ('current' = working text)"))
     _draft_arg(diff)
-    diff.add_argument("old", nargs="?", metavar="OLD", help="e.g. rev.1 (default: the latest revision)")
-    diff.add_argument("new", nargs="?", metavar="NEW", help="e.g. rev.2 or current (default: current)")
+    diff.add_argument("old", nargs="?", metavar="OLD", help=_("e.g. rev.1 (default: the latest revision)"))
+    diff.add_argument("new", nargs="?", metavar="NEW", help=_("e.g. rev.2 or current (default: current)"))
     add_json_flag(diff)
     diff.set_defaults(func=_diff)
 
-    exp = psub.add_parser("export", help="the draft as markdown: clean PRST text or --annotated")
+    exp = psub.add_parser("export", help=_("the draft as markdown: clean PRST text or --annotated"))
     _draft_arg(exp)
-    exp.add_argument("-o", "--output", metavar="FILE", help="write to FILE (never overwritten without --force)")
-    exp.add_argument("--annotated", action="store_true", help="numbered, agreed/NEW marks, provenance footnotes")
-    exp.add_argument("--rev", metavar="REV", help="export a circulated revision (e.g. rev.1) instead of the working text")
+    exp.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (never overwritten without --force)"))
+    exp.add_argument("--annotated", action="store_true", help=_("numbered, agreed/NEW marks, provenance footnotes"))
+    exp.add_argument("--rev", metavar="REV", help=_("export a circulated revision (e.g. rev.1) instead of the working text"))
     exp.add_argument("--docx", action="store_true",
-                     help="a Word document (also when FILE ends in .docx): page numbers, real footnotes")
-    exp.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+                     help=_("a Word document (also when FILE ends in .docx): page numbers, real footnotes"))
+    exp.add_argument("--force", action="store_true", help=_("overwrite FILE if it exists"))
     exp.set_defaults(func=_export)
 
 

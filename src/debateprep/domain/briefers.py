@@ -14,8 +14,13 @@ from typing import Any, Literal
 
 from debateprep.domain.questions import strip_marker
 from debateprep.domain.text import BULLET_CHARS, sentences
+from debateprep.i18n import N_
 
 OutcomeKind = Literal["presidential statement", "resolution", "summary", "none", "unknown"]
+# How each kind is shown (msgids: translated where shown); the kinds themselves are data (JSON).
+OUTCOME_LABELS: dict[str, str] = {"presidential statement": N_("presidential statement"),
+                                  "resolution": N_("resolution"), "summary": N_("summary"), "none": N_("none"),
+                                  "unknown": N_("unknown")}
 
 # Organisations that brief the Council often: names as written in UN Chinese and English -> acronym.
 ORGANIZATIONS: dict[str, str] = {

@@ -18,6 +18,7 @@ from debateprep.domain.briefers import Briefer, Outcome
 from debateprep.domain.cells import cell_len
 from debateprep.domain.questions import clean_item, is_question, question_form, split_atomic, strip_marker
 from debateprep.domain.symbols import find_symbols, normalise_symbol
+from debateprep.i18n import _
 from debateprep.domain.text import (
     BULLET_CHARS,
     CJK_TERMINAL,
@@ -56,10 +57,13 @@ class Provenance:
     bullet_text: str | None = None
 
     def describe(self) -> str:
+        """Where it came from, in the interface language ("“Issues”, bullet 2, item 1")."""
         if self.bullet is None:
-            return "added by hand"
-        where = f"“{self.section}”, " if self.section else ""
-        return f"{where}bullet {self.bullet}, item {self.item}"
+            return _("added by hand")
+        if self.section:
+            return _("“{section}”, bullet {bullet}, item {item}").format(
+                section=self.section, bullet=self.bullet, item=self.item)
+        return _("bullet {bullet}, item {item}").format(bullet=self.bullet, item=self.item)
 
 
 @dataclass

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from debateprep.i18n import N_, _
+
 # Usual delivery rates at the Council (interpreted statements are read a little slower).
 WORDS_PER_MINUTE = 130.0
 CHARACTERS_PER_MINUTE = 220.0
@@ -22,7 +24,7 @@ PLACEHOLDER = re.compile(r"\[(?!\^)([^\[\]\n]*)\]")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['’.,\-/][A-Za-z0-9\u00c0-\u024f]+)*")
 
-UNIT_NAMES = {"en": ("word", "words"), "zh": ("character", "characters")}
+UNIT_NAMES = {"en": (N_("word"), N_("words")), "zh": (N_("character"), N_("characters"))}  # msgids
 
 
 def spoken(text: str) -> str:
@@ -83,15 +85,17 @@ class LengthEstimate:
 
     @property
     def unit_name(self) -> str:
-        return UNIT_NAMES["zh" if self.language == "zh" else "en"][1]
+        names = UNIT_NAMES["zh" if self.language == "zh" else "en"]
+        return _(names[1])
 
     def describe(self) -> str:
         """One line: "412 words ≈ 3:10 of 5:00 (target 650 words)" or the over-limit warning."""
-        base = (f"{self.units} {self.unit_name} ≈ {mmss(self.seconds)} of {mmss(self.limit_seconds)} "
-                f"(target {self.target_units} {self.unit_name} at {self.rate:g}/min)")
+        base = _("{units} {unit} ≈ {time} of {limit} (target {target} {unit} at {rate}/min)").format(
+            units=self.units, unit=self.unit_name, time=mmss(self.seconds), limit=mmss(self.limit_seconds),
+            target=self.target_units, rate=f"{self.rate:g}")
         if self.over:
-            return (f"OVER THE LIMIT by {self.over_units} {self.unit_name} (≈ {mmss(self.over_seconds)}): "
-                    + base)
+            return _("OVER THE LIMIT by {units} {unit} (≈ {time}): ").format(
+                units=self.over_units, unit=self.unit_name, time=mmss(self.over_seconds)) + base
         return base
 
     def to_json(self) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from debateprep.domain.coverage import CoverageQuestion, compute_coverage
 from debateprep.domain.delivery import FOOTNOTE_MARKER, LengthEstimate, spoken
 from debateprep.domain.our_statement import OurStatement
 from debateprep.domain.statements import Statement
+from debateprep.i18n import N_, _
 
 IssueKind = Literal["placeholder", "open bracket", "stray bracket", "empty"]
 OURS = "\u0000ours"  # the delegation key of our text inside the coverage matrix (no roster name)
@@ -27,20 +28,25 @@ _FILLER = re.compile(r"(?<![A-Za-z])(?:XX+|xxx+)(?![A-Za-z])")
 EXCERPT_CHARS = 40
 
 TEXT: dict[str, str] = {
-    "placeholder": "placeholder left: {excerpt}",
-    "open bracket": "square bracket left open: {excerpt}",
-    "stray bracket": "closing bracket with no opening one: {excerpt}",
-    "empty": "the statement has no text yet",
-    "placeholder many": "{n} placeholders left",
-    "open bracket many": "{n} square brackets left open",
-    "stray bracket many": "{n} closing brackets with no opening one",
-    "only placeholders": "the statement holds only placeholders: nothing to deliver yet",
-    "addressed": "addresses {n} of {total} guiding questions",
-    "missing": "not yet addressed: {labels}",
-    "over": "over the limit by {units} {unit} (≈ {seconds} s)",
-    "fits": "fits the limit ({estimate})",
-    "ready": "ready: every question addressed, within the limit, nothing left open",
+    "placeholder": N_("placeholder left: {excerpt}"),
+    "open bracket": N_("square bracket left open: {excerpt}"),
+    "stray bracket": N_("closing bracket with no opening one: {excerpt}"),
+    "empty": N_("the statement has no text yet"),
+    "placeholder many": N_("{n} placeholders left"),
+    "open bracket many": N_("{n} square brackets left open"),
+    "stray bracket many": N_("{n} closing brackets with no opening one"),
+    "only placeholders": N_("the statement holds only placeholders: nothing to deliver yet"),
+    "addressed": N_("addresses {n} of {total} guiding questions"),
+    "missing": N_("not yet addressed: {labels}"),
+    "over": N_("over the limit by {units} {unit} (≈ {seconds} s)"),
+    "fits": N_("fits the limit ({estimate})"),
+    "ready": N_("ready: every question addressed, within the limit, nothing left open"),
 }
+
+
+def _text(key: str) -> str:
+    """The interface string `key` of TEXT, in the interface language."""
+    return _(TEXT[key])
 
 
 @dataclass(frozen=True)
@@ -51,8 +57,9 @@ class TextIssue:
     excerpt: str
 
     def describe(self) -> str:
-        where = f"section {self.section} ({self.heading}): " if self.section is not None else ""
-        return where + TEXT[self.kind].format(excerpt=self.excerpt)
+        where = (_("section {n} ({heading}): ").format(n=self.section, heading=self.heading)
+                 if self.section is not None else "")
+        return where + _text(self.kind).format(excerpt=self.excerpt)
 
     def to_json(self) -> dict[str, Any]:
         return {"kind": self.kind, "section": self.section, "heading": self.heading, "excerpt": self.excerpt}
@@ -99,18 +106,18 @@ class CheckReport:
         """The report for people, one finding a line."""
         out: list[str] = []
         if self.questions:
-            out.append(TEXT["addressed"].format(n=len(self.addressed), total=len(self.questions)))
+            out.append(_text("addressed").format(n=len(self.addressed), total=len(self.questions)))
             if self.missing:
-                out.append(TEXT["missing"].format(labels=", ".join(q.label for q in self.missing)))
+                out.append(_text("missing").format(labels=", ".join(q.label for q in self.missing)))
                 out += [f"  {q.label} {q.text}" for q in self.missing]
         e = self.estimate
         if e.over:
-            out.append(TEXT["over"].format(units=e.over_units, unit=e.unit_name, seconds=round(e.over_seconds)))
+            out.append(_text("over").format(units=e.over_units, unit=e.unit_name, seconds=round(e.over_seconds)))
         else:
-            out.append(TEXT["fits"].format(estimate=e.describe()))
+            out.append(_text("fits").format(estimate=e.describe()))
         out += self._issue_lines()
         if self.ready:
-            out.append(TEXT["ready"])
+            out.append(_text("ready"))
         return out
 
     def _issue_lines(self) -> list[str]:
@@ -121,10 +128,10 @@ class CheckReport:
         out = []
         for (section, heading, kind), excerpts in grouped.items():
             if kind == "empty":
-                out.append(TEXT["empty"])
+                out.append(_text("empty"))
                 continue
-            where = f"section {section} ({heading}): " if section is not None else ""
-            label = TEXT[f"{kind} many"].format(n=len(excerpts)) if len(excerpts) > 1 else TEXT[kind].split(":")[0]
+            where = _("section {n} ({heading}): ").format(n=section, heading=heading) if section is not None else ""
+            label = _text(f"{kind} many").format(n=len(excerpts)) if len(excerpts) > 1 else re.split("[:：]", _text(kind))[0]
             out.append(f"{where}{label}: {', '.join(excerpts)}")
         return out
 

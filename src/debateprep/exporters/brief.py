@@ -427,7 +427,7 @@ def _mmss(seconds: float) -> str:
 def _ours(doc: Document, ours: OurStatementSummary | None, t: dict[str, str], lang: str) -> None:
     doc.heading(t["ours"], 2)
     if ours is None:
-        doc.paragraph(emph(t["no_ours"]))
+        doc.paragraph(emph(fixed(t["no_ours"])))
         return
     rev = t["ours_rev"].format(rev=ours.revision) if ours.revision else t["ours_no_rev"]
     sep = "，" if lang == "zh" else ", "

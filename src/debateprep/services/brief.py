@@ -30,6 +30,7 @@ from debateprep.exporters.brief import (
     Speaker,
     render_brief,
 )
+from debateprep.i18n import _, ngettext
 from debateprep.services.debates import DebateService
 from debateprep.storage.db import Database
 
@@ -336,11 +337,14 @@ def _opening(paragraph: str) -> str:
 
 def summarize(data: BriefData) -> str:
     """One line: what the brief holds ("13 questions, 19 speakers, 0 statements, …")."""
+    questions, speakers = len(data.questions or []), len(data.speakers or [])
+    statements, agreed = len(data.coverage.rows) if data.coverage else 0, len(data.agreed_language or [])
     parts = [
-        f"{len(data.questions or [])} questions",
-        f"{len(data.speakers or [])} speakers",
-        f"{len(data.coverage.rows) if data.coverage else 0} statements",
-        f"{len(data.agreed_language or [])} agreed-language paragraphs",
-        f"PRST {len(data.prst.paragraphs)} paragraphs" if data.prst else "no PRST draft",
+        ngettext("{n} question", "{n} questions", questions).format(n=questions),
+        ngettext("{n} speaker", "{n} speakers", speakers).format(n=speakers),
+        ngettext("{n} statement", "{n} statements", statements).format(n=statements),
+        ngettext("{n} agreed-language paragraph", "{n} agreed-language paragraphs", agreed).format(n=agreed),
+        (ngettext("PRST {n} paragraph", "PRST {n} paragraphs", len(data.prst.paragraphs)).format(
+            n=len(data.prst.paragraphs)) if data.prst else _("no PRST draft")),
     ]
-    return ", ".join(parts)
+    return _(", ").join(parts)

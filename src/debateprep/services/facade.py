@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from debateprep.services.notes import NotesService
     from debateprep.services.our_statement import OurStatementService
     from debateprep.services.prst import PrstService
+    from debateprep.services.settings import UserSettings
     from debateprep.services.speakers import SpeakersService
     from debateprep.services.statements import StatementService
     from debateprep.storage.db import Database
@@ -43,9 +44,15 @@ S = TypeVar("S")
 class Services:
     """Every use case, over one database; see the module docstring."""
 
-    def __init__(self, db: Database | None = None, *, url: str | None = None, roster: Roster | None = None) -> None:
+    def __init__(self, db: Database | None = None, *, url: str | None = None, roster: Roster | None = None,
+                 settings: UserSettings | None = None) -> None:
         if (db is None) == (url is None):
             raise ValueError("give a database or a URL, not both")
+        if settings is None:
+            from debateprep.services.settings import UserSettings
+
+            settings = UserSettings()
+        self.settings = settings  # the user's own (the interface language), not the database's
         self._db = db
         self.url = db.url if db is not None else str(url)
         self._roster = roster

@@ -13,6 +13,7 @@ from debateprep.domain.debate import Debate, DebateSettings
 from debateprep.domain.errors import Conflict, InputError
 from debateprep.domain.questions import clean_item, is_question, question_form
 from debateprep.domain.text import BULLET_CHARS, paragraphs
+from debateprep.i18n import _, ngettext
 from debateprep.importers.concept_note import import_concept_note
 from debateprep.importers.reader import ReadDocument
 from debateprep.storage.db import Database
@@ -29,13 +30,16 @@ class ImportResult:
 
     def __str__(self) -> str:
         n = self.note
+        title = n.note.title or _("untitled")
         if not self.created:
-            return f"{self.source or n.source_name}: already imported as #{n.id} ({n.note.title or 'untitled'})"
+            return _("{source}: already imported as #{id} ({title})").format(
+                source=self.source or n.source_name, id=n.id, title=title)
         symbol = f" {n.note.symbol}" if n.note.symbol else ""
-        return (
-            f"imported concept note #{n.id}{symbol}: {n.note.title or 'untitled'} — "
-            f"{len(n.note.questions)} guiding questions, {len(n.note.briefers)} briefers"
-        )
+        questions = ngettext("{n} guiding question", "{n} guiding questions", len(n.note.questions)).format(
+            n=len(n.note.questions))
+        briefers = ngettext("{n} briefer", "{n} briefers", len(n.note.briefers)).format(n=len(n.note.briefers))
+        return _("imported concept note #{id}{symbol}: {title} — {questions}, {briefers}").format(
+            id=n.id, symbol=symbol, title=title, questions=questions, briefers=briefers)
 
 
 def content_hash(text: str) -> str:

@@ -34,6 +34,7 @@ from debateprep.domain.speakers import (
     parse_level,
     parse_status,
 )
+from debateprep.i18n import _, ngettext
 from debateprep.storage.db import Database
 from debateprep.storage.repos import speakers as repo
 
@@ -115,13 +116,16 @@ class CouncilInscription:
     def summary(self) -> str:
         withdrawn = [e.delegation for e in self.already if e.status == Status.WITHDRAWN]
         if not self.added:
-            text = f"all {len(self.already)} Council members of {self.year} are on the list already: nothing added"
-            return text + (f" ({', '.join(withdrawn)} withdrawn: reinstate to list again)" if withdrawn else "")
-        text = f"{len(self.added)} Council member{'' if len(self.added) == 1 else 's'} of {self.year} inscribed"
+            text = _("all {count} Council members of {year} are on the list already: nothing added").format(
+                count=len(self.already), year=self.year)
+            return text + (" " + _("({names} withdrawn: reinstate to list again)").format(
+                names=_(", ").join(withdrawn)) if withdrawn else "")
+        text = ngettext("{count} Council member of {year} inscribed", "{count} Council members of {year} inscribed",
+                        len(self.added)).format(count=len(self.added), year=self.year)
         if self.already:
-            names = ", ".join(e.delegation + (" (withdrawn)" if e.status == Status.WITHDRAWN else "")
-                              for e in self.already)
-            text += f"; already on the list: {names}"
+            names = _(", ").join(e.delegation + (" " + _("(withdrawn)") if e.status == Status.WITHDRAWN else "")
+                                 for e in self.already)
+            text += _("; already on the list: {names}").format(names=names)
         return text
 
 

@@ -20,7 +20,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import ContentSwitcher, DataTable, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -28,7 +27,9 @@ from debateprep.domain.cells import clip
 from debateprep.domain.delivery import estimate
 from debateprep.domain.errors import DebateprepError
 from debateprep.domain.our_statement import OurStatement, Section
+from debateprep.i18n import N_, _
 from debateprep.services.topics import Topic
+from debateprep.tui.localized import Caption, Column, LocalizedModal, add_columns, relabel_columns
 from debateprep.tui.messages import Failed
 from debateprep.tui.pane import Pane
 from debateprep.tui.widgets.empty import EmptyState
@@ -39,56 +40,62 @@ if TYPE_CHECKING:
 
 HEADING_CELLS = 44
 SOURCE_CELLS = 300
-PANE_TITLE = "Our statement"
+PANE_TITLE = N_("Our statement")
+COLUMNS = (Column("n", "#", 3), Column("q", N_("Q"), 4), Column("heading", N_("section"), HEADING_CELLS))
 
-# Interface strings of this pane (one place, for translation).
+# Interface strings of this pane (msgids, translated where shown).
 TEXT = {
-    "empty": "No statement of ours for this debate yet: press n to start one (opening with the presidency "
-             "and briefers, a section per guiding question, closing).",
-    "no debate": "No debate selected (Ctrl+O to choose one).",
-    "no statement": "Debate #{debate}: no statement of ours.",
-    "status": "Statement #{id} · {who} · {lang} · {n} sections · {revs} · version {version}",
-    "editor": "Editor · Ctrl+S save · Esc back to the sections · 1-3 insert a suggestion · / search the library",
-    "ask delegation": "Our statement: which delegation delivers it?",
-    "ask language": "Language of the statement (zh or en):",
-    "ask search": "Search the agreed-language library for:",
-    "ask heading": "Heading of the new section:",
-    "pick": "Insert which paragraph? (Enter inserts, Esc cancels)",
-    "nothing found": "Nothing in the library in {lang} for {query!r}.",
-    "need statement": "No statement yet: press n to start one.",
-    "need debate": "Choose a debate first (Ctrl+O).",
-    "started": "Statement started: the opening, a section per guiding question, the closing.",
-    "saved": "Section {n} saved.",
-    "added": "Section added.",
-    "removed": "Section {n} removed.",
-    "inserted": "Inserted {citation} in section {n}, its citation as a footnote.",
-    "no suggestion": "Section {n} has no suggestion {k}.",
-    "revised": "{label} kept ({n} paragraphs).",
-    "rehearsal": "Read aloud in {actual} (estimate {estimated}).",
-    "rehearsing": "Reading aloud: space again to stop.",
-    "exported": "Written: {paths}",
-    "kept": "Not exported: {path} was left as it was.",
-    "overwrite": "{path}\nalready exists. Overwrite it?",
-    "export to": "Export the statement (markdown and Word) to:",
-    "sources": "Sources",
-    "check": "Check (c)",
-    "revisions": "Revisions (d)",
-    "library": "Agreed language (1-3 insert):",
-    "no library": "Agreed language: nothing found for this question (/ searches the library).",
-    "ours": "What we said before:",
-    "no ours": "What we said before: nothing on this in our statements.",
-    "others": "What others said:",
-    "no others": "What others said: no imported statement addresses it.",
-    "looking": "Looking for what we and others said …",
-    "no question": "This section answers no guiding question.",
-    "estimate": "{estimate} · limit from the {source}",
-    "no revision": "no revision",
-    "no revision diff": "No revision yet: press r to keep the current text as rev.1; d then shows what "
-                        "changed since.",
-    "timer idle": "Read-aloud rehearsal",
-    "timer help": "space starts the timer against the limit; space again stops it and records the time",
-    "not checked": "Press c to check: the questions addressed and missed, length, placeholders, brackets.",
+    "empty": N_("No statement of ours for this debate yet: press n to start one (opening with the presidency "
+             "and briefers, a section per guiding question, closing)."),
+    "no debate": N_("No debate selected (Ctrl+O to choose one)."),
+    "no statement": N_("Debate #{debate}: no statement of ours."),
+    "status": N_("Statement #{id} · {who} · {lang} · {n} sections · {revs} · version {version}"),
+    "editor": N_("Editor · Ctrl+S save · Esc back to the sections · 1-3 insert a suggestion · / search the library"),
+    "ask delegation": N_("Our statement: which delegation delivers it?"),
+    "ask language": N_("Language of the statement (zh or en):"),
+    "ask search": N_("Search the agreed-language library for:"),
+    "ask heading": N_("Heading of the new section:"),
+    "pick": N_("Insert which paragraph? (Enter inserts, Esc cancels)"),
+    "nothing found": N_("Nothing in the library in {lang} for {query!r}."),
+    "need statement": N_("No statement yet: press n to start one."),
+    "need debate": N_("Choose a debate first (Ctrl+O)."),
+    "started": N_("Statement started: the opening, a section per guiding question, the closing."),
+    "saved": N_("Section {n} saved."),
+    "added": N_("Section added."),
+    "removed": N_("Section {n} removed."),
+    "inserted": N_("Inserted {citation} in section {n}, its citation as a footnote."),
+    "no suggestion": N_("Section {n} has no suggestion {k}."),
+    "revised": N_("{label} kept ({n} paragraphs)."),
+    "rehearsal": N_("Read aloud in {actual} (estimate {estimated})."),
+    "rehearsing": N_("Reading aloud: space again to stop."),
+    "exported": N_("Written: {paths}"),
+    "kept": N_("Not exported: {path} was left as it was."),
+    "overwrite": N_("{path}\nalready exists. Overwrite it?"),
+    "export to": N_("Export the statement (markdown and Word) to:"),
+    "sources": N_("Sources"),
+    "check": N_("Check (c)"),
+    "revisions": N_("Revisions (d)"),
+    "library": N_("Agreed language (1-3 insert):"),
+    "no library": N_("Agreed language: nothing found for this question (/ searches the library)."),
+    "ours": N_("What we said before:"),
+    "no ours": N_("What we said before: nothing on this in our statements."),
+    "others": N_("What others said:"),
+    "no others": N_("What others said: no imported statement addresses it."),
+    "looking": N_("Looking for what we and others said …"),
+    "no question": N_("This section answers no guiding question."),
+    "estimate": N_("{estimate} · limit from the {source}"),
+    "no revision": N_("no revision"),
+    "no revision diff": N_("No revision yet: press r to keep the current text as rev.1; d then shows what "
+                        "changed since."),
+    "timer idle": N_("Read-aloud rehearsal"),
+    "timer help": N_("space starts the timer against the limit; space again stops it and records the time"),
+    "not checked": N_("Press c to check: the questions addressed and missed, length, placeholders, brackets."),
 }
+
+
+def _text(key: str) -> str:
+    """The interface string `key` of TEXT, in the interface language."""
+    return _(TEXT[key])
 
 
 @dataclass(frozen=True)
@@ -154,12 +161,12 @@ class RehearsalTimer(SpeakerTimer):
         if self.state != "idle":
             return super().render_text()
         text = Text()
-        text.append(TEXT["timer idle"] + "\n", style="bold")
-        text.append(TEXT["timer help"], style="dim")
+        text.append(_text("timer idle") + "\n", style="bold")
+        text.append(_text("timer help"), style="dim")
         return text
 
 
-class LibraryPickScreen(ModalScreen[int | None]):
+class LibraryPickScreen(LocalizedModal[int | None]):
     """Choose one of the library hits (returns its index)."""
 
     DEFAULT_CSS = """
@@ -167,7 +174,7 @@ class LibraryPickScreen(ModalScreen[int | None]):
     LibraryPickScreen > Vertical { width: 100; height: 24; padding: 1 2; border: thick $primary; background: $surface; }
     LibraryPickScreen OptionList { height: 1fr; }
     """
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="pick-cancel", tooltip="insert nothing")]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Cancel"), id="pick-cancel", tooltip=N_("insert nothing"))]
 
     def __init__(self, hits: list[tuple[str, str]]) -> None:
         super().__init__()
@@ -175,7 +182,7 @@ class LibraryPickScreen(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(TEXT["pick"], markup=False)
+            yield Label(_text("pick"), markup=False)
             yield OptionList(*(Option(Text(f"{citation} — {clip(text, 160)}"), id=str(i))
                                for i, (citation, text) in enumerate(self.hits)), id="pick-list")
 
@@ -185,8 +192,8 @@ class LibraryPickScreen(ModalScreen[int | None]):
 
 
 # The three suggestion keys and the two move keys each share one footer entry ("123 Insert").
-INSERT_KEYS = Binding.Group("Insert", compact=True)
-MOVE_KEYS = Binding.Group("Move", compact=True)
+INSERT_KEYS = Binding.Group(N_("Insert"), compact=True)
+MOVE_KEYS = Binding.Group(N_("Move"), compact=True)
 
 
 class OursPane(Pane):
@@ -207,32 +214,32 @@ class OursPane(Pane):
     OursPane EmptyState { margin: 1 0; }
     """
     BINDINGS = [
-        Binding("n", "new_statement", "New", id="ours-new",
-                tooltip="start our statement (the opening, a section per guiding question, the closing) …"),
-        Binding("ctrl+s", "save_section", "Save", id="ours-save", tooltip="save the section in the editor"),
-        Binding("c", "check", "Check", id="ours-check",
-                tooltip="check: questions addressed and missed, length, placeholders, brackets"),
-        Binding("r", "revise", "Revise", id="ours-revise", tooltip="keep the current text as a revision (rev.N)"),
-        Binding("d", "show_diff", "Diff", id="ours-diff", tooltip="show what changed since the previous revision"),
-        Binding("e", "export", "Export", id="ours-export", tooltip="export markdown and Word …"),
-        Binding("space", "rehearse", "Read aloud", id="ours-rehearse",
-                tooltip="time a read-aloud against the estimate (start/stop)"),
-        Binding("slash", "search_library", "Library", id="ours-search",
-                tooltip="search the library and insert agreed language …"),
-        Binding("1", "insert_suggestion(1)", "Insert 1", id="ours-insert-1", group=INSERT_KEYS,
-                tooltip="insert the first agreed-language suggestion, its citation as a footnote"),
-        Binding("2", "insert_suggestion(2)", "Insert 2", id="ours-insert-2", group=INSERT_KEYS,
-                tooltip="insert the second agreed-language suggestion"),
-        Binding("3", "insert_suggestion(3)", "Insert 3", id="ours-insert-3", group=INSERT_KEYS,
-                tooltip="insert the third agreed-language suggestion"),
-        Binding("a", "add_section", "Add", id="ours-add", tooltip="add a section before the closing …"),
-        Binding("x", "remove_section", "Drop", id="ours-remove", tooltip="drop the highlighted section"),
-        Binding("left_square_bracket", "move(-1)", "Up", id="ours-up", group=MOVE_KEYS,
-                tooltip="move the section up"),
-        Binding("right_square_bracket", "move(1)", "Down", id="ours-down", group=MOVE_KEYS,
-                tooltip="move the section down"),
-        Binding("escape", "focus_sections", "Sections", id="ours-sections",
-                tooltip="back to the list of sections"),
+        Binding("n", "new_statement", N_("New"), id="ours-new",
+                tooltip=N_("start our statement (the opening, a section per guiding question, the closing) …")),
+        Binding("ctrl+s", "save_section", N_("Save"), id="ours-save", tooltip=N_("save the section in the editor")),
+        Binding("c", "check", N_("Check"), id="ours-check",
+                tooltip=N_("check: questions addressed and missed, length, placeholders, brackets")),
+        Binding("r", "revise", N_("Revise"), id="ours-revise", tooltip=N_("keep the current text as a revision (rev.N)")),
+        Binding("d", "show_diff", N_("Diff"), id="ours-diff", tooltip=N_("show what changed since the previous revision")),
+        Binding("e", "export", N_("Export"), id="ours-export", tooltip=N_("export markdown and Word …")),
+        Binding("space", "rehearse", N_("Read aloud"), id="ours-rehearse",
+                tooltip=N_("time a read-aloud against the estimate (start/stop)")),
+        Binding("slash", "search_library", N_("Library"), id="ours-search",
+                tooltip=N_("search the library and insert agreed language …")),
+        Binding("1", "insert_suggestion(1)", N_("Insert 1"), id="ours-insert-1", group=INSERT_KEYS,
+                tooltip=N_("insert the first agreed-language suggestion, its citation as a footnote")),
+        Binding("2", "insert_suggestion(2)", N_("Insert 2"), id="ours-insert-2", group=INSERT_KEYS,
+                tooltip=N_("insert the second agreed-language suggestion")),
+        Binding("3", "insert_suggestion(3)", N_("Insert 3"), id="ours-insert-3", group=INSERT_KEYS,
+                tooltip=N_("insert the third agreed-language suggestion")),
+        Binding("a", "add_section", N_("Add"), id="ours-add", tooltip=N_("add a section before the closing …")),
+        Binding("x", "remove_section", N_("Drop"), id="ours-remove", tooltip=N_("drop the highlighted section")),
+        Binding("left_square_bracket", "move(-1)", N_("Up"), id="ours-up", group=MOVE_KEYS,
+                tooltip=N_("move the section up")),
+        Binding("right_square_bracket", "move(1)", N_("Down"), id="ours-down", group=MOVE_KEYS,
+                tooltip=N_("move the section down")),
+        Binding("escape", "focus_sections", N_("Sections"), id="ours-sections",
+                tooltip=N_("back to the list of sections")),
     ]
     TITLE = PANE_TITLE
     # The limit comes from the debate and the speakers list, sources from the library, the
@@ -256,12 +263,12 @@ class OursPane(Pane):
         with Horizontal(id="ours-body"):
             with Vertical(id="ours-left"):
                 yield DataTable(id="ours-sections", cursor_type="row", zebra_stripes=True)
-                yield Label(TEXT["editor"], id="ours-editor-label", markup=False)
+                yield Caption(TEXT["editor"], id="ours-editor-label")
                 yield TextArea(id="ours-editor", soft_wrap=True)
             with Vertical(id="ours-right"):
                 with ContentSwitcher(initial="ours-check-box", id="ours-report"):
                     with VerticalScroll(id="ours-check-box"):
-                        yield Static(TEXT["not checked"], id="ours-check", markup=False)
+                        yield Static(_text("not checked"), id="ours-check", markup=False)
                     with VerticalScroll(id="ours-diff-box"):
                         yield Static("", id="ours-diff", markup=False)
                 with VerticalScroll(id="ours-sources-box"):
@@ -269,13 +276,16 @@ class OursPane(Pane):
                 yield RehearsalTimer(id="ours-timer")
 
     def on_mount(self) -> None:
-        table = self.query_one("#ours-sections", DataTable)
-        table.add_column("#", width=3, key="n")
-        table.add_column("Q", width=4, key="q")
-        table.add_column("section", width=HEADING_CELLS, key="heading")
+        add_columns(self.query_one("#ours-sections", DataTable), COLUMNS)
         self._show_report("ours-check-box")
-        self.query_one("#ours-sources-box").border_title = TEXT["sources"]
+        self.query_one("#ours-sources-box").border_title = _text("sources")
         self._show(LoadedStatement(None))
+
+    def relabel(self) -> None:
+        relabel_columns(self.query_one("#ours-sections", DataTable), COLUMNS)
+        self.query_one("#ours-sources-box").border_title = _text("sources")
+        self._show_report(self.query_one("#ours-report", ContentSwitcher).current or "ours-check-box")
+        super().relabel()
 
     # loading ------------------------------------------------------------------------------
 
@@ -302,7 +312,7 @@ class OursPane(Pane):
             result = op(service)
             loaded = self._load(service, debate_id, select, message, result)
         except DebateprepError as exc:
-            self.post_message(Failed(str(exc), PANE_TITLE))
+            self.post_message(Failed(str(exc), _(PANE_TITLE)))
             loaded = self._load(service, debate_id, select, "", None)
         self.post_message(Loaded(debate_id, loaded))
 
@@ -320,7 +330,7 @@ class OursPane(Pane):
             select = statement.section_number(result.id) or select
         diff = ""
         if statement is not None and statement.id is not None:
-            diff = service.diff(statement.id).render() if statement.revisions else TEXT["no revision diff"]
+            diff = service.diff(statement.id).render() if statement.revisions else _text("no revision diff")
         return LoadedStatement(statement, diff, select, message)
 
     @on(Loaded)
@@ -337,12 +347,12 @@ class OursPane(Pane):
             self.query_one(selector).display = has
         status = self.query_one("#ours-status", Static)
         if self.debate_id is None:
-            status.update(TEXT["no debate"])
+            status.update(_text("no debate"))
         elif statement is None:
-            status.update(TEXT["no statement"].format(debate=self.debate_id))
+            status.update(_text("no statement").format(debate=self.debate_id))
         else:
-            revs = ", ".join(r.label for r in statement.revisions) or TEXT["no revision"]
-            status.update(TEXT["status"].format(id=statement.id, who=statement.delegation, lang=statement.language,
+            revs = ", ".join(r.label for r in statement.revisions) or _text("no revision")
+            status.update(_text("status").format(id=statement.id, who=statement.delegation, lang=statement.language,
                                                 n=len(statement.sections), revs=revs, version=statement.version))
         if statement is None:
             self.editing, self.editing_number = None, None
@@ -364,7 +374,7 @@ class OursPane(Pane):
         if statement.sections:
             table.move_cursor(row=row)
         if self._shown_id != statement.id:  # another statement: its check is still to be run
-            self.query_one("#ours-check", Static).update(TEXT["not checked"])
+            self.query_one("#ours-check", Static).update(_text("not checked"))
             self._show_report("ours-check-box")
             self._shown_id = statement.id
             self.call_after_refresh(self._focus_table, True)
@@ -376,7 +386,7 @@ class OursPane(Pane):
             self._update_estimate()
         self._focus_table()
         if loaded.message:
-            self.notify(loaded.message, title=PANE_TITLE, markup=False)
+            self.notify(loaded.message, title=_(PANE_TITLE), markup=False)
 
     def _kept_editing(self, statement: OurStatement | None) -> int | None:
         """Where the section being typed in is, when the editor holds text neither saved nor stored
@@ -477,18 +487,18 @@ class OursPane(Pane):
             widget.update("")
             return
         e = estimate(self.current_text(), statement.language, statement.limit_seconds, statement.rates)
-        widget.update(TEXT["estimate"].format(estimate=e.describe(), source=statement.limit_source))
+        widget.update(_text("estimate").format(estimate=e.describe(), source=statement.limit_source))
         widget.set_class(e.over, "-over")
 
     def _show_library(self, section: Section) -> None:
-        lines = [section.question_text or TEXT["no question"], ""]
+        lines = [section.question_text or _text("no question"), ""]
         if section.suggestions:
-            lines.append(TEXT["library"])
+            lines.append(_text("library"))
             for k, s in enumerate(section.suggestions, start=1):
                 lines.append(f"{k}. {s.citation} ({s.similarity:.0%}): {clip(s.text, SOURCE_CELLS)}")
         else:
-            lines.append(TEXT["no library"])
-        lines += ["", TEXT["looking"]]
+            lines.append(_text("no library"))
+        lines += ["", _text("looking")]
         self.query_one("#ours-sources", Static).update("\n".join(lines))
 
     @work(thread=True, exclusive=True, group="ours-sources", exit_on_error=False)
@@ -505,16 +515,16 @@ class OursPane(Pane):
         if statement is None or statement.id != message.statement_id or self.editing_number != number:
             return  # the writer moved on meanwhile
         section = statement.sections[number - 1]
-        lines = [section.question_text or TEXT["no question"], ""]
+        lines = [section.question_text or _text("no question"), ""]
         if found.library:
-            lines.append(TEXT["library"])
+            lines.append(_text("library"))
             lines += [f"{k}. {s.citation} ({s.similarity:.0%}): {clip(s.text, SOURCE_CELLS)}"
                       for k, s in enumerate(found.library, start=1)]
         else:
-            lines.append(TEXT["no library"])
-        lines += ["", TEXT["ours"] if found.ours else TEXT["no ours"]]
+            lines.append(_text("no library"))
+        lines += ["", _text("ours") if found.ours else _text("no ours")]
         lines += [f"- {p.source}: {clip(p.text, SOURCE_CELLS)}" for p in found.ours]
-        lines += ["", TEXT["others"] if found.others else TEXT["no others"]]
+        lines += ["", _text("others") if found.others else _text("no others")]
         lines += [f"- {p.delegation}: {clip(p.text, SOURCE_CELLS)}" for p in found.others]
         self.query_one("#ours-sources", Static).update("\n".join(lines))
 
@@ -522,13 +532,13 @@ class OursPane(Pane):
         """The check (c) or the revision diff (d), in the box above the sources."""
         box = self.query_one("#ours-report", ContentSwitcher)
         box.current = which
-        box.border_title = TEXT["check"] if which == "ours-check-box" else TEXT["revisions"]
+        box.border_title = _text("check") if which == "ours-check-box" else _text("revisions")
 
     # actions --------------------------------------------------------------------------------
 
     def _need_statement(self) -> OurStatement | None:
         if self.statement is None:
-            self.notify(TEXT["need statement"], title=PANE_TITLE, severity="warning", markup=False)
+            self.notify(_text("need statement"), title=_(PANE_TITLE), severity="warning", markup=False)
         return self.statement
 
     def action_focus_sections(self) -> None:
@@ -536,7 +546,7 @@ class OursPane(Pane):
 
     def action_new_statement(self) -> None:
         if self.debate_id is None:
-            self.notify(TEXT["need debate"], title=PANE_TITLE, severity="warning", markup=False)
+            self.notify(_text("need debate"), title=_(PANE_TITLE), severity="warning", markup=False)
             return
         self._ask_new(self.debate_id)
 
@@ -546,7 +556,7 @@ class OursPane(Pane):
         try:
             debate = self.services.debates.get(debate_id)
         except DebateprepError as exc:
-            self.post_message(Failed(str(exc), PANE_TITLE))
+            self.post_message(Failed(str(exc), _(PANE_TITLE)))
             return
         self.report(NewStatementDefaults(debate_id, debate.settings.our_delegation or "", debate.language))
 
@@ -560,16 +570,16 @@ class OursPane(Pane):
             if lang is None:
                 return
             chosen = lang.strip() or None
-            self._work(lambda s: s.new(debate_id, chosen, delegation=who), select=1, message=TEXT["started"])
+            self._work(lambda s: s.new(debate_id, chosen, delegation=who), select=1, message=_text("started"))
 
         def delegation_chosen(name: str | None) -> None:
             if name is None or not name.strip():
                 return
-            self.app.push_screen(PromptScreen(TEXT["ask language"], message.language, accept="Start"),
+            self.app.push_screen(PromptScreen(_text("ask language"), message.language, accept=_("Start")),
                                  lambda lang: language_chosen(name.strip(), lang))
 
-        self.app.push_screen(PromptScreen(TEXT["ask delegation"], message.delegation, accept="Next",
-                                          placeholder="e.g. China / 中国 / Norway"), delegation_chosen)
+        self.app.push_screen(PromptScreen(_text("ask delegation"), message.delegation, accept=_("Next"),
+                                          placeholder=_("e.g. China / 中国 / Norway")), delegation_chosen)
 
     def action_save_section(self, select: int | None = None) -> None:
         statement, section = self._need_statement(), self.editing
@@ -578,7 +588,7 @@ class OursPane(Pane):
         text = self.query_one("#ours-editor", TextArea).text
         statement_id, number = statement.id, self.editing_number
         self._work(lambda s: s.edit_section(statement_id, section, text), select=select or number,
-                   message="" if select else TEXT["saved"].format(n=number))
+                   message="" if select else _text("saved").format(n=number))
 
     def action_add_section(self) -> None:
         statement = self._need_statement()
@@ -590,9 +600,9 @@ class OursPane(Pane):
 
         def chosen(heading: str | None) -> None:
             if heading and heading.strip():
-                self._work(self._save_then(lambda s, n: s.add_section(statement_id, heading)), message=TEXT["added"])
+                self._work(self._save_then(lambda s, n: s.add_section(statement_id, heading)), message=_text("added"))
 
-        self.app.push_screen(PromptScreen(TEXT["ask heading"], accept="Add"), chosen)
+        self.app.push_screen(PromptScreen(_text("ask heading"), accept=_("Add")), chosen)
 
     def action_remove_section(self) -> None:
         statement, section, number = self._need_statement(), self.editing, self.editing_number
@@ -600,7 +610,7 @@ class OursPane(Pane):
             return
         statement_id = statement.id
         self._work(lambda s: s.remove_section(statement_id, section), select=max(1, number - 1),
-                   message=TEXT["removed"].format(n=number))
+                   message=_text("removed").format(n=number))
 
     def action_move(self, step: int) -> None:
         statement, number = self._need_statement(), self.editing_number
@@ -631,11 +641,11 @@ class OursPane(Pane):
         if statement is None or statement.id is None or section is None:
             return
         if not 1 <= k <= len(section.suggestions):
-            self.notify(TEXT["no suggestion"].format(n=self.editing_number, k=k), severity="warning", markup=False)
+            self.notify(_text("no suggestion").format(n=self.editing_number, k=k), severity="warning", markup=False)
             return
         statement_id, citation = statement.id, section.suggestions[k - 1].citation
         self._work(self._save_then(lambda s, n: s.insert_suggestion(statement_id, n, k)), select=self.editing_number,
-                   message=TEXT["inserted"].format(citation=citation, n=self.editing_number))
+                   message=_text("inserted").format(citation=citation, n=self.editing_number))
 
     def action_search_library(self) -> None:
         statement = self._need_statement()
@@ -647,14 +657,14 @@ class OursPane(Pane):
             if query and query.strip():
                 self._search(query.strip(), statement.language)
 
-        self.app.push_screen(PromptScreen(TEXT["ask search"], accept="Search"), chosen)
+        self.app.push_screen(PromptScreen(_text("ask search"), accept=_("Search")), chosen)
 
     @work(thread=True, exclusive=True, group="ours-search", exit_on_error=False)
     def _search(self, query: str, lang: str) -> None:
         try:
             hits = self.services.library.search(query, lang=lang, limit=30)
         except DebateprepError as exc:
-            self.post_message(Failed(str(exc), PANE_TITLE))
+            self.post_message(Failed(str(exc), _(PANE_TITLE)))
             return
         self.report(LibraryHits(query, lang, [(h.id, h.citation, h.text) for h in hits]))
 
@@ -662,7 +672,7 @@ class OursPane(Pane):
     def _pick(self, message: LibraryHits) -> None:
         hits = message.hits
         if not hits:
-            self.notify(TEXT["nothing found"].format(lang=message.lang, query=message.query),
+            self.notify(_text("nothing found").format(lang=message.lang, query=message.query),
                         severity="warning", markup=False)
             return
         statement = self.statement
@@ -673,10 +683,10 @@ class OursPane(Pane):
         def chosen(index: int | None) -> None:
             if index is None:
                 return
-            paragraph_id, citation, _text = hits[index]
+            paragraph_id, citation, _hit_text = hits[index]
             self._work(self._save_then(lambda s, n: s.insert_library(statement_id, n, paragraph_id)),
                        select=self.editing_number,
-                       message=TEXT["inserted"].format(citation=citation, n=self.editing_number))
+                       message=_text("inserted").format(citation=citation, n=self.editing_number))
 
         self.app.push_screen(LibraryPickScreen([(c, t) for _i, c, t in hits]), chosen)
 
@@ -696,7 +706,7 @@ class OursPane(Pane):
                 save(service)
             report = service.check(statement_id)
         except DebateprepError as exc:
-            self.post_message(Failed(str(exc), PANE_TITLE))
+            self.post_message(Failed(str(exc), _(PANE_TITLE)))
             return
         self.report(Checked(statement_id, report.lines()))
 
@@ -720,7 +730,7 @@ class OursPane(Pane):
 
         def then(service: OurStatementService, _number: int) -> str:
             revision = service.revise(statement_id)
-            return TEXT["revised"].format(label=revision.label, n=len(revision.paragraphs))
+            return _text("revised").format(label=revision.label, n=len(revision.paragraphs))
 
         self._show_report("ours-diff-box")  # as the PRST pane: a revision shows the diff with the previous one
         self._work(self._save_then(then), select=self.editing_number)
@@ -734,14 +744,14 @@ class OursPane(Pane):
         timer = self.query_one("#ours-timer", RehearsalTimer)
         if timer.state == "idle":
             timer.start(statement.delegation, statement.limit_seconds)
-            self.notify(TEXT["rehearsing"], markup=False)
+            self.notify(_text("rehearsing"), markup=False)
             return
         seconds = timer.stop()
         statement_id = statement.id
 
         def then(service: OurStatementService, _number: int) -> str:
             rehearsal = service.rehearse(statement_id, max(1, seconds))
-            return TEXT["rehearsal"].format(actual=mmss(rehearsal.actual_seconds),
+            return _text("rehearsal").format(actual=mmss(rehearsal.actual_seconds),
                                             estimated=mmss(rehearsal.estimated_seconds))
 
         self._work(self._save_then(then), select=self.editing_number)
@@ -758,7 +768,7 @@ class OursPane(Pane):
             if path and path.strip():
                 self._confirm_export(Path(path.strip()).expanduser())
 
-        self.app.push_screen(PromptScreen(TEXT["export to"], str(default), accept="Export"), chosen)
+        self.app.push_screen(PromptScreen(_text("export to"), str(default), accept=_("Export")), chosen)
 
     def _confirm_export(self, path: Path) -> None:
         targets = [path.with_suffix(".md"), path.with_suffix(".docx")]
@@ -772,9 +782,9 @@ class OursPane(Pane):
             if yes:
                 self._export(targets, force=True)
             else:
-                self.notify(TEXT["kept"].format(path=existing[0]), markup=False)
+                self.notify(_text("kept").format(path=existing[0]), markup=False)
 
-        self.app.push_screen(ConfirmScreen(TEXT["overwrite"].format(path=existing[0]), yes="Overwrite"), answered)
+        self.app.push_screen(ConfirmScreen(_text("overwrite").format(path=existing[0]), yes=_("Overwrite")), answered)
 
     def _export(self, targets: list[Path], force: bool) -> None:
         statement = self.statement
@@ -787,6 +797,6 @@ class OursPane(Pane):
             markdown = service.export_markdown(statement_id)
             word = service.export_docx(statement_id)
             written = [write(targets[0], markdown, force=force), write(targets[1], word, force=force)]
-            return TEXT["exported"].format(paths=", ".join(str(p) for p in written))
+            return _text("exported").format(paths=", ".join(str(p) for p in written))
 
         self._work(self._save_then(then), select=self.editing_number)
