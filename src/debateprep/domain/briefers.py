@@ -44,6 +44,25 @@ ORGANIZATIONS: dict[str, str] = {
     "United Nations Children's Fund": "UNICEF",
     "Office of the United Nations High Commissioner for Refugees": "UNHCR",
     "Peacebuilding Support Office": "PBSO",
+    "United Nations Educational, Scientific and Cultural Organization": "UNESCO",
+    "联合国教育、科学及文化组织": "UNESCO",
+    "Food and Agriculture Organization of the United Nations": "FAO",
+    "联合国粮食及农业组织": "FAO",
+    "World Health Organization": "WHO",
+    "世界卫生组织": "WHO",
+    "World Food Programme": "WFP",
+    "世界粮食计划署": "WFP",
+    "United Nations Development Programme": "UNDP",
+    "联合国开发计划署": "UNDP",
+    "United Nations Population Fund": "UNFPA",
+    "联合国人口基金": "UNFPA",
+    "United Nations Office on Drugs and Crime": "UNODC",
+    "联合国毒品和犯罪问题办公室": "UNODC",
+    "International Organization for Migration": "IOM",
+    "国际移民组织": "IOM",
+    "United Nations Office for Disarmament Affairs": "UNODA",
+    "Department of Operational Support": "DOS",
+    "行动支助部": "DOS",
 }
 # Posts whose holder heads a known office (title as written -> organisation).
 POSTS: dict[str, str] = {
@@ -60,9 +79,18 @@ POSTS: dict[str, str] = {
     "Under-Secretary-General for Political and Peacebuilding Affairs": "Department of Political and Peacebuilding Affairs",
     "Under-Secretary-General for Legal Affairs": "Office of Legal Affairs",
     "High Representative for Disarmament Affairs": "United Nations Office for Disarmament Affairs",
-    "Executive Director of the United Nations Office on Drugs and Crime": "United Nations Office on Drugs and Crime",
+    "Assistant Secretary-General for Humanitarian Affairs": "Office for the Coordination of Humanitarian Affairs",
+    "Emergency Relief Coordinator": "Office for the Coordination of Humanitarian Affairs",
+    "Special Adviser of the Secretary-General on the Prevention of Genocide":
+        "Office on Genocide Prevention and the Responsibility to Protect",
+    "Special Adviser on the Prevention of Genocide": "Office on Genocide Prevention and the Responsibility to Protect",
+    "Under-Secretary-General for Disarmament Affairs": "United Nations Office for Disarmament Affairs",
+    "Under-Secretary-General for Global Communications": "Department of Global Communications",
     "主管政治和建设和平事务副秘书长": "政治和建设和平事务部",
     "主管法律事务副秘书长": "法律事务厅",
+    "紧急救济协调员": "人道主义事务协调厅",
+    "主管裁军事务副秘书长": "裁军事务厅",
+    "裁军事务高级代表": "裁军事务厅",
 }
 _ORG_WORDS = re.compile(
     r"Office|Department|Committee|Programme|Program|Fund|Organi[sz]ation|Agency|Union|Mission|Commission|"
@@ -71,7 +99,8 @@ _ORG_WORDS = re.compile(
     r"Partnership|Platform|Society|Trust|Watch|Campaign|UN-Women|[A-Z]{3,}"
 )
 _ZH_ORG_END = ("部", "厅", "处", "署", "会", "组织", "办事处", "委员会", "基金", "联盟", "中心", "法院", "网络", "协会", "大学", "研究所")
-_HONORIFIC = r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|H\.E|Sir|Dame|Lord|Lady|Judge|General|Lieutenant General|Major General)\.?"
+_HONORIFIC = (r"(?:Mr|Ms|Mrs|Miss|Dr|Professor|Prof|H\.E|His Excellency|Her Excellency|Sir|Dame|Lord|Lady|Judge|General|"
+              r"Lieutenant General|Major General)\.?")
 
 
 @dataclass
@@ -146,6 +175,12 @@ def find_briefers(paragraphs: list[str], language: str, *, announced_only: bool 
                 found += _en_sentence(s, paragraphs[i + 1:])
         if found:
             break
+    if not found and not announced_only:
+        # no sentence names them: a list of briefers one a line, with or without markers
+        start = next((i for i, p in enumerate(paragraphs) if describes_briefer(strip_marker(p))), None)
+        if start is not None:
+            for item in _bullets(paragraphs[start:]):
+                found += _zh_list(item) if language == "zh" else [b for b in [_en_item(item)] if b]
     return found
 
 
@@ -155,30 +190,54 @@ def _bullets(after: list[str]) -> list[str]:
     out = []
     marked = bool(after) and _marked(after[0])
     for q in after:
-        if marked and not _marked(q) or not marked and not _describes_briefer(q):
+        if marked and not _marked(q) or not marked and not describes_briefer(q):
             break
         out.append(strip_marker(q).rstrip("；;。.，, "))
     return out
 
 
 def _marked(q: str) -> bool:
-    return q[:1] in BULLET_CHARS or bool(re.match(r"^(?:\(?[a-z]\)|\d{1,2}[.)]|[(（][一二三四五六七八九十]{1,3}[)）])\s*", q))
+    return q[:1] in BULLET_CHARS or bool(re.match(
+        r"^(?:\(?[a-z]\)|[a-h]\.\s|\d{1,2}[.)]|[(（](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）])\s*", q))
 
 
-def _describes_briefer(q: str) -> bool:
+def describes_briefer(q: str) -> bool:
     """An unmarked line of a list of briefers: short, one sentence at most, naming someone
-    (honorific, "representative", a comma between name and role, 代表/·)."""
-    if len(q) > 300 or len(sentences(q)) > 1 or re.search(r"\b(?:will|is|are|was|were)\b", q):
+    (honorific, "representative", a comma or dash between name and role, 代表/·, an office
+    named with its article: "The Executive Director of …"; a Chinese line ending with a title)."""
+    q = _TBC.sub("", q).strip()
+    if not q or len(q) > 300 or len(sentences(q)) > 1 or re.search(r"\b(?:will|is|are|was|were)\b", q):
         return False
+    if CHAIR_LINE.match(q):
+        return False  # "Chair: H.E. Mr. …": who chairs the debate does not brief it
+    first = re.split(r",| [—–] ", q)[0]
     return bool(re.match(_HONORIFIC + r"\s", q) or re.search(r"representative|代表|·", q, re.IGNORECASE)
-                or "," in q and _split_name(q.split(",")[0])[0] is not None)
+                or ("," in q or " — " in q or " – " in q) and _split_name(first)[0] is not None
+                or re.match(r"(?:the|an?)\s", q, re.IGNORECASE) and _TITLE_WORDS.search(first)
+                or q.endswith(_ZH_TITLE_ENDS))
+
+
+CHAIR_LINE = re.compile(r"(?:chair(?:ed)?(?: by)?|presid(?:ed|ing|ent)(?: by)?|moderat\w*(?: by)?)\s*[:：]|主持", re.IGNORECASE)
+# "(to be confirmed)", "(tbc)": a note on the invitation, not part of who the briefer is.
+# "(via video-teleconference)", "(in person)", "（视频）": how the briefer takes part, not who.
+_TBC = re.compile(
+    r"\s*[(（](?:to be (?:confirmed|determined)|tbc|tbd|待定|待确认|(?:via |by )?video[\w -]*|virtually|remotely|online|"
+    r"in person|通过视频[\u4e00-\u9fff]{0,6}|视频[\u4e00-\u9fff]{0,4}|线上)\.?[)）]",
+    re.IGNORECASE,
+)
 
 
 def _zh_sentence(s: str, after: list[str]) -> list[Briefer]:
     if s.rstrip().endswith(("：", ":")) and _BRIEF_WORD.search(s):
         return [b for item in _bullets(after) for b in _zh_list(item)]
+    listed = _ZH_LISTED.search(s)
+    if listed:  # "预计通报人包括：A、B以及C。"
+        return _zh_list(listed.group("who"))
     m = _ZH_BRIEF.match(s) or _ZH_HEAR.search(s)
     return _zh_list(m.group("who")) if m else []
+
+
+_ZH_LISTED = re.compile(r"通报人(?:将|拟|预计)?(?:(?:包括|为|是|有|如下)[：:]?|[：:])(?P<who>.+?)[。；;]?$")
 
 
 def _en_sentence(s: str, after: list[str]) -> list[Briefer]:
@@ -200,13 +259,13 @@ def _en_sentence(s: str, after: list[str]) -> list[Briefer]:
 
 
 _ZH_DOT_NAME = re.compile(r"[\u4e00-\u9fff]+(?:·[\u4e00-\u9fff]+)+")
-_ZH_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fff])(?:先生|女士|阁下|博士|教授)(?=$|、)")
+_ZH_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fff])(?:先生|女士|阁下|博士|教授)(?=$|、|以及|和|及|，|；)")
 _ZH_CAPACITY = re.compile(r"以(?:其)?个人身份(?:通报的?|发言的?|参加的?)?")
 
 
 def _zh_list(who: str) -> list[Briefer]:
     out: list[Briefer] = []
-    who = _ZH_AFTER_NAME.sub("", _ZH_CAPACITY.sub("", who))  # "…莫罗女士", "以个人身份通报的…"
+    who = _ZH_AFTER_NAME.sub("", _ZH_CAPACITY.sub("", _TBC.sub("", who)))  # "…莫罗女士", "以个人身份通报的…"
     for chunk in re.split(r"以及|；|，|;", who):
         chunk = chunk.strip()
         if not chunk:
@@ -215,25 +274,39 @@ def _zh_list(who: str) -> list[Briefer]:
         pieces = re.split(r"(?<=[\u4e00-\u9fff]·[\u4e00-\u9fff])、|(?<=·[\u4e00-\u9fff]{2})、|(?<=·[\u4e00-\u9fff]{3})、|"
                           r"(?<=·[\u4e00-\u9fff]{4})、", chunk)
         for piece in pieces:
-            out += _zh_chunk(piece.strip())
+            out += _zh_posts(piece.strip())
     return out
+
+
+def _zh_posts(chunk: str) -> list[Briefer]:
+    """"主管安全和安保副秘书长、联合国……代理主任马丁·克劳斯": an office-holder named by post alone,
+    then the next briefer; "民间社会代表、……主席…" stays one (a descriptor, then the role)."""
+    out: list[Briefer] = []
+    parts = chunk.split("、")
+    start = 0
+    for k, part in enumerate(parts[:-1]):
+        if k == start and "·" not in part and not part.endswith("代表") and _organization_of(part):
+            out += _zh_chunk(part)
+            start = k + 1
+    return out + _zh_chunk("、".join(parts[start:]))
 
 
 def _zh_chunk(chunk: str) -> list[Briefer]:
     if not chunk:
         return []
-    rep = re.match(r"^(?P<orgs>.+?)的?(?:代表|代表们)$", chunk)
+    rep = re.match(r"^(?P<orgs>.+?)的?(?:一名|一位|几名|若干名|数名)?(?:代表|代表们)$", chunk)
     if rep and not _ZH_DOT_NAME.search(rep.group("orgs")):
         return [Briefer(None, "代表", org) for org in _zh_orgs(rep.group("orgs"))]
     if rep:  # "X处长伊莎贝尔·莫罗、红十字国际委员会的代表": a person, then representatives
         head, _, tail = rep.group("orgs").rpartition("、")
         return _zh_chunk(head) + [Briefer(None, "代表", org) for org in _zh_orgs(tail)]
     name_m = re.search(r"[\u4e00-\u9fff]+(?:·[\u4e00-\u9fff]+)+$", chunk)
+    name: str | None
     if name_m:
         # transliterated names use the middle dot; the title is what precedes it
         name, title = _zh_name(chunk, name_m.start())
     else:
-        name, title = None, chunk
+        name, title = _zh_plain_name(chunk)
     title = title.split("、")[-1]  # "民间社会代表、…主席": the descriptors before the role go
     organization = _organization_of(title)
     head = _ZH_BODY_HEAD.match(title) if title not in POSTS else None
@@ -242,23 +315,38 @@ def _zh_chunk(chunk: str) -> list[Briefer]:
     return [Briefer(name, title or None, organization)]
 
 
+# The body is the longest that leaves a title: "反恐怖主义委员会执行局" + "代理执行主任".
 _ZH_BODY_HEAD = re.compile(
-    r"^(?P<body>.+?(?:部|厅|处|署|委员会|组织|办事处|办公室|基金会?|联盟|中心|法院|网络|协会|大学|研究所|银行|红十字会))"
-    r"(?P<head>院长|处长|主任|主席|总干事|执行主任|秘书长|会长|所长|行长|署长|司长|负责人|创始人|联合创始人|"
-    r"[\u4e00-\u9fff]{0,8}?(?:助理秘书长|副秘书长|特使|特别代表|高级专员|协调员|顾问))$"
+    r"^(?P<body>.+(?:部|厅|局|处|署|委员会|组织|办事处|办公室|基金会?|联盟|中心|法院|网络|协会|大学|学院|研究所|研究院|银行|"
+    r"红十字会))"
+    r"(?P<head>(?:代理|署理|临时|副)?[\u4e00-\u9fff]{0,4}?(?:院长|处长|局长|主任|主席|总干事|秘书长|会长|所长|行长|署长|司长|"
+    r"负责人|创始人|委员|成员|研究员)|[\u4e00-\u9fff]{0,8}?(?:助理秘书长|副秘书长|特使|特别代表|高级专员|协调员|顾问))$"
 )
 
 
 _ZH_TITLE_ENDS = (
-    "副秘书长", "秘书长", "高级专员", "特别代表", "特使", "主席", "总干事", "执行主任", "主任", "大使", "部长", "代表", "顾问",
+    "委员", "成员", "副秘书长", "秘书长", "高级专员", "特别代表", "特使", "主席", "总干事", "执行主任", "主任", "大使", "部长", "代表", "顾问",
     "协调员", "院长", "处长", "司长", "会长", "所长", "行长", "署长", "负责人", "创始人", "教授", "研究员", "专家",
 )
+
+
+def _zh_plain_name(chunk: str) -> tuple[str | None, str]:
+    """A Chinese name (two to four characters, no middle dot) right after the title's last word:
+    "主管政治事务助理秘书长李华" -> 李华; otherwise no name."""
+    ends = [(chunk.rfind(t), t) for t in _ZH_TITLE_ENDS if t in chunk]
+    end = max((at + len(t) for at, t in ends if chunk[at + len(t):at + len(t) + 1] != "会"), default=-1)
+    tail = chunk[end:] if end > 0 else ""
+    if 2 <= len(tail) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in tail) and not tail.endswith(_ZH_ORG_END):
+        return tail, chunk[:end]
+    return None, chunk
 
 
 def _zh_name(chunk: str, start: int) -> tuple[str, str]:
     """Split "主管人道主义事务副秘书长瓦莱丽·阿莫斯" after the title's last word."""
     head = chunk[:start + chunk[start:].index("·")]
-    end = max((head.rfind(t) + len(t) for t in _ZH_TITLE_ENDS if t in head), default=-1)
+    ends = ((head.rfind(t), t) for t in _ZH_TITLE_ENDS if t in head)
+    # "委员" in "委员会" is a body's name, not a member's title
+    end = max((at + len(t) for at, t in ends if head[at + len(t):at + len(t) + 1] != "会"), default=-1)
     if end > 0:
         return chunk[end:], chunk[:end]
     return chunk[start:], chunk[:start]
@@ -293,30 +381,50 @@ _USG_FOR = re.compile(r"^Under-Secretary-General for (?P<area>[A-Z][\w ]+?)$")
 def _organization_of(title: str | None) -> str | None:
     if not title:
         return None
+    # a double title ("… for Humanitarian Affairs and Emergency Relief Coordinator", "…副秘书长兼
+    # 紧急救济协调员"): the office of the first names the body
+    first = re.split(r"兼| and (?=(?:[A-Z][\w-]* ){1,3}(?:Coordinator|Representative|Adviser|Envoy)\b)", title)[0]
     for post, org in POSTS.items():
-        if title.endswith(post) or title == post:
+        if title.endswith(post) or title == post or first == post:
             return org
     if title in ("Secretary-General", "Secretary-General of the United Nations", "Deputy Secretary-General"):
         return "United Nations"
     if _ENVOY_OFFICE.match(title):
         return f"Office of the {re.sub(r'^Deputy ', '', title)}"
-    usg = _USG_FOR.match(title)
+    usg = _USG_FOR.match(first)
     if usg:
         return f"Department of {usg.group('area')}"
+    zh_usg = _ZH_USG.fullmatch(first)
+    if zh_usg:  # "主管行动支助副秘书长" heads the department of 行动支助, as in English
+        return f"{zh_usg.group('area')}部"
     m = re.search(r"\b(?:at|from) (?:the )?(.+)$", title)
     if m and _ORG_WORDS.search(m.group(1)):
         return m.group(1).strip()
+    m = re.search(r"\bat (?:the )?(" + _PROPER_NAME + r")$", title)
+    if m:  # "Chief Security Officer at Nordhavn Shipping": one works at a body, not a place
+        return m.group(1)
     for m in re.finditer(r"\bof (?:the )?", title):
         rest = title[m.end():]
         if _LEADS_WITH_TITLE.match(rest):
             continue  # "Special Envoy of the Chairperson of …": the body comes after the person
         if _ORG_WORDS.search(rest):
-            # "African Union Commission on Women, Peace and Security": the body, not its remit
-            remit = _REMIT.search(rest)
+            # "Special Envoy of the Chairperson of the African Union Commission on Women, Peace and
+            # Security": an envoy's remit, not part of the body; "the International Commission on
+            # Missing Persons" is the body's name
+            remit = _REMIT.search(rest) if _REMIT_HOLDER.search(title[:m.start()]) else None
             return rest[:remit.end(1)] if remit else rest.strip()
+        if m.group(0).endswith("the ") and re.fullmatch(_PROPER_NAME, rest):
+            return rest  # "founder of the Kenema Survivors' Clinic": a proper name is a body
         break
     m = re.match(r"^(.+?(?:" + "|".join(_ZH_ORG_END) + r"))" + _ZH_HEAD + "$", title)
     return m.group(1) if m else None
+
+
+# A name in capitals, small words between: "Nordhavn Shipping", "Kenema Survivors' Clinic".
+_PROPER_NAME = r"[A-Z][\w'’.&-]*(?:\s(?:(?:of|for|and|the|on|in|de|du|des|la|le)\s)*[A-Z][\w'’.&-]*)*"
+# Offices that hold a remit ("Special Envoy … on Youth"), unlike bodies named "… on …".
+_REMIT_HOLDER = re.compile(r"\b(?:Envoy|Representative|Adviser|Advisor|Rapporteur|Coordinator|Champion)\b")
+_ZH_USG = re.compile(r"主管(?P<area>[\u4e00-\u9fff、]{2,20}?)副秘书长")
 
 
 def _en_list(who: str) -> list[Briefer]:
@@ -335,7 +443,7 @@ def _en_list(who: str) -> list[Briefer]:
 
 
 # ", who will brief in her personal capacity" says nothing about who the briefer is.
-_RELATIVE = re.compile(r",\s*who (?:will|is|are|has|have)\b[^,;]*")
+_RELATIVE = re.compile(r",\s*(?:who (?:will|is|are|has|have)\b|whose\s)[^,;]*")
 # "…, and Ms. Y", "… and a representative of …", "… and the Chairperson of …" start another
 # person; "… and the Empowerment of Women" does not.
 _AND_NEXT = re.compile(
@@ -404,7 +512,7 @@ _SUBJECT_WORDS = re.compile(
 
 
 def _looks_like_name(text: str) -> bool:
-    if re.match(_HONORIFIC + r"\s", text):
+    if re.match(_HONORIFIC + r"\s+[A-Z]", text):
         return True
     words = text.split()
     return (
@@ -461,10 +569,15 @@ def _capitalised(text: str | None) -> str | None:
 def _en_item(item: str) -> Briefer | None:
     """One briefer from its description ("Ms. X, Title of Organization", "Title X", "a
     representative of Org", "Mr. Y of Org, representing civil society")."""
-    item = _ACRONYM.sub("", item.strip()).rstrip(".;,")  # "(UN-Women)", "(FAO)": the name is enough
+    item = _TBC.sub("", item.strip())
+    acronyms = _ACRONYM.findall(item)
+    item = _ACRONYM.sub("", item).rstrip(".;,")  # "(UN-Women)", "(FAO)": the name is enough
+    item = re.sub(r"\s+[—–]\s+", ", ", item)  # "Ms. X — Title, Organization"
     item = re.sub(r"^(?:and\s+)", "", item)
     item = _RELATIVE.sub("", _CAPACITY.sub("", item)).strip().rstrip(",")
     if not item:
+        return None
+    if not item and acronyms:
         return None
     rep = re.match(r"^(?:a|an|the)?\s*representatives?\s+(?:of|from)\s+(?:the\s+)?(?P<org>.+)$", item, re.IGNORECASE)
     if rep:
@@ -478,11 +591,13 @@ def _en_item(item: str) -> Briefer | None:
         if found:
             name = found
         if remainder:
-            rest.append(re.sub(r"^(?:the|a|an)\s+", "", remainder))
+            rest.append(re.sub(r"^(?:the|a|an)\s+", "", remainder, flags=re.IGNORECASE))
     if name:
         while re.match(_HONORIFIC + r"\s", name):  # "H.E. Ms. Adaeze Okonkwo"
             name = re.sub(r"^" + _HONORIFIC + r"\s+", "", name).strip()
     title, organization = _title_and_body(rest)
+    if organization is None and len(acronyms) == 1 and (name or title):
+        organization = acronyms[0].strip(" ()")  # "Ms. X, Chief of Protection (UNICEF)": the body as printed
     if name is None and title is None and organization is None:
         return None
     if name is None and organization is None and title and _ORG_WORDS.search(title) and not _TITLE_WORDS.search(title):
@@ -504,7 +619,10 @@ def _title_and_body(parts: list[str]) -> tuple[str | None, str | None]:
         return civil.group("role"), body if not head else (_title_and_body([*parts[:-1], head])[1] or body)
     title: str | None = ", ".join(parts)
     assert title is not None
-    if len(parts) > 1 and not _organization_of(title) and _ORG_WORDS.search(parts[-1]) and not _TITLE_WORDS.search(parts[-1]):
+    whole = _organization_of(title)
+    if (len(parts) > 1 and _ORG_WORDS.search(parts[-1]) and not _TITLE_WORDS.search(parts[-1])
+            and (whole is None or whole == parts[-1] or title.find(whole) < len(title) - len(parts[-1]))
+            and whole not in ORGANIZATIONS):  # "… of the United Nations Educational, Scientific and …"
         return ", ".join(parts[:-1]), re.sub(r"^the\s+", "", parts[-1])  # "Title, United Nations Youth Office"
     body = _BODY_THEN_ROLE.match(title)
     if body and title not in POSTS:
@@ -525,14 +643,18 @@ def _title_and_body(parts: list[str]) -> tuple[str | None, str | None]:
 # -- outcome ----------------------------------------------------------------------------------
 
 _OUTCOME_PATTERNS: tuple[tuple[OutcomeKind, str], ...] = (
-    ("none", r"不(?:会|寻求|打算|拟)?(?:通过|形成|产生)?(?:任何)?正式成果|没有(?:预期)?(?:的)?(?:正式)?成果|无(?:正式)?成果文件"),
-    ("none", r"\bno (?:formal |official )?(?:outcome|product)|\bnot (?:expected|envisaged|intended) to (?:have|produce|adopt) (?:a |any )?(?:formal )?outcome|\bno outcome document"),
+    ("none", r"不(?:会|寻求|打算|拟)?(?:通过|形成|产生)?(?:任何)?正式成果|没有(?:预期)?(?:的)?(?:正式)?成果|无(?:正式)?成果文件|"
+             r"无意(?:寻求|通过|形成|产生)(?:任何)?(?:正式)?成果"),
+    ("none", r"\bno (?:formal |official |negotiated |planned |expected )?(?:outcome|product)|\bno outcome document|"
+             r"\bnot (?:expected|envisaged|intended) to (?:have|produce|adopt) (?:a |any )?(?:formal )?outcome|"
+             r"\b(?:not intend(?:s)? to|(?:will|does|do|shall) not) (?:pursue|seek|propose|adopt|produce|have|negotiate) "
+             r"(?:a |an |any )?(?:formal |negotiated |official )?outcome"),
     ("presidential statement", r"主席声明|presidential statement"),
     ("resolution", r"(?:通过|提出|拟订|起草)(?:一项|一份)?(?:决议草案|决议)|draft resolution|adopt(?:ion of)? a resolution|resolution (?:will|would) be"),
 )
 # A summary of the debate the presidency will issue: an outcome, though not a negotiated one.
 _SUMMARY = re.compile(r"\bsummary\b|主席(?:的)?(?:总结|摘要)|会议总结", re.IGNORECASE)
-_FUTURE = re.compile(r"将|拟|打算|希望|计划|预期|will|would|intends?|expects?|envisag|propos|plans?|prepare|issue|circulate", re.IGNORECASE)
+_FUTURE = re.compile(r"将|拟|打算|无意|希望|计划|预期|will|would|intends?|expects?|envisag|propos|plans?|prepare|issue|circulate", re.IGNORECASE)
 
 
 def find_outcome(outcome_paragraphs: list[str], all_paragraphs: list[str], language: str) -> Outcome:
