@@ -600,7 +600,12 @@ def _sections(paras: list[str]) -> list[Section]:
     item_styles: set[str] = set()  # numbering of that section's list items ("a.", "(1)"), no headings
     for p in paras:
         own_style = _item_shape(p)
-        person = own_style is None and (briefers_mod.describes_briefer(p) or briefers_mod.CHAIR_LINE.match(p))
+        # in a list of briefers, a line that names someone is no heading, numbered or not
+        person = (own_style is None or in_briefers) and (
+            briefers_mod.describes_briefer(strip_marker(p)) or briefers_mod.CHAIR_LINE.match(p)
+                                         or in_briefers and bool(sections[-1].paragraphs)
+                                         and not heading_roles(_split_number(p)[1])
+                                         and briefers_mod.continues_entry(sections[-1].paragraphs[-1], p))
         if (_is_heading(p) and not (in_briefers and person)
                 and not (asking is not None and own_style in item_styles and not heading_roles(_split_number(p)[1]))):
             number, heading, style = _split_number(p)

@@ -183,6 +183,13 @@ _SECTION_LINE = re.compile(
     r"|^(?:背景(?:介绍)?|导言|结果|成果|通报人(?:和结果)?(?:（待定）)?|审议的问题|讨论的问题|关键问题|讨论要点|形式|会议形式|"
     r"会议安排(?:和成果)?|目标)$"
 )
+
+
+def is_section_name(line: str) -> bool:
+    """A line that is only the name of a concept note's section ("Outcome", "Format and outcome", "通报人")."""
+    return bool(_SECTION_LINE.match(line.strip()))
+
+
 # A line that opens with a person: honorific, name, comma or dash ("Mr. Viktor Haugen, Professor …",
 # "Dr. Karim Benali-Haddad — Director …").
 _PERSON_LINE = re.compile(
