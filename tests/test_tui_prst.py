@@ -154,13 +154,14 @@ def test_stale_save_is_refused_and_says_what_changed(sqlite_db) -> None:  # type
             pane = await open_pane(pilot)
             service = PrstService(sqlite_db)
             first = service.get(draft_id).paragraphs[0]
-            service.edit(draft_id, first, "安全理事会回顾其第2436(2018)号决议。")  # a colleague saves first
+            assert first.id is not None
+            service.edit(draft_id, first.id, first.version, "安全理事会回顾其第2436(2018)号决议。")  # a colleague saves first
             app.query_one("#prst-editor", TextArea).load_text("安全理事会回顾第2436(2018)号决议和第2518(2020)号决议。")
             await pilot.press("ctrl+s")
             await settle(pilot)
             assert service.get(draft_id).texts()[0] == "安全理事会回顾其第2436(2018)号决议。"
             messages = [m for m, _severity in app.notices]
-            assert any("changed by someone else" in m and "{+其+}" in m for m in messages), messages
+            assert any("was changed by" in m and "{+其+}" in m for m in messages), messages
             assert pane.draft is not None and pane.draft.paragraphs[0].version == first.version + 1
 
     asyncio.run(scenario())
@@ -258,7 +259,9 @@ def test_snapshot(sqlite_db, snap_compare) -> None:  # type: ignore[no-untyped-d
     draft_id = _seeded_draft(sqlite_db)
     service = PrstService(sqlite_db)
     service.revise(draft_id)
-    service.edit(draft_id, service.get(draft_id).paragraphs[1], "安理会强调指出必须完善保护平民的国家战略。")
+    second = service.get(draft_id).paragraphs[1]
+    assert second.id is not None
+    service.edit(draft_id, second.id, second.version, "安理会强调指出必须完善保护平民的国家战略。")
     app = tui_app(sqlite_db)
 
     async def run_before(pilot: Pilot) -> None:  # type: ignore[type-arg]

@@ -48,6 +48,9 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
+    from debateprep.cli.common import check_input_paths
+
+    check_input_paths([args.file])
     run = services(args)
     summary = run.backup.restore(args.file, replace=args.replace)
     if args.json:
@@ -58,18 +61,18 @@ def _restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def _raw_db(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """The database without migrating it (info must show it as it is)."""
+def _raw_db(args: argparse.Namespace, create: bool = True):  # type: ignore[no-untyped-def]
+    """The database without migrating it (info must show it as it is, and creates nothing)."""
     from debateprep.config import resolve_database_url
     from debateprep.storage.db import Database
 
-    return Database(resolve_database_url(getattr(args, "db", None)))
+    return Database(resolve_database_url(getattr(args, "db", None)), create=create)
 
 
 def _info(args: argparse.Namespace) -> int:
     from debateprep.storage import schema
 
-    db = _raw_db(args)
+    db = _raw_db(args, create=False)
     status = schema.status(db)
     data = status.to_json()
     if args.json:

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
+from debateprep.domain.controls import escape_controls
+from debateprep.domain.errors import InputError
 from debateprep.i18n import _
+
 from debateprep.services.facade import Services, make_services
 
 if TYPE_CHECKING:
@@ -58,12 +64,50 @@ def write_output(path: str | Path, content: str | bytes, force: bool) -> Path:
 
 
 def one_line(message: str) -> str:
-    """The message with control characters (line breaks, escapes, bidi overrides) made visible."""
-    import unicodedata
+    """The message as one line: line breaks, escapes and bidi overrides made visible."""
+    return escape_controls(message, keep="")
 
-    return "".join(
-        c.encode("unicode_escape").decode("ascii")
-        if unicodedata.category(c) in ("Cc", "Zl", "Zp", "Cs") or "\u202a" <= c <= "\u202e" or "\u2066" <= c <= "\u2069"
-        else c
-        for c in message
-    )
+
+class EscapingStream(io.TextIOBase):
+    """The CLI's output boundary: everything printed goes through `escape_controls`, so imported
+    text and file names can never move the cursor, retitle the terminal or reverse a line.
+    (JSON stays valid: the escapes are JSON's own.)"""
+
+    def __init__(self, raw: TextIO) -> None:
+        super().__init__()
+        self.raw = raw
+
+    def write(self, text: str) -> int:
+        self.raw.write(escape_controls(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.raw.flush()
+
+    def isatty(self) -> bool:
+        return self.raw.isatty()
+
+    def writable(self) -> bool:
+        return True
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.raw, "encoding", None) or "utf-8"
+
+    @property
+    def errors(self) -> str | None:  # type: ignore[override]
+        return getattr(self.raw, "errors", None)
+
+
+def check_input_paths(paths: Iterable[str | Path]) -> None:
+    """Refuse, in one line naming it, a path the system cannot even look at (a name too long, a
+    NUL, a loop of symlinks); a missing file is left to the importer, which says so in its words."""
+    for raw in paths:
+        try:
+            os.stat(raw)
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        except OSError as exc:
+            raise InputError(raw, f"cannot read it ({exc.strerror or exc})") from None
+        except ValueError:
+            raise InputError(raw, "not a usable file name") from None

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from debateprep.cli.common import add_json_flag, one_line, print_json, services
+from debateprep.cli.common import add_json_flag, check_input_paths, one_line, print_json, services
 from debateprep.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -102,6 +102,7 @@ def _report(report: ImportReport, as_json: bool) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     svc = _service(args)
+    check_input_paths(args.paths)
     return _report(svc.import_paths(args.paths, _progress_bar(not args.json)), args.json)
 
 

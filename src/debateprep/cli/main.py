@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
+import os
 import sys
+import warnings
+from collections.abc import Callable
 
 from debateprep import __version__
-from debateprep.cli.common import one_line, services
+from debateprep.cli.common import EscapingStream, one_line, services
 from debateprep.domain.errors import DebateprepError
 from debateprep.i18n import LANGUAGES, _, choose_language, set_language
 
@@ -68,23 +72,44 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+TUI_COMMANDS = (None, "tui", "demo")
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run one command. Only our own lines reach the terminal: printed text goes through the
+    escaping stream (imported text cannot carry terminal escapes), library log records and warnings
+    are not printed (DEBATEPREP_DEBUG=1 shows them), and every failure is one line."""
     argv = sys.argv[1:] if argv is None else argv
-    set_language(interface_language(argv))
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.lang is not None and args.lang not in LANGUAGES:
-        parser.error(_("--lang: {value!r} is not one of {known}").format(value=args.lang, known=", ".join(LANGUAGES)))
-    # One Services for the whole run: every command (and the TUI) reaches the core through it.
-    run = services(args)
+    raw_out, raw_err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = EscapingStream(raw_out), EscapingStream(raw_err)
+    quiet = _quiet_libraries()
     try:
+        set_language(interface_language(argv))
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.lang is not None and args.lang not in LANGUAGES:
+            parser.error(_("--lang: {value!r} is not one of {known}").format(value=args.lang,
+                                                                              known=", ".join(LANGUAGES)))
+        if args.command in TUI_COMMANDS:  # the TUI draws the terminal itself
+            sys.stdout, sys.stderr = raw_out, raw_err
+        return _run(args)
+    finally:
+        sys.stdout, sys.stderr = raw_out, raw_err
+        quiet()
+
+
+def _run(args: argparse.Namespace) -> int:
+    run = None
+    try:
+        # One Services for the whole run: every command (and the TUI) reaches the core through it.
+        run = services(args)
         if args.command is None:
             from debateprep.cli.tui import run_tui
 
             return run_tui(args)
         return int(args.func(args) or 0)
     except DebateprepError as exc:
-        print(_("debateprep: error: {problem}").format(problem=one_line(str(exc))), file=sys.stderr)
+        _error(str(exc))
         return exc.exit_code
     except UnicodeEncodeError as exc:  # bytes that are not UTF-8 in an argument (surrogateescape)
         bad = exc.object[max(exc.start - 30, 0):exc.end + 30] if isinstance(exc.object, str) else ""
@@ -96,8 +121,49 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except RecursionError:
+        _error("input nested too deeply to process")
+        return 2
+    except MemoryError:
+        _error("out of memory (is the input far larger than a UN document?)")
+        return 2
+    except OSError as exc:  # backstop: each known path names its file itself; this keeps it one line
+        where = f"{exc.filename}: " if exc.filename else ""
+        _error(f"{where}{exc.strerror or exc}")
+        return 2
+    except Exception as exc:  # noqa: BLE001 - backstop: a bug, said in one line, not a traceback
+        if os.environ.get("DEBATEPREP_DEBUG"):
+            raise
+        _error(f"internal error ({type(exc).__name__}: {str(exc)[:200]}); please report it, "
+               "with DEBATEPREP_DEBUG=1 for the details")
+        return 70
     finally:
-        run.close()
+        if run is not None:
+            run.close()
+
+
+def _error(message: str) -> None:
+    print(_("debateprep: error: {problem}").format(problem=one_line(message)), file=sys.stderr)
+
+
+def _quiet_libraries() -> Callable[[], None]:
+    """Library log records (psycopg's "error ignored terminating <Pipeline>" …) and Python
+    warnings are not for the user: keep them off stderr unless DEBATEPREP_DEBUG is set.
+    Returns the function that puts things back (the CLI also runs inside tests)."""
+    if os.environ.get("DEBATEPREP_DEBUG"):
+        return lambda: None
+    root = logging.getLogger()
+    handler = logging.NullHandler()
+    root.addHandler(handler)
+    catch = warnings.catch_warnings()
+    catch.__enter__()
+    warnings.simplefilter("ignore")
+
+    def restore() -> None:
+        root.removeHandler(handler)
+        catch.__exit__(None, None, None)
+
+    return restore
 
 
 if __name__ == "__main__":

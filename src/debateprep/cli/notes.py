@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from debateprep.cli.common import print_json, services
+from debateprep.cli.common import check_input_paths, print_json, services
 from debateprep.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -90,6 +90,7 @@ def _wants_json(args: argparse.Namespace) -> bool:
 def _import(args: argparse.Namespace) -> int:
     from debateprep.importers.concept_note import import_concept_note
 
+    check_input_paths([args.file])
     parsed = import_concept_note(args.file, symbol=args.symbol)  # bad input fails before the database opens
     result = _service(args).import_file(args.file, symbol=args.symbol, parsed=parsed)
     if _wants_json(args):

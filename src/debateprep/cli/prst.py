@@ -11,12 +11,18 @@ from debateprep.domain.errors import InputError
 from debateprep.i18n import _
 
 if TYPE_CHECKING:
-    from debateprep.domain.prst import Draft
+    from debateprep.domain.prst import Draft, Paragraph
     from debateprep.services.prst import PrstService
 
 
 def _draft_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("draft", metavar="DRAFT", help=_("draft id (see `debateprep prst list`)"))
+
+
+def _para_arg(p: argparse.ArgumentParser, nargs: str | None = None) -> None:
+    p.add_argument("paragraph", type=int, metavar="PARA", nargs=nargs,
+                   help=_("paragraph id, as `prst show` gives it: '¶3 (id 17, v2)' is id 17 (numbers ¶ move "
+                          "when others edit; ids do not)"))
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -54,34 +60,38 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_json_flag(add)
     add.set_defaults(func=_add)
 
-    edit = psub.add_parser("edit", help=_("replace the text of paragraph N"))
+    edit = psub.add_parser("edit", help=_("replace the text of a paragraph (by its id)"))
     _draft_arg(edit)
-    edit.add_argument("number", type=int, metavar="N")
+    _para_arg(edit)
     edit.add_argument("text")
-    edit.add_argument("--version", type=int, help=_("the paragraph version you edited (refused if it moved on)"))
+    edit.add_argument("--version", type=int,
+                      help=_("the paragraph version you edited, 'v2' in `prst show` (refused if it moved on)"))
     edit.add_argument("--as-is", action="store_true", help=_("keep the text exactly as given (no conversion)"))
     add_json_flag(edit)
     edit.set_defaults(func=_edit)
 
-    rm = psub.add_parser("remove", help=_("remove paragraph N"))
+    rm = psub.add_parser("remove", help=_("remove a paragraph (by its id)"))
     _draft_arg(rm)
-    rm.add_argument("number", type=int, metavar="N")
+    _para_arg(rm)
+    rm.add_argument("--version", type=int,
+                    help=_("the paragraph version you saw, 'v2' in `prst show` (refused if its text changed)"))
     add_json_flag(rm)
     rm.set_defaults(func=_remove)
 
-    mv = psub.add_parser("move", help=_("move paragraph FROM to TO, or --conventional to reorder all"))
+    mv = psub.add_parser("move", help=_("move a paragraph (by its id) to number TO, or --conventional to reorder all"))
     _draft_arg(mv)
-    mv.add_argument("source", type=int, nargs="?", metavar="FROM")
-    mv.add_argument("target", type=int, nargs="?", metavar="TO")
+    _para_arg(mv, nargs="?")
+    mv.add_argument("target", type=int, nargs="?", metavar="TO", help=_("its number ¶ in the draft after the move"))
     mv.add_argument("--conventional", action="store_true",
                     help=_("reaffirm/recall -> concern/condemn -> stress -> welcome/call upon -> request/intend"))
-    mv.add_argument("--version", type=int, help=_("the draft version you saw (refused if it moved on)"))
+    mv.add_argument("--version", type=int,
+                    help=_("the draft version you saw, first line of `prst show` (refused if it moved on)"))
     add_json_flag(mv)
     mv.set_defaults(func=_move)
 
     conv = psub.add_parser("convert", help=_("show text in PRST form, or re-convert paragraphs of a draft"))
     conv.add_argument("draft", metavar="DRAFT", nargs="?", help=_("draft id (omit with --text)"))
-    conv.add_argument("number", type=int, nargs="?", metavar="N", help=_("only paragraph N"))
+    conv.add_argument("paragraph", type=int, nargs="?", metavar="PARA", help=_("only this paragraph (its id)"))
     conv.add_argument("--text", help=_("convert this text instead (nothing is stored)"))
     conv.add_argument("--lang", choices=["en", "zh"], help=_("language of --text (default: detected)"))
     conv.add_argument("--first", action="store_true", help=_("Chinese: as the first paragraph (安全理事会)"))
@@ -128,6 +138,11 @@ def _draft_id(args: argparse.Namespace) -> int:
         raise InputError(None, f"draft must be a number, not {args.draft!r}") from None
 
 
+def _label(number: int, p: Paragraph) -> str:
+    """How a paragraph is named to people: its number now, its id and version (to address it)."""
+    return f"¶{number} (id {p.id}, v{p.version})"
+
+
 def _print_draft(draft: Draft) -> None:
     print(f"PRST draft #{draft.id} ({draft.language}, version {draft.version}; revisions: "
           f"{', '.join(r.label for r in draft.revisions) or 'none'})")
@@ -135,10 +150,20 @@ def _print_draft(draft: Draft) -> None:
     for number, (p, text) in enumerate(zip(draft.paragraphs, draft.texts(), strict=True), start=1):
         sim = f" {p.similarity:.0%}" if p.similarity is not None else ""
         where = f" {p.closest_citation}" if p.closest_citation else ""
-        print(f"{number:>3}. [{p.mark}{sim}{where}] {text}")
+        print(f"{_label(number, p)} [{p.mark}{sim}{where}] {text}")
         print(f"      ({p.provenance.describe()})")
         for flag in p.flags:
             print(f"      ! {flag.message}")
+
+
+def _print_order(draft: Draft) -> None:
+    print(f"PRST draft #{draft.id} (version {draft.version})")
+    for number, (p, text) in enumerate(zip(draft.paragraphs, draft.texts(), strict=True), start=1):
+        print(f"{_label(number, p)} {text}")
+
+
+def _number(draft: Draft, paragraph_id: int | None) -> int:
+    return next((i for i, p in enumerate(draft.paragraphs, start=1) if p.id == paragraph_id), 0)
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -189,11 +214,11 @@ def _add(args: argparse.Namespace) -> int:
     else:
         paragraph = service.add_text(draft_id, args.text, convert=not args.as_is, position=args.at)
     draft = service.get(draft_id)
-    number = next(i for i, p in enumerate(draft.paragraphs, start=1) if p.id == paragraph.id)
+    number = _number(draft, paragraph.id)
     if args.json:
         print_json({**paragraph.to_json(), "number": number, "text": draft.texts()[number - 1]})
     else:
-        print(f"para {number}: {draft.texts()[number - 1]}")
+        print(f"{_label(number, paragraph)}: {draft.texts()[number - 1]}")
         _print_flags(paragraph.flags)
     return 0
 
@@ -207,16 +232,13 @@ def _print_flags(flags: Any) -> None:
 def _edit(args: argparse.Namespace) -> int:
     service = _service(args)
     draft_id = _draft_id(args)
-    paragraph = service.paragraph(service.get(draft_id), args.number)
-    if args.version is not None:
-        from dataclasses import replace
-
-        paragraph = replace(paragraph, version=args.version)
-    edited = service.edit(draft_id, paragraph, args.text, convert=not args.as_is)
+    version = args.version if args.version is not None else service.paragraph(draft_id, args.paragraph).version
+    edited = service.edit(draft_id, args.paragraph, version, args.text, convert=not args.as_is)
+    number = _number(service.get(draft_id), edited.id)
     if args.json:
-        print_json({**edited.to_json(), "number": args.number})
+        print_json({**edited.to_json(), "number": number})
     else:
-        print(f"para {args.number} (version {edited.version}): {edited.text}")
+        print(f"{_label(number, edited)}: {edited.text}")
         _print_flags(edited.flags)
     return 0
 
@@ -224,31 +246,31 @@ def _edit(args: argparse.Namespace) -> int:
 def _remove(args: argparse.Namespace) -> int:
     service = _service(args)
     draft_id = _draft_id(args)
-    paragraph = service.paragraph(service.get(draft_id), args.number)
-    service.remove(draft_id, paragraph)
+    version = args.version if args.version is not None else service.paragraph(draft_id, args.paragraph).version
+    gone = service.remove(draft_id, args.paragraph, version)
     if args.json:
-        print_json({"removed": args.number, "text": paragraph.text})
+        print_json({"removed": gone.id, "version": gone.version, "text": gone.text})
     else:
-        print(f"removed para {args.number}: {paragraph.text}")
+        print(f"removed paragraph id {gone.id} (v{gone.version}): {gone.text}")
     return 0
 
 
 def _move(args: argparse.Namespace) -> int:
     service = _service(args)
     draft_id = _draft_id(args)
+    version = args.version if args.version is not None else service.get(draft_id).version
     if args.conventional:
-        if args.source is not None:
-            raise InputError(None, "give either FROM TO or --conventional, not both")
-        draft = service.order(draft_id, args.version)
+        if args.paragraph is not None:
+            raise InputError(None, "give either PARA TO or --conventional, not both")
+        draft = service.order(draft_id, version)
     else:
-        if args.source is None or args.target is None:
-            raise InputError(None, "move needs FROM and TO paragraph numbers (or --conventional)")
-        draft = service.move(draft_id, args.source, args.target, args.version)
+        if args.paragraph is None or args.target is None:
+            raise InputError(None, "move needs a paragraph id and the number to move it to (or --conventional)")
+        draft = service.move(draft_id, args.paragraph, args.target, version)
     if args.json:
         print_json(draft.to_json())
     else:
-        for line in draft.numbered():
-            print(line)
+        _print_order(draft)
     return 0
 
 
@@ -272,13 +294,16 @@ def _convert(args: argparse.Namespace) -> int:
         return 0
     if args.draft is None:
         raise InputError(None, "give a DRAFT (to re-convert its paragraphs) or --text")
-    results = _service(args).convert(_draft_id(args), args.number)
+    service = _service(args)
+    draft_id = _draft_id(args)
+    results = service.convert(draft_id, args.paragraph)
+    draft = service.get(draft_id)
     if args.json:
-        print_json([{"number": n, "text": c.text, "lead": c.lead, "note": c.note,
-                     "flags": [f.to_json() for f in c.flags]} for n, c in results])
+        print_json([{"id": p.id, "number": _number(draft, p.id), "version": p.version, "text": c.text,
+                     "lead": c.lead, "note": c.note, "flags": [f.to_json() for f in c.flags]} for p, c in results])
     else:
-        for n, c in results:
-            print(f"para {n}: {c.text}" + (f"  ({c.note})" if c.note else ""))
+        for p, c in results:
+            print(f"{_label(_number(draft, p.id), p)}: {c.text}" + (f"  ({c.note})" if c.note else ""))
             for flag in c.flags:
                 print(f"        review: {flag.message}")
     return 0
@@ -290,7 +315,7 @@ def _check(args: argparse.Namespace) -> int:
         print_json(draft.to_json())
         return 0
     for number, p in enumerate(draft.paragraphs, start=1):
-        print(f"para {number}: {p.mark:<6} {p.check_summary()}")
+        print(f"{_label(number, p)}: {p.mark:<6} {p.check_summary()}")
         for flag in p.flags:
             print(f"        review: {flag.message}")
     agreed = sum(1 for p in draft.paragraphs if p.status == "agreed")
@@ -319,7 +344,7 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from debateprep.cli.common import write_output
+    from debateprep.files import write_private
 
     docx = args.docx or (args.output is not None and args.output.lower().endswith(".docx"))
     if docx and args.output is None:
@@ -332,6 +357,6 @@ def _export(args: argparse.Namespace) -> int:
         content: str | bytes = service.export_docx(_draft_id(args), annotated=args.annotated, revision=args.rev)
     else:
         content = service.export(_draft_id(args), annotated=args.annotated, revision=args.rev)
-    target = write_output(args.output, content, args.force)
+    target = write_private(args.output, content, force=args.force)
     print(f"wrote {target}", file=sys.stderr)
     return 0

@@ -7,7 +7,7 @@ import sys
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from debateprep.cli.common import add_debate_arg, add_json_flag, print_json, services, write_output
+from debateprep.cli.common import add_debate_arg, add_json_flag, check_input_paths, print_json, services
 from debateprep.domain.cells import fit
 from debateprep.i18n import N_, _
 
@@ -80,8 +80,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                                   ("delete", N_("delete an entry made by mistake"), _delete)):
         c = ssub.add_parser(name, help=_(help_text))
         c.add_argument("entry", type=int, metavar="ENTRY")
-        if name != "delete":
-            _version(c)
+        _version(c)
         add_json_flag(c)
         c.set_defaults(func=func)
 
@@ -253,7 +252,7 @@ def _reinstate(args: argparse.Namespace) -> int:
 
 
 def _delete(args: argparse.Namespace) -> int:
-    return _print_entry(_service(args).delete(args.entry), args.json, "deleted")
+    return _print_entry(_service(args).delete(args.entry, args.version), args.json, "deleted")
 
 
 def _order(args: argparse.Namespace) -> int:
@@ -365,6 +364,7 @@ def _expected(view: SpeakersView, x: Any) -> str | None:
 
 
 def _import(args: argparse.Namespace) -> int:
+    check_input_paths(args.record or ([args.file] if args.file else []))
     service = _service(args)
     if args.year is not None and not args.council:
         from debateprep.domain.errors import InputError
@@ -396,7 +396,9 @@ def _import(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     content = _service(args).export_csv(args.debate)
     if args.output:
-        path = write_output(args.output, content, args.force)
+        from debateprep.files import write_private
+
+        path = write_private(args.output, content, force=args.force)
         print(f"wrote {path}", file=sys.stderr)
     else:
         sys.stdout.write(content)
@@ -414,6 +416,9 @@ def _done(args: argparse.Namespace) -> int:
 def _roster(args: argparse.Namespace) -> int:
     from debateprep.domain.roster import Roster
 
+    from debateprep.domain import limits
+
+    limits.check_query(args.query, "the name to find", limits.NAME_CHARS)
     roster = Roster.load()
     matches = roster.search(args.query, limit=args.limit)
     group = roster.find_group(args.query)

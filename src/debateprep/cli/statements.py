@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from debateprep.cli.common import add_debate_arg, add_json_flag, print_json, services
+from debateprep.cli.common import add_debate_arg, add_json_flag, check_input_paths, print_json, services
 from debateprep.i18n import _
 
 if TYPE_CHECKING:
@@ -96,6 +96,7 @@ def _debate_id(args: argparse.Namespace, service: StatementService) -> int:
 def _import(args: argparse.Namespace) -> int:
     from debateprep.domain.errors import InputError
 
+    check_input_paths(args.files)
     service = _service(args)
     debate_id = _debate_id(args, service)
     if args.record:

@@ -309,14 +309,16 @@ def insertion_index(paragraphs: Sequence[Paragraph], category: int) -> int:
     return index
 
 
-def move(items: Sequence[Paragraph], source: int, target: int) -> list[Paragraph]:
-    """Move paragraph number `source` to number `target` (both 1-based, as numbered for negotiation)."""
+def move_to(items: Sequence[Paragraph], paragraph_id: int, target: int) -> list[Paragraph]:
+    """Move the paragraph with id `paragraph_id` to number `target` (1-based, as numbered now)."""
     n = len(items)
-    for label, value in (("from", source), ("to", target)):
-        if not 1 <= value <= n:
-            raise InputError(None, f"paragraph {label} {value} is out of range (the draft has {n} paragraphs)")
+    if not 1 <= target <= n:
+        raise InputError(None, f"position {target} is out of range (the draft has {n} paragraphs)")
+    index = next((i for i, p in enumerate(items) if p.id == paragraph_id), None)
+    if index is None:
+        raise InputError(None, f"no paragraph id {paragraph_id} in this draft")
     out = list(items)
-    out.insert(target - 1, out.pop(source - 1))
+    out.insert(target - 1, out.pop(index))
     return out
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from debateprep.domain.concept_note import ConceptNote, NoteSummary, Provenance, Question, StoredNote
+from debateprep.domain import limits
 from debateprep.domain.debate import Debate, DebateSettings
 from debateprep.domain.errors import Conflict, InputError
 from debateprep.domain.questions import clean_item, is_question, question_form
@@ -64,6 +65,9 @@ class NotesService:
         `parsed` is `import_concept_note(path, symbol)` when the caller already ran it.
         """
         doc, note = parsed or import_concept_note(path, symbol=symbol)
+        if len(note.questions) > limits.MAX_QUESTIONS:
+            raise InputError(path, f"{len(note.questions):,} guiding questions: a concept note has a few dozen at "
+                                   f"most (the limit is {limits.MAX_QUESTIONS:,}); not imported")
         digest = content_hash(doc.text)
         existing = self._existing(digest)
         if existing is not None:

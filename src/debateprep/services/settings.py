@@ -41,7 +41,7 @@ class UserSettings:
         """Remember `code` as the interface language (the file is the user's only, written atomically)."""
         if code not in LANGUAGES:
             raise ValueError(f"unknown interface language {code!r}")
-        from debateprep.services.backup import write_private
+        from debateprep.files import write_private
 
         data = {**self.read(), "language": code}
-        write_private(self.path, lambda handle: json.dump(data, handle, ensure_ascii=False, indent=2), force=True)
+        write_private(self.path, json.dumps(data, ensure_ascii=False, indent=2), force=True)

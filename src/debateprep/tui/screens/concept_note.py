@@ -334,9 +334,10 @@ class ConceptNotePane(Pane):
     def action_move(self, delta: int) -> None:
         q = self._current()
         if q is not None and q.id is not None:
-            qid, target = q.id, q.position + delta
+            qid, target, version = q.id, q.position + delta, q.version
             if 1 <= target <= len(self.stored.note.questions if self.stored else []):
-                self._run(lambda s: s.move_question(qid, target, None))  # order only: no version check
+                # the version shown: refused if someone moved or edited it meanwhile
+                self._run(lambda s: s.move_question(qid, target, version))
 
     def action_reset_questions(self) -> None:
         if self.stored is not None:

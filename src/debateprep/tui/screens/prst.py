@@ -293,11 +293,13 @@ class PrstPane(Pane):
 
     def action_save_paragraph(self) -> None:
         draft, paragraph = self._need_draft(), self.editing
-        if draft is None or draft.id is None or paragraph is None:
+        if draft is None or draft.id is None or paragraph is None or paragraph.id is None:
             return
         text = self.query_one("#prst-editor", TextArea).text
-        draft_id, number = draft.id, self._selected_number()
-        self._work(lambda s: s.edit(draft_id, paragraph, text), select=number, message=_("Paragraph saved."))
+        draft_id, number, pid = draft.id, self._selected_number(), paragraph.id
+        # the id and version this pane showed, and the text it showed (a refusal diffs from it)
+        self._work(lambda s: s.edit(draft_id, pid, paragraph.version, text, paragraph.text), select=number,
+                   message=_("Paragraph saved."))
 
     def action_move(self, step: int) -> None:
         draft, number = self._need_draft(), self._selected_number()
@@ -306,8 +308,10 @@ class PrstPane(Pane):
         target = number + step
         if not 1 <= target <= len(draft.paragraphs):
             return
-        draft_id, version = draft.id, draft.version
-        self._work(lambda s: s.move(draft_id, number, target, version), select=target)
+        draft_id, version, pid = draft.id, draft.version, draft.paragraphs[number - 1].id
+        if pid is None:
+            return
+        self._work(lambda s: s.move(draft_id, pid, target, version), select=target)
 
     def action_order(self) -> None:
         draft = self._need_draft()
@@ -339,10 +343,10 @@ class PrstPane(Pane):
 
     def action_remove(self) -> None:
         draft, paragraph, number = self._need_draft(), self.editing, self._selected_number()
-        if draft is None or draft.id is None or paragraph is None or number is None:
+        if draft is None or draft.id is None or paragraph is None or paragraph.id is None or number is None:
             return
-        draft_id = draft.id
-        self._work(lambda s: s.remove(draft_id, paragraph), select=max(1, number - 1),
+        draft_id, pid = draft.id, paragraph.id
+        self._work(lambda s: s.remove(draft_id, pid, paragraph.version, paragraph.text), select=max(1, number - 1),
                    message=_("Paragraph {number} removed.").format(number=number))
 
     def action_export(self) -> None:
