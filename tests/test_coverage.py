@@ -467,3 +467,27 @@ def test_coverage_does_not_depend_on_string_hashing() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True,
         env={**__import__("os").environ, "PYTHONHASHSEED": seed}).stdout)) for seed in ("1", "2", "3", "4")}
     assert len(runs) == 1
+
+
+CHARTER_QUESTIONS = [
+    CoverageQuestion(1, "Q1", "How can the Council better uphold sovereign equality, territorial integrity and the "
+                              "prohibition of the threat or use of force?"),
+    CoverageQuestion(2, "Q2", "How can the Council improve the effectiveness of peace operations?"),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "expected"), [
+    # the question's word about another subject: another modifier, another "of"
+    ("France will launch coalitions for gender equality.", CHARTER_QUESTIONS[0], False),
+    ("We must move towards the universalization of the Treaty on the Prohibition of Nuclear Weapons.",
+     CHARTER_QUESTIONS[0], False),
+    ("The strength and effectiveness of the multilateral institutions have been put to the test.",
+     CHARTER_QUESTIONS[1], False),
+    # the question's own subject still addresses it
+    ("Sovereign equality is not negotiable.", CHARTER_QUESTIONS[0], True),
+    ("The prohibition of the use of force binds every State.", CHARTER_QUESTIONS[0], True),
+    ("The effectiveness of peacekeeping operations depends on clear mandates.", CHARTER_QUESTIONS[1], True),
+])
+def test_a_question_word_about_another_subject_is_a_passing_mention(text: str, question: CoverageQuestion,
+                                                                    expected: bool) -> None:
+    assert _covered(text, question, CHARTER_QUESTIONS) is expected

@@ -284,9 +284,9 @@ class _Mapper:
             self._invite(m.group("name"), m.group("role"))
         for listed in _INVITED_LIST.finditer(body):  # the list of invited briefers, with or without a title
             for item in re.split(r";\s*", listed.group("list")):
-                m = _INVITEE.match(item.strip())
-                if m is not None:
-                    self._invite(m.group("name"), m.group("role") or "")
+                invitee = _INVITEE.match(item.strip())
+                if invitee is not None:
+                    self._invite(invitee.group("name"), invitee.group("role") or "")
 
     def _invite(self, name: str, role: str) -> None:
         name = name.strip()
