@@ -57,6 +57,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "DEBATEPREP_DATA_DIR": tmp}
         env.pop("DEBATEPREP_DATABASE_URL", None)
+        # As installed for a user, debateprep runs from compiled bytecode (pip compiles it, and an
+        # editable install writes it on first use): the warm-up run writes it here too.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         db = make_database(Path(tmp), env)
         reference = [sys.executable, "-c", "import sqlmodel"]
         commands = {

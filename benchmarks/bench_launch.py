@@ -80,13 +80,16 @@ def main() -> None:
         folder = Path(tmp)
         env = {**os.environ, "DEBATEPREP_DATA_DIR": tmp}
         env.pop("DEBATEPREP_DATABASE_URL", None)
+        # As installed for a user, debateprep runs from compiled bytecode (pip compiles it, and an
+        # editable install writes it on first use): the warm-up run writes it here too.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         db = folder / "seed.db"
         subprocess.run([*debateprep(), "--db", str(db), "import", str(SEED)], env=env, check=True,
                        capture_output=True)
         shown = subprocess.run([*debateprep(), "--db", str(db), "show", "1", "--json"], env=env, check=True,
                                capture_output=True, text=True).stdout
         wanted = [q["text"][:PREFIX] for q in json.loads(shown)["questions"]]
-        prefix = (f"cd {shlex.quote(tmp)} && exec env -u COLUMNS -u LINES "
+        prefix = (f"cd {shlex.quote(tmp)} && exec env -u COLUMNS -u LINES -u PYTHONDONTWRITEBYTECODE "
                   f"DEBATEPREP_DATA_DIR={shlex.quote(tmp)} ")
         programs = {
             "floor": prefix + shlex.join([sys.executable, str(FLOOR), str(db)]),
