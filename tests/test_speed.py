@@ -16,7 +16,7 @@ from tests.conftest import SAMPLES, run_cli
 
 # Libraries a command that only reads the database never needs.
 HEAVY = ("alembic", "mako", "textual", "pypdf", "docx", "numpy", "scipy", "sklearn", "rapidfuzz",
-         "markdown_it", "charset_normalizer", "lxml", "psycopg")
+         "markdown_it", "charset_normalizer", "lxml", "psycopg", "sqlalchemy.dialects.postgresql")
 
 
 def test_known_head_is_alembics_head() -> None:
@@ -131,3 +131,57 @@ def test_a_command_on_an_up_to_date_database_loads_only_what_it_uses(filled_sqli
     exit_code, loaded = json.loads(done.stderr.strip().splitlines()[-1])
     assert exit_code == 0 and done.stdout.strip()
     assert loaded == []
+
+
+def test_each_command_module_registers_the_commands_main_lists_for_it() -> None:
+    import argparse
+    import importlib
+
+    from debateprep.cli.main import COMMAND_MODULES, build_parser
+
+    for module, commands in COMMAND_MODULES.items():
+        sub = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(f"debateprep.cli.{module}").register(sub)
+        assert tuple(sub.choices) == commands, module
+    whole = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    assert sorted(whole.choices) == sorted(c for commands in COMMAND_MODULES.values() for c in commands)
+
+
+def test_a_command_parses_the_same_with_only_its_own_module() -> None:
+    import argparse
+
+    from debateprep.cli.main import COMMAND_MODULES, build_parser
+
+    def commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+        action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        return dict(action.choices)
+
+    whole = commands(build_parser())
+    for command in (c for names in COMMAND_MODULES.values() for c in names):
+        alone = commands(build_parser(command))
+        assert command in alone and len(alone) < len(whole)
+        assert alone[command].format_help() == whole[command].format_help()
+
+
+def test_command_of_finds_the_command_after_the_global_options() -> None:
+    from debateprep.cli.main import command_of
+
+    assert command_of(["notes"]) == "notes"
+    assert command_of(["--db", "x.db", "speakers", "list", "1"]) == "speakers"
+    assert command_of(["--db=x.db", "show", "1"]) == "show"
+    assert command_of(["--d", "x.db", "show", "1"]) == "show"  # argparse accepts the abbreviation
+    assert command_of(["--", "notes"]) == "notes"
+    for argv in ([], ["--help"], ["-h", "notes"], ["--version"], ["--dbx", "notes"], ["--db"]):
+        assert command_of(argv) is None, argv
+
+
+def test_usage_errors_read_the_same_with_one_module_or_all(capsys: pytest.CaptureFixture[str]) -> None:
+    from debateprep.cli.main import build_parser
+
+    for argv in (["notes", "--bogus"], ["show", "x"], ["debate", "nope"], ["speakers", "list", "1", "-q"]):
+        messages = []
+        for parser in (build_parser(), build_parser(argv[0])):
+            with pytest.raises(SystemExit):
+                parser.parse_args(argv)
+            messages.append(capsys.readouterr().err)
+        assert messages[0] == messages[1], argv

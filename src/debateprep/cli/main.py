@@ -1,7 +1,8 @@
 """The `debateprep` command. Bare `debateprep` opens the TUI; subcommands script the rest.
 
 Command modules are imported to build the parser, but each imports its heavy dependencies
-(SQLModel, Textual, parsers) only inside its handler, so `--help` stays fast.
+(SQLModel, Textual, parsers) only inside its handler, so `--help` stays fast. A command about to
+run registers only its own module's sub-parsers: building all of them costs a command tens of ms.
 """
 
 from __future__ import annotations
@@ -14,20 +15,38 @@ from debateprep import __version__
 from debateprep.cli.common import one_line
 from debateprep.domain.errors import DebateprepError
 
-COMMAND_MODULES = (
-    "notes",
-    "debates",
-    "speakers",
-    "statements",
-    "library",
-    "prst",
-    "export",
-    "admin",
-    "tui",
-)
+# Each command module and the commands it registers (tests/test_speed.py checks the two agree).
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "notes": ("import", "notes", "show", "question"),
+    "debates": ("debate",),
+    "speakers": ("speakers",),
+    "statements": ("statements",),
+    "library": ("library",),
+    "prst": ("prst",),
+    "export": ("export",),
+    "admin": ("backup", "restore", "db"),
+    "tui": ("tui", "demo"),
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_of(argv: list[str]) -> str | None:
+    """The command named in `argv` (None for none, or when an option comes first that only the
+    whole parser understands: --help, --version, a typo)."""
+    args = iter(argv)
+    for arg in args:
+        if arg == "--":
+            return next(args, None)
+        if not arg.startswith("-"):
+            return arg
+        if "=" not in arg and len(arg) >= 3 and "--db".startswith(arg):  # --db URL (or --d URL)
+            next(args, None)
+        elif not arg.startswith("--db="):
+            return None
+    return None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or, for a known `command`, one with only that command's module."""
     parser = argparse.ArgumentParser(
         prog="debateprep",
         description="Prepare a UN Security Council open debate. Run with no command to open the terminal UI.",
@@ -39,13 +58,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="database URL or SQLite file (default: $DEBATEPREP_DATABASE_URL, else a file in your data directory)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
-    for name in COMMAND_MODULES:
+    modules = [name for name, commands in COMMAND_MODULES.items() if command in commands]
+    for name in modules or COMMAND_MODULES:
         importlib.import_module(f"debateprep.cli.{name}").register(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(command_of(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     try:
         if args.command is None:
