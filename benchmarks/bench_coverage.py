@@ -66,7 +66,16 @@ def main() -> int:
         print(f"skipped: {SPEECHES} is absent")
         return 0
     sys.path.insert(0, str(ROOT / "src"))
-    import sklearn.feature_extraction.text  # noqa: F401 - import cost is not part of the measurement
+    import subprocess
+
+    # Import cost, in fresh interpreters (median of 5): what `statements coverage` pays once.
+    probe = ("import time; t = time.perf_counter(); import debateprep.domain.coverage as c; "
+             "c.profile_questions([c.CoverageQuestion(1, 'Q1', 'How can the PBC help?')]); "
+             "print(time.perf_counter() - t)")
+    loads = sorted(float(subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                                        check=True, env={"PYTHONPATH": str(ROOT / "src")}).stdout)
+                   for _ in range(5))
+    print(f"import of the coverage engine with its thesaurus and weights: {loads[2] * 1000:.0f} ms (median of 5)")
 
     from debateprep.domain.coverage import compute_convergence, compute_coverage, parse_questions
     from debateprep.domain.statements import passages, segment

@@ -84,7 +84,7 @@ def seeded_database(entries: list[SpeakerEntry], folder: Path):  # type: ignore[
 
     db = open_database(f"sqlite:///{folder / 'bench.db'}")
     debate = DebateService(db).create("Upholding the Charter", meeting_number=8699, meeting_date=date(2020, 1, 9),
-                                      presidency="Viet Nam", settings=DebateSettings(president_speaks_first=True))
+                                      presidency="Viet Nam", settings=DebateSettings(president_first=True))
     with db.transaction() as s:
         ids = {}
         for e in entries:
@@ -118,12 +118,13 @@ async def first_paint_speakers(db, debate_id: int) -> float:  # type: ignore[no-
     from textual.app import App, ComposeResult
     from textual.widgets import DataTable
 
+    from debateprep.services.facade import Services
     from debateprep.tui.messages import DebateSelected
     from debateprep.tui.screens.speakers import SpeakersPane
 
     class SpeakersOnly(App[None]):
         def compose(self) -> ComposeResult:
-            yield SpeakersPane(db, id="pane-speakers")
+            yield SpeakersPane(Services(db), id="pane-speakers")
 
         def on_mount(self) -> None:
             self.query_one(SpeakersPane).post_message(DebateSelected(debate_id))

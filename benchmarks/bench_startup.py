@@ -53,7 +53,7 @@ def child_minimal() -> None:
 
 def child_app(db_url: str) -> None:
     """What `debateprep --db URL` runs (cli/tui.py), with marks at first paint and debate shown."""
-    from debateprep.storage.lazy import LazyDatabase
+    from debateprep.services.facade import Services
     from debateprep.tui.app import DebatePrepApp, stylesheet_path
 
     class Timed(DebatePrepApp):
@@ -76,7 +76,7 @@ def child_app(db_url: str) -> None:
                 print("debate", flush=True)
                 self.exit()
 
-    Timed(LazyDatabase(db_url), offer_sample=False).run(headless=True, size=(120, 40))  # type: ignore[arg-type]
+    Timed(Services.for_url(db_url), offer_sample=False).run(headless=True, size=(120, 40))
 
 
 def cold_start(args: list[str]) -> dict[str, float]:
@@ -143,13 +143,14 @@ async def brief_preview(db_url: str, widget: str) -> tuple[float, float, int]:
     from textual.widgets import Markdown
 
     from debateprep.exporters.markdown import flat_parser
+    from debateprep.services.facade import Services
     from debateprep.storage.db import open_database
-    from debateprep.tui.app import DebatePrepApp
+    from debateprep.tui.app import make_app
     from debateprep.tui.screens.brief import BriefPane
     from debateprep.tui.widgets.markdown_preview import MarkdownPreview
 
     db = open_database(db_url)
-    app = DebatePrepApp(db, offer_sample=False)
+    app = make_app(Services(db), offer_sample=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()

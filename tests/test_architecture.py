@@ -60,3 +60,60 @@ def test_importing_the_core_loads_no_textual() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def _runtime_imports(path: Path) -> set[str]:
+    """Modules imported by `path` outside `if TYPE_CHECKING:` blocks (full dotted names)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    type_only: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            type_only.update(id(n) for n in ast.walk(node))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in type_only:
+            continue
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def test_the_tui_reaches_the_core_only_through_services() -> None:
+    """No pane opens a database, builds a service or imports the CLI: it is given `Services`."""
+    offenders = []
+    for path in _modules("tui"):
+        rel = str(path.relative_to(SRC))
+        for name in _runtime_imports(path):
+            if name.startswith(("debateprep.storage", "debateprep.cli")):
+                offenders.append(f"{rel}: imports {name}")
+            if name.startswith("debateprep.services.") and name not in (
+                    "debateprep.services.facade", "debateprep.services.topics", "debateprep.services.brief"):
+                offenders.append(f"{rel}: imports {name}")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id.endswith("Service"):
+                offenders.append(f"{rel}: builds {node.func.id}")
+    assert offenders == []
+
+
+def test_workers_report_with_messages_only() -> None:
+    """Thread workers post messages; nothing calls back into widgets from a thread, nothing reads
+    Textual's private `_sender`."""
+    offenders = []
+    for path in _modules("tui"):
+        source = path.read_text(encoding="utf-8")
+        for word in ("call_from_thread", "._sender"):
+            if word in source:
+                offenders.append(f"{path.relative_to(SRC)}: {word}")
+    assert offenders == []
+
+
+def test_the_cli_reaches_the_core_through_services() -> None:
+    """Each command module gets its use cases from the run's `Services` (cli/common.py: services())."""
+    offenders = []
+    for path in _modules("cli"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id.endswith("Service"):
+                offenders.append(f"{path.relative_to(SRC)}: builds {node.func.id}")
+    assert offenders == []

@@ -58,8 +58,8 @@ def test_round_trip_sqlite_postgresql_sqlite_keeps_every_row(new_db_url, tmp_pat
     # Types come back as types, on both databases.
     for url in (middle, last):
         debates = DebateService(open_database(url)).list()
-        assert [(d.title, d.meeting_date, d.settings.president_speaks_first) for d in debates] == [
-            (d.title, d.meeting_date, d.settings.president_speaks_first)
+        assert [(d.title, d.meeting_date, d.settings.president_first) for d in debates] == [
+            (d.title, d.meeting_date, d.settings.president_first)
             for d in DebateService(open_database(first)).list()]
     # Search indexes are derived, not carried: they are rebuilt and find the same paragraphs.
     if "library" in added:

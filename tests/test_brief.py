@@ -327,3 +327,24 @@ def test_not_on_the_list_yet() -> None:
     data = _full(ours=None)
     data.meeting.delegation = "China"
     assert "*China is not on the speakers list yet.*" in render_brief(data, "en")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_each_coverage_cell_carries_its_passage_and_what_matched(lang: str) -> None:
+    from debateprep.exporters.brief import CellEvidence
+
+    data = _full()
+    assert data.coverage is not None
+    data.coverage.evidence = [
+        CellEvidence("Q1", "A | B", "We value the PBC's [advisory] role. " * 12, "Peacebuilding Commission ← PBC"),
+        CellEvidence("Q2", "`C`", "Regional partners matter.", "", "addressed"),
+    ]
+    data.coverage.marks = {("`C`", "Q2"): "addressed", ("A | B", "Q1"): "wrong"}
+    md = render_brief(data, lang)
+    assert_well_formed(md)
+    matched = "matched: Peacebuilding Commission ← PBC" if lang == "en" else "匹配：Peacebuilding Commission ← PBC"
+    assert matched in md and "[advisory]" not in md.replace("\\[advisory\\]", "")  # brackets escaped, not links
+    assert "…”" in md  # a long passage is clipped at a word
+    assert ("marked addressed by a user" if lang == "en" else "用户标注为已述及") in md
+    (_header, rows), = [t for t in tables(md) if t[0][0] in ("Delegation", "代表团")]
+    assert rows == 2 and "✓" in md and "✗" in md

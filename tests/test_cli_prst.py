@@ -119,3 +119,35 @@ def test_full_scenario_from_the_seeds(cli, tmp_path: Path) -> None:  # type: ign
     assert cli(["prst", "export", draft, "--annotated", "-o", str(out)]).exit_code == 0
     tokens = parse(out.read_text(encoding="utf-8"))
     assert sum(1 for t in tokens if t.type == "footnote_open") == 2
+
+
+def test_review_flags_from_add_to_check_show_edit_and_export(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _debate(cli)
+    draft = str(cli(["prst", "new", "--lang", "en", "--json"]).json()["id"])
+    added = cli(["prst", "add", draft, "--text", "Acting under Chapter VII of the Charter of the United Nations,",
+                 "--json"])
+    assert added.exit_code == 0, added.stderr
+    assert added.json()["text"] == "The Security Council acts under Chapter VII of the Charter of the United Nations."
+    assert [f["code"] for f in added.json()["flags"]] == ["chapter-vii"]
+    plain = cli(["prst", "add", draft, "--text", "Recalling its resolution 1894 (2009),"])
+    assert plain.exit_code == 0 and "review:" not in plain.stderr
+    shown = cli(["prst", "show", draft, "--json"]).json()
+    assert [[f["code"] for f in p["flags"]] for p in shown["paragraphs"]] == [[], ["chapter-vii"]]
+    check = cli(["prst", "check", draft])
+    assert check.exit_code == 0, check.stderr
+    assert "review: a presidential statement is not adopted under Chapter VII" in check.stdout
+    assert check.stdout.rstrip().endswith("1 to review")
+    # an edit in resolution form is converted like an addition; its flags replace the old ones
+    edit = cli(["prst", "edit", draft, "2", "Requests the Secretary-General to report to the Council;", "--json"])
+    assert edit.exit_code == 0, edit.stderr
+    assert edit.json()["text"] == "The Security Council requests the Secretary-General to report to the Council."
+    assert edit.json()["flags"] == []
+    spoken = cli(["prst", "add", draft, "--text", "We call on the Council to consider a panel of experts."])
+    assert spoken.stdout.startswith("para 3: The Security Council expresses its intention to consider a panel")
+    assert "review: a delegation asked the Council to consider" in spoken.stderr
+    out = tmp_path / "annotated.md"
+    assert cli(["prst", "export", draft, "--annotated", "-o", str(out)]).exit_code == 0
+    annotated = out.read_text(encoding="utf-8")
+    assert "1 flagged for review" in annotated and "To review: a delegation asked the Council to consider" in annotated
+    converted = cli(["prst", "convert", "--text", "Acting under Chapter VII of the Charter,", "--json"]).json()
+    assert [f["code"] for f in converted["flags"]] == ["chapter-vii"]

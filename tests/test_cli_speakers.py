@@ -196,11 +196,30 @@ def test_import_verbatim_record(cli: Cli, shared_data: Path) -> None:
     if not files:
         pytest.skip("S/PV.8723 is not in ../shared/data")
     ok(cli(["debate", "new", "Transitional justice", "--meeting", "8723", "--date", "2020-02-13",
-            "--presidency", "Belgium", "--president-first"]))
+            "--presidency", "Belgium"]))  # no flag: the minister presiding is placed by the rule
     result = ok(cli(["speakers", "import", "1", "--record", *map(str, files)]))
     assert result.stdout.startswith("imported 62 speakers heard in the record")
     rows = ok(cli(["speakers", "list", "1", "--json"])).json()
     assert [r["code"] for r in rows[:5]] == ["OHCHR", None, None, "BEL", "NER"]  # type: ignore[index]
+    assert [r["position"] for r in rows] == list(range(1, 63))  # type: ignore[index]
+    assert all(r["override"] is None for r in rows)  # type: ignore[union-attr]  # heard as the rules order it
+
+
+def test_the_presidents_place_is_overridden_both_ways_from_the_cli(cli: Cli) -> None:
+    ok(cli(["debate", "new", "PoC", "--date", "2014-02-12", "--presidency", "Lithuania", "--president-last"]))
+    for name, level in (("OCHA", None), ("Chad", None), ("Lithuania", "minister")):
+        ok(cli(["speakers", "add", "1", name, *(["--level", level] if level else [])]))
+    rows = ok(cli(["speakers", "order", "1", "--json"])).json()
+    assert [r["delegation"] for r in rows] == ["Office for the Coordination of Humanitarian Affairs", "Chad", "Lithuania"]  # type: ignore[index]
+    assert rows[2]["override"].startswith("set for this debate: the President speaks last")  # type: ignore[index]
+    assert rows[2]["auto_position"] == 2  # type: ignore[index]
+    assert ok(cli(["debate", "set", "1", "--president-first", "rule", "--json"])).json()["settings"]["president_first"] is None  # type: ignore[index]
+    rows = ok(cli(["speakers", "order", "1", "--json"])).json()
+    assert [r["delegation"] for r in rows][1] == "Lithuania" and rows[1]["override"] is None  # type: ignore[index]
+    ok(cli(["debate", "set", "1", "--president-first", "no"]))
+    assert ok(cli(["speakers", "order", "1", "--json"])).json()[2]["delegation"] == "Lithuania"  # type: ignore[index]
+    both = cli(["debate", "new", "x", "--president-first", "--president-last"])
+    assert both.exit_code == 2 and "not allowed with" in both.stderr
 
 
 def test_roster_lookup(cli: Cli) -> None:
@@ -220,11 +239,3 @@ def test_council_of_a_year() -> None:
     missing = run_cli(["speakers", "council", "1999"])
     assert missing.exit_code == 1 and "no Council composition for 1999" in missing.stderr
 
-
-def test_every_speakers_command_has_help() -> None:
-    from tests.conftest import run_cli
-
-    for command in ("list", "add", "edit", "move", "withdraw", "reinstate", "delete", "order", "schedule",
-                    "import", "export", "start", "done", "roster", "council"):
-        result = run_cli(["speakers", command, "--help"])
-        assert result.exit_code == 0 and "usage: debateprep speakers" in result.stdout, command

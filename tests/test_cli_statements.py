@@ -113,6 +113,47 @@ def test_a_folder_of_record_files_is_not_taken_for_statements(sqlite_cli, shared
     assert as_record.exit_code == 0, as_record.stderr
 
 
+def test_mark_a_cell_see_it_in_coverage_and_carry_it_in_a_backup(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import run_cli
+
+    debate = cli(["debate", "new", "Peacebuilding", "--json"]).json()["id"]
+    for name, text in (("chile", "Mr. Rojas (Chile): The PBC's advisory role should be used early.\n"),
+                       ("peru", "Mr. Paz (Peru): We thank the briefers.\n")):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    assert cli(["statements", "import", debate, tmp_path / "chile.txt", tmp_path / "peru.txt"]).exit_code == 0
+    questions = tmp_path / "questions.txt"
+    questions.write_text("What role for the Peacebuilding Commission?\nHow can regional organizations help?\n",
+                         encoding="utf-8")
+    wrong = cli(["statements", "mark", debate, "Chile", "Q1", "--wrong", "--questions", questions])
+    assert wrong.exit_code == 0, wrong.stderr
+    assert wrong.stdout.startswith("Chile on Q1: marked wrong (the tool said addressed)")
+    added = cli(["statements", "mark", debate, "Peru", "2", "--addressed", "--questions", questions, "--json"]).json()
+    assert added["mark"] == "addressed" and added["tool_covered"] is False
+
+    data = cli(["statements", "coverage", debate, "--questions", questions, "--json"]).json()
+    marks = {(m["delegation"], m["question"]): m for m in data["marks"]}
+    assert marks[("Chile", 1)]["mark"] == "wrong" and marks[("Chile", 1)]["by_tool"] is True
+    assert marks[("Chile", 1)]["covered"] is False
+    assert marks[("Chile", 1)]["explanation"] == "matched: Peacebuilding Commission ← PBC"
+    assert marks[("Peru", 2)]["covered"] is True and marks[("Peru", 2)]["by_tool"] is False
+    table = cli(["statements", "coverage", debate, "--questions", questions]).stdout
+    assert "Chile" in table and "✗" in table and "✓" in table
+
+    refused = cli(["statements", "mark", debate, "Chile", "Q1", "--wrong", "--addressed"])
+    assert refused.exit_code == 2
+    missing = cli(["statements", "mark", debate, "Chile", "Q1", "--wrong"])  # no concept note, no file
+    assert missing.exit_code != 0 and missing.stderr.count("\n") == 1 and "no guiding questions" in missing.stderr
+
+    backup = tmp_path / "debate.json"
+    assert cli(["backup", backup, "--debate", debate]).exit_code == 0
+    target = f"sqlite:///{tmp_path / 'other.db'}"
+    restored = run_cli(["restore", backup], target)
+    assert restored.exit_code == 0, restored.stderr
+    again = run_cli(["statements", "coverage", debate, "--questions", questions, "--json"], target).json()
+    assert {(m["delegation"], m["question"], m["mark"]) for m in again["marks"]} == {
+        ("Chile", 1, "wrong"), ("Peru", 2, "addressed")}
+
+
 def test_empty_coverage_and_convergence_say_why(sqlite_cli) -> None:  # type: ignore[no-untyped-def]
     cli = sqlite_cli
     debate = _debate(cli)

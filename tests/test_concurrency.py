@@ -4,7 +4,6 @@ silently overwrite each other."""
 
 from __future__ import annotations
 
-import importlib.util
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -27,11 +26,6 @@ def two(db_url: str):  # type: ignore[no-untyped-def]
     yield first, second
     first.dispose()
     second.dispose()
-
-
-def _needs(module: str) -> None:
-    if importlib.util.find_spec(module) is None:
-        pytest.skip(f"{module} is not there yet (its feature has not landed)")
 
 
 def race(url: str, read: Callable[[Database], Any], save: Callable[[Database, Any, str], None],
@@ -119,7 +113,6 @@ def _speaker(db: Database) -> tuple[Any, int]:
 
 
 def test_stale_speakers_entry_save_is_refused_naming_what_changed(two) -> None:
-    _needs("debateprep.services.speakers")
     first, second = two
     service, entry_id = _speaker(first)
     mine, theirs = service(first).entry(entry_id), service(second).entry(entry_id)
@@ -133,7 +126,6 @@ def test_stale_speakers_entry_save_is_refused_naming_what_changed(two) -> None:
 
 
 def test_simultaneous_speakers_entry_saves_never_lose_an_edit(db_url: str) -> None:
-    _needs("debateprep.services.speakers")
     service, entry_id = _speaker(open_database(db_url))
     race(db_url,
          read=lambda db: service(db).entry(entry_id),
@@ -155,7 +147,6 @@ def _paragraph(db: Database) -> tuple[Any, int]:
 
 
 def test_stale_prst_paragraph_save_is_refused_naming_what_changed(two) -> None:
-    _needs("debateprep.services.prst")
     first, second = two
     service, draft_id = _paragraph(first)
     mine = service(first).get(draft_id).paragraphs[0]
@@ -169,7 +160,6 @@ def test_stale_prst_paragraph_save_is_refused_naming_what_changed(two) -> None:
 
 
 def test_simultaneous_prst_paragraph_saves_never_lose_an_edit(db_url: str) -> None:
-    _needs("debateprep.services.prst")
     service, draft_id = _paragraph(open_database(db_url))
     race(db_url,
          read=lambda db: service(db).get(draft_id).paragraphs[0],

@@ -1,4 +1,7 @@
-"""The hand-labelled coverage/convergence sets in benchmarks/data/coverage/ follow their guide (GUIDE.md).
+"""The hand-labelled coverage/convergence sets follow their guide (benchmarks/data/coverage/GUIDE.md).
+
+Checked: every debate folder of benchmarks/data/coverage/ and of benchmarks/data/coverage_holdout/ (the
+held-out sets the coverage engine was never tuned on; same formats).
 
 For every debate folder: questions.json, labels.jsonl and proposals.json parse and have the guide's
 schema; every labelled speech has exactly one row per question; every yes/borderline row and every
@@ -19,6 +22,7 @@ import pytest
 from tests.conftest import REPO, SHARED_DATA
 
 COVERAGE = REPO / "benchmarks" / "data" / "coverage"
+HOLDOUT = REPO / "benchmarks" / "data" / "coverage_holdout"
 SPEECHES = SHARED_DATA / "spv_2020_speeches"
 LABELS = ("yes", "no", "borderline")
 LABEL_KEYS = {"speech", "speaker", "delegation", "question", "label", "quote"}
@@ -26,9 +30,7 @@ LABEL_OPTIONAL = {"note"}
 
 
 def _folders() -> list[Path]:
-    if not COVERAGE.is_dir():
-        return []
-    return sorted(p for p in COVERAGE.iterdir() if p.is_dir())
+    return sorted(p for root in (COVERAGE, HOLDOUT) if root.is_dir() for p in root.iterdir() if p.is_dir())
 
 
 FOLDERS = _folders()
@@ -84,7 +86,7 @@ def _nonempty_str(value: object) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
-@pytest.fixture(params=FOLDERS, ids=[f.name for f in FOLDERS])
+@pytest.fixture(params=FOLDERS, ids=[f"{f.parent.name}/{f.name}" for f in FOLDERS])
 def label_set(request: pytest.FixtureRequest) -> LabelSet:
     folder = request.param
     assert isinstance(folder, Path)

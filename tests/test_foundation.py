@@ -77,22 +77,3 @@ def test_cli_debate_commands(cli) -> None:
     assert missing.exit_code == 1 and missing.stderr.strip() == "debateprep: error: no debate #42 (see `debateprep debate list`)"
     nothing = cli(["debate", "set", "1"])
     assert nothing.exit_code == 2 and "nothing to change" in nothing.stderr
-
-
-def test_every_cli_command_has_help() -> None:
-    import argparse
-
-    from debateprep.cli.main import build_parser
-
-    def walk(parser: argparse.ArgumentParser, path: str) -> list[str]:
-        missing = []
-        for action in parser._actions:
-            if isinstance(action, argparse._SubParsersAction):
-                helps = {a.dest: a.help for a in action._choices_actions}
-                for name, sub in action.choices.items():
-                    if not helps.get(name):
-                        missing.append(f"{path} {name}")
-                    missing += walk(sub, f"{path} {name}")
-        return missing
-
-    assert walk(build_parser(), "debateprep") == []

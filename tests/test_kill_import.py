@@ -8,7 +8,6 @@ its paragraphs (as many as a clean import gives it), and importing again reaches
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import signal
@@ -25,11 +24,6 @@ from debateprep.storage.db import Database, open_database
 from tests.support import figures
 
 KILL_AFTER = (60, 450)  # documents stored when the import is killed (of ~900)
-
-
-def _library_or_skip() -> None:
-    if importlib.util.find_spec("debateprep.importers.library") is None:
-        pytest.skip("`debateprep library import` has not landed yet")
 
 
 def _import(url: str, folder: Path) -> subprocess.Popen[str]:
@@ -68,7 +62,6 @@ def _check_intact(db: Database) -> None:
 @pytest.fixture(scope="module")
 def clean_import(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     """What an uninterrupted import of the same folder stores."""
-    _library_or_skip()
     folder = shared_data / "resolutions_en_1946-1994"
     url = f"sqlite:///{tmp_path_factory.mktemp('clean') / 'clean.db'}"
     done = _import(url, folder)

@@ -170,6 +170,24 @@ def test_paragraph_by_citation_and_context(lib: LibraryService) -> None:
         lib.paragraph("OP 4 of something")
 
 
+def test_annex_paragraphs_are_searchable_and_cited(lib_en: LibraryService) -> None:
+    doc = lib_en.show("S/RES/1454 (2002)")
+    assert (doc.count("PP"), doc.count("OP")) == (6, 5)  # stored and read back: the annexes are not OPs
+    hits = lib_en.search('"Goods Review List procedures"', lang="en")
+    assert "S/RES/1454 (2002), annex B, title" in {h.citation for h in hits}
+    hits = lib_en.search('"Lumpy Skin Disease virus"', lang="en")
+    assert [h.citation for h in hits] == ["S/RES/1454 (2002), annex A, para. 40"]
+    assert hits[0].to_json()["part"] == "annex A"
+    b3 = lib_en.paragraph("S/RES/1454 (2002), annex B, para. 3")
+    assert b3.paragraph.text.startswith("Each application will be reviewed and registered by OIP")
+    assert lib_en.paragraph("S/RES/1454 (2002), annex b, para. 12 (c)").paragraph.text == "Denial;"
+    assert lib_en.paragraph("S/RES/1454 (2002), OP 3").paragraph.lead == "Directs"
+    with pytest.raises(NotFound, match=r"annex B, para\. 99"):
+        lib_en.paragraph("S/RES/1454 (2002), annex B, para. 99")
+    annex_only = lib_en.search("Iraq", kind="annex", symbol="S/RES/1454 (2002)", limit=200)
+    assert annex_only and all(h.paragraph.kind == "annex" for h in annex_only)
+
+
 def test_show_unknown_symbol(lib: LibraryService) -> None:
     with pytest.raises(NotFound):
         lib.show("S/RES/1325 (2000)")

@@ -37,7 +37,8 @@ def _assert_first_rows_intact(db: Database) -> None:
         (1, "保护武装冲突中的平民", 7109, date(2014, 2, 12), 1, 2),
         (2, "Upholding the purposes and principles of the Charter", 8699, date(2020, 1, 9), None, 1),
     ]
-    assert [d.settings.president_speaks_first for d in debates] == [False, True]
+    # stored before the rule: the default "no" now follows the rule (None), an explicit "yes" stays
+    assert [d.settings.president_first for d in debates] == [None, True]
     with db.session() as s:
         conn = s.connection()
         note = conn.execute(text("SELECT symbol, presidency, letter_date, text FROM concept_notes")).one()

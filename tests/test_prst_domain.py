@@ -26,7 +26,7 @@ from debateprep.domain.prst import (
     translate_item,
 )
 from debateprep.domain.prst_diff import diff_paragraphs, word_diff
-from debateprep.domain.prst_form import clean, to_prst
+from debateprep.domain.prst_form import clean, draft_text, refresh_flags, review_flags, to_prst
 from tests.conftest import LIBRARY_SAMPLES
 from tests.prst_leads_table import EN_EXPECTED, ZH_EXPECTED
 
@@ -155,7 +155,121 @@ def test_national_statement_sentences_speak_as_the_council() -> None:
         "The Security Council welcomes the updated aide-memoire."
     )
     assert to_prst("我们强烈谴责针对平民的袭击。", "zh").text == "安理会强烈谴责针对平民的袭击。"
-    assert to_prst("We must act now.", "en").note.startswith("no lead verb")
+    must = to_prst("We must act now.", "en")  # speaks for everyone: the Council's verb is a guess
+    assert must.text == "The Security Council stresses the need to act now."
+    assert [f.code for f in must.flags] == ["statement-voice"]
+
+
+def _codes(c) -> list[str]:  # type: ignore[no-untyped-def]
+    return [f.code for f in c.flags]
+
+
+@pytest.mark.parametrize("source", [
+    "Acting under Chapter VII of the Charter of the United Nations,",
+    "The Security Council acts under Chapter VII of the Charter of the United Nations.",
+    "The Security Council, acting under Chapter VII of the Charter, decides that all States shall act.",
+])
+def test_chapter_vii_is_flagged_in_either_form(source: str) -> None:
+    c = to_prst(source, "en")
+    assert c.text.startswith("The Security Council")
+    assert _codes(c) == ["chapter-vii"]
+    assert "not adopted under Chapter VII" in c.flags[0].message
+    assert "chapter-vii" in _codes(draft_text(source, "en", convert=False))  # kept as typed: still reviewed
+
+
+def test_chinese_chapter_vii_is_flagged() -> None:
+    c = to_prst("根据《联合国宪章》第七章采取行动，", "zh", first=True)
+    assert c.text == "安全理事会根据《联合国宪章》第七章采取行动。"
+    assert _codes(c) == ["chapter-vii"]
+
+
+@pytest.mark.parametrize(("source", "expected", "flags"), [
+    ("We call on the Council to request the Secretary-General to report every 90 days.",
+     "The Security Council requests the Secretary-General to report every 90 days.", []),
+    ("We urge the Security Council to condemn all attacks on schools.",
+     "The Security Council condemns all attacks on schools.", []),
+    ("We call on the Council to consider establishing a panel of experts.",
+     "The Security Council expresses its intention to consider establishing a panel of experts.", ["statement-voice"]),
+    ("Our delegation believes that the Council should do more.",
+     "The Security Council believes that the Council should do more.", ["council-addresses-itself"]),
+    ("France calls for the immediate release of all detainees.",
+     "The Security Council calls for the immediate release of all detainees.", []),
+    ("The European Union welcomes the adoption of the aide-memoire.",
+     "The Security Council welcomes the adoption of the aide-memoire.", []),
+    ("The Nordic countries support the work of the Peacebuilding Commission.",
+     "The Security Council supports the work of the Peacebuilding Commission.", []),
+    ("We reaffirm our commitment to the protection of civilians.",
+     "The Security Council reaffirms its commitment to the protection of civilians.", []),
+    ("We also recall that our peoples deserve better.",
+     "The Security Council also recalls that our peoples deserve better.", ["first-person"]),
+    ("We align ourselves with the statement delivered on behalf of the European Union.",
+     "We align ourselves with the statement delivered on behalf of the European Union.", ["statement-voice"]),
+    ("I thank Ms. Bachelet for her briefing.", "I thank Ms. Bachelet for her briefing.", ["statement-voice"]),
+    ("We welcome the convening of this debate.", "We welcome the convening of this debate.", ["statement-voice"]),
+    ("The Council must do more to overcome divisions.", "The Council must do more to overcome divisions.",
+     ["statement-voice", "council-addresses-itself"]),
+    ("The Secretary-General calls for a ceasefire.",  # not a delegation: not the Council's voice either
+     "The Secretary-General calls for a ceasefire.", ["no-subject"]),
+])
+def test_statement_sentences_take_the_councils_voice_or_are_flagged(source: str, expected: str,
+                                                                   flags: list[str]) -> None:
+    c = to_prst(source, "en")
+    assert (c.text, _codes(c)) == (expected, flags)
+    assert all(f.message for f in c.flags)
+
+
+@pytest.mark.parametrize(("source", "expected", "flags"), [
+    ("中方呼吁安理会请秘书长每90天报告一次。", "安理会请秘书长每90天报告一次。", []),
+    ("中方呼吁安理会加强与非洲联盟的合作。", "安理会表示打算加强与非洲联盟的合作。", ["statement-voice"]),
+    ("我们重申我们对保护平民的承诺。", "安理会重申其对保护平民的承诺。", []),
+    ("法国支持秘书长的倡议。", "安理会支持秘书长的倡议。", []),
+    ("我们应当加强保护平民。", "安理会强调需要加强保护平民。", ["statement-voice"]),
+    ("安全理事会呼吁安理会请秘书长提交报告。", "安理会请秘书长提交报告。", []),
+    ("决定继续积极处理此案。", "安理会将继续积极处理此案。", []),
+    ("我谨感谢巴切莱特女士的通报。", "我谨感谢巴切莱特女士的通报。", ["statement-voice"]),
+])
+def test_chinese_statement_sentences(source: str, expected: str, flags: list[str]) -> None:
+    c = to_prst(source, "zh")
+    assert (c.text, _codes(c)) == (expected, flags)
+
+
+@pytest.mark.parametrize(("source", "language"), [
+    ("The Security Council will remain seized of the matter.", "en"),
+    ("Decides to remain seized of the matter.", "en"),
+    ("决定继续处理此案。", "zh"),
+    ("安全理事会决定继续处理此案。", "zh"),
+])
+def test_the_closing_line_is_not_flagged_and_closes(source: str, language: str) -> None:
+    c = to_prst(source, language)
+    assert c.flags == () and c.category == 5
+
+
+def test_council_addressing_itself_is_turned_into_its_own_act() -> None:
+    c = to_prst("The Security Council calls on the Council to request the Secretary-General to brief it.", "en")
+    assert (c.text, c.flags) == ("The Security Council requests the Secretary-General to brief it.", ())
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("Secondly, Climate change must be addressed as a threat multiplier.",
+     "The Security Council stresses that climate change must be addressed as a threat multiplier."),
+    ("We would like to stress that Accountability is essential.",
+     "The Security Council stresses that accountability is essential."),
+    ("Viet Nam believes that Dialogue is essential.", "The Security Council believes that dialogue is essential."),
+    ("The United Nations must lead the response.", "The Security Council stresses that the United Nations must lead the response."),
+    ("South Sudan must hold elections.", "The Security Council stresses that South Sudan must hold elections."),
+    ("Member States should share best practices.", "The Security Council stresses that Member States should share best practices."),
+    ("UNMISS must be able to move freely.", "The Security Council stresses that UNMISS must be able to move freely."),
+])
+def test_a_lowercase_letter_after_that_unless_a_name(source: str, expected: str) -> None:
+    assert to_prst(source, "en").text == expected
+
+
+def test_check_reads_text_flags_again_and_keeps_conversion_ones() -> None:
+    converted = to_prst("We call on the Council to consider establishing a panel.", "en")
+    assert _codes(converted) == ["statement-voice"]
+    edited = "The Security Council acts under Chapter VII and expresses its intention to consider a panel."
+    assert [f.code for f in refresh_flags(converted.flags, edited, "en")] == ["statement-voice", "chapter-vii"]
+    assert review_flags("The Security Council stresses the importance of accountability.", "en") == ()
 
 
 def test_text_already_in_prst_form_is_kept() -> None:
@@ -356,3 +470,22 @@ def test_diff_chinese_by_character_and_moves() -> None:
 
 def test_identical_revisions_have_no_differences() -> None:
     assert diff_paragraphs(["a."], ["a."], "rev.1", "rev.2").render().endswith("no differences")
+
+
+def test_the_labelled_conversion_set_is_well_formed() -> None:
+    """tests/data/prst_conversion.jsonl (measured by benchmarks/bench_prst_conversion.py)."""
+    import json
+
+    from debateprep.domain.prst_form import TEXT_FLAGS
+
+    path = Path(__file__).parent / "data" / "prst_conversion.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) >= 60 and len({r["input"] for r in rows}) == len(rows)
+    known = TEXT_FLAGS | {"statement-voice", "whereas"}
+    for r in rows:
+        assert r["lang"] in ("en", "zh") and r["set"] in ("tuning", "held-out")
+        assert set(r["flags"]) <= known, r
+        assert r["expected"] is not None or r["flags"], r  # no text expected: it must be flagged
+    kinds = {(r["kind"], r["lang"]) for r in rows}
+    assert {("res-pp", "en"), ("res-op", "zh"), ("chapter-vii", "en"), ("statement-1st", "zh"),
+            ("statement-3rd", "en"), ("prst", "en"), ("closing", "zh")} <= kinds

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from debateprep.domain.errors import InputError, NotFound, StaleEdit
+from debateprep.domain.prst_form import draft_text
 from debateprep.exporters.markdown import parse
 from debateprep.services.debates import DebateService
 from debateprep.services.prst import PrstService
@@ -287,3 +288,79 @@ def test_verbatim_clause_is_agreed_but_a_reworded_copy_is_new(db, debate_id: int
     assert checked[reworded.id].closest_citation == "S/RES/2518 (2020), OP 3"
     assert checked[reworded.id].similarity is not None and checked[reworded.id].similarity > 0.9
     assert "new language; closest S/RES/2518 (2020), OP 3" in checked[reworded.id].check_summary()
+
+
+CHAPTER_VII = "Acting under Chapter VII of the Charter of the United Nations,"
+SMALL_RESOLUTION = f"""Resolution 9001 (2099)
+
+Adopted by the Security Council at its 9999th meeting, on 1 January 2099
+
+The Security Council,
+
+Recalling its resolution 1894 (2009),
+
+{CHAPTER_VII}
+
+1. Requests the Secretary-General to report every 90 days on the safety of journalists;
+
+2. Decides to remain seized of the matter.
+"""
+
+
+def test_every_path_into_a_draft_converts_alike_and_keeps_the_flags(db, debate_id: int, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from debateprep.services.library import LibraryService
+
+    source = tmp_path / "S_RES_9001_2099_EN.txt"
+    source.write_text(SMALL_RESOLUTION, encoding="utf-8")
+    assert not LibraryService(db).import_paths([source]).failed
+    service = PrstService(db)
+    draft = service.new_draft(debate_id, "en")
+    assert draft.id is not None
+    expected = draft_text(CHAPTER_VII, "en")
+    assert [f.code for f in expected.flags] == ["chapter-vii"]
+
+    typed = service.add_text(draft.id, CHAPTER_VII)
+    from_library = service.add_library(draft.id, "S/RES/9001 (2099), PP 2")
+    placeholder = service.add_text(draft.id, "The Security Council recalls its resolution 1894 (2009).")
+    edited = service.edit(draft.id, placeholder, CHAPTER_VII)
+    for p in (typed, from_library, edited):
+        assert (p.text, p.flags) == (expected.text, expected.flags)
+
+    # resolution form typed into the editor is stored converted, as an added paragraph is
+    request = service.edit(draft.id, service.get(draft.id).paragraphs[0], "Requests the Secretary-General to brief it;")
+    assert (request.text, request.flags) == ("The Security Council requests the Secretary-General to brief it.", ())
+    spoken = service.add_text(draft.id, "We call on the Council to request the Secretary-General to brief it monthly.")
+    assert spoken.text == "The Security Council requests the Secretary-General to brief it monthly."
+
+    # stored with the paragraph: read back, shown in JSON, kept by the check, in the annotated export
+    stored = {p.id: p for p in service.get(draft.id).paragraphs}
+    assert stored[from_library.id].flags == expected.flags
+    as_json = {p["id"]: p for p in service.get(draft.id).to_json()["paragraphs"]}  # type: ignore[union-attr, index]
+    assert as_json[from_library.id]["flags"] == [f.to_json() for f in expected.flags]
+    checked = {p.id: p for p in service.check(draft.id).paragraphs}
+    assert checked[from_library.id].flags == expected.flags and checked[spoken.id].flags == ()
+    annotated = service.export(draft.id, annotated=True)
+    assert annotated.count("To review: a presidential statement is not adopted under Chapter VII") == 2
+    assert annotated.count("**\\[review\\]**") == 2  # escaped brackets: markdown-safe
+    # kept as typed: no conversion, the same review
+    as_is = service.add_text(draft.id, "The Security Council acts under Chapter VII.", convert=False)
+    assert [f.code for f in as_is.flags] == ["chapter-vii"]
+
+
+def test_a_convergence_group_in_first_person_comes_in_the_councils_voice(db, debate_id: int, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from debateprep.services.statements import StatementService
+
+    sentence = "We call on the Council to request the Secretary-General to report on attacks against journalists."
+    for name, who in (("fra", "Mr. De Rivière (France)"), ("mex", "Mr. De la Fuente (Mexico)"),
+                      ("nor", "Ms. Juul (Norway)")):
+        (tmp_path / f"{name}.txt").write_text(f"{who}: I thank the briefers. {sentence} Thank you.\n", encoding="utf-8")
+    StatementService(db).import_files(debate_id, sorted(tmp_path.glob("*.txt")))
+    groups = StatementService(db).convergence(debate_id)
+    group = next(g for g in groups if "journalists" in g.representative.text)
+    service = PrstService(db)
+    draft = service.new_draft(debate_id, "en")
+    assert draft.id is not None
+    paragraph = service.add_group(draft.id, group.rank)
+    expected = draft_text(group.representative.text, "en")
+    assert (paragraph.text, paragraph.flags) == (expected.text, expected.flags)
+    assert paragraph.text == "The Security Council requests the Secretary-General to report on attacks against journalists."

@@ -10,22 +10,14 @@ from pathlib import Path
 import pytest
 
 from debateprep.domain.errors import InputError
-from debateprep.domain.roster import Roster, normalize_name, read_data_file
+from debateprep.domain.roster import Roster, normalize_name
 from debateprep.domain.verbatim import parse_speaker_header
 
-REPO = Path(__file__).resolve().parents[1]
-FILES = ("states.csv", "entities.csv", "groups.csv", "council.toml")
 
 
 @pytest.fixture(scope="module")
 def roster() -> Roster:
     return Roster.load()
-
-
-def test_packaged_copy_matches_reviewed_source() -> None:
-    for name in FILES:
-        source = (REPO / "speakers" / name).read_text(encoding="utf-8")
-        assert read_data_file(name) == source, f"run `python speakers/sync.py`: {name} differs"
 
 
 def test_all_member_and_observer_states(roster: Roster) -> None:

@@ -9,8 +9,7 @@ from textual.pilot import Pilot
 
 from debateprep.services.debates import DebateService
 from debateprep.services.sample import load_sample
-from debateprep.tui.app import DebatePrepApp
-from tests.test_tui_brief import SIZE, settle
+from tests.support.pilot import SIZE, settle, tui_app
 
 
 async def _brief(pilot: Pilot, *keys: str) -> None:  # type: ignore[type-arg]
@@ -20,7 +19,7 @@ async def _brief(pilot: Pilot, *keys: str) -> None:  # type: ignore[type-arg]
 
 
 def test_first_run_offer(sqlite_db, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    app = DebatePrepApp(sqlite_db)
+    app = tui_app(sqlite_db, offer_sample=True)
     assert snap_compare(app, terminal_size=SIZE, run_before=settle)
 
 
@@ -28,7 +27,7 @@ def test_debate_picker(sqlite_db, snap_compare) -> None:  # type: ignore[no-unty
     debates = DebateService(sqlite_db)
     debates.create("Protection of civilians in armed conflict", meeting_number=7109)
     debates.create("武装冲突中保护平民", meeting_number=7109, language="zh")
-    app = DebatePrepApp(sqlite_db, offer_sample=False)
+    app = tui_app(sqlite_db)
 
     async def run_before(pilot: Pilot) -> None:  # type: ignore[type-arg]
         await settle(pilot)
@@ -40,7 +39,7 @@ def test_debate_picker(sqlite_db, snap_compare) -> None:  # type: ignore[no-unty
 
 def test_brief_chinese(sqlite_db, snap_compare) -> None:  # type: ignore[no-untyped-def]
     load_sample(sqlite_db)
-    app = DebatePrepApp(sqlite_db, offer_sample=False)
+    app = tui_app(sqlite_db)
     assert snap_compare(app, terminal_size=SIZE, run_before=_brief)
 
 
@@ -50,7 +49,7 @@ def test_brief_english_speakers_section(sqlite_db, snap_compare) -> None:  # typ
     seed = debates.latest()
     assert seed is not None
     debates.update(seed, our_delegation="China")
-    app = DebatePrepApp(sqlite_db, offer_sample=False)
+    app = tui_app(sqlite_db)
 
     async def run_before(pilot: Pilot) -> None:  # type: ignore[type-arg]
         await _brief(pilot, "l")

@@ -44,7 +44,7 @@ def poc_2014() -> list[SpeakerEntry]:
     return [
         entry(1, "Jordan", "JOR", Basis.MEMBER, draw=3),
         entry(2, "Argentina", "ARG", Basis.MEMBER, Level.MINISTER, draw=9),
-        entry(3, "Lithuania", "LTU", Basis.MEMBER, Level.MINISTER, draw=1),
+        entry(3, "Lithuania", "LTU", Basis.MEMBER, draw=1),
         entry(4, "Chad", "TCD", Basis.MEMBER, draw=2),
         entry(5, "International Committee of the Red Cross", "ICRC", Basis.BRIEFER, Level.OTHER),
         entry(6, "Office for the Coordination of Humanitarian Affairs", "OCHA", Basis.BRIEFER, Level.OTHER),
@@ -63,11 +63,39 @@ def test_rules_of_the_council() -> None:
         "Office for the Coordination of Humanitarian Affairs",
         "Argentina",  # members: minister first
         "Chad", "Jordan",  # then by draw
-        "Lithuania",  # the President last among members, even as a minister
+        "Lithuania",  # the President, at ambassador level: last among members
         "Norway", "Japan",  # non-members: minister, vice-minister
         "Switzerland", "European Union",  # then ambassadors by inscription (group or observer alike)
         "Brazil",  # deputy
     ]
+    minister = poc_2014()
+    minister[2].level = Level.MINISTER  # a minister presiding: the national statement right after the briefers
+    assert names(minister)[3:7] == ["Lithuania", "Argentina", "Chad", "Jordan"]
+
+
+@pytest.mark.parametrize(("level", "setting", "position", "overridden"), [
+    (Level.MINISTER, None, 4, False), (Level.HEAD, None, 4, False),  # the rule: right after the briefers
+    (Level.VICE_MINISTER, None, 7, False), (Level.PERMANENT_REPRESENTATIVE, None, 7, False),  # last among members
+    (Level.MINISTER, False, 7, True), (Level.PERMANENT_REPRESENTATIVE, True, 4, True),  # overrides, both ways
+    (Level.MINISTER, True, 4, False), (Level.PERMANENT_REPRESENTATIVE, False, 7, False),  # settings that agree
+])
+def test_the_presidents_place_is_a_rule_and_an_override(level: Level, setting: bool | None, position: int,
+                                                         overridden: bool) -> None:
+    entries = poc_2014()
+    entries[2].level = level  # Lithuania presides
+    placements = order_entries(entries, OrderSettings(president_code="LTU", president_first=setting))
+    lithuania = next(p for p in placements if p.entry.delegation_code == "LTU")
+    assert lithuania.position == position
+    assert lithuania.overridden is overridden
+    why = lithuania.explain()
+    if overridden:
+        assert "Manual override: set for this debate" in why
+        assert f"the rules alone would put it {'7th' if position == 4 else '4th'}" in why
+    elif setting is None and position == 4:
+        assert f"presiding at {level.label()} level (a high-level debate)" in why
+        assert "right after the briefers" in why
+    elif setting is None:
+        assert "last among Council members" in why and "at minister level or above" in why
 
 
 def test_secretary_general_briefs_first_and_president_first_setting() -> None:
@@ -98,7 +126,8 @@ def test_explain_names_the_rule() -> None:
     chad = entries[3]
     assert explain(chad, entries, POC_2014) == (
         "Chad is 5th: Council member at permanent representative level: members by level, then draw (draw 2).")
-    assert "the President speaks last among Council members" in explain(entries[2], entries, POC_2014)
+    assert "the President speaks last among Council members (presiding at permanent representative level" in (
+        explain(entries[2], entries, POC_2014))
     assert "non-members after members, by level, then inscription" in explain(entries[6], entries, POC_2014)
 
 
@@ -239,18 +268,20 @@ def test_order_heard_at_8699(shared_data: Path) -> None:
         entries = scrambled_inscriptions(heard_list, seed)
         ordered = order_entries(entries, OrderSettings(president_code="VNM", president_first=True))
         assert [p.entry.delegation for p in ordered] == [h.delegation for h in heard_list]
-    # without the high-level setting the President would have spoken last among members
-    plain = order_entries(scrambled_inscriptions(heard_list, 0), OrderSettings(president_code="VNM"))
-    assert [p.entry.delegation_code for p in plain][16] == "VNM"
+    # the rule alone (a minister presiding) gives the same order; overridden, the President goes last
+    by_rule = order_entries(scrambled_inscriptions(heard_list, 0), OrderSettings(president_code="VNM"))
+    assert [p.entry.delegation for p in by_rule] == [h.delegation for h in heard_list]
+    last = order_entries(scrambled_inscriptions(heard_list, 0), OrderSettings(president_code="VNM", president_first=False))
+    assert [p.entry.delegation_code for p in last][16] == "VNM" and last[16].overridden
 
 
 def test_order_heard_at_8723_with_two_ministers_among_non_members(shared_data: Path) -> None:
     """13 Feb 2020, transitional justice: Belgium's minister presiding; Guatemala's and Spain's
     ministers open the non-members although they were not first to inscribe."""
     heard_list = heard(shared_data, 8723, date(2020, 2, 13))
-    ordered = order_entries(scrambled_inscriptions(heard_list, 1),
-                            OrderSettings(president_code="BEL", president_first=True))
-    assert [p.entry.delegation for p in ordered] == [h.delegation for h in heard_list]
+    ordered = order_entries(scrambled_inscriptions(heard_list, 1), OrderSettings(president_code="BEL"))
+    assert [p.entry.delegation for p in ordered] == [h.delegation for h in heard_list]  # by the rule alone
+    assert ordered[3].entry.delegation_code == "BEL" and not ordered[3].overridden
     assert [p.entry.delegation for p in ordered][18:20] == ["Guatemala", "Spain"]
 
 

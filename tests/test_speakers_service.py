@@ -54,7 +54,8 @@ def test_add_resolves_the_roster_and_orders_by_the_rules(svc: SpeakersService, p
     assert view.settings.president_code == "LTU"
     assert order(svc, poc) == [
         "Office for the Coordination of Humanitarian Affairs", "International Committee of the Red Cross",
-        "Chad", "Argentina", "Jordan", "Lithuania", "Norway", "Switzerland", "European Union", "Japan"]
+        "Lithuania",  # the President, inscribed as a minister: right after the briefers
+        "Chad", "Argentina", "Jordan", "Norway", "Switzerland", "European Union", "Japan"]
     rows = {r["delegation"]: r for r in view.rows()}
     assert rows["Chad"]["basis"] == "member" and rows["Norway"]["basis"] == "rule37"
     assert rows["European Union"]["basis"] == "observer" and rows["ICRC" if False else "International Committee of the Red Cross"]["basis"] == "briefer"
@@ -107,8 +108,9 @@ def test_overrides_persist_and_survive_resort(svc: SpeakersService, poc: int) ->
     svc.move(chad.id, after="Argentina")  # type: ignore[arg-type]
     svc.add(poc, "Secretary-General", inscribed_at=T0 + timedelta(hours=3))  # a re-sort
     svc.add(poc, "Brazil", level="minister", inscribed_at=T0 + timedelta(hours=3))
-    assert order(svc, poc)[:6] == ["Secretary-General", "Office for the Coordination of Humanitarian Affairs",
-                                   "Japan", "International Committee of the Red Cross", "Argentina", "Chad"]
+    assert order(svc, poc)[:7] == ["Secretary-General", "Office for the Coordination of Humanitarian Affairs",
+                                   "Japan", "International Committee of the Red Cross", "Lithuania", "Argentina",
+                                   "Chad"]
     row = next(r for r in svc.view(poc).rows() if r["delegation"] == "Japan")
     assert row["override"] == "pinned at position 3 (the Vice-Minister must leave at 11:00)"
     assert row["auto_position"] == 12 and "Manual override" in row["why"]
@@ -163,7 +165,7 @@ def test_csv_import_export_round_trip(svc: SpeakersService, poc: int, tmp_path: 
     path.write_text(CSV_OK, encoding="utf-8")
     added = svc.import_csv(poc, path)
     assert len(added) == 6
-    assert order(svc, poc) == ["Office for the Coordination of Humanitarian Affairs", "Chad", "Jordan", "Lithuania",
+    assert order(svc, poc) == ["Office for the Coordination of Humanitarian Affairs", "Lithuania", "Chad", "Jordan",
                                "Switzerland", "Norway"]
     exported = svc.export_csv(poc)
     assert exported.splitlines()[0].startswith("position,delegation,code,representative")
@@ -220,19 +222,62 @@ def test_import_verbatim_record_8699(svc: SpeakersService, shared_data: Path) ->
     files = sorted((shared_data / "spv_2020_speeches").glob("UNSC_2020_SPV.8699*_spch*.txt"))
     if not files:
         pytest.skip("S/PV.8699 is not in ../shared/data")
-    debate = DebateService(svc.db).create(
+    debate = DebateService(svc.db).create(  # no setting: the rule places the minister presiding
         "Maintenance of international peace and security: upholding the Charter", meeting_number=8699,
-        meeting_date=date(2020, 1, 9), presidency="Viet Nam", settings=DebateSettings(president_speaks_first=True))
+        meeting_date=date(2020, 1, 9), presidency="Viet Nam")
     added = svc.import_record(debate.id, files)
     assert len(added) == 110
     rows = svc.view(debate.id).rows()
     assert [r["code"] for r in rows[:6]] == ["SG", "ELDERS", "VNM", "VCT", "EST", "DEU"]
     assert [r["delegation"] for r in rows] == [e.delegation for e in added]  # the order heard
+    assert "presiding at minister level" in rows[2]["why"] and rows[2]["override"] is None
     eu = next(r for r in rows if r["code"] == "EU")
     assert eu["basis"] == "observer" and eu["on_behalf_of"] == "EU"
     with pytest.raises(Conflict, match="already on the list"):
         svc.import_record(debate.id, files)
     assert len(svc.entries(debate.id)) == 110  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("meeting", "day", "presidency", "president", "overrides"), [
+    (8723, date(2020, 2, 13), "Belgium", 4, 0),  # the other 2020 open debate: a minister presiding
+    (8706, date(2020, 1, 22), "Viet Nam", 19, 2),  # an ambassador presiding; the parties heard after the briefers
+])
+def test_a_record_imports_in_the_order_heard_with_its_departures_as_overrides(
+        svc: SpeakersService, shared_data: Path, meeting: int, day: date, presidency: str, president: int,
+        overrides: int) -> None:
+    files = sorted((shared_data / "spv_2020_speeches").glob(f"UNSC_2020_SPV.{meeting}*_spch*.txt"))
+    if not files:
+        pytest.skip(f"S/PV.{meeting} is not in ../shared/data")
+    debate = DebateService(svc.db).create(f"S/PV.{meeting}", meeting_number=meeting, meeting_date=day,
+                                          presidency=presidency)
+    added = svc.import_record(debate.id, files)
+    view = svc.view(debate.id)
+    assert [p.entry.id for p in view.placements] == [e.id for e in added]  # the order heard
+    president = view.placements[president - 1]
+    assert president.entry.delegation == presidency and not president.overridden
+    kept = [p for p in view.placements if p.entry.override is not None]
+    assert len(kept) == overrides
+    for p in kept:
+        assert p.overridden and f"(order heard in S/PV.{meeting})" in p.explain()
+    if meeting == 8706:
+        assert [p.entry.delegation_code for p in kept] == ["PSE", "ISR"]
+        assert view.rows()[2]["override"] == (
+            "kept after Office for the Coordination of Humanitarian Affairs (order heard in S/PV.8706)")
+
+
+def test_the_presidents_place_set_for_a_debate_both_ways(svc: SpeakersService, poc: int) -> None:
+    inscribe(svc, poc)
+    rows = {r["code"]: r for r in svc.view(poc).rows()}  # Lithuania presides, inscribed at minister level
+    first_by_rule = rows["LTU"]["position"]
+    assert rows["LTU"]["override"] is None and "presiding at minister level" in rows["LTU"]["why"]
+    debates = DebateService(svc.db)
+    debates.update(debates.resolve(poc), president_first=False)
+    rows = {r["code"]: r for r in svc.view(poc).rows()}
+    assert rows["LTU"]["position"] > first_by_rule
+    assert rows["LTU"]["override"].startswith("set for this debate: the President speaks last among members")
+    assert rows["LTU"]["auto_position"] == first_by_rule
+    debates.update(debates.resolve(poc), president_first=None)
+    assert {r["code"]: r for r in svc.view(poc).rows()}["LTU"]["position"] == first_by_rule
 
 
 def test_withdrawn_stays_visible_but_unplaced(svc: SpeakersService, poc: int) -> None:
@@ -242,6 +287,26 @@ def test_withdrawn_stays_visible_but_unplaced(svc: SpeakersService, poc: int) ->
     rows = svc.view(poc).rows()
     assert rows[-1]["delegation"] == "Chad" and rows[-1]["position"] is None and rows[-1]["status"] == "withdrawn"
     assert svc.reinstate(chad.id).status == Status.INSCRIBED  # type: ignore[arg-type]
+
+
+def test_a_briefer_heard_by_surname_is_the_one_on_the_list(svc: SpeakersService, tmp_path: Path) -> None:
+    from tests.test_statements_service import RECORD_EN, RECORD_ZH
+
+    for record, listed in ((RECORD_EN, "Khaled Khiari"), (RECORD_ZH, "哈立德·希亚里")):
+        debate = DebateService(svc.db).create("The situation in the Middle East", meeting_number=9999,
+                                              meeting_date=date(2024, 5, 2), presidency="Malta")
+        assert debate.id is not None
+        path = tmp_path / "S_PV.9999.txt"
+        path.write_text(record, encoding="utf-8")
+        fresh = svc.import_record(debate.id, [path])  # an empty list: the briefer comes in as heard
+        assert [e.basis for e in fresh][:1] == [Basis.BRIEFER]
+        svc.delete(fresh[0].id)  # type: ignore[arg-type]
+        svc.delete(fresh[1].id)  # type: ignore[arg-type]
+        entry = svc.add(debate.id, listed, person=True, basis="briefer")
+        # listed before the meeting: the record's "Mr. Khiari" is that entry, not a second briefer
+        with pytest.raises(Conflict, match=f"{listed} is already on the list \\(entry #{entry.id}\\)"):
+            svc.import_record(debate.id, [path])
+        assert [e.delegation for e in svc.entries(debate.id)] == [listed]
 
 
 def test_inscribe_the_council_of_the_debates_year(svc: SpeakersService, poc: int) -> None:

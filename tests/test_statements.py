@@ -252,3 +252,23 @@ def test_hard_wrapped_record_with_page_furniture(tmp_path: Path, shared_data: Pa
     assert len(austria.text.split("\n")) < 20
     assert austria.text.startswith("We would like to thank the delegation of Viet Nam for convening this open debate")
     assert not any("20-00846" in s.text or "7/27" in s.text for s in result.statements)
+
+
+def test_a_chinese_presidents_statement_file_is_the_presidencys(tmp_path: Path, roster: Roster) -> None:
+    """"主席（以英语发言）：现在我以巴西代表的身份发言。" names Brazil; so does a file named 10_主席_巴西.txt."""
+    path = tmp_path / "10_主席_巴西.txt"
+    path.write_text("主席（以英语发言）：现在我以巴西代表的身份发言。\n建设和平委员会的作用十分重要。\n", encoding="utf-8")
+    statement = statement_from_file(path, roster)
+    assert (statement.delegation, statement.mapped_by) == ("Brazil", "presidency")
+    named = tmp_path / "巴西.txt"
+    named.write_text("主席：建设和平委员会的作用十分重要。\n", encoding="utf-8")
+    assert statement_from_file(named, roster).delegation == "Brazil"
+
+
+def test_a_slip_in_the_presidents_introduction_still_names_the_speaker(roster: Roster) -> None:
+    record = ("The President: I now give the floor the representative of Chile.\n"
+              "Mr. Rojas: Chile supports the Peacebuilding Commission.\n")
+    from debateprep.importers.statements import split_record
+
+    statements = [s for s in split_record(record, "S/PV.9999", roster).statements if s.kind != "procedural"]
+    assert [(s.delegation, s.mapped_by) for s in statements] == [("Chile", "introduction")]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from debateprep.domain.coverage import CoverageQuestion
 from debateprep.domain.errors import Conflict, InputError, NotFound, StaleEdit
 from debateprep.services.debates import DebateService
 from debateprep.services.notes import NotesService
@@ -133,3 +134,86 @@ def test_coverage_needs_questions(db) -> None:  # type: ignore[no-untyped-def]
     debate_id = _debate_8699(db)
     with pytest.raises(InputError, match="no guiding questions"):
         StatementService(db).coverage(debate_id)
+
+
+def _small_debate(db, tmp_path: Path) -> tuple[int, StatementService]:  # type: ignore[no-untyped-def]
+    debate_id = DebateService(db).create("Peacebuilding").id
+    assert debate_id is not None
+    for name, text in (("chile", "Mr. Rojas (Chile): The PBC's advisory role should be used early.\n"),
+                       ("peru", "Mr. Paz (Peru): We welcome this debate and thank the briefers.\n"),
+                       ("ghana", "Mr. Addo (Ghana): Regional tensions have risen sharply.\n")):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    service = StatementService(db)
+    service.import_files(debate_id, sorted(tmp_path.glob("*.txt")))
+    return debate_id, service
+
+
+QUESTIONS = [CoverageQuestion(1, "Q1", "What role for the Peacebuilding Commission?"),
+             CoverageQuestion(2, "Q2", "How can regional organizations help?")]
+
+
+def test_user_marks_stay_across_recomputation_and_say_what_the_tool_said(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    debate_id, service = _small_debate(db, tmp_path)
+    assert [c.delegation for c in service.coverage(debate_id, QUESTIONS).covered_by(1)] == ["Chile"]
+    wrong = service.mark(debate_id, "Chile", "Q1", "wrong", QUESTIONS)
+    assert wrong is not None and wrong.tool_covered and not wrong.agrees_with_tool
+    assert wrong.passage == "The PBC's advisory role should be used early."
+    added = service.mark(debate_id, "秘鲁", "2", "addressed", QUESTIONS)  # a roster name in Chinese
+    assert added is not None and added.delegation == "Peru" and not added.tool_covered
+
+    matrix = service.coverage(debate_id, QUESTIONS)  # computed again: the marks stay
+    chile, peru = matrix.cell("Chile", 1), matrix.cell("Peru", 2)
+    assert chile is not None and not chile.covered and chile.mark == "wrong" and chile.by_tool
+    assert peru is not None and peru.covered and peru.mark == "addressed" and not peru.by_tool
+    assert matrix.covered_by(1) == [] and [c.delegation for c in matrix.covered_by(2)] == ["Peru"]
+    assert service.coverage(debate_id, QUESTIONS, with_marks=False).cell("Chile", 1).covered  # type: ignore[union-attr]
+
+    again = service.mark(debate_id, "Chile", "Q1", "addressed", QUESTIONS)
+    assert again is not None and again.version == 2 and again.agrees_with_tool
+    assert service.mark(debate_id, "Chile", "Q1", None, QUESTIONS) is None
+    assert [(m.delegation, m.mark) for m in service.marks(debate_id)] == [("Peru", "addressed")]
+    with pytest.raises(NotFound, match="no statement of 'France'"):
+        service.mark(debate_id, "France", "Q1", "wrong", QUESTIONS)
+    with pytest.raises(NotFound, match="no question 'Q9'"):
+        service.mark(debate_id, "Chile", "Q9", "wrong", QUESTIONS)
+
+
+RECORD_EN = """The President: I now give the floor to Mr. Khiari.
+Mr. Khiari: I thank you, Mr. President, for the opportunity to brief the Council on the situation in the region.
+The President: I thank Mr. Khiari for his briefing. I now give the floor to the representative of China.
+Mr. Zhang Jun (China) (spoke in Chinese): China thanks Assistant Secretary-General Khiari for his briefing.
+"""
+RECORD_ZH = """主席：现在请希亚里先生发言。
+希亚里先生：主席先生，感谢你给我机会向安理会通报该区域局势。
+主席：我感谢希亚里先生的通报。现在请中国代表发言。
+张军先生（中国）：中方感谢希亚里助理秘书长的通报。
+"""
+
+
+@pytest.mark.parametrize(("record", "listed", "person"), [
+    (RECORD_EN, "Khaled Khiari", False),  # the body he speaks for is on the list, his name as its representative
+    (RECORD_EN, "Khaled Khiari", True),  # inscribed in a personal capacity
+    (RECORD_ZH, "哈立德·希亚里", True),
+])
+def test_a_briefer_heard_by_surname_maps_to_the_briefer_on_the_list(db, tmp_path: Path, record: str, listed: str,  # type: ignore[no-untyped-def]
+                                                                     person: bool) -> None:
+    from debateprep.services.speakers import SpeakersService
+
+    debate = DebateService(db).create("The situation in the Middle East", meeting_number=9999,
+                                      meeting_date=date(2024, 5, 2), presidency="Malta")
+    assert debate.id is not None
+    speakers = SpeakersService(db)
+    title = "Assistant Secretary-General for the Middle East, Asia and the Pacific"
+    if person:
+        entry = speakers.add(debate.id, listed, person=True, title=title, basis="briefer")
+    else:
+        entry = speakers.add(debate.id, "Department of Political and Peacebuilding Affairs", representative=listed,
+                             title=title, basis="briefer")
+    path = tmp_path / "S_PV.9999.txt"
+    path.write_text(record, encoding="utf-8")
+    report = StatementService(db).import_record(debate.id, [path])
+    assert report.summary()["unmapped"] == 0
+    briefing = next(s for s in StatementService(db).list(debate.id) if s.speaker in ("Mr. Khiari", "希亚里先生"))
+    assert (briefing.speakers_entry_id, briefing.delegation, briefing.delegation_code) == (
+        entry.id, entry.delegation, entry.delegation_code)
+    assert briefing.kind == "briefing" and briefing.mapped_by == "speakers list"

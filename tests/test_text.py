@@ -10,7 +10,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from debateprep.domain.text import (
-    cell_width,
     cjk_ratio,
     detect_language,
     find_dates,
@@ -133,12 +132,6 @@ def test_language_detection() -> None:
     assert detect_language("The Council met with 王毅.") == "en"
     assert detect_language("安全理事会审议了秘书长关于保护平民的报告(S/2013/689)和 the Arms Trade Treaty") == "zh"
     assert cjk_ratio("安理会 ab") == pytest.approx(0.6)
-
-
-def test_cell_width_counts_cjk_double() -> None:
-    assert cell_width("安理会") == 6
-    assert cell_width("S/2014/74") == 9
-    assert cell_width("（签名）") == 8
 
 
 def test_dates_in_both_languages() -> None:

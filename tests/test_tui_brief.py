@@ -10,16 +10,14 @@ from textual.widgets import ContentSwitcher, Input, TextArea
 
 from debateprep.services.debates import DebateService
 from debateprep.services.notes import NotesService
-from debateprep.tui.app import DebatePrepApp
 from debateprep.tui.messages import DebateSelected
 from debateprep.tui.screens.brief import BriefPane
 from debateprep.tui.screens.brief_dialogs import ConfirmScreen, PromptScreen
 from debateprep.tui.widgets.markdown_preview import MarkdownPreview
 from tests.conftest import SAMPLES
-from tests.support.pilot import settle
+from tests.support.pilot import SIZE, settle, tui_app
 from tests.test_brief import EN_SECTIONS, ZH_SECTIONS, sections
 
-SIZE = (120, 40)
 SEED_NOTE = SAMPLES / "concept-note_S-2014-74_poc_lithuania.zh.txt"
 
 
@@ -36,15 +34,12 @@ def _seed(db) -> int:  # type: ignore[no-untyped-def]
     return result.debate_id
 
 
-def _notifications(app: DebatePrepApp) -> list[tuple[str, str]]:
-    return [(n.message, n.severity) for n in app._notifications]
-
 
 def test_brief_is_built_only_when_shown_and_renders_chinese(sqlite_db) -> None:  # type: ignore[no-untyped-def]
     _seed(sqlite_db)
 
     async def run() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             pane = app.query_one(BriefPane)
@@ -69,7 +64,7 @@ def test_language_toggle_and_source_view(sqlite_db) -> None:  # type: ignore[no-
     _seed(sqlite_db)
 
     async def run() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             pane = await open_brief(pilot)
             await pilot.press("l")
@@ -108,12 +103,12 @@ def test_export_asks_before_overwriting(sqlite_db, tmp_path: Path) -> None:  # t
         await settle(pilot)
 
     async def run() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await open_brief(pilot)
             await export(pilot)
             assert sections(target.read_text(encoding="utf-8")) == ZH_SECTIONS
-            assert any(f"Brief written to {target}" == m for m, _ in _notifications(app))
+            assert any(f"Brief written to {target}" == m for m, _ in app.notices)
 
             target.write_text("kept", encoding="utf-8")
             await export(pilot)
@@ -121,7 +116,7 @@ def test_export_asks_before_overwriting(sqlite_db, tmp_path: Path) -> None:  # t
             await pilot.press("enter")  # "No" has the focus: Enter never overwrites
             await settle(pilot)
             assert target.read_text(encoding="utf-8") == "kept"
-            assert any("was left as it was" in m for m, _ in _notifications(app))
+            assert any("was left as it was" in m for m, _ in app.notices)
 
             await pilot.press("l")
             await settle(pilot)
@@ -143,7 +138,7 @@ def test_export_to_an_unwritable_place_is_a_notification(sqlite_db, tmp_path: Pa
     blocker.write_text("x", encoding="utf-8")
 
     async def run() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await open_brief(pilot)
             await pilot.press("e")
@@ -151,7 +146,7 @@ def test_export_to_an_unwritable_place_is_a_notification(sqlite_db, tmp_path: Pa
             app.screen.query_one(Input).value = str(blocker / "brief.md")  # a file as a folder
             await pilot.press("enter")
             await settle(pilot)
-            errors = [m for m, severity in _notifications(app) if severity == "error"]
+            errors = [m for m, severity in app.notices if severity == "error"]
             assert len(errors) == 1 and "a-file" in errors[0]
             assert app.is_running
 
@@ -162,7 +157,7 @@ def test_our_delegation_is_saved_with_the_debate(sqlite_db) -> None:  # type: ig
     debate_id = _seed(sqlite_db)
 
     async def run() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             pane = await open_brief(pilot)
             await pilot.press("u")
@@ -181,12 +176,12 @@ def test_a_debate_that_vanished_is_reported_not_raised(sqlite_db) -> None:  # ty
     _seed(sqlite_db)
 
     async def run() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             pane = await open_brief(pilot)
             pane.post_message(DebateSelected(999))  # e.g. deleted by a colleague meanwhile
             await settle(pilot)
-            assert ("no debate #999 (see `debateprep debate list`)", "error") in _notifications(app)
+            assert ("no debate #999 (see `debateprep debate list`)", "error") in app.notices
             assert "could not be built" in str(app.query_one("#brief-status").render())
             assert app.is_running
 
@@ -195,14 +190,14 @@ def test_a_debate_that_vanished_is_reported_not_raised(sqlite_db) -> None:  # ty
 
 def test_empty_state_without_a_debate(sqlite_db) -> None:  # type: ignore[no-untyped-def]
     async def run() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             pane = await open_brief(pilot)
             assert app.query_one("#brief-views", ContentSwitcher).current == "brief-empty"
             await pane.run_action("export('md')")  # as the command palette does
             await pilot.pause()
             assert not isinstance(app.screen, PromptScreen)
-            assert any("No brief to export yet" in m for m, _ in _notifications(app))
+            assert any("No brief to export yet" in m for m, _ in app.notices)
             assert pane.built is None
 
     asyncio.run(run())

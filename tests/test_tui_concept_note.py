@@ -9,42 +9,33 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static, TextArea, Tree
 
 from debateprep.services.notes import NotesService
-from debateprep.tui.app import DebatePrepApp
 from debateprep.tui.screens.concept_note import ConceptNotePane
 from debateprep.tui.screens.concept_note_dialogs import ImportNoteScreen, QuestionDialog
+from tests.support.pilot import SIZE, RecordingApp, settle, tui_app
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "concept_notes" / "concept-note_S-2014-74_poc_lithuania.zh.txt"
 SAMPLE_EN = REPO / "concept_notes" / "concept-note_sample_transitions.en.txt"
-SIZE = (120, 40)
 
 
-async def settle(pilot: Pilot) -> None:  # type: ignore[type-arg]
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
-
-def _pane(app: DebatePrepApp) -> ConceptNotePane:
+def _pane(app: RecordingApp) -> ConceptNotePane:
     return app.query_one(ConceptNotePane)
 
 
-def _rows(app: DebatePrepApp) -> list[str]:
+def _rows(app: RecordingApp) -> list[str]:
     table = app.query_one("#cn-questions", DataTable)
     return [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
 
 
-def _static(app: DebatePrepApp, selector: str) -> str:
+def _static(app: RecordingApp, selector: str) -> str:
     return str(app.query_one(selector, Static).render())
 
-
-def _notifications(app: DebatePrepApp) -> list[tuple[str, str]]:
-    return [(n.message, n.severity) for n in app._notifications]
 
 
 def test_empty_state_then_import_through_the_dialog(sqlite_db) -> None:  # type: ignore[no-untyped-def]
     async def scenario() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             assert app.query_one("#cn-empty").display and not app.query_one("#cn-body").display
@@ -58,7 +49,7 @@ def test_empty_state_then_import_through_the_dialog(sqlite_db) -> None:  # type:
             assert _rows(app)[0].startswith("How can the Council ensure that transition planning")
             assert len(_rows(app)) == 7
             assert app.debate_id is not None  # the note's debate became the current one
-            assert any(m.startswith("imported concept note #1") for m, _ in _notifications(app))
+            assert any(m.startswith("imported concept note #1") for m, _ in app.notices)
             meta = _static(app, "#cn-meta")
             assert "Presidency: Ireland" in meta and "Debate: 2026-03-17" in meta and "Outcome: none" in meta
             assert app.focused is app.query_one("#cn-questions", DataTable)
@@ -68,12 +59,12 @@ def test_empty_state_then_import_through_the_dialog(sqlite_db) -> None:  # type:
 
 def test_a_bad_file_is_reported_and_nothing_is_imported(sqlite_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     async def scenario() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             _pane(app).import_note(str(REPO / "tests" / "fixtures" / "notes" / "scan.pdf"))
             await settle(pilot)
-            errors = [m for m, severity in _notifications(app) if severity == "error"]
+            errors = [m for m, severity in app.notices if severity == "error"]
             assert errors and errors[0].endswith("scan.pdf: no text layer (scanned?): run OCR on it first, or use the .docx")
             assert app.query_one("#cn-empty").display
             assert NotesService(sqlite_db).list() == []
@@ -85,7 +76,7 @@ def test_seed_note_metadata_sections_and_text(sqlite_db) -> None:  # type: ignor
     NotesService(sqlite_db).import_file(SEED)
 
     async def scenario() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             assert len(_rows(app)) == 13
@@ -116,7 +107,7 @@ def test_edit_with_the_offered_form_then_restore_the_original(sqlite_db) -> None
     NotesService(sqlite_db).import_file(SEED)
 
     async def scenario() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             await pilot.press("down", "down", "e")
@@ -139,7 +130,7 @@ def test_reorder_add_delete_reset(sqlite_db) -> None:  # type: ignore[no-untyped
     NotesService(sqlite_db).import_file(SEED)
 
     async def scenario() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             original = _rows(app)
@@ -177,7 +168,7 @@ def test_a_stale_edit_is_refused_and_the_list_reloads(sqlite_db) -> None:  # typ
     note = service.import_file(SEED).note
 
     async def scenario() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             first = note.note.questions[0]
@@ -187,7 +178,7 @@ def test_a_stale_edit_is_refused_and_the_list_reloads(sqlite_db) -> None:  # typ
             app.screen.query_one(Input).value = "我的措辞"
             await pilot.press("enter")
             await settle(pilot)
-            errors = [m for m, severity in _notifications(app) if severity == "error"]
+            errors = [m for m, severity in app.notices if severity == "error"]
             assert errors and "changed by someone else" in errors[0] and "同事的措辞" in errors[0]
             assert _rows(app)[0] == "同事的措辞"
 
@@ -196,7 +187,7 @@ def test_a_stale_edit_is_refused_and_the_list_reloads(sqlite_db) -> None:  # typ
 
 def test_snapshot(sqlite_db, snap_compare) -> None:  # type: ignore[no-untyped-def]
     NotesService(sqlite_db).import_file(SEED)
-    app = DebatePrepApp(sqlite_db, offer_sample=False)
+    app = tui_app(sqlite_db)
 
     async def run_before(pilot: Pilot) -> None:  # type: ignore[type-arg]
         await settle(pilot)

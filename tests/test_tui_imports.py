@@ -13,12 +13,10 @@ from debateprep.services.library import LibraryService
 from debateprep.services.notes import NotesService
 from debateprep.services.prst import PrstService
 from debateprep.services.statements import StatementService
-from debateprep.tui.app import DebatePrepApp
 from debateprep.tui.screens.import_dialog import ImportPathsScreen
 from debateprep.tui.screens.statements import StatementsPane
 from tests.conftest import LIBRARY_SAMPLES
-from tests.support.pilot import settle
-from tests.test_tui_brief import SIZE, _notifications
+from tests.support.pilot import SIZE, settle, tui_app
 
 DATA = Path(__file__).parent / "data" / "statements"
 
@@ -52,7 +50,7 @@ def test_statements_imported_from_the_pane(sqlite_db) -> None:  # type: ignore[n
     debate_id = _debate(sqlite_db)
 
     async def run() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             await press(pilot, "f3")
@@ -62,11 +60,11 @@ def test_statements_imported_from_the_pane(sqlite_db) -> None:  # type: ignore[n
             pane = app.query_one(StatementsPane)
             assert [s.delegation for s in pane.statements] == ["China"]
             assert app.query_one("#st-table", DataTable).row_count == 1
-            assert any("Imported: 1 imported" in m for m, _ in _notifications(app))
+            assert any("Imported: 1 imported" in m for m, _ in app.notices)
             # A bad file: one notification, nothing written, the pane still works.
             await press(pilot, "i")
             await _type_paths(pilot, [str(DATA / "no-such-file.txt")])
-            assert any(sev == "error" and "no-such-file.txt" in m for m, sev in _notifications(app))
+            assert any(sev == "error" and "no-such-file.txt" in m for m, sev in app.notices)
             assert len(StatementService(sqlite_db).list(debate_id)) == 1
 
     asyncio.run(run())
@@ -80,7 +78,7 @@ def test_verbatim_record_imported_from_the_pane(sqlite_db, shared_data: Path, tm
         (folder / f.name).write_bytes(f.read_bytes())
 
     async def run() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             await press(pilot, "f3", "i")
@@ -99,7 +97,7 @@ def test_convergence_group_goes_to_the_prst_draft(sqlite_db, shared_data: Path) 
     draft = PrstService(sqlite_db).new_draft(debate_id, language="en")
 
     async def run() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             await pilot.press("f5")  # the PRST pane loads its draft
@@ -125,18 +123,18 @@ def test_convergence_group_goes_to_the_prst_draft(sqlite_db, shared_data: Path) 
 
 def test_library_import_from_the_pane_with_progress(sqlite_db) -> None:  # type: ignore[no-untyped-def]
     async def run() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             await press(pilot, "f4", "ctrl+t")
             await _type_paths(pilot, [str(LIBRARY_SAMPLES)])
             assert not app.query_one("#lib-progress", ProgressBar).display  # hidden again when done
             assert LibraryService(sqlite_db).count() == 3
-            assert any("3 imported" in m for m, _ in _notifications(app))
+            assert any("3 imported" in m for m, _ in app.notices)
             # Again: resumable, everything skipped.
             await press(pilot, "ctrl+t")
             await _type_paths(pilot, [str(LIBRARY_SAMPLES)])
-            assert any("0 imported, 3 already in the library" in m for m, _ in _notifications(app))
+            assert any("0 imported, 3 already in the library" in m for m, _ in app.notices)
             app.query_one("#lib-query", Input).value = "保护平民"
             await asyncio.sleep(0.4)
             await settle(pilot)
@@ -153,7 +151,7 @@ def test_an_unmapped_statement_is_mapped_by_hand(sqlite_db, tmp_path: Path) -> N
     assert StatementService(sqlite_db).list(debate_id)[0].delegation is None
 
     async def run() -> None:
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             await press(pilot, "f3")
@@ -169,7 +167,7 @@ def test_an_unmapped_statement_is_mapped_by_hand(sqlite_db, tmp_path: Path) -> N
             await pilot.pause()
             app.screen.query_one("#prompt-input", Input).value = "Atlantis"
             await press(pilot, "enter")
-            assert any(sev == "error" and "Atlantis" in m for m, sev in _notifications(app))
+            assert any(sev == "error" and "Atlantis" in m for m, sev in app.notices)
             assert StatementService(sqlite_db).list(debate_id)[0].delegation == "China"
 
     asyncio.run(run())

@@ -9,15 +9,14 @@ from typing import Any
 
 from textual import on
 from textual.pilot import Pilot
-from textual.worker import WorkerCancelled
 from textual.widgets import DataTable, Input, Select, Static
 
 from debateprep.services.library import LibraryService
-from debateprep.tui.app import DebatePrepApp, stylesheet_path
+from debateprep.services.facade import Services
 from debateprep.tui.messages import SendToPrst
-from debateprep.tui.screens.library import LibraryPane, parse_years
-
-SIZE = (120, 40)
+from debateprep.tui.screens.library import DEBOUNCE_SECONDS, LibraryPane, parse_years
+from tests.support import pilot as support
+from tests.support.pilot import SIZE, RecordingApp
 
 
 def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
@@ -30,13 +29,11 @@ def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
     return runner
 
 
-class RecordingApp(DebatePrepApp):
+class SentApp(RecordingApp):
     """The real app, also keeping the SendToPrst messages that reach it."""
 
-    CSS_PATH = str(stylesheet_path())  # a subclass would look for it next to this test file
-
     def __init__(self, db) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(db, offer_sample=False)
+        super().__init__(Services(db), offer_sample=False)
         self.sent: list[SendToPrst] = []
 
     @on(SendToPrst)
@@ -45,13 +42,7 @@ class RecordingApp(DebatePrepApp):
 
 
 async def settle(pilot: Pilot) -> None:  # type: ignore[type-arg]
-    for _ in range(3):
-        await pilot.pause(0.3)  # past the search debounce
-        try:
-            await pilot.app.workers.wait_for_complete()
-        except WorkerCancelled:  # an exclusive worker replaced by a newer one (the cursor moved on)
-            pass
-    await pilot.pause()
+    await support.settle(pilot, delay=DEBOUNCE_SECONDS + 0.05)  # past the search debounce
 
 
 async def open_pane(pilot: Pilot) -> LibraryPane:  # type: ignore[type-arg]
@@ -76,7 +67,7 @@ def _citations(table: DataTable) -> list[str]:  # type: ignore[type-arg]
 
 @sync
 async def test_empty_library_says_how_to_fill_it(sqlite_db) -> None:  # type: ignore[no-untyped-def]
-    app = RecordingApp(sqlite_db)
+    app = SentApp(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await open_pane(pilot)
         status = str(app.query_one("#lib-status", Static).render())
@@ -90,7 +81,7 @@ async def test_empty_library_says_how_to_fill_it(sqlite_db) -> None:  # type: ig
 @sync
 async def test_english_search_of_a_chinese_library_says_why(sqlite_db) -> None:  # type: ignore[no-untyped-def]
     LibraryService(sqlite_db).load_sample()
-    app = RecordingApp(sqlite_db)
+    app = SentApp(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await open_pane(pilot)
         table = await search(pilot, "civilians")
@@ -103,7 +94,7 @@ async def test_english_search_of_a_chinese_library_says_why(sqlite_db) -> None: 
 @sync
 async def test_search_as_you_type_chinese(sqlite_db) -> None:  # type: ignore[no-untyped-def]
     LibraryService(sqlite_db).load_sample()
-    app = RecordingApp(sqlite_db)
+    app = SentApp(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await open_pane(pilot)
         table = await search(pilot, "平民")
@@ -118,7 +109,7 @@ async def test_search_as_you_type_chinese(sqlite_db) -> None:  # type: ignore[no
 @sync
 async def test_filters_and_context_follow_the_cursor(sqlite_db) -> None:  # type: ignore[no-untyped-def]
     LibraryService(sqlite_db).load_sample()
-    app = RecordingApp(sqlite_db)
+    app = SentApp(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await open_pane(pilot)
         app.query_one("#lib-kind", Select).value = "OP"
@@ -143,7 +134,7 @@ async def test_filters_and_context_follow_the_cursor(sqlite_db) -> None:  # type
 @sync
 async def test_send_to_prst_posts_text_and_citation(sqlite_db) -> None:  # type: ignore[no-untyped-def]
     LibraryService(sqlite_db).load_sample()
-    app = RecordingApp(sqlite_db)
+    app = SentApp(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await open_pane(pilot)
         table = await search(pilot, "决定继续处理此案")
@@ -164,7 +155,7 @@ async def test_square_brackets_are_shown_verbatim(sqlite_db, shared_data) -> Non
     svc = LibraryService(sqlite_db)
     report = svc.import_paths([shared_data / "resolutions_en_1946-1994" / "S_RES_0005_1946_EN_GOLD.txt"])
     assert report.imported
-    app = RecordingApp(sqlite_db)
+    app = SentApp(sqlite_db)
     async with app.run_test(size=SIZE) as pilot:
         await open_pane(pilot)
         await search(pilot, "resolution 3")
@@ -182,7 +173,7 @@ def test_parse_years() -> None:
 
 def test_snapshot(sqlite_db, snap_compare) -> None:  # type: ignore[no-untyped-def]
     LibraryService(sqlite_db).load_sample()
-    app = RecordingApp(sqlite_db)
+    app = SentApp(sqlite_db)
 
     async def run_before(pilot: Pilot) -> None:  # type: ignore[type-arg]
         await open_pane(pilot)

@@ -18,14 +18,13 @@ from textual.widgets import DataTable, Static, TextArea
 
 from debateprep.services.debates import DebateService
 from debateprep.services.prst import PrstService
-from debateprep.tui.app import DebatePrepApp
-from debateprep.tui.screens.prst import PrstPane, clip
+from debateprep.tui.screens.prst import PrstPane
 from tests.conftest import LIBRARY_SAMPLES
 from tests.test_prst_domain import RES_2518, RES_2594, ZH_CHAPEAU, seed_paragraph
+from tests.support.pilot import SIZE, RecordingApp, settle, tui_app
 
 RES_2518_FILE = RES_2518
 
-SIZE = (120, 40)
 
 
 def _debate(db, language: str = "zh") -> int:  # type: ignore[no-untyped-def]
@@ -47,11 +46,6 @@ def _seeded_draft(db) -> int:  # type: ignore[no-untyped-def]
     return draft.id
 
 
-async def settle(pilot: Pilot) -> None:  # type: ignore[type-arg]
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
 
 async def open_pane(pilot: Pilot) -> PrstPane:  # type: ignore[type-arg]
     await settle(pilot)
@@ -62,19 +56,14 @@ async def open_pane(pilot: Pilot) -> PrstPane:  # type: ignore[type-arg]
     return pilot.app.query_one(PrstPane)
 
 
-def _static(app: DebatePrepApp, selector: str) -> str:
+def _static(app: RecordingApp, selector: str) -> str:
     return str(app.query_one(selector, Static).render())
-
-
-def test_clip_counts_terminal_cells() -> None:
-    assert clip("安全理事会回顾", 8) == "安全理…"
-    assert clip("short", 8) == "short"
 
 
 def test_pane_shows_draft_with_chapeau_marks_and_brackets(sqlite_db) -> None:  # type: ignore[no-untyped-def]
     async def scenario() -> None:
         _seeded_draft(sqlite_db)
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             pane = await open_pane(pilot)
             assert pane.draft is not None and len(pane.draft.paragraphs) == 3
@@ -95,7 +84,7 @@ def test_pane_shows_draft_with_chapeau_marks_and_brackets(sqlite_db) -> None:  #
 def test_new_draft_add_and_save_from_the_editor(sqlite_db) -> None:  # type: ignore[no-untyped-def]
     async def scenario() -> None:
         debate_id = _debate(sqlite_db, "en")
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             await pilot.press("f5")
@@ -127,10 +116,40 @@ def test_new_draft_add_and_save_from_the_editor(sqlite_db) -> None:  # type: ign
     asyncio.run(scenario())
 
 
+def test_editor_text_is_converted_and_its_flags_shown(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    async def scenario() -> None:
+        debate_id = _debate(sqlite_db, "en")
+        draft = PrstService(sqlite_db).new_draft(debate_id, "en")
+        assert draft.id is not None
+        PrstService(sqlite_db).add_text(draft.id, "Recalling its resolution 1894 (2009),")
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_pane(pilot)
+            editor = app.query_one("#prst-editor", TextArea)
+            editor.load_text("Acting under Chapter VII of the Charter of the United Nations,")
+            editor.focus()
+            await pilot.press("ctrl+s")  # saved over paragraph 1: converted, and flagged
+            await settle(pilot)
+            [stored] = PrstService(sqlite_db).get(draft.id).paragraphs
+            assert stored.text == "The Security Council acts under Chapter VII of the Charter of the United Nations."
+            assert [f.code for f in stored.flags] == ["chapter-vii"]
+            table = app.query_one("#prst-paragraphs", DataTable)
+            assert str(table.get_row_at(0)[1]) == "!?"
+            panel = _static(app, "#prst-provenance")
+            assert "! review: a presidential statement is not adopted under Chapter VII" in panel
+            editor.load_text("We call on the Council to request the Secretary-General to brief it.")
+            await pilot.press("ctrl+n")
+            await settle(pilot)
+            texts = PrstService(sqlite_db).get(draft.id).texts()
+            assert "The Security Council requests the Secretary-General to brief it." in texts
+
+    asyncio.run(scenario())
+
+
 def test_stale_save_is_refused_and_says_what_changed(sqlite_db) -> None:  # type: ignore[no-untyped-def]
     async def scenario() -> None:
         draft_id = _seeded_draft(sqlite_db)
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             pane = await open_pane(pilot)
             service = PrstService(sqlite_db)
@@ -139,8 +158,8 @@ def test_stale_save_is_refused_and_says_what_changed(sqlite_db) -> None:  # type
             app.query_one("#prst-editor", TextArea).load_text("安全理事会回顾第2436(2018)号决议和第2518(2020)号决议。")
             await pilot.press("ctrl+s")
             await settle(pilot)
-            assert service.get(draft_id).paragraphs[0].text == "安全理事会回顾其第2436(2018)号决议。"
-            messages = [n.message for n in app._notifications]
+            assert service.get(draft_id).texts()[0] == "安全理事会回顾其第2436(2018)号决议。"
+            messages = [m for m, _severity in app.notices]
             assert any("changed by someone else" in m and "{+其+}" in m for m in messages), messages
             assert pane.draft is not None and pane.draft.paragraphs[0].version == first.version + 1
 
@@ -150,7 +169,7 @@ def test_stale_save_is_refused_and_says_what_changed(sqlite_db) -> None:  # type
 def test_move_order_revise_and_diff(sqlite_db) -> None:  # type: ignore[no-untyped-def]
     async def scenario() -> None:
         draft_id = _seeded_draft(sqlite_db)
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await open_pane(pilot)
             service = PrstService(sqlite_db)
@@ -188,7 +207,7 @@ def test_export_from_the_pane_never_overwrites(sqlite_db, tmp_path, monkeypatch)
     async def scenario() -> None:
         monkeypatch.setenv("DEBATEPREP_DATA_DIR", str(tmp_path))
         _seeded_draft(sqlite_db)
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await open_pane(pilot)
             await pilot.press("e")
@@ -210,7 +229,7 @@ def test_agreed_language_sent_from_the_library(sqlite_db) -> None:  # type: igno
         draft_id = _seeded_draft(sqlite_db)
         LibraryService(sqlite_db).import_paths([LIBRARY_SAMPLES / RES_2518_FILE])
         hit = LibraryService(sqlite_db).paragraph("S/RES/2518 (2020), OP 3", "zh")
-        app = DebatePrepApp(sqlite_db, offer_sample=False)
+        app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             library = app.query_one("#pane-library")
@@ -239,7 +258,7 @@ def test_snapshot(sqlite_db, snap_compare) -> None:  # type: ignore[no-untyped-d
     service = PrstService(sqlite_db)
     service.revise(draft_id)
     service.edit(draft_id, service.get(draft_id).paragraphs[1], "安理会强调指出必须完善保护平民的国家战略。")
-    app = DebatePrepApp(sqlite_db, offer_sample=False)
+    app = tui_app(sqlite_db)
 
     async def run_before(pilot: Pilot) -> None:  # type: ignore[type-arg]
         await open_pane(pilot)

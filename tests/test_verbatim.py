@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from debateprep.domain.verbatim import iter_speeches, parse_speaker_header
+from debateprep.domain.verbatim import iter_speeches, parse_speaker_header, person_name
 
 
 def test_member_header_with_language() -> None:
@@ -118,3 +118,11 @@ def test_real_8699_opening_sequence(shared_data: Path) -> None:
     assert who[:12] == ["President", "Secretary-General", "President", "Robinson", "President",
                         "Saint Vincent and the Grenadines", "President", "Estonia", "President",
                         "Germany", "South Africa", "China"]
+
+
+@pytest.mark.parametrize(("speaker", "name"), [
+    ("Mr. Khiari", "Khiari"), ("Ms. Bachelet", "Bachelet"), ("Mr. De Roux", "De Roux"), ("希亚里先生", "希亚里"),
+    ("瓦莱丽·阿莫斯女士", "瓦莱丽·阿莫斯"), ("The President", None), ("主席", None), ("秘书长", None), ("", None),
+])
+def test_person_name_of_a_speaker(speaker: str, name: str | None) -> None:
+    assert person_name(speaker) == name

@@ -35,12 +35,3 @@ def resolve_database_url(flag: str | None = None) -> str:
     if "://" not in url:
         url = f"sqlite:///{Path(url).expanduser().resolve()}"
     return url
-
-
-def project_root() -> Path | None:
-    """The source checkout when running from one (for bundled samples), else None."""
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        if (parent / "pyproject.toml").exists() and (parent / "concept_notes").is_dir():
-            return parent
-    return None

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from debateprep.cli.common import add_json_flag, open_db, print_json
+from debateprep.cli.common import add_json_flag, print_json, services
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     b = sub.add_parser("backup", help="write a portable JSON backup of the whole database or of one debate")
     b.add_argument("file", metavar="FILE", help="the backup file to create (readable by you only)")
     b.add_argument("--debate", type=int, metavar="ID",
@@ -38,9 +38,7 @@ def _summary_json(summary) -> dict[str, object]:  # type: ignore[no-untyped-def]
 
 
 def _backup(args: argparse.Namespace) -> int:
-    from debateprep.services.backup import BackupService
-
-    summary = BackupService(open_db(args)).backup(args.file, debate_id=args.debate, force=args.force)
+    summary = services(args).backup.backup(args.file, debate_id=args.debate, force=args.force)
     if args.json:
         print_json(_summary_json(summary))
     else:
@@ -49,14 +47,12 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from debateprep.services.backup import BackupService
-
-    db = open_db(args)
-    summary = BackupService(db).restore(args.file, replace=args.replace)
+    run = services(args)
+    summary = run.backup.restore(args.file, replace=args.replace)
     if args.json:
         print_json(_summary_json(summary))
     else:
-        print(f"restored {summary.describe()} from {summary.path} into {db.display_url}")
+        print(f"restored {summary.describe()} from {summary.path} into {run.display_url}")
     return 0
 
 
@@ -80,11 +76,11 @@ def _info(args: argparse.Namespace) -> int:
     print(f"database: {status.url}")
     print(f"kind:     {status.dialect}")
     print(f"schema:   {status.current or 'none'} (this debateprep: {status.head}) — {status.state}")
-    if data.get("extensions") is not None:
-        print(f"extensions: {', '.join(data['extensions']) or 'none'}")  # type: ignore[arg-type]
-    if data.get("rows"):
-        rows = data["rows"]
-        print(f"rows:     {sum(rows.values())} in {len(rows)} tables")  # type: ignore[union-attr]
+    extensions, rows = data.get("extensions"), data.get("rows")
+    if isinstance(extensions, list):
+        print(f"extensions: {', '.join(extensions) or 'none'}")
+    if isinstance(rows, dict) and rows:
+        print(f"rows:     {sum(rows.values())} in {len(rows)} tables")
     return 0
 
 

@@ -11,16 +11,24 @@ from typing import TYPE_CHECKING, Any
 
 from debateprep.domain.errors import Conflict
 
+from debateprep.services.facade import Services, make_services
+
 if TYPE_CHECKING:
     from debateprep.storage.db import Database
 
 
-def open_db(args: argparse.Namespace) -> Database:
-    """The migrated database named by --db / $DEBATEPREP_DATABASE_URL / the default file."""
-    from debateprep.config import resolve_database_url
-    from debateprep.storage.db import open_database
+def services(args: argparse.Namespace) -> Services:
+    """The `Services` of this run (made once by main() from --db / $DEBATEPREP_DATABASE_URL / the
+    default file; the database is opened and migrated on first use)."""
+    made = getattr(args, "services", None)
+    if not isinstance(made, Services):
+        made = args.services = make_services(getattr(args, "db", None))
+    return made
 
-    return open_database(resolve_database_url(getattr(args, "db", None)))
+
+def open_db(args: argparse.Namespace) -> Database:
+    """The migrated database of this run's `Services`."""
+    return services(args).db
 
 
 def print_json(data: Any) -> None:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import TYPE_CHECKING
 
-from debateprep.cli.common import add_debate_arg, add_json_flag, open_db, print_json
+from debateprep.cli.common import add_debate_arg, add_json_flag, print_json, services
 from debateprep.domain.errors import InputError
+
+if TYPE_CHECKING:
+    from debateprep.services.debates import DebateService
 
 
 def _date(value: str) -> date:
@@ -16,7 +20,7 @@ def _date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("debate", help="create and list debates (meetings)")
     dsub = p.add_subparsers(dest="debate_command", metavar="ACTION", required=True)
 
@@ -27,8 +31,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     new.add_argument("--presidency", help="presiding delegation, e.g. Lithuania")
     new.add_argument("--agenda-item", help="agenda item if different from the title")
     new.add_argument("--lang", choices=["en", "zh"], default="en", help="working language")
-    new.add_argument("--president-first", action="store_true",
-                     help="high-level debate: the President speaks right after the briefers")
+    place = new.add_mutually_exclusive_group()
+    place.add_argument("--president-first", action="store_true",
+                       help="override: the President speaks right after the briefers (the rule: when "
+                            "inscribed at minister level or above)")
+    place.add_argument("--president-last", action="store_true",
+                       help="override: the President speaks last among members, whatever the level")
     add_json_flag(new)
     new.set_defaults(func=_new)
 
@@ -48,16 +56,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     st.add_argument("--date", type=_date)
     st.add_argument("--presidency")
     st.add_argument("--limit", type=float, help="default speaking time in minutes")
-    st.add_argument("--president-first", choices=["yes", "no"])
+    st.add_argument("--president-first", choices=["yes", "no", "rule"],
+                    help="yes/no: override the President's place; rule: right after the briefers when "
+                         "inscribed at minister level or above, else last among members")
     st.add_argument("--delegation", help="our delegation (the brief says when it speaks); '' to clear")
     add_json_flag(st)
     st.set_defaults(func=_set)
 
 
-def _service(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from debateprep.services.debates import DebateService
-
-    return DebateService(open_db(args))
+def _service(args: argparse.Namespace) -> DebateService:
+    return services(args).debates
 
 
 def _print(debate, as_json: bool) -> None:  # type: ignore[no-untyped-def]
@@ -77,7 +85,7 @@ def _new(args: argparse.Namespace) -> int:
         meeting_date=args.date,
         presidency=args.presidency,
         language=args.lang,
-        settings=DebateSettings(president_speaks_first=args.president_first),
+        settings=DebateSettings(president_first=True if args.president_first else False if args.president_last else None),
     )
     _print(debate, args.json)
     return 0
@@ -110,7 +118,7 @@ def _set(args: argparse.Namespace) -> int:
         if value is not None:
             changes[field_name] = value
     if args.president_first:
-        changes["president_speaks_first"] = args.president_first == "yes"
+        changes["president_first"] = {"yes": True, "no": False, "rule": None}[args.president_first]
     if args.delegation is not None:
         changes["our_delegation"] = args.delegation.strip() or None
     if not changes:

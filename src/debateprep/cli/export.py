@@ -8,7 +8,7 @@ import sys
 from debateprep.cli.common import add_debate_arg
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("export", help="export documents (the delegation brief)")
     esub = p.add_subparsers(dest="export_command", metavar="WHAT", required=True)
 
@@ -31,10 +31,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _brief(args: argparse.Namespace) -> int:
-    from debateprep.cli.common import open_db, write_output
-    from debateprep.services.brief import BriefService
+    from debateprep.cli.common import services, write_output
 
-    service = BriefService(open_db(args))
+    service = services(args).brief
     export = service.export(args.debate, lang=args.lang, delegation=args.delegation, html=args.html)
     if args.output is None:
         sys.stdout.write(export.content)

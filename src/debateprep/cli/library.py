@@ -6,14 +6,14 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from debateprep.cli.common import add_json_flag, one_line, open_db, print_json
+from debateprep.cli.common import add_json_flag, one_line, print_json, services
 
 if TYPE_CHECKING:
     from debateprep.importers.library import ImportReport
     from debateprep.services.library import LibraryService
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("library", help="agreed language: import adopted resolutions and PRSTs, search them")
     lsub = p.add_subparsers(dest="library_command", metavar="ACTION", required=True)
 
@@ -25,7 +25,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     se = lsub.add_parser("search", help="full-text search, Chinese substrings and English words")
     se.add_argument("query", metavar="QUERY", help='terms all required; "quotes" for a phrase, e.g. 保护平民')
     se.add_argument("--lang", choices=["zh", "en"], help="only this language")
-    se.add_argument("--kind", choices=["PP", "OP", "para"], help="preambular, operative or PRST paragraphs")
+    se.add_argument("--kind", choices=["PP", "OP", "para", "annex"],
+                    help="preambular, operative, PRST or annex paragraphs")
     se.add_argument("--lead", help="lead verb or phrase, e.g. Recalling, 回顾")
     se.add_argument("--symbol", help="only this document, e.g. 'S/RES/2594 (2021)'")
     se.add_argument("--from", dest="year_from", type=int, metavar="YEAR", help="adopted in or after YEAR")
@@ -57,9 +58,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _service(args: argparse.Namespace) -> LibraryService:
-    from debateprep.services.library import LibraryService
-
-    return LibraryService(open_db(args))
+    return services(args).library
 
 
 def _progress_bar(enabled: bool):  # type: ignore[no-untyped-def]
@@ -85,6 +84,7 @@ def _report(report: ImportReport, as_json: bool) -> int:
     else:
         for d in report.imported:
             counts = f"{d.paras} paragraphs" if d.paras else f"{d.pp} PP, {d.op} OP"
+            counts += f", {d.annex} annex paragraphs" if d.annex else ""
             print(f"imported {d.symbol} ({d.lang}): {counts}" + (" (replaced)" if d.replaced else ""))
         for d in report.doubtful:
             print(one_line(f"doubt: {d.symbol} ({d.path}): {'; '.join(d.warnings)}"), file=sys.stderr)

@@ -12,7 +12,7 @@ import importlib
 import sys
 
 from debateprep import __version__
-from debateprep.cli.common import one_line
+from debateprep.cli.common import one_line, services
 from debateprep.domain.errors import DebateprepError
 
 # Each command module and the commands it registers (tests/test_speed.py checks the two agree).
@@ -67,6 +67,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser(command_of(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
+    # One Services for the whole run: every command (and the TUI) reaches the core through it.
+    run = services(args)
     try:
         if args.command is None:
             from debateprep.cli.tui import run_tui
@@ -86,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    finally:
+        run.close()
 
 
 if __name__ == "__main__":

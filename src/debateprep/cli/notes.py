@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from debateprep.cli.common import open_db, print_json
+from debateprep.cli.common import print_json, services
 
 if TYPE_CHECKING:
     from debateprep.domain.concept_note import Question, StoredNote
@@ -26,7 +26,7 @@ def _import_args(p: argparse.ArgumentParser, nested: bool = False) -> None:
     p.set_defaults(func=_import)
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _import_args(sub.add_parser("import", help="import a concept note (.txt, .md, .docx, .pdf)"))
 
     notes = sub.add_parser("notes", help="list imported concept notes (also: notes import|list|show)")
@@ -73,9 +73,7 @@ def _show_args(p: argparse.ArgumentParser, nested: bool = False) -> None:
 
 
 def _service(args: argparse.Namespace) -> NotesService:
-    from debateprep.services.notes import NotesService
-
-    return NotesService(open_db(args))
+    return services(args).notes
 
 
 def _wants_json(args: argparse.Namespace) -> bool:

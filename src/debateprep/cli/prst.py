@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from debateprep.cli.common import add_debate_arg, add_json_flag, open_db, print_json
+from debateprep.cli.common import add_debate_arg, add_json_flag, print_json, services
 from debateprep.domain.errors import InputError
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ def _draft_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("draft", metavar="DRAFT", help="draft id (see `debateprep prst list`)")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("prst", help="draft the presidential statement (PRST)",
                        description="Draft a presidential statement from convergence and agreed language.")
     psub = p.add_subparsers(dest="prst_command", metavar="ACTION", required=True)
@@ -58,6 +58,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     edit.add_argument("number", type=int, metavar="N")
     edit.add_argument("text")
     edit.add_argument("--version", type=int, help="the paragraph version you edited (refused if it moved on)")
+    edit.add_argument("--as-is", action="store_true", help="keep the text exactly as given (no conversion)")
     add_json_flag(edit)
     edit.set_defaults(func=_edit)
 
@@ -114,9 +115,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _service(args: argparse.Namespace) -> PrstService:
-    from debateprep.services.prst import PrstService
-
-    return PrstService(open_db(args))
+    return services(args).prst
 
 
 def _draft_id(args: argparse.Namespace) -> int:
@@ -135,17 +134,14 @@ def _print_draft(draft: Draft) -> None:
         where = f" {p.closest_citation}" if p.closest_citation else ""
         print(f"{number:>3}. [{p.mark}{sim}{where}] {text}")
         print(f"      ({p.provenance.describe()})")
+        for flag in p.flags:
+            print(f"      ! {flag.message}")
 
 
 def _new(args: argparse.Namespace) -> int:
-    from debateprep.services.debates import DebateService
-
-    db = open_db(args)
-    debate = DebateService(db).resolve(args.debate)
-    from debateprep.services.prst import PrstService
-
+    debate = services(args).debates.resolve(args.debate)
     assert debate.id is not None
-    draft = PrstService(db).new_draft(debate.id, args.lang, args.item)
+    draft = services(args).prst.new_draft(debate.id, args.lang, args.item)
     if args.json:
         print_json(draft.to_json())
     else:
@@ -195,7 +191,14 @@ def _add(args: argparse.Namespace) -> int:
         print_json({**paragraph.to_json(), "number": number, "text": draft.texts()[number - 1]})
     else:
         print(f"para {number}: {draft.texts()[number - 1]}")
+        _print_flags(paragraph.flags)
     return 0
+
+
+def _print_flags(flags: Any) -> None:
+    """Review flags on stderr, one line each, so a script reading stdout gets the text alone."""
+    for flag in flags:
+        print(f"review: {flag.message}", file=sys.stderr)
 
 
 def _edit(args: argparse.Namespace) -> int:
@@ -206,11 +209,12 @@ def _edit(args: argparse.Namespace) -> int:
         from dataclasses import replace
 
         paragraph = replace(paragraph, version=args.version)
-    edited = service.edit(draft_id, paragraph, args.text)
+    edited = service.edit(draft_id, paragraph, args.text, convert=not args.as_is)
     if args.json:
         print_json({**edited.to_json(), "number": args.number})
     else:
         print(f"para {args.number} (version {edited.version}): {edited.text}")
+        _print_flags(edited.flags)
     return 0
 
 
@@ -253,22 +257,27 @@ def _convert(args: argparse.Namespace) -> int:
 
         c = to_prst(args.text, args.lang, first=args.first)
         data: dict[str, Any] = {"text": c.text, "lead": c.lead, "prst_lead": c.prst_lead,
-                                "category": CATEGORY_NAMES[c.category], "note": c.note}
+                                "category": CATEGORY_NAMES[c.category], "note": c.note,
+                                "flags": [f.to_json() for f in c.flags]}
         if args.json:
             print_json(data)
         else:
             print(c.text)
             if c.note:
                 print(f"note: {c.note}", file=sys.stderr)
+            _print_flags(c.flags)
         return 0
     if args.draft is None:
         raise InputError(None, "give a DRAFT (to re-convert its paragraphs) or --text")
     results = _service(args).convert(_draft_id(args), args.number)
     if args.json:
-        print_json([{"number": n, "text": c.text, "lead": c.lead, "note": c.note} for n, c in results])
+        print_json([{"number": n, "text": c.text, "lead": c.lead, "note": c.note,
+                     "flags": [f.to_json() for f in c.flags]} for n, c in results])
     else:
         for n, c in results:
             print(f"para {n}: {c.text}" + (f"  ({c.note})" if c.note else ""))
+            for flag in c.flags:
+                print(f"        review: {flag.message}")
     return 0
 
 
@@ -279,8 +288,12 @@ def _check(args: argparse.Namespace) -> int:
         return 0
     for number, p in enumerate(draft.paragraphs, start=1):
         print(f"para {number}: {p.mark:<6} {p.check_summary()}")
+        for flag in p.flags:
+            print(f"        review: {flag.message}")
     agreed = sum(1 for p in draft.paragraphs if p.status == "agreed")
-    print(f"{agreed} of {len(draft.paragraphs)} paragraphs are agreed language")
+    flagged = sum(1 for p in draft.paragraphs if p.flags)
+    print(f"{agreed} of {len(draft.paragraphs)} paragraphs are agreed language"
+          + (f"; {flagged} to review" if flagged else ""))
     return 0
 
 

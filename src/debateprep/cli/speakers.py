@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-import unicodedata
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from debateprep.cli.common import add_debate_arg, add_json_flag, open_db, print_json, write_output
+from debateprep.cli.common import add_debate_arg, add_json_flag, print_json, services, write_output
+from debateprep.domain.cells import fit
 
 if TYPE_CHECKING:
     from debateprep.services.speakers import SpeakersService, SpeakersView
@@ -35,7 +35,7 @@ def _entry_fields(p: argparse.ArgumentParser, editing: bool = False) -> None:
         p.add_argument("--unconfirmed", action="store_true", help="mark as to be confirmed")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("speakers", help="the speakers list: inscribe, order, schedule, import/export")
     ssub = p.add_subparsers(dest="speakers_command", metavar="ACTION", required=True)
 
@@ -151,9 +151,7 @@ def _version(p: argparse.ArgumentParser) -> None:
 
 
 def _service(args: argparse.Namespace) -> SpeakersService:
-    from debateprep.services.speakers import SpeakersService
-
-    return SpeakersService(open_db(args))
+    return services(args).speakers
 
 
 def _entry_json(e: Any) -> dict[str, Any]:
@@ -172,21 +170,6 @@ def _print_entry(e: Any, as_json: bool, verb: str) -> int:
     else:
         print(f"{verb} #{e.id} {e.delegation} ({e.level.label()}, {e.basis.label()}, {e.status.label()}, version {e.version})")
     return 0
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _cell(text: str, width: int) -> str:
-    out, used = "", 0
-    for ch in text:
-        w = _width(ch)
-        if used + w > width:
-            return out[:-1] + "…" + " " * (width - used) if out else ""
-        out += ch
-        used += w
-    return out + " " * (width - used)
 
 
 def _name(row: dict[str, Any], lang: str) -> str:
@@ -210,15 +193,15 @@ def _list(args: argparse.Namespace) -> int:
     if not rows:
         print(_NO_ONE.format(debate=view.debate.id))
         return 0
-    print(f"{'#':>3}  {_cell('delegation', 34)} {_cell('level', 24)} {_cell('basis', 15)} "
-          f"{_cell('status', 10)} {'start':>5}  sess  id")
+    print(f"{'#':>3}  {fit('delegation', 34)} {fit('level', 24)} {fit('basis', 15)} "
+          f"{fit('status', 10)} {'start':>5}  sess  id")
     for r in rows:
         start = r["planned_start"][11:16] if r["planned_start"] else ""
         flag = "*" if r["override"] else " "
         pos = str(r["position"]) if r["position"] else "-"
         group = f" [{r['on_behalf_of']}]" if r["on_behalf_of"] else ""
-        print(f"{pos:>3}{flag} {_cell(_name(r, lang) + group, 34)} {_cell(r['level'], 24)} {_cell(r['basis'], 15)} "
-              f"{_cell(r['status'] + ('' if r['confirmed'] else '?'), 10)} {start:>5}  {r['session'] or '':>4}  {r['id']}")
+        print(f"{pos:>3}{flag} {fit(_name(r, lang) + group, 34)} {fit(r['level'], 24)} {fit(r['basis'], 15)} "
+              f"{fit(r['status'] + ('' if r['confirmed'] else '?'), 10)} {start:>5}  {r['session'] or '':>4}  {r['id']}")
     if any(r["override"] for r in rows):
         print("* manual override (see `debateprep speakers order`)")
     return 0

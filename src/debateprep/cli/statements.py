@@ -6,13 +6,14 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from debateprep.cli.common import add_debate_arg, add_json_flag, open_db, print_json
+from debateprep.cli.common import add_debate_arg, add_json_flag, print_json, services
 
 if TYPE_CHECKING:
+    from debateprep.domain.coverage import CoverageCell, CoverageQuestion
     from debateprep.services.statements import ImportReport, StatementService
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("statements", help="import statements; coverage of guiding questions; convergence")
     ssub = p.add_subparsers(dest="statements_command", metavar="ACTION", required=True)
 
@@ -59,6 +60,20 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_json_flag(cov)
     cov.set_defaults(func=_coverage)
 
+    mark = ssub.add_parser("mark", help="mark a coverage cell wrong, or addressed where the tool missed it")
+    add_debate_arg(mark)
+    mark.add_argument("delegation", metavar="DELEGATION", help="the delegation (roster name, English or Chinese)")
+    mark.add_argument("question", metavar="QUESTION", help="the question: Q3 or 3")
+    which = mark.add_mutually_exclusive_group(required=True)
+    which.add_argument("--wrong", dest="mark", action="store_const", const="wrong",
+                       help="the tool's cell is not an answer to the question")
+    which.add_argument("--addressed", dest="mark", action="store_const", const="addressed",
+                       help="the delegation addressed the question (the tool missed it)")
+    which.add_argument("--clear", dest="mark", action="store_const", const="clear", help="remove the mark")
+    mark.add_argument("--questions", metavar="FILE", help="the questions file coverage was run with, if any")
+    add_json_flag(mark)
+    mark.set_defaults(func=_mark_cell)
+
     con = ssub.add_parser("convergence", help="proposals shared by several delegations, most shared first")
     add_debate_arg(con)
     con.add_argument("--min", type=int, default=2, help="least number of delegations in a group (default 2)")
@@ -68,15 +83,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _service(args: argparse.Namespace) -> StatementService:
-    from debateprep.services.statements import StatementService
-
-    return StatementService(open_db(args))
+    return services(args).statements
 
 
 def _debate_id(args: argparse.Namespace, service: StatementService) -> int:
-    from debateprep.services.debates import DebateService
-
-    debate = DebateService(service.db).resolve(args.debate)
+    debate = services(args).debates.resolve(args.debate)
     assert debate.id is not None
     return debate.id
 
@@ -121,7 +132,7 @@ def _print_report(report: ImportReport, as_json: bool) -> None:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from debateprep.domain.text import cell_width
+    from debateprep.domain.cells import cell_len
 
     service = _service(args)
     found = service.list(_debate_id(args, service), unmapped=args.unmapped, include_procedural=args.all or args.unmapped)
@@ -133,7 +144,7 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     for st in found:
         who = st.delegation or f"(unmapped) {st.speaker or ''}".strip()
-        pad = " " * max(1, 34 - cell_width(who))
+        pad = " " * max(1, 34 - cell_len(who))
         extra = f"  [{st.kind}]" if st.kind != "statement" else ""
         print(f"#{st.id:<5} {who}{pad}{st.source}{extra}")
     return 0
@@ -177,21 +188,41 @@ def _resolve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _coverage(args: argparse.Namespace) -> int:
+def _questions_file(path: str | None) -> list[CoverageQuestion] | None:
+    if not path:
+        return None
     from debateprep.domain.coverage import parse_questions
-    from debateprep.domain.text import cell_width
+    from debateprep.domain.errors import InputError
+    from debateprep.importers.reader import read_document
+
+    questions = parse_questions(read_document(path).text.replace("\n\n", "\n"))
+    if not questions:
+        raise InputError(path, "no questions in the file (one per line)")
+    return questions
+
+
+def _mark_cell(args: argparse.Namespace) -> int:
+    service = _service(args)
+    debate_id = _debate_id(args, service)
+    mark = None if args.mark == "clear" else args.mark
+    saved = service.mark(debate_id, args.delegation, args.question, mark, _questions_file(args.questions))
+    if args.json:
+        print_json(saved.to_json() if saved else {"cleared": True})
+    elif saved is None:
+        print(f"cleared the mark of {args.delegation} on {args.question}")
+    else:
+        tool = "addressed" if saved.tool_covered else "not addressed"
+        print(f"{saved.delegation} on Q{args.question.upper().lstrip('Q')}: marked {saved.mark} (the tool said {tool}); "
+              "the mark stays when coverage is computed again")
+    return 0
+
+
+def _coverage(args: argparse.Namespace) -> int:
+    from debateprep.domain.cells import cell_len
 
     service = _service(args)
     debate_id = _debate_id(args, service)
-    questions = None
-    if args.questions:
-        from debateprep.domain.errors import InputError
-        from debateprep.importers.reader import read_document
-
-        questions = parse_questions(read_document(args.questions).text.replace("\n\n", "\n"))
-        if not questions:
-            raise InputError(args.questions, "no questions in the file (one per line)")
-    matrix = service.coverage(debate_id, questions)
+    matrix = service.coverage(debate_id, _questions_file(args.questions))
     if args.json:
         print_json(matrix.to_json())
         return 0
@@ -203,8 +234,14 @@ def _coverage(args: argparse.Namespace) -> int:
             raise NotFound(f"no question {args.question} (there are {len(matrix.questions)})")
         print(f"{q.label} {q.text}")
         for cell in matrix.covered_by(q.key):
-            print(f"\n{cell.delegation} — strength {cell.strength:.2f} — {cell.source}, {cell.passage.sentence_range}")
+            by = f" — marked addressed by a user (the tool: {'yes' if cell.by_tool else 'no'})" if cell.mark else ""
+            print(f"\n{cell.delegation} — strength {cell.strength:.2f} — {cell.source}, "
+                  f"{cell.passage.sentence_range}{by}")
             print(f"  {cell.passage.text}")
+            print(f"  {cell.explanation()}")
+        wrong = [c for c in matrix.marked() if c.question_key == q.key and c.mark == "wrong"]
+        for cell in wrong:
+            print(f"\n{cell.delegation} — marked wrong by a user (the tool said addressed: {cell.passage.text})")
         return 0
     if not matrix.delegations:
         print(service.why_empty(debate_id, "coverage"))
@@ -212,17 +249,21 @@ def _coverage(args: argparse.Namespace) -> int:
     for q in matrix.questions:
         print(f"{q.label} ({len(matrix.covered_by(q.key))} delegations) {q.text}")
     print()
-    width = max((cell_width(d) for d in matrix.delegations), default=10)
+    width = max((cell_len(d) for d in matrix.delegations), default=10)
     print(" " * (width + 2) + " ".join(f"{q.label:>4}" for q in matrix.questions))
     for d in matrix.delegations:
         cells = [matrix.cell(d, q.key) for q in matrix.questions]
-        marks = " ".join(f"{_mark(c.strength if c else 0.0):>4}" for c in cells)
-        print(d + " " * (width + 2 - cell_width(d)) + marks)
-    print("\n█ strong  ▓ clear  ▒ some  · not addressed — `--question N` shows the passages")
+        marks = " ".join(f"{_glyph(c):>4}" for c in cells)
+        print(d + " " * (width + 2 - cell_len(d)) + marks)
+    print("\n█ strong  ▓ clear  ▒ some  · not addressed  ✓ ✗ marked by a user (addressed / wrong)"
+          " — `--question N` shows the passages")
     return 0
 
 
-def _mark(strength: float) -> str:
+def _glyph(cell: CoverageCell | None) -> str:
+    if cell is not None and cell.mark is not None:
+        return "✓" if cell.mark == "addressed" else "✗"
+    strength = cell.strength if cell else 0.0
     if strength <= 0:
         return "·"
     return "█" if strength >= 0.75 else "▓" if strength >= 0.45 else "▒"

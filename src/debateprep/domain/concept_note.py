@@ -15,6 +15,7 @@ from typing import Any
 
 from debateprep.domain import briefers as briefers_mod
 from debateprep.domain.briefers import Briefer, Outcome
+from debateprep.domain.cells import cell_len
 from debateprep.domain.questions import clean_item, is_question, question_form, split_atomic
 from debateprep.domain.symbols import find_symbols, normalise_symbol
 from debateprep.domain.text import (
@@ -22,7 +23,6 @@ from debateprep.domain.text import (
     CJK_TERMINAL,
     EN_TERMINAL,
     Language,
-    cell_width,
     detect_language,
     find_dates,
     first_date,
@@ -237,7 +237,7 @@ def heading_roles(heading: str) -> tuple[str, ...]:
 
 def _is_heading(paragraph: str) -> bool:
     p = paragraph.strip()
-    if not p or p[0] in BULLET_CHARS or cell_width(p) > MAX_HEADING_CELLS:
+    if not p or p[0] in BULLET_CHARS or cell_len(p) > MAX_HEADING_CELLS:
         return False
     if p[-1] in CJK_TERMINAL or p[-1] in EN_TERMINAL or p[-1] in "，,、" or p.endswith(("?)", "。”", ".”", '."')):
         return False
@@ -275,7 +275,7 @@ def _letter_parts(paras: list[str], language: Language) -> tuple[int | None, int
     """Indexes of the letter's title and of the annex heading (None when absent)."""
     letter = annex = None
     for i, p in enumerate(paras):
-        if annex is None and (_ZH_ANNEX.search(p) if language == "zh" else _EN_ANNEX.match(p)) and cell_width(p) < 300:
+        if annex is None and (_ZH_ANNEX.search(p) if language == "zh" else _EN_ANNEX.match(p)) and cell_len(p) < 300:
             annex = i
             break
         if letter is None and (_ZH_LETTER.match(p) or _EN_LETTER.match(p)):
@@ -303,7 +303,7 @@ def _presidency(text: str, language: Language) -> str | None:
 
 
 def _topic(letter_text: str, language: Language) -> str | None:
-    quoted = re.findall(r"“([^”]{4,200})”|\"([^\"]{4,200})\"", letter_text)
+    quoted: list[tuple[str, str]] = re.findall(r"“([^”]{4,200})”|\"([^\"]{4,200})\"", letter_text)
     for a, b in quoted:
         return (a or b).strip()
     return None
@@ -313,15 +313,15 @@ def _signatory(letter_paras: list[str], language: Language) -> Signatory | None:
     for i, p in enumerate(letter_paras):
         if language == "zh" and re.search(r"[(（]签名[)）]", p):
             name = re.sub(r"[(（]签名[)）]", "", p).strip()
-            titles = []
+            titles: list[str] = []
             for q in reversed(letter_paras[:i]):
-                if cell_width(q) > 30 or q[-1] in CJK_TERMINAL:
+                if cell_len(q) > 30 or q[-1] in CJK_TERMINAL:
                     break
                 titles.insert(0, q)
             return Signatory(name or None, titles)
         if language == "en" and p.startswith("(Signed)"):
             name = p[len("(Signed)"):].strip()
-            titles = [q for q in letter_paras[i + 1:] if cell_width(q) <= 80 and q[-1] not in EN_TERMINAL]
+            titles = [q for q in letter_paras[i + 1:] if cell_len(q) <= 80 and q[-1] not in EN_TERMINAL]
             return Signatory(name or None, titles)
     return None
 
@@ -389,7 +389,7 @@ def _read_letter(note: ConceptNote, paras: list[str], letter_i: int, annex_i: in
 def _titleish(p: str) -> bool:
     """Short enough for a title and not a sentence of body text."""
     end = p.rstrip("”\"’' ")
-    return cell_width(p) <= 300 and bool(end) and end[-1] not in "。；.;" and not _NUMBER.match(p) and p[0] not in BULLET_CHARS
+    return cell_len(p) <= 300 and bool(end) and end[-1] not in "。；.;" and not _NUMBER.match(p) and p[0] not in BULLET_CHARS
 
 
 def _read_header(note: ConceptNote, paras: list[str], start: int, language: Language) -> int:
@@ -397,19 +397,19 @@ def _read_header(note: ConceptNote, paras: list[str], start: int, language: Lang
     i = start
     if i < len(paras) and _titleish(paras[i]):
         is_section = heading_roles(paras[i]) and not re.search(r"概念说明|concept note", paras[i], re.IGNORECASE)
-        if not is_section and not (find_dates(paras[i]) and cell_width(paras[i]) < 60):
+        if not is_section and not (find_dates(paras[i]) and cell_len(paras[i]) < 60):
             note.title = paras[i]
             i += 1
     while i < len(paras):
         p = paras[i]
         nxt = paras[i + 1] if i + 1 < len(paras) else ""
-        if find_dates(p) and cell_width(p) < 60 and not _NUMBER.match(p):
+        if find_dates(p) and cell_len(p) < 60 and not _NUMBER.match(p):
             note.meeting_date = note.meeting_date or find_dates(p)[0][1]
             i += 1
             continue
         if not _is_heading(p) or _NUMBER.match(p) or heading_roles(p):
             break
-        if not _is_heading(nxt) and not (find_dates(nxt) and cell_width(nxt) < 60):
+        if not _is_heading(nxt) and not (find_dates(nxt) and cell_len(nxt) < 60):
             break  # a heading followed by body text: the first section
         note.focus = f"{note.focus} {p}" if note.focus else p
         i += 1

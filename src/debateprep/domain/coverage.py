@@ -1,41 +1,70 @@
 """Coverage (which delegation addressed which guiding question, with the passage) and
-convergence (similar proposals shared by several delegations).
+convergence (the same proposal made by several delegations).
 
-Ranking is scikit-learn TF-IDF (hashed features, sublinear tf), offline and deterministic:
-- character n-grams ("char_wb", 2–4) work for Chinese and English alike;
-- word features: English unigrams and bigrams (stop words dropped, light stemming), Chinese
-  character bigrams, and concept tokens from the English–Chinese bridge in `coverage_terms`;
-- every document also carries the bridge's words in both languages for the concepts it
-  mentions, so IDF learns across languages ("宪章" is as common as "Charter").
-A passage is compared with the question's wording in its own language. A question worded in
-only one language reaches the other language through the bridge's concepts alone: that
-finds passages on listed topics (training, host State, unilateralism …), not paraphrases.
-Give the translation (`CoverageQuestion.alternatives`) for real cross-language matching.
-A cell's strength compares the best passage with how every passage of the debate scores on
-that question (a z-score), so generic text ("the Charter", "the Council") is not an answer.
-Convergence clusters proposal sentences (agglomerative, average linkage, cosine distance
-threshold) and ranks groups by the number of delegations behind them.
+Coverage judges each sentence on its own, against the question's subject, never against the
+rest of the debate (no quota, no ranking, no z-score): a delegation that addresses a question
+gets its cell however many others do too.
+
+- A question becomes a set of features: the thesaurus concepts it names (`coverage_terms`:
+  "Peacebuilding Commission" brings "PBC" and 建设和平委员会; "accountability" brings "impunity"
+  and "amnesty"), and its other content words (stems, so "mandates" meets "mandate"; Chinese
+  words between the thesaurus terms). Each weighs how specific it is: "Council" nothing, "veto"
+  a lot. A feature that two or more of the debate's questions share is the debate's topic, not
+  one question's subject, and weighs half.
+- A sentence scores the summed weight of the distinct features it contains, with passing
+  mentions discounted: a word in a list of levels ("national, regional and international"), an
+  adjective qualifying something the question is not about ("regional tensions" for regional
+  organizations), thanks and courtesies.
+- The cell is the delegation's best sentence; it is addressed when that sentence scores at
+  least `THRESHOLD` (absolute, calibrated on S/PV.8699: benchmarks/bench_coverage_quality.py).
+  Each cell keeps its reasons: which question words matched which words of the passage.
+
+Statements in either language are matched with questions in either language through the
+thesaurus; words outside it only match in their own language.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any
+from datetime import datetime
+from typing import Any, Literal
 
-from debateprep.domain.coverage_terms import bridge_text, concepts_in
-from debateprep.domain.statements import Passage, Proposal, Statement, extract_proposals, passages
+from debateprep.domain.coverage_terms import (
+    FRAME_WORDS,
+    STOP_WORDS,
+    Matcher,
+    Token,
+    chinese_weight,
+    concept_table,
+    full_matcher,
+    tokens,
+    weight,
+    word_weight,
+)
+from debateprep.domain.statements import Passage, Proposal, Sentence, Statement, extract_proposals, segment
 
-# Tuned on S/PV.8699 (see benchmarks/bench_coverage.py and tests/test_coverage.py).
-Z_COVERED = 2.0  # z-score from which a passage counts as addressing a question
-Z_FULL = 5.0  # z-score at which strength reaches 1.0
-MIN_SCORE = 0.06  # and a floor on the raw similarity
-MIN_LANGUAGE_PASSAGES = 40  # fewer in a language: its null is how they score on the other questions
-CHAR_WEIGHT = 0.5
-CONVERGENCE_DISTANCE = 0.75  # cosine distance under which proposals are grouped (average linkage)
+THRESHOLD = 0.6  # a sentence addressing a question scores at least this much
+FULL = 1.6  # and a cell's strength reaches 1.0 here
+TOPIC_FACTOR = 0.5  # a feature of two or more questions: the debate's topic
+LIST_FACTOR = 0.2  # "national, regional and international"
+QUALIFIER_FACTOR = 0.4  # "regional tensions" for regional organizations
+COURTESY_FACTOR = 0.3  # thanks and congratulations
+SUPPORT_CAP = 0.45  # all that words outside the thesaurus, broad concepts and the topic can add
+CONVERGENCE_SIMILARITY = 0.35  # mean cosine similarity from which proposals are grouped (average linkage)
+
+# Concepts that name the debate's frame or a broad field: they help a match, never make one.
+BROAD_CONCEPTS = frozenset("""
+council un member-states charter sg development humanitarian implementation resolutions mission dialogue
+civilians funding human-rights intl-law rule-of-law israel palestine middle-east unity credibility reform
+children training multilateral occupation security-sector justice-institutions
+""".split())
+SPECIFIC_FLOOR = 0.6  # any other concept of the thesaurus weighs at least this
+BROAD_CAP = 0.3
+
+Mark = Literal["addressed", "wrong"]
 
 
 @dataclass(frozen=True)
@@ -49,31 +78,66 @@ class CoverageQuestion:
 
 
 @dataclass(frozen=True)
+class Reason:
+    """One question word found in the passage: "Peacebuilding Commission ← PBC"."""
+
+    question_words: str  # as the question words it
+    passage_words: str  # as the passage words it
+    weight: float  # what it added to the score
+    note: str = ""  # "topic of the debate", "in a list", "qualifies another word", "thanks"
+
+    def __str__(self) -> str:
+        same = self.question_words.lower() == self.passage_words.lower()
+        text = self.question_words if same else f"{self.question_words} ← {self.passage_words}"
+        return f"{text} ({self.note})" if self.note else text
+
+    def to_json(self) -> dict[str, Any]:
+        return {"question": self.question_words, "passage": self.passage_words,
+                "weight": round(self.weight, 3), "note": self.note}
+
+
+@dataclass(frozen=True)
 class CoverageCell:
     delegation: str
     question_key: int
-    strength: float  # 0..1; 0 means not addressed
-    score: float  # raw similarity of the best passage
-    z: float
+    strength: float  # 0..1; 0 means not addressed (after the user's mark)
+    score: float  # the best sentence's score
     statement_id: int | None
     statement_position: int
     passage: Passage
     source: str
+    reasons: tuple[Reason, ...] = ()
+    tool_covered: bool | None = None  # what the tool said, when a user mark overrides it
+    mark: Mark | None = None  # the user's mark: "addressed" or "wrong"
 
     @property
     def covered(self) -> bool:
         return self.strength > 0
+
+    @property
+    def by_tool(self) -> bool:
+        """Whether the tool itself judged the cell addressed (whatever the user marked)."""
+        return self.covered if self.tool_covered is None else self.tool_covered
+
+    def explanation(self) -> str:
+        """What matched, in one line: "matched: Peacebuilding Commission ← PBC; prevent conflicts"."""
+        if not self.reasons:
+            return "no question word in the passage"
+        return "matched: " + "; ".join(str(r) for r in self.reasons)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "delegation": self.delegation,
             "question": self.question_key,
             "covered": self.covered,
+            "by_tool": self.by_tool,
+            "mark": self.mark,
             "strength": round(self.strength, 3),
             "score": round(self.score, 4),
-            "z": round(self.z, 2),
             "statement_id": self.statement_id,
             "source": self.source,
+            "reasons": [r.to_json() for r in self.reasons],
+            "explanation": self.explanation(),
             "passage": {
                 "paragraph": self.passage.paragraph + 1,
                 "sentences": [self.passage.first_sentence + 1, self.passage.last_sentence + 1],
@@ -82,6 +146,30 @@ class CoverageCell:
                 "text": self.passage.text,
             },
         }
+
+
+@dataclass(frozen=True)
+class CoverageMark:
+    """A user's mark on one cell: "wrong" (the tool's cell is not an answer) or "addressed" (the
+    delegation addressed the question where the tool saw nothing). Never used to tune the tool."""
+
+    delegation: str
+    question_key: int
+    question_text: str
+    mark: Mark
+    tool_covered: bool  # what the tool said when the user marked the cell
+    passage: str | None = None
+    marked_at: datetime | None = None
+    version: int = 1
+
+    @property
+    def agrees_with_tool(self) -> bool:
+        return (self.mark == "addressed") == self.tool_covered
+
+    def to_json(self) -> dict[str, Any]:
+        return {"delegation": self.delegation, "question": self.question_key, "question_text": self.question_text,
+                "mark": self.mark, "tool_covered": self.tool_covered, "passage": self.passage,
+                "marked_at": self.marked_at.isoformat() if self.marked_at else None, "version": self.version}
 
 
 @dataclass
@@ -98,6 +186,9 @@ class CoverageMatrix:
         found = [c for (_, k), c in self.cells.items() if k == question_key and c.covered]
         return sorted(found, key=lambda c: (-c.strength, c.delegation))
 
+    def marked(self) -> list[CoverageCell]:
+        return [c for c in self.cells.values() if c.mark is not None]
+
     def to_json(self) -> dict[str, Any]:
         return {
             "questions": [
@@ -105,7 +196,8 @@ class CoverageMatrix:
                 for q in self.questions
             ],
             "delegations": self.delegations,
-            "cells": [c.to_json() for c in self.cells.values() if c.covered],
+            "cells": [c.to_json() for c in self.cells.values() if c.covered or c.mark is not None],
+            "marks": [c.to_json() for c in self.marked()],
             "skipped": self.skipped,
         }
 
@@ -149,112 +241,236 @@ class ConvergenceGroup:
         }
 
 
-# --- features -------------------------------------------------------------------------------
+# --- questions as features ------------------------------------------------------------------
 
-_WORD = re.compile(r"[a-z][a-z'-]+")
-_PUNCTUATION = re.compile(r"[^\w\s]+")
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# Chinese question frames and function words that separate the content words of a question;
+# the words in _ZH_WHOLE contain one of those characters and are never split.
+_ZH_SPLIT = re.compile(
+    "如何|怎样|哪些|什么|是否|应当|应该|可以|能够|以便|从而|并且|以及|及其|特别是|尤其是|包括|进一步|切实|"
+    "更好地|确保|加强|推进|推动|促进|发挥|作用|方面|问题|期间|之后|之前|其中|[的和与及或在并对将等中为是有让使由向从被要也都又就而了着过后]"
+)
+_ZH_WHOLE = re.compile(
+    "参与|和平|和解|及时|涉及|存在|现在|在于|对话|反对|针对|应对|相对|合并|中央|中心|集中|为止|是非|有效|有关|"
+    "所有|拥有|具有|享有|没有|特有|使用|行使|大使|由于|理由|自由|方向|导向|从事|服从|被迫|要求|主要|重要|需要|"
+    "必要|首要|也门|而是|了解|过渡|通过|经过|后勤|落后|最后|其后|之后|平等|等待|国家|东道国"
+)
 
 
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    """A light English stemmer: enough to meet 'disputes'/'dispute', 'strengthening'/'strengthen'."""
-    for suffix, keep in (("ies", 3), ("ing", 4), ("ed", 4), ("es", 4), ("s", 3)):
-        if word.endswith(suffix) and len(word) - len(suffix) >= keep and not word.endswith("ss"):
-            return word[: -len(suffix)]
-    return word
+def _zh_words(run: str) -> list[str]:
+    """The content words of a run of Chinese characters (no dictionary: split at function words)."""
+    kept: list[str] = []
+
+    def hide(m: re.Match[str]) -> str:
+        kept.append(m.group(0))
+        return f"\x00{len(kept) - 1}\x01"
+
+    hidden = _ZH_WHOLE.sub(hide, run)
+    words = []
+    for piece in _ZH_SPLIT.split(hidden):
+        word = re.sub("\x00(\\d+)\x01", lambda m: kept[int(m.group(1))], piece)
+        if len(word) >= 2:
+            words.append(word)
+    return words
 
 
-def _word_features(doc: tuple[str, list[str]]) -> list[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+@dataclass(frozen=True)
+class Feature:
+    key: str  # "@pbc" (a concept), an English stem, or a Chinese word
+    label: str  # as the question words it
+    weight: float
+    topic: bool = False  # shared with half the questions of the debate or more
 
-    text, concepts = doc
-    text = f"{text}\n{bridge_text(concepts)}"
-    lowered = text.lower()
-    words = [_stem(w) for w in _WORD.findall(lowered) if w not in ENGLISH_STOP_WORDS and len(w) > 2]
-    features = words + [f"{a} {b}" for a, b in zip(words, words[1:])]
-    for run in _CJK_RUN.findall(text):
-        features.extend(run[i : i + 2] for i in range(len(run) - 1))
-    features.extend(f"@{c}" for c in concepts)
-    return features
-
-
-def _char_text(text: str, concepts: list[str]) -> str:
-    """Lowercased text plus concept tokens, so the bridge also counts in the character space."""
-    return _PUNCTUATION.sub(" ", f"{text}\n{bridge_text(concepts)}".lower()) + " " + " ".join(f"@{c}" for c in concepts)
-
-
-@lru_cache(maxsize=65536)
-def _word_ngrams(word: str, low: int = 2, high: int = 4) -> tuple[str, ...]:
-    """Character n-grams of one space-padded word, exactly as scikit-learn's "char_wb"."""
-    padded = f" {word} "
-    size = len(padded)
-    out: list[str] = []
-    for n in range(low, high + 1):
-        out.extend(padded[i : i + n] for i in range(max(1, size - n + 1)))
-        if size <= n:  # a short word is counted once, not once per n
-            break
-    return tuple(out)
+    @property
+    def anchor(self) -> bool:
+        """The question's own subject: a specific concept of the thesaurus, or a word that alone
+        weighs a match. Only anchors make a match; words outside the thesaurus, broad concepts and
+        the debate's topic support one (they add SUPPORT_CAP at most)."""
+        if self.topic:
+            return False
+        if self.key.startswith("@"):
+            return self.key[1:] not in BROAD_CONCEPTS
+        return self.weight >= SPECIFIC_FLOOR
 
 
-def _char_features(text: str) -> list[str]:
-    """char_wb 2–4-grams; words repeat, so each word's n-grams are computed once (cached)."""
-    out: list[str] = []
-    for word in text.split():
-        out.extend(_word_ngrams(word))
-    return out
+@dataclass
+class QuestionProfile:
+    question: CoverageQuestion
+    features: dict[str, Feature]
+
+    @property
+    def anchored(self) -> bool:
+        """False when the thesaurus knows nothing specific of the question: then all its words,
+        whatever they weigh, add up without a cap (a question outside the thesaurus still works)."""
+        return any(f.anchor for f in self.features.values())
+
+    def describe(self) -> str:
+        return ", ".join(f"{f.label} {f.weight:.2f}" for f in sorted(self.features.values(), key=lambda f: -f.weight))
 
 
-def _tfidf(analyzer: Callable[[Any], list[str]], documents: Sequence[Any]) -> Any:
-    """Sublinear TF-IDF rows (L2-normalised) over hashed features: no vocabulary to build."""
-    import numpy as np
-    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
-
-    counts = HashingVectorizer(
-        analyzer=analyzer, n_features=2**22, alternate_sign=False, norm=None, dtype=np.float64
-    ).transform(documents)
-    return TfidfTransformer(sublinear_tf=True).fit_transform(counts)
+def concept_weight(concept: str) -> float:
+    w = weight("@" + concept)
+    return min(w, BROAD_CAP) if concept in BROAD_CONCEPTS else max(w, SPECIFIC_FLOOR)
 
 
-class _Space:
-    """TF-IDF spaces fitted on the same documents.
+def _question_features(question: CoverageQuestion) -> dict[str, Feature]:
+    matcher = full_matcher()
+    found: dict[str, Feature] = {}
 
-    `lexical` is the weighted mean of the character and word spaces (language-dependent);
-    `concepts` compares only bridge concepts, so it means the same in both languages.
-    """
+    def add(key: str, label: str, w: float) -> None:
+        if key not in found or found[key].weight < w:
+            found[key] = Feature(key, label, w)
 
-    def __init__(self, documents: Sequence[str], with_concepts: bool = True) -> None:
-        concepts = [concepts_in(d) for d in documents]
-        self.char_matrix = _tfidf(_char_features, [_char_text(d, c) for d, c in zip(documents, concepts)])
-        self.word_matrix = _tfidf(_word_features, list(zip(documents, concepts)))
-        self.concept_matrix = _tfidf(_concept_features, concepts) if with_concepts and any(concepts) else None
+    for wording in (question.text, *question.alternatives):
+        toks = tokens(wording)
+        consumed: set[int] = set()
+        for concept, a, b, _text in matcher.english(toks):
+            consumed.update(range(a, b))
+            add("@" + concept, wording[toks[a].start : toks[b - 1].end], concept_weight(concept))
+        for i, tok in enumerate(toks):
+            low = tok.surface.lower()
+            if i in consumed or low in STOP_WORDS or low in FRAME_WORDS or len(low) < 3 and not tok.key.isupper():
+                continue
+            add(tok.key, tok.surface, word_weight(tok.key))
+        taken: list[tuple[int, int]] = []
+        for concept, a, b, term in matcher.chinese_in(wording):
+            taken.append((a, b))
+            add("@" + concept, term, concept_weight(concept))
+        rest = list(wording)
+        for a, b in taken:
+            rest[a:b] = [" "] * (b - a)
+        for run in _CJK_RUN.findall("".join(rest)):
+            for word in _zh_words(run):
+                add(word, word, chinese_weight(word))
+    return found
 
-    def lexical(self, rows_a: Sequence[int], rows_b: Sequence[int]) -> Any:
-        a, b = list(rows_a), list(rows_b)
-        char = self.char_matrix[a] @ self.char_matrix[b].T
-        word = self.word_matrix[a] @ self.word_matrix[b].T
-        return (CHAR_WEIGHT * char + (1 - CHAR_WEIGHT) * word).toarray()
 
-    def concepts(self, rows_a: Sequence[int], rows_b: Sequence[int]) -> Any:
-        import numpy as np
+def profile_questions(questions: Sequence[CoverageQuestion]) -> list[QuestionProfile]:
+    """Each question's features, a feature shared by two or more questions weighed as the topic."""
+    features = [_question_features(q) for q in questions]
+    counts: dict[str, int] = defaultdict(int)
+    for found in features:
+        for key in found:
+            counts[key] += 1
+    profiles = []
+    shared = max(2, (len(questions) + 1) // 2)  # in half the questions or more (two at least)
+    for q, found in zip(questions, features):
+        adjusted = {
+            k: Feature(f.key, f.label, f.weight * TOPIC_FACTOR, True)
+            if len(questions) > 2 and counts[k] >= shared else f
+            for k, f in found.items()
+        }
+        profiles.append(QuestionProfile(q, adjusted))
+    return profiles
 
-        if self.concept_matrix is None:
-            return np.zeros((len(rows_a), len(rows_b)))
-        return (self.concept_matrix[list(rows_a)] @ self.concept_matrix[list(rows_b)].T).toarray()
+
+# --- sentences as matches -------------------------------------------------------------------
+
+LEVEL_WORDS = frozenset("local national subnational regional subregional continental international global "
+                        "bilateral multilateral community country".split())
+_ZH_LEVELS = re.compile(r"(?:国家|地方|区域|次区域|国际|全球|双边|多边)(?:、|和|与|及)(?:国家|地方|区域|次区域|国际|全球|双边|多边)")
+_QUALIFIER = re.compile(r"(?:al|ic|ian|ive|ary)$")
+_COURTESY = re.compile(
+    r"\b(?:thank|thanks|congratulat\w*|commend|grateful|gratitude|pay tribute|welcome the presence)\b|^(?:我|我们)?(?:感谢|祝贺|欢迎)",
+    re.IGNORECASE,
+)
 
 
-def _concept_features(concepts: list[str]) -> list[str]:
-    return concepts
+@dataclass(frozen=True)
+class _Hit:
+    key: str
+    passage_words: str
+    factor: float
+    note: str
 
 
-# --- coverage -------------------------------------------------------------------------------
+def _english_hits(text: str, base: int, toks: list[Token], keys: set[str], matcher: Matcher) -> list[_Hit]:
+    hits: list[_Hit] = []
+    consumed: set[int] = set()
+    for concept, a, b, _w in matcher.english(toks):
+        consumed.update(range(a, b))
+        key = "@" + concept
+        if key in keys:
+            hits.append(_Hit(key, _span(toks, a, b, text, base), *_passing(toks, a, b, keys, single=b - a == 1)))
+    for i, tok in enumerate(toks):
+        if i in consumed or tok.key not in keys:
+            continue
+        hits.append(_Hit(tok.key, tok.surface, *_passing(toks, i, i + 1, keys, single=True)))
+    return hits
+
+
+def _span(toks: list[Token], a: int, b: int, text: str, base: int) -> str:
+    return text[toks[a].start - base : toks[b - 1].end - base]
+
+
+_VICTIMS = re.compile(r"\b(?:women and children|women, children|children and women|women and girls)\b", re.IGNORECASE)
+_ZH_VICTIMS = re.compile("妇女儿童|妇女和儿童|妇女、儿童|儿童和妇女|妇女和女童")
+
+
+def _passing(toks: list[Token], a: int, b: int, keys: set[str], single: bool) -> tuple[float, str]:
+    """A discount when the words at toks[a:b] are mentioned in passing."""
+    word = toks[a].surface.lower()
+    if word in ("women", "children") and b < len(toks) + 1:
+        around = " ".join(t.surface for t in toks[max(0, a - 2) : b + 2])
+        if _VICTIMS.search(around):
+            return LIST_FACTOR, "in a list of victims"
+    if word in LEVEL_WORDS and b - a == 1:
+        near = [t.surface.lower() for t in toks[max(0, a - 3) : a] + toks[b : b + 3]]
+        if sum(w in LEVEL_WORDS for w in near) >= 1:
+            return LIST_FACTOR, "in a list"
+    if single and _QUALIFIER.search(word) and b < len(toks):
+        nxt = toks[b]
+        low = nxt.surface.lower()
+        if low not in STOP_WORDS and nxt.key not in keys and not low[0].isdigit():
+            return QUALIFIER_FACTOR, f"qualifies “{nxt.surface}”"
+    return 1.0, ""
+
+
+def _chinese_hits(text: str, keys: set[str], matcher: Matcher, words: list[str]) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for concept, a, _b, term in matcher.chinese_in(text):
+        key = "@" + concept
+        if key in keys:
+            around = text[max(0, a - 6) : a + len(term) + 6]
+            if _ZH_LEVELS.search(around) is not None and len(term) <= 3:
+                hits.append(_Hit(key, term, LIST_FACTOR, "in a list"))
+            elif _ZH_VICTIMS.search(around) is not None and term in ("妇女", "儿童"):
+                hits.append(_Hit(key, term, LIST_FACTOR, "in a list of victims"))
+            else:
+                hits.append(_Hit(key, term, 1.0, ""))
+    for word in words:
+        if word in text:
+            hits.append(_Hit(word, word, 1.0, ""))
+    return hits
 
 
 @dataclass(frozen=True)
 class _Unit:
     statement: Statement
-    passage: Passage
-    language: str
+    sentence: Sentence
+
+
+def _score(hits: list[_Hit], profile: QuestionProfile, courtesy: bool) -> tuple[float, tuple[Reason, ...]]:
+    best: dict[str, tuple[float, _Hit]] = {}
+    for hit in hits:
+        feature = profile.features.get(hit.key)
+        if feature is None:
+            continue
+        value = feature.weight * hit.factor * (COURTESY_FACTOR if courtesy else 1.0)
+        if hit.key not in best or value > best[hit.key][0]:
+            best[hit.key] = (value, hit)
+    reasons = []
+    anchors = support = 0.0
+    anchored = profile.anchored
+    for key, (value, hit) in sorted(best.items(), key=lambda x: (-x[1][0], x[0])):
+        feature = profile.features[key]
+        notes = [n for n in (hit.note, "thanks" if courtesy else "", "topic of the debate" if feature.topic else "") if n]
+        reasons.append(Reason(feature.label, hit.passage_words, value, ", ".join(notes)))
+        if feature.anchor or not anchored:
+            anchors += value
+        else:
+            support += value
+    return anchors + min(support, SUPPORT_CAP), tuple(reasons)
 
 
 def _eligible(statements: Iterable[Statement], skipped: list[str]) -> list[Statement]:
@@ -269,88 +485,83 @@ def _eligible(statements: Iterable[Statement], skipped: list[str]) -> list[State
     return out
 
 
-def _language(text: str) -> str:
-    return "zh" if _CJK_RUN.search(text) else "en"
+def _sentence_passage(sentence: Sentence) -> Passage:
+    return Passage(sentence.index, sentence.paragraph, sentence.index, sentence.index, sentence.start,
+                   sentence.end, sentence.text)
 
 
-def _zscores(sims: Any, mask: Any) -> Any:
-    """z-scores of sims[:, mask] against each row's distribution over those columns."""
-    sub = sims[:, mask]
-    return (sub - sub.mean(axis=1, keepdims=True)) / (sub.std(axis=1, keepdims=True) + 1e-9)
-
-
-def compute_coverage(statements: Iterable[Statement], questions: Sequence[CoverageQuestion]) -> CoverageMatrix:
-    """The delegations × questions matrix, each cell with its best passage and strength.
-
-    A passage is scored against the question's wording in the passage's own language
-    (characters, words and bridge concepts); when the question has no wording in that
-    language, against the question's bridge concepts only. Scores become z-scores against all
-    passages of the debate scored the same way (per language when a language has enough
-    passages), so each question's generic vocabulary does not count as an answer.
-    """
-    import numpy as np
-
+def compute_coverage(
+    statements: Iterable[Statement], questions: Sequence[CoverageQuestion], *, threshold: float = THRESHOLD
+) -> CoverageMatrix:
+    """The delegations × questions matrix, each cell with its best sentence and why it matched."""
     skipped: list[str] = []
     chosen = _eligible(statements, skipped)
     delegations = sorted({s.delegation for s in chosen if s.delegation})
     matrix = CoverageMatrix(list(questions), delegations, skipped=skipped)
-    units = [_Unit(s, p, _language(p.text)) for s in chosen for p in passages(s.text)]
-    if not units or not questions:
+    if not chosen or not questions:
         return matrix
+    profiles = profile_questions(questions)
+    keys = {k for p in profiles for k in p.features}
+    concepts = [k[1:] for k in keys if k.startswith("@")]
+    matcher = Matcher(c for c in concepts if c in concept_table())
+    zh_words = sorted(k for k in keys if not k.startswith("@") and _CJK_RUN.fullmatch(k))
 
-    # One document per question and language it is worded in; plus all wordings together.
-    wordings: dict[tuple[int, str], list[str]] = defaultdict(list)
-    for qi, q in enumerate(questions):
-        for text in (q.text, *q.alternatives):
-            if text.strip():
-                wordings[(qi, _language(text))].append(text)
-    keys = sorted(wordings)
-    documents = [u.passage.text for u in units]
-    documents += ["\n".join(wordings[k]) for k in keys]
-    documents += ["\n".join((q.text, *q.alternatives)) for q in questions]
-    n, n_keys = len(units), len(keys)
-    space = _Space(documents)
+    chosen.sort(key=_order)
+    best: dict[tuple[str, int], tuple[float, tuple[Reason, ...], Statement, Sentence]] = {}
+    for statement in chosen:
+        delegation = statement.delegation or ""
+        for sentence in segment(statement.text).sentences:
+            text = sentence.text
+            toks = tokens(text, sentence.start)
+            hits = _english_hits(text, sentence.start, toks, keys, matcher) if toks else []
+            hits += _chinese_hits(text, keys, matcher, zh_words)
+            if not hits:
+                continue
+            courtesy = _COURTESY.search(text) is not None
+            for profile in profiles:
+                score, reasons = _score(hits, profile, courtesy)
+                key = (delegation, profile.question.key)
+                if score > 0 and (key not in best or score > best[key][0]):
+                    best[key] = (score, reasons, statement, sentence)
+    for delegation in delegations:
+        first = next(s for s in chosen if s.delegation == delegation)
+        for q in questions:
+            found = best.get((delegation, q.key))
+            if found is None:
+                score, reasons, statement, sentence = 0.0, (), first, _first_sentence(first)
+            else:
+                score, reasons, statement, sentence = found
+            score = round(score, 4)
+            covered = score >= threshold
+            strength = min(1.0, 0.25 + 0.75 * (score - threshold) / (FULL - threshold)) if covered else 0.0
+            matrix.cells[(delegation, q.key)] = CoverageCell(
+                delegation, q.key, round(strength, 4), score, statement.id, statement.position,
+                _sentence_passage(sentence), statement.source, reasons,
+            )
+    return matrix
 
-    languages = np.array([u.language for u in units])
-    # Passages in a language the question is not worded in: only the concepts can match.
-    scores = space.concepts(range(n + n_keys, n + n_keys + len(questions)), range(n))
-    z = _zscores(scores, np.ones(n, dtype=bool)) if scores.any() else np.full(scores.shape, -np.inf)
-    lexical = space.lexical(range(n, n + n_keys), range(n))
-    counts = {lang: int((languages == lang).sum()) for lang in set(languages.tolist())}
-    for lang in sorted(counts):
-        mask = languages == lang
-        rows = [(qi, i) for i, (qi, ql) in enumerate(keys) if ql == lang]
-        if not rows:
+
+def _order(statement: Statement) -> tuple[int, int, str, str]:
+    """A canonical order of statements, so results never depend on the order they come in."""
+    return statement.position, statement.id or 0, statement.source, statement.text
+
+
+def _first_sentence(statement: Statement) -> Sentence:
+    sentences = segment(statement.text).sentences
+    return sentences[0] if sentences else Sentence(0, 0, 0, 0, "")
+
+
+def apply_marks(matrix: CoverageMatrix, marks: dict[tuple[str, int], Mark]) -> CoverageMatrix:
+    """The matrix with the user's marks laid over the tool's judgement (a mark wins)."""
+    for (delegation, key), mark in marks.items():
+        cell = matrix.cells.get((delegation, key))
+        if cell is None:
             continue
-        sims = lexical[[i for _, i in rows]][:, mask]  # questions worded in lang × its passages
-        if counts[lang] >= MIN_LANGUAGE_PASSAGES or len(rows) < 3:
-            # Each question against its own distribution over this language's passages.
-            zl = (sims - sims.mean(axis=1, keepdims=True)) / (sims.std(axis=1, keepdims=True) + 1e-9)
-        else:
-            # Too few passages for that: a question's null is how these passages score on
-            # the other questions (more samples, same language and scale).
-            zl = np.empty_like(sims)
-            for r in range(len(rows)):
-                others = np.delete(sims, r, axis=0)
-                zl[r] = (sims[r] - others.mean()) / (others.std() + 1e-9)
-        for r, (qi, _) in enumerate(rows):
-            z[qi, mask] = zl[r]
-            scores[qi, mask] = sims[r]
-
-    best: dict[tuple[str, int], tuple[float, float, int]] = {}
-    for qi, question in enumerate(questions):
-        for ui, unit in enumerate(units):
-            key = (unit.statement.delegation or "", question.key)
-            candidate = (float(z[qi, ui]), float(scores[qi, ui]), ui)
-            if key not in best or candidate[:2] > best[key][:2]:
-                best[key] = candidate
-    for (delegation, qkey), (zv, score, ui) in sorted(best.items()):
-        unit = units[ui]
-        covered = zv >= Z_COVERED and score >= MIN_SCORE
-        strength = min(1.0, 0.2 + 0.8 * (zv - Z_COVERED) / (Z_FULL - Z_COVERED)) if covered else 0.0
-        matrix.cells[(delegation, qkey)] = CoverageCell(
-            delegation, qkey, round(strength, 4), score, zv, unit.statement.id, unit.statement.position,
-            unit.passage, unit.statement.source,
+        covered = mark == "addressed"
+        strength = (cell.strength or 1.0) if covered else 0.0
+        matrix.cells[(delegation, key)] = CoverageCell(
+            cell.delegation, cell.question_key, strength, cell.score, cell.statement_id, cell.statement_position,
+            cell.passage, cell.source, cell.reasons, cell.covered, mark,
         )
     return matrix
 
@@ -361,55 +572,180 @@ def compute_coverage(statements: Iterable[Statement], questions: Sequence[Covera
 def collect_proposals(statements: Iterable[Statement]) -> list[tuple[Statement, Proposal]]:
     """Every proposal of every statement that belongs to a delegation."""
     return [
-        (s, p) for s in _eligible(statements, []) for p in extract_proposals(s.text) if len(p.text) >= 25
+        (s, p) for s in sorted(_eligible(statements, []), key=_order) for p in extract_proposals(s.text)
+        if len(p.text) + 2 * len(_CJK_CHAR.findall(p.text)) >= MIN_PROPOSAL_CHARS
     ]
+
+
+MIN_PROPOSAL_CHARS = 25  # shorter sentences carry no proposal ("We agree."); a Chinese character counts 3
+_CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def sentence_features(text: str) -> dict[str, float]:
+    """What a proposal sentence is about, as weighted features (unit length): thesaurus concepts
+    (shared by both languages), English stems, Chinese character pairs outside the thesaurus."""
+    matcher = full_matcher()
+    toks = tokens(text)
+    features: dict[str, float] = {}
+    consumed: set[int] = set()
+    for concept, a, b, _w in matcher.english(toks):
+        consumed.update(range(a, b))
+        features["@" + concept] = concept_weight(concept)
+    for i, tok in enumerate(toks):
+        low = tok.surface.lower()
+        if i not in consumed and low not in STOP_WORDS and low not in FRAME_WORDS and len(low) > 2:
+            features[tok.key] = max(features.get(tok.key, 0.0), CONVERGENCE_WORD * weight(tok.key))
+    if _CJK_RUN.search(text):
+        rest = list(text)
+        for concept, a, b, _t in matcher.chinese_in(text):
+            features["@" + concept] = concept_weight(concept)
+            rest[a:b] = [" "] * (b - a)
+        for run in _CJK_RUN.findall("".join(rest)):
+            for word in _zh_words(run):
+                for i in range(len(word) - 1):
+                    features["·" + word[i : i + 2]] = ZH_PAIR_WEIGHT
+    features = {k: v for k, v in features.items() if v >= MIN_FEATURE_WEIGHT}
+    norm = sum(v * v for v in features.values()) ** 0.5
+    return {k: v / norm for k, v in features.items()} if norm else {}
+
+
+ZH_PAIR_WEIGHT = 0.5
+CONVERGENCE_WORD = 0.35  # a word outside the thesaurus, against a concept
+MIN_FEATURE_WEIGHT = 0.05
+NEIGHBOURS = 25  # similarities kept per proposal (the graph stays sparse at any size)
+MAX_POSTINGS = 120  # a feature in more proposals than this proposes no candidates (too common to tell)
+
+
+def _similarities(vectors: list[dict[str, float]], owners: list[str], floor: float) -> dict[tuple[int, int], float]:
+    """Cosine similarities >= floor between proposals of different delegations, each proposal
+    keeping its NEIGHBOURS best: an inverted index instead of an n×n matrix, each pair once.
+
+    Candidates come from features shared by at most MAX_POSTINGS proposals; a candidate's exact
+    similarity then adds what the common features share."""
+    owner_of = {name: n for n, name in enumerate(sorted(set(owners)))}
+    owner_ids = [owner_of[o] for o in owners]
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for i, vector in enumerate(vectors):
+        for key, value in vector.items():
+            postings[key].append((i, value))
+    place: dict[tuple[str, int], int] = {}
+    for key, posting in postings.items():
+        if len(posting) <= MAX_POSTINGS:
+            for at, (i, _v) in enumerate(posting):
+                place[(key, i)] = at
+    found: list[tuple[float, int, int]] = []
+    for i, vector in enumerate(vectors):
+        mine = owner_ids[i]
+        dots: dict[int, float] = {}
+        common = []
+        for key, value in vector.items():
+            posting = postings[key]
+            if len(posting) > MAX_POSTINGS:
+                common.append((key, value))
+                continue
+            for at in range(place[(key, i)] + 1, len(posting)):  # later proposals only: each pair once
+                j, other = posting[at]
+                if owner_ids[j] != mine:
+                    dots[j] = dots.get(j, 0.0) + value * other
+        reach = sum(value for _k, value in common)  # the most the common features can add
+        for j, d in dots.items():
+            if d + reach >= floor:
+                d += sum(value * vectors[j].get(key, 0.0) for key, value in common)
+                if d >= floor:
+                    found.append((d, i, j))
+    best: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for d, i, j in found:
+        best[i].append((d, j))
+        best[j].append((d, i))
+    edges: dict[tuple[int, int], float] = {}
+    for i, near in best.items():
+        for d, j in sorted(near, key=lambda x: (-x[0], x[1]))[:NEIGHBOURS]:
+            edges[(min(i, j), max(i, j))] = d
+    return edges
+
+
+def _average_linkage(n: int, edges: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
+    """Agglomerative clustering, average linkage, on a sparse similarity graph (a missing edge is 0):
+    merge the two clusters of highest mean similarity while it is at least `threshold`."""
+    import heapq
+
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    sums: dict[int, dict[int, float]] = defaultdict(dict)
+    for (a, b), value in edges.items():
+        sums[a][b] = sums[a].get(b, 0.0) + value
+        sums[b][a] = sums[b].get(a, 0.0) + value
+    heap = [(-value, a, b) for (a, b), value in edges.items() if value >= threshold]
+    heapq.heapify(heap)
+    next_id = n
+    while heap:
+        negative, a, b = heapq.heappop(heap)
+        if a not in members or b not in members:
+            continue
+        mean = sums[a].get(b, 0.0) / (len(members[a]) * len(members[b]))
+        if abs(mean + negative) > 1e-12:  # stale entry: pushed before a merge changed it
+            continue
+        c = next_id
+        next_id += 1
+        members[c] = members.pop(a) + members.pop(b)
+        merged: dict[int, float] = {}
+        for old in (a, b):
+            for x, value in sums.pop(old).items():
+                if x in (a, b):
+                    continue
+                merged[x] = merged.get(x, 0.0) + value
+                del sums[x][old]
+        sums[c] = merged
+        for x, value in merged.items():
+            sums[x][c] = value
+            mean = value / (len(members[c]) * len(members[x]))
+            if mean >= threshold:
+                heapq.heappush(heap, (-mean, min(c, x), max(c, x)))
+    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
 
 
 def compute_convergence(
     statements: Iterable[Statement],
     *,
-    distance_threshold: float = CONVERGENCE_DISTANCE,
+    threshold: float = CONVERGENCE_SIMILARITY,
     min_supporters: int = 2,
-    kinds: Sequence[str] = ("call", "recommendation", "commitment"),
+    kinds: Sequence[str] = ("call", "recommendation", "commitment", "position"),
 ) -> list[ConvergenceGroup]:
-    """Groups of similar proposals from different delegations, most widely shared first."""
-    import numpy as np
-    from sklearn.cluster import AgglomerativeClustering
+    """Groups of similar proposals from different delegations, most widely shared first.
 
+    Proposal sentences become weighted feature vectors (`sentence_features`); similarities are
+    computed through an inverted index and kept sparse; groups are formed by average linkage
+    with an absolute similarity threshold. Time and memory grow with the number of proposals.
+    """
     found = [(s, p) for s, p in collect_proposals(statements) if p.kind in kinds]
     if len(found) < 2:
         return []
-    space = _Space([p.text for _, p in found], with_concepts=False)
-    everything = range(len(found))
-    sims = np.clip(space.lexical(everything, everything), 0.0, 1.0)
-    distance = 1.0 - sims
-    np.fill_diagonal(distance, 0.0)
-    labels = AgglomerativeClustering(
-        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=distance_threshold
-    ).fit_predict(distance)
-
-    by_label: dict[int, list[int]] = defaultdict(list)
-    for index, label in enumerate(labels):
-        by_label[int(label)].append(index)
+    vectors = [sentence_features(p.text) for _s, p in found]
+    owners = [s.delegation or "" for s, _p in found]
+    edges = _similarities(vectors, owners, floor=threshold / 2)
     groups: list[ConvergenceGroup] = []
-    for indices in by_label.values():
-        supporters = sorted({found[i][0].delegation or "" for i in indices})
+    for indices in _average_linkage(len(found), edges, threshold):
+        supporters = sorted({owners[i] for i in indices})
         if len(supporters) < min_supporters:
             continue
-        centre = max(indices, key=lambda i: (sims[i, indices].mean(), -i))
+
+        def sim(i: int, j: int) -> float:
+            if i == j:
+                return 1.0
+            return edges.get((min(i, j), max(i, j)), 0.0)
+
+        centre = max(indices, key=lambda i: (sum(sim(i, j) for j in indices), -i))
         members = []
-        for i in sorted(indices, key=lambda i: (-sims[centre, i], i)):
+        for i in sorted(indices, key=lambda i: (-sim(centre, i), i)):
             statement, proposal = found[i]
             members.append(ConvergenceMember(
                 statement.delegation or "", statement.id, proposal.kind, proposal.text,
-                proposal.sentence.index, float(sims[centre, i]),
+                proposal.sentence.index, sim(centre, i),
             ))
         kinds_count: dict[str, int] = defaultdict(int)
         for m in members:
             kinds_count[m.kind] += 1
-        groups.append(ConvergenceGroup(
-            0, supporters, members[0], members, float(np.mean([m.similarity for m in members])), dict(kinds_count)
-        ))
+        cohesion = sum(m.similarity for m in members) / len(members)
+        groups.append(ConvergenceGroup(0, supporters, members[0], members, cohesion, dict(kinds_count)))
     groups.sort(key=lambda g: (-g.count, -g.cohesion, g.representative.text))
     for rank, group in enumerate(groups, 1):
         group.rank = rank

@@ -17,9 +17,10 @@ class DebateSettings:
     default_limit_minutes: float = 5.0
     # per category of speaker, e.g. {"group": 7, "briefer": 10, "high-level": 5}
     limits_minutes: dict[str, float] = field(default_factory=dict)
-    # High-level debates chaired by a minister or head of State/Government: the President makes
-    # the national statement right after the briefers (S/PV.8699) instead of last among members.
-    president_speaks_first: bool = False
+    # The President's place. None: by the rule (a President inscribed at minister level or above
+    # makes the national statement right after the briefers, S/PV.8699 and S/PV.8723; otherwise
+    # last among members). True / False: this debate's override, either way, shown as one.
+    president_first: bool | None = None
     president_delegation: str | None = None
     # The delegation preparing with this tool ("us"): the brief says when it speaks.
     our_delegation: str | None = None
@@ -36,6 +37,10 @@ class DebateSettings:
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> DebateSettings:
         data = dict(data or {})
+        if "president_first" not in data and data.get("president_speaks_first") is True:
+            # before the rule, "President first" was a flag that was off unless asked for: an
+            # explicit yes is kept as an override; the stored default no follows the rule now
+            data["president_first"] = True
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         if "sessions" in known:
             known["sessions"] = [tuple(s) for s in known["sessions"]]

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from debateprep.domain.errors import InputError
-from debateprep.domain.prst_form import CATEGORY_NAMES, category_of, zh_subject
+from debateprep.domain.prst_form import CATEGORY_NAMES, Flag, category_of, zh_subject
 
 Language = Literal["en", "zh"]
 LANGUAGES: tuple[str, ...] = ("en", "zh")
@@ -159,10 +159,15 @@ class Paragraph:
     closest_text: str | None = None
     similarity: float | None = None  # 0..1 against closest_citation
     version: int = 1
+    flags: tuple[Flag, ...] = ()  # what the drafter must review (from form conversion and the check)
 
     @property
     def category(self) -> int:
         return category_of(self.text)
+
+    def flag_summary(self) -> str:
+        """"review: …; …" for lists, "" when nothing is flagged."""
+        return "review: " + "; ".join(f.message for f in self.flags) if self.flags else ""
 
     @property
     def mark(self) -> str:
@@ -188,6 +193,7 @@ class Paragraph:
             "closest_citation": self.closest_citation,
             "similarity": None if self.similarity is None else round(self.similarity, 4),
             "provenance": self.provenance.to_json(),
+            "flags": [f.to_json() for f in self.flags],
             "version": self.version,
         }
 

@@ -13,8 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from debateprep.domain.leads import match_lead
+
+if TYPE_CHECKING:
+    from debateprep.domain.roster import Roster
 
 EN_SUBJECT = "The Security Council"
 ZH_SUBJECT_FIRST = "安全理事会"
@@ -120,6 +125,27 @@ _TRAILING = re.compile(r"[\s,;.，；。:：]+$")
 
 
 @dataclass(frozen=True)
+class Flag:
+    """Something a drafter must review in a paragraph, and why ("chapter-vii": a presidential
+    statement is not adopted under Chapter VII)."""
+
+    code: str
+    message: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"code": self.code, "message": self.message}
+
+    @classmethod
+    def from_json(cls, data: object) -> Flag:
+        """From {"code": …, "message": …} or a stored [code, message] pair."""
+        if isinstance(data, dict):
+            return cls(str(data.get("code", "")), str(data.get("message", "")))
+        if isinstance(data, (list, tuple)) and len(data) == 2:
+            return cls(str(data[0]), str(data[1]))
+        raise ValueError(f"not a review flag: {data!r}")
+
+
+@dataclass(frozen=True)
 class Conversion:
     """The PRST form of one paragraph and what was recognised on the way."""
 
@@ -128,7 +154,8 @@ class Conversion:
     prst_lead: str | None  # the lead as it reads in the PRST ("recalls", "强调指出")
     category: int
     changed: bool
-    note: str = ""
+    note: str = ""  # how it was converted ("already in PRST form", "from a statement …")
+    flags: tuple[Flag, ...] = ()  # what the drafter must review, with the reason
 
 
 def is_chinese(text: str) -> bool:
@@ -303,37 +330,192 @@ def _chain(text: str) -> str:
     return re.sub(pattern, repl, text)
 
 
-# A sentence from a national statement ("We strongly condemn …") speaks for a delegation; the
-# Council speaks for itself. The subject is replaced when a known verb follows it.
-_EN_SPEAKER = re.compile(
-    r"^(?:we|my delegation|my country|my government|our delegation|our country|i)\s+"
-    r"(?P<adv>(?:(?:also|further|strongly|therefore|again|once again|firmly|fully|deeply|gravely|"
-    r"resolutely|equally|likewise)\s+)*)(?P<verb>[a-z-]+)\b",
+# A sentence from a statement speaks for a delegation ("We strongly condemn …", "France calls
+# for …", "Our delegation believes …"); the Council speaks for itself. The speaker is replaced
+# by the Council when what follows says what the Council could say; a request made *to* the
+# Council ("We call on the Council to request …") becomes what the Council does ("The Security
+# Council requests …"). Where the Council's verb has to be chosen for it, the paragraph is flagged.
+_EN_FIRST_PERSON = re.compile(
+    r"^(?:we|i|my delegation|our delegation|this delegation|my country|our country|my government|"
+    r"our government|my own country)\s+",
     re.IGNORECASE,
 )
+_EN_WRAPPER = re.compile(
+    r"^(?:would (?:also )?like to|would (?:also )?wish to|wish to|want to|should like to|take this opportunity to|"
+    r"take the opportunity to|would therefore like to)\s+",
+    re.IGNORECASE,
+)
+_EN_SPEAKER_ADVERBS = (
+    r"(?P<adv>(?:(?:also|further|strongly|therefore|again|once again|firmly|fully|deeply|gravely|resolutely|"
+    r"equally|likewise|really|particularly|wholeheartedly|warmly|sincerely|categorically|unequivocally|"
+    r"highly|thus|indeed|hence|furthermore|moreover|continue to|continues to)\s+)*)"
+)
+_EN_VERB_AFTER = re.compile(_EN_SPEAKER_ADVERBS + r"(?P<verb>[a-z][a-z-]*)\b", re.IGNORECASE)
+# Verbs a Council paragraph opens with when the Council acts on a delegation's request.
+_DECLARATIVE = frozenset(
+    "reaffirm recall reiterate condemn deplore stress emphasize emphasise underline underscore recognize "
+    "recognise acknowledge note welcome encourage call urge appeal invite demand commend appreciate support "
+    "endorse express request reject remind renew".split()
+)
+_ASKS_THE_COUNCIL = re.compile(
+    r"^(?:(?:up)?on|to)?\s*the\s+(?:security\s+)?council\s+to\s+" + _EN_SPEAKER_ADVERBS + r"(?P<verb>[a-z][a-z-]*)\b",
+    re.IGNORECASE,
+)
+_ASKING_VERBS = frozenset("call appeal urge encourage invite ask request want expect need count".split())
+# What a speaker says to the room, not about the matter: thanks, welcomes to the meeting, wishes.
+_COURTESY = re.compile(
+    r"\b(?:Mr\.|Madam|Madame|Mme\.?)\s+President\b|\bthank you\b|\bcongratulat|"
+    r"\b(?:this|today's)\s+(?:open\s+)?(?:debate|meeting|briefing|discussion)\b|\bconvening\b|\bpresence of\b|"
+    r"\bparticipation of\b.*\b(?:meeting|debate)\b|\bwish (?:them|him|her|you)\b|"
+    r"\bfor (?:his|her|their|your) (?:briefing|remarks|statement|presentation|leadership)\b|\bmy \w+ colleague\b",
+    re.IGNORECASE,
+)
+_NOT_A_POSITION_END = "not a Council position"
+_NOT_A_POSITION = f"a courtesy or an alignment with another statement: {_NOT_A_POSITION_END}"
+_EN_STATE_KINDS = ("member_state", "observer_state", "regional_org")
 
 
-def _from_statement_en(text: str) -> tuple[str, str] | None:
-    """(the sentence with the Council as subject, the speaker's lead) or None."""
-    m = _EN_SPEAKER.match(text)
-    if not m:
-        return None
-    verb = m.group("verb").lower()
-    adverbs = m.group("adv").lower()
-    rest = text[m.end():]
-    if verb in ("are", "am"):
-        head = [w.lower().strip(",") for w in rest.split()[:2]]
-        if any(w in EN_ADJECTIVES for w in head):
-            return f"{EN_SUBJECT} is {adverbs}{rest.strip()}", text[: m.end()]
-        return None
-    if verb in ("is",):
-        return _from_statement_en("we are" + rest) if rest.strip() else None
-    if verb in EN_VERBS:
-        return f"{EN_SUBJECT} {adverbs}{third_person(verb)}{rest}", text[: m.end()]
-    if verb.endswith("s") and base_of_third(verb) in EN_VERBS:  # "My delegation welcomes …"
-        return f"{EN_SUBJECT} {adverbs}{verb}{rest}", text[: m.end()]
+@dataclass(frozen=True)
+class _Spoken:
+    subject: str  # the speaker's words, as written ("We", "My delegation", "France")
+    adverbs: str  # "strongly ", "also " …
+    verb: str  # base form: "condemn", "call", "be", "must"
+    rest: str  # what follows the verb
+
+
+def _named_speaker(text: str) -> tuple[str, str] | None:
+    """("France", rest) when `text` opens with a delegation or group speaking in the third person
+    ("France calls for …", "The European Union welcomes …", "The Nordic countries believe …")."""
+    words = text.split()
+    for n in range(min(8, len(words) - 1), 0, -1):
+        subject = " ".join(words[:n])
+        if not subject[:1].isupper() or subject.lower().startswith(("the security council", "the council")):
+            continue
+        nxt = _EN_VERB_AFTER.match(" ".join(words[n:]))
+        if nxt is None:
+            continue
+        verb = nxt.group("verb").lower()
+        plural = subject.lower().endswith(("countries", "states", "members", "nations"))
+        base = verb if plural else (base_of_third(verb) if verb.endswith("s") else "")
+        if not base or (base not in EN_VERBS and base not in _NAMED_SPEAKER_VERBS):
+            continue
+        if _is_delegation(subject):
+            return subject, text[len(subject):].lstrip()
     return None
 
+
+_STATEMENT_VERBS = frozenset("think feel hope align associate wish want must should need have be".split())
+# A named delegation speaks for itself with a stance ("France calls for …", "Viet Nam believes …");
+# "South Sudan must hold elections" is said *about* it, and is not its voice.
+_NAMED_SPEAKER_VERBS = frozenset("think feel hope align associate".split())
+
+
+def _is_delegation(name: str) -> bool:
+    """A State, observer, regional organisation or group of States (not a Secretariat office:
+    "The Secretary-General calls for …" is not a delegation speaking for itself)."""
+    roster = _roster()
+    found = roster.find(name)
+    if found is not None and (found.kind in _EN_STATE_KINDS or found.basis == "observer"):
+        return True
+    return roster.find_group(name) is not None
+
+
+@lru_cache(maxsize=1)
+def _roster() -> Roster:
+    from debateprep.domain.roster import Roster
+
+    return Roster.load()
+
+
+def _spoken_en(text: str) -> _Spoken | None:
+    """The speaker, verb and rest of a sentence a delegation says about itself, or None."""
+    m = _EN_FIRST_PERSON.match(text)
+    if m:
+        subject, rest = text[: m.end()].strip(), text[m.end():]
+    else:
+        named = _named_speaker(text)
+        if named is None:
+            return None
+        subject, rest = named
+    rest = _EN_WRAPPER.sub("", rest)
+    v = _EN_VERB_AFTER.match(rest)
+    if v is None:
+        return None
+    verb = v.group("verb").lower()
+    adverbs = " ".join(a for a in v.group("adv").lower().split() if a not in ("continue", "continues", "to"))
+    adverbs = adverbs.replace("once again", "once again")
+    if verb in ("am", "are", "is"):
+        verb = "be"
+    elif verb in ("has", "have"):
+        verb = "have"
+    elif verb.endswith("s") and verb not in EN_VERBS and (base_of_third(verb) in EN_VERBS or base_of_third(verb) in _STATEMENT_VERBS):
+        verb = base_of_third(verb)  # "My delegation welcomes …", "France calls …"
+    return _Spoken(subject, adverbs + " " if adverbs else "", verb, rest[v.end():])
+
+
+def _council_acts(adverbs: str, verb: str, rest: str) -> tuple[str, tuple[Flag, ...]]:
+    """What the Council does when a delegation asked it to `verb`: "requests …" when that is a
+    Council paragraph's verb, otherwise its intention ("expresses its intention to consider …")."""
+    if verb in _DECLARATIVE:
+        return f"{EN_SUBJECT} {adverbs}{third_person(verb)}{rest}", ()
+    flag = Flag(STATEMENT_VOICE, f"a delegation asked the Council to {verb}: put as the Council's intention; "
+                                 "review the wording")
+    return f"{EN_SUBJECT} {adverbs}expresses its intention to {verb}{rest}", (flag,)
+
+
+def _from_statement_en(text: str) -> Conversion | None:
+    """A statement sentence in the Council's voice, or None when `text` is not one."""
+    spoken = _spoken_en(text)
+    if spoken is None:
+        return None
+    adverbs, verb, rest = spoken.adverbs, spoken.verb, spoken.rest
+    lead = text[: len(text) - len(rest)].rstrip()
+    flags: list[Flag] = []
+    if verb in _ASKING_VERBS:
+        asked = _ASKS_THE_COUNCIL.match(rest.lstrip())
+        if asked:
+            inner = asked.group("adv").lower()
+            sentence, more = _council_acts(adverbs + inner, asked.group("verb").lower(), rest.lstrip()[asked.end():])
+            converted = to_prst_en(sentence)
+            return replace(converted, lead=lead, changed=True, note=_FROM_STATEMENT,
+                           flags=_merge(more, converted.flags))
+    if verb in ("align", "associate", "thank", "congratulate") or _COURTESY.search(text):
+        flag = Flag(STATEMENT_VOICE, _NOT_A_POSITION)
+        final = text + "."
+        return Conversion(final, lead, None, UNKNOWN_CATEGORY, True, _FROM_STATEMENT, (flag,))
+    if verb in ("must", "should") or (verb in ("need", "have") and rest.lstrip().startswith("to ")):
+        body = rest.lstrip().removeprefix("to ").lstrip()
+        sentence = f"{EN_SUBJECT} {adverbs}stresses the need to {body}"
+        flags.append(Flag(STATEMENT_VOICE, f"'{lead}' speaks for everyone: put as 'stresses the need to'; "
+                                           "say who should act"))
+    elif verb == "be":
+        head = [w.lower().strip(",") for w in rest.split()[:2]]
+        if not any(w in EN_ADJECTIVES for w in head):
+            return None
+        sentence = f"{EN_SUBJECT} is {adverbs}{rest.strip()}"
+    elif verb in ("think", "feel"):
+        sentence = f"{EN_SUBJECT} {adverbs}considers{rest}"
+    elif verb == "hope":
+        sentence = f"{EN_SUBJECT} {adverbs}expresses the hope{rest}" if rest.lstrip().startswith("that") else ""
+        if not sentence:
+            return None
+    elif verb == "have":
+        flag = Flag(STATEMENT_VOICE, f"'{lead}' tells what a delegation has done or seen: {_NOT_A_POSITION_END}")
+        final = text + "."
+        return Conversion(final, lead, None, UNKNOWN_CATEGORY, True, _FROM_STATEMENT, (flag,))
+    elif verb in EN_VERBS:
+        # "We reaffirm our commitment" -> "… reaffirms its commitment" (only right after the verb:
+        # a later "our" may be everyone's, and stays flagged)
+        rest = re.sub(r"^(\s+)(?:our|my)\b", r"\1its", rest, count=1, flags=re.IGNORECASE)
+        sentence = f"{EN_SUBJECT} {adverbs}{third_person(verb)}{rest}"
+    else:
+        return None
+    converted = to_prst_en(sentence)
+    return replace(converted, lead=lead, changed=True, note=_FROM_STATEMENT,
+                   flags=_merge(tuple(flags), converted.flags))
+
+
+_FROM_STATEMENT = "from a statement: the Council speaks for itself"
 
 _EN_ENUMERATOR = re.compile(
     r"^(?:(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?|sixth(?:ly)?|last(?:ly)?|"
@@ -349,23 +531,46 @@ _EN_MODAL = re.compile(
 _LOWER_STARTERS = frozenset(
     "the it this these those such their its our all any every each a an there those both".split()
 )
-_PROPER_ENDINGS_AL = frozenset({"nepal", "senegal", "portugal"})
+# Capitalised in UN English wherever they stand (besides the names of States and bodies).
+_UN_PROPER = (
+    "United Nations", "Security Council", "General Assembly", "Secretary-General", "Member States", "States",
+    "Governments", "Government", "Council", "Charter", "Secretariat", "Peacebuilding Commission",
+    "International Court", "International Criminal Court", "Human Rights Council", "African Union",
+    "Africa", "Agenda", "Sustainable Development Goals", "Special Representative", "Special Envoy",
+)
 
 
 def _sentence_start(text: str) -> str:
-    """Lower-case the first word for use after 'that', unless it looks like a proper noun."""
-    words = text.split(maxsplit=2)
-    if not words:
+    """Lower-case the first word for use after 'that', unless it begins a name ("the United
+    Nations must …" but "Member States should …", "South Sudan needs …", "UNMISS has …")."""
+    words = text.split(maxsplit=1)
+    if not words or not words[0][:1].isupper():
         return text
-    first = words[0].lower()
-    second_capital = len(words) > 1 and words[1][:1].isupper()
-    common = first in _LOWER_STARTERS or (
-        re.search(r"(al|ion|ity|ice|ment|ness|ing|ive|ers|ians|ism|ship)$", first) is not None
-        and first not in _PROPER_ENDINGS_AL
-    )
-    if common and not second_capital and not words[0].isupper():
+    bare = words[0].strip("\"“‘(").rstrip(",;:")
+    if bare.lower() in _LOWER_STARTERS:
         return text[:1].lower() + text[1:]
-    return text
+    if bare == "I" or bare.isupper() or any(c.isdigit() for c in bare) or any(c.isupper() for c in bare[1:]):
+        return text  # a pronoun, an acronym, a symbol
+    if text.startswith(_UN_PROPER) or _starts_with_a_name(text):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _starts_with_a_name(text: str) -> bool:
+    words = text.split()
+    for n in range(min(6, len(words)), 0, -1):
+        if _roster().find(" ".join(words[:n]).rstrip(",;:.")) is not None:
+            return True
+    return False
+
+
+_AFTER_THAT = re.compile(r"^(The Security Council [^,;:.]{0,80}?\bthat\s+)(?=[A-Z])")
+
+
+def _lower_after_that(text: str) -> str:
+    """"… stresses that Climate change …" -> "… stresses that climate change …"."""
+    m = _AFTER_THAT.match(text)
+    return m.group(1) + _sentence_start(text[m.end():]) if m else text
 
 
 def _modal_statement_en(text: str) -> str | None:
@@ -377,18 +582,45 @@ def _modal_statement_en(text: str) -> str | None:
     return f"{EN_SUBJECT} stresses that {_sentence_start(body)}"
 
 
+_EN_COUNCIL_SUBJECT = re.compile(r"the\s+(?:security\s+)?council\b\s*,?\s+", re.IGNORECASE)
+_SEIZED = re.compile(r"(?:decides\s+to\s+)?(?:will\s+)?remains?\s+(actively\s+)?seized\s+of\s+the\s+matter", re.IGNORECASE)
+_ADDRESSED = re.compile(r"^(?:also\s+|further\s+)?(?:calls?\s+(?:up)?on|appeals?\s+to|urges|encourages|invites|asks|requests)\s+",
+                        re.IGNORECASE)
+
+
 def to_prst_en(source: str) -> Conversion:
+    c = _to_prst_en(source)
+    text = _lower_after_that(c.text)
+    return replace(c, text=text) if text != c.text else c
+
+
+def _to_prst_en(source: str) -> Conversion:
     text = clean(source, "en")
     if not text:
         return Conversion("", None, None, UNKNOWN_CATEGORY, False, "empty paragraph")
     spoken = _from_statement_en(text)
     if spoken is not None:
-        converted = to_prst_en(spoken[0])
-        return replace(converted, lead=spoken[1], changed=True,
-                       note="from a national statement: the Council speaks for itself")
-    already = re.match(r"the\s+(?:security\s+)?council\s+", text, re.IGNORECASE)
+        return spoken
+    already = _EN_COUNCIL_SUBJECT.match(text)
     if already:
         start = already.end()
+        asked = _ADDRESSED.match(text[start:])
+        council = _ASKS_THE_COUNCIL.match(text[start + asked.end():]) if asked else None
+        if asked and council:  # "The Security Council calls on the Council to request …"
+            rest = text[start + asked.end() + council.end():]
+            sentence, more = _council_acts(council.group("adv").lower(), council.group("verb").lower(), rest)
+            converted = to_prst_en(sentence)
+            return replace(converted, changed=True, flags=_merge(more, converted.flags),
+                           note="the Council does what it was asked to do")
+        if _SEIZED.match(text[start:]):
+            final = text + "."
+            return Conversion(final, None, "will remain seized", 5, final != source.strip(), "already in PRST form")
+        if _EN_MODAL.match(text[start:]):  # "The Council must do more": a delegation's view of the Council
+            flag = Flag(STATEMENT_VOICE, "a view of what the Council should do, not what it does: rephrase "
+                                         "('expresses its intention to …')")
+            final = text + "."
+            return Conversion(final, None, None, UNKNOWN_CATEGORY, final != source.strip(), _FROM_STATEMENT,
+                              (flag, Flag(COUNCIL_ADDRESSEE, _SELF_ADDRESSED)))
         copula = re.match(r"(?:is|has)\s+", text[start:])
         start += copula.end() if copula else 0
         lead = _parse_en_lead(text[start:])
@@ -396,7 +628,7 @@ def to_prst_en(source: str) -> Conversion:
         category = _en_category(lead, after) if lead else UNKNOWN_CATEGORY
         final = text + "."
         return Conversion(final, None, None, category, final != source.strip(), "already in PRST form")
-    seized = re.match(r"(?:decides\s+to\s+)?remains?\s+(actively\s+)?seized\s+of\s+the\s+matter", text, re.IGNORECASE)
+    seized = _SEIZED.match(text)
     if seized:
         final = f"{EN_SUBJECT} will remain {seized.group(1) or ''}seized of the matter."
         return Conversion(final, text[: seized.end()], "will remain seized", 5, True)
@@ -404,8 +636,10 @@ def to_prst_en(source: str) -> Conversion:
     if lead is None:
         modal = _modal_statement_en(text)
         if modal is not None:
-            return replace(to_prst_en(modal), lead=None, changed=True,
-                           note="from a statement: a delegation's view, put as 'stresses that'; review the wording")
+            flag = Flag(STATEMENT_VOICE, "a delegation's view put as 'stresses that': review the wording")
+            converted = to_prst_en(modal)
+            return replace(converted, lead=None, changed=True, flags=_merge((flag,), converted.flags),
+                           note="from a statement: a delegation's view, put as 'stresses that'")
         final = text + "."
         return Conversion(final, None, None, UNKNOWN_CATEGORY, final != source.strip(),
                           "no lead verb recognised; left as written")
@@ -413,12 +647,81 @@ def to_prst_en(source: str) -> Conversion:
     body = _chain(after) if lead.kind in ("participle", "adjective") else after
     prst_lead = _en_prst_lead(lead)
     note = ""
-    if lead.word.lower() == "acting" and "chapter vii" in (lead.middle + after).lower():
-        note = "a presidential statement is not adopted under Chapter VII: review this paragraph"
-    elif lead.kind == "whereas":
-        note = "'Whereas' rendered as 'considers that': review"
+    flags: tuple[Flag, ...] = ()
+    if lead.kind == "whereas":
+        note = "'Whereas' rendered as 'considers that'"
+        flags = (Flag(WHEREAS, "'Whereas' rendered as 'considers that': review"),)
     return Conversion(f"{EN_SUBJECT} {prst_lead}{body}.", text[: lead.end], prst_lead, _en_category(lead, after),
-                      True, note)
+                      True, note, flags)
+
+
+# What to review in a PRST paragraph, whatever way it came in --------------------------------------
+
+CHAPTER_VII = "chapter-vii"
+STATEMENT_VOICE = "statement-voice"
+FIRST_PERSON = "first-person"
+COUNCIL_ADDRESSEE = "council-addresses-itself"
+NO_SUBJECT = "no-subject"
+WHEREAS = "whereas"
+# Flags read from the paragraph's text (recomputed by `prst check`); the others record how the
+# conversion went and stay with the paragraph until its text is replaced.
+TEXT_FLAGS = frozenset({CHAPTER_VII, FIRST_PERSON, COUNCIL_ADDRESSEE, NO_SUBJECT})
+
+_EN_CHAPTER_VII = re.compile(r"\bact(?:s|ing|ed)?\s+under\s+chapter\s+vii\b", re.IGNORECASE)
+_EN_SPEAKER_WORDS = re.compile(
+    r"\b(?:we|our|ours|us|ourselves|my delegation|my country|my government)\b|\bI\b(?!\s*(?:\)|,\s*II|\s+and\s+II))",
+    re.IGNORECASE,
+)
+_EN_SELF_ADDRESSED = re.compile(
+    r"\b(?:calls?\s+(?:up)?on|appeals?\s+to|urges|encourages|invites|asks|requests)\s+the\s+(?:security\s+)?council\b"
+    r"|\bthe\s+(?:security\s+)?council\s+(?:should|must|needs?\s+to|ought\s+to|has\s+to)\b"
+    r"|\bthe\s+(?:security\s+)?council['’]s\b",
+    re.IGNORECASE,
+)
+_SELF_ADDRESSED = "the Council speaks of itself ('… the Council to …', 'the Council's …'): rephrase as what it does"
+_ZH_SPEAKER_WORDS = re.compile(r"我们|我国|我方|中方|本代表团|我代表团|本国政府")
+_ZH_SELF_ADDRESSED = re.compile(r"(?:呼吁|敦促|鼓励|请|要求|促请|吁请|希望)(?:安理会|安全理事会)|(?:安理会|安全理事会)(?:应当|应该|应|必须|需要)")
+
+
+def review_flags(text: str, language: str) -> tuple[Flag, ...]:
+    """What a drafter must look at in a PRST paragraph, read from its text alone."""
+    flags: list[Flag] = []
+    if language == "zh":
+        body = strip_zh_subject(text)
+        if body == text:
+            flags.append(Flag(NO_SUBJECT, "不以安理会为主语：未说明安理会做什么"))
+        if "第七章采取行动" in text:
+            flags.append(Flag(CHAPTER_VII, "主席声明不根据《宪章》第七章通过：请审查此段"))
+        if _ZH_SPEAKER_WORDS.search(body):
+            flags.append(Flag(FIRST_PERSON, "仍有发言者的口吻（我们、中方……）"))
+        if _ZH_SELF_ADDRESSED.search(body):
+            flags.append(Flag(COUNCIL_ADDRESSEE, "安理会在对自己提要求：请改写"))
+        return tuple(flags)
+    m = _EN_COUNCIL_SUBJECT.match(text)
+    body = text[m.end():] if m else text
+    if m is None:
+        flags.append(Flag(NO_SUBJECT, "does not open with 'The Security Council': say what the Council does"))
+    if _EN_CHAPTER_VII.search(text):
+        flags.append(Flag(CHAPTER_VII, "a presidential statement is not adopted under Chapter VII: review this paragraph"))
+    if _EN_SPEAKER_WORDS.search(body):
+        flags.append(Flag(FIRST_PERSON, "a delegation's voice (we, our, my delegation …) is left in the text"))
+    if _EN_SELF_ADDRESSED.search(body):
+        flags.append(Flag(COUNCIL_ADDRESSEE, _SELF_ADDRESSED))
+    return tuple(flags)
+
+
+def _merge(*groups: tuple[Flag, ...]) -> tuple[Flag, ...]:
+    """Flags of all `groups`, one per code (the first one's message)."""
+    seen: dict[str, Flag] = {}
+    for group in groups:
+        for flag in group:
+            seen.setdefault(flag.code, flag)
+    return tuple(seen.values())
+
+
+def refresh_flags(flags: tuple[Flag, ...], text: str, language: str) -> tuple[Flag, ...]:
+    """Flags after a check: those from the conversion kept, those read from the text read again."""
+    return _merge(tuple(f for f in flags if f.code not in TEXT_FLAGS), review_flags(text, language))
 
 
 # Chinese -------------------------------------------------------------------------------------
@@ -472,48 +775,132 @@ def zh_subject(text: str, first: bool) -> str:
     return (ZH_SUBJECT_FIRST if first else ZH_SUBJECT_NEXT) + body
 
 
-_ZH_SPEAKER = re.compile(r"^(?:我们|我国代表团|本代表团|我国政府|我国|中方|我方)")
+_ZH_SPEAKER = re.compile(r"^(?:我们|我国代表团|本代表团|我代表团|我国政府|本国政府|我国|中方|我方|我谨|我)")
+_ZH_COURTESY = re.compile(r"^(?:也|还|谨|愿)*(?:感谢|祝贺|欢迎.{0,30}(?:出席|参加|主持|召开)(?:本次|今天的)?(?:会议|辩论))")
+_ZH_NOT_A_POSITION = "礼节性表述或与其他发言保持一致：不是安理会的立场"
+_ZH_SPEAKER_ADVERBS = re.compile(r"^(?:也|还|再次|坚决|强烈|始终|一贯|高度|坚定|积极|同样|一直|完全|愿|谨|希望借此机会|借此机会)+")
+_ZH_ASKING = re.compile(r"^(?:呼吁|敦促|促请|鼓励|希望|请|要求|吁请|期待|期望)(?:安理会|安全理事会)")
+# Leads a Council paragraph opens with when the Council acts on a delegation's request.
+_ZH_DECLARATIVE = ("请", "谴责", "呼吁", "敦促", "促请", "鼓励", "欢迎", "强调", "重申", "回顾", "支持", "要求", "吁请",
+                   "表示", "赞扬", "赞赏", "认识到", "确认", "注意到", "邀请", "决定", "继续")
 _ZH_ENUMERATOR = re.compile(r"^(?:(?:第[一二三四五六七八九十]+|首先|其次|再次|最后|此外|另外|同时|还有)[，,、：:]?)+")
 _ZH_MODAL = re.compile(r"应当|应该|应|必须|需要|要")
+_ZH_FROM_STATEMENT = "来自国家发言：改为安理会的口吻 (from a statement: the Council speaks for itself)"
+
+
+def _zh_speaker(text: str) -> int:
+    """Length of the speaker at the start of a Chinese statement sentence ("中方", "我们",
+    "法国", "欧洲联盟"), 0 when there is none."""
+    m = _ZH_SPEAKER.match(text)
+    if m:
+        return m.end()
+    for n in range(min(12, len(text) - 1), 1, -1):
+        name = text[:n]
+        found = _roster().find(name)
+        if found is not None and (found.kind in _EN_STATE_KINDS or found.basis == "observer"):
+            return n
+        if _roster().find_group(name) is not None:
+            return n
+    return 0
+
+
+def _from_statement_zh(text: str, first: bool) -> Conversion | None:
+    n = _zh_speaker(text)
+    if not n:
+        return None
+    rest = text[n:]
+    if _ZH_COURTESY.match(rest) or rest.startswith(("赞同", "同意")) and "发言" in rest:
+        return Conversion(text + "。" if not text.endswith("。") else text, text[:n], None, UNKNOWN_CATEGORY, True,
+                          _ZH_FROM_STATEMENT, (Flag(STATEMENT_VOICE, _ZH_NOT_A_POSITION),))
+    adverbs = _ZH_SPEAKER_ADVERBS.match(rest)
+    kept = ""
+    if adverbs:
+        kept = "".join(a for a in ("也", "还", "再次", "强烈", "坚决") if rest.startswith(a))  # kept as Council style
+        rest = rest[adverbs.end():]
+    asked = _ZH_ASKING.match(rest)
+    if asked:
+        wanted = rest[asked.end():]
+        if wanted.startswith(_ZH_DECLARATIVE):
+            converted = to_prst_zh(wanted, first)
+            return replace(converted, lead=text[: n + len(kept)] + asked.group(0), changed=True, note=_ZH_FROM_STATEMENT)
+        flag = Flag(STATEMENT_VOICE, "代表团请安理会采取行动：改为安理会“表示打算”，请审查措辞")
+        converted = to_prst_zh("表示打算" + wanted, first)
+        return replace(converted, changed=True, note=_ZH_FROM_STATEMENT, flags=_merge((flag,), converted.flags))
+    if rest.startswith("主张"):
+        flag = Flag(STATEMENT_VOICE, "“主张”改为“强调”，请审查措辞")
+        converted = to_prst_zh("强调" + rest[2:], first)
+        return replace(converted, changed=True, note=_ZH_FROM_STATEMENT, flags=_merge((flag,), converted.flags))
+    lead = zh_lead(kept + rest)
+    if lead:
+        after = (kept + rest)[len(lead):]
+        own = re.match(r"(?:我们的|我们|我国的|我方的|本国的)", after)  # "重申我们的承诺" -> "重申其承诺"
+        body = lead + ("其" + after[own.end():] if own else after)
+        converted = to_prst_zh(body, first)
+        return replace(converted, changed=True, note=_ZH_FROM_STATEMENT)
+    if _ZH_MODAL.search(rest[:12]):
+        flag = Flag(STATEMENT_VOICE, "“我们应……”代表所有人发言：改为“强调需要”，请说明由谁行动")
+        body = re.sub(r"^(?:应当|应该|必须|需要|应|要)", "", rest)
+        converted = to_prst_zh("强调需要" + body, first)
+        return replace(converted, changed=True, note=_ZH_FROM_STATEMENT, flags=_merge((flag,), converted.flags))
+    return None
 
 
 def to_prst_zh(source: str, first: bool = False) -> Conversion:
     text = clean(source, "zh")
     if not text:
         return Conversion("", None, None, UNKNOWN_CATEGORY, False, "empty paragraph")
-    speaker = _ZH_SPEAKER.match(text)
-    if speaker and zh_lead(text[speaker.end():]):
-        converted = to_prst_zh(text[speaker.end():], first)
-        return replace(converted, changed=True, note="来自国家发言：改为安理会的口吻 (from a national statement)")
+    spoken = _from_statement_zh(text, first)
+    if spoken is not None:
+        return spoken
     subject = ZH_SUBJECT_FIRST if first else ZH_SUBJECT_NEXT
     body = strip_zh_subject(text)
     already = body != text
-    if re.match(r"(决定)?(将)?继续(积极)?处理此案", body):
-        final = subject + "将继续处理此案。"
+    seized = re.match(r"(决定)?(将)?继续(积极)?处理此案", body)
+    if seized:
+        final = subject + f"将继续{seized.group(3) or ''}处理此案。"
         return Conversion(final, "决定", "将", 5, True)
+    if already:
+        asked = _ZH_ASKING.match(body)
+        if asked:  # "安理会呼吁安理会请秘书长……": the Council does what it was asked to do
+            return replace(to_prst_zh(body[asked.end():], first), changed=True)
     lead = zh_lead(body)
     if lead and body[len(lead):].startswith(ZH_SUBJECT_NEXT):
         body = lead + "其" + body[len(lead) + len(ZH_SUBJECT_NEXT):]  # "重申安理会决心" -> "安理会重申其决心"
     if lead is None and not already:
         body = _ZH_ENUMERATOR.sub("", text)
         if _ZH_MODAL.search(body) and not _ZH_SPEAKER.match(body):
+            flag = Flag(STATEMENT_VOICE, "以“强调指出”表述代表团的观点，请审查措辞")
             converted = to_prst_zh("强调指出，" + body, first)
-            return replace(converted, lead=None, changed=True,
-                           note="来自发言：以“强调指出”表述代表团的观点，请审查措辞 (from a statement; review)")
+            return replace(converted, lead=None, changed=True, flags=_merge((flag,), converted.flags),
+                           note="来自发言：以“强调指出”表述代表团的观点 (from a statement)")
         final = text + "。"
         return Conversion(final, None, None, UNKNOWN_CATEGORY, final != source.strip(),
                           "no lead verb recognised; left as written")
     note = "already in PRST form" if already else ""
-    if lead and "第七章采取行动" in lead:
-        note = "主席声明不根据《宪章》第七章通过：请审查此段 (a PRST is not adopted under Chapter VII)"
     final = subject + body + "。"
     return Conversion(final, lead, lead, zh_category(lead), final != source.strip(), note)
 
 
 def to_prst(source: str, language: str | None = None, first: bool = False) -> Conversion:
-    """Convert one resolution-style paragraph to PRST form in its language (detected if None)."""
+    """Convert one paragraph (resolution PP/OP, statement sentence, or PRST text) to PRST form in
+    its language (detected if None), with what the drafter must review (`Conversion.flags`)."""
     language = language or ("zh" if is_chinese(source) else "en")
-    return to_prst_zh(source, first) if language == "zh" else to_prst_en(source)
+    c = to_prst_zh(source, first) if language == "zh" else to_prst_en(source)
+    found = review_flags(c.text, language)
+    if any(f.message.endswith(_NOT_A_POSITION_END) or f.message == _ZH_NOT_A_POSITION for f in c.flags):
+        found = ()  # left as said, for the drafter to drop: its wording needs no further review
+    return replace(c, flags=_merge(c.flags, found))
+
+
+def draft_text(source: str, language: str, *, convert: bool = True, first: bool = False) -> Conversion:
+    """The text a paragraph is stored with in a draft, and its flags: the one way text enters a
+    PRST draft (typed, edited, from the library, from convergence, from the TUI editor). With
+    `convert=False` the text is kept as typed (spacing aside) and only reviewed."""
+    if convert:
+        return to_prst(source, language, first)
+    text = " ".join(source.split())
+    return Conversion(text, None, None, category_of(text, language), text != source, "kept as typed",
+                      review_flags(text, language))
 
 
 def category_of(text: str, language: str | None = None) -> int:

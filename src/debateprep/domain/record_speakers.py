@@ -15,9 +15,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+import unicodedata
+from collections.abc import Sequence
+
 from debateprep.domain.roster import Delegation, Roster
 from debateprep.domain.speakers import Basis, Level, SpeakerEntry
-from debateprep.domain.verbatim import SpeakerHeader, iter_speeches
+from debateprep.domain.verbatim import SpeakerHeader, iter_speeches, person_name
 
 _CALL = re.compile(r"(?:floor to|call on|call upon|give the floor to)\s+(?:the\s+)?(?P<who>[^.]{3,200}?)\s*\.(?:\s|$)")
 _CAPACITY = re.compile(r"in my capacity as\s+(?:the\s+)?(?P<who>[^.]{3,200}?)\s*\.")
@@ -83,9 +86,9 @@ def speakers_from_record(parts: Iterable[str], roster: Roster, meeting_date: dat
                 _note_invitations(text, roster, invited)
                 capacity = _CAPACITY.search(text)
                 if capacity and president_code:
-                    d = roster.get(president_code)
-                    heard_one = _make(len(heard) + 1, d, header, text, capacity.group("who"), session,
-                                      Basis.MEMBER if d.code in members else Basis.RULE37, roster)
+                    president = roster.get(president_code)
+                    heard_one = _make(len(heard) + 1, president, header, text, capacity.group("who"), session,
+                                      Basis.MEMBER if president.code in members else Basis.RULE37, roster)
                     member_spoke = True
                     _add(heard, seen, heard_one)
                 calls = list(_CALL.finditer(text))
@@ -122,6 +125,42 @@ def entries_from_heard(heard: Iterable[HeardSpeaker], inscription_start: datetim
             for i, h in enumerate(x for x in heard if not x.further)]
 
 
+_NAME_SEPARATORS = re.compile(r"[\s·•・‧.,，、]+")
+
+
+def _name_parts(name: str) -> list[str]:
+    """Words of a person's name, accents and case aside ("Mr. De Roux" -> ["de", "roux"]);
+    Chinese names split at the middle dot ("哈立德·希亚里" -> ["哈立德", "希亚里"])."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    return [w for w in _NAME_SEPARATORS.split(plain.casefold()) if w]
+
+
+def listed_briefer(speaker: str, entries: Sequence[SpeakerEntry]) -> SpeakerEntry | None:
+    """The briefer already on the speakers list whom a record's header names, by surname: "Mr. Khiari"
+    is "Khaled Khiari, Assistant Secretary-General …"; "希亚里先生" is "哈立德·希亚里". The listed
+    name is the entry's representative (or, for someone inscribed in a personal capacity, the entry
+    itself). None when no briefer, or more than one, carries that name."""
+    name = person_name(speaker) or ""
+    wanted = _name_parts(name)
+    if not wanted:
+        return None
+    found: list[SpeakerEntry] = []
+    for e in entries:
+        if not e.active or e.basis not in (Basis.BRIEFER, Basis.RULE39):
+            continue
+        for listed in (e.representative, e.delegation if e.delegation_code is None else ""):
+            parts = _name_parts(listed.split(",")[0]) if listed else []
+            if not parts:
+                continue
+            if wanted == parts[-len(wanted):] or (len(wanted) == 1 and wanted[0] in parts[1:]):
+                found.append(e)
+                break
+            if len(wanted) == 1 and len(parts) == 1 and parts[0].endswith(wanted[0]) and not parts[0].isascii():
+                found.append(e)  # a Chinese name written without its middle dot: "哈立德希亚里"
+                break
+    return found[0] if len(found) == 1 else None
+
+
 def level_from_title(title: str) -> Level:
     """Level from how a speaker is introduced ("Minister for Foreign Affairs of ...")."""
     if _VICE.search(title):
@@ -146,7 +185,7 @@ def _add(heard: list[HeardSpeaker], seen: set[tuple[str, str]], one: HeardSpeake
 
 def _make(order: int, d: Delegation | None, header: SpeakerHeader, text: str, call: str, session: int,
           basis: Basis, roster: Roster, invited_role: str = "") -> HeardSpeaker:
-    name = header.role if header.role else " ".join(p for p in (header.title, header.name) if p)
+    name = header.role if header.role else header.speaker  # as printed: "Mr. Zhang Jun", "张军先生"
     title = _title_from_call(call, d, roster) if d is not None and d.is_state else invited_role
     level = level_from_title(title)
     if header.title in ("President", "King", "Queen", "Emir", "Prime Minister"):

@@ -11,12 +11,14 @@ the document uses them only between paragraphs) and whether the previous line wa
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
+from debateprep.domain.cells import cell_len, is_wide
 from debateprep.domain.leads import leads, match_lead
 from debateprep.domain.resolution import (
+    ANNEX,
     OP,
     PARA,
     PP,
@@ -43,24 +45,6 @@ def _language(head: str) -> str:
     return "zh" if cjk and cjk * 3 >= len(_ASCII_LETTER_RE.findall(head)) else "en"
 
 
-# East Asian Wide and Fullwidth ranges (what terminals draw two cells wide), as one regex
-_WIDE_RE = re.compile(
-    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
-    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
-)
-
-
-def _cells(s: str) -> int:
-    """Width in terminal cells (a regex count: this runs on every line of every document)."""
-    if s.isascii():
-        return len(s)
-    return len(s) + len(_WIDE_RE.findall(s))
-
-
-def _is_wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in "WF"
-
-
 def join_lines(parts: list[str], lang: str = "en") -> str:
     """Join wrapped lines: no space next to Chinese, one space between Latin words,
     and a hyphen broken at a line end rejoined ("under-" + "taken" -> "undertaken").
@@ -73,7 +57,7 @@ def join_lines(parts: list[str], lang: str = "en") -> str:
             continue
         if not out:
             out = part
-        elif _is_wide(out[-1]) or _is_wide(part[0]):
+        elif is_wide(out[-1]) or is_wide(part[0]):
             out += part
         elif lang == "zh" and not (out[-1].isalpha() and part[0].isalpha()):
             out += part
@@ -111,6 +95,9 @@ _URL_RE = re.compile(r"https?://\S+")
 _BOLD_LEAD_RE = re.compile(r"^((?:\d{1,3}\s*[.．]\s*)?)\x02([^\x03]{1,40})\x03")
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
 _OP_RE = re.compile(r"^(\d{1,3}|[lLI](?=\.\s))\s*(?:[.．](?:\s+|(?=[\u3400-\u9fff“\"(（]))|,\s+(?=[A-Z]))")
+# An operative number as OCR garbles it: letters for digits ("ll.", "i9.", "Z.", "S."), a
+# comma or no dot ("7 Calls"), no space ("6.Calls").
+_GARBLED_NUMBER = re.compile(r"^[0-9lIiLZzSsOoB]{1,3}(?:\s*[.,]\s*|\s+)(?=[A-Z“\"])")
 _SUB_RE = re.compile(r"^[（(]([a-z]{1,2}|[ivx]{1,5}|\d{1,2})[)）]\s*")
 _ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
 
@@ -230,7 +217,7 @@ _PRST_MARKERS = re.compile(
 _ITEM_EN = re.compile(r"item entitled\s*[\"“](.+?)[\"”]", re.S)
 _ITEM_ZH = re.compile(r"题为\s*“(.+?)”\s*的项目", re.S)
 _ID_LINE = re.compile(
-    r"^(?:(?:Resolution|RESOLUTION)\s+\d+|\d+\s*\(\d{4}\)|第\s*\d+|\[S/[^\]]*\]$|of \d|on \d|"
+    r"^(?:(?:Resolution|RESOLUTION)\s+\d+|\d+\s*\(\d{4}\)|第\s*\d+|[\[(]S/[^\])]*[\])]$|of \d|on \d|"
     r"Adopted by the Security Council|安全理事会.*通过$|\d{1,2} \w+ \d{4}$|Statement by the President|"
     r"安全理事会主席的声明)"
 )
@@ -305,8 +292,46 @@ _EN_ADJ_LEADS = {"Concerned", "Alarmed", "Convinced", "Determined", "Mindful", "
                  "Disturbed", "Appalled", "Outraged", "Saddened", "Dismayed", "Resolved"}
 _QUOTES = "‘'’`\"“”「『"
 _ADOPTED_RE = re.compile(r"^Ad[oa]pted (?!by the Security Council at its)")
+_THEREFORE_RE = re.compile(r"^(?:Now,?\s+)?[Tt]herefore,?\s+the Security Council\b(?!\s*,?\s*$)")
+_THEREFORE_VERB = re.compile(r"\b(?:hereby\s+)?(resolves|decides|approves|determines)\b")
 _INTRO_RE = re.compile(r"^([A-Z]?[\w ]{2,30}?|[\u3400-\u9fff]{1,6})\s*[:：]$")
-_ANNEX_RE = re.compile(r"^(?:ANNEX|Annex|附件)(?:\s+[IVX\d]+)?\s*$")
+# A heading that opens an annex, appendix or attachment: "Annex", "ANNEX II", "Annex A",
+# "Appendix 1", "Attachment", "附件一" — alone on its line, or followed by its title after a
+# colon or dash ("Annex B: Goods Review List procedures").
+_PART_RE = re.compile(
+    r"^(?P<word>(?i:annex|appendix|attachment|enclosure)|附件|附录|附文)"
+    r"(?:\s*(?P<label>[IVXL]{1,6}|\d{1,2}|[A-Z]|[一二三四五六七八九十]{1,3})(?![\w]))?"
+    r"\s*(?:[.:：—–-]\s*(?P<title>\S.{0,200}))?$"
+)
+_PART_WORDS = {"附件": "annex", "附录": "appendix", "附文": "attachment"}
+_ZH_NUMERALS = {"一": "I", "二": "II", "三": "III", "四": "IV", "五": "V", "六": "VI", "七": "VII", "八": "VIII",
+                "九": "IX", "十": "X"}
+_PART_NUMBER_RE = re.compile(r"^(\d{1,3})\s*[.．](?:\s+(?=\S)|(?=[\u3400-\u9fff“\"(（]))")
+
+
+# The articles of an agreement the resolution approves ("… hereby resolves to approve the
+# following terms of trusteeship …:" then "Article 1", "Article 2" …: 21 (1947)).
+_ARTICLE_RE = re.compile(r"^Article\s+(?P<label>[IVXL]{1,6}|\d{1,3})\s*$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _roman_to_int(label: str) -> int:
+    total = 0
+    for i, ch in enumerate(label):
+        value = _ROMAN_VALUES[ch]
+        total += -value if i + 1 < len(label) and _ROMAN_VALUES[label[i + 1]] > value else value
+    return total
+
+
+def _part_heading(text: str) -> tuple[str, str, str] | None:
+    """("annex", "A", title) for an annex/appendix/attachment heading line, else None."""
+    m = _PART_RE.match(text)
+    if m is None:
+        return None
+    word = _PART_WORDS.get(m.group("word"), m.group("word").lower())
+    label = m.group("label") or ""
+    label = _ZH_NUMERALS.get(label, label)
+    return word, label, (m.group("title") or "").strip()
 
 
 @dataclass
@@ -316,6 +341,25 @@ class _Block:
     sub: str = ""
     parts: list[str] = field(default_factory=list)
     lead_hint: str = ""
+    part: str = ""  # "annex A" … for a paragraph of an annex, appendix or attachment
+    section: str = ""  # "B" in a resolution made of sections A, B … ("" before the first)
+
+
+# A resolution in sections: a line "A", "B" … or "I", "II" … alone, before the section's
+# paragraphs (or before its own "The Security Council,"). Sections usually continue the operative
+# numbering (687 (1991)); when one restarts it at 1 (101 (1953), 161 (1961)) its paragraphs are
+# cited with it: "S/RES/101 (1953), section B, OP 2".
+_SECTION_RE = re.compile(r"^(?:[A-I]|II|III|IV|V|VI|VII|VIII|IX|X)$")
+_SECTION_CHAPEAU = re.compile(r"^(?:The Security Council|安全理事会)\s*[,，:：]?$")
+
+
+@dataclass
+class _Part:
+    """An annex, appendix or attachment: its citation label and its lines, segmented apart."""
+
+    label: str  # "annex", "annex A", "annex II, appendix 1"
+    title: str
+    lines: list[_Line] = field(default_factory=list)
 
 
 def _en_lead_word(t: str) -> str | None:
@@ -341,6 +385,12 @@ def _en_lead_word(t: str) -> str | None:
 
 _EN_ADVERBS = ("Hereby", "Therefore", "Also", "Further", "Again", "Once again", "Strongly", "Urgently",
                "Solemnly", "Accordingly", "Firmly", "Unanimously", "Formally", "Now")
+
+
+@lru_cache(maxsize=1)
+def _en_op_first_words() -> frozenset[str]:
+    """First words of the English operative leads: "Calls" (for "Calls once again for")."""
+    return frozenset(le.text.split()[0] for le in leads("en", OP))
 
 
 def _op_only_lead(t: str, lang: str) -> str | None:
@@ -380,12 +430,18 @@ class _Segmenter:
         self.blocks: list[_Block] = []
         self.warnings: list[str] = []
         self.tail: list[_Line] = []
+        self.parts: list[_Part] = []
+        self.section_label = ""
+        self.first_section = ""
+        self.may_restart = False  # a section just opened: its OPs may start again at 1
+        self.restarted = False
+        self.index = 0  # of the line being read (for the look-ahead of `_garbled_op`)
         self.last_op = 0
         self.section = PP
         self.intro_lead = ""
         self.intro_line = ""
         self.unnumbered = False
-        widths = sorted(_cells(ln.text) for ln in lines) or [0]
+        widths = sorted(cell_len(ln.text) for ln in lines) or [0]
         p90 = widths[int(len(widths) * 0.9)] if len(widths) > 1 else widths[0]
         near = sum(1 for w in widths if w >= 0.75 * p90)
         self.wrapped = 0 < p90 <= 200 and near >= 0.4 * len(widths)
@@ -402,7 +458,7 @@ class _Segmenter:
         """Was `line` wrapped because it was full (by display width, or by characters)?"""
         if not self.wrapped:
             return False
-        return _cells(line.text) >= self.width - 1 or len(line.text) >= self.width_chars
+        return cell_len(line.text) >= self.width - 1 or len(line.text) >= self.width_chars
 
     def _boundary(self, prev: _Line, cur: _Line, terminators: tuple[str, ...]) -> bool:
         """Does `prev` end a paragraph so that `cur` may start one?"""
@@ -419,17 +475,63 @@ class _Segmenter:
     # main loop -------------------------------------------------------------
     def run(self) -> None:
         prev: _Line | None = None
+        skip = -1
         for i, line in enumerate(self.lines):
+            self.index = i
+            if i == skip:
+                continue
             if self.blocks and self._ends_body(line):
                 self.tail = self.lines[i:]
                 break
-            if not self._start(prev, line):
+            heading = _part_heading(line.text) if self.blocks and prev is not None else None
+            ended = prev is not None and (line.blank_before or _ends(prev.text, _TERMINATORS + (".", "。", ")", "）")))
+            nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+            article = _ARTICLE_RE.match(line.text) if ended and prev is not None else None
+            if article and (_ends(prev.text, (":", "：")) or (self.parts and self.parts[-1].label.startswith("article"))):  # type: ignore[union-attr]
+                label = article.group("label")
+                self.parts.append(_Part(f"article {label if label.isdigit() else _roman_to_int(label)}", ""))
+            elif heading and ended:
+                self._open_part(*heading)
+            elif not self.parts and self.blocks and ended and nxt is not None and _SECTION_RE.match(line.text) and (
+                _SECTION_CHAPEAU.match(nxt.text) or _OP_RE.match(nxt.text) or _op_only_lead(nxt.text, self.lang)
+            ):
+                self._open_section(line.text)
+                if _SECTION_CHAPEAU.match(nxt.text):
+                    skip = i + 1  # the section's own "The Security Council,": its PPs follow
+                    self.section, self.unnumbered, self.intro_lead, self.intro_line = PP, False, "", ""
+            elif self.parts:
+                self.parts[-1].lines.append(line)
+            elif not self._start(prev, line):
                 self._continue(line)
             prev = line
+        if self.restarted:
+            self._label_sections()
+        for part in self.parts:
+            self.blocks.extend(_part_blocks(part, self))
+
+    def _open_section(self, label: str) -> None:
+        self.section_label = label
+        self.first_section = self.first_section or label
+        self.may_restart = True
+
+    def _label_sections(self) -> None:
+        """Numbering restarted in a section: every section's paragraphs carry its label. When the
+        first heading seen is "B" (or "II"), "A" was lost in the document's header."""
+        before = {"B": "A", "II": "I"}.get(self.first_section, "")
+        for block in self.blocks:
+            label = block.section or before
+            if label:
+                block.part = f"section {label}"
+
+    def _open_part(self, word: str, label: str, title: str) -> None:
+        name = f"{word} {label}".strip()
+        if word != "annex" and self.parts:  # an appendix or attachment of the annex before it
+            base = self.parts[-1].label.split(",")[0]
+            if base.startswith("annex"):
+                name = f"{base}, {name}"
+        self.parts.append(_Part(name, title))
 
     def _ends_body(self, line: _Line) -> bool:
-        if _ANNEX_RE.match(line.text):
-            return True
         return (
             self.lang == "en"
             and not self.is_prst
@@ -437,7 +539,7 @@ class _Segmenter:
         )
 
     def _new(self, kind: str, number: int, text: str, hint: str, sub: str = "") -> None:
-        self.blocks.append(_Block(kind, number, sub, [text] if text else [], hint))
+        self.blocks.append(_Block(kind, number, sub, [text] if text else [], hint, section=self.section_label))
 
     def _continue(self, line: _Line) -> None:
         if not self.blocks:
@@ -458,13 +560,23 @@ class _Segmenter:
             n = int(m.group(1)) if m.group(1).isdigit() else 1  # OCR reads "1." as "L."
             rest = t[m.end() :]
             plausible = n == self.last_op + 1 or (n == self.last_op + 2 and self._looks_operative(rest))
+            if n == 1 and self.last_op > 0 and self.may_restart:
+                plausible, self.restarted, self.last_op = True, True, 0
             if plausible:
+                self.may_restart = False
                 if n != self.last_op + 1:
                     self.warnings.append(f"OP {self.last_op + 1} missing (found {n} after {self.last_op})")
                 self.last_op = n
                 self.section, self.unnumbered = OP, False
                 self._new(OP, n, rest, line.lead_hint or self._intro_hint(rest))
                 return True
+        garbled = self._garbled_op(prev, line)
+        if garbled is not None:
+            self.last_op += 1
+            self.may_restart = False
+            self.section, self.unnumbered = OP, False
+            self._new(OP, self.last_op, garbled, line.lead_hint or self._intro_hint(garbled))
+            return True
         ms = _SUB_RE.match(t)
         if ms and self.intro_line and self.section == PP:
             # "Decides:" followed by (a), (b): one unnumbered operative paragraph with sub-paragraphs
@@ -475,9 +587,15 @@ class _Segmenter:
             parent = self.blocks[-1]
             self._new(parent.kind, parent.number, t[ms.end() :], line.lead_hint, self._sub_key(ms.group(1)))
             return True
-        if self.section == PP and _INTRO_RE.match(t) and _op_only_lead(t, self.lang):
-            self.intro_lead = _INTRO_RE.match(t).group(1)  # "Resolves:" introduces numbered OPs
+        intro = _INTRO_RE.match(t) if self.section == PP else None
+        if intro and _op_only_lead(t, self.lang):
+            self.intro_lead = intro.group(1)  # "Resolves:" introduces numbered OPs
             self.intro_line = t
+            return True
+        if self.section == PP and self.lang == "en" and _THEREFORE_RE.match(t) and prev is not None and _ends(prev.text, _TERMINATORS + (".",)):
+            self.last_op += 1  # "Now, therefore, the Security Council …, hereby resolves …"
+            self.section, self.unnumbered = OP, True
+            self._new(OP, self.last_op, t, "")
             return True
         unnumbered = self.section == PP or self.unnumbered
         if unnumbered and (
@@ -496,6 +614,31 @@ class _Segmenter:
                 self._new(PP, 0, t, line.lead_hint)
                 return True
         return False
+
+    def _garbled_op(self, prev: _Line | None, line: _Line) -> str | None:
+        """The text of operative paragraph last+1 whose number OCR garbled ("Z.", "ll.", "i9.",
+        "S.", "6.Calls", "7 Calls") or lost: a line opening with an operative verb after a paragraph
+        end, when the next numbered paragraph is last+2. None otherwise."""
+        if prev is None or self.unnumbered or (self.section == PP and self.last_op) or self.restarted:
+            return None
+        if not _ends(prev.text, _TERMINATORS + (".", "。")):
+            return None
+        m = _GARBLED_NUMBER.match(line.text)
+        rest = line.text[m.end():] if m else line.text
+        first = rest.lstrip(_QUOTES).split(" ", 1)[0].rstrip(",;:")
+        if not (_op_only_lead(rest, self.lang) or (self.lang == "en" and first in _en_op_first_words())):
+            return None
+        for later in self.lines[self.index + 1 :]:
+            n = _OP_RE.match(later.text)
+            if n and n.group(1).isdigit():
+                if int(n.group(1)) != self.last_op + 2:
+                    return None
+                shown = m.group(0).strip() if m else "no number"
+                self.warnings.append(f"OP {self.last_op + 1}: number unreadable in the source ({shown})")
+                return rest
+            if _part_heading(later.text) or _ADOPTED_RE.match(later.text):
+                return None
+        return None
 
     def _op_boundary(self, prev: _Line, line: _Line) -> bool:
         """May an unnumbered operative paragraph start here?"""
@@ -550,7 +693,7 @@ class _Segmenter:
         return (
             (self.blank_informative and line.blank_before)
             or (line.indent > self.base_indent and line.indent > prev.indent)
-            or _cells(prev.text) < 0.75 * self.width
+            or cell_len(prev.text) < 0.75 * self.width
         )
 
     def _start_prst(self, prev: _Line | None, line: _Line) -> bool:
@@ -563,6 +706,74 @@ class _Segmenter:
             self._new(PARA, len(self.blocks) + 1, t, line.lead_hint)
             return True
         return False
+
+
+def _is_title(lines: list[_Line]) -> bool:
+    """A heading-like opening block: short, and not ending as a sentence or a list intro does."""
+    text = join_lines([ln.text for ln in lines])
+    return 0 < len(text) <= 300 and not _ends(text, _TERMINATORS + (".", "。")) and not _SUB_RE.match(text)
+
+
+def _part_blocks(part: _Part, seg: _Segmenter) -> list[_Block]:
+    """Paragraphs of an annex (appendix, attachment). They are cited by the annex's own paragraph
+    numbers when it numbers them 1., 2. … in sequence, otherwise by their running position; an
+    opening heading is the part's title (number 0). Sub-paragraphs (a), (b) belong to the
+    numbered paragraph above them."""
+    lines: list[_Line] = []
+    for ln in part.lines:  # undo inline splits, but for a (sub-)paragraph run into the line above
+        if ln.gap is not None and lines and not (ln.gap and (_PART_NUMBER_RE.match(ln.text) or _SUB_RE.match(ln.text))):
+            lines[-1] = _Line(lines[-1].text + ln.gap + ln.text, lines[-1].indent, lines[-1].blank_before,
+                              lines[-1].lead_hint, lines[-1].gap)
+        else:
+            lines.append(ln)
+    title_lines: list[_Line] = []
+    if not part.title and lines:
+        end = next((i for i, ln in enumerate(lines[1:], 1) if ln.blank_before), len(lines))
+        if _is_title(lines[:end]) and not _PART_NUMBER_RE.match(lines[0].text):
+            title_lines, lines = lines[:end], lines[end:]
+    blocks: list[_Block] = []
+    if part.title or title_lines:
+        blocks.append(_Block(ANNEX, 0, parts=[part.title] if part.title else [ln.text for ln in title_lines],
+                             part=part.label))
+    in_sequence = 0
+    for ln in lines:
+        m = _PART_NUMBER_RE.match(ln.text)
+        if m and int(m.group(1)) == in_sequence + 1:
+            in_sequence += 1
+    numbered = in_sequence >= 2
+    last = 0
+    prev: _Line | None = None
+    for line in lines:
+        m = _PART_NUMBER_RE.match(line.text) if numbered else None
+        ms = _SUB_RE.match(line.text)
+        if m and int(m.group(1)) == last + 1:
+            last = int(m.group(1))
+            blocks.append(_Block(ANNEX, last, parts=[line.text[m.end():]], part=part.label))
+        elif numbered and not last:  # text before "1.": the part's opening
+            if not blocks:
+                blocks.append(_Block(ANNEX, 0, part=part.label))
+            blocks[-1].parts.append(line.text)
+        elif numbered and ms and prev is not None and seg._sub_ok(prev, line):
+            parent = blocks[-1]
+            blocks.append(_Block(ANNEX, parent.number, ms.group(1), [line.text[ms.end():]], part=part.label))
+        elif numbered:
+            blocks[-1].parts.append(line.text)  # more of the numbered paragraph (or sub) above
+        elif prev is None or not blocks or _annex_boundary(seg, prev, line):
+            running = sum(1 for b in blocks if b.number and not b.sub) + 1
+            blocks.append(_Block(ANNEX, running, parts=[line.text], part=part.label))
+        else:
+            blocks[-1].parts.append(line.text)
+        prev = line
+    return blocks
+
+
+def _annex_boundary(seg: _Segmenter, prev: _Line, line: _Line) -> bool:
+    """May an unnumbered annex paragraph start at `line`?"""
+    if seg.blank_informative:
+        return line.blank_before
+    return _ends(prev.text, _TERMINATORS + (".", "。")) and not seg._full(prev) or (
+        line.indent > seg.base_indent and line.indent > prev.indent
+    )
 
 
 # ---------------------------------------------------------------- finishing paragraphs
@@ -591,6 +802,8 @@ def _lead_for(kind: str, text: str, lang: str, hint: str, sub: str = "") -> str:
     body = text.lstrip(_QUOTES + " ")
     if hint:
         return hint
+    if kind == ANNEX:
+        return match_lead(body, lang) or ""
     if kind == PARA:
         if lang == "en":
             rest = _PRST_SUBJECT_EN.sub("", body)
@@ -607,6 +820,9 @@ def _lead_for(kind: str, text: str, lang: str, hint: str, sub: str = "") -> str:
         hit = match_lead(body, "en", kind)
         if hit:
             return hit
+        if kind == OP and _THEREFORE_RE.match(body):
+            verb = _THEREFORE_VERB.search(body)
+            return verb.group(1) if verb else ""
         subject = _PRST_SUBJECT_EN.sub("", body)
         if kind == OP and subject != body and subject[:1].islower():
             hit = match_lead(subject[:1].upper() + subject[1:], "en", OP)
@@ -692,7 +908,7 @@ def parse(text: str, *, symbol: str | None = None, lang: str | None = None, sour
     paragraphs: list[Paragraph] = []
     loose_notes: list[Footnote] = []
     defined = {n.mark: n for n in notes}
-    pp_n = 0
+    pp_numbers: dict[str, int] = {}
     for block in seg.blocks:
         raw = join_lines(block.parts, lang) if block.parts else ""
         fns: list[Footnote] = []
@@ -712,12 +928,12 @@ def parse(text: str, *, symbol: str | None = None, lang: str | None = None, sour
         if not txt:
             continue
         if block.kind == PP and not block.sub:
-            pp_n += 1
-        number = pp_n if block.kind == PP else block.number
+            pp_numbers[block.part] = pp_numbers.get(block.part, 0) + 1
+        number = pp_numbers.get(block.part, 0) if block.kind == PP else block.number
         lead = _lead_for(block.kind, txt, lang, block.lead_hint, block.sub)
         if block.kind == PP and not block.sub and lang == "en":
             txt = txt.lstrip("‘'’`")
-        paragraphs.append(Paragraph(sym, block.kind, number, txt, lead, block.sub, tuple(fns), lang))
+        paragraphs.append(Paragraph(sym, block.kind, number, txt, lead, block.sub, tuple(fns), lang, block.part))
     loose_notes.extend(defined.values())
 
     if not paragraphs:

@@ -1,7 +1,7 @@
 """Who can be on a speakers list: States, observers, UN entities and other bodies, and groups.
 
-The data are reviewed files in the repository's speakers/ folder (states.csv, entities.csv,
-groups.csv, council.toml), shipped inside the package as debateprep/data/speakers/.
+The data are reviewed files shipped inside the package as debateprep/data/speakers/ (states.csv,
+entities.csv, groups.csv, council.toml); the repository's speakers/ folder links to them.
 `Roster.load()` reads them once; `resolve()` finds a delegation from any name staff or verbatim
 records use (English or Chinese, short or formal, aliases such as "Turkey", "Russia", "英国",
 OCR slips such as "C6te d'Ivoire"); `search()` ranks candidates for autocomplete.

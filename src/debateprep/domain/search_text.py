@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from debateprep.domain.text import cell_width
+from debateprep.domain.cells import cell_len, char_len, is_wide
 
 PUNCT_TOKEN = "zzp"
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -169,22 +169,22 @@ class Snippet:
 def snippet(text: str, query: Query, cells: int = 120) -> Snippet:
     """A window of about `cells` terminal cells around the first match, with its highlights."""
     spans = match_spans(text, query)
-    if cell_width(text) <= cells:
+    if cell_len(text) <= cells:
         return Snippet(text, tuple(spans))
     first = spans[0][0] if spans else 0
     start = first
     budget = cells // 3
     while start > 0 and budget > 0:
         start -= 1
-        budget -= 2 if unicodedata.east_asian_width(text[start]) in "WF" else 1
-    if start > 0 and not _is_wide(text[start]):  # do not cut an English word
+        budget -= char_len(text[start])
+    if start > 0 and not is_wide(text[start]):  # do not cut an English word
         space = text.rfind(" ", 0, start + 1)
         start = space + 1 if space >= 0 and start - space < 20 else start
     end, used = start, 0
     while end < len(text) and used < cells:
-        used += 2 if _is_wide(text[end]) else 1
+        used += char_len(text[end])
         end += 1
-    if end < len(text) and not _is_wide(text[end - 1]):
+    if end < len(text) and not is_wide(text[end - 1]):
         space = text.find(" ", end)
         end = space if 0 <= space - end < 20 else end
     prefix = "…" if start > 0 else ""
@@ -193,6 +193,3 @@ def snippet(text: str, query: Query, cells: int = 120) -> Snippet:
     inside = tuple((max(s, start) + shift, min(e, end) + shift) for s, e in spans if e > start and s < end)
     return Snippet(prefix + text[start:end] + suffix, inside)
 
-
-def _is_wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in "WF"

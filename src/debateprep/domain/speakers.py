@@ -2,14 +2,17 @@
 
 Automatic order:
   1. briefers (rule 39), the Secretary-General first, then in order of inscription;
-  2. in a high-level debate with `president_first`, the President's national statement;
+  2. a President inscribed at minister level or above (a high-level debate): the President's
+     national statement (S/PV.8699, S/PV.8723);
   3. Council members: higher level first (head of State/Government, minister, vice-minister,
      permanent representative, deputy, other), then by draw (then inscription);
-  4. the President last among members (unless 2.);
+  4. a President below minister level: last among members;
   5. non-members (rule 37 States, rule 39 invitees, observers): by level, then inscription;
   6. entries "moved to a later session", in order of inscription.
 Entries that are speaking or have spoken stay where they spoke (history does not re-sort), in the
 order heard; a waiting entry pinned at a position keeps it even if someone spoke out of turn.
+The President's place is overridable for a debate (`OrderSettings.president_first`: True or False
+instead of None, the rule); an override that departs from the rule is shown like a manual one.
 
 Manual overrides stay visible and survive a re-sort: `swap` exchanges two entries' places,
 `after`/`before` keeps an entry next to another one wherever that one goes, `pin` holds an entry
@@ -19,10 +22,11 @@ rules alone would put it, and why (`Placement.explain()`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
+from typing import TypeVar
 
 
 class Level(StrEnum):
@@ -168,7 +172,26 @@ class SpeakerEntry:
 @dataclass(frozen=True)
 class OrderSettings:
     president_code: str | None = None  # the presiding delegation (roster code)
-    president_first: bool = False  # high-level debate: national statement right after briefers
+    # None: by the rule (first after the briefers when inscribed at minister level or above, else
+    # last among members); True / False: the debate's override, either way
+    president_first: bool | None = None
+
+
+HIGH_LEVEL = (Level.HEAD, Level.MINISTER)
+
+
+def _is_president(e: SpeakerEntry, s: OrderSettings) -> bool:
+    return e.basis == Basis.MEMBER and s.president_code is not None and e.delegation_code == s.president_code
+
+
+def president_first_by_rule(e: SpeakerEntry) -> bool:
+    """DOMAIN.md: a minister or head of State/Government presiding makes the national statement
+    right after the briefers; otherwise the President speaks last among members."""
+    return e.level in HIGH_LEVEL
+
+
+def _president_first(e: SpeakerEntry, s: OrderSettings) -> bool:
+    return president_first_by_rule(e) if s.president_first is None else s.president_first
 
 
 @dataclass
@@ -209,8 +232,11 @@ def order_entries(entries: Iterable[SpeakerEntry], settings: OrderSettings = Ord
     for e in frozen:
         rules[id(e)] = f"{e.status.label()}, stays where it was heard"
     auto_pos = {id(e): i + 1 for i, e in enumerate(auto)}
+    setting_notes = _president_setting(open_entries, settings, frozen, auto_pos)
 
     final, notes = _apply_overrides(frozen, ranked)
+    for key, note in setting_notes.items():
+        notes.setdefault(key, []).insert(0, note)
     placements = [Placement(e, i + 1, auto_pos[id(e)], rules[id(e)], notes.get(id(e), []))
                   for i, e in enumerate(final)]
     placements += [Placement(e, None, None, "withdrawn") for e in withdrawn]
@@ -225,31 +251,58 @@ def explain(entry: SpeakerEntry, entries: Iterable[SpeakerEntry], settings: Orde
     raise ValueError("entry is not in the list")
 
 
+def _president_setting(open_entries: list[SpeakerEntry], s: OrderSettings, frozen: list[SpeakerEntry],
+                       auto_pos: dict[int, int]) -> dict[int, str]:
+    """The debate's President setting, where it departs from the rule, as a visible override
+    (and `auto_pos` of the President corrected to where the rule alone puts it)."""
+    president = next((e for e in open_entries if _is_president(e, s) and e.status != Status.MOVED), None)
+    if president is None or s.president_first is None or s.president_first == president_first_by_rule(president):
+        return {}
+    by_rule = replace_settings(s, None)
+    ranked = sorted(open_entries, key=lambda e: (*_auto_key(e, by_rule), e.id or 0, e.delegation))
+    auto_pos[id(president)] = len(frozen) + ranked.index(president) + 1
+    if s.president_first:
+        return {id(president): "set for this debate: the President speaks right after the briefers "
+                               f"(by the rule, at {president.level.label()} level, last among members)"}
+    return {id(president): f"set for this debate: the President speaks last among members (by the rule, "
+                           f"at {president.level.label()} level, right after the briefers)"}
+
+
+def replace_settings(s: OrderSettings, president_first: bool | None) -> OrderSettings:
+    return OrderSettings(president_code=s.president_code, president_first=president_first)
+
+
 def _auto_key(e: SpeakerEntry, s: OrderSettings) -> tuple[object, ...]:
-    is_president = e.basis == Basis.MEMBER and s.president_code is not None and e.delegation_code == s.president_code
+    is_president = _is_president(e, s)
     if e.status == Status.MOVED:
         return (6, 0, 0, e.inscribed_at)
     if e.basis == Basis.BRIEFER:
         return (1, 0 if e.delegation_code == "SG" else 1, 0, e.inscribed_at)
     if is_president:
-        return (2 if s.president_first else 4, 0, 0, e.inscribed_at)
+        return (2 if _president_first(e, s) else 4, 0, 0, e.inscribed_at)
     if e.basis == Basis.MEMBER:
         return (3, e.level.rank, e.draw if e.draw is not None else 10_000, e.inscribed_at)
     return (5, e.level.rank, 0, e.inscribed_at)
 
 
 def _rule_text(e: SpeakerEntry, s: OrderSettings) -> str:
-    is_president = e.basis == Basis.MEMBER and s.president_code is not None and e.delegation_code == s.president_code
+    is_president = _is_president(e, s)
     if e.status == Status.MOVED:
         return "moved to a later session: after the others, in order of inscription"
     if e.basis == Basis.BRIEFER:
         if e.delegation_code == "SG":
             return "briefers speak first, the Secretary-General before other briefers"
         return "briefers speak first, in order of inscription"
-    if is_president and s.president_first:
-        return "the President (high-level debate) makes the national statement right after the briefers"
+    if is_president and _president_first(e, s):
+        if s.president_first is None:
+            return (f"the President, presiding at {e.level.label()} level (a high-level debate), makes the "
+                    "national statement right after the briefers")
+        return "the President makes the national statement right after the briefers, as set for this debate"
     if is_president:
-        return "the President speaks last among Council members"
+        if s.president_first is None:
+            return (f"the President speaks last among Council members (presiding at {e.level.label()} level; "
+                    "at minister level or above the President would speak right after the briefers)")
+        return "the President speaks last among Council members, as set for this debate"
     if e.basis == Basis.MEMBER:
         draw = f"draw {e.draw}" if e.draw is not None else "no draw yet, so by inscription"
         return f"Council member at {e.level.label()} level: members by level, then draw ({draw})"
@@ -315,8 +368,7 @@ def _apply_overrides(frozen: list[SpeakerEntry], ranked: list[SpeakerEntry]
                 # after: behind the anchor and anything already chained behind it
                 if e.override.kind == "after":  # type: ignore[union-attr]
                     i += 1
-                    while i < len(rest) and rest[i].override and rest[i].override.kind == "after" \
-                            and rest[i].override.ref == anchor.id and id(rest[i]) in placed:  # type: ignore[union-attr]
+                    while i < len(rest) and _kept_after(rest[i], anchor) and id(rest[i]) in placed:
                         i += 1
                 rest.insert(i, e)
             placed.add(id(e))
@@ -342,7 +394,11 @@ def _apply_overrides(frozen: list[SpeakerEntry], ranked: list[SpeakerEntry]
     return full, notes
 
 
-def _cycles(e: SpeakerEntry, by_id: dict[int | None, SpeakerEntry]) -> bool:
+def _kept_after(e: SpeakerEntry, anchor: SpeakerEntry) -> bool:
+    return e.override is not None and e.override.kind == "after" and e.override.ref == anchor.id
+
+
+def _cycles(e: SpeakerEntry, by_id: dict[int, SpeakerEntry]) -> bool:
     seen = {id(e)}
     cur = e
     while cur.override and cur.override.kind in ("after", "before"):
@@ -354,6 +410,54 @@ def _cycles(e: SpeakerEntry, by_id: dict[int | None, SpeakerEntry]) -> bool:
         seen.add(id(nxt))
         cur = nxt
     return False
+
+
+def overrides_to_keep(order: Sequence[SpeakerEntry], others: Sequence[SpeakerEntry], settings: OrderSettings,
+                      reason: str) -> dict[int, Override]:
+    """Overrides that make the rules read `order` (entries with ids, e.g. a record in the order it
+    was heard) as given, amid `others`: as few as possible — every entry the rules already place
+    in that order keeps no override; each other one is kept after the entry heard before it (the
+    first one, before the entry heard after it). Returns entry id -> override."""
+    ids = [e.id for e in order]
+    if len(order) < 2 or any(i is None for i in ids):
+        return {}
+    placed = [p.entry.id for p in order_entries([*others, *order], settings) if p.position is not None]
+    rank = {entry_id: n for n, entry_id in enumerate(placed)}
+    if any(i not in rank for i in ids):
+        return {}  # withdrawn entries: nothing to keep in order
+    keep = _longest_increasing([rank[e.id] for e in order if e.id is not None])
+    out: dict[int, Override] = {}
+    for n, e in enumerate(order):
+        if n in keep:
+            continue
+        if n > 0:
+            out[e.id] = Override("after", order[n - 1].id, reason)  # type: ignore[index, arg-type]
+        else:
+            out[e.id] = Override("before", order[1].id, reason)  # type: ignore[index, arg-type]
+    return out
+
+
+def _longest_increasing(values: Sequence[int]) -> set[int]:
+    """Indexes of one longest strictly increasing subsequence of `values` (patience sorting)."""
+    import bisect
+
+    tails: list[int] = []  # value at the end of the best run of each length
+    tail_index: list[int] = []
+    before: list[int] = [-1] * len(values)
+    for i, v in enumerate(values):
+        k = bisect.bisect_left(tails, v)
+        if k == len(tails):
+            tails.append(v)
+            tail_index.append(i)
+        else:
+            tails[k], tail_index[k] = v, i
+        before[i] = tail_index[k - 1] if k else -1
+    out: set[int] = set()
+    i = tail_index[-1] if tail_index else -1
+    while i >= 0:
+        out.add(i)
+        i = before[i]
+    return out
 
 
 def find_duplicate(entry: SpeakerEntry, existing: Sequence[SpeakerEntry]) -> SpeakerEntry | None:
@@ -372,6 +476,8 @@ def _ordinal(n: int | None) -> str:
     return f"{n}{suffix}"
 
 
+E = TypeVar("E", bound=StrEnum)
+
 _LEVEL_WORDS = {
     "head": Level.HEAD, "hos": Level.HEAD, "hog": Level.HEAD, "head of state": Level.HEAD,
     "head of government": Level.HEAD, "head of state/government": Level.HEAD, "国家元首": Level.HEAD,
@@ -389,7 +495,7 @@ _BASIS_WORDS = {
 }
 
 
-def _parse(enum: type[StrEnum], labels: dict, words: dict, text: str, what: str):  # type: ignore[no-untyped-def]
+def _parse(enum: type[E], labels: Mapping[E, tuple[str, ...]], words: Mapping[str, E], text: str, what: str) -> E:
     key = " ".join(str(text).strip().casefold().replace("_", " ").split())
     for member in enum:
         if key in (member.value.replace("_", " "), *(s.casefold() for s in labels[member])):
@@ -402,12 +508,12 @@ def _parse(enum: type[StrEnum], labels: dict, words: dict, text: str, what: str)
 
 def parse_level(text: str) -> Level:
     """'minister', 'PR', '部长', 'head of State/Government' ... -> Level; ValueError otherwise."""
-    return _parse(Level, LEVEL_LABELS, _LEVEL_WORDS, text, "level")  # type: ignore[no-any-return]
+    return _parse(Level, LEVEL_LABELS, _LEVEL_WORDS, text, "level")
 
 
 def parse_basis(text: str) -> Basis:
-    return _parse(Basis, BASIS_LABELS, _BASIS_WORDS, text, "basis")  # type: ignore[no-any-return]
+    return _parse(Basis, BASIS_LABELS, _BASIS_WORDS, text, "basis")
 
 
 def parse_status(text: str) -> Status:
-    return _parse(Status, STATUS_LABELS, {"moved": Status.MOVED, "later": Status.MOVED}, text, "status")  # type: ignore[no-any-return]
+    return _parse(Status, STATUS_LABELS, {"moved": Status.MOVED, "later": Status.MOVED}, text, "status")

@@ -260,24 +260,36 @@ _WE_DELEGATION = r"(?i:we|my (?:delegation|country|Government))"
 _NAMED = (r"(?!(?:It|This|That|There|These|Those|They|He|She|Which|What|Who|Such|Each|Any|Nothing|No|One|"
           r"Peace|History|Time)\b)[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}")
 _EN_CUES: dict[ProposalKind, str] = {
-    "call": rf"\b(?:calls? (?:on|upon)|urges?|appeals? to)\b|\b{_WE}(?: also)? (?:invite|encourage)\b",
+    "call": rf"\b(?:calls?|called|calling) (?:on|upon|for)\b|\burg(?:es?|ed|ing)\b|\bappeal(?:s|ed)? (?:to|for)\b"
+    rf"|\b{_WE}(?: also| again| once again)? (?:invite|encourage|ask|request|want to see|wish to see|hope)\b"
+    r"|\bjoin(?:s|ed)? (?:\w+ ){0,4}in call(?:ing|s) (?:on|upon|for)\b",
     "recommendation": rf"\b{_WE} (?:propose|suggest|recommend)\b|\bshould(?! like)\b|\bmust\b|\bneeds? to\b"
-    r"|\b(?i:it) is (?:essential|imperative|necessary|crucial|vital|important) (?:that|to)\b|\bought to\b",
+    r"|\b(?i:it) is (?:therefore |also |thus )?(?:essential|imperative|necessary|crucial|vital|important|critical|"
+    r"urgent|high time|time|incumbent on \w+|of (?:the )?(?:utmost|crucial|critical|paramount|great) importance)"
+    r"(?: that| to| for)?\b|\bought to\b|\b(?:there is|we see) (?:an? )?(?:urgent |pressing |clear )?need\b"
+    r"|\b(?:has|have) to\b|\b(?:is|are) (?:urgently )?(?:needed|required)\b|\bcannot (?:allow|accept|afford)\b"
+    rf"|\b{_WE} need\b|\b(?:is|are|remains?) (?:key|essential|vital|crucial|indispensable) (?:to|for)\b",
     "commitment": rf"\b(?:{_WE_DELEGATION}|{_NAMED}) (?:will|shall|remains?|stands?|is|are)"
     r"(?: also| fully| firmly| always)? (?:continue to|committed to|ready to|determined to)\b"
     rf"|\b(?:{_WE_DELEGATION}|{_NAMED}) (?:will|shall) (?!not\b|be\b|have\b|now\b)(?:\w+ly )?\w+"
-    r"|\b(?i:we) (?:commit|pledge)\b",
-    "position": rf"\b{_WE}(?: also| therefore| firmly| strongly| fully)?"
-    r" (?:believe|consider|support|oppose|reject|condemn|welcome|reaffirm|reiterate|stress|emphasize|underline"
-    r"|insist|recognize|share the view)\b|\b(?i:in our view)\b|\b(?i:it) is our (?:view|position|belief)\b",
+    rf"|\b(?i:we) (?:commit|pledge)\b|\b(?:{_WE_DELEGATION}|{_NAMED})(?: also)? continues? to"
+    r" (?:support|call|advocate|promote|urge|believe|stress|encourage)\b",
+    "position": rf"\b(?:{_WE}|{_NAMED})(?: also| therefore| firmly| strongly| fully| again| once again| further)?"
+    r" (?:believes?|considers?|supports?|opposes?|rejects?|condemns?|welcomes?|reaffirms?|reiterates?|stress(?:es)?"
+    r"|emphasizes?|underlines?|underscores?|insists?|recognizes?|shares? the view|adheres? to|favours?|is convinced"
+    r"|are convinced|deplores?|regrets?|expresses?|calls?)\b|\b(?i:in our view)\b|\b(?i:it) is our (?:view|position|belief)\b"
+    r"|\bis (?:unacceptable|inadmissible|illegal|a violation)\b|\b(?:remains?|is) the only (?:way|path|solution)\b"
+    r"|\b(?:has|have|bears?) (?:a |the )?(?:special |particular |primary )?responsibility to\b"
+    r"|\battach(?:es)? (?:great |particular |the utmost )?importance to\b|\b(?:note|notes) with (?:regret|concern)\b"
+    r"|\bis (?:highly |deeply )?regrettable\b|\b(?:is|are|remains?) (?:deeply |gravely |seriously )?concerned\b",
 }
 _ZH_CUES: dict[ProposalKind, str] = {
-    "call": r"呼吁|敦促|促请|吁请|倡议|要求各方",
+    "call": r"呼吁|敦促|促请|吁请|倡议|要求各方|恳请|鼓励|希望|期待",
     # 应 alone, but not in 应对/应用/应邀/应有 or 相应/响应/适应/反应/供应/回应/效应/答应/感应.
     "recommendation": r"建议|提议|应当|应该|必须|需要|要(?=[坚加推维尊恪遵履切])"
     r"|(?<![对适相响反供回效答感])应(?![对用有邀])",
     "commitment": r"我们将|中方将|中国将|愿同|愿与|愿意|承诺|致力于|将继续|将一如既往",
-    "position": r"认为|主张|支持|反对|坚持|重申|谴责|欢迎|赞赏|强调",
+    "position": r"认为|主张|支持|反对|坚持|重申|谴责|欢迎|赞赏|强调|赞成|不能接受|不可接受",
 }
 _COMPILED = {
     kind: (re.compile(_EN_CUES[kind]), re.compile(_ZH_CUES[kind])) for kind in PROPOSAL_KINDS

@@ -9,16 +9,17 @@ line, paragraphs separated by a blank line:
   page counters ("4/4", "Page 2 of 5"), running symbols ("S/2014/74", "S/RES/2589 (2021)"),
   undocs URLs and barcodes ("*1422674*"), and short lines repeated on every page (running titles).
 
-Nothing here imports a UI or database library; widths are computed with `unicodedata`.
+Nothing here imports a UI or database library; widths in terminal cells are in domain/cells.py.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
+
+from debateprep.domain.cells import cell_len
 
 Language = Literal["zh", "en"]
 
@@ -74,16 +75,6 @@ def detect_language(text: str) -> Language:
     cjk = sum(1 for ch in text if is_cjk(ch))
     letters = sum(1 for ch in text if ch.isascii() and ch.isalpha())
     return "zh" if cjk * 3 >= letters and cjk > 0 else "en"
-
-
-def cell_width(text: str) -> int:
-    """Width in terminal cells: wide and full-width characters count 2, combining marks 0."""
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
 
 
 def collapse_spaces(text: str) -> str:
@@ -168,7 +159,7 @@ def _ends_sentence(line: str) -> bool:
 
 def wrap_width(lines: list[str]) -> int:
     """The width at which the document's lines were wrapped: the 90th percentile line width."""
-    widths = sorted(cell_width(line.strip()) for line in lines if line.strip())
+    widths = sorted(cell_len(line.strip()) for line in lines if line.strip())
     if not widths:
         return 0
     return widths[min(len(widths) - 1, int(len(widths) * 0.9))]
@@ -198,12 +189,12 @@ def joiner(prev: str, nxt: str, nxt_indented: bool, full: int, gap: bool = False
         return " "  # no English line ends a paragraph on "the", "of", "and" …
     if not cjk_join and (gap or p.endswith(",")):
         return None  # English: a capital after a blank line or a comma opens a paragraph (PP of resolutions)
-    width = cell_width(p.strip())
+    width = cell_len(p.strip())
     if 0 < full <= 2 * LONG_LINE_CELLS:  # hard-wrapped text: a full line was wrapped
         # Full, or the next line's first unbreakable piece would not have fitted after it
         # (a long symbol such as "A/63/19、A/64/19" pushed to the next line leaves a short one).
         is_full = width >= min(LONG_LINE_CELLS, FULL_LINE_SHARE * full) or (
-            width + 1 + cell_width(_first_unit(n)) > WRAP_FIT_SHARE * full
+            width + 1 + cell_len(_first_unit(n)) > WRAP_FIT_SHARE * full
         )
     else:  # a paragraph per line, split only at page breaks: a long Chinese line cut mid-word
         is_full = width >= LONG_LINE_CELLS and cjk_join and (is_cjk(last) or last.isalnum())
@@ -261,7 +252,7 @@ def _running_headers(lines: list[str]) -> set[str]:
     counts: dict[str, int] = {}
     for line in lines:
         s = line.strip()
-        if s and cell_width(s) <= 60 and not starts_block(s) and not _ends_sentence(s):
+        if s and cell_len(s) <= 60 and not starts_block(s) and not _ends_sentence(s):
             counts[s] = counts.get(s, 0) + 1
     return {s for s, n in counts.items() if n >= RUNNING_HEADER_REPEATS}
 

@@ -119,6 +119,20 @@ def parse_speaker_header(line: str) -> SpeakerHeader | None:
                          language=language, rest=rest, spliced=spliced)
 
 
+def person_name(speaker: str) -> str | None:
+    """The person's name in a header's speaker ("Mr. Khiari" -> "Khiari", "希亚里先生" -> "希亚里"),
+    None for an office ("The President", "秘书长") or text that is not a speaker."""
+    text = speaker.strip()
+    if not text:
+        return None
+    header = parse_speaker_header(text + ("：" if "\u4e00" <= text[0] <= "\u9fff" else ":"))
+    if header is None and not text.startswith("The "):
+        header = parse_speaker_header(f"{text} (spoke in English):")  # a bare name
+    if header is None or header.role or not header.name:
+        return None
+    return header.name
+
+
 def iter_speeches(text: str) -> Iterator[tuple[SpeakerHeader, str]]:
     """Split a verbatim record into (header, statement text) pairs, in the order spoken.
 

@@ -100,9 +100,22 @@ class Speaker:
 
 
 @dataclass
+class CellEvidence:
+    """Why a cell reads addressed: the passage and the words that matched (or a user's mark)."""
+
+    question_label: str  # "Q1"
+    delegation: str
+    passage: str
+    matched: str  # "Peacebuilding Commission ← PBC; prevent conflicts ← prevention"
+    mark: str | None = None  # "addressed" / "wrong" when a user marked the cell
+
+
+@dataclass
 class CoverageTable:
     question_labels: list[str]  # "Q1" …
     rows: list[tuple[str, list[float]]]  # delegation, strength per question (0 = not addressed)
+    evidence: list[CellEvidence] = field(default_factory=list)
+    marks: dict[tuple[str, str], str] = field(default_factory=dict)  # (delegation, "Q1") -> user mark
 
 
 @dataclass
@@ -297,10 +310,43 @@ def _coverage(doc: Document, coverage: CoverageTable | None, t: dict[str, str], 
         return
     doc.paragraph(emph(t["coverage_note"]))
     header = [t["delegation_col"], *(question_label(q, lang) for q in coverage.question_labels)]
-    rows = [[name_in(delegation, lang), *(("●" if s >= 0.5 else "○") if s > 0 else "" for s in strengths)]
+
+    def cell(delegation: str, label: str, strength: float) -> str:
+        mark = coverage.marks.get((delegation, label))
+        if mark is not None:
+            return "✓" if mark == "addressed" else "✗"
+        return ("●" if strength >= 0.5 else "○") if strength > 0 else ""
+
+    rows = [[name_in(delegation, lang),
+             *(cell(delegation, label, s) for label, s in zip(coverage.question_labels, strengths))]
             for delegation, strengths in coverage.rows]
     centered: list[Align] = ["center"] * len(coverage.question_labels)
     doc.table(header, rows, align=[None, *centered])
+    if not coverage.evidence:
+        return
+    doc.heading(t["evidence"], 3)
+    for label in coverage.question_labels:
+        items = [e for e in coverage.evidence if e.question_label == label]
+        if not items:
+            continue
+        doc.paragraph(strong(question_label(label, lang)))
+        doc.bullets([
+            inline(strong(name_in(e.delegation, lang)), Md(" — "), _clip(e.passage), Md(" "),
+                   emph(t["marked_" + e.mark] if e.mark else t["matched"].format(words=e.matched)))
+            for e in items
+        ])
+
+
+EVIDENCE_CHARS = 240
+
+
+def _clip(text: str) -> str:
+    """A passage as quoted in the brief: whole when short, cut at a word near EVIDENCE_CHARS."""
+    text = " ".join(text.split())
+    if len(text) <= EVIDENCE_CHARS:
+        return f"“{text}”"
+    cut = text.rfind(" ", 0, EVIDENCE_CHARS)
+    return f"“{text[: cut if cut > EVIDENCE_CHARS // 2 else EVIDENCE_CHARS]} …”"
 
 
 def _convergence(doc: Document, points: list[ConvergencePoint] | None, have_statements: bool,

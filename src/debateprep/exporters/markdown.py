@@ -234,7 +234,8 @@ def parse(text: str) -> list[Token]:
 
 def render_html(text: str) -> str:
     """HTML for the markdown body; any raw HTML in it comes out as visible, escaped text."""
-    return parser().render(text)
+    html: str = parser().render(text)
+    return html
 
 
 PRINT_CSS = """

@@ -1,9 +1,10 @@
 """A draft presidential statement as markdown: the clean text, or annotated for the drafting team.
 
 Clean: heading, chapeau and the quoted paragraphs, exactly as the statement would be issued.
-Annotated: numbered for negotiation, each paragraph marked agreed or NEW, with a footnote giving
-its provenance (convergence group and supporters, agreed-language citation, or typed) and the
-closest agreed language found by the check. All paragraph text is escaped (exporters.markdown).
+Annotated: numbered for negotiation, each paragraph marked agreed or NEW (and "review" when its
+conversion or the check flagged it), with a footnote giving its provenance (convergence group and
+supporters, agreed-language citation, or typed), the closest agreed language found by the check
+and what to review, with the reason. All paragraph text is escaped (exporters.markdown).
 Everything the export writes itself — headings, marks, categories, footnotes, delegation names —
 is in the draft's language; only citations (S/RES/2594 (2021), OP 4) and revision labels (rev.1)
 are the same in both.
@@ -23,8 +24,9 @@ TEXT: dict[str, dict[str, str]] = {
     "en": {
         "stage": "Draft {rev}", "working": "Draft (working text)", "working_after": "Draft (working text after {rev})",
         "annotated": "{title}: {stage}, annotated",
-        "summary": "{n} paragraphs: {agreed} agreed language, {new} new language, {unchecked} not checked. "
+        "summary": "{n} paragraphs: {agreed} agreed language, {new} new language, {unchecked} not checked{flagged}. "
                    "Revisions: {revisions}.",
+        "flagged": "; {n} flagged for review", "review": "review", "to_review": " To review: {reason}.",
         "none_yet": "none yet", "para": "para {n}",
         "agreed": "agreed", "new": "NEW", "unchecked": "unchecked",
         "from_library": "Agreed language: {citation}.", "library_paragraph": "a library paragraph",
@@ -38,7 +40,8 @@ TEXT: dict[str, dict[str, str]] = {
     "zh": {
         "stage": "草案{rev}", "working": "草案（工作文本）", "working_after": "草案（{rev}之后的工作文本）",
         "annotated": "{title}：{stage}，附注释",
-        "summary": "共{n}段：商定措辞{agreed}段，新措辞{new}段，未核对{unchecked}段。修订版：{revisions}。",
+        "summary": "共{n}段：商定措辞{agreed}段，新措辞{new}段，未核对{unchecked}段{flagged}。修订版：{revisions}。",
+        "flagged": "，待审查{n}段", "review": "待审查", "to_review": "待审查：{reason}。",
         "none_yet": "尚无", "para": "第{n}段",
         "agreed": "商定措辞", "new": "新措辞", "unchecked": "未核对",
         "from_library": "商定措辞：{citation}。", "library_paragraph": "商定措辞库段落",
@@ -107,6 +110,8 @@ def _footnote_text(p: Paragraph, lang: str) -> list[str]:
     parts.append(t["check"].format(check=_check(p, lang)))
     if p.status == "new" and p.closest_text:
         parts.append(t["closest_text"] + p.closest_text.strip())
+    for flag in p.flags:
+        parts.append(t["to_review"].format(reason=flag.message.rstrip(".。")))
     return parts
 
 
@@ -118,17 +123,21 @@ def annotated_markdown(draft: Draft) -> str:
     doc.heading(t["annotated"].format(title=TITLES[lang], stage=_stage(draft, None)), level=1)
     agreed = sum(1 for p in draft.paragraphs if p.status == "agreed")
     new = sum(1 for p in draft.paragraphs if p.status == "new")
+    flagged = sum(1 for p in draft.paragraphs if p.flags)
     doc.paragraph(t["summary"].format(
         n=len(draft.paragraphs), agreed=agreed, new=new, unchecked=len(draft.paragraphs) - agreed - new,
+        flagged=t["flagged"].format(n=flagged) if flagged else "",
         revisions=("、" if lang == "zh" else ", ").join(r.label for r in draft.revisions) or t["none_yet"]))
     doc.paragraph(draft.chapeau)
     quoted = draft.quoted()
     for number, (paragraph, text) in enumerate(zip(draft.paragraphs, quoted, strict=True), start=1):
         marker = doc.footnote(*_footnote_text(paragraph, lang))
+        review = [Md(" "), strong(f"[{t['review']}]")] if paragraph.flags else []
         doc.paragraph(
             strong(t["para"].format(n=number)),
             Md(" "),
             strong(f"[{t[paragraph.status]}]"),
+            *review,
             Md(" "),
             emph(CATEGORIES[lang][paragraph.category]),
             Md(" "),

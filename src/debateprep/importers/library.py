@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from debateprep.domain.errors import DebateprepError, InputError
-from debateprep.domain.resolution import OP, PARA, PP, AdoptedDocument, parse_adopted
+from debateprep.domain.resolution import ANNEX, OP, PARA, PP, AdoptedDocument, parse_adopted
 from debateprep.importers.reader import MAX_FILE_BYTES, SUFFIXES, TEXT_SUFFIXES, decode_text, read_document
 
 _RES_NAME = re.compile(r"(?i)(?:S[_-]RES[_-]|resolution[_-]?)0*(\d{1,4})[_-](\d{4})(?!\d)")
@@ -107,6 +107,7 @@ class ImportedDocument:
     paras: int
     warnings: tuple[str, ...]
     replaced: bool = False
+    annex: int = 0  # paragraphs of annexes (appendices, attachments): neither PP nor OP
 
 
 @dataclass
@@ -187,7 +188,7 @@ def bulk_import(
         report.imported.append(
             ImportedDocument(
                 str(path), doc.symbol, doc.lang, doc.count(PP), doc.count(OP), doc.count(PARA),
-                doc.warnings, replaced=previous is not None,
+                doc.warnings, replaced=previous is not None, annex=doc.count(ANNEX),
             )
         )
     if progress:

@@ -12,10 +12,13 @@ import codecs
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from debateprep.domain.errors import InputError
 from debateprep.domain.text import normalise
+
+if TYPE_CHECKING:
+    from docx.text.paragraph import Paragraph as DocxParagraph
 
 Kind = Literal["text", "docx", "pdf"]
 
@@ -195,7 +198,7 @@ def _read_docx(p: Path) -> str:
     return "\n\n".join(b for b in blocks if b.strip())
 
 
-def _docx_paragraph(paragraph) -> str:  # type: ignore[no-untyped-def]
+def _docx_paragraph(paragraph: DocxParagraph) -> str:
     """A paragraph's text; list items (Word bullets or numbering) get a "- " marker."""
     text = paragraph.text
     ppr = paragraph._p.pPr

@@ -84,6 +84,10 @@ def statement_from_file(path: str | Path, roster: Roster, delegation: str | None
     elif header is not None and header.delegation:
         found = roster.find(header.delegation, fuzzy=True)
         statement.mapped_by = "header"
+    elif header is not None and header.is_president:  # "in my capacity as …" / 以巴西代表的身份发言
+        capacity = _CAPACITY.search(statement.text)
+        found = _delegation_in_phrase(capacity.group("zh") or capacity.group(0), roster) if capacity else None
+        statement.mapped_by = "presidency" if found else None
     if found is None and not delegation:
         found = _delegation_in_filename(Path(path).stem, roster)
         statement.mapped_by = "file" if found else None
@@ -100,13 +104,16 @@ def _header_line(text: str) -> str:
     return first[: colon + 1] if colon >= 0 else first
 
 
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _delegation_in_filename(stem: str, roster: Roster) -> Delegation | None:
     """'statement_united-kingdom_2020' -> United Kingdom: the longest run of words naming one."""
     words = [w for w in re.split(r"[\s_\-.]+", stem) if w]
     for size in range(min(6, len(words)), 0, -1):
         for start in range(len(words) - size + 1):
             candidate = " ".join(words[start : start + size])
-            if len(candidate) < 3 or candidate.isdigit():
+            if len(candidate) < (2 if _CJK_NAME.search(candidate) else 3) or candidate.isdigit():
                 continue
             found = roster.find(candidate)
             if found is not None:
@@ -124,13 +131,20 @@ def _assign(statement: Statement, delegation: Delegation) -> None:
 
 # --- verbatim records -----------------------------------------------------------------------
 
-_CAPACITY = re.compile(r"\bin (?:my|its) (?:national )?capacity as\b[^.]*\.", re.IGNORECASE)
-_RESUME = re.compile(r"\bI (?:now )?resume my functions as President\b[^.]*\.", re.IGNORECASE)
-_FLOOR = re.compile(
-    r"\b(?:give|giving) the floor to\s+(?P<to>[^.;:]+)|\bI (?:now )?call on\s+(?P<on>[^.;:]+)|"
-    r"\bI (?:now )?invite\s+(?P<inv>[^.;:]+?)\s+to (?:take the floor|make a statement|brief)",
+_CAPACITY = re.compile(
+    r"\bin (?:my|its) (?:national )?capacity as\b[^.]*\.|(?:我)?(?:现在)?(?:我)?以(?P<zh>[^，。；：]{1,40}?)(?:代表)?的?身份发言[。，；]?",
     re.IGNORECASE,
 )
+_RESUME = re.compile(r"\bI (?:now )?resume my functions as President\b[^.]*\.|(?:我)?(?:现在)?恢复(?:行使)?(?:安理会)?主席(?:的)?职(?:能|务)[。，]?",
+                     re.IGNORECASE)
+# "I now give the floor to ...", and its slips ("give the floor the Vice-Chair ..."); 我现在请……发言.
+_FLOOR = re.compile(
+    r"\b(?:give|giving) the floor (?:to\s+)?(?P<to>[^.;:]+)|\bI (?:now )?call on\s+(?P<on>[^.;:]+)|"
+    r"\bI (?:now )?invite\s+(?P<inv>[^.;:]+?)\s+to (?:take the floor|make a statement|brief)|"
+    r"(?:现在|我)请(?P<zh>[^，。；：]{2,40}?)(?:发言|作通报|通报情况)",
+    re.IGNORECASE,
+)
+_ZH_OFFICE = re.compile(r"(?:常驻)?(?:观察员|代表|大使|先生|女士|阁下)+$")
 _TRAILING_FLOOR = re.compile(r"\b(?:once again|now|again)\b", re.IGNORECASE)
 _INVITATION = re.compile(
     r"(?:(?:His|Her) (?:Excellency|Royal Highness) )?(?:Mr|Mrs|Ms|Miss|Dr|Mme)\.? (?P<name>[^,;:()]{2,80}?), "
@@ -230,7 +244,7 @@ class _Mapper:
             floors = list(_FLOOR.finditer(body))
             self.introduced = _floor_target(floors[-1]) if floors else None
             return
-        found = _delegation_in_phrase(capacity.group(0), self.roster) or self.presidency
+        found = _delegation_in_phrase(capacity.group("zh") or capacity.group(0), self.roster) or self.presidency
         national = body[capacity.end():]
         resume = _RESUME.search(national)
         if resume:
@@ -266,7 +280,7 @@ def _header_text(header: SpeakerHeader) -> str:
 
 
 def _floor_target(m: re.Match[str]) -> str:
-    target = m.group("to") or m.group("on") or m.group("inv") or ""
+    target = m.group("to") or m.group("on") or m.group("inv") or m.group("zh") or ""
     return _TRAILING_FLOOR.sub("", target).strip()
 
 
@@ -275,6 +289,10 @@ def _delegation_in_phrase(phrase: str, roster: Roster, states: bool = True) -> D
     "the Permanent Observer of the Observer State of Palestine", "the observer of the European
     Union", "Minister for Foreign Affairs and Worship of Haiti", "... of the International
     Committee of the Red Cross to the United Nations"."""
+    if re.search(r"[\u4e00-\u9fff]", phrase):  # 欧洲联盟观察员, 巴西代表
+        name = _ZH_OFFICE.sub("", re.sub(r"^(?:现在|我)*(?:以|请)", "", phrase.strip(" 。，")))
+        found = roster.find(name) if name else None
+        return found if found is not None and (states or not found.is_state) else None
     phrase = re.sub(r"\s+to the United Nations\b.*$", "", phrase.strip().rstrip("."))
     phrase = re.sub(r"^.*?\bcapacity as\s+", "", phrase, flags=re.IGNORECASE)
     candidates = [phrase]

@@ -137,7 +137,8 @@ def read_backup(path: Path) -> store.Dump:
     names = [t.name for t in out]
     if len(set(names)) != len(names):
         raise InputError(path, "damaged backup: a table appears twice")
-    skipped = data.get("skipped_columns") if isinstance(data.get("skipped_columns"), dict) else {}
+    found = data.get("skipped_columns")
+    skipped: dict[str, list[str]] = found if isinstance(found, dict) else {}
     return store.Dump(revision, str(data.get("source_dialect") or "?"), scope, out, skipped)
 
 

@@ -18,6 +18,7 @@ from debateprep.exporters.brief import (
     AgreedText,
     BriefData,
     Briefer,
+    CellEvidence,
     ConvergencePoint,
     CoverageTable,
     Meeting,
@@ -138,7 +139,7 @@ class BriefService:
 
     def _add_statements(self, debate: Debate, data: BriefData) -> None:
         """Coverage of the questions and convergence, when statements were imported."""
-        from debateprep.domain.coverage import compute_convergence, compute_coverage
+        from debateprep.domain.coverage import compute_convergence
         from debateprep.services.statements import StatementService
 
         assert debate.id is not None
@@ -150,13 +151,20 @@ class BriefService:
         if not questions:  # statements but nothing to cover: the brief says so (not "no statements")
             data.coverage = CoverageTable(question_labels=[], rows=[])
         else:
-            matrix = compute_coverage(statements, questions)
+            matrix = service.coverage(debate.id)  # the user's marks included
+            labels = {q.key: q.label for q in matrix.questions}
             data.coverage = CoverageTable(
                 question_labels=[q.label for q in matrix.questions],
                 rows=[
                     (name, [_strength(matrix.cell(name, q.key)) for q in matrix.questions])
                     for name in matrix.delegations
                 ],
+                evidence=[
+                    CellEvidence(labels[c.question_key], c.delegation, c.passage.text,
+                                 "; ".join(str(r) for r in c.reasons), c.mark)
+                    for q in matrix.questions for c in sorted(matrix.covered_by(q.key), key=lambda c: c.delegation)
+                ],
+                marks={(c.delegation, labels[c.question_key]): c.mark for c in matrix.marked() if c.mark},
             )
             by_label = {q.label: [c.delegation for c in matrix.covered_by(q.key)] for q in matrix.questions}
             for question in data.questions or []:

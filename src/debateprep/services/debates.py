@@ -63,7 +63,7 @@ class DebateService:
                 raise NotFound("no debate yet: import a concept note or run `debateprep debate new`")
             return debate
         try:
-            return self.get(int(ref))  # type: ignore[arg-type]
+            return self.get(int(ref))
         except ValueError:
             raise InputError(None, f"debate must be a number, not {ref!r}") from None
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from debateprep.domain.errors import InputError, NotFound
-from debateprep.domain.resolution import KINDS, AdoptedDocument, Paragraph
+from debateprep.domain.resolution import KINDS, AdoptedDocument, Paragraph, parse_citation
 from debateprep.domain.search_text import PUNCT_TOKEN, Snippet, parse_query, snippet, tokens
 from debateprep.domain.text import detect_language
 from debateprep.importers.library import ImportReport, Progress, bulk_import, content_hash
@@ -25,11 +25,6 @@ from debateprep.storage.search import Filters, backend_for
 
 SAMPLE_FOLDER = "library_samples"
 SIMILAR_CAP = 500  # a phrase in more paragraphs than this says little about where a text comes from
-_CITATION = re.compile(
-    r"^\s*(?P<symbol>S/(?:RES/\d+\s*\(\d{4}\)|PRST/\d{4}/\d+))\s*,?\s*"
-    r"(?P<kind>PP|OP|para)\s*(?P<number>\d+)\s*(?:\((?P<sub>[a-z]{1,2}(?:\.[ivx]+)?|[ivx]+|\d+)\))?\s*$",
-    re.IGNORECASE,
-)
 _EN_STOP = set(
     "the of and to in a an its on for by with all that as be is at from this which their or are has have it "
     "also including such these those other any into under upon within been was were will shall should may "
@@ -60,6 +55,7 @@ class SearchHit:
         p = self.paragraph
         return {
             "id": self.id, "symbol": p.symbol, "kind": p.kind, "number": p.number, "sub": p.sub or None,
+            "part": p.part or None,
             "lead": p.lead, "lang": p.lang, "text": p.text, "citation": p.citation,
             "score": round(self.score, 4), "snippet": self.snippet.text,
             "highlights": [list(s) for s in self.snippet.spans],
@@ -84,6 +80,7 @@ class SimilarHit:
         p = self.paragraph
         return {
             "id": self.id, "symbol": p.symbol, "kind": p.kind, "number": p.number, "sub": p.sub or None,
+            "part": p.part or None,
             "lead": p.lead, "lang": p.lang, "text": p.text, "citation": p.citation,
             "similarity": round(self.similarity, 4),
         }
@@ -232,13 +229,12 @@ class LibraryService:
                 if not found:
                     raise NotFound(f"library paragraph {ref} does not exist")
                 return next(iter(found.values()))
-            m = _CITATION.match(str(ref))
-            if not m:
-                raise InputError(None, f"not a citation: {ref!r} (like 'S/RES/2594 (2021), OP 4')")
-            kind = m.group("kind").upper() if m.group("kind").lower() != "para" else "para"
-            return repo.paragraph_at(
-                s, self._symbol(m.group("symbol")), kind, int(m.group("number")), (m.group("sub") or "").lower(), lang
-            )
+            cited = parse_citation(str(ref))
+            if cited is None:
+                raise InputError(None, f"not a citation: {ref!r} (like 'S/RES/2594 (2021), OP 4' or "
+                                       "'S/RES/1454 (2002), annex B, para. 3')")
+            return repo.paragraph_at(s, self._symbol(cited.symbol), cited.kind, cited.number, cited.sub, lang,
+                                     cited.part)
 
     def context(self, paragraph_id: int, before: int = 2, after: int = 2) -> list[repo.StoredParagraph]:
         with self.db.session() as s:
@@ -394,9 +390,9 @@ class LibraryService:
         if lang not in (None, "zh", "en"):
             raise InputError(None, f"language must be zh or en, not {lang!r}")
         if kind is not None:
-            kind = "para" if kind.lower() == "para" else kind.upper()
+            kind = kind.lower() if kind.lower() in ("para", "annex") else kind.upper()
             if kind not in KINDS:
-                raise InputError(None, f"kind must be PP, OP or para, not {kind!r}")
+                raise InputError(None, f"kind must be PP, OP, para or annex, not {kind!r}")
         if year_from is not None and year_to is not None and year_from > year_to:
             raise InputError(None, f"year range {year_from}-{year_to} is empty")
         return Filters(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins  # `list` is also a method name below
 import hashlib
 import re
 from dataclasses import dataclass
@@ -119,7 +120,7 @@ class NotesService:
 
     # -- guiding questions ----------------------------------------------------------------
 
-    def questions(self, note_id: int) -> list[Question]:
+    def questions(self, note_id: int) -> builtins.list[Question]:
         with self.db.session() as s:
             repo.get(s, note_id)  # NotFound for an unknown note
             return repo.questions(s, note_id)
@@ -169,7 +170,7 @@ class NotesService:
         with self.db.transaction() as s:
             return repo.delete_question(s, question_id, version)
 
-    def reset_questions(self, note_id: int) -> list[Question]:
+    def reset_questions(self, note_id: int) -> builtins.list[Question]:
         """Back to the questions as extracted: edits undone, deleted ones back, added ones gone."""
         with self.db.transaction() as s:
             return repo.replace_questions(s, note_id, repo.parsed(s, note_id).questions)

@@ -18,6 +18,7 @@ from debateprep.domain.prst import (
     Paragraph,
     Provenance,
     Revision,
+    Status,
     check_language,
     conventional_order,
     insertion_index,
@@ -25,7 +26,14 @@ from debateprep.domain.prst import (
     translate_item,
 )
 from debateprep.domain.prst_diff import RevisionDiff, diff_paragraphs
-from debateprep.domain.prst_form import Conversion, is_chinese, strip_zh_subject, to_prst
+from debateprep.domain.prst_form import (
+    Conversion,
+    draft_text,
+    is_chinese,
+    refresh_flags,
+    strip_zh_subject,
+    to_prst,
+)
 from debateprep.storage.db import Database
 from debateprep.storage.repos import debates as debate_repo
 from debateprep.storage.repos import prst as repo
@@ -42,7 +50,7 @@ CANDIDATES = 8
 
 @dataclass(frozen=True)
 class CheckResult:
-    status: str
+    status: Status
     citation: str | None
     text: str | None
     similarity: float | None
@@ -103,7 +111,7 @@ class PrstService:
                     raise NotFound("no PRST draft yet: run `debateprep prst new`")
                 return repo.get(s, ids[-1])
         try:
-            return self.get(int(ref))  # type: ignore[arg-type]
+            return self.get(int(ref))
         except ValueError:
             raise InputError(None, f"draft must be a number, not {ref!r}") from None
 
@@ -124,8 +132,8 @@ class PrstService:
         if text_lang != draft.language:
             raise InputError(None, f"this draft is in {draft.language}; the paragraph is in {text_lang}")
         provenance = provenance or Provenance("typed", source_text=text.strip())
-        body = to_prst(text, draft.language, first=False).text if convert else " ".join(text.split())
-        paragraph = Paragraph(text=body, provenance=provenance)
+        conversion = draft_text(text, draft.language, convert=convert)
+        paragraph = Paragraph(text=conversion.text, provenance=provenance, flags=conversion.flags)
         index = insertion_index(draft.paragraphs, paragraph.category) if position is None else position - 1
         with self.db.transaction() as s:
             row = repo.check_draft_version(s, draft_id, None)
@@ -155,13 +163,16 @@ class PrstService:
             raise InputError(None, f"no paragraph {number}: the draft has {len(draft.paragraphs)} paragraphs")
         return draft.paragraphs[number - 1]
 
-    def edit(self, draft_id: int, paragraph: Paragraph, text: str) -> Paragraph:
-        """Replace the text of the paragraph the caller read (its version); the check is reset."""
+    def edit(self, draft_id: int, paragraph: Paragraph, text: str, *, convert: bool = True) -> Paragraph:
+        """Replace the text of the paragraph the caller read (its version); the check is reset.
+        The new text is converted to PRST form as added text is (unless `convert` is False)."""
         if not text.strip():
             raise InputError(None, "a paragraph needs some text (use remove to delete it)")
+        language = self.get(draft_id).language
+        conversion = draft_text(text, language, convert=convert)
         edited = replace(
-            paragraph, text=" ".join(text.split()), status="unchecked",
-            closest_citation=None, closest_text=None, similarity=None,
+            paragraph, text=conversion.text, status="unchecked",
+            closest_citation=None, closest_text=None, similarity=None, flags=conversion.flags,
         )
         with self.db.transaction() as s:
             return repo.update_paragraph(s, draft_id, edited, paragraph.text)
@@ -198,9 +209,9 @@ class PrstService:
         results: list[tuple[int, Conversion]] = []
         for n in numbers:
             paragraph = self.paragraph(draft, n)
-            conversion = to_prst(paragraph.text, draft.language)
-            if conversion.text != paragraph.text:
-                self.edit(draft_id, paragraph, conversion.text)
+            conversion = draft_text(paragraph.text, draft.language)
+            if conversion.text != paragraph.text or conversion.flags != paragraph.flags:
+                self.edit(draft_id, paragraph, paragraph.text)
             results.append((n, conversion))
         return results
 
@@ -233,6 +244,7 @@ class PrstService:
                 checked = replace(
                     paragraph, status=result.status, closest_citation=result.citation,
                     closest_text=result.text, similarity=result.similarity,
+                    flags=refresh_flags(paragraph.flags, paragraph.text, draft.language),
                 )
                 repo.save_check(s, checked, draft_id)
         return self.get(draft_id)

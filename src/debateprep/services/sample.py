@@ -5,9 +5,9 @@ the fifteen Council members of 2014, in the roster's order, marked as sample ins
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from importlib import resources
 from pathlib import Path
 
-from debateprep.config import project_root
 from debateprep.domain.errors import NotFound
 from debateprep.storage.db import Database
 
@@ -18,10 +18,12 @@ SAMPLE_NOTE = "sample inscription (debateprep demo)"
 
 
 def sample_dir(name: str) -> Path:
-    root = project_root()
-    if root is None or not (root / name).is_dir():
-        raise NotFound(f"the bundled samples ({name}/) are not next to this installation; run from the source checkout")
-    return root / name
+    """A folder of bundled samples (package data: concept_notes, library_samples), in a wheel too."""
+    folder = resources.files("debateprep").joinpath("data", name)
+    if not isinstance(folder, Path) or not folder.is_dir():  # a zipped install, or a damaged one
+        raise NotFound(f"the bundled samples ({name}/) are missing from this installation of debateprep "
+                       "(reinstall it with pip)")
+    return folder
 
 
 def load_sample(db: Database) -> list[str]:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from debateprep.domain.debate import Debate
 from debateprep.domain.errors import Conflict, InputError, NotFound
@@ -29,6 +29,7 @@ from debateprep.domain.speakers import (
     Status,
     find_duplicate,
     order_entries,
+    overrides_to_keep,
     parse_basis,
     parse_level,
     parse_status,
@@ -49,6 +50,7 @@ _COLUMN_ALIASES = {
     "actual_seconds": ("actual_seconds",), "started_at": ("started_at",), "override": ("override", "调整"),
     "notes": ("notes", "备注"), "person": ("person",),
 }
+E = TypeVar("E", bound=StrEnum)
 _YES = {"yes", "y", "true", "1", "是"}
 _NO = {"no", "n", "false", "0", "否"}
 
@@ -95,7 +97,8 @@ class SpeakersView:
                 "actual_start": slot.actual_start.isoformat(timespec="seconds") if slot and slot.actual_start else None,
                 "record": (None if slot is None or not slot.actual else "debate" if slot.live else "rehearsal"),
                 "expected_start": expected.start.isoformat(timespec="minutes") if expected and not expected.measured else None,
-                "auto_position": p.auto_position, "override": _override_text(e, self.placements),
+                "auto_position": p.auto_position,
+                "override": _override_text(e, self.placements) or ("; ".join(p.overrides) if p.overrides else None),
                 "why": p.explain(), "notes": e.notes, "version": e.version,
             })
         return out
@@ -153,7 +156,7 @@ class SpeakersService:
                     break
         if code is None and debate.meeting_date and debate.meeting_date.year in self.roster.council:
             code = self.roster.presidency(debate.meeting_date).code
-        return OrderSettings(president_code=code, president_first=debate.settings.president_speaks_first)
+        return OrderSettings(president_code=code, president_first=debate.settings.president_first)
 
     def view(self, ref: int | str | None, now: datetime | None = None) -> SpeakersView:
         debate = self.debate(ref)
@@ -265,10 +268,10 @@ class SpeakersService:
                 raise InputError(None, f"position must be 1 or more, not {target!r}")
             ref = target
         else:
-            ref = self._find_entry(entry.debate_id, target).id  # type: ignore[arg-type, assignment]
+            ref = self._find_entry(entry.debate_id, target).id  # type: ignore[assignment]
             if ref == entry_id:
                 raise InputError(None, "an entry cannot be moved relative to itself")
-        return self.update(entry_id, version, override=Override(kind, ref, reason.strip()))  # type: ignore[arg-type]
+        return self.update(entry_id, version, override=Override(kind, ref, reason.strip()))
 
     def clear_override(self, entry_id: int, version: int | None = None) -> SpeakerEntry:
         return self.update(entry_id, version, override=None)
@@ -321,7 +324,7 @@ class SpeakersService:
         entries, overrides = self._parse_csv(debate, p, text)
         existing = self.entries(debate.id)  # type: ignore[arg-type]
         with self.db.transaction() as s:
-            added = []
+            added: list[SpeakerEntry] = []
             for row_number, entry in entries:
                 dup = find_duplicate(entry, existing + added)
                 if dup is not None:
@@ -433,8 +436,10 @@ class SpeakersService:
         return out.getvalue()
 
     def import_record(self, ref: int | str | None, paths: Sequence[str | Path]) -> list[SpeakerEntry]:
-        """Inscribe everyone heard in a verbatim record, in the order heard (first statements)."""
-        from debateprep.domain.record_speakers import entries_from_heard, speakers_from_record
+        """Inscribe everyone heard in a verbatim record (first statements). The list keeps the
+        order heard: where it departs from the rules, the entry carries a visible override
+        ("kept after Germany (order heard in S/PV.8699)"). One transaction."""
+        from debateprep.domain.record_speakers import entries_from_heard, listed_briefer, speakers_from_record
         from debateprep.importers.verbatim_record import record_parts
 
         debate = self.debate(ref)
@@ -452,7 +457,20 @@ class SpeakersService:
         entries = entries_from_heard(heard, start)
         for e in entries:
             e.notes = f"{e.notes} of {label}"
-        return self._add_all(debate, entries, f"record:{label}")
+        existing = self.entries(debate.id)  # type: ignore[arg-type]
+        for e in entries:  # "Mr. Khiari:" is the "Khaled Khiari" already listed as a briefer
+            listed = listed_briefer(e.representative, existing) if e.delegation_code is None else None
+            if listed is not None:
+                e.delegation, e.delegation_code = listed.delegation, listed.delegation_code
+        with self.db.transaction() as s:
+            added: list[SpeakerEntry] = []
+            for e in entries:
+                dup = find_duplicate(e, existing + added)
+                if dup is not None:
+                    raise Conflict(f"{e.delegation} is already on the list (entry #{dup.id}); nothing imported")
+                added.append(repo.add(s, debate.id, e, f"record:{label}"))  # type: ignore[arg-type]
+            keep = overrides_to_keep(added, existing, self.order_settings(debate), f"order heard in {label}")
+            return [repo.update(s, replace(e, override=keep[e.id])) if e.id in keep else e for e in added]
 
     def import_briefers(self, ref: int | str | None) -> list[SpeakerEntry]:
         """Briefers named in the debate's concept note, as rule 39 entries to be confirmed.
@@ -537,7 +555,7 @@ def _override_text(e: SpeakerEntry, placements: list[Placement]) -> str | None:
     if e.override is None:
         return None
     names = {p.entry.id: p.entry.delegation for p in placements if p.entry.id is not None}
-    return e.override.describe(names)  # type: ignore[arg-type]
+    return e.override.describe(names)
 
 
 def _map_columns(header: list[str]) -> dict[str, int]:
@@ -550,10 +568,8 @@ def _map_columns(header: list[str]) -> dict[str, int]:
     return columns
 
 
-def _enum(parse, value):  # type: ignore[no-untyped-def]
-    """A StrEnum member from text (InputError if unknown); members pass through."""
-    if isinstance(value, StrEnum) or not isinstance(value, str):
-        return value
+def _enum(parse: Callable[[str], E], value: E | str) -> E:
+    """A StrEnum member from text or a member (InputError if unknown)."""
     try:
         return parse(value)
     except ValueError as exc:

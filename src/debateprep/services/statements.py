@@ -6,14 +6,18 @@ dataclasses of `debateprep.domain.coverage` (CoverageMatrix, ConvergenceGroup).
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from debateprep.domain.coverage import (
     ConvergenceGroup,
+    CoverageMark,
     CoverageMatrix,
     CoverageQuestion,
+    Mark,
+    apply_marks,
     compute_convergence,
     compute_coverage,
 )
@@ -22,6 +26,7 @@ from debateprep.domain.errors import InputError, NotFound
 from debateprep.domain.roster import Roster
 from debateprep.domain.statements import Statement
 from debateprep.storage.db import Database
+from debateprep.storage.repos import coverage as marks_repo
 from debateprep.storage.repos import debates as debates_repo
 from debateprep.storage.repos import notes as notes_repo
 from debateprep.storage.repos import statements as repo
@@ -145,7 +150,23 @@ class StatementService:
             except NotFound:
                 presidency = None
         result = read_record_files(files, self.roster, presidency)
+        self._map_listed_briefers(debate_id, result.statements)
         return self._store(debate, result.statements, result.records, replace)
+
+    def _map_listed_briefers(self, debate_id: int, statements: Sequence[Statement]) -> None:
+        """A speaker the record names by surname only ("Mr. Khiari:") is the briefer of that name
+        already on the debate's speakers list, if there is exactly one."""
+        from debateprep.domain.record_speakers import listed_briefer
+        from debateprep.services.speakers import SpeakersService
+
+        entries = SpeakersService(self.db, self.roster).entries(debate_id)
+        for st in statements:
+            if not st.unmapped or not st.speaker:
+                continue
+            entry = listed_briefer(st.speaker, entries)
+            if entry is not None:
+                st.delegation, st.delegation_code = entry.delegation, entry.delegation_code
+                st.speakers_entry_id, st.kind, st.mapped_by, st.suggestion = entry.id, "briefing", "speakers list", None
 
     def _store(self, debate: Debate, statements: list[Statement], records: list[str], replace: bool) -> ImportReport:
         assert debate.id is not None
@@ -204,7 +225,7 @@ class StatementService:
 
     # -- analysis --------------------------------------------------------------------------
 
-    def questions(self, debate_id: int) -> list[CoverageQuestion]:
+    def questions(self, debate_id: int) -> builtins.list[CoverageQuestion]:
         """The guiding questions of the debate's concept note (empty without a note)."""
         debate = self._debate(debate_id)
         if debate.concept_note_id is None:
@@ -218,18 +239,57 @@ class StatementService:
             out.append(CoverageQuestion(q.id or q.position, f"Q{q.position}", wording, others))
         return out
 
-    def coverage(self, debate_id: int, questions: Sequence[CoverageQuestion] | None = None) -> CoverageMatrix:
-        """Delegations × guiding questions with the evidence passage behind each cell.
+    def coverage(self, debate_id: int, questions: Sequence[CoverageQuestion] | None = None, *,
+                 with_marks: bool = True) -> CoverageMatrix:
+        """Delegations × guiding questions with the evidence passage behind each cell, and the
+        user's marks laid over the tool's judgement (`with_marks=False`: the tool alone).
 
-        `questions` overrides the concept note's (e.g. questions with their translations).
+        `questions` overrides the concept note's (e.g. questions with their translations); marks
+        then apply to the question of the same wording.
         """
         chosen = list(questions) if questions is not None else self.questions(debate_id)
         if not chosen:
             raise InputError(None, f"debate #{debate_id} has no guiding questions: link a concept note "
                                    "or give a questions file (--questions)")
-        return compute_coverage(self.list(debate_id, include_procedural=False), chosen)
+        matrix = compute_coverage(self.list(debate_id, include_procedural=False), chosen)
+        if with_marks:
+            apply_marks(matrix, self._marks_by_cell(debate_id, chosen, by_text=questions is not None))
+        return matrix
 
-    def convergence(self, debate_id: int, *, min_supporters: int = 2) -> list[ConvergenceGroup]:
+    def marks(self, debate_id: int) -> builtins.list[CoverageMark]:
+        """The user's marks on this debate's coverage cells."""
+        with self.db.session() as s:
+            debates_repo.get_row(s, debate_id)
+            return marks_repo.list_for_debate(s, debate_id)
+
+    def _marks_by_cell(self, debate_id: int, questions: Sequence[CoverageQuestion],
+                       by_text: bool) -> dict[tuple[str, int], Mark]:
+        keys = {q.key for q in questions}
+        wordings = {_wording(w): q.key for q in questions for w in (q.text, *q.alternatives)}
+        out: dict[tuple[str, int], Mark] = {}
+        for m in self.marks(debate_id):
+            key = wordings.get(_wording(m.question_text)) if by_text else (m.question_key if m.question_key in keys else None)
+            if key is not None:
+                out[(m.delegation, key)] = m.mark
+        return out
+
+    def mark(self, debate_id: int, delegation: str, question: str | int, mark: Mark | None,
+             questions: Sequence[CoverageQuestion] | None = None) -> CoverageMark | None:
+        """Mark one cell "wrong" or "addressed" (None clears the mark). The mark stays across
+        re-computation. `question` is its label or number ("Q3", "3", 3) or its id."""
+        matrix = self.coverage(debate_id, questions, with_marks=False)
+        q = _find_question(matrix.questions, question)
+        name = _find_delegation(matrix.delegations, delegation, self.roster)
+        cell = matrix.cell(name, q.key)
+        with self.db.transaction() as s:
+            if mark is None:
+                marks_repo.clear(s, debate_id, name, q.key)
+                return None
+            tool = cell is not None and cell.covered
+            passage = cell.passage.text if cell is not None and cell.reasons else None
+            return marks_repo.put(s, debate_id, CoverageMark(name, q.key, q.text, mark, tool, passage))
+
+    def convergence(self, debate_id: int, *, min_supporters: int = 2) -> builtins.list[ConvergenceGroup]:
         """Proposals shared by several delegations, most widely shared first."""
         return compute_convergence(self.list(debate_id, include_procedural=False), min_supporters=min_supporters)
 
@@ -254,6 +314,35 @@ class StatementService:
     def _debate(self, debate_id: int) -> Debate:
         with self.db.session() as s:
             return debates_repo.get(s, debate_id)
+
+
+def _wording(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _find_question(questions: Sequence[CoverageQuestion], ref: str | int) -> CoverageQuestion:
+    text = str(ref).strip()
+    label = text.upper() if text.upper().startswith("Q") else f"Q{text}"
+    for q in questions:
+        if q.label == label:
+            return q
+    for q in questions:
+        if text.isdigit() and q.key == int(text):
+            return q
+    raise NotFound(f"no question {ref!r}: the questions are {', '.join(q.label for q in questions)}")
+
+
+def _find_delegation(delegations: Sequence[str], name: str, roster: Roster) -> str:
+    """A delegation of the debate's statements, by its name or any roster name of it."""
+    if name in delegations:
+        return name
+    folded = {d.casefold(): d for d in delegations}
+    if name.casefold() in folded:
+        return folded[name.casefold()]
+    found = roster.find(name, fuzzy=True)
+    if found is not None and found.name in delegations:
+        return found.name
+    raise NotFound(f"no statement of {name!r} in this debate (see `debateprep statements list`)")
 
 
 def _expand(paths: Sequence[str | Path]) -> list[Path]:

@@ -259,14 +259,14 @@ def _scope_rows(conn: Connection, metadata: MetaData, debate_id: int) -> dict[st
         nxt = defaultdict(list)
         for name, rows in pending.items():
             for fk in tables[name].foreign_key_constraints:
-                parent = tables.get(fk.referred_table.name)
-                if parent is None:
+                referred = tables.get(fk.referred_table.name)
+                if referred is None:
                     continue
                 local = [c.name for c in fk.columns]
-                if parent.name in in_debate and all(c.nullable for c in fk.columns):
-                    _cut_references_outside(rows, local, fk, selected[parent.name], parent)
+                if referred.name in in_debate and all(c.nullable for c in fk.columns):
+                    _cut_references_outside(rows, local, fk, selected[referred.name], referred)
                 values = referred_values(rows, local)
-                nxt[parent.name] += add(parent, _fetch(conn, parent, [e.column for e in fk.elements], values))
+                nxt[referred.name] += add(referred, _fetch(conn, referred, [e.column for e in fk.elements], values))
         for name, rows in list(nxt.items()):
             if name in in_debate or not rows:
                 continue

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import Engine, make_url
@@ -20,6 +21,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, create_engine
 
 from debateprep.domain.errors import Conflict, DatabaseError, InputError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
@@ -98,7 +102,11 @@ def make_engine(url: str) -> Engine:
     if backend == "postgresql":
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
-        return create_engine(parsed, pool_pre_ping=True)
+        try:
+            return create_engine(parsed, pool_pre_ping=True)
+        except ModuleNotFoundError as exc:  # the driver is an extra: SQLite users do not need it
+            raise DatabaseError(f"{redact(url)}: the PostgreSQL driver ({exc.name}) is not installed; "
+                                "install it with: pip install 'debateprep[postgres]'") from None
     raise DatabaseError(f"unsupported database {backend!r} in {redact(url)} (use sqlite or postgresql)")
 
 
@@ -156,7 +164,7 @@ class Database:
 
     # migrations -------------------------------------------------------------
 
-    def _alembic_config(self):  # type: ignore[no-untyped-def]
+    def _alembic_config(self) -> Config:
         from alembic.config import Config
 
         cfg = Config()

@@ -1,25 +1,38 @@
-"""The debateprep terminal UI: one tab per stage of preparing a debate."""
+"""The debateprep terminal UI: one tab per stage of preparing a debate.
+
+`make_app(services)` is the factory the CLI and the tests use. The app gives every pane the same
+`Services`, turns what `Services` announces into `TopicsChanged` for the panes showing those topics,
+and carries requests between panes (a paragraph sent to the PRST draft).
+"""
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
-from debateprep.tui.messages import DataChanged, DebateSelected, SendGroupToPrst, SendToPrst
-
-if TYPE_CHECKING:
-    from debateprep.storage.db import Database
+from debateprep.services.facade import Services
+from debateprep.services.topics import Topic
+from debateprep.tui.commands import APP_SCOPE, BindingCommands, PaletteCommand
+from debateprep.tui.messages import (
+    AddToDraft,
+    DebateChosen,
+    DebateSelected,
+    Failed,
+    SendGroupToPrst,
+    SendToPrst,
+    TopicsChanged,
+)
+from debateprep.tui.pane import Pane
 
 # (tab id, label, "module:Class" of its pane, key). The panes (and the database behind them) are
 # loaded after the first frame: the app paints about as fast as a bare Textual app.
@@ -33,37 +46,72 @@ TABS = (
 )
 
 
-def pane_class(path: str) -> type[Widget]:
+def pane_class(path: str) -> type[Pane]:
     """The pane class named by a TABS entry ("module:Class"), imported on first use."""
     module, name = path.split(":")
-    return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
+    found = getattr(importlib.import_module(module), name)
+    if not (isinstance(found, type) and issubclass(found, Pane)):
+        raise TypeError(f"{path} is not a pane")
+    return found
 
 
 # The six tab keys share one footer entry ("f1f2f3f4f5f6 Tabs"), leaving room for each pane's keys.
 TAB_KEYS = Binding.Group("Tabs", compact=True)
 
 
+# -- what the app's own workers report ------------------------------------------------------
+
+
+class PanesReady(Message):
+    def __init__(self, classes: list[type[Pane]]) -> None:
+        self.classes = classes
+        super().__init__()
+
+
+class DatabaseFailed(Message):
+    def __init__(self, problem: str) -> None:
+        self.problem = problem
+        super().__init__()
+
+
+class DebatesLoaded(Message):
+    """The debates there are, as (id, label), oldest first."""
+
+    def __init__(self, debates: list[tuple[int, str]]) -> None:
+        self.debates = debates
+        super().__init__()
+
+
+class SampleLoaded(Message):
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        super().__init__()
+
+
 class DebatePrepApp(App[None]):
-    """The app; `db` is a Database (tests pass a throwaway one) or a LazyDatabase, opened in a worker
-    after the first frame."""
+    """The app over one `Services` (tests pass one around a throwaway database). The database is
+    opened in a worker after the first frame."""
 
     CSS_PATH = "app.tcss"
     TITLE = "debateprep"
+    COMMANDS = App.COMMANDS | {BindingCommands}
     BINDINGS = [
         *(
-            Binding(key, f"show_tab('{tab_id}')", label.split(" ")[0], id=f"tab-{tab_id}", group=TAB_KEYS)
+            Binding(key, f"show_tab('{tab_id}')", label.split(" ")[0], id=f"tab-{tab_id}", group=TAB_KEYS,
+                    tooltip=f"Go to {label}")
             for tab_id, label, _path, key in TABS
         ),
-        Binding("ctrl+o", "pick_debate", "Debate", id="pick-debate"),
-        Binding("ctrl+q", "quit", "Quit", id="quit"),
+        Binding("ctrl+o", "pick_debate", "Debate", id="pick-debate", tooltip="Choose debate"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Quit debateprep"),
     ]
 
     debate_id: reactive[int | None] = reactive(None, init=False)
 
-    def __init__(self, db: Database, *, offer_sample: bool = True) -> None:
+    def __init__(self, services: Services, *, offer_sample: bool = True) -> None:
         super().__init__()
-        self.db = db
+        self.services = services
         self.offer_sample = offer_sample
+        self._unsubscribe = services.subscribe(self._announced)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -74,6 +122,9 @@ class DebatePrepApp(App[None]):
     def on_mount(self) -> None:
         self.call_after_refresh(self._show_tabs)
 
+    def on_unmount(self) -> None:
+        self._unsubscribe()
+
     async def _show_tabs(self) -> None:
         tabs = TabbedContent(id="tabs")
         for tab_id, label, _path, _key in TABS:  # as `with TabbedContent(): with TabPane(...)` would
@@ -83,59 +134,69 @@ class DebatePrepApp(App[None]):
         await self.query("#startup").remove()
         self.open_database()
 
+    # -- the database and the panes ----------------------------------------------------------
+
     @work(thread=True, exclusive=True, group="database", exit_on_error=False)
     def open_database(self) -> None:
         """Open (and migrate) the database and import the panes, off the event loop."""
         from debateprep.tui.errors import describe_error
 
         try:
-            opener = getattr(self.db, "open", None)
-            if callable(opener):
-                opener()
+            self.services.open()
+            self.services.roster  # noqa: B018 - loaded here, not on the event loop
             classes = [pane_class(path) for _tab, _label, path, _key in TABS]
         except Exception as exc:  # noqa: BLE001 - shown in every tab, never a traceback
-            self.call_from_thread(self._database_failed, describe_error(exc))
+            self.post_message(DatabaseFailed(describe_error(exc)))
             return
-        self.call_from_thread(self._mount_panes, classes)
+        self.post_message(PanesReady(classes))
 
-    async def _mount_panes(self, classes: list[type[Widget]]) -> None:
-        for (tab_id, _label, _path, _key), pane_cls in zip(TABS, classes, strict=True):
+    @on(PanesReady)
+    async def _mount_panes(self, message: PanesReady) -> None:
+        for (tab_id, _label, _path, _key), pane_cls in zip(TABS, message.classes, strict=True):
             tab = self.query_one(f"#tab-{tab_id}", TabPane)
             await tab.query(".pane-loading").remove()
-            await tab.mount(pane_cls(self.db, id=f"pane-{tab_id}"))
+            await tab.mount(pane_cls(self.services, id=f"pane-{tab_id}"))
         active = self.query_one(TabbedContent).active
         if active.startswith("tab-"):
             self._focus_pane(active.removeprefix("tab-"))
         self.load_debates()
 
-    def _database_failed(self, message: str) -> None:
+    @on(DatabaseFailed)
+    def _database_failed(self, message: DatabaseFailed) -> None:
         self.sub_title = "database unavailable"
         for loading in self.query(".pane-loading").results(Static):
-            loading.update(f"The database could not be opened: {message}")
-        self.notify(message, title="Database", severity="error", markup=False, timeout=30)
+            loading.update(f"The database could not be opened: {message.problem}")
+        self.notify(message.problem, title="Database", severity="error", markup=False, timeout=30)
 
-    def panes(self) -> list[Widget]:
+    def panes(self) -> list[Pane]:
         """The panes mounted so far (all of them once the database is open)."""
-        return [pane for tab_id, *_ in TABS for pane in self.query(f"#pane-{tab_id}").results(Widget)]
+        return list(self.panes_by_tab().values())
+
+    def panes_by_tab(self) -> dict[str, Pane]:
+        return {tab_id: pane for tab_id, *_ in TABS for pane in self.query(f"#pane-{tab_id}").results(Pane)}
+
+    # -- the current debate ------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="debates", exit_on_error=False)
     def load_debates(self) -> None:
-        from debateprep.services.debates import DebateService
+        debates = self.services.debates.list()
+        self.post_message(DebatesLoaded([(d.id, d.label()) for d in debates if d.id is not None]))
 
-        latest = DebateService(self.db).latest()
-        self.call_from_thread(self._debates_loaded, latest.id if latest else None, latest.label() if latest else "")
-
-    def _debates_loaded(self, debate_id: int | None, label: str) -> None:
-        if debate_id is None:
-            self.sub_title = "no debate yet"
+    @on(DebatesLoaded)
+    def _debates_loaded(self, message: DebatesLoaded) -> None:
+        labels = dict(message.debates)
+        if self.debate_id in labels:  # still there: keep it, its label may have changed
+            self.sub_title = labels[self.debate_id]
+            return
+        if not message.debates:
+            self.set_debate(None)
             if self.offer_sample:
                 from debateprep.tui.screens.first_run import FirstRunScreen
 
                 self.offer_sample = False
                 self.push_screen(FirstRunScreen(), self._first_run_done)
             return
-        self.sub_title = label
-        self.debate_id = debate_id
+        self.set_debate(*message.debates[-1])  # the most recent one
 
     def _first_run_done(self, load: bool | None) -> None:
         if load:
@@ -143,12 +204,11 @@ class DebatePrepApp(App[None]):
 
     @work(thread=True, exclusive=True, group="sample", exit_on_error=False)
     def load_sample(self) -> None:
-        from debateprep.services.sample import load_sample
+        self.post_message(SampleLoaded(self.services.load_sample()))
 
-        lines = load_sample(self.db)
-        self.call_from_thread(self.notify, "\n".join(lines), title="Sample debate loaded", markup=False)
-        self.call_from_thread(self.post_message, DataChanged("all"))
-        self.call_from_thread(self.load_debates)
+    @on(SampleLoaded)
+    def _sample_loaded(self, message: SampleLoaded) -> None:
+        self.notify("\n".join(message.lines), title="Sample debate loaded", markup=False)
 
     def set_debate(self, debate_id: int | None, label: str = "") -> None:
         self.sub_title = label or ("no debate yet" if debate_id is None else f"#{debate_id}")
@@ -158,28 +218,43 @@ class DebatePrepApp(App[None]):
         for pane in self.panes():
             pane.post_message(DebateSelected(debate_id))
 
-    @on(DataChanged)
-    def _broadcast_data_changed(self, message: DataChanged) -> None:
-        if message._sender is self:
-            return  # one of our own copies bubbling back up from a pane: re-sending it loops forever
-        if message.what in ("all", "debates"):
+    @on(DebateChosen)
+    def _debate_chosen(self, message: DebateChosen) -> None:
+        self.set_debate(message.debate_id, message.label)
+        self.load_debates()  # the title then reads as everywhere else (Debate.label())
+
+    # -- change notices ----------------------------------------------------------------------
+
+    def _announced(self, topics: frozenset[Topic]) -> None:
+        """What `Services` announces, from whichever thread made the change (post_message is thread-safe)."""
+        self.post_message(TopicsChanged(topics))
+
+    @on(TopicsChanged)
+    def _topics_changed(self, message: TopicsChanged) -> None:
+        if Topic.DEBATES in message.topics:
             self.load_debates()
         for pane in self.panes():
-            if pane is not message._sender:
-                pane.post_message(DataChanged(message.what))
+            shown = pane.TOPICS & message.topics
+            if shown:
+                pane.post_message(TopicsChanged(shown))
+
+    @on(Failed)
+    def _failed(self, message: Failed) -> None:
+        self.notify(message.problem, title=message.title, severity="error", markup=False)
+
+    # -- between panes -----------------------------------------------------------------------
 
     @on(SendToPrst)
-    def _send_to_prst(self, message: SendToPrst) -> None:
-        """Agreed language chosen in the library goes to the PRST pane, which is then shown."""
-        self.query_one("#pane-prst").add_agreed(  # type: ignore[attr-defined]
-            message.text, message.citation, message.paragraph_id)
-        self.action_show_tab("prst")
-
     @on(SendGroupToPrst)
-    def _send_group_to_prst(self, message: SendGroupToPrst) -> None:
-        """A proposal delegations converged on goes to the PRST pane, which is then shown."""
-        self.query_one("#pane-prst").add_group(message.rank)  # type: ignore[attr-defined]
-        self.action_show_tab("prst")
+    def _send_to_prst(self, message: SendToPrst | SendGroupToPrst) -> None:
+        """Agreed language from the library, or a proposal delegations converged on, goes to the PRST
+        pane, which is then shown."""
+        prst = self.panes_by_tab().get("prst")
+        if prst is not None:
+            prst.post_message(AddToDraft(message))
+            self.action_show_tab("prst")
+
+    # -- tabs, focus, palette ----------------------------------------------------------------
 
     def action_show_tab(self, tab_id: str) -> None:
         if not self.query("#tabs"):
@@ -194,8 +269,7 @@ class DebatePrepApp(App[None]):
 
     def _focus_pane(self, tab_id: str) -> None:
         """Put the focus in the pane just shown (unless it took it itself), so its keys work at once."""
-        found = self.query(f"#pane-{tab_id}").results(Widget)
-        pane = next(iter(found), None)
+        pane = self.panes_by_tab().get(tab_id)
         if pane is None:
             return  # not mounted yet: it is focused once the database is open
         focused = self.screen.focused
@@ -216,30 +290,36 @@ class DebatePrepApp(App[None]):
             if result is not None:
                 self.set_debate(*result)
 
-        self.push_screen(DebatePickerScreen(self.db), chosen)
+        self.push_screen(DebatePickerScreen(self.services), chosen)
+
+    def run_palette_command(self, command: PaletteCommand) -> None:
+        """What a palette command does: the key's action, on its pane's tab."""
+        if command.scope == APP_SCOPE:
+            self.call_later(self.run_action, command.action)
+            return
+        pane = self.panes_by_tab().get(command.scope)
+        if pane is not None:
+            self.action_show_tab(command.scope)
+            self.call_after_refresh(pane.run_action, command.action)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """A background job of the app that fails is reported as a notification, never a traceback."""
+        """A background job that fails unexpectedly is reported as a notification, never a traceback."""
         if event.state == WorkerState.ERROR and event.worker.error is not None:
             from debateprep.tui.errors import describe_error
 
             self.notify(describe_error(event.worker.error), title="Error", severity="error", markup=False)
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        for tab_id, label, _path, key in TABS:
-            yield SystemCommand(f"Go to {label}", f"Show the {label} tab ({key.upper()})",
-                                lambda t=tab_id: self.action_show_tab(t))
-        yield SystemCommand("Choose debate", "Switch the current debate (Ctrl+O)", self.action_pick_debate)
         yield SystemCommand("Load sample debate", "Import the bundled sample concept note and library",
                             self.load_sample)
-        # Each pane may offer its own actions: palette_commands() -> [(title, help, callback)]
-        for pane in self.panes():
-            commands = getattr(pane, "palette_commands", None)
-            if commands is not None:
-                for title, help_text, callback in commands():
-                    yield SystemCommand(title, help_text, callback)
+
+
+def make_app(services: Services, *, offer_sample: bool = True) -> DebatePrepApp:
+    """The terminal UI over `services` (what `debateprep`, `debateprep demo` and the tests run)."""
+    return DebatePrepApp(services, offer_sample=offer_sample)
 
 
 def stylesheet_path() -> Path:
     return Path(__file__).parent / DebatePrepApp.CSS_PATH
+

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from debateprep.domain.debate import Debate, DebateSettings
 from debateprep.domain.errors import NotFound, StaleEdit
@@ -56,7 +56,7 @@ def get(session: Session, debate_id: int) -> Debate:
 
 
 def list_all(session: Session) -> list[Debate]:
-    return [to_domain(r) for r in session.exec(select(DebateRow).order_by(DebateRow.id))]
+    return [to_domain(r) for r in session.exec(select(DebateRow).order_by(col(DebateRow.id)))]
 
 
 def by_note(session: Session, note_id: int) -> Debate | None:

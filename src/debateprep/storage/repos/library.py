@@ -57,6 +57,7 @@ def _paragraph(row: LibraryParagraphRow) -> StoredParagraph:
         sub=row.sub,
         footnotes=_notes(row.footnotes_json),
         lang=row.lang,
+        part=row.part,
     )
     return StoredParagraph(row.id, row.document_id, row.position, p)
 
@@ -79,8 +80,8 @@ def delete_document(session: Session, symbol: str, lang: str) -> bool:
     if doc_id is None:
         return False
     # Paragraphs first, explicitly: the search index follows them (triggers / generated column).
-    session.exec(delete(LibraryParagraphRow).where(col(LibraryParagraphRow.document_id) == doc_id))  # type: ignore[call-overload]
-    session.exec(delete(LibraryDocumentRow).where(col(LibraryDocumentRow.id) == doc_id))  # type: ignore[call-overload]
+    session.exec(delete(LibraryParagraphRow).where(col(LibraryParagraphRow.document_id) == doc_id))
+    session.exec(delete(LibraryDocumentRow).where(col(LibraryDocumentRow.id) == doc_id))
     return True
 
 
@@ -116,6 +117,7 @@ def save_document(session: Session, doc: AdoptedDocument, content_hash: str, rep
             "kind": p.kind,
             "number": p.number,
             "sub": p.sub,
+            "part": p.part,
             "lead": p.lead[:200],
             "text": p.text,
             "footnotes_json": _notes_json(p.footnotes),
@@ -129,7 +131,7 @@ def save_document(session: Session, doc: AdoptedDocument, content_hash: str, rep
 
 
 def _doc_row(session: Session, symbol: str, lang: str | None) -> LibraryDocumentRow:
-    match = LibraryDocumentRow.symbol == symbol
+    match = col(LibraryDocumentRow.symbol) == symbol
     if symbol.startswith("S/RES/") and "(" not in symbol:  # "S/RES/2594" without its year
         match = or_(match, col(LibraryDocumentRow.symbol).startswith(symbol + " ("))
     stmt = select(LibraryDocumentRow).where(match)
@@ -176,18 +178,21 @@ def paragraphs_by_id(session: Session, ids: Sequence[int]) -> dict[int, StoredPa
     return {r.id: _paragraph(r) for r in rows if r.id is not None}
 
 
-def paragraph_at(session: Session, symbol: str, kind: str, number: int, sub: str = "", lang: str | None = None) -> StoredParagraph:
+def paragraph_at(session: Session, symbol: str, kind: str, number: int, sub: str = "", lang: str | None = None,
+                 part: str = "") -> StoredParagraph:
+    """The paragraph a citation names; `part` is "annex A", "section B" … ("" for the body)."""
     stmt = select(LibraryParagraphRow).where(
         LibraryParagraphRow.symbol == symbol,
         LibraryParagraphRow.kind == kind,
         LibraryParagraphRow.number == number,
         LibraryParagraphRow.sub == sub,
+        func.lower(LibraryParagraphRow.part) == part.lower(),
     )
     if lang:
         stmt = stmt.where(LibraryParagraphRow.lang == lang)
-    row = session.exec(stmt.order_by(LibraryParagraphRow.lang)).first()
+    row = session.exec(stmt.order_by(LibraryParagraphRow.lang, LibraryParagraphRow.position)).first()  # type: ignore[arg-type]
     if row is None:
-        label = f"{kind} {number}" + (f" ({sub})" if sub else "")
+        label = Paragraph(symbol, kind, number, "", sub=sub, part=part).label
         raise NotFound(f"{symbol}, {label} is not in the library")
     return _paragraph(row)
 
@@ -218,7 +223,7 @@ def summaries(session: Session) -> list[DocumentSummary]:
     rows = session.exec(select(LibraryDocumentRow).order_by(LibraryDocumentRow.year, LibraryDocumentRow.symbol)).all()  # type: ignore[arg-type]
     return [
         DocumentSummary(
-            r.id or 0, r.symbol, r.kind, r.lang, r.year, r.title, int(counts.get(r.id, 0)),
+            r.id or 0, r.symbol, r.kind, r.lang, r.year, r.title, int(counts.get(r.id or 0, 0)),
             tuple(json.loads(r.warnings_json or "[]")),
         )
         for r in rows

@@ -101,7 +101,7 @@ def parsed(session: Session, note_id: int) -> ConceptNote:
 
 def list_all(session: Session) -> list[NoteSummary]:
     counts = dict(
-        session.exec(select(QuestionRow.note_id, func.count()).group_by(QuestionRow.note_id)).all()  # type: ignore[call-overload]
+        session.exec(select(QuestionRow.note_id, func.count()).group_by(col(QuestionRow.note_id))).all()
     )
     rows = session.exec(select(ConceptNoteRow).order_by(col(ConceptNoteRow.id))).all()
     return [
@@ -113,7 +113,7 @@ def list_all(session: Session) -> list[NoteSummary]:
             presidency=r.presidency,
             letter_date=r.letter_date,
             meeting_date=r.meeting_date,
-            question_count=counts.get(r.id, 0),
+            question_count=counts.get(r.id or 0, 0),
             source_name=r.source_name,
             imported_at=r.imported_at,
         )

@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 
 from debateprep.domain.errors import NotFound, StaleEdit
 from debateprep.domain.prst import Draft, Paragraph, Provenance, Revision
+from debateprep.domain.prst_form import Flag
 from debateprep.domain.prst_diff import render_words, word_diff
 from debateprep.storage.tables.prst import PrstDraftRow, PrstParagraphRow, PrstRevisionRow
 
@@ -34,7 +35,12 @@ def _paragraph(row: PrstParagraphRow) -> Paragraph:
         closest_text=row.closest_text,
         similarity=row.similarity,
         version=row.version,
+        flags=tuple(Flag.from_json(f) for f in json.loads(row.flags_json or "[]")),
     )
+
+
+def _flags_json(paragraph: Paragraph) -> str:
+    return json.dumps([[f.code, f.message] for f in paragraph.flags], ensure_ascii=False)
 
 
 def _revision(row: PrstRevisionRow) -> Revision:
@@ -154,6 +160,7 @@ def insert_paragraph(session: Session, draft_id: int, paragraph: Paragraph, inde
         closest_citation=paragraph.closest_citation,
         closest_text=paragraph.closest_text,
         similarity=paragraph.similarity,
+        flags_json=_flags_json(paragraph),
     )
     rows.insert(index, new)
     session.add(new)
@@ -199,6 +206,7 @@ def update_paragraph(session: Session, draft_id: int, paragraph: Paragraph, read
     row.closest_citation = paragraph.closest_citation
     row.closest_text = paragraph.closest_text
     row.similarity = paragraph.similarity
+    row.flags_json = _flags_json(paragraph)
     row.version += 1
     session.add(row)
     session.flush()
@@ -220,6 +228,7 @@ def save_check(session: Session, paragraph: Paragraph, draft_id: int) -> None:
     row.closest_citation = paragraph.closest_citation
     row.closest_text = paragraph.closest_text
     row.similarity = paragraph.similarity
+    row.flags_json = _flags_json(paragraph)
     session.add(row)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from debateprep.domain.errors import Conflict, NotFound, StaleEdit
 from debateprep.domain.speakers import Basis, Level, Override, SpeakerEntry, Status
@@ -46,7 +46,7 @@ def _write(row: SpeakerEntryRow, e: SpeakerEntry) -> None:
 
 def list_for_debate(session: Session, debate_id: int) -> list[SpeakerEntry]:
     rows = session.exec(select(SpeakerEntryRow).where(SpeakerEntryRow.debate_id == debate_id)
-                        .order_by(SpeakerEntryRow.id))
+                        .order_by(col(SpeakerEntryRow.id)))
     return [to_domain(r) for r in rows]
 
 

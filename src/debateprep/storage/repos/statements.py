@@ -105,8 +105,8 @@ def delete_sources(session: Session, debate_id: int, sources: Sequence[str]) -> 
     wanted = list(dict.fromkeys(sources))
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
-        result = session.exec(  # type: ignore[call-overload]
-            delete(StatementRow).where(StatementRow.debate_id == debate_id, col(StatementRow.source).in_(chunk))
+        result = session.exec(
+            delete(StatementRow).where(col(StatementRow.debate_id) == debate_id, col(StatementRow.source).in_(chunk))
         )
         removed += result.rowcount or 0
     return removed
@@ -125,7 +125,8 @@ def get(session: Session, statement_id: int) -> Statement:
 
 def list_for_debate(session: Session, debate_id: int) -> list[Statement]:
     rows = session.exec(
-        select(StatementRow).where(StatementRow.debate_id == debate_id).order_by(StatementRow.position, StatementRow.id)
+        select(StatementRow).where(StatementRow.debate_id == debate_id)
+        .order_by(col(StatementRow.position), col(StatementRow.id))
     )
     return [to_domain(r) for r in rows]
 
@@ -161,5 +162,5 @@ def set_delegation(
 
 
 def delete_for_debate(session: Session, debate_id: int) -> int:
-    result = session.exec(delete(StatementRow).where(StatementRow.debate_id == debate_id))  # type: ignore[call-overload]
+    result = session.exec(delete(StatementRow).where(col(StatementRow.debate_id) == debate_id))
     return result.rowcount or 0

@@ -27,12 +27,12 @@ class LibraryDocumentRow(SQLModel, table=True):
     year: int | None = None
     adopted_on: date | None = None
     meeting: int | None = None
-    title: str = Field(default="", sa_type=Text)  # type: ignore[call-overload]
-    source: str = Field(default="", sa_type=Text)  # type: ignore[call-overload]
+    title: str = Field(default="", sa_type=Text)
+    source: str = Field(default="", sa_type=Text)
     content_hash: str = Field(max_length=64)
-    footnotes_json: str = Field(default="[]", sa_type=Text)  # type: ignore[call-overload]
-    warnings_json: str = Field(default="[]", sa_type=Text)  # type: ignore[call-overload]
-    imported_at: datetime = Field(sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
+    footnotes_json: str = Field(default="[]", sa_type=Text)
+    warnings_json: str = Field(default="[]", sa_type=Text)
+    imported_at: datetime = Field(sa_type=DateTime(timezone=True))
 
 
 class LibraryParagraphRow(SQLModel, table=True):
@@ -47,7 +47,8 @@ class LibraryParagraphRow(SQLModel, table=True):
     kind: str = Field(max_length=8)
     number: int
     sub: str = Field(default="", max_length=16)
+    part: str = Field(default="", max_length=64)  # "annex A", "section B" (migration 0008)
     lead: str = Field(default="", max_length=200)
-    text: str = Field(sa_type=Text)  # type: ignore[call-overload]
-    footnotes_json: str = Field(default="[]", sa_type=Text)  # type: ignore[call-overload]
-    search_text: str = Field(default="", sa_type=Text)  # type: ignore[call-overload]
+    text: str = Field(sa_type=Text)
+    footnotes_json: str = Field(default="[]", sa_type=Text)
+    search_text: str = Field(default="", sa_type=Text)

@@ -23,7 +23,7 @@ class ConceptNoteRow(SQLModel, table=True):
     original_text: str
     text: str
     data_json: str
-    imported_at: datetime = Field(sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
+    imported_at: datetime = Field(sa_type=DateTime(timezone=True))
 
 
 class QuestionRow(SQLModel, table=True):
@@ -54,5 +54,5 @@ class DebateRow(SQLModel, table=True):
     language: str = "en"
     concept_note_id: int | None = Field(default=None, foreign_key="concept_notes.id", ondelete="SET NULL")
     settings_json: str = "{}"
-    created_at: datetime = Field(sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
+    created_at: datetime = Field(sa_type=DateTime(timezone=True))
     version: int = 1

@@ -38,6 +38,7 @@ class PrstParagraphRow(SQLModel, table=True):
     closest_citation: str | None = Field(default=None, max_length=200)
     closest_text: str | None = None
     similarity: float | None = None
+    flags_json: str = "[]"  # [[code, message], …] raised by form conversion (migration 0008)
     version: int = 1  # bumped by every edit of this paragraph
 
 

@@ -27,10 +27,10 @@ class SpeakerEntryRow(SQLModel, table=True):
     basis: str = Field(max_length=16)
     on_behalf_of: str | None = Field(default=None, max_length=200)
     status: str = Field(max_length=16)
-    inscribed_at: datetime = Field(sa_type=DateTime(timezone=False))  # type: ignore[call-overload]
+    inscribed_at: datetime = Field(sa_type=DateTime(timezone=False))
     planned_minutes: float | None = None
     actual_seconds: int | None = None
-    started_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=False))  # type: ignore[call-overload]
+    started_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=False))
     draw: int | None = None
     confirmed: bool = True
     notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import ContentSwitcher, Static, TextArea
 
+from debateprep.services.topics import Topic
 from debateprep.tui.errors import describe_error
-from debateprep.tui.messages import DataChanged, DebateSelected
+from debateprep.tui.messages import Failed
+from debateprep.tui.pane import Pane
 from debateprep.tui.widgets.empty import EmptyState
 from debateprep.tui.widgets.markdown_preview import MarkdownPreview
 
@@ -26,7 +28,6 @@ if TYPE_CHECKING:
 
     from debateprep.domain.debate import Debate
     from debateprep.exporters.brief import BriefData
-    from debateprep.storage.db import Database
 
 LANGUAGE_NAMES = {"en": "English", "zh": "中文"}
 
@@ -40,26 +41,48 @@ class _Built:
     summary: str
 
 
-class BriefPane(Vertical):
+class BriefBuilt(Message):
+    def __init__(self, built: _Built) -> None:
+        self.built = built
+        super().__init__()
+
+
+class BriefFailed(Message):
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+        super().__init__()
+
+
+class BriefExported(Message):
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        super().__init__()
+
+
+class BriefPane(Pane):
     DEFAULT_CSS = """
     BriefPane #brief-status { height: auto; max-height: 2; color: $text-muted; padding: 0 1; }
     BriefPane ContentSwitcher { height: 1fr; }
     BriefPane TextArea { height: 1fr; }
     """
     BINDINGS = [
-        Binding("e", "export('md')", "Export .md", id="brief-export"),
-        Binding("h", "export('html')", "Export .html", id="brief-export-html"),
-        Binding("l", "toggle_language", "中文/English", id="brief-language"),
-        Binding("s", "toggle_source", "Source", id="brief-source"),
-        # Also in the command palette; kept off the footer so the tab keys stay visible.
-        Binding("u", "set_delegation", "Our delegation", id="brief-delegation", show=False),
-        Binding("r", "refresh_brief", "Refresh", id="brief-refresh", show=False),
+        Binding("e", "export('md')", "Export .md", id="brief-export", tooltip="export markdown …"),
+        Binding("h", "export('html')", "Export .html", id="brief-export-html",
+                tooltip="export HTML for printing …"),
+        Binding("l", "toggle_language", "中文/English", id="brief-language", tooltip="switch language 中文/English"),
+        Binding("s", "toggle_source", "Source", id="brief-source", tooltip="show markdown source / rendered"),
+        Binding("u", "set_delegation", "Delegation", id="brief-delegation",
+                tooltip="set our delegation … (the brief says when we speak)"),
+        # Off the footer: the brief rebuilds itself after every change; this is for a colleague's
+        # changes to a shared database (and it is in the command palette).
+        Binding("r", "refresh_brief", "Refresh", id="brief-refresh", show=False,
+                tooltip="build the brief again from the database"),
     ]
+    TITLE = "Brief"
+    TOPICS = frozenset(Topic)  # the brief shows everything
 
-    def __init__(self, db: Database, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(**kwargs)
-        self.db = db
-        self.debate_id: int | None = None
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.lang: str | None = None  # None: the debate's own language
         self.built: _Built | None = None
         self._stale = True
@@ -78,14 +101,11 @@ class BriefPane(Vertical):
 
     # -- when to build --------------------------------------------------------------------------
 
-    @on(DebateSelected)
-    def _debate_selected(self, message: DebateSelected) -> None:
-        self.debate_id = message.debate_id
+    def debate_changed(self) -> None:
         self.built = None
         self._invalidate()
 
-    @on(DataChanged)
-    def _data_changed(self, message: DataChanged) -> None:
+    def topics_changed(self, topics: frozenset[Topic]) -> None:
         self._invalidate()
 
     def on_show(self, event: events.Show) -> None:
@@ -132,18 +152,20 @@ class BriefPane(Vertical):
     @work(thread=True, exclusive=True, group="brief", exit_on_error=False)
     def _build(self, debate_id: int, lang: str | None) -> None:
         from debateprep.exporters.brief import render_brief
-        from debateprep.services.brief import BriefService, default_language, summarize
+        from debateprep.services.brief import default_language, summarize
 
         try:
-            debate, data = BriefService(self.db).gather(debate_id, lang=lang)
+            debate, data = self.services.brief.gather(debate_id, lang=lang)
             language = lang or default_language(debate)
             built = _Built(debate, data, language, render_brief(data, language), summarize(data))
         except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
-            self.app.call_from_thread(self._failed, exc)
+            self.report(BriefFailed(exc))
             return
-        self.app.call_from_thread(self._show, built)
+        self.report(BriefBuilt(built))
 
-    def _show(self, built: _Built) -> None:
+    @on(BriefBuilt)
+    def _show(self, message: BriefBuilt) -> None:
+        built = message.built
         if built.debate.id != self.debate_id:
             return
         self.built = built
@@ -167,9 +189,10 @@ class BriefPane(Vertical):
     def _describe(self, built: _Built) -> str:
         return f"{built.debate.label()} · {LANGUAGE_NAMES[built.lang]} · {built.summary}"
 
-    def _failed(self, error: Exception) -> None:
+    @on(BriefFailed)
+    def _failed(self, message: BriefFailed) -> None:
         self._status("The brief could not be built.")
-        self.app.notify(describe_error(error), title="Brief", severity="error", markup=False)
+        self.notify(describe_error(message.error), title="Brief", severity="error", markup=False)
 
     def _status(self, text: str) -> None:
         self.query_one("#brief-status", Static).update(text)
@@ -236,17 +259,19 @@ class BriefPane(Vertical):
 
     @work(thread=True, group="brief-export", exit_on_error=False)
     def _write(self, path: Path, built: _Built, fmt: str, force: bool) -> None:
-        from debateprep.cli.common import write_output
         from debateprep.services.brief import to_html
 
         try:
             content = to_html(built.markdown, built.debate, built.lang) if fmt == "html" else built.markdown
-            target = write_output(path, content, force)
-        except Exception as exc:  # noqa: BLE001
-            self.app.call_from_thread(self.app.notify, describe_error(exc), title="Export failed",
-                                      severity="error", markup=False)
+            target = self.services.write_export(path, content, force=force)
+        except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
+            self.post_message(Failed(describe_error(exc), "Export failed"))
             return
-        self.app.call_from_thread(self.app.notify, f"Brief written to {target}", title="Exported", markup=False)
+        self.post_message(BriefExported(target))
+
+    @on(BriefExported)
+    def _exported(self, message: BriefExported) -> None:
+        self.notify(f"Brief written to {message.target}", title="Exported", markup=False)
 
     def action_set_delegation(self) -> None:
         if self.built is None:
@@ -268,30 +293,7 @@ class BriefPane(Vertical):
 
     @work(thread=True, group="brief-settings", exit_on_error=False)
     def _save_delegation(self, debate: Debate, name: str | None) -> None:
-        from debateprep.services.debates import DebateService
-
         try:
-            DebateService(self.db).update(debate, our_delegation=name)
-        except Exception as exc:  # noqa: BLE001
-            self.app.call_from_thread(self.app.notify, describe_error(exc), severity="error", markup=False)
-            return
-        self.app.call_from_thread(self.post_message, DataChanged("debate"))
-        self.app.call_from_thread(self.refresh_brief)
-
-    def palette_commands(self) -> list[tuple[str, str, object]]:
-        def go(action: str) -> object:
-            def run() -> None:
-                self.app.action_show_tab("brief")  # type: ignore[attr-defined]
-                self.call_later(self.run_action, action)
-
-            return run
-
-        return [
-            ("Brief: export markdown …", "Write the delegation brief to a .md file (E)", go("export('md')")),
-            ("Brief: export HTML for printing …", "Write the brief as a printable .html file (H)", go("export('html')")),
-            ("Brief: switch language 中文/English", "Headings and fixed text in the other language (L)",
-             go("toggle_language")),
-            ("Brief: show markdown source / rendered", "Toggle the preview (S)", go("toggle_source")),
-            ("Brief: set our delegation …", "Say who we are, to see when we speak (U)", go("set_delegation")),
-            ("Brief: refresh", "Rebuild the brief from the database (R)", go("refresh_brief")),
-        ]
+            self.services.debates.update(debate, our_delegation=name)
+        except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
+            self.post_message(Failed(describe_error(exc), "Brief"))

@@ -3,11 +3,12 @@
 Left: metadata, the guiding questions (edit, reorder, add, delete, restore the original) and the
 highlighted question in full with its original and provenance. Right: the section tree and the
 text of the chosen section (the root shows the whole note). UN text is always shown with markup
-off. Database work runs in thread workers; widgets are only touched on the event loop.
+off. Database work runs in thread workers that post messages; only their handlers touch widgets.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,20 +17,20 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widgets import DataTable, Static, TextArea, Tree
 
+from debateprep.domain.cells import clip
 from debateprep.domain.errors import DebateprepError
-from debateprep.tui.messages import DataChanged, DebateSelected
+from debateprep.services.topics import Topic
+from debateprep.tui.messages import DebateChosen, Failed
+from debateprep.tui.pane import Pane
 from debateprep.tui.screens.concept_note_dialogs import ImportNoteScreen, QuestionDialog
 from debateprep.tui.widgets.empty import EmptyState
-from debateprep.tui.widgets.cells import clip
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from debateprep.domain.concept_note import Question, StoredNote
-    from debateprep.services.notes import NotesService
-    from debateprep.storage.db import Database
+    from debateprep.services.notes import ImportResult, NotesService
 
 EMPTY_TEXT = (
     "No concept note yet. Press i to import one (.txt, .md, .docx or .pdf, Chinese or English), "
@@ -38,7 +39,25 @@ EMPTY_TEXT = (
 )
 
 
-class ConceptNotePane(Vertical):
+class NoteLoaded(Message):
+    """The note of debate `debate_id` (None: it has none); `select` is the question to highlight."""
+
+    def __init__(self, debate_id: int | None, stored: StoredNote | None, select: int | None = None,
+                 done: str = "") -> None:
+        self.debate_id = debate_id
+        self.stored = stored
+        self.select = select
+        self.done = done
+        super().__init__()
+
+
+class NoteImported(Message):
+    def __init__(self, result: ImportResult) -> None:
+        self.result = result
+        super().__init__()
+
+
+class ConceptNotePane(Pane):
     DEFAULT_CSS = """
     ConceptNotePane #cn-body { height: 1fr; }
     ConceptNotePane #cn-left { width: 2fr; }
@@ -51,23 +70,28 @@ class ConceptNotePane(Vertical):
     ConceptNotePane #cn-text { height: 3fr; }
     """
     BINDINGS = [
-        Binding("i", "import_note", "Import", id="concept-note.import"),
-        Binding("e", "edit_question", "Edit", id="concept-note.edit"),
-        Binding("a", "add_question", "Add", id="concept-note.add"),
-        Binding("d", "delete_question", "Delete", id="concept-note.delete"),
-        Binding("o", "restore_question", "Original", id="concept-note.restore"),
-        Binding("left_square_bracket", "move(-1)", "Up", id="concept-note.move-up"),
-        Binding("right_square_bracket", "move(1)", "Down", id="concept-note.move-down"),
-        Binding("R", "reset_questions", "Reset all", id="concept-note.reset"),
+        Binding("i", "import_note", "Import", id="concept-note.import",
+                tooltip="import a concept note (.txt, .md, .docx, .pdf)"),
+        Binding("e", "edit_question", "Edit", id="concept-note.edit", tooltip="edit the highlighted question"),
+        Binding("a", "add_question", "Add", id="concept-note.add", tooltip="add a guiding question"),
+        Binding("d", "delete_question", "Delete", id="concept-note.delete",
+                tooltip="delete the highlighted question"),
+        Binding("o", "restore_question", "Original", id="concept-note.restore",
+                tooltip="restore the note's original wording"),
+        Binding("left_square_bracket", "move(-1)", "Up", id="concept-note.move-up", tooltip="move the question up"),
+        Binding("right_square_bracket", "move(1)", "Down", id="concept-note.move-down",
+                tooltip="move the question down"),
+        Binding("R", "reset_questions", "Reset all", id="concept-note.reset",
+                tooltip="reset the guiding questions to those extracted from the note"),
     ]
+    TITLE = "Concept note"
+    TOPICS = frozenset({Topic.DEBATES, Topic.NOTES, Topic.QUESTIONS})
 
     can_focus = True  # so its keys (i: import) work while it shows the empty state
 
-    def __init__(self, db: Database, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.db = db
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.stored: StoredNote | None = None
-        self.debate_id: int | None = None
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -100,42 +124,39 @@ class ConceptNotePane(Vertical):
         self.query_one("#cn-empty").display = not loaded
         self.query_one("#cn-body").display = loaded
 
-    def palette_commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
-        return [
-            ("Import concept note", "Read a .txt, .md, .docx or .pdf concept note (i)", self.action_import_note),
-            ("Reset guiding questions", "Back to the questions as extracted from the note (R)",
-             self.action_reset_questions),
-        ]
-
     # -- what to show -----------------------------------------------------------------------
 
-    @on(DebateSelected)
-    def _debate_selected(self, message: DebateSelected) -> None:
-        self.debate_id = message.debate_id
-        self.load_for_debate(message.debate_id)
+    def debate_changed(self) -> None:
+        self.load_for_debate(self.debate_id)
 
-    @on(DataChanged)
-    def _data_changed(self, message: DataChanged) -> None:
-        if message.what in ("all", "notes", "debates") and self.debate_id is not None:
-            self.load_for_debate(self.debate_id)
-
-    def _service(self) -> NotesService:
-        from debateprep.services.notes import NotesService
-
-        return NotesService(self.db)
+    def topics_changed(self, topics: frozenset[Topic]) -> None:
+        if self.debate_id is not None:
+            self.load_for_debate(self.debate_id)  # the highlighted question stays highlighted
 
     @work(thread=True, exclusive=True, group="concept-note-load", exit_on_error=False)
-    def load_for_debate(self, debate_id: int | None) -> None:
+    def load_for_debate(self, debate_id: int | None, select: int | None = None) -> None:
         stored = None
         if debate_id is not None:
             try:
-                stored = self._service().for_debate(debate_id)
+                stored = self.services.notes.for_debate(debate_id)
             except DebateprepError as exc:
-                self.app.call_from_thread(self._error, str(exc))
-        self.app.call_from_thread(self.show_note, stored)
+                self.post_message(Failed(str(exc)))
+        self.report(NoteLoaded(debate_id, stored, select))
+
+    @on(NoteLoaded)
+    def _note_loaded(self, message: NoteLoaded) -> None:
+        if message.debate_id != self.debate_id:
+            return  # an answer for the debate shown before
+        self.show_note(message.stored, message.select)
+        if message.done:
+            self.notify(message.done, markup=False)
 
     def show_note(self, stored: StoredNote | None, select_question: int | None = None) -> None:
-        """Display `stored` (None: the empty state)."""
+        """Display `stored` (None: the empty state), highlighting `select_question` (default: the
+        question highlighted now)."""
+        if select_question is None:
+            current = self._current()
+            select_question = current.id if current else None
         self.stored = stored
         self._set_loaded(stored is not None)
         focused = self.screen.focused
@@ -226,10 +247,7 @@ class ConceptNotePane(Vertical):
     # -- import -----------------------------------------------------------------------------
 
     def action_import_note(self) -> None:
-        from debateprep.config import project_root
-
-        root = project_root()
-        start = root / "concept_notes" if root is not None and (root / "concept_notes").is_dir() else Path.cwd()
+        start = Path.cwd()  # where the program was started (in a checkout: concept_notes/ is there)
 
         def chosen(result: tuple[str, str | None] | None) -> None:
             if result is not None:
@@ -240,26 +258,24 @@ class ConceptNotePane(Vertical):
     @work(thread=True, exclusive=True, group="concept-note-import", exit_on_error=False)
     def import_note(self, path: str, symbol: str | None = None) -> None:
         try:
-            result = self._service().import_file(path, symbol=symbol)
+            result = self.services.notes.import_file(path, symbol=symbol)
         except DebateprepError as exc:
-            self.app.call_from_thread(self._error, str(exc))
+            self.post_message(Failed(str(exc)))
             return
-        self.app.call_from_thread(self._imported, result)
+        self.post_message(NoteImported(result))
 
-    def _imported(self, result: Any) -> None:
+    @on(NoteImported)
+    def _imported(self, message: NoteImported) -> None:
+        result = message.result
         hint = ""
         if result.created and result.note.note.briefers:
             hint = "\nOn the Speakers tab (F2), b puts the briefers on the list as rule 39 entries to be confirmed."
         self.notify(str(result) + hint, title="Concept note", markup=False, severity="information")
         self.show_note(result.note)
-        if result.debate_id is not None and hasattr(self.app, "set_debate"):
+        if result.debate_id is not None:
             self.debate_id = result.debate_id
-            self.app.set_debate(result.debate_id, result.note.note.topic or result.note.note.title or "")
-        self._changed("notes")
+            self.post_message(DebateChosen(result.debate_id, result.note.note.topic or result.note.note.title or ""))
         self.query_one("#cn-questions", DataTable).focus()
-
-    def _error(self, message: str) -> None:
-        self.notify(message, title="Error", severity="error", markup=False)
 
     # -- questions --------------------------------------------------------------------------
 
@@ -269,10 +285,12 @@ class ConceptNotePane(Vertical):
             return
         assert q.id is not None
         qid, version = q.id, q.version
-        dialog = QuestionDialog(f"Edit question {q.position}", q.text, q.original, q.question_form)
-        self.app.push_screen(
-            dialog, lambda text: self._run(lambda s: s.edit_question(qid, text, version)) if text else None
-        )
+
+        def save(text: str | None) -> None:
+            if text:
+                self._run(lambda s: s.edit_question(qid, text, version))
+
+        self.app.push_screen(QuestionDialog(f"Edit question {q.position}", q.text, q.original, q.question_form), save)
 
     def action_add_question(self) -> None:
         if self.stored is None:
@@ -280,10 +298,12 @@ class ConceptNotePane(Vertical):
         note_id = self.stored.id
         current = self._current()
         position = current.position + 1 if current else None
-        self.app.push_screen(
-            QuestionDialog("Add a guiding question"),
-            lambda text: self._run(lambda s: s.add_question(note_id, text, position)) if text else None,
-        )
+
+        def save(text: str | None) -> None:
+            if text:
+                self._run(lambda s: s.add_question(note_id, text, position))
+
+        self.app.push_screen(QuestionDialog("Add a guiding question"), save)
 
     def action_delete_question(self) -> None:
         q = self._current()
@@ -314,26 +334,19 @@ class ConceptNotePane(Vertical):
             self._run(lambda s: s.reset_questions(note_id), "Guiding questions as extracted from the note")
 
     @work(thread=True, exclusive=True, group="concept-note-edit", exit_on_error=False)
-    def _run(self, change: Callable[[NotesService], Any], done: str | None = None) -> None:
-        """Apply one change, then reload the note; errors (StaleEdit …) are shown, not raised."""
-        service = self._service()
-        selected: int | None = None
-        try:
-            result = change(service)
-            selected = getattr(result, "id", None)
-        except DebateprepError as exc:
-            self.app.call_from_thread(self._error, str(exc))
+    def _run(self, change: Callable[[NotesService], Question | list[Question]], done: str = "") -> None:
+        """Apply one change (Services tells the other panes), then show the note with the question the
+        change made or moved; a refusal (StaleEdit …) is shown and the note reloaded."""
         if self.stored is None:
             return
-        stored = service.get(self.stored.id)
-        self.app.call_from_thread(self.show_note, stored, selected)
-        if done:
-            self.app.call_from_thread(self.notify, done, markup=False)
-        self.app.call_from_thread(self._changed, "questions")
-
-    def _changed(self, what: str) -> None:
-        """Tell the other panes (the message is made here, so the pane is its sender)."""
-        self.post_message(DataChanged(what))
+        note_id, debate_id, selected = self.stored.id, self.debate_id, None
+        try:
+            result = change(self.services.notes)
+            selected = result.id if not isinstance(result, list) else None
+        except DebateprepError as exc:
+            self.post_message(Failed(str(exc)))
+            done = ""
+        self.post_message(NoteLoaded(debate_id, self.services.notes.get(note_id), selected, done))
 
 
 def _metadata(stored: StoredNote) -> str:

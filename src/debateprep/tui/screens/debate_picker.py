@@ -4,16 +4,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 if TYPE_CHECKING:
-    from debateprep.storage.db import Database
+    from debateprep.services.facade import Services
+
+
+class DebatesListed(Message):
+    """The debates there are, as (id, label), oldest first (loaded in a worker)."""
+
+    def __init__(self, items: list[tuple[int, str]]) -> None:
+        self.items = items
+        super().__init__()
 
 
 class DebatePickerScreen(ModalScreen[tuple[int, str] | None]):
@@ -26,9 +35,9 @@ class DebatePickerScreen(ModalScreen[tuple[int, str] | None]):
     """
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="picker-cancel")]
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__()
-        self.db = db
+        self.services = services
         self._labels: dict[int, str] = {}
 
     def compose(self) -> ComposeResult:
@@ -41,17 +50,16 @@ class DebatePickerScreen(ModalScreen[tuple[int, str] | None]):
 
     @work(thread=True, exit_on_error=False)
     def load(self) -> None:
-        from debateprep.services.debates import DebateService
+        debates = self.services.debates.list()
+        self.post_message(DebatesListed([(d.id, d.label()) for d in debates if d.id is not None]))
 
-        debates = DebateService(self.db).list()
-        self.app.call_from_thread(self._show, [(d.id, d.label()) for d in debates if d.id is not None])
-
-    def _show(self, items: list[tuple[int, str]]) -> None:
+    @on(DebatesListed)
+    def _show(self, message: DebatesListed) -> None:
         options = self.query_one(OptionList)
-        self._labels = dict(items)
-        if not items:
+        self._labels = dict(message.items)
+        if not message.items:
             options.add_option(Option("No debate yet — import a concept note first.", disabled=True))
-        for debate_id, label in reversed(items):
+        for debate_id, label in reversed(message.items):
             options.add_option(Option(label, id=str(debate_id)))
         options.focus()
 

@@ -12,22 +12,27 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import DataTable, Input, ProgressBar, Select, Static
 
+from debateprep.domain.cells import head, tail
 from debateprep.domain.errors import DebateprepError
 from debateprep.domain.search_text import parse_query, snippet
-from debateprep.storage.db import Database
-from debateprep.tui.messages import DataChanged, SendToPrst
+from debateprep.services.topics import Topic
+from debateprep.tui.messages import Failed, SendToPrst
+from debateprep.tui.pane import Pane
+
+if TYPE_CHECKING:
+    from debateprep.services.library import SearchHit
+    from debateprep.storage.repos.library import StoredParagraph
 
 DEBOUNCE_SECONDS = 0.25
 SNIPPET_CELLS = 72
@@ -49,7 +54,7 @@ class SearchParams:
 class LibraryResults(Message):
     """A search finished (in a worker): its parameters, hits, time taken, or the error."""
 
-    def __init__(self, params: SearchParams, hits: list[Any], elapsed_ms: float, error: str | None = None,
+    def __init__(self, params: SearchParams, hits: list[SearchHit], elapsed_ms: float, error: str | None = None,
                  why_empty: str = "") -> None:
         self.params = params
         self.hits = hits
@@ -62,7 +67,7 @@ class LibraryResults(Message):
 class LibraryContext(Message):
     """The highlighted paragraph with its neighbours (StoredParagraph list), loaded in a worker."""
 
-    def __init__(self, paragraph_id: int, items: list[Any], error: str | None = None) -> None:
+    def __init__(self, paragraph_id: int, items: list[StoredParagraph], error: str | None = None) -> None:
         self.paragraph_id = paragraph_id
         self.items = items
         self.error = error
@@ -77,22 +82,6 @@ class LibraryInfo(Message):
         super().__init__()
 
 
-def head(text: str, cells: int) -> str:
-    """The start of `text` that fits in `cells` terminal cells."""
-    out, used = [], 0
-    for ch in text:
-        used += cell_len(ch)
-        if used > cells:
-            break
-        out.append(ch)
-    return "".join(out)
-
-
-def tail(text: str, cells: int) -> str:
-    """The end of `text` that fits in `cells` terminal cells."""
-    return head(text[::-1], cells)[::-1]
-
-
 def parse_years(raw: str) -> tuple[int | None, int | None]:
     """"2000-2021", "2015-", "-1994", "2021" -> (from, to); ValueError when it is not years."""
     raw = raw.strip()
@@ -105,13 +94,36 @@ def parse_years(raw: str) -> tuple[int | None, int | None]:
     return (int(left) if left else None), (int(right) if right else None)
 
 
-class LibraryPane(Vertical):
+class LibraryImported(Message):
+    """An import (or the sample) finished: what to tell the user, and how."""
+
+    def __init__(self, title: str, note: str, severity: Literal["information", "warning", "error"]) -> None:
+        self.title = title
+        self.note = note
+        self.severity = severity
+        super().__init__()
+
+
+class ImportProgress(Message):
+    def __init__(self, done: int, total: int, current: str) -> None:
+        self.done = done
+        self.total = total
+        self.current = current
+        super().__init__()
+
+
+class LibraryPane(Pane):
     BINDINGS = [
-        Binding("slash", "focus_search", "Search", id="library-focus-search"),
-        Binding("p", "send_to_prst", "To PRST draft", id="library-send-to-prst"),
-        Binding("ctrl+l", "load_sample", "Sample library", id="library-load-sample"),
-        Binding("ctrl+t", "import_files", "Import", id="library-import"),
+        Binding("slash", "focus_search", "Search", id="library-focus-search", tooltip="search agreed language"),
+        Binding("p", "send_to_prst", "To PRST draft", id="library-send-to-prst",
+                tooltip="send the highlighted paragraph to the PRST draft"),
+        Binding("ctrl+l", "load_sample", "Sample library", id="library-load-sample",
+                tooltip="load the sample library (three resolutions)"),
+        Binding("ctrl+t", "import_files", "Import", id="library-import",
+                tooltip="import resolutions or statements, files or a folder"),
     ]
+    TITLE = "Agreed language"
+    TOPICS = frozenset({Topic.LIBRARY})
     DEFAULT_CSS = """
     LibraryPane { height: 1fr; }
     LibraryPane #lib-bar { height: 3; }
@@ -127,11 +139,10 @@ class LibraryPane(Vertical):
     LibraryPane #lib-context { padding: 0 1; }
     """
 
-    def __init__(self, db: Database, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.db = db
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self._timer: Timer | None = None
-        self._hits: dict[str, Any] = {}
+        self._hits: dict[str, SearchHit] = {}
         self._shown: SearchParams | None = None
         self.documents = 0
 
@@ -165,14 +176,6 @@ class LibraryPane(Vertical):
             self.query_one("#lib-query", Input).focus()
 
     # input -------------------------------------------------------------------------------
-
-    def palette_commands(self) -> list[tuple[str, str, Any]]:
-        return [
-            ("Library: load the sample", "Import S/RES/2518 (2020), 2589 (2021) and 2594 (2021)", self.action_load_sample),
-            ("Library: send to PRST draft", "Add the highlighted paragraph to the PRST draft", self.action_send_to_prst),
-            ("Library: import files or a folder", "Resolutions and presidential statements (.txt .md .docx .pdf)",
-             self.action_import_files),
-        ]
 
     def action_focus_search(self) -> None:
         self.query_one("#lib-query", Input).focus()
@@ -227,15 +230,14 @@ class LibraryPane(Vertical):
 
     @work(thread=True, exclusive=True, group="library-search", exit_on_error=False)
     def run_search(self, params: SearchParams) -> None:
-        from debateprep.services.library import LibraryService
-
         started = time.perf_counter()
         try:
-            service = LibraryService(self.db)
-            filters = dict(lang=params.lang, kind=params.kind, lead=params.lead, year_from=params.year_from,
-                           year_to=params.year_to)
-            hits = service.search(params.query, limit=LIMIT, **filters)  # type: ignore[arg-type]
-            why = "" if hits else service.why_empty(params.query, **filters)  # type: ignore[arg-type]
+            service = self.services.library
+            hits = service.search(params.query, limit=LIMIT, lang=params.lang, kind=params.kind, lead=params.lead,
+                                  year_from=params.year_from, year_to=params.year_to)
+            why = "" if hits else service.why_empty(params.query, lang=params.lang, kind=params.kind,
+                                                    lead=params.lead, year_from=params.year_from,
+                                                    year_to=params.year_to)
         except DebateprepError as exc:
             self.post_message(LibraryResults(params, [], 0.0, str(exc)))
             return
@@ -243,41 +245,35 @@ class LibraryPane(Vertical):
 
     @work(thread=True, exclusive=True, group="library-context", exit_on_error=False)
     def load_context(self, paragraph_id: int) -> None:
-        from debateprep.services.library import LibraryService
-
         try:
-            items = LibraryService(self.db).context(paragraph_id, before=1, after=1)
+            items = self.services.library.context(paragraph_id, before=1, after=1)
         except DebateprepError as exc:
-            self.post_message(LibraryContext(paragraph_id, [], str(exc)))
+            self.report(LibraryContext(paragraph_id, [], str(exc)))
             return
-        self.post_message(LibraryContext(paragraph_id, items))
+        self.report(LibraryContext(paragraph_id, items))
 
     @work(thread=True, exclusive=True, group="library-info", exit_on_error=False)
     def load_info(self) -> None:
-        from debateprep.services.library import LibraryService
+        self.report(LibraryInfo(self.services.library.count()))
 
-        self.post_message(LibraryInfo(LibraryService(self.db).count()))
+    def action_load_sample(self) -> None:
+        self._load_sample()
 
     @work(thread=True, exclusive=True, group="library-sample", exit_on_error=False)
-    def action_load_sample(self) -> None:
-        from debateprep.services.library import LibraryService
-
+    def _load_sample(self) -> None:
         try:
-            report = LibraryService(self.db).load_sample()
+            report = self.services.library.load_sample()
         except DebateprepError as exc:
-            self.app.call_from_thread(self.notify, str(exc), title="Library", severity="error", markup=False)
+            self.post_message(Failed(str(exc), "Library"))
             return
-        self.app.call_from_thread(self.notify, report.summary(), title="Sample library", markup=False)
-        self.post_message(DataChanged("library"))
+        self.post_message(LibraryImported("Sample library", report.summary(), "information"))
 
     def action_import_files(self) -> None:
         from pathlib import Path
 
-        from debateprep.config import project_root
         from debateprep.tui.screens.import_dialog import ImportChoice, ImportPathsScreen
 
-        root = project_root()
-        start = root if root is not None else Path.cwd()
+        start = Path.cwd()
 
         def chosen(choice: ImportChoice | None) -> None:
             if choice is not None:
@@ -293,30 +289,29 @@ class LibraryPane(Vertical):
 
     @work(thread=True, exclusive=True, group="library-import", exit_on_error=False)
     def import_paths(self, paths: list[str]) -> None:
-        from debateprep.services.library import LibraryService
-
         def progress(done: int, total: int, current: str) -> None:
-            self.app.call_from_thread(self._progress, done, total, current)
+            self.post_message(ImportProgress(done, total, current))
 
         try:
-            report = LibraryService(self.db).import_paths(paths, progress)
+            report = self.services.library.import_paths(paths, progress)
         except DebateprepError as exc:
-            self.app.call_from_thread(self._import_done, str(exc), "error")
+            self.post_message(LibraryImported("Library import", str(exc), "error"))
             return
         failed = "".join(f"\nfailed: {path}: {reason}" for path, reason in report.failed[:5])
         more = f"\n… and {len(report.failed) - 5} more" if len(report.failed) > 5 else ""
-        self.app.call_from_thread(self._import_done, report.summary() + failed + more,
-                                  "warning" if report.failed else "information")
-        self.post_message(DataChanged("library"))
+        self.post_message(LibraryImported("Library import", report.summary() + failed + more,
+                                          "warning" if report.failed else "information"))
 
-    def _progress(self, done: int, total: int, current: str) -> None:
-        self.query_one("#lib-progress", ProgressBar).update(total=total, progress=done)
-        self._status(f"Importing {done}/{total}: {current}")
+    @on(ImportProgress)
+    def _progress(self, message: ImportProgress) -> None:
+        self.query_one("#lib-progress", ProgressBar).update(total=message.total, progress=message.done)
+        self._status(f"Importing {message.done}/{message.total}: {message.current}")
 
-    def _import_done(self, message: str, severity: str) -> None:
+    @on(LibraryImported)
+    def _import_done(self, message: LibraryImported) -> None:
         self.query_one("#lib-progress", ProgressBar).display = False
         self._status(self._idle_status())
-        self.notify(message, title="Library import", severity=severity, markup=False)  # type: ignore[arg-type]
+        self.notify(message.note, title=message.title, severity=message.severity, markup=False)
 
     # handlers (widgets) ------------------------------------------------------------------
 
@@ -349,7 +344,7 @@ class LibraryPane(Vertical):
         else:
             self._status(f"{len(message.hits)} paragraphs{more} for {message.params.query!r}")
 
-    def _fill(self, hits: list[Any], params: SearchParams) -> None:
+    def _fill(self, hits: list[SearchHit], params: SearchParams) -> None:
         table = self.query_one("#lib-table", DataTable)
         table.clear()
         self._hits = {}
@@ -402,7 +397,7 @@ class LibraryPane(Vertical):
         text.rstrip()
         box.update(text)
 
-    def selected_hit(self) -> Any | None:
+    def selected_hit(self) -> SearchHit | None:
         table = self.query_one("#lib-table", DataTable)
         if not self._hits or table.row_count == 0:
             return None
@@ -417,9 +412,10 @@ class LibraryPane(Vertical):
         self.post_message(SendToPrst(hit.text, hit.citation, hit.id, hit.paragraph.lang))
         self.notify(f"Sent {hit.citation} to the PRST draft.", title="Library", markup=False)
 
-    @on(DataChanged)
-    def _data_changed(self, message: DataChanged) -> None:
-        if message.what in ("all", "library"):
-            self.load_info()
-            if self.query_one("#lib-query", Input).value.strip():
-                self._start_search()
+    def debate_changed(self) -> None:
+        """The library is the same for every debate."""
+
+    def topics_changed(self, topics: frozenset[Topic]) -> None:
+        self.load_info()
+        if self.query_one("#lib-query", Input).value.strip():
+            self._start_search()

@@ -1,7 +1,8 @@
 """The PRST drafting pane: paragraph list with agreed/NEW marks, editor, provenance, revision diff.
 
-All database work runs in thread workers (PrstService); they hand plain domain objects back to the
-UI thread. UN text is shown with markup off: square brackets are everywhere in it.
+All database work runs in thread workers (through `services.prst`); they post plain domain objects
+back to the pane in a `Loaded` message. UN text is shown with markup off: square brackets are
+everywhere in it.
 """
 
 from __future__ import annotations
@@ -9,30 +10,35 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.widgets import DataTable, Label, Static, TextArea
 
+from debateprep.domain.cells import clip
 from debateprep.domain.errors import DebateprepError
 from debateprep.domain.prst import Draft, Paragraph
 from debateprep.domain.prst_form import CATEGORY_NAMES
-from debateprep.storage.db import Database
-from debateprep.tui.messages import DataChanged, DebateSelected
+from debateprep.services.topics import Topic
+from debateprep.tui.messages import AddToDraft, Failed, SendToPrst
+from debateprep.tui.pane import Pane
 from debateprep.tui.widgets.empty import EmptyState
-from debateprep.tui.widgets.cells import clip
+
+if TYPE_CHECKING:
+    from debateprep.services.prst import PrstService
 
 TEXT_COLUMN_CELLS = 58
 MARK_STYLES = {"agreed": "green", "new": "bold red", "unchecked": "dim"}
 
 
 @dataclass(frozen=True)
-class Loaded:
-    """What a worker hands back: the draft (or None), the row to select, a message for the user."""
+class LoadedDraft:
+    """The draft to show (or None), its revisions' diff, the row to select, a note for the user."""
 
     draft: Draft | None
     diff: str
@@ -40,7 +46,19 @@ class Loaded:
     message: str = ""
 
 
-class PrstPane(Vertical):
+class Loaded(Message):
+    """What a worker hands back to the pane."""
+
+    def __init__(self, debate_id: int | None, loaded: LoadedDraft) -> None:
+        self.debate_id = debate_id
+        self.loaded = loaded
+        super().__init__()
+
+
+Op = Callable[["PrstService"], object]
+
+
+class PrstPane(Pane):
     DEFAULT_CSS = """
     PrstPane { height: 1fr; }
     PrstPane #prst-status { height: 1; color: $text-muted; }
@@ -56,24 +74,29 @@ class PrstPane(Vertical):
     PrstPane EmptyState { margin: 1 0; }
     """
     BINDINGS = [
-        Binding("n", "new_draft", "New draft", id="prst-new"),
-        Binding("ctrl+n", "add_paragraph", "Add para", id="prst-add"),
-        Binding("ctrl+s", "save_paragraph", "Save para", id="prst-save"),
-        Binding("left_square_bracket", "move(-1)", "Move up", id="prst-up"),
-        Binding("right_square_bracket", "move(1)", "Move down", id="prst-down"),
-        Binding("o", "order", "Order", id="prst-order"),
-        Binding("c", "check", "Check", id="prst-check"),
-        Binding("r", "revise", "Revise", id="prst-revise"),
-        Binding("x", "remove", "Remove", id="prst-remove"),
-        Binding("e", "export", "Export", id="prst-export"),
+        Binding("n", "new_draft", "New draft", id="prst-new",
+                tooltip="new draft (chapeau from the debate)"),
+        Binding("ctrl+n", "add_paragraph", "Add para", id="prst-add",
+                tooltip="add the editor's text as a new paragraph, in PRST form"),
+        Binding("ctrl+s", "save_paragraph", "Save para", id="prst-save", tooltip="save the edited paragraph"),
+        Binding("left_square_bracket", "move(-1)", "Move up", id="prst-up", tooltip="move the paragraph up"),
+        Binding("right_square_bracket", "move(1)", "Move down", id="prst-down", tooltip="move the paragraph down"),
+        Binding("o", "order", "Order", id="prst-order",
+                tooltip="order by convention (reaffirm/recall, concern, stress, welcome, request)"),
+        Binding("c", "check", "Check", id="prst-check",
+                tooltip="check agreed language: mark each paragraph agreed or new"),
+        Binding("r", "revise", "Revise", id="prst-revise", tooltip="circulate a revision (rev.N)"),
+        Binding("x", "remove", "Remove", id="prst-remove", tooltip="remove the highlighted paragraph"),
+        Binding("e", "export", "Export", id="prst-export",
+                tooltip="export markdown (clean and annotated) to the exports folder"),
     ]
+    TITLE = "PRST"
+    TOPICS = frozenset({Topic.DEBATES, Topic.LIBRARY, Topic.STATEMENTS, Topic.PRST})
 
     can_focus = True  # so its keys work before there is a draft (and a table) to focus
 
-    def __init__(self, db: Database, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.db = db
-        self.debate_id: int | None = None
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.draft: Draft | None = None
         self.editing: Paragraph | None = None  # the paragraph (and version) loaded in the editor
 
@@ -101,49 +124,41 @@ class PrstPane(Vertical):
         table.add_column("text", width=TEXT_COLUMN_CELLS, key="text")
         self.query_one("#prst-diff-box").border_title = "Revisions"
         self.query_one("#prst-provenance").border_title = "Provenance"
-        self._show(Loaded(None, ""))
+        self._show(LoadedDraft(None, ""))
 
     # loading ------------------------------------------------------------------------------
 
-    @on(DebateSelected)
-    def _debate_selected(self, message: DebateSelected) -> None:
-        self.debate_id = message.debate_id
+    def debate_changed(self) -> None:
         self.reload()
 
-    @on(DataChanged)
-    def _data_changed(self, message: DataChanged) -> None:
-        if message.what in ("all", "debates", "library", "statements"):
-            self.reload()
+    def topics_changed(self, topics: frozenset[Topic]) -> None:
+        self.reload()  # the highlighted row stays highlighted
 
     def reload(self, select: int | None = None) -> None:
         self._work(lambda service: None, select=select)
 
-    def _work(self, op: Callable[[Any], object], select: int | None = None, message: str = "",
-              changed: bool = False) -> None:
-        """Run `op(service)` in a thread, then reload the draft and show it."""
-        self._run(op, select, message, changed)
+    def _work(self, op: Op, select: int | None = None, message: str = "") -> None:
+        """Run `op(services.prst)` in a thread (Services tells the other panes of a change), then
+        reload the draft and show it."""
+        self._run(op, select, message)
 
     @work(thread=True, exclusive=True, group="prst", exit_on_error=False)
-    def _run(self, op: Callable[[Any], object], select: int | None, message: str, changed: bool) -> None:
-        from debateprep.services.prst import PrstService
-
-        service = PrstService(self.db)
+    def _run(self, op: Op, select: int | None, message: str) -> None:
+        service, debate_id = self.services.prst, self.debate_id
         try:
             result = op(service)
-            loaded = self._load(service, select, message, result)
+            loaded = self._load(service, debate_id, select, message, result)
         except DebateprepError as exc:
-            self.app.call_from_thread(self.notify, str(exc), title="PRST", severity="error", markup=False)
-            loaded = self._load(service, select, "", None)
-            changed = False
-        self.app.call_from_thread(self._show, loaded)
-        if changed:
-            self.app.call_from_thread(self.post_message, DataChanged("prst"))
+            self.post_message(Failed(str(exc), "PRST"))
+            loaded = self._load(service, debate_id, select, "", None)
+        self.post_message(Loaded(debate_id, loaded))
 
-    def _load(self, service: Any, select: int | None, message: str, result: object) -> Loaded:
+    def _load(self, service: PrstService, debate_id: int | None, select: int | None, message: str,
+              result: object) -> LoadedDraft:
         """The draft to show after `result`: a Draft is shown, a Paragraph selected, a str told."""
-        if self.debate_id is None:
-            return Loaded(None, "")
-        drafts = service.drafts(self.debate_id)
+        if debate_id is None:
+            return LoadedDraft(None, "")
+        drafts = service.drafts(debate_id)
         wanted = result.id if isinstance(result, Draft) else (self.draft.id if self.draft else None)
         draft = next((d for d in drafts if d.id == wanted), drafts[-1] if drafts else None)
         if isinstance(result, str):
@@ -155,9 +170,14 @@ class PrstPane(Vertical):
             diff = service.diff(draft.id).render() if draft.revisions else (
                 "No revision yet: press r to circulate the current text as rev.1."
             )
-        return Loaded(draft, diff, select, message)
+        return LoadedDraft(draft, diff, select, message)
 
-    def _show(self, loaded: Loaded) -> None:
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        if message.debate_id == self.debate_id:
+            self._show(message.loaded)
+
+    def _show(self, loaded: LoadedDraft) -> None:
         self.draft = loaded.draft
         draft = loaded.draft
         has = draft is not None
@@ -188,7 +208,7 @@ class PrstPane(Vertical):
             sim = f"{p.similarity:.0%}" if p.similarity is not None else ""
             table.add_row(
                 Text(str(number)),
-                Text(p.mark, style=MARK_STYLES[p.status]),
+                Text(("!" if p.flags else "") + p.mark, style=MARK_STYLES[p.status]),
                 Text(sim),
                 Text(clip(text, TEXT_COLUMN_CELLS)),
                 key=str(p.id),
@@ -230,6 +250,7 @@ class PrstPane(Vertical):
         lines.append(p.check_summary())
         if p.status == "new" and p.closest_text:
             lines.append(f"closest text: {clip(p.closest_text.strip(), 160)}")
+        lines.extend(f"! review: {flag.message}" for flag in p.flags)
         panel.update("\n".join(lines))
 
     def _selected_number(self) -> int | None:
@@ -249,7 +270,7 @@ class PrstPane(Vertical):
             self.notify("Choose a debate first (Ctrl+O).", title="PRST", severity="warning", markup=False)
             return
         debate_id = self.debate_id
-        self._work(lambda s: s.new_draft(debate_id), message="New PRST draft started.", changed=True)
+        self._work(lambda s: s.new_draft(debate_id), message="New PRST draft started.")
 
     def action_add_paragraph(self) -> None:
         draft = self._need_draft()
@@ -258,7 +279,7 @@ class PrstPane(Vertical):
             return
         draft_id = draft.id
 
-        self._work(lambda s: s.add_text(draft_id, text), message="Paragraph added in PRST form.", changed=True)
+        self._work(lambda s: s.add_text(draft_id, text), message="Paragraph added in PRST form.")
 
     def action_save_paragraph(self) -> None:
         draft, paragraph = self._need_draft(), self.editing
@@ -266,8 +287,7 @@ class PrstPane(Vertical):
             return
         text = self.query_one("#prst-editor", TextArea).text
         draft_id, number = draft.id, self._selected_number()
-        self._work(lambda s: s.edit(draft_id, paragraph, text), select=number, message="Paragraph saved.",
-                   changed=True)
+        self._work(lambda s: s.edit(draft_id, paragraph, text), select=number, message="Paragraph saved.")
 
     def action_move(self, step: int) -> None:
         draft, number = self._need_draft(), self._selected_number()
@@ -277,15 +297,14 @@ class PrstPane(Vertical):
         if not 1 <= target <= len(draft.paragraphs):
             return
         draft_id, version = draft.id, draft.version
-        self._work(lambda s: s.move(draft_id, number, target, version), select=target, changed=True)
+        self._work(lambda s: s.move(draft_id, number, target, version), select=target)
 
     def action_order(self) -> None:
         draft = self._need_draft()
         if draft is None or draft.id is None:
             return
         draft_id, version = draft.id, draft.version
-        self._work(lambda s: s.order(draft_id, version), select=1, message="Put in conventional order.",
-                   changed=True)
+        self._work(lambda s: s.order(draft_id, version), select=1, message="Put in conventional order.")
 
     def action_check(self) -> None:
         draft = self._need_draft()
@@ -293,7 +312,7 @@ class PrstPane(Vertical):
             return
         draft_id = draft.id
         self._work(lambda s: s.check(draft_id), select=self._selected_number(),
-                   message="Checked against the library.", changed=True)
+                   message="Checked against the library.")
 
     def action_revise(self) -> None:
         draft = self._need_draft()
@@ -301,11 +320,11 @@ class PrstPane(Vertical):
             return
         draft_id = draft.id
 
-        def op(service: Any) -> str:
+        def op(service: PrstService) -> str:
             revision = service.revise(draft_id)
             return f"{revision.label} circulated ({len(revision.paragraphs)} paragraphs)."
 
-        self._work(op, select=self._selected_number(), changed=True)
+        self._work(op, select=self._selected_number())
 
     def action_remove(self) -> None:
         draft, paragraph, number = self._need_draft(), self.editing, self._selected_number()
@@ -313,7 +332,7 @@ class PrstPane(Vertical):
             return
         draft_id = draft.id
         self._work(lambda s: s.remove(draft_id, paragraph), select=max(1, number - 1),
-                   message=f"Paragraph {number} removed.", changed=True)
+                   message=f"Paragraph {number} removed.")
 
     def action_export(self) -> None:
         draft = self._need_draft()
@@ -321,36 +340,27 @@ class PrstPane(Vertical):
             return
         draft_id = draft.id
 
-        def op(service: Any) -> str:
+        def op(service: PrstService) -> str:
             from debateprep.config import data_dir
-
-            from debateprep.services.backup import write_private
 
             folder = data_dir() / "exports"
             written = []
             for annotated in (False, True):
                 path = _fresh(folder / f"prst-{draft_id}{'-annotated' if annotated else ''}.md")
-                content = service.export(draft_id, annotated=annotated)
-                write_private(path, lambda handle, text=content: handle.write(text), force=False)
-                written.append(str(path))
+                written.append(str(self.services.write_export(path, service.export(draft_id, annotated=annotated))))
             return "Exported: " + ", ".join(written)
 
         self._work(op, select=self._selected_number())
 
-    def palette_commands(self) -> list[tuple[str, str, Callable[[], None]]]:
-        """Actions offered in the command palette (the app collects them from every pane)."""
-        return [
-            ("PRST: new draft", "Start a draft presidential statement for the current debate", self.action_new_draft),
-            ("PRST: check agreed language", "Mark each paragraph agreed or new against the library",
-             self.action_check),
-            ("PRST: order by convention", "reaffirm/recall, concern/condemn, stress, welcome, request",
-             self.action_order),
-            ("PRST: circulate revision", "Keep the current text as the next rev.N", self.action_revise),
-            ("PRST: export markdown", "Write the clean and the annotated draft to the exports folder",
-             self.action_export),
-        ]
+    # what other panes send -------------------------------------------------------------------
 
-    # agreed language sent from the library -----------------------------------------------------
+    @on(AddToDraft)
+    def _add_to_draft(self, message: AddToDraft) -> None:
+        sent = message.sent
+        if isinstance(sent, SendToPrst):
+            self.add_agreed(sent.text, sent.citation, sent.paragraph_id)
+        else:
+            self.add_group(sent.rank)
 
     def add_agreed(self, text: str, citation: str | None, paragraph_id: int | None = None) -> None:
         """Add an agreed-language paragraph (text as adopted, with its citation) to the draft:
@@ -360,13 +370,13 @@ class PrstPane(Vertical):
             return
         draft_id = draft.id
 
-        def op(service: Any) -> Paragraph:
+        def op(service: PrstService) -> Paragraph:
             from debateprep.domain.prst import Provenance
 
             provenance = Provenance("library", citation=citation, source_id=paragraph_id, source_text=text)
             return service.add_text(draft_id, text, provenance=provenance)
 
-        self._work(op, message=f"Added {citation or 'agreed language'} in PRST form.", changed=True)
+        self._work(op, message=f"Added {citation or 'agreed language'} in PRST form.")
         self.call_after_refresh(self.query_one("#prst-paragraphs", DataTable).focus)
 
     def add_group(self, rank: int) -> None:
@@ -377,7 +387,7 @@ class PrstPane(Vertical):
             return
         draft_id = draft.id
         self._work(lambda s: s.add_group(draft_id, rank),
-                   message=f"Added shared proposal #{rank} in PRST form.", changed=True)
+                   message=f"Added shared proposal #{rank} in PRST form.")
         self.call_after_refresh(self.query_one("#prst-paragraphs", DataTable).focus)
 
 

@@ -4,7 +4,8 @@ Keyboard first: a add · e/enter edit · w withdraw/reinstate · shift+↑/↓ (
 x back to the rules · space start/pause (the speaker the Timer panel names next) · t time the
 highlighted row out of turn · n next speaker · f finish · s schedule · c the year's Council members ·
 b briefers.
-Database work runs in thread workers that post messages; only handlers touch widgets. Names and
+Database work runs in thread workers (through `self.services.speakers`) that post messages; only
+handlers touch widgets. Names and
 notes are shown as rich Text with markup off (square brackets are common in UN text).
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
@@ -23,14 +24,21 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import ContentSwitcher, DataTable, Static
 
+from debateprep.domain.cells import clip
 from debateprep.domain.errors import DebateprepError
-from debateprep.domain.roster import Roster
 from debateprep.domain.speakers import Basis, Level, Placement, SpeakerEntry, Status, order_entries
-from debateprep.storage.db import Database
-from debateprep.tui.messages import DataChanged, DebateSelected
+from debateprep.services.topics import Topic
+from debateprep.tui.messages import Failed
+from debateprep.tui.pane import Pane
 from debateprep.tui.widgets.empty import EmptyState
 from debateprep.tui.widgets.timer import SpeakerTimer, mmss
-from debateprep.tui.widgets.cells import clip
+
+if TYPE_CHECKING:
+    from debateprep.domain.schedule import Schedule, Slot
+    from debateprep.services.speakers import SpeakersService, SpeakersView
+    from debateprep.tui.screens.speakers_dialogs import EntryFields
+
+Change = Callable[["SpeakersService"], object]
 
 NAME_CELLS = 24
 SCHEDULE_CELLS = 36  # the schedule view: delegation, or the session's label on its header row
@@ -44,7 +52,7 @@ WAITING = (Status.INSCRIBED, Status.MOVED)
 ADOPT_SECONDS = 3 * 3600  # a turn begun longer ago than this is a stale record, not a running one
 
 
-def session_lines(sched: Any) -> Text:
+def session_lines(sched: Schedule) -> Text:
     """One short line per session: 'Thu 10:00 #1-34 (34) → 13:01', R1 for a resumption."""
     text = Text()
     for first in sched.first_of_each_session():
@@ -62,15 +70,9 @@ def session_lines(sched: Any) -> Text:
 
 
 class SpeakersLoaded(Message):
-    def __init__(self, debate_id: int | None, view: Any) -> None:
+    def __init__(self, debate_id: int | None, view: SpeakersView | None) -> None:
         self.debate_id = debate_id
         self.view = view
-        super().__init__()
-
-
-class SpeakersFailed(Message):
-    def __init__(self, problem: str) -> None:
-        self.problem = problem
         super().__init__()
 
 
@@ -83,7 +85,18 @@ class SpeakersSaved(Message):
         super().__init__()
 
 
-class SpeakersPane(Vertical):
+def _id(entry: SpeakerEntry) -> int:
+    """The id of an entry read from the database (every entry the pane shows has one)."""
+    if entry.id is None:
+        raise ValueError(f"{entry.delegation}: an entry that was never stored")
+    return entry.id
+
+
+# The two move keys share one footer entry ("shift+↑shift+↓ Move"): room for the pane's other keys.
+MOVE_KEYS = Binding.Group("Move", compact=True)
+
+
+class SpeakersPane(Pane):
     DEFAULT_CSS = """
     SpeakersPane { height: 1fr; }
     SpeakersPane #sp-status { height: 1; color: $text-muted; }
@@ -97,29 +110,39 @@ class SpeakersPane(Vertical):
     SpeakersPane EmptyState { margin: 1 0; }
     """
     BINDINGS = [
-        Binding("a", "add", "Add", id="speakers-add"),
-        Binding("c", "inscribe_council", "Council", id="speakers-council"),
-        Binding("e", "edit", "Edit", id="speakers-edit"),
-        Binding("w", "withdraw", "Withdraw", id="speakers-withdraw"),
-        Binding("shift+up,K", "move_up", "Move up", id="speakers-move-up"),
-        Binding("shift+down,J", "move_down", "Move down", id="speakers-move-down"),
-        Binding("p", "pin", "Pin", id="speakers-pin"),
-        Binding("x", "clear_override", "Rules", id="speakers-clear"),
-        Binding("space", "timer_toggle", "Start/pause", id="speakers-timer"),
-        Binding("t", "time_row", "Time this row", id="speakers-time-row", show=False),
-        Binding("n", "next_speaker", "Next", id="speakers-next"),
-        Binding("f", "finish", "Finish", id="speakers-finish"),
-        Binding("s", "toggle_schedule", "Schedule", id="speakers-schedule"),
-        Binding("b", "import_briefers", "Briefers", id="speakers-briefers", show=False),
-        Binding("r", "refresh", "Refresh", id="speakers-refresh", show=False),
+        Binding("a", "add", "Add", id="speakers-add", tooltip="inscribe a delegation"),
+        Binding("c", "inscribe_council", "Council", id="speakers-council",
+                tooltip="inscribe the fifteen Council members of the debate's year"),
+        Binding("e", "edit", "Edit", id="speakers-edit", tooltip="edit the highlighted entry"),
+        Binding("w", "withdraw", "Withdraw", id="speakers-withdraw", tooltip="withdraw or reinstate the entry"),
+        Binding("shift+up,K", "move_up", "Move up", id="speakers-move-up", group=MOVE_KEYS,
+                tooltip="move the entry up (a manual override)"),
+        Binding("shift+down,J", "move_down", "Move down", id="speakers-move-down", group=MOVE_KEYS,
+                tooltip="move the entry down (a manual override)"),
+        Binding("p", "pin", "Pin", id="speakers-pin", tooltip="pin the entry where it stands"),
+        Binding("x", "clear_override", "Rules", id="speakers-clear", tooltip="hand the entry back to the rules"),
+        Binding("space", "timer_toggle", "Start/pause", id="speakers-timer",
+                tooltip="start the timer for the next speaker, or pause it"),
+        Binding("t", "time_row", "Time this row", id="speakers-time-row",
+                tooltip="time the highlighted speaker (out of turn)"),
+        Binding("n", "next_speaker", "Next", id="speakers-next",
+                tooltip="next speaker (logs the current one's time)"),
+        Binding("f", "finish", "Finish", id="speakers-finish", tooltip="finish the current speaker"),
+        Binding("s", "toggle_schedule", "Schedule", id="speakers-schedule",
+                tooltip="schedule: when each speaker is expected, by session"),
+        Binding("b", "import_briefers", "Briefers", id="speakers-briefers",
+                tooltip="inscribe the concept note's briefers (to be confirmed)"),
+        # Off the footer: the list reloads itself after every change; this is for a colleague's
+        # changes to a shared database (and it is in the command palette).
+        Binding("r", "refresh", "Refresh", id="speakers-refresh", show=False, tooltip="reload the list"),
     ]
+    TITLE = "Speakers"
+    TOPICS = frozenset({Topic.DEBATES, Topic.SPEAKERS})
 
-    def __init__(self, db: Database, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.db = db
-        self.roster = Roster.load()
-        self.debate_id: int | None = None
-        self.view: Any = None  # services.speakers.SpeakersView
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.roster = self.services.roster
+        self.view: SpeakersView | None = None
         self.placements: list[Placement] = []
         self._select: int | None = None
         self._write_lock = threading.Lock()
@@ -130,8 +153,8 @@ class SpeakersPane(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("", id="sp-status", markup=False)
         yield Static("a add · c Council members · e edit · w withdraw · shift+↑↓ move · p pin · x rules · "
-                     "space start the next/pause · t time this row · n next · f finish · s schedule", id="sp-keys",
-                     markup=False)
+                     "space start the next/pause · t time this row · n next · f finish · s schedule · b briefers",
+                     id="sp-keys", markup=False)
         yield EmptyState("No one on the speakers list yet. Press a to inscribe a delegation, c for the year's "
                          "fifteen Council members, b to take the briefers from the concept note, or import a "
                          "CSV or a verbatim record with `debateprep speakers import`.", id="sp-empty")
@@ -163,34 +186,13 @@ class SpeakersPane(Vertical):
         if self.placements:
             self.query_one("#sp-table", DataTable).focus()
 
-    def palette_commands(self) -> list[tuple[str, str, Callable[[], None]]]:
-        return [
-            ("Speakers: inscribe a delegation", "Add an entry to the speakers list", lambda: self._go(self.action_add)),
-            ("Speakers: schedule", "When each speaker is expected, by session", lambda: self._go(self.action_toggle_schedule)),
-            ("Speakers: briefers from the concept note", "Inscribe the note's briefers (to be confirmed)",
-             lambda: self._go(self.action_import_briefers)),
-            ("Speakers: the Council members", "Inscribe the fifteen Council members of the debate's year",
-             lambda: self._go(self.action_inscribe_council)),
-            ("Speakers: next speaker", "Log the current speaker and start the timer for the next",
-             lambda: self._go(self.action_next_speaker)),
-        ]
-
-    def _go(self, action: Callable[[], None]) -> None:
-        self.app.query_one("#tabs").active = "tab-speakers"  # type: ignore[attr-defined]
-        self.query_one("#sp-table", DataTable).focus()
-        action()
-
     # -- events from the app ---------------------------------------------------------------
 
-    @on(DebateSelected)
-    def _debate_selected(self, message: DebateSelected) -> None:
-        self.debate_id = message.debate_id
+    def debate_changed(self) -> None:
         self.action_refresh()
 
-    @on(DataChanged)
-    def _data_changed(self, message: DataChanged) -> None:
-        if message.what in ("all", "debates", "speakers", "notes"):
-            self.action_refresh()
+    def topics_changed(self, topics: frozenset[Topic]) -> None:
+        self.action_refresh()
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -199,19 +201,17 @@ class SpeakersPane(Vertical):
 
     @work(thread=True, exclusive=True, group="speakers-load", exit_on_error=False)
     def _load(self, debate_id: int | None) -> None:
-        from debateprep.services.speakers import SpeakersService
-
         if debate_id is None:
-            self.post_message(SpeakersLoaded(None, None))
+            self.report(SpeakersLoaded(None, None))
             return
         try:
-            service = SpeakersService(self.db, self.roster)
+            service = self.services.speakers
             speaking = any(e.status == Status.SPEAKING for e in service.entries(debate_id))
             view = service.view(debate_id, now=datetime.now() if speaking else None)
         except DebateprepError as exc:
-            self.post_message(SpeakersFailed(str(exc)))
+            self.post_message(Failed(str(exc), "Speakers"))
             return
-        self.post_message(SpeakersLoaded(debate_id, view))
+        self.report(SpeakersLoaded(debate_id, view))
 
     @on(SpeakersLoaded)
     def _loaded(self, message: SpeakersLoaded) -> None:
@@ -279,7 +279,7 @@ class SpeakersPane(Vertical):
                           Text(clip(who, SCHEDULE_CELLS - 4)) + over, Text(f"{slot.minutes:.1f}"),
                           self._beside(slot), key=f"slot-{slot.entry.id}")
 
-    def _beside(self, slot: Any) -> Text:
+    def _beside(self, slot: Slot) -> Text:
         """Beside the plan: the timer's record ("10:02 6:12", "reh. 5:12") or the forecast ("→ 10:54")."""
         if slot.actual:
             took = mmss(slot.actual_seconds) if slot.actual_seconds is not None else "…"
@@ -399,10 +399,11 @@ class SpeakersPane(Vertical):
         lang = self.view.debate.language if self.view else "en"
         self.app.push_screen(EntryDialog(self.roster, lang=lang), self._added)
 
-    def _added(self, values: dict[str, Any] | None) -> None:
-        if values is not None:
-            self._save(lambda s: s.add(self.debate_id, values.pop("delegation"), **values), "inscribed",
-                       select_result=True)
+    def _added(self, values: EntryFields | None) -> None:
+        if values is not None and self.debate_id is not None:
+            debate_id, delegation = self.debate_id, values["delegation"]
+            fields: dict[str, Any] = {k: v for k, v in values.items() if k != "delegation"}  # the service's **fields
+            self._save(lambda s: s.add(debate_id, delegation, **fields), "inscribed", select_result=True)
 
     def action_edit(self) -> None:
         p = self._current()
@@ -413,13 +414,14 @@ class SpeakersPane(Vertical):
         entry = p.entry
         lang = self.view.debate.language if self.view else "en"
 
-        def done(values: dict[str, Any] | None) -> None:
+        def done(values: EntryFields | None) -> None:
             if values is None:
                 return
-            values = {k: v for k, v in values.items() if not (k in ("level", "basis") and v is None)}
-            if not values.get("person") and values["delegation"] in (entry.delegation, self._display_name(entry)):
-                values.pop("delegation")
-            self._save(lambda s: s.update(entry.id, seen=entry, **values), "saved", select=entry.id)
+            changes: dict[str, Any] = {k: v for k, v in values.items()  # the service's **changes
+                                       if not (k in ("level", "basis") and v is None)}
+            if not values["person"] and values["delegation"] in (entry.delegation, self._display_name(entry)):
+                changes.pop("delegation")
+            self._save(lambda s: s.update(_id(entry), seen=entry, **changes), "saved", select=entry.id)
 
         self.app.push_screen(EntryDialog(self.roster, entry, lang=lang), done)
 
@@ -429,9 +431,9 @@ class SpeakersPane(Vertical):
             return
         e = p.entry
         if e.status == Status.WITHDRAWN:
-            self._save(lambda s: s.update(e.id, seen=e, status=Status.INSCRIBED), f"{e.delegation} reinstated", e.id)
+            self._save(lambda s: s.update(_id(e), seen=e, status=Status.INSCRIBED), f"{e.delegation} reinstated", e.id)
         else:
-            self._save(lambda s: s.update(e.id, seen=e, status=Status.WITHDRAWN), f"{e.delegation} withdrawn", e.id)
+            self._save(lambda s: s.update(_id(e), seen=e, status=Status.WITHDRAWN), f"{e.delegation} withdrawn", e.id)
 
     def action_move_up(self) -> None:
         self._move(-1)
@@ -450,7 +452,7 @@ class SpeakersPane(Vertical):
         neighbour = placed[index].entry
         e = p.entry
         kind = "before" if step < 0 else "after"
-        self._save(lambda s: s.move(e.id, **{kind: neighbour.id}, reason="moved by hand", version=e.version),
+        self._save(lambda s: s.move(_id(e), **{kind: neighbour.id}, reason="moved by hand", version=e.version),
                    f"{e.delegation} kept {kind} {neighbour.delegation}", e.id)
 
     def action_pin(self) -> None:
@@ -461,7 +463,7 @@ class SpeakersPane(Vertical):
         if e.override and e.override.kind == "pin":
             self.action_clear_override()
             return
-        self._save(lambda s: s.move(e.id, to=p.position, reason="pinned by hand", version=e.version),
+        self._save(lambda s: s.move(_id(e), to=p.position, reason="pinned by hand", version=e.version),
                    f"{e.delegation} pinned at {p.position}", e.id)
 
     def action_clear_override(self) -> None:
@@ -469,7 +471,7 @@ class SpeakersPane(Vertical):
         if p is None or p.entry.override is None:
             return
         e = p.entry
-        self._save(lambda s: s.clear_override(e.id, version=e.version), f"{e.delegation}: back to the rules", e.id)
+        self._save(lambda s: s.clear_override(_id(e), version=e.version), f"{e.delegation}: back to the rules", e.id)
 
     def action_inscribe_council(self) -> None:
         """The fifteen Council members of the debate's year, from the roster (idempotent)."""
@@ -482,7 +484,8 @@ class SpeakersPane(Vertical):
     def action_import_briefers(self) -> None:
         if self.debate_id is None:
             return
-        self._save(lambda s: s.import_briefers(self.debate_id), "briefers from the concept note")
+        debate_id = self.debate_id
+        self._save(lambda s: s.import_briefers(debate_id), "briefers from the concept note")
 
     def action_toggle_schedule(self) -> None:
         switcher = self.query_one("#sp-switcher", ContentSwitcher)
@@ -542,11 +545,11 @@ class SpeakersPane(Vertical):
         target = self._next_waiting(after=finished)
         start = self._start_timer(target) if target is not None else None
 
-        def change(s: Any) -> None:  # one unit: the log, then the next start, in that order
+        def change(s: SpeakersService) -> None:  # one unit: the log, then the next start, in that order
             if finished is not None:
                 s.finish(finished, seconds)
             if target is not None and start is not None:
-                s.start(target.id, at=start)
+                s.start(_id(target), at=start)
 
         self._save(change, "", target.id if target else finished, quiet=True)
 
@@ -564,7 +567,7 @@ class SpeakersPane(Vertical):
     def _start(self, entry: SpeakerEntry) -> None:
         at = self._start_timer(entry)
         if at is not None:
-            self._save(lambda s: s.start(entry.id, at=at), "", entry.id, quiet=True)
+            self._save(lambda s: s.start(_id(entry), at=at), "", entry.id, quiet=True)
 
     def _start_timer(self, entry: SpeakerEntry) -> datetime | None:
         if self.view is None:
@@ -610,20 +613,18 @@ class SpeakersPane(Vertical):
 
     # -- saving ------------------------------------------------------------------------------
 
-    def _save(self, change: Callable[[Any], Any], note: str, select: int | None = None,
+    def _save(self, change: Change, note: str, select: int | None = None,
               select_result: bool = False, quiet: bool = False) -> None:
         self._write(change, note, select, select_result, quiet)
 
     @work(thread=True, exclusive=False, group="speakers-write", exit_on_error=False)
-    def _write(self, change: Callable[[Any], Any], note: str, select: int | None, select_result: bool,
-               quiet: bool) -> None:
-        from debateprep.services.speakers import SpeakersService
-
+    def _write(self, change: Change, note: str, select: int | None, select_result: bool, quiet: bool) -> None:
+        """Apply one change (Services tells the panes showing speakers), then keep the cursor on `select`."""
         try:
             with self._write_lock:  # writes land in the order they were asked for
-                result = change(SpeakersService(self.db, self.roster))
+                result = change(self.services.speakers)
         except DebateprepError as exc:
-            self.post_message(SpeakersFailed(str(exc)))
+            self.post_message(Failed(str(exc), "Speakers"))
             self.post_message(SpeakersSaved("", select))
             return
         if select_result and isinstance(result, SpeakerEntry):
@@ -639,9 +640,4 @@ class SpeakersPane(Vertical):
         if message.note:
             self.notify(message.note, title="Speakers", markup=False)
         self._select = message.select
-        self.post_message(DataChanged("speakers"))
         self.action_refresh()
-
-    @on(SpeakersFailed)
-    def _failed(self, message: SpeakersFailed) -> None:
-        self.notify(message.problem, title="Speakers", severity="error", markup=False)

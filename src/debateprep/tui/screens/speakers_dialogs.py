@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypedDict
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
@@ -36,11 +36,26 @@ class RosterSuggester(Suggester):
 
 
 def _label(level_or_basis: Level | Basis) -> str:
-    en, zh = (LEVEL_LABELS if isinstance(level_or_basis, Level) else BASIS_LABELS)[level_or_basis]
+    en, zh = LEVEL_LABELS[level_or_basis] if isinstance(level_or_basis, Level) else BASIS_LABELS[level_or_basis]
     return f"{en} {zh}"
 
 
-class EntryDialog(ModalScreen[dict[str, Any] | None]):
+class EntryFields(TypedDict):
+    """What the entry dialog returns: the fields of `SpeakersService.add` / `update`."""
+
+    delegation: str
+    person: bool
+    representative: str
+    title: str
+    level: str | None
+    basis: str | None
+    on_behalf_of: str | None
+    planned_minutes: float | None
+    draw: int | None
+    notes: str
+
+
+class EntryDialog(ModalScreen[EntryFields | None]):
     """Add or edit one inscription. Returns the fields to save, or None when cancelled."""
 
     DEFAULT_CSS = """
@@ -118,7 +133,7 @@ class EntryDialog(ModalScreen[dict[str, Any] | None]):
         if matches.option_count:
             matches.highlighted = 0
 
-    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+    def on_key(self, event: events.Key) -> None:
         """Down from the delegation field goes to the matches; Enter there picks one."""
         focused = self.focused
         if event.key == "down" and focused is self.query_one("#sp-dlg-delegation", Input):
@@ -161,7 +176,7 @@ class EntryDialog(ModalScreen[dict[str, Any] | None]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
-    def _values(self) -> dict[str, Any]:
+    def _values(self) -> EntryFields:
         def text(widget_id: str) -> str:
             return self.query_one(f"#{widget_id}", Input).value.strip()
 
@@ -185,7 +200,8 @@ class EntryDialog(ModalScreen[dict[str, Any] | None]):
         return {
             "delegation": delegation, "person": person,
             "representative": text("sp-dlg-representative"), "title": text("sp-dlg-title"),
-            "level": None if level is Select.NULL else level, "basis": None if basis is Select.NULL else basis,
+            "level": None if level is Select.NULL else str(level),
+            "basis": None if basis is Select.NULL else str(basis),
             "on_behalf_of": text("sp-dlg-group") or None, "planned_minutes": planned, "draw": the_draw,
             "notes": text("sp-dlg-notes"),
         }

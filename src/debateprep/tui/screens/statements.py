@@ -6,10 +6,8 @@ messages back; only message handlers touch widgets. UN text is shown with markup
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,13 +16,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import ContentSwitcher, DataTable, Static
 
-from debateprep.domain.coverage import ConvergenceGroup, CoverageMatrix
+from debateprep.domain.cells import cell_len, clip
+from debateprep.domain.coverage import ConvergenceGroup, CoverageCell, CoverageMatrix
 from debateprep.domain.errors import DebateprepError
 from debateprep.domain.statements import Statement, extract_proposals
-from debateprep.storage.db import Database
-from debateprep.tui.messages import DataChanged, DebateSelected, SendGroupToPrst
+from debateprep.services.topics import Topic
+from debateprep.tui.messages import Failed, SendGroupToPrst
+from debateprep.tui.pane import Pane
 from debateprep.tui.widgets.empty import EmptyState
-from debateprep.tui.widgets.cells import clip
 
 NAME_CELLS = 24  # delegation column of the list and the heatmap, in terminal cells
 SOURCE_CELLS = 17
@@ -34,8 +33,13 @@ VIEWS = {"list": "st-list-view", "coverage": "st-coverage-view", "convergence": 
 FOCUS = {"list": "#st-table", "coverage": "#st-heatmap", "convergence": "#st-groups"}
 
 
-def heat(strength: float) -> Text:
-    """A heatmap cell, four terminal cells wide: darker for a stronger match, a dot when not addressed."""
+def heat(strength: float, mark: str | None = None) -> Text:
+    """A heatmap cell, four terminal cells wide: darker for a stronger match, a dot when not
+    addressed; a user's mark shows as ✓ (addressed) or ✗ (not an answer)."""
+    if mark == "addressed":
+        return Text("  ✓ ", style="bold cyan")
+    if mark == "wrong":
+        return Text("  ✗ ", style="bold red")
     if strength <= 0:
         return Text("  · ", style="dim")
     if strength >= 0.75:
@@ -43,6 +47,33 @@ def heat(strength: float) -> Text:
     if strength >= 0.45:
         return Text(" ▓▓ ", style="green")
     return Text(" ▒▒ ", style="yellow")
+
+
+def describe_cell(cell: CoverageCell | None) -> Text:
+    """A heatmap cell explained so a reader can judge it in a second: the verdict (and the user's
+    mark), where the passage is, the passage, and the question words it matched."""
+    from debateprep.domain.coverage import THRESHOLD
+
+    text = Text()
+    if cell is None:
+        text.append("no statement")
+        return text
+    if cell.mark is not None:
+        said = "addressed" if cell.by_tool else "not addressed"
+        text.append(f"marked {cell.mark} by a user (the tool said {said}; u clears the mark)\n", style="bold cyan")
+    if cell.covered:
+        text.append(f"addressed · strength {cell.strength:.2f} · {cell.source} · paragraph "
+                    f"{cell.passage.paragraph + 1}, {cell.passage.sentence_range}\n", style="green")
+        text.append(cell.passage.text + "\n")
+        text.append(cell.explanation(), style="italic")
+    elif not cell.reasons:
+        text.append("not addressed: no word of the question in this statement", style="dim")
+    else:
+        text.append(f"not addressed: the closest sentence scored {cell.score:.2f} (a match needs "
+                    f"{THRESHOLD:.2f}) · {cell.source}, {cell.passage.sentence_range}\n", style="dim")
+        text.append(cell.passage.text + "\n", style="dim")
+        text.append(cell.explanation(), style="dim italic")
+    return text
 
 
 def _short_source(source: str) -> str:
@@ -75,13 +106,23 @@ class ConvergenceReady(Message):
         super().__init__()
 
 
-class StatementsFailed(Message):
-    def __init__(self, problem: str) -> None:
-        self.problem = problem
+class CellMarked(Message):
+    """A coverage cell's mark was stored: what to tell the user."""
+
+    def __init__(self, note: str) -> None:
+        self.note = note
         super().__init__()
 
 
-class StatementsPane(Vertical):
+class StatementsSaved(Message):
+    """An import or a mapping was stored: what to tell the user."""
+
+    def __init__(self, note: str) -> None:
+        self.note = note
+        super().__init__()
+
+
+class StatementsPane(Pane):
     DEFAULT_CSS = """
     StatementsPane { height: 1fr; }
     StatementsPane #st-status { height: 1; color: $text-muted; }
@@ -99,19 +140,30 @@ class StatementsPane(Vertical):
     StatementsPane EmptyState { margin: 1 0; }
     """
     BINDINGS = [
-        Binding("l", "view('list')", "List", id="statements-list"),
-        Binding("c", "view('coverage')", "Coverage", id="statements-coverage"),
-        Binding("v", "view('convergence')", "Convergence", id="statements-convergence"),
-        Binding("r", "refresh", "Refresh", id="statements-refresh"),
-        Binding("i", "import_statements", "Import", id="statements-import"),
-        Binding("p", "send_to_prst", "To PRST draft", id="statements-send-to-prst"),
-        Binding("m", "map_delegation", "Map delegation", id="statements-map"),
+        Binding("l", "view('list')", "List", id="statements-list", tooltip="list and reader"),
+        Binding("c", "view('coverage')", "Coverage", id="statements-coverage",
+                tooltip="coverage heatmap: who addressed which guiding question"),
+        Binding("v", "view('convergence')", "Convergence", id="statements-convergence",
+                tooltip="convergence: proposals shared by several delegations"),
+        Binding("r", "refresh", "Refresh", id="statements-refresh", tooltip="reload the statements"),
+        Binding("i", "import_statements", "Import", id="statements-import",
+                tooltip="import statement files or a verbatim record"),
+        Binding("p", "send_to_prst", "To PRST draft", id="statements-send-to-prst",
+                tooltip="send the highlighted shared proposal to the PRST draft"),
+        Binding("m", "map_delegation", "Map delegation", id="statements-map",
+                tooltip="say whose statement the highlighted one is"),
+        Binding("w", "mark_cell('wrong')", "Mark wrong", id="statements-mark-wrong",
+                tooltip="mark the highlighted coverage cell wrong (not an answer)"),
+        Binding("a", "mark_cell('addressed')", "Mark addressed", id="statements-mark-addressed",
+                tooltip="mark the highlighted coverage cell addressed (the tool missed it)"),
+        Binding("u", "mark_cell('clear')", "Unmark", id="statements-mark-clear",
+                tooltip="clear the mark of the highlighted coverage cell"),
     ]
+    TITLE = "Statements"
+    TOPICS = frozenset({Topic.DEBATES, Topic.NOTES, Topic.QUESTIONS, Topic.STATEMENTS})
 
-    def __init__(self, db: Database, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.db = db
-        self.debate_id: int | None = None
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.statements: list[Statement] = []
         self.matrix: CoverageMatrix | None = None
         self.groups: list[ConvergenceGroup] = []
@@ -152,33 +204,13 @@ class StatementsPane(Vertical):
         self.query_one("#st-group-box").border_title = "Passages"
         self._show_status()
 
-    def palette_commands(self) -> list[tuple[str, str, Callable[[], None]]]:
-        return [
-            ("Statements: list and reader", "Show the statements of the debate", lambda: self._go("list")),
-            ("Statements: coverage heatmap", "Who addressed which guiding question", lambda: self._go("coverage")),
-            ("Statements: convergence", "Proposals shared by several delegations", lambda: self._go("convergence")),
-            ("Statements: import", "Statement files or a verbatim record for the current debate",
-             self.action_import_statements),
-        ]
-
-    def _go(self, view: str) -> None:
-        self.app.query_one("#tabs").active = "tab-statements"  # type: ignore[attr-defined]
-        self.action_view(view)
-
     # -- events from the app ---------------------------------------------------------------
 
-    @on(DebateSelected)
-    def _debate_selected(self, message: DebateSelected) -> None:
-        self.debate_id = message.debate_id
+    def debate_changed(self) -> None:
         self.action_refresh()
 
-    @on(DataChanged)
-    def _data_changed(self, message: DataChanged) -> None:
-        if message._sender is self:
-            return  # our own news (an import), bubbling up to the app, which tells the other panes
-        message.stop()  # handled here; the app broadcast it to every pane
-        if message.what in ("all", "debates", "statements", "notes"):
-            self.action_refresh()
+    def topics_changed(self, topics: frozenset[Topic]) -> None:
+        self.action_refresh()  # coverage and convergence are computed again when shown
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -191,6 +223,11 @@ class StatementsPane(Vertical):
         self.view = view
         self.query_one("#st-switcher", ContentSwitcher).current = VIEWS[view]
         self.query_one(FOCUS[view]).focus()
+        self._compute_view()
+
+    def _compute_view(self) -> None:
+        """Coverage and convergence are computed when first shown after a change."""
+        view = self.view
         if self.debate_id is None or not self.statements:
             return
         if view == "coverage" and self.matrix is None:
@@ -204,15 +241,13 @@ class StatementsPane(Vertical):
     def action_import_statements(self) -> None:
         from pathlib import Path
 
-        from debateprep.config import project_root
         from debateprep.tui.screens.import_dialog import ImportChoice, ImportPathsScreen
 
         if self.debate_id is None:
             self.notify("Choose a debate first (Ctrl+O).", title="Statements", severity="warning", markup=False)
             return
         debate_id = self.debate_id
-        root = project_root()
-        start = root if root is not None else Path.cwd()
+        start = Path.cwd()
 
         def chosen(choice: ImportChoice | None) -> None:
             if choice is not None:
@@ -226,7 +261,6 @@ class StatementsPane(Vertical):
 
     def action_map_delegation(self) -> None:
         """Say by hand whose statement the highlighted one is (an unmapped speech, or a wrong guess)."""
-        from debateprep.domain.roster import Roster
         from debateprep.tui.screens.brief_dialogs import PromptScreen
         from debateprep.tui.screens.speakers_dialogs import RosterSuggester
 
@@ -247,7 +281,26 @@ class StatementsPane(Vertical):
         self.app.push_screen(PromptScreen(
             f"Whose statement is this? {header}\nA delegation in English or Chinese (→ takes the roster suggestion).",
             st.delegation or st.suggestion or "", accept="Map", placeholder="e.g. China / 中国 / Türkiye",
-            suggester=RosterSuggester(Roster.load())), chosen)
+            suggester=RosterSuggester(self.services.roster)), chosen)
+
+    def action_mark_cell(self, mark: str) -> None:
+        """Mark the highlighted heatmap cell: wrong (not an answer), addressed (the tool missed it),
+        or clear the mark. Marks are stored and stay when coverage is computed again."""
+        table = self.query_one("#st-heatmap", DataTable)
+        if self.view != "coverage" or self.matrix is None or self.debate_id is None:
+            self.notify("Open the coverage heatmap (c) and choose a cell first.", title="Statements",
+                        severity="warning", markup=False)
+            return
+        try:
+            row_key, column_key = table.coordinate_to_cell_key(table.cursor_coordinate)
+        except Exception:  # noqa: BLE001 - an empty table has no cell under the cursor
+            return
+        if row_key.value is None or column_key.value in (None, "delegation"):
+            self.notify("Choose a question's cell, not the delegation's name.", title="Statements",
+                        severity="warning", markup=False)
+            return
+        question = next(q for q in self.matrix.questions if q.key == int(column_key.value))
+        self._mark(self.debate_id, row_key.value, question.label, None if mark == "clear" else mark)
 
     def action_send_to_prst(self) -> None:
         if self.view != "convergence" or not self.groups:
@@ -264,69 +317,65 @@ class StatementsPane(Vertical):
 
     @work(thread=True, exclusive=True, group="statements-map", exit_on_error=False)
     def _map(self, statement_id: int, delegation: str, version: int) -> None:
-        from debateprep.services.statements import StatementService
-
         try:
-            st = StatementService(self.db).resolve(statement_id, delegation, version=version)
+            st = self.services.statements.resolve(statement_id, delegation, version=version)
         except DebateprepError as exc:
-            self.post_message(StatementsFailed(str(exc)))
+            self.post_message(Failed(str(exc), "Statements"))
             return
-        self.app.call_from_thread(self.notify, f"Statement #{statement_id} is now {st.delegation}'s.",
-                                  title="Statements", markup=False)
-        self.app.call_from_thread(self.action_refresh)
-        self.post_message(DataChanged("statements"))
+        self.post_message(StatementsSaved(f"Statement #{statement_id} is now {st.delegation}'s."))
+
+    @work(thread=True, exclusive=True, group="statements-mark", exit_on_error=False)
+    def _mark(self, debate_id: int, delegation: str, question: str, mark: str | None) -> None:
+        """Store the mark; Services announces it, and the coverage is computed again (the cursor stays)."""
+        try:
+            saved = self.services.statements.mark(debate_id, delegation, question, "wrong" if mark == "wrong" else
+                                                  "addressed" if mark == "addressed" else None)
+        except DebateprepError as exc:
+            self.post_message(Failed(str(exc), "Statements"))
+            return
+        said = "cleared" if saved is None else f"marked {saved.mark}"
+        self.post_message(CellMarked(f"{delegation} · {question}: {said}."))
 
     @work(thread=True, exclusive=True, group="statements-import", exit_on_error=False)
     def _import(self, debate_id: int, paths: list[str], record: bool) -> None:
-        from debateprep.services.statements import StatementService
-
-        service = StatementService(self.db)
+        service = self.services.statements
         try:
             report = service.import_record(debate_id, paths) if record else service.import_files(debate_id, paths)
         except DebateprepError as exc:
-            self.post_message(StatementsFailed(str(exc)))
+            self.post_message(Failed(str(exc), "Statements"))
             return
-        summary = report.summary()
-        line = ", ".join(f"{v} {k}" for k, v in summary.items())
-        self.app.call_from_thread(self.notify, f"Imported: {line}", title="Statements", markup=False)
-        self.app.call_from_thread(self.action_refresh)
-        self.post_message(DataChanged("statements"))
+        line = ", ".join(f"{v} {k}" for k, v in report.summary().items())
+        self.post_message(StatementsSaved(f"Imported: {line}"))
 
     @work(thread=True, exclusive=True, group="statements-load", exit_on_error=False)
     def _load(self, debate_id: int | None) -> None:
-        from debateprep.services.statements import StatementService
-
         if debate_id is None:
-            self.post_message(StatementsLoaded(None, []))
+            self.report(StatementsLoaded(None, []))
             return
         try:
-            found = StatementService(self.db).list(debate_id, include_procedural=False)
+            found = self.services.statements.list(debate_id, include_procedural=False)
         except DebateprepError as exc:
-            self.post_message(StatementsFailed(str(exc)))
+            self.post_message(Failed(str(exc), "Statements"))
             return
-        self.post_message(StatementsLoaded(debate_id, found))
+        self.report(StatementsLoaded(debate_id, found))
 
     @work(thread=True, exclusive=True, group="statements-analysis", exit_on_error=False)
     def _coverage(self, debate_id: int) -> None:
-        from debateprep.services.statements import StatementService
-
         try:
-            matrix = StatementService(self.db).coverage(debate_id)
+            matrix = self.services.statements.coverage(debate_id)
         except DebateprepError as exc:
-            self.post_message(CoverageReady(debate_id, None, str(exc)))
+            self.report(CoverageReady(debate_id, None, str(exc)))
             return
-        self.post_message(CoverageReady(debate_id, matrix))
+        self.report(CoverageReady(debate_id, matrix))
 
     @work(thread=True, exclusive=True, group="statements-analysis", exit_on_error=False)
     def _convergence(self, debate_id: int) -> None:
-        from debateprep.services.statements import StatementService
-
         try:
-            groups = StatementService(self.db).convergence(debate_id)
+            groups = self.services.statements.convergence(debate_id)
         except DebateprepError as exc:
-            self.post_message(StatementsFailed(str(exc)))
+            self.post_message(Failed(str(exc), "Statements"))
             return
-        self.post_message(ConvergenceReady(debate_id, groups))
+        self.report(ConvergenceReady(debate_id, groups))
 
     # -- results ---------------------------------------------------------------------------
 
@@ -334,8 +383,9 @@ class StatementsPane(Vertical):
     def _loaded(self, message: StatementsLoaded) -> None:
         if message.debate_id != self.debate_id:
             return
-        self.statements = message.statements
         table = self.query_one("#st-table", DataTable)
+        reading = self.statements[table.cursor_row].id if 0 <= table.cursor_row < len(self.statements) else None
+        self.statements = message.statements
         table.clear()
         for st in self.statements:
             who = st.delegation or f"(unmapped) {st.speaker or ''}"
@@ -347,13 +397,19 @@ class StatementsPane(Vertical):
         self.query_one("#st-switcher").display = has
         self._show_status()
         if has:
-            self._read(self.statements[0])
-            if self.view != "list":
-                self.action_view(self.view)
+            row = next((i for i, st in enumerate(self.statements) if st.id == reading), 0)
+            table.move_cursor(row=row)
+            self._read(self.statements[row])
+            self._compute_view()  # without taking the focus: the pane may be hidden
 
-    @on(StatementsFailed)
-    def _failed(self, message: StatementsFailed) -> None:
-        self.notify(message.problem, title="Statements", severity="error", markup=False)
+    @on(CellMarked)
+    def _marked(self, message: CellMarked) -> None:
+        self.notify(message.note, title="Coverage", markup=False)
+
+    @on(StatementsSaved)
+    def _saved(self, message: StatementsSaved) -> None:
+        self.notify(message.note, title="Statements", markup=False)
+        self.action_refresh()
 
     @on(DataTable.RowHighlighted, "#st-table")
     def _row(self, event: DataTable.RowHighlighted) -> None:
@@ -394,6 +450,7 @@ class StatementsPane(Vertical):
             legend.append(f"({len(matrix.covered_by(q.key))}) {clip(q.text, 100)}\n")
         self.query_one("#st-questions", Static).update(legend)
         table = self.query_one("#st-heatmap", DataTable)
+        keep = table.cursor_coordinate if table.row_count else None  # a mark redraws: stay on the cell
         table.clear(columns=True)
         name_cells = min(NAME_CELLS, max((cell_len(d) for d in matrix.delegations), default=10))
         table.add_column("delegation", width=name_cells, key="delegation")
@@ -401,10 +458,19 @@ class StatementsPane(Vertical):
             table.add_column(q.label, width=4, key=str(q.key))
         for d in matrix.delegations:
             cells = [matrix.cell(d, q.key) for q in matrix.questions]
-            table.add_row(Text(clip(d, name_cells)), *(heat(c.strength if c else 0.0) for c in cells), key=d)
+            table.add_row(Text(clip(d, name_cells)),
+                          *(heat(c.strength if c else 0.0, c.mark if c else None) for c in cells), key=d)
         covered = sum(1 for c in matrix.cells.values() if c.covered)
-        self._set_text("#st-evidence", f"{covered} cells addressed of {len(matrix.cells)}. "
-                                       "Move over a cell to see the passage behind it.")
+        marked = len(matrix.marked())
+        self._set_text("#st-evidence", f"{covered} cells addressed of {len(matrix.cells)}"
+                                       + (f" ({marked} marked by a user)" if marked else "")
+                                       + ". Move over a cell to see the passage and what matched; "
+                                       "w marks it wrong, a addressed, u clears the mark.")
+        if keep is not None and keep.row < table.row_count:
+            table.move_cursor(row=keep.row, column=keep.column)
+            row_key, column_key = table.coordinate_to_cell_key(keep)
+            if row_key.value is not None and column_key.value not in (None, "delegation"):
+                self._describe(row_key.value, int(str(column_key.value)))
         self._show_status()
 
     @on(DataTable.CellHighlighted, "#st-heatmap")
@@ -415,21 +481,19 @@ class StatementsPane(Vertical):
         column_key = event.cell_key.column_key.value
         if row_key is None or column_key in (None, "delegation"):
             return
-        qkey = int(column_key)
+        self._describe(row_key, int(column_key))
+
+    def _describe(self, delegation: str, qkey: int) -> None:
+        """The cell detail under the heatmap: the question, the verdict, the passage, what matched."""
+        if self.matrix is None:
+            return
+        row_key = delegation
         question = next(q for q in self.matrix.questions if q.key == qkey)
         cell = self.matrix.cell(row_key, qkey)
         text = Text()
         text.append(f"{row_key} · {question.label}: ", style="bold")
         text.append(f"{question.text}\n")
-        if cell is None:
-            text.append("no statement")
-        elif not cell.covered:
-            text.append(f"not addressed (best passage scored {cell.score:.3f}, z {cell.z:.1f})\n", style="dim")
-            text.append(cell.passage.text, style="dim")
-        else:
-            text.append(f"strength {cell.strength:.2f} · {cell.source} · paragraph {cell.passage.paragraph + 1}, "
-                        f"{cell.passage.sentence_range}\n", style="green")
-            text.append(cell.passage.text)
+        text.append_text(describe_cell(cell))
         self.query_one("#st-evidence", Static).update(text)
 
     @on(ConvergenceReady)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.widgets import Static
 
 
@@ -16,5 +18,5 @@ class EmptyState(Static):
     }
     """
 
-    def __init__(self, text: str, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, text: str, **kwargs: Any) -> None:
         super().__init__(text, markup=False, **kwargs)

@@ -8,11 +8,11 @@ on screen (line API), so scrolling costs the same for 1 KB or 100 KB.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.segment import Segment
-from textual import work
+from textual import on, work
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -58,7 +58,17 @@ class MarkdownPreview(ScrollView, can_focus=True):
             self.width = width
             super().__init__()
 
-    def __init__(self, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    class _Strips(Message, bubble=False):
+        """The worker's lines for `text` at `width` cells (or the error it met)."""
+
+        def __init__(self, text: str, width: int, strips: list[Strip], problem: str = "") -> None:
+            self.text = text
+            self.width = width
+            self.strips = strips
+            self.problem = problem
+            super().__init__()
+
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._text = ""
         self._strips: list[Strip] = []
@@ -83,24 +93,28 @@ class MarkdownPreview(ScrollView, can_focus=True):
         self.call_after_refresh(self._render_current)  # once laid out: the width is known
 
     def _render_current(self) -> None:
-        self._render(self._text, self._target_width())
+        self._render_lines(self._text, self._target_width())
 
     def _target_width(self) -> int:
         return max(self.scrollable_content_region.width or self.size.width, 40)
 
     @work(thread=True, exclusive=True, group="markdown-preview", exit_on_error=False)
-    def _render(self, text: str, width: int) -> None:
+    def _render_lines(self, text: str, width: int) -> None:
         try:
             strips = render_strips(text, width)
         except Exception as exc:  # noqa: BLE001 - shown in the preview and notified, never a traceback
             from debateprep.tui.errors import describe_error
 
-            message = f"The preview could not be rendered: {describe_error(exc)}"
-            self.app.call_from_thread(self.app.notify, message, severity="error", markup=False)
-            strips = [Strip.blank(0), Strip([Segment(message)])]
-        self.app.call_from_thread(self._rendered, text, width, strips)
+            problem = f"The preview could not be rendered: {describe_error(exc)}"
+            self.post_message(self._Strips(text, width, [Strip.blank(0), Strip([Segment(problem)])], problem))
+            return
+        self.post_message(self._Strips(text, width, strips))
 
-    def _rendered(self, text: str, width: int, strips: list[Strip]) -> None:
+    @on(_Strips)
+    def _rendered(self, message: _Strips) -> None:
+        if message.problem:
+            self.notify(message.problem, severity="error", markup=False)
+        text, width, strips = message.text, message.width, message.strips
         if text != self._text or width != self._target_width():
             return  # a newer document, or the same at the new width, is on its way
         self._strips = strips
@@ -112,7 +126,7 @@ class MarkdownPreview(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         if self._text and self._target_width() != self._rendered_width:
-            self._render(self._text, self._target_width())
+            self._render_lines(self._text, self._target_width())
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset

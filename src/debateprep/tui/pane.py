@@ -1,0 +1,53 @@
+"""What every tab's pane shares: its `Services`, the current debate, and the topics it shows.
+
+A pane is given the app's `Services` when it is made and reaches every use case through it; it
+never opens a database or builds a service. It declares the topics it shows (`TOPICS`): after a
+change touching one of them the app sends it `TopicsChanged`, and `topics_changed` reloads. Its
+thread workers call services and post messages back to the pane; only message handlers touch
+widgets. Its actions are listed in the command palette from its `BINDINGS` (tui/commands.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import on
+from textual.containers import Vertical
+from textual.message import Message
+from textual.worker import get_current_worker
+
+from debateprep.services.facade import Services
+from debateprep.services.topics import Topic
+from debateprep.tui.messages import DebateSelected, TopicsChanged
+
+
+class Pane(Vertical):
+    TITLE: ClassVar[str] = ""  # the name of its tab, as the palette prefixes its commands
+    TOPICS: ClassVar[frozenset[Topic]] = frozenset()
+
+    def __init__(self, services: Services, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.services = services
+        self.debate_id: int | None = None
+
+    @on(DebateSelected)
+    def _debate_selected(self, message: DebateSelected) -> None:
+        self.debate_id = message.debate_id
+        self.debate_changed()
+
+    @on(TopicsChanged)
+    def _topics_changed(self, message: TopicsChanged) -> None:
+        self.topics_changed(message.topics)
+
+    def report(self, message: Message) -> None:
+        """From a thread worker: post `message` to this pane, unless a newer run replaced this one."""
+        if not get_current_worker().is_cancelled:
+            self.post_message(message)
+
+    def debate_changed(self) -> None:
+        """Show the current debate (`self.debate_id`)."""
+        raise NotImplementedError
+
+    def topics_changed(self, topics: frozenset[Topic]) -> None:
+        """Reload what the pane shows of `topics` (some of its TOPICS), keeping the selection."""
+        raise NotImplementedError
