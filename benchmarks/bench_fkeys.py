@@ -3,8 +3,8 @@ placeholder — on the sample debate and on a 110-speaker debate (S/PV.8699: the
 their 214 speeches, a PRST draft). Goal: each <= 100 ms after the key.
 
 Each launch starts the app (Pilot, 120x40) on the database, waits until the concept-note screen
-shows the current debate and the app is idle, then presses F2, F3, F4, F5, F6 in turn, each
-screen's first visit; after each key it follows what the app paints (every update the compositor
+shows the current debate and the app has settled (it mounts the other panes in the background once
+the first screen is up), then presses F2, F3, F4, F5, F6 in turn, each screen's first visit; after each key it follows what the app paints (every update the compositor
 sends to the terminal, laid over a grid of cells) until the first paint that shows that screen's
 markers and no "loading" placeholder. The markers come from the
 data, through the CLI (`--json`), not from the TUI. For scale, the same run measures the paint of
@@ -201,16 +201,21 @@ def press(app, key: str) -> None:  # type: ignore[no-untyped-def]
 
 
 async def one_launch(db: Path, marks: dict[str, list[str]], ready: list[str]) -> dict[str, tuple[float, float]]:
-    from debateprep.storage.lazy import LazyDatabase
-    from debateprep.tui.app import DebatePrepApp
+    from debateprep.services.facade import Services
+    from debateprep.tui.app import make_app
 
-    app = DebatePrepApp(LazyDatabase(f"sqlite:///{db}"), offer_sample=False)  # type: ignore[arg-type]
+    app = make_app(Services.for_url(f"sqlite:///{db}"), offer_sample=False)
     screen = Painted(app)
     found: dict[str, tuple[float, float]] = {}
     screen.expect(ready)
     async with app.run_test(size=(120, 40)) as pilot:
         await screen.shown(0.0)
-        await app.workers.wait_for_complete()
+        # settled: every pane mounted in the background (the app does that once the first screen
+        # is up) and nothing left running
+        deadline = time.perf_counter() + TIMEOUT
+        while (len(app.panes()) < len(KEYS) + 1 or any(not w.is_finished for w in app.workers)) \
+                and time.perf_counter() < deadline:
+            await pilot.pause(0.05)
         await pilot.pause(0.3)
         for key in KEYS:
             screen.expect(marks[key])

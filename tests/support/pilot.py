@@ -22,6 +22,9 @@ class RecordingApp(DebatePrepApp):
     """The app, keeping each notification as (message, severity)."""
 
     CSS_PATH = str(stylesheet_path())  # (a relative path would be looked for beside this file)
+    # Each tab's pane is mounted on its first visit only (not all of them in the background once the
+    # first screen is up): a test pays for the panes it uses. test_tui_app checks the background way.
+    PREMOUNT = False
 
     def __init__(self, services: Services, *, offer_sample: bool = True) -> None:
         super().__init__(services, offer_sample=offer_sample)

@@ -8,6 +8,7 @@ run registers only its own module's sub-parsers: building all of them costs a co
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 
@@ -65,6 +66,20 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # A command loads much and frees little: the cyclic garbage collector would walk everything
+    # loaded again and again (a sixth of `speakers list`) and find next to nothing (reference
+    # counting frees the rest; a 900-document library import peaks at the same memory without
+    # it). The TUI turns it back on once its first screen is up.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _main(argv)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser(command_of(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     # One Services for the whole run: every command (and the TUI) reaches the core through it.

@@ -7,6 +7,8 @@ and carries requests between panes (a paragraph sent to the PRST draft).
 
 from __future__ import annotations
 
+import asyncio
+import gc
 import importlib
 from collections.abc import Iterable
 from pathlib import Path
@@ -33,9 +35,11 @@ from debateprep.tui.messages import (
     TopicsChanged,
 )
 from debateprep.tui.pane import Pane
+from debateprep.tui.widgets.footer import AppFooter
 
-# (tab id, label, "module:Class" of its pane, key). The panes (and the database behind them) are
-# loaded after the first frame: the app paints about as fast as a bare Textual app.
+# (tab id, label, "module:Class" of its pane, key). The database is opened after the first frame;
+# then the pane on screen is mounted and shows the current debate; every other pane is imported in
+# the background and mounted on its tab's first visit.
 TABS = (
     ("notes", "Concept note 概念说明", "debateprep.tui.screens.concept_note:ConceptNotePane", "f1"),
     ("speakers", "Speakers 发言名单", "debateprep.tui.screens.speakers:SpeakersPane", "f2"),
@@ -55,6 +59,9 @@ def pane_class(path: str) -> type[Pane]:
     return found
 
 
+STARTED_AT_LATEST = 5.0  # seconds: the footer and the garbage collector wait no longer
+PREMOUNT_PAUSE = 0.05  # seconds between two looks for a quiet moment to mount the next pane
+
 # The six tab keys share one footer entry ("f1f2f3f4f5f6 Tabs"), leaving room for each pane's keys.
 TAB_KEYS = Binding.Group("Tabs", compact=True)
 
@@ -62,9 +69,11 @@ TAB_KEYS = Binding.Group("Tabs", compact=True)
 # -- what the app's own workers report ------------------------------------------------------
 
 
-class PanesReady(Message):
-    def __init__(self, classes: list[type[Pane]]) -> None:
-        self.classes = classes
+class DatabaseReady(Message):
+    """The database is open: the debates there are, as (id, label), oldest first."""
+
+    def __init__(self, debates: list[tuple[int, str]]) -> None:
+        self.debates = debates
         super().__init__()
 
 
@@ -72,6 +81,10 @@ class DatabaseFailed(Message):
     def __init__(self, problem: str) -> None:
         self.problem = problem
         super().__init__()
+
+
+class PanesImported(Message):
+    """Every pane's module is imported (and the roster loaded)."""
 
 
 class DebatesLoaded(Message):
@@ -107,73 +120,163 @@ class DebatePrepApp(App[None]):
 
     debate_id: reactive[int | None] = reactive(None, init=False)
 
+    # Once the first screen is up, mount the other panes one by one in the background (Pilot tests
+    # that visit a few tabs turn this off: each tab is then mounted on its first visit).
+    PREMOUNT: bool = True
+
     def __init__(self, services: Services, *, offer_sample: bool = True) -> None:
         super().__init__()
         self.services = services
         self.offer_sample = offer_sample
         self._unsubscribe = services.subscribe(self._announced)
+        self._database_open = False
+        self._debates_known = False  # once known, a pane mounted later is told the current debate
+        self._panes: dict[str, Pane] = {}  # by tab id, from the moment each starts mounting
+        self._mounted: dict[str, asyncio.Event] = {}
+        self._importing = False  # the other panes' modules (once the first pane shows its content)
+        self._is_started = False
 
     def compose(self) -> ComposeResult:
         yield Header()
-        # The first frame is light (title, keys, a line of status): tabs follow, then the panes.
-        yield Static("Opening the database …", id="startup", markup=False)
-        yield Footer()
+        # The first frame: title, tabs, keys and a line of status; the database opens after it.
+        with TabbedContent(id="tabs"):
+            for tab_id, label, _path, _key in TABS:
+                with TabPane(label, id=f"tab-{tab_id}"):
+                    yield Static("Opening the database …", classes="pane-loading", markup=False)
+        yield AppFooter()
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._show_tabs)
+        # The footer keeps the app's keys until the pane on screen shows the debate (not once per
+        # focus move on the way there); at the latest after a few seconds (_started).
+        self.query_one(AppFooter).hold()
+        self.set_timer(STARTED_AT_LATEST, self._started)
+        self.call_after_refresh(self._first_frame_shown)
 
     def on_unmount(self) -> None:
         self._unsubscribe()
 
-    async def _show_tabs(self) -> None:
-        tabs = TabbedContent(id="tabs")
-        for tab_id, label, _path, _key in TABS:  # as `with TabbedContent(): with TabPane(...)` would
-            loading = Static("Opening the database …", classes="pane-loading", markup=False)
-            tabs.compose_add_child(TabPane(label, loading, id=f"tab-{tab_id}"))
-        await self.mount(tabs, before=self.query_one(Footer))
-        await self.query("#startup").remove()
+    def _first_frame_shown(self) -> None:
+        freeze_gc()
         self.open_database()
 
     # -- the database and the panes ----------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="database", exit_on_error=False)
     def open_database(self) -> None:
-        """Open (and migrate) the database and import the panes, off the event loop."""
+        """Open (and migrate) the database and find the debates, off the event loop; the first
+        pane's module is imported meanwhile (the pane on screen when the app starts)."""
         from debateprep.tui.errors import describe_error
 
         try:
             self.services.open()
-            self.services.roster  # noqa: B018 - loaded here, not on the event loop
-            classes = [pane_class(path) for _tab, _label, path, _key in TABS]
+            debates = [(d.id, d.label()) for d in self.services.debates.list() if d.id is not None]
+            pane_class(TABS[0][2])
         except Exception as exc:  # noqa: BLE001 - shown in every tab, never a traceback
             self.post_message(DatabaseFailed(describe_error(exc)))
             return
-        self.post_message(PanesReady(classes))
+        freeze_gc()
+        self.post_message(DatabaseReady(debates))
 
-    @on(PanesReady)
-    async def _mount_panes(self, message: PanesReady) -> None:
-        for (tab_id, _label, _path, _key), pane_cls in zip(TABS, message.classes, strict=True):
-            tab = self.query_one(f"#tab-{tab_id}", TabPane)
-            await tab.query(".pane-loading").remove()
-            await tab.mount(pane_cls(self.services, id=f"pane-{tab_id}"))
-        active = self.query_one(TabbedContent).active
-        if active.startswith("tab-"):
-            self._focus_pane(active.removeprefix("tab-"))
-        self.load_debates()
+    @on(DatabaseReady)
+    async def _database_ready(self, message: DatabaseReady) -> None:
+        """Show the current debate in the pane on screen; the other panes wait for their tab."""
+        self._database_open = True
+        self._debates_loaded(DebatesLoaded(message.debates))
+        active = self.query_one(TabbedContent).active.removeprefix("tab-")
+        if await self._ensure_pane(active) is not None:
+            self._focus_pane(active)
+        if active != TABS[0][0]:  # (the first tab's pane says when it has shown the debate)
+            self._import_panes()
+
+    @on(Pane.Shown)
+    def _pane_shown(self, message: Pane.Shown) -> None:
+        self._started()
+        self.call_after_refresh(self._import_panes)  # once that is painted
+
+    def _started(self) -> None:
+        """The first screen is up (or could not be: the database failed), or it is taking long."""
+        if not self._is_started:
+            self._is_started = True
+            self.query_one(AppFooter).release()
+            collect_from_now_on()
+
+    def _import_panes(self) -> None:
+        if not self._importing:
+            self._importing = True
+            self.import_panes()
+
+    @work(thread=True, exclusive=True, group="panes", exit_on_error=False)
+    def import_panes(self) -> None:
+        """Import the other panes' modules and the roster in the background, after the first pane
+        has shown the current debate, so that a tab's first visit only has to mount its pane."""
+        self.services.roster  # noqa: B018 - loaded here, not on the event loop
+        for _tab, _label, path, _key in TABS:
+            pane_class(path)
+        freeze_gc()
+        self.post_message(PanesImported())
+
+    @on(PanesImported)
+    def _panes_imported(self, message: PanesImported) -> None:
+        if self.PREMOUNT:
+            self.call_later(self._premount_next)
+
+    async def _premount_next(self) -> None:
+        """Mount the next pane not visited yet, in the background, whenever no work is running (a
+        pane loading its data, a brief being built): a tab's first visit then finds its content
+        ready. Panes a key asks for meanwhile are mounted at once, as before."""
+        if any(not worker.is_finished for worker in self.workers):
+            self.set_timer(PREMOUNT_PAUSE, self._premount_next)
+            return
+        waiting = [tab_id for tab_id, *_ in TABS if tab_id not in self._panes]
+        if not waiting:
+            freeze_gc()
+            return
+        await self._ensure_pane(waiting[0])
+        self.set_timer(PREMOUNT_PAUSE, self._premount_next)
+
+    async def _ensure_pane(self, tab_id: str) -> Pane | None:
+        """The pane of `tab_id`, mounted on its first visit (None while the database is not open)."""
+        if tab_id in self._panes:
+            await self._mounted[tab_id].wait()
+            return self._panes[tab_id]
+        if not self._database_open:
+            return None
+        path = next(path for tab, _label, path, _key in TABS if tab == tab_id)
+        pane = pane_class(path)(self.services, id=f"pane-{tab_id}")
+        self._panes[tab_id], self._mounted[tab_id] = pane, asyncio.Event()
+        tab = self.query_one(f"#tab-{tab_id}", TabPane)
+        await tab.query(".pane-loading").remove()
+        await tab.mount(pane)
+        self._mounted[tab_id].set()
+        if self._debates_known:
+            pane.post_message(DebateSelected(self.debate_id))
+        return pane
+
+    @on(TabbedContent.TabActivated)
+    async def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        tab_id = (event.pane.id or "").removeprefix("tab-")
+        if await self._ensure_pane(tab_id) is not None:
+            self._focus_pane(tab_id)
 
     @on(DatabaseFailed)
     def _database_failed(self, message: DatabaseFailed) -> None:
+        self._started()
         self.sub_title = "database unavailable"
         for loading in self.query(".pane-loading").results(Static):
             loading.update(f"The database could not be opened: {message.problem}")
         self.notify(message.problem, title="Database", severity="error", markup=False, timeout=30)
 
     def panes(self) -> list[Pane]:
-        """The panes mounted so far (all of them once the database is open)."""
+        """The panes mounted so far (each on its tab's first visit)."""
         return list(self.panes_by_tab().values())
 
     def panes_by_tab(self) -> dict[str, Pane]:
         return {tab_id: pane for tab_id, *_ in TABS for pane in self.query(f"#pane-{tab_id}").results(Pane)}
+
+    async def pane(self, tab_id: str) -> Pane | None:
+        """The pane of `tab_id`, mounted now if its tab was never visited (None until the database
+        is open)."""
+        return await self._ensure_pane(tab_id)
 
     # -- the current debate ------------------------------------------------------------------
 
@@ -184,6 +287,7 @@ class DebatePrepApp(App[None]):
 
     @on(DebatesLoaded)
     def _debates_loaded(self, message: DebatesLoaded) -> None:
+        self._debates_known = True
         labels = dict(message.debates)
         if self.debate_id in labels:  # still there: keep it, its label may have changed
             self.sub_title = labels[self.debate_id]
@@ -246,10 +350,10 @@ class DebatePrepApp(App[None]):
 
     @on(SendToPrst)
     @on(SendGroupToPrst)
-    def _send_to_prst(self, message: SendToPrst | SendGroupToPrst) -> None:
+    async def _send_to_prst(self, message: SendToPrst | SendGroupToPrst) -> None:
         """Agreed language from the library, or a proposal delegations converged on, goes to the PRST
-        pane, which is then shown."""
-        prst = self.panes_by_tab().get("prst")
+        pane (mounted first if its tab was never visited), which is then shown."""
+        prst = await self._ensure_pane("prst")
         if prst is not None:
             prst.post_message(AddToDraft(message))
             self.action_show_tab("prst")
@@ -292,12 +396,12 @@ class DebatePrepApp(App[None]):
 
         self.push_screen(DebatePickerScreen(self.services), chosen)
 
-    def run_palette_command(self, command: PaletteCommand) -> None:
+    async def run_palette_command(self, command: PaletteCommand) -> None:
         """What a palette command does: the key's action, on its pane's tab."""
         if command.scope == APP_SCOPE:
             self.call_later(self.run_action, command.action)
             return
-        pane = self.panes_by_tab().get(command.scope)
+        pane = await self._ensure_pane(command.scope)
         if pane is not None:
             self.action_show_tab(command.scope)
             self.call_after_refresh(pane.run_action, command.action)
@@ -313,6 +417,21 @@ class DebatePrepApp(App[None]):
         yield from super().get_system_commands(screen)
         yield SystemCommand("Load sample debate", "Import the bundled sample concept note and library",
                             self.load_sample)
+
+
+def freeze_gc() -> None:
+    """Move every object alive now out of the garbage collector's sight. What the app has loaded so
+    far (Textual, SQLAlchemy, the roster, the panes) lives as long as the app; without this each
+    full collection walks all of it again, and a key press that allocates waits 100 ms or more for
+    one. (The cost: a cycle of garbage left from before is never collected, a few kB.)"""
+    gc.freeze()
+
+
+def collect_from_now_on() -> None:
+    """The first screen is up: freeze what was loaded for it, and collect garbage from then on
+    (the CLI starts the app with the collector off, as it runs every command)."""
+    gc.freeze()
+    gc.enable()
 
 
 def make_app(services: Services, *, offer_sample: bool = True) -> DebatePrepApp:

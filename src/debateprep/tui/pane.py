@@ -25,10 +25,20 @@ class Pane(Vertical):
     TITLE: ClassVar[str] = ""  # the name of its tab, as the palette prefixes its commands
     TOPICS: ClassVar[frozenset[Topic]] = frozenset()
 
+    class Shown(Message):
+        """The pane shows the current debate for the first time (the app then readies the others)."""
+
     def __init__(self, services: Services, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.services = services
         self.debate_id: int | None = None
+        self._said_shown = False
+
+    def shown(self) -> None:
+        """Called once the current debate is on screen: says so to the app, the first time."""
+        if not self._said_shown:
+            self._said_shown = True
+            self.post_message(self.Shown())
 
     @on(DebateSelected)
     def _debate_selected(self, message: DebateSelected) -> None:

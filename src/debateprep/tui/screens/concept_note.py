@@ -148,6 +148,7 @@ class ConceptNotePane(Pane):
         if message.debate_id != self.debate_id:
             return  # an answer for the debate shown before
         self.show_note(message.stored, message.select)
+        self.shown()
         if message.done:
             self.notify(message.done, markup=False)
 
