@@ -46,8 +46,9 @@ def tui_app(db: Database | Services, *, offer_sample: bool = False) -> Recording
 
 async def settle(pilot: Pilot[object], rounds: int = 3, delay: float | None = None) -> None:
     """Wait for the app's workers, a few rounds (a worker's result may start another), then on
-    until two rounds in a row find none left to finish: on a busy machine a worker may start a
-    round late (after a refresh), and the test would read the screen before it did its work.
+    until two rounds in a row find none left to finish (and the app's first screen is up): on a busy
+    machine a worker may start a round late (after a refresh), and the test would read the screen
+    before it did its work.
     `delay` seconds each round lets a debounce timer (the library's search) fire first.
 
     A file tree's loader never completes (it waits for folders to open) and is cancelled when its
@@ -55,6 +56,10 @@ async def settle(pilot: Pilot[object], rounds: int = 3, delay: float | None = No
     idle = 0
     for done in range(MAX_ROUNDS):
         await pilot.pause(delay)
+        if isinstance(pilot.app, DebatePrepApp) and not pilot.app.is_started:
+            idle = 0  # the first screen is not up yet (the pane on screen mounts between workers)
+            await pilot.pause(0.02)
+            continue
         busy = [w for w in pilot.app.workers if not isinstance(w.node, DirectoryTree) and not w.is_finished]
         for worker in busy:
             try:

@@ -193,6 +193,12 @@ class DebatePrepApp(App[None]):
         self._started()
         self.call_after_refresh(self._import_panes)  # once that is painted
 
+    @property
+    def is_started(self) -> bool:
+        """The first screen is up: the pane on screen shows the current debate (or the database
+        could not be opened)."""
+        return self._is_started
+
     def _started(self) -> None:
         """The first screen is up (or could not be: the database failed), or it is taking long."""
         if not self._is_started:
@@ -257,6 +263,8 @@ class DebatePrepApp(App[None]):
         tab_id = (event.pane.id or "").removeprefix("tab-")
         if await self._ensure_pane(tab_id) is not None:
             self._focus_pane(tab_id)
+        if self._is_started:  # once the focus (given later by focus()) is there
+            self.call_after_refresh(self.query_one(AppFooter).release)
 
     @on(DatabaseFailed)
     def _database_failed(self, message: DatabaseFailed) -> None:
@@ -361,15 +369,16 @@ class DebatePrepApp(App[None]):
     # -- tabs, focus, palette ----------------------------------------------------------------
 
     def action_show_tab(self, tab_id: str) -> None:
-        if not self.query("#tabs"):
-            return  # the very first frame: the tabs are about to appear
-        # A focused widget left in a hidden tab would switch back to it: move the focus along.
         tab = self.query_one(f"#tab-{tab_id}")
+        self.query_one(TabbedContent).active = f"tab-{tab_id}"
+        # The focus goes straight to the pane shown (no moment without it: the footer would show
+        # the app's keys in between). A focused widget left in a hidden tab would switch back to it:
+        # when the pane is not there yet, nothing keeps the focus until it is.
+        self._focus_pane(tab_id)
         focused = self.screen.focused
         if focused is not None and tab not in focused.ancestors_with_self:
+            self.query_one(AppFooter).hold()  # (released once the pane has the focus: _tab_activated)
             self.screen.set_focus(None)
-        self.query_one(TabbedContent).active = f"tab-{tab_id}"
-        self._focus_pane(tab_id)
 
     def _focus_pane(self, tab_id: str) -> None:
         """Put the focus in the pane just shown (unless it took it itself), so its keys work at once."""

@@ -206,6 +206,14 @@ class ConceptNotePane(Pane):
             self._show_detail(questions[row])
         else:
             self.query_one("#cn-detail", Static).update("No guiding questions: press a to add one.")
+        if not table.size.width:  # just shown, not laid out yet: cut again to its width once it is
+            self.call_after_refresh(self._refit_questions, width)
+
+    def _refit_questions(self, cut_at: int) -> None:
+        table = self.query_one("#cn-questions", DataTable)
+        if self.stored is not None and table.size.width and max(20, table.size.width - 14) != cut_at:
+            current = self._current()
+            self._fill_questions(self.stored.note.questions, current.id if current else None)
 
     def on_resize(self) -> None:
         if self.stored is not None:
