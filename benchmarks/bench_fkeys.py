@@ -213,8 +213,8 @@ async def one_launch(db: Path, marks: dict[str, list[str]], ready: list[str]) ->
         # settled: every pane mounted in the background (the app does that once the first screen
         # is up) and nothing left running
         deadline = time.perf_counter() + TIMEOUT
-        while (len(app.panes()) < len(KEYS) + 1 or any(not w.is_finished for w in app.workers)) \
-                and time.perf_counter() < deadline:
+        while (not app.is_started or len(app.panes()) < len(KEYS) + 1
+               or any(not w.is_finished for w in app.workers)) and time.perf_counter() < deadline:
             await pilot.pause(0.05)
         await pilot.pause(0.3)
         for key in KEYS:

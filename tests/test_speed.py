@@ -164,15 +164,19 @@ def test_a_command_parses_the_same_with_only_its_own_module() -> None:
 
 
 def test_command_of_finds_the_command_after_the_global_options() -> None:
-    from debateprep.cli.main import command_of
+    from debateprep.cli.main import build_parser, command_of
 
     assert command_of(["notes"]) == "notes"
     assert command_of(["--db", "x.db", "speakers", "list", "1"]) == "speakers"
     assert command_of(["--db=x.db", "show", "1"]) == "show"
     assert command_of(["--d", "x.db", "show", "1"]) == "show"  # argparse accepts the abbreviation
     assert command_of(["--", "notes"]) == "notes"
-    for argv in ([], ["--help"], ["-h", "notes"], ["--version"], ["--dbx", "notes"], ["--db"]):
+    for argv in (["--help"], ["-h", "notes"], ["--version"], ["--dbx", "notes"], ["--db"]):
         assert command_of(argv) is None, argv
+    for argv in ([], ["--db", "x.db"], ["--db=x.db"]):  # bare debateprep: the terminal UI
+        assert command_of(argv) == "tui", argv
+        args = build_parser(command_of(argv)).parse_args(argv)
+        assert args.command is None and args.db == (None if not argv else "x.db")
 
 
 def test_usage_errors_read_the_same_with_one_module_or_all(capsys: pytest.CaptureFixture[str]) -> None:

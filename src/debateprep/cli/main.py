@@ -32,7 +32,8 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
 
 def command_of(argv: list[str]) -> str | None:
     """The command named in `argv` (None for none, or when an option comes first that only the
-    whole parser understands: --help, --version, a typo)."""
+    whole parser understands: --help, --version, a typo). Bare `debateprep [--db URL]` opens the
+    terminal UI: "tui"."""
     args = iter(argv)
     for arg in args:
         if arg == "--":
@@ -40,10 +41,11 @@ def command_of(argv: list[str]) -> str | None:
         if not arg.startswith("-"):
             return arg
         if "=" not in arg and len(arg) >= 3 and "--db".startswith(arg):  # --db URL (or --d URL)
-            next(args, None)
+            if next(args, None) is None:
+                return None  # --db without its URL: the whole parser says so
         elif not arg.startswith("--db="):
             return None
-    return None
+    return "tui"
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
