@@ -133,16 +133,15 @@ class DebatePrepApp(App[None]):
         self._debates_known = False  # once known, a pane mounted later is told the current debate
         self._panes: dict[str, Pane] = {}  # by tab id, from the moment each starts mounting
         self._mounted: dict[str, asyncio.Event] = {}
+        self._tabs_mounted = asyncio.Event()
         self._importing = False  # the other panes' modules (once the first pane shows its content)
         self._is_started = False
 
     def compose(self) -> ComposeResult:
         yield Header()
-        # The first frame: title, tabs, keys and a line of status; the database opens after it.
-        with TabbedContent(id="tabs"):
-            for tab_id, label, _path, _key in TABS:
-                with TabPane(label, id=f"tab-{tab_id}"):
-                    yield Static("Opening the database …", classes="pane-loading", markup=False)
+        # The first frame is light (title, keys, a line of status): the database starts opening
+        # after it, and the tabs are mounted meanwhile.
+        yield Static("Opening the database …", id="startup", markup=False)
         yield AppFooter()
 
     def on_mount(self) -> None:
@@ -155,9 +154,16 @@ class DebatePrepApp(App[None]):
     def on_unmount(self) -> None:
         self._unsubscribe()
 
-    def _first_frame_shown(self) -> None:
+    async def _first_frame_shown(self) -> None:
         freeze_gc()
         self.open_database()
+        tabs = TabbedContent(id="tabs")
+        for tab_id, label, _path, _key in TABS:  # as `with TabbedContent(): with TabPane(...)` would
+            loading = Static("Opening the database …", classes="pane-loading", markup=False)
+            tabs.compose_add_child(TabPane(label, loading, id=f"tab-{tab_id}"))
+        await self.mount(tabs, before=self.query_one(AppFooter))
+        await self.query("#startup").remove()
+        self._tabs_mounted.set()
 
     # -- the database and the panes ----------------------------------------------------------
 
@@ -180,6 +186,7 @@ class DebatePrepApp(App[None]):
     @on(DatabaseReady)
     async def _database_ready(self, message: DatabaseReady) -> None:
         """Show the current debate in the pane on screen; the other panes wait for their tab."""
+        await self._tabs_mounted.wait()
         self._database_open = True
         self._debates_loaded(DebatesLoaded(message.debates))
         active = self.query_one(TabbedContent).active.removeprefix("tab-")
@@ -247,10 +254,12 @@ class DebatePrepApp(App[None]):
             return self._panes[tab_id]
         if not self._database_open:
             return None
-        path = next(path for tab, _label, path, _key in TABS if tab == tab_id)
+        tab = next(iter(self.query(f"#tab-{tab_id}").results(TabPane)), None)
+        if tab is None or not tab.is_mounted:
+            return None  # the app is closing
+        path = next(path for tab_of, _label, path, _key in TABS if tab_of == tab_id)
         pane = pane_class(path)(self.services, id=f"pane-{tab_id}")
         self._panes[tab_id], self._mounted[tab_id] = pane, asyncio.Event()
-        tab = self.query_one(f"#tab-{tab_id}", TabPane)
         await tab.query(".pane-loading").remove()
         await tab.mount(pane)
         self._mounted[tab_id].set()
@@ -267,7 +276,8 @@ class DebatePrepApp(App[None]):
             self.call_after_refresh(self.query_one(AppFooter).release)
 
     @on(DatabaseFailed)
-    def _database_failed(self, message: DatabaseFailed) -> None:
+    async def _database_failed(self, message: DatabaseFailed) -> None:
+        await self._tabs_mounted.wait()
         self._started()
         self.sub_title = "database unavailable"
         for loading in self.query(".pane-loading").results(Static):
@@ -369,6 +379,8 @@ class DebatePrepApp(App[None]):
     # -- tabs, focus, palette ----------------------------------------------------------------
 
     def action_show_tab(self, tab_id: str) -> None:
+        if not self.query("#tabs"):
+            return  # the very first frame: the tabs are about to appear
         tab = self.query_one(f"#tab-{tab_id}")
         self.query_one(TabbedContent).active = f"tab-{tab_id}"
         # The focus goes straight to the pane shown (no moment without it: the footer would show
