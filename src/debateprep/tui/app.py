@@ -70,10 +70,12 @@ TAB_KEYS = Binding.Group("Tabs", compact=True)
 
 
 class DatabaseReady(Message):
-    """The database is open: the debates there are, as (id, label), oldest first."""
+    """The database is open: the debates there are, as (id, label), oldest first, and what the
+    first tab's pane read of the most recent one (`Pane.read_first`)."""
 
-    def __init__(self, debates: list[tuple[int, str]]) -> None:
+    def __init__(self, debates: list[tuple[int, str]], first: object | None) -> None:
         self.debates = debates
+        self.first = first
         super().__init__()
 
 
@@ -176,12 +178,12 @@ class DebatePrepApp(App[None]):
         try:
             self.services.open()
             debates = [(d.id, d.label()) for d in self.services.debates.list() if d.id is not None]
-            pane_class(TABS[0][2])
+            first = pane_class(TABS[0][2]).read_first(self.services, debates[-1][0] if debates else None)
         except Exception as exc:  # noqa: BLE001 - shown in every tab, never a traceback
             self.post_message(DatabaseFailed(describe_error(exc)))
             return
         freeze_gc()
-        self.post_message(DatabaseReady(debates))
+        self.post_message(DatabaseReady(debates, first))
 
     @on(DatabaseReady)
     async def _database_ready(self, message: DatabaseReady) -> None:
@@ -190,7 +192,8 @@ class DebatePrepApp(App[None]):
         self._database_open = True
         self._debates_loaded(DebatesLoaded(message.debates))
         active = self.query_one(TabbedContent).active.removeprefix("tab-")
-        if await self._ensure_pane(active) is not None:
+        first = message.first if active == TABS[0][0] else None
+        if await self._ensure_pane(active, first) is not None:
             self._focus_pane(active)
         if active != TABS[0][0]:  # (the first tab's pane says when it has shown the debate)
             self._import_panes()
@@ -247,8 +250,9 @@ class DebatePrepApp(App[None]):
         await self._ensure_pane(waiting[0])
         self.set_timer(PREMOUNT_PAUSE, self._premount_next)
 
-    async def _ensure_pane(self, tab_id: str) -> Pane | None:
-        """The pane of `tab_id`, mounted on its first visit (None while the database is not open)."""
+    async def _ensure_pane(self, tab_id: str, first: object | None = None) -> Pane | None:
+        """The pane of `tab_id`, mounted on its first visit (None while the database is not open),
+        showing `first` (what its `read_first` read of the current debate) from its first frame."""
         if tab_id in self._panes:
             await self._mounted[tab_id].wait()
             return self._panes[tab_id]
@@ -260,6 +264,8 @@ class DebatePrepApp(App[None]):
         path = next(path for tab_of, _label, path, _key in TABS if tab_of == tab_id)
         pane = pane_class(path)(self.services, id=f"pane-{tab_id}")
         self._panes[tab_id], self._mounted[tab_id] = pane, asyncio.Event()
+        if first is not None:
+            pane.first_read = (self.debate_id, first)  # shown by its on_mount
         await tab.query(".pane-loading").remove()
         await tab.mount(pane)
         self._mounted[tab_id].set()

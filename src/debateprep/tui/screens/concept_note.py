@@ -30,6 +30,7 @@ from debateprep.tui.widgets.empty import EmptyState
 
 if TYPE_CHECKING:
     from debateprep.domain.concept_note import Question, StoredNote
+    from debateprep.services.facade import Services
     from debateprep.services.notes import ImportResult, NotesService
 
 EMPTY_TEXT = (
@@ -92,6 +93,7 @@ class ConceptNotePane(Pane):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.stored: StoredNote | None = None
+        self._shown_first: int | None = None  # the debate show_first showed (its reload is skipped)
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -113,12 +115,12 @@ class ConceptNotePane(Pane):
         table.add_column("#", width=3, key="pos")
         table.add_column("Kind", width=5, key="kind")
         table.add_column("Question", key="text")
-        self._set_loaded(False)
-        self.call_after_refresh(self._startup_focus)
-
-    def _startup_focus(self) -> None:
-        if self.stored is None:
-            self.show_note(None)  # empty state: take the focus so "i" imports at once
+        # Nothing until the note (or its absence) is known: the empty state would say "no concept
+        # note" while it loads.
+        self.query_one("#cn-empty").display = False
+        self.query_one("#cn-body").display = False
+        if self.first_read is not None:
+            self.show_first(*self.first_read)
 
     def _set_loaded(self, loaded: bool) -> None:
         self.query_one("#cn-empty").display = not loaded
@@ -126,7 +128,23 @@ class ConceptNotePane(Pane):
 
     # -- what to show -----------------------------------------------------------------------
 
+    @classmethod
+    def read_first(cls, services: Services, debate_id: int | None) -> object | None:
+        return services.notes.for_debate(debate_id) if debate_id is not None else None
+
+    def show_first(self, debate_id: int | None, read: object) -> None:
+        from debateprep.domain.concept_note import StoredNote
+
+        if isinstance(read, StoredNote):
+            self._shown_first = debate_id
+            self.show_note(read)
+            self.call_after_refresh(self.shown)
+
     def debate_changed(self) -> None:
+        if self.debate_id is not None and self._shown_first == self.debate_id:
+            self._shown_first = None  # already on screen (show_first)
+            return
+        self._shown_first = None
         self.load_for_debate(self.debate_id)
 
     def topics_changed(self, topics: frozenset[Topic]) -> None:
@@ -194,6 +212,9 @@ class ConceptNotePane(Pane):
         available = table.size.width or self.size.width * 2 // 3 or 80
         width = max(20, available - 14)
         table.clear()
+        for column in table.columns.values():  # (clear keeps an auto column as wide as ever: narrower now)
+            if column.auto_width:
+                column.content_width = column.label.cell_len
         for q in questions:
             kind = "topic" if q.topic else "Q"
             mark = "*" if q.edited else ("+" if q.original is None else "")
