@@ -171,6 +171,8 @@ def test_command_of_finds_the_command_after_the_global_options() -> None:
     assert command_of(["--db=x.db", "show", "1"]) == "show"
     assert command_of(["--d", "x.db", "show", "1"]) == "show"  # argparse accepts the abbreviation
     assert command_of(["--", "notes"]) == "notes"
+    assert command_of(["--lang", "zh", "--db", "x.db", "notes"]) == "notes"
+    assert command_of(["--lang=en", "show", "1"]) == "show"
     for argv in (["--help"], ["-h", "notes"], ["--version"], ["--dbx", "notes"], ["--db"]):
         assert command_of(argv) is None, argv
     for argv in ([], ["--db", "x.db"], ["--db=x.db"]):  # bare debateprep: the terminal UI

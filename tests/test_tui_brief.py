@@ -105,8 +105,9 @@ def test_export_asks_before_overwriting(sqlite_db, tmp_path: Path) -> None:  # t
         await pilot.pause()
         assert isinstance(pilot.app.screen, PromptScreen)
         field = pilot.app.screen.query_one(Input)
-        assert field.value.endswith(".md" if key == "e" else ".html")
-        field.value = str(target if key == "e" else target.with_suffix(".html"))
+        suffix = {"e": ".md", "h": ".html", "w": ".docx"}[key]
+        assert field.value.endswith(suffix)
+        field.value = str(target.with_suffix(suffix))
         await pilot.press("enter")
         await settle(pilot)
 
@@ -136,6 +137,13 @@ def test_export_asks_before_overwriting(sqlite_db, tmp_path: Path) -> None:  # t
 
             await export(pilot, "h")
             assert target.with_suffix(".html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+            await export(pilot, "w")
+            import docx
+
+            word = docx.Document(str(target.with_suffix(".docx")))
+            assert word.sections[0].header.paragraphs[0].text.startswith("Delegation brief: ")
+            assert [p.text for p in word.paragraphs if p.style.name == "Heading 2"] == EN_SECTIONS
 
     asyncio.run(run())
 

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
-from debateprep.domain.errors import Conflict
+from debateprep.domain.controls import escape_controls
+from debateprep.domain.errors import InputError
+from debateprep.i18n import _
 
 from debateprep.services.facade import Services, make_services
 
@@ -38,42 +42,72 @@ def print_json(data: Any) -> None:
 
 
 def add_json_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    parser.add_argument("--json", action="store_true", help=_("print machine-readable JSON"))
 
 
 def add_debate_arg(parser: argparse.ArgumentParser, required: bool = False) -> None:
     """DEBATE positional: a debate id; optional commands default to the latest debate."""
     if required:
-        parser.add_argument("debate", metavar="DEBATE", help="debate id (see `debateprep debate list`)")
+        parser.add_argument("debate", metavar="DEBATE", help=_("debate id (see `debateprep debate list`)"))
     else:
         parser.add_argument(
             "debate", metavar="DEBATE", nargs="?", default=None,
-            help="debate id (default: the most recent debate)",
+            help=_("debate id (default: the most recent debate)"),
         )
 
 
-def write_output(path: str | Path, content: str, force: bool) -> Path:
-    """Write an export; never overwrite an existing file unless --force."""
-    target = Path(path)
-    if target.exists() and not force:
-        raise Conflict(f"{target}: already exists; use --force to overwrite it")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # private from the first byte
-    os.fchmod(fd, 0o600)  # (a leftover tmp file keeps its old mode otherwise)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(content)
-    tmp.replace(target)
-    return target
+def write_output(path: str | Path, content: str | bytes, force: bool) -> Path:
+    """Write an export; never overwrite an existing file unless --force (services.exports)."""
+    from debateprep.services.exports import write_export
+
+    return write_export(path, content, force=force)
 
 
 def one_line(message: str) -> str:
-    """The message with control characters (line breaks, escapes, bidi overrides) made visible."""
-    import unicodedata
+    """The message as one line: line breaks, escapes and bidi overrides made visible."""
+    return escape_controls(message, keep="")
 
-    return "".join(
-        c.encode("unicode_escape").decode("ascii")
-        if unicodedata.category(c) in ("Cc", "Zl", "Zp", "Cs") or "\u202a" <= c <= "\u202e" or "\u2066" <= c <= "\u2069"
-        else c
-        for c in message
-    )
+
+class EscapingStream(io.TextIOBase):
+    """The CLI's output boundary: everything printed goes through `escape_controls`, so imported
+    text and file names can never move the cursor, retitle the terminal or reverse a line.
+    (JSON stays valid: the escapes are JSON's own.)"""
+
+    def __init__(self, raw: TextIO) -> None:
+        super().__init__()
+        self.raw = raw
+
+    def write(self, text: str) -> int:
+        self.raw.write(escape_controls(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.raw.flush()
+
+    def isatty(self) -> bool:
+        return self.raw.isatty()
+
+    def writable(self) -> bool:
+        return True
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.raw, "encoding", None) or "utf-8"
+
+    @property
+    def errors(self) -> str | None:  # type: ignore[override]
+        return getattr(self.raw, "errors", None)
+
+
+def check_input_paths(paths: Iterable[str | Path]) -> None:
+    """Refuse, in one line naming it, a path the system cannot even look at (a name too long, a
+    NUL, a loop of symlinks); a missing file is left to the importer, which says so in its words."""
+    for raw in paths:
+        try:
+            os.stat(raw)
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        except OSError as exc:
+            raise InputError(raw, f"cannot read it ({exc.strerror or exc})") from None
+        except ValueError:
+            raise InputError(raw, "not a usable file name") from None

@@ -8,109 +8,122 @@ from typing import TYPE_CHECKING, Any
 
 from debateprep.cli.common import add_debate_arg, add_json_flag, print_json, services
 from debateprep.domain.errors import InputError
+from debateprep.i18n import _
 
 if TYPE_CHECKING:
-    from debateprep.domain.prst import Draft
+    from debateprep.domain.prst import Draft, Paragraph
     from debateprep.services.prst import PrstService
 
 
 def _draft_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("draft", metavar="DRAFT", help="draft id (see `debateprep prst list`)")
+    p.add_argument("draft", metavar="DRAFT", help=_("draft id (see `debateprep prst list`)"))
+
+
+def _para_arg(p: argparse.ArgumentParser, nargs: str | None = None) -> None:
+    p.add_argument("paragraph", type=int, metavar="PARA", nargs=nargs,
+                   help=_("paragraph id, as `prst show` gives it: '¶3 (id 17, v2)' is id 17 (numbers ¶ move "
+                          "when others edit; ids do not)"))
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("prst", help="draft the presidential statement (PRST)",
-                       description="Draft a presidential statement from convergence and agreed language.")
+    p = sub.add_parser("prst", help=_("draft the presidential statement (PRST)"),
+                       description=_("Draft a presidential statement from convergence and agreed language."))
     psub = p.add_subparsers(dest="prst_command", metavar="ACTION", required=True)
 
-    new = psub.add_parser("new", help="start a draft for a debate (chapeau from the debate)")
+    new = psub.add_parser("new", help=_("start a draft for a debate (chapeau from the debate)"))
     add_debate_arg(new)
-    new.add_argument("--lang", choices=["en", "zh"], help="language of the draft (default: the debate's)")
-    new.add_argument("--item", help="agenda item as it should read in the chapeau")
+    new.add_argument("--lang", choices=["en", "zh"], help=_("language of the draft (default: the debate's)"))
+    new.add_argument("--item", help=_("agenda item as it should read in the chapeau"))
     add_json_flag(new)
     new.set_defaults(func=_new)
 
-    ls = psub.add_parser("list", help="list drafts")
+    ls = psub.add_parser("list", help=_("list drafts"))
     add_debate_arg(ls)
     add_json_flag(ls)
     ls.set_defaults(func=_list)
 
-    show = psub.add_parser("show", help="show a draft: chapeau and numbered paragraphs with marks")
-    show.add_argument("draft", metavar="DRAFT", nargs="?", help="draft id (default: the latest)")
+    show = psub.add_parser("show", help=_("show a draft: chapeau and numbered paragraphs with marks"))
+    show.add_argument("draft", metavar="DRAFT", nargs="?", help=_("draft id (default: the latest)"))
     add_json_flag(show)
     show.set_defaults(func=_show)
 
-    add = psub.add_parser("add", help="add a paragraph (converted to PRST form, placed by convention)")
+    add = psub.add_parser("add", help=_("add a paragraph (converted to PRST form, placed by convention)"))
     _draft_arg(add)
     src = add.add_mutually_exclusive_group(required=True)
-    src.add_argument("--text", help="typed text (resolution, statement or PRST form)")
+    src.add_argument("--text", help=_("typed text (resolution, statement or PRST form)"))
     src.add_argument("--library", metavar="REF",
-                     help="agreed language: library paragraph id or citation, e.g. 'S/RES/2594 (2021), OP 4'")
+                     help=_("agreed language: library paragraph id or citation, e.g. 'S/RES/2594 (2021), OP 4'"))
     src.add_argument("--group", type=int, metavar="N",
-                     help="convergence group N of the draft's debate (see `debateprep statements convergence`)")
-    add.add_argument("--as-is", action="store_true", help="keep typed text exactly as given (no conversion)")
-    add.add_argument("--at", type=int, metavar="N", help="insert as paragraph N instead of by convention")
+                     help=_("convergence group N of the draft's debate (see `debateprep statements convergence`)"))
+    add.add_argument("--as-is", action="store_true", help=_("keep typed text exactly as given (no conversion)"))
+    add.add_argument("--at", type=int, metavar="N", help=_("insert as paragraph N instead of by convention"))
     add_json_flag(add)
     add.set_defaults(func=_add)
 
-    edit = psub.add_parser("edit", help="replace the text of paragraph N")
+    edit = psub.add_parser("edit", help=_("replace the text of a paragraph (by its id)"))
     _draft_arg(edit)
-    edit.add_argument("number", type=int, metavar="N")
+    _para_arg(edit)
     edit.add_argument("text")
-    edit.add_argument("--version", type=int, help="the paragraph version you edited (refused if it moved on)")
-    edit.add_argument("--as-is", action="store_true", help="keep the text exactly as given (no conversion)")
+    edit.add_argument("--version", type=int,
+                      help=_("the paragraph version you edited, 'v2' in `prst show` (refused if it moved on)"))
+    edit.add_argument("--as-is", action="store_true", help=_("keep the text exactly as given (no conversion)"))
     add_json_flag(edit)
     edit.set_defaults(func=_edit)
 
-    rm = psub.add_parser("remove", help="remove paragraph N")
+    rm = psub.add_parser("remove", help=_("remove a paragraph (by its id)"))
     _draft_arg(rm)
-    rm.add_argument("number", type=int, metavar="N")
+    _para_arg(rm)
+    rm.add_argument("--version", type=int,
+                    help=_("the paragraph version you saw, 'v2' in `prst show` (refused if its text changed)"))
     add_json_flag(rm)
     rm.set_defaults(func=_remove)
 
-    mv = psub.add_parser("move", help="move paragraph FROM to TO, or --conventional to reorder all")
+    mv = psub.add_parser("move", help=_("move a paragraph (by its id) to number TO, or --conventional to reorder all"))
     _draft_arg(mv)
-    mv.add_argument("source", type=int, nargs="?", metavar="FROM")
-    mv.add_argument("target", type=int, nargs="?", metavar="TO")
+    _para_arg(mv, nargs="?")
+    mv.add_argument("target", type=int, nargs="?", metavar="TO", help=_("its number ¶ in the draft after the move"))
     mv.add_argument("--conventional", action="store_true",
-                    help="reaffirm/recall -> concern/condemn -> stress -> welcome/call upon -> request/intend")
-    mv.add_argument("--version", type=int, help="the draft version you saw (refused if it moved on)")
+                    help=_("reaffirm/recall -> concern/condemn -> stress -> welcome/call upon -> request/intend"))
+    mv.add_argument("--version", type=int,
+                    help=_("the draft version you saw, first line of `prst show` (refused if it moved on)"))
     add_json_flag(mv)
     mv.set_defaults(func=_move)
 
-    conv = psub.add_parser("convert", help="show text in PRST form, or re-convert paragraphs of a draft")
-    conv.add_argument("draft", metavar="DRAFT", nargs="?", help="draft id (omit with --text)")
-    conv.add_argument("number", type=int, nargs="?", metavar="N", help="only paragraph N")
-    conv.add_argument("--text", help="convert this text instead (nothing is stored)")
-    conv.add_argument("--lang", choices=["en", "zh"], help="language of --text (default: detected)")
-    conv.add_argument("--first", action="store_true", help="Chinese: as the first paragraph (安全理事会)")
+    conv = psub.add_parser("convert", help=_("show text in PRST form, or re-convert paragraphs of a draft"))
+    conv.add_argument("draft", metavar="DRAFT", nargs="?", help=_("draft id (omit with --text)"))
+    conv.add_argument("paragraph", type=int, nargs="?", metavar="PARA", help=_("only this paragraph (its id)"))
+    conv.add_argument("--text", help=_("convert this text instead (nothing is stored)"))
+    conv.add_argument("--lang", choices=["en", "zh"], help=_("language of --text (default: detected)"))
+    conv.add_argument("--first", action="store_true", help=_("Chinese: as the first paragraph (安全理事会)"))
     add_json_flag(conv)
     conv.set_defaults(func=_convert)
 
-    chk = psub.add_parser("check", help="mark each paragraph agreed (with citation) or new language")
+    chk = psub.add_parser("check", help=_("mark each paragraph agreed (with citation) or new language"))
     _draft_arg(chk)
     add_json_flag(chk)
     chk.set_defaults(func=_check)
 
-    rev = psub.add_parser("revise", help="circulate the current text as the next revision (rev.1, rev.2 …)")
+    rev = psub.add_parser("revise", help=_("circulate the current text as the next revision (rev.1, rev.2 …)"))
     _draft_arg(rev)
-    rev.add_argument("--note", default="", help="what this revision is for")
+    rev.add_argument("--note", default="", help=_("what this revision is for"))
     add_json_flag(rev)
     rev.set_defaults(func=_revise)
 
-    diff = psub.add_parser("diff", help="differences between two revisions ('current' = working text)")
+    diff = psub.add_parser("diff", help=_("differences between two revisions ('current' = working text)"))
     _draft_arg(diff)
-    diff.add_argument("old", nargs="?", metavar="OLD", help="e.g. rev.1 (default: the latest revision)")
-    diff.add_argument("new", nargs="?", metavar="NEW", help="e.g. rev.2 or current (default: current)")
+    diff.add_argument("old", nargs="?", metavar="OLD", help=_("e.g. rev.1 (default: the latest revision)"))
+    diff.add_argument("new", nargs="?", metavar="NEW", help=_("e.g. rev.2 or current (default: current)"))
     add_json_flag(diff)
     diff.set_defaults(func=_diff)
 
-    exp = psub.add_parser("export", help="the draft as markdown: clean PRST text or --annotated")
+    exp = psub.add_parser("export", help=_("the draft as markdown: clean PRST text or --annotated"))
     _draft_arg(exp)
-    exp.add_argument("-o", "--output", metavar="FILE", help="write to FILE (never overwritten without --force)")
-    exp.add_argument("--annotated", action="store_true", help="numbered, agreed/NEW marks, provenance footnotes")
-    exp.add_argument("--rev", metavar="REV", help="export a circulated revision (e.g. rev.1) instead of the working text")
-    exp.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    exp.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (never overwritten without --force)"))
+    exp.add_argument("--annotated", action="store_true", help=_("numbered, agreed/NEW marks, provenance footnotes"))
+    exp.add_argument("--rev", metavar="REV", help=_("export a circulated revision (e.g. rev.1) instead of the working text"))
+    exp.add_argument("--docx", action="store_true",
+                     help=_("a Word document (also when FILE ends in .docx): page numbers, real footnotes"))
+    exp.add_argument("--force", action="store_true", help=_("overwrite FILE if it exists"))
     exp.set_defaults(func=_export)
 
 
@@ -125,6 +138,11 @@ def _draft_id(args: argparse.Namespace) -> int:
         raise InputError(None, f"draft must be a number, not {args.draft!r}") from None
 
 
+def _label(number: int, p: Paragraph) -> str:
+    """How a paragraph is named to people: its number now, its id and version (to address it)."""
+    return f"¶{number} (id {p.id}, v{p.version})"
+
+
 def _print_draft(draft: Draft) -> None:
     print(f"PRST draft #{draft.id} ({draft.language}, version {draft.version}; revisions: "
           f"{', '.join(r.label for r in draft.revisions) or 'none'})")
@@ -132,10 +150,20 @@ def _print_draft(draft: Draft) -> None:
     for number, (p, text) in enumerate(zip(draft.paragraphs, draft.texts(), strict=True), start=1):
         sim = f" {p.similarity:.0%}" if p.similarity is not None else ""
         where = f" {p.closest_citation}" if p.closest_citation else ""
-        print(f"{number:>3}. [{p.mark}{sim}{where}] {text}")
+        print(f"{_label(number, p)} [{p.mark}{sim}{where}] {text}")
         print(f"      ({p.provenance.describe()})")
         for flag in p.flags:
             print(f"      ! {flag.message}")
+
+
+def _print_order(draft: Draft) -> None:
+    print(f"PRST draft #{draft.id} (version {draft.version})")
+    for number, (p, text) in enumerate(zip(draft.paragraphs, draft.texts(), strict=True), start=1):
+        print(f"{_label(number, p)} {text}")
+
+
+def _number(draft: Draft, paragraph_id: int | None) -> int:
+    return next((i for i, p in enumerate(draft.paragraphs, start=1) if p.id == paragraph_id), 0)
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -186,11 +214,11 @@ def _add(args: argparse.Namespace) -> int:
     else:
         paragraph = service.add_text(draft_id, args.text, convert=not args.as_is, position=args.at)
     draft = service.get(draft_id)
-    number = next(i for i, p in enumerate(draft.paragraphs, start=1) if p.id == paragraph.id)
+    number = _number(draft, paragraph.id)
     if args.json:
         print_json({**paragraph.to_json(), "number": number, "text": draft.texts()[number - 1]})
     else:
-        print(f"para {number}: {draft.texts()[number - 1]}")
+        print(f"{_label(number, paragraph)}: {draft.texts()[number - 1]}")
         _print_flags(paragraph.flags)
     return 0
 
@@ -204,16 +232,13 @@ def _print_flags(flags: Any) -> None:
 def _edit(args: argparse.Namespace) -> int:
     service = _service(args)
     draft_id = _draft_id(args)
-    paragraph = service.paragraph(service.get(draft_id), args.number)
-    if args.version is not None:
-        from dataclasses import replace
-
-        paragraph = replace(paragraph, version=args.version)
-    edited = service.edit(draft_id, paragraph, args.text, convert=not args.as_is)
+    version = args.version if args.version is not None else service.paragraph(draft_id, args.paragraph).version
+    edited = service.edit(draft_id, args.paragraph, version, args.text, convert=not args.as_is)
+    number = _number(service.get(draft_id), edited.id)
     if args.json:
-        print_json({**edited.to_json(), "number": args.number})
+        print_json({**edited.to_json(), "number": number})
     else:
-        print(f"para {args.number} (version {edited.version}): {edited.text}")
+        print(f"{_label(number, edited)}: {edited.text}")
         _print_flags(edited.flags)
     return 0
 
@@ -221,31 +246,31 @@ def _edit(args: argparse.Namespace) -> int:
 def _remove(args: argparse.Namespace) -> int:
     service = _service(args)
     draft_id = _draft_id(args)
-    paragraph = service.paragraph(service.get(draft_id), args.number)
-    service.remove(draft_id, paragraph)
+    version = args.version if args.version is not None else service.paragraph(draft_id, args.paragraph).version
+    gone = service.remove(draft_id, args.paragraph, version)
     if args.json:
-        print_json({"removed": args.number, "text": paragraph.text})
+        print_json({"removed": gone.id, "version": gone.version, "text": gone.text})
     else:
-        print(f"removed para {args.number}: {paragraph.text}")
+        print(f"removed paragraph id {gone.id} (v{gone.version}): {gone.text}")
     return 0
 
 
 def _move(args: argparse.Namespace) -> int:
     service = _service(args)
     draft_id = _draft_id(args)
+    version = args.version if args.version is not None else service.get(draft_id).version
     if args.conventional:
-        if args.source is not None:
-            raise InputError(None, "give either FROM TO or --conventional, not both")
-        draft = service.order(draft_id, args.version)
+        if args.paragraph is not None:
+            raise InputError(None, "give either PARA TO or --conventional, not both")
+        draft = service.order(draft_id, version)
     else:
-        if args.source is None or args.target is None:
-            raise InputError(None, "move needs FROM and TO paragraph numbers (or --conventional)")
-        draft = service.move(draft_id, args.source, args.target, args.version)
+        if args.paragraph is None or args.target is None:
+            raise InputError(None, "move needs a paragraph id and the number to move it to (or --conventional)")
+        draft = service.move(draft_id, args.paragraph, args.target, version)
     if args.json:
         print_json(draft.to_json())
     else:
-        for line in draft.numbered():
-            print(line)
+        _print_order(draft)
     return 0
 
 
@@ -269,13 +294,16 @@ def _convert(args: argparse.Namespace) -> int:
         return 0
     if args.draft is None:
         raise InputError(None, "give a DRAFT (to re-convert its paragraphs) or --text")
-    results = _service(args).convert(_draft_id(args), args.number)
+    service = _service(args)
+    draft_id = _draft_id(args)
+    results = service.convert(draft_id, args.paragraph)
+    draft = service.get(draft_id)
     if args.json:
-        print_json([{"number": n, "text": c.text, "lead": c.lead, "note": c.note,
-                     "flags": [f.to_json() for f in c.flags]} for n, c in results])
+        print_json([{"id": p.id, "number": _number(draft, p.id), "version": p.version, "text": c.text,
+                     "lead": c.lead, "note": c.note, "flags": [f.to_json() for f in c.flags]} for p, c in results])
     else:
-        for n, c in results:
-            print(f"para {n}: {c.text}" + (f"  ({c.note})" if c.note else ""))
+        for p, c in results:
+            print(f"{_label(_number(draft, p.id), p)}: {c.text}" + (f"  ({c.note})" if c.note else ""))
             for flag in c.flags:
                 print(f"        review: {flag.message}")
     return 0
@@ -287,7 +315,7 @@ def _check(args: argparse.Namespace) -> int:
         print_json(draft.to_json())
         return 0
     for number, p in enumerate(draft.paragraphs, start=1):
-        print(f"para {number}: {p.mark:<6} {p.check_summary()}")
+        print(f"{_label(number, p)}: {p.mark:<6} {p.check_summary()}")
         for flag in p.flags:
             print(f"        review: {flag.message}")
     agreed = sum(1 for p in draft.paragraphs if p.status == "agreed")
@@ -316,12 +344,19 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from debateprep.cli.common import write_output
+    from debateprep.files import write_private
 
-    content = _service(args).export(_draft_id(args), annotated=args.annotated, revision=args.rev)
+    docx = args.docx or (args.output is not None and args.output.lower().endswith(".docx"))
+    if docx and args.output is None:
+        raise InputError(None, "a Word document needs a file: add -o FILE.docx")
+    service = _service(args)
     if args.output is None:
-        sys.stdout.write(content)
+        sys.stdout.write(service.export(_draft_id(args), annotated=args.annotated, revision=args.rev))
         return 0
-    target = write_output(args.output, content, args.force)
+    if docx:
+        content: str | bytes = service.export_docx(_draft_id(args), annotated=args.annotated, revision=args.rev)
+    else:
+        content = service.export(_draft_id(args), annotated=args.annotated, revision=args.rev)
+    target = write_private(args.output, content, force=args.force)
     print(f"wrote {target}", file=sys.stderr)
     return 0

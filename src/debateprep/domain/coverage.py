@@ -45,6 +45,7 @@ from debateprep.domain.coverage_terms import (
     word_weight,
 )
 from debateprep.domain.statements import Passage, Proposal, Sentence, Statement, extract_proposals, segment
+from debateprep.i18n import _
 
 THRESHOLD = 0.6  # a sentence addressing a question scores at least this much
 FULL = 1.6  # and a cell's strength reaches 1.0 here
@@ -122,8 +123,8 @@ class CoverageCell:
     def explanation(self) -> str:
         """What matched, in one line: "matched: Peacebuilding Commission ← PBC; prevent conflicts"."""
         if not self.reasons:
-            return "no question word in the passage"
-        return "matched: " + "; ".join(str(r) for r in self.reasons)
+            return _("no question word in the passage")
+        return _("matched: {reasons}").format(reasons=_("; ").join(str(r) for r in self.reasons))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -417,12 +418,12 @@ def _passing(toks: list[Token], a: int, b: int, keys: set[str], single: bool) ->
     if word in LEVEL_WORDS and b - a == 1:
         near = [t.surface.lower() for t in toks[max(0, a - 3) : a] + toks[b : b + 3]]
         if sum(w in LEVEL_WORDS for w in near) >= 1:
-            return LIST_FACTOR, "in a list"
+            return LIST_FACTOR, _("in a list")
     if single and _QUALIFIER.search(word) and b < len(toks):
         nxt = toks[b]
         low = nxt.surface.lower()
         if low not in STOP_WORDS and nxt.key not in keys and not low[0].isdigit():
-            return QUALIFIER_FACTOR, f"qualifies “{nxt.surface}”"
+            return QUALIFIER_FACTOR, _("qualifies “{word}”").format(word=nxt.surface)
     return 1.0, ""
 
 
@@ -433,9 +434,9 @@ def _chinese_hits(text: str, keys: set[str], matcher: Matcher, words: list[str])
         if key in keys:
             around = text[max(0, a - 6) : a + len(term) + 6]
             if _ZH_LEVELS.search(around) is not None and len(term) <= 3:
-                hits.append(_Hit(key, term, LIST_FACTOR, "in a list"))
+                hits.append(_Hit(key, term, LIST_FACTOR, _("in a list")))
             elif _ZH_VICTIMS.search(around) is not None and term in ("妇女", "儿童"):
-                hits.append(_Hit(key, term, LIST_FACTOR, "in a list of victims"))
+                hits.append(_Hit(key, term, LIST_FACTOR, _("in a list of victims")))
             else:
                 hits.append(_Hit(key, term, 1.0, ""))
     for word in words:
@@ -464,8 +465,9 @@ def _score(hits: list[_Hit], profile: QuestionProfile, courtesy: bool) -> tuple[
     anchored = profile.anchored
     for key, (value, hit) in sorted(best.items(), key=lambda x: (-x[1][0], x[0])):
         feature = profile.features[key]
-        notes = [n for n in (hit.note, "thanks" if courtesy else "", "topic of the debate" if feature.topic else "") if n]
-        reasons.append(Reason(feature.label, hit.passage_words, value, ", ".join(notes)))
+        notes = [n for n in (hit.note, _("thanks") if courtesy else "", _("topic of the debate") if feature.topic else "")
+                 if n]
+        reasons.append(Reason(feature.label, hit.passage_words, value, _(", ").join(notes)))
         if feature.anchor or not anchored:
             anchors += value
         else:

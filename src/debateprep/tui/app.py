@@ -15,13 +15,15 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
+from textual.command import CommandPalette
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Header, Static, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
+from debateprep.i18n import LANGUAGES, N_, _, language, language_name, set_language
 from debateprep.services.facade import Services
 from debateprep.services.topics import Topic
 from debateprep.tui.commands import APP_SCOPE, BindingCommands, PaletteCommand
@@ -34,19 +36,22 @@ from debateprep.tui.messages import (
     SendToPrst,
     TopicsChanged,
 )
+from debateprep.tui.localized import Localized, LocalizedScreen
 from debateprep.tui.pane import Pane
 from debateprep.tui.widgets.footer import AppFooter
 
 # (tab id, label, "module:Class" of its pane, key). The database is opened after the first frame;
 # then the pane on screen is mounted and shows the current debate; every other pane is imported in
-# the background and mounted on its tab's first visit.
+# the background and mounted on its tab's first visit. Labels are msgids, shown in the interface
+# language.
 TABS = (
-    ("notes", "Concept note 概念说明", "debateprep.tui.screens.concept_note:ConceptNotePane", "f1"),
-    ("speakers", "Speakers 发言名单", "debateprep.tui.screens.speakers:SpeakersPane", "f2"),
-    ("statements", "Statements 发言", "debateprep.tui.screens.statements:StatementsPane", "f3"),
-    ("library", "Agreed language 商定措辞", "debateprep.tui.screens.library:LibraryPane", "f4"),
-    ("prst", "PRST draft 主席声明", "debateprep.tui.screens.prst:PrstPane", "f5"),
-    ("brief", "Brief 简报", "debateprep.tui.screens.brief:BriefPane", "f6"),
+    ("notes", N_("Concept note"), "debateprep.tui.screens.concept_note:ConceptNotePane", "f1"),
+    ("speakers", N_("Speakers"), "debateprep.tui.screens.speakers:SpeakersPane", "f2"),
+    ("statements", N_("Statements"), "debateprep.tui.screens.statements:StatementsPane", "f3"),
+    ("library", N_("Agreed language"), "debateprep.tui.screens.library:LibraryPane", "f4"),
+    ("prst", N_("PRST draft"), "debateprep.tui.screens.prst:PrstPane", "f5"),
+    ("brief", N_("Brief"), "debateprep.tui.screens.brief:BriefPane", "f6"),
+    ("ours", N_("Our statement"), "debateprep.tui.screens.ours:OursPane", "f7"),
 )
 
 
@@ -62,8 +67,12 @@ def pane_class(path: str) -> type[Pane]:
 STARTED_AT_LATEST = 5.0  # seconds: the footer and the garbage collector wait no longer
 PREMOUNT_PAUSE = 0.05  # seconds between two looks for a quiet moment to mount the next pane
 
-# The six tab keys share one footer entry ("f1f2f3f4f5f6 Tabs"), leaving room for each pane's keys.
-TAB_KEYS = Binding.Group("Tabs", compact=True)
+# The tab keys share one footer entry ("f1f2f3f4f5f6f7 Tabs"), leaving room for each pane's keys.
+TAB_TOOLTIPS = {"notes": N_("Go to Concept note"), "speakers": N_("Go to Speakers"),
+                "statements": N_("Go to Statements"), "library": N_("Go to Agreed language"),
+                "prst": N_("Go to PRST draft"), "brief": N_("Go to Brief"), "ours": N_("Go to Our statement")}
+TAB_KEYS = Binding.Group(N_("Tabs"), compact=True)
+OPENING = N_("Opening the database …")
 
 
 # -- what the app's own workers report ------------------------------------------------------
@@ -97,6 +106,12 @@ class DebatesLoaded(Message):
         super().__init__()
 
 
+class LanguageRemembered(Message):
+    def __init__(self, code: str) -> None:
+        self.code = code
+        super().__init__()
+
+
 class SampleLoaded(Message):
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
@@ -112,12 +127,15 @@ class DebatePrepApp(App[None]):
     COMMANDS = App.COMMANDS | {BindingCommands}
     BINDINGS = [
         *(
-            Binding(key, f"show_tab('{tab_id}')", label.split(" ")[0], id=f"tab-{tab_id}", group=TAB_KEYS,
-                    tooltip=f"Go to {label}")
+            Binding(key, f"show_tab('{tab_id}')", label, id=f"tab-{tab_id}", group=TAB_KEYS,
+                    tooltip=TAB_TOOLTIPS[tab_id])
             for tab_id, label, _path, key in TABS
         ),
-        Binding("ctrl+o", "pick_debate", "Debate", id="pick-debate", tooltip="Choose debate"),
-        Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Quit debateprep"),
+        Binding("ctrl+o", "pick_debate", N_("Debate"), id="pick-debate", tooltip=N_("Choose debate")),
+        Binding("ctrl+q", "quit", N_("Quit"), id="quit", tooltip=N_("Quit debateprep")),
+        # Named in both languages, so that whoever cannot read the one shown finds the way back.
+        Binding("f12", "switch_language", N_("English/中文"), id="switch-language",
+                tooltip=N_("Interface language: English/中文")),
     ]
 
     debate_id: reactive[int | None] = reactive(None, init=False)
@@ -138,12 +156,16 @@ class DebatePrepApp(App[None]):
         self._tabs_mounted = asyncio.Event()
         self._importing = False  # the other panes' modules (once the first pane shows its content)
         self._is_started = False
+        self._database_problem: str | None = None
+
+    def get_default_screen(self) -> Screen[object]:
+        return LocalizedScreen(id="_default")
 
     def compose(self) -> ComposeResult:
         yield Header()
         # The first frame is light (title, keys, a line of status): the database starts opening
         # after it, and the tabs are mounted meanwhile.
-        yield Static("Opening the database …", id="startup", markup=False)
+        yield Static(_(OPENING), id="startup", markup=False)
         yield AppFooter()
 
     def on_mount(self) -> None:
@@ -161,8 +183,8 @@ class DebatePrepApp(App[None]):
         self.open_database()
         tabs = TabbedContent(id="tabs")
         for tab_id, label, _path, _key in TABS:  # as `with TabbedContent(): with TabPane(...)` would
-            loading = Static("Opening the database …", classes="pane-loading", markup=False)
-            tabs.compose_add_child(TabPane(label, loading, id=f"tab-{tab_id}"))
+            loading = Static(_(OPENING), classes="pane-loading", markup=False)
+            tabs.compose_add_child(TabPane(_(label), loading, id=f"tab-{tab_id}"))
         await self.mount(tabs, before=self.query_one(AppFooter))
         await self.query("#startup").remove()
         self._tabs_mounted.set()
@@ -285,10 +307,14 @@ class DebatePrepApp(App[None]):
     async def _database_failed(self, message: DatabaseFailed) -> None:
         await self._tabs_mounted.wait()
         self._started()
-        self.sub_title = "database unavailable"
+        self._database_problem = message.problem
+        self._show_database_problem()
+        self.notify(message.problem, title=_("Database"), severity="error", markup=False, timeout=30)
+
+    def _show_database_problem(self) -> None:
+        self.sub_title = _("database unavailable")
         for loading in self.query(".pane-loading").results(Static):
-            loading.update(f"The database could not be opened: {message.problem}")
-        self.notify(message.problem, title="Database", severity="error", markup=False, timeout=30)
+            loading.update(_("The database could not be opened: {problem}").format(problem=self._database_problem))
 
     def panes(self) -> list[Pane]:
         """The panes mounted so far (each on its tab's first visit)."""
@@ -336,10 +362,10 @@ class DebatePrepApp(App[None]):
 
     @on(SampleLoaded)
     def _sample_loaded(self, message: SampleLoaded) -> None:
-        self.notify("\n".join(message.lines), title="Sample debate loaded", markup=False)
+        self.notify("\n".join(message.lines), title=_("Sample debate loaded"), markup=False)
 
     def set_debate(self, debate_id: int | None, label: str = "") -> None:
-        self.sub_title = label or ("no debate yet" if debate_id is None else f"#{debate_id}")
+        self.sub_title = label or (_("no debate yet") if debate_id is None else f"#{debate_id}")
         self.debate_id = debate_id
 
     def watch_debate_id(self, debate_id: int | None) -> None:
@@ -368,7 +394,7 @@ class DebatePrepApp(App[None]):
 
     @on(Failed)
     def _failed(self, message: Failed) -> None:
-        self.notify(message.problem, title=message.title, severity="error", markup=False)
+        self.notify(message.problem, title=message.title or _("Error"), severity="error", markup=False)
 
     # -- between panes -----------------------------------------------------------------------
 
@@ -438,12 +464,63 @@ class DebatePrepApp(App[None]):
         if event.state == WorkerState.ERROR and event.worker.error is not None:
             from debateprep.tui.errors import describe_error
 
-            self.notify(describe_error(event.worker.error), title="Error", severity="error", markup=False)
+            self.notify(describe_error(event.worker.error), title=_("Error"), severity="error", markup=False)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield SystemCommand("Load sample debate", "Import the bundled sample concept note and library",
+        for command in super().get_system_commands(screen):  # Textual's own, from our catalog (textual_strings.py)
+            yield command._replace(title=_(command.title), help=_(command.help))
+        yield SystemCommand(_("Load sample debate"), _("Import the bundled sample concept note and library"),
                             self.load_sample)
+
+    def action_command_palette(self) -> None:
+        """Textual's own, with its placeholder in the interface language."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(CommandPalette(placeholder=_("Search for commands…"), id="--command-palette"))
+
+    # -- the interface language --------------------------------------------------------------
+
+    def action_switch_language(self) -> None:
+        """The next interface language (English, 中文, …), at once and remembered for next time."""
+        codes = list(LANGUAGES)
+        self.set_interface_language(codes[(codes.index(language()) + 1) % len(codes)])
+
+    def set_interface_language(self, code: str) -> None:
+        set_language(code)
+        self.relabel()
+        for screen in self.screen_stack:
+            for node in screen.query("*"):
+                if isinstance(node, Localized):
+                    node.relabel()
+            screen.refresh_bindings()  # the footer reads the bindings again, translated
+        self.remember_language(code)
+
+    def relabel(self) -> None:
+        """The app's own text: tab labels, the header's subtitle, the loading lines."""
+        if self.query("#tabs"):
+            tabs = self.query_one(TabbedContent)
+            for tab_id, label, _path, _key in TABS:
+                tabs.get_tab(f"tab-{tab_id}").label = _(label)
+        for loading in self.query("#startup, .pane-loading").results(Static):
+            loading.update(_(OPENING))
+        if self._database_problem is not None:
+            self._show_database_problem()
+        elif self.debate_id is None:
+            self.sub_title = _("no debate yet")
+
+    @work(thread=True, exclusive=True, group="settings", exit_on_error=False)
+    def remember_language(self, code: str) -> None:
+        from debateprep.domain.errors import DebateprepError
+
+        try:
+            self.services.settings.set_language(code)
+        except DebateprepError as exc:
+            self.post_message(Failed(str(exc), _("Interface language")))
+            return
+        self.post_message(LanguageRemembered(code))
+
+    @on(LanguageRemembered)
+    def _language_remembered(self, message: LanguageRemembered) -> None:
+        self.notify(_("Interface language: {name}").format(name=language_name(message.code)), markup=False)
 
 
 def freeze_gc() -> None:

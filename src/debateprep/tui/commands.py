@@ -15,6 +15,8 @@ from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import ModalScreen
 
+from debateprep.i18n import _
+
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Iterable
 
@@ -33,15 +35,16 @@ class PaletteCommand:
 
 def commands_for(scope: str, prefix: str, bindings: Iterable[BindingType],
                  keys: Callable[[Binding], str]) -> list[PaletteCommand]:
-    """One command per action bound in `bindings` (a binding of several keys is one command)."""
+    """One command per action bound in `bindings` (a binding of several keys is one command), in the
+    interface language (descriptions and tooltips are msgids)."""
     found: dict[str, tuple[Binding, list[str]]] = {}
     for binding in Binding.make_bindings(bindings):
         found.setdefault(binding.action, (binding, []))[1].append(keys(binding))
     out = []
     for action, (binding, shown) in found.items():
-        what = binding.tooltip or binding.description or action
-        title = f"{prefix}: {what}" if prefix else what
-        out.append(PaletteCommand(scope, action, title, f"{binding.description or what} ({', '.join(shown)})"))
+        what = _(binding.tooltip) or _(binding.description) or action
+        title = _("{pane}: {command}").format(pane=_(prefix), command=what) if prefix else what
+        out.append(PaletteCommand(scope, action, title, f"{_(binding.description) or what} ({', '.join(shown)})"))
     return out
 
 

@@ -18,11 +18,12 @@ from textual.worker import get_current_worker
 
 from debateprep.services.facade import Services
 from debateprep.services.topics import Topic
+from debateprep.tui.localized import Localized
 from debateprep.tui.messages import DebateSelected, TopicsChanged
 
 
-class Pane(Vertical):
-    TITLE: ClassVar[str] = ""  # the name of its tab, as the palette prefixes its commands
+class Pane(Vertical, Localized):
+    TITLE: ClassVar[str] = ""  # the name of its tab (a msgid), as the palette prefixes its commands
     TOPICS: ClassVar[frozenset[Topic]] = frozenset()
 
     class Shown(Message):
@@ -74,3 +75,8 @@ class Pane(Vertical):
     def topics_changed(self, topics: frozenset[Topic]) -> None:
         """Reload what the pane shows of `topics` (some of its TOPICS), keeping the selection."""
         raise NotImplementedError
+
+    def relabel(self) -> None:
+        """The interface language changed: show everything again in it (by default, reload; a pane
+        with fixed labels of its own relabels them too). Captions and empty states relabel themselves."""
+        self.topics_changed(self.TOPICS)

@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import ContentSwitcher, Static, TextArea
 
+from debateprep.i18n import N_, _, language_name
 from debateprep.services.topics import Topic
 from debateprep.tui.errors import describe_error
 from debateprep.tui.messages import Failed
@@ -29,9 +30,6 @@ if TYPE_CHECKING:
 
     from debateprep.domain.debate import Debate
     from debateprep.exporters.brief import BriefData
-
-LANGUAGE_NAMES = {"en": "English", "zh": "中文"}
-
 
 @dataclass
 class _Built:
@@ -67,19 +65,22 @@ class BriefPane(Pane):
     BriefPane TextArea { height: 1fr; }
     """
     BINDINGS = [
-        Binding("e", "export('md')", "Export .md", id="brief-export", tooltip="export markdown …"),
-        Binding("h", "export('html')", "Export .html", id="brief-export-html",
-                tooltip="export HTML for printing …"),
-        Binding("l", "toggle_language", "中文/English", id="brief-language", tooltip="switch language 中文/English"),
-        Binding("s", "toggle_source", "Source", id="brief-source", tooltip="show markdown source / rendered"),
-        Binding("u", "set_delegation", "Delegation", id="brief-delegation",
-                tooltip="set our delegation … (the brief says when we speak)"),
+        Binding("e", "export('md')", N_("Export .md"), id="brief-export", tooltip=N_("export markdown …")),
+        Binding("h", "export('html')", N_("Export .html"), id="brief-export-html",
+                tooltip=N_("export HTML for printing …")),
+        Binding("w", "export('docx')", N_("Export .docx"), id="brief-export-docx",
+                tooltip=N_("export Word (page numbers) …")),
+        Binding("l", "toggle_language", N_("中文/English"), id="brief-language",
+                tooltip=N_("the brief in Chinese or English (the interface keeps its language)")),
+        Binding("s", "toggle_source", N_("Source"), id="brief-source", tooltip=N_("show markdown source / rendered")),
+        Binding("u", "set_delegation", N_("Delegation"), id="brief-delegation",
+                tooltip=N_("set our delegation … (the brief says when we speak)")),
         # Off the footer: the brief rebuilds itself after every change; this is for a colleague's
         # changes to a shared database (and it is in the command palette).
-        Binding("r", "refresh_brief", "Refresh", id="brief-refresh", show=False,
-                tooltip="build the brief again from the database"),
+        Binding("r", "refresh_brief", N_("Refresh"), id="brief-refresh", show=False,
+                tooltip=N_("build the brief again from the database")),
     ]
-    TITLE = "Brief"
+    TITLE = N_("Brief")
     TOPICS = frozenset(Topic)  # the brief shows everything
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -93,8 +94,8 @@ class BriefPane(Pane):
         yield Static("", id="brief-status", markup=False)
         with ContentSwitcher(initial="brief-empty", id="brief-views"):
             yield EmptyState(
-                "The delegation brief: a markdown document of the whole debate, previewed and exported. "
-                "Import a concept note first (F1), or choose a debate (Ctrl+O).",
+                N_("The delegation brief: a markdown document of the whole debate, previewed and exported. "
+                   "Import a concept note first (F1), or choose a debate (Ctrl+O)."),
                 id="brief-empty",
             )
             yield MarkdownPreview(id="brief-rendered")
@@ -149,7 +150,7 @@ class BriefPane(Pane):
             self._status("")
             self.query_one("#brief-views", ContentSwitcher).current = "brief-empty"
             return
-        self._status("Building the brief …")
+        self._status(_("Building the brief …"))
         self._build(self.debate_id, self.lang)
 
     @work(thread=True, exclusive=True, group="brief", exit_on_error=False)
@@ -178,7 +179,7 @@ class BriefPane(Pane):
         self.query_one(MarkdownPreview).show(built.markdown)
         if switcher.current == "brief-source":
             self._load_source()
-        self._status(self._describe(built) + " · rendering …")
+        self._status(self._describe(built) + " · " + _("rendering …"))
         self._focus_view()
         if self._pending:
             pending, self._pending = self._pending, None
@@ -190,12 +191,12 @@ class BriefPane(Pane):
             self._status(self._describe(self.built))
 
     def _describe(self, built: _Built) -> str:
-        return f"{built.debate.label()} · {LANGUAGE_NAMES[built.lang]} · {built.summary}"
+        return f"{built.debate.label()} · {language_name(built.lang)} · {built.summary}"
 
     @on(BriefFailed)
     def _failed(self, message: BriefFailed) -> None:
-        self._status("The brief could not be built.")
-        self.notify(describe_error(message.error), title="Brief", severity="error", markup=False)
+        self._status(_("The brief could not be built."))
+        self.notify(describe_error(message.error), title=_("Brief"), severity="error", markup=False)
 
     def _status(self, text: str) -> None:
         self.query_one("#brief-status", Static).update(text)
@@ -231,7 +232,7 @@ class BriefPane(Pane):
                 self.refresh_brief()
             return
         if self.built is None:
-            self.app.notify("No brief to export yet: choose a debate (Ctrl+O) or import a concept note (F1).",
+            self.app.notify(_("No brief to export yet: choose a debate (Ctrl+O) or import a concept note (F1)."),
                             severity="warning", markup=False)
             return
         from debateprep.tui.screens.brief_dialogs import PromptScreen
@@ -243,8 +244,9 @@ class BriefPane(Pane):
             if path and path.strip():
                 self._confirm_and_write(Path(path.strip()).expanduser(), built, fmt)
 
-        label = "HTML (for printing)" if fmt == "html" else "markdown"
-        self.app.push_screen(PromptScreen(f"Export the brief as {label} to:", str(default), accept="Export"), chosen)
+        question = {"html": _("Export the brief as HTML (for printing) to:"),
+                    "docx": _("Export the brief as a Word document to:")}.get(fmt, _("Export the brief as markdown to:"))
+        self.app.push_screen(PromptScreen(question, str(default), accept=_("Export")), chosen)
 
     def _confirm_and_write(self, path: Path, built: _Built, fmt: str) -> None:
         if not path.exists():
@@ -256,25 +258,33 @@ class BriefPane(Pane):
             if yes:
                 self._write(path, built, fmt, force=True)
             else:
-                self.app.notify(f"Not exported: {path} was left as it was.", markup=False)
+                self.app.notify(_("Not exported: {path} was left as it was.").format(path=path), markup=False)
 
-        self.app.push_screen(ConfirmScreen(f"{path}\nalready exists. Overwrite it?", yes="Overwrite"), answered)
+        self.app.push_screen(ConfirmScreen(_("{path}\nalready exists. Overwrite it?").format(path=path),
+                                           yes=_("Overwrite")), answered)
 
     @work(thread=True, group="brief-export", exit_on_error=False)
     def _write(self, path: Path, built: _Built, fmt: str, force: bool) -> None:
-        from debateprep.services.brief import to_html
+        from debateprep.services.brief import brief_title, to_html
 
         try:
-            content = to_html(built.markdown, built.debate, built.lang) if fmt == "html" else built.markdown
+            content: str | bytes = built.markdown
+            if fmt == "html":
+                content = to_html(built.markdown, built.debate, built.lang)
+            elif fmt == "docx":
+                from debateprep.exporters.docx import markdown_to_docx
+
+                content = markdown_to_docx(built.markdown, language=built.lang,
+                                           header=brief_title(built.debate, built.lang))
             target = self.services.write_export(path, content, force=force)
         except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
-            self.post_message(Failed(describe_error(exc), "Export failed"))
+            self.post_message(Failed(describe_error(exc), _("Export failed")))
             return
         self.post_message(BriefExported(target))
 
     @on(BriefExported)
     def _exported(self, message: BriefExported) -> None:
-        self.notify(f"Brief written to {message.target}", title="Exported", markup=False)
+        self.notify(_("Brief written to {path}").format(path=message.target), title=_("Exported"), markup=False)
 
     def action_set_delegation(self) -> None:
         if self.built is None:
@@ -290,8 +300,8 @@ class BriefPane(Pane):
                 self._save_delegation(debate, name.strip() or None)
 
         self.app.push_screen(PromptScreen(
-            "Our delegation (the brief says when it speaks); empty to clear:",
-            debate.settings.our_delegation or "", accept="Save", placeholder="e.g. China / 中国",
+            _("Our delegation (the brief says when it speaks); empty to clear:"),
+            debate.settings.our_delegation or "", accept=_("Save"), placeholder=_("e.g. China / 中国"),
         ), chosen)
 
     @work(thread=True, group="brief-settings", exit_on_error=False)
@@ -299,4 +309,4 @@ class BriefPane(Pane):
         try:
             self.services.debates.update(debate, our_delegation=name)
         except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
-            self.post_message(Failed(describe_error(exc), "Brief"))
+            self.post_message(Failed(describe_error(exc), _("Brief")))

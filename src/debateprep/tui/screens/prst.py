@@ -18,13 +18,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import DataTable, Label, Static, TextArea
+from textual.widgets import DataTable, Static, TextArea
 
 from debateprep.domain.cells import clip
 from debateprep.domain.errors import DebateprepError
 from debateprep.domain.prst import Draft, Paragraph
 from debateprep.domain.prst_form import CATEGORY_NAMES
+from debateprep.i18n import N_, _, ngettext
 from debateprep.services.topics import Topic
+from debateprep.tui.localized import Caption, Column, add_columns, relabel_columns
 from debateprep.tui.messages import AddToDraft, Failed, SendToPrst
 from debateprep.tui.pane import Pane
 from debateprep.tui.widgets.empty import EmptyState
@@ -34,6 +36,8 @@ if TYPE_CHECKING:
 
 TEXT_COLUMN_CELLS = 58
 MARK_STYLES = {"agreed": "green", "new": "bold red", "unchecked": "dim"}
+COLUMNS = (Column("n", "#", 3), Column("mark", N_("mark"), 7), Column("sim", N_("sim"), 4),
+           Column("text", N_("text"), TEXT_COLUMN_CELLS))
 
 
 @dataclass(frozen=True)
@@ -74,23 +78,23 @@ class PrstPane(Pane):
     PrstPane EmptyState { margin: 1 0; }
     """
     BINDINGS = [
-        Binding("n", "new_draft", "New draft", id="prst-new",
-                tooltip="new draft (chapeau from the debate)"),
-        Binding("ctrl+n", "add_paragraph", "Add para", id="prst-add",
-                tooltip="add the editor's text as a new paragraph, in PRST form"),
-        Binding("ctrl+s", "save_paragraph", "Save para", id="prst-save", tooltip="save the edited paragraph"),
-        Binding("left_square_bracket", "move(-1)", "Move up", id="prst-up", tooltip="move the paragraph up"),
-        Binding("right_square_bracket", "move(1)", "Move down", id="prst-down", tooltip="move the paragraph down"),
-        Binding("o", "order", "Order", id="prst-order",
-                tooltip="order by convention (reaffirm/recall, concern, stress, welcome, request)"),
-        Binding("c", "check", "Check", id="prst-check",
-                tooltip="check agreed language: mark each paragraph agreed or new"),
-        Binding("r", "revise", "Revise", id="prst-revise", tooltip="circulate a revision (rev.N)"),
-        Binding("x", "remove", "Remove", id="prst-remove", tooltip="remove the highlighted paragraph"),
-        Binding("e", "export", "Export", id="prst-export",
-                tooltip="export markdown (clean and annotated) to the exports folder"),
+        Binding("n", "new_draft", N_("New draft"), id="prst-new",
+                tooltip=N_("new draft (chapeau from the debate)")),
+        Binding("ctrl+n", "add_paragraph", N_("Add para"), id="prst-add",
+                tooltip=N_("add the editor's text as a new paragraph, in PRST form")),
+        Binding("ctrl+s", "save_paragraph", N_("Save para"), id="prst-save", tooltip=N_("save the edited paragraph")),
+        Binding("left_square_bracket", "move(-1)", N_("Move up"), id="prst-up", tooltip=N_("move the paragraph up")),
+        Binding("right_square_bracket", "move(1)", N_("Move down"), id="prst-down", tooltip=N_("move the paragraph down")),
+        Binding("o", "order", N_("Order"), id="prst-order",
+                tooltip=N_("order by convention (reaffirm/recall, concern, stress, welcome, request)")),
+        Binding("c", "check", N_("Check"), id="prst-check",
+                tooltip=N_("check agreed language: mark each paragraph agreed or new")),
+        Binding("r", "revise", N_("Revise"), id="prst-revise", tooltip=N_("circulate a revision (rev.N)")),
+        Binding("x", "remove", N_("Remove"), id="prst-remove", tooltip=N_("remove the highlighted paragraph")),
+        Binding("e", "export", N_("Export"), id="prst-export",
+                tooltip=N_("export markdown and Word (clean and annotated) to the exports folder")),
     ]
-    TITLE = "PRST"
+    TITLE = N_("PRST")
     TOPICS = frozenset({Topic.DEBATES, Topic.LIBRARY, Topic.STATEMENTS, Topic.PRST})
 
     can_focus = True  # so its keys work before there is a draft (and a table) to focus
@@ -104,14 +108,14 @@ class PrstPane(Pane):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="prst-status", markup=False)
-        yield EmptyState("No PRST draft for this debate yet: press n to start one (chapeau from the debate).",
+        yield EmptyState(N_("No PRST draft for this debate yet: press n to start one (chapeau from the debate)."),
                          id="prst-empty")
         yield Static("", id="prst-chapeau", markup=False)
         with Horizontal(id="prst-body"):
             with Vertical(id="prst-left"):
                 yield DataTable(id="prst-paragraphs", cursor_type="row", zebra_stripes=True)
-                yield Label("Editor · Ctrl+S save · Ctrl+N add as new paragraph (converted to PRST form)",
-                            id="prst-editor-label", markup=False)
+                yield Caption(N_("Editor · Ctrl+S save · Ctrl+N add as new paragraph (converted to PRST form)"),
+                              id="prst-editor-label")
                 yield TextArea(id="prst-editor", soft_wrap=True)
             with Vertical(id="prst-right"):
                 yield Static("", id="prst-provenance", markup=False)
@@ -119,14 +123,18 @@ class PrstPane(Pane):
                     yield Static("", id="prst-diff", markup=False)
 
     def on_mount(self) -> None:
-        table = self.query_one("#prst-paragraphs", DataTable)
-        table.add_column("#", width=3, key="n")
-        table.add_column("mark", width=7, key="mark")
-        table.add_column("sim", width=4, key="sim")
-        table.add_column("text", width=TEXT_COLUMN_CELLS, key="text")
-        self.query_one("#prst-diff-box").border_title = "Revisions"
-        self.query_one("#prst-provenance").border_title = "Provenance"
+        add_columns(self.query_one("#prst-paragraphs", DataTable), COLUMNS)
+        self._border_titles()
         self._show(LoadedDraft(None, ""))
+
+    def _border_titles(self) -> None:
+        self.query_one("#prst-diff-box").border_title = _("Revisions")
+        self.query_one("#prst-provenance").border_title = _("Provenance")
+
+    def relabel(self) -> None:
+        relabel_columns(self.query_one("#prst-paragraphs", DataTable), COLUMNS)
+        self._border_titles()
+        super().relabel()
 
     # loading ------------------------------------------------------------------------------
 
@@ -152,7 +160,7 @@ class PrstPane(Pane):
             result = op(service)
             loaded = self._load(service, debate_id, select, message, result)
         except DebateprepError as exc:
-            self.post_message(Failed(str(exc), "PRST"))
+            self.post_message(Failed(str(exc), _("PRST")))
             loaded = self._load(service, debate_id, select, "", None)
         self.post_message(Loaded(debate_id, loaded))
 
@@ -171,7 +179,7 @@ class PrstPane(Pane):
         diff = ""
         if draft is not None and draft.id is not None:
             diff = service.diff(draft.id).render() if draft.revisions else (
-                "No revision yet: press r to circulate the current text as rev.1."
+                _("No revision yet: press r to circulate the current text as rev.1.")
             )
         return LoadedDraft(draft, diff, select, message)
 
@@ -193,17 +201,17 @@ class PrstPane(Pane):
             self.query_one(selector).display = has
         status = self.query_one("#prst-status", Static)
         if self.debate_id is None:
-            status.update("No debate selected (Ctrl+O to choose one).")
+            status.update(_("No debate selected (Ctrl+O to choose one)."))
         elif draft is None:
-            status.update(f"Debate #{self.debate_id}: no PRST draft.")
+            status.update(_("Debate #{id}: no PRST draft.").format(id=self.debate_id))
         else:
             agreed = sum(1 for p in draft.paragraphs if p.status == "agreed")
             new = sum(1 for p in draft.paragraphs if p.status == "new")
-            revs = ", ".join(r.label for r in draft.revisions) or "no revision"
-            status.update(
-                f"PRST draft #{draft.id} · {draft.language} · {len(draft.paragraphs)} paragraphs · "
-                f"{agreed} agreed · {new} new · {revs} · version {draft.version}"
-            )
+            revs = _(", ").join(r.label for r in draft.revisions) or _("no revision")
+            status.update(_("PRST draft #{id} · {language} · {count} paragraphs · {agreed} agreed · {new} new · "
+                            "{revisions} · version {version}").format(
+                id=draft.id, language=draft.language, count=len(draft.paragraphs), agreed=agreed, new=new,
+                revisions=revs, version=draft.version))
         if draft is None:
             return
         self.query_one("#prst-chapeau", Static).update(draft.chapeau)
@@ -227,7 +235,7 @@ class PrstPane(Pane):
         else:
             self._select(None)
         if loaded.message:
-            self.notify(loaded.message, title="PRST", markup=False)
+            self.notify(loaded.message, title=_("PRST"), markup=False)
 
     # selection, provenance, editor ----------------------------------------------------------
 
@@ -241,23 +249,24 @@ class PrstPane(Pane):
         draft = self.draft
         if draft is None or row is None or not 0 <= row < len(draft.paragraphs):
             self.editing = None
-            panel.update("No paragraph yet: type one in the editor and press Ctrl+N, or send agreed "
-                         "language from the library.")
+            panel.update(_("No paragraph yet: type one in the editor and press Ctrl+N, or send agreed "
+                           "language from the library."))
             return
         p = draft.paragraphs[row]
         if self.editing is None or self.editing.id != p.id or self.editing.version != p.version:
             editor.load_text(draft.texts()[row])
         self.editing = p
         lines = [
-            f"para {row + 1} · {CATEGORY_NAMES[p.category]} · version {p.version}",
+            _("para {number} · {category} · version {version}").format(
+                number=row + 1, category=_(CATEGORY_NAMES[p.category]), version=p.version),
             p.provenance.describe(),
         ]
         if p.provenance.source_text and p.provenance.source_text.strip() != p.text:
-            lines.append(f"converted from: {clip(p.provenance.source_text.strip(), 160)}")
+            lines.append(_("converted from: {text}").format(text=clip(p.provenance.source_text.strip(), 160)))
         lines.append(p.check_summary())
         if p.status == "new" and p.closest_text:
-            lines.append(f"closest text: {clip(p.closest_text.strip(), 160)}")
-        lines.extend(f"! review: {flag.message}" for flag in p.flags)
+            lines.append(_("closest text: {text}").format(text=clip(p.closest_text.strip(), 160)))
+        lines.extend("! " + _("review: {reasons}").format(reasons=flag.message) for flag in p.flags)
         panel.update("\n".join(lines))
 
     def _selected_number(self) -> int | None:
@@ -269,15 +278,16 @@ class PrstPane(Pane):
 
     def _need_draft(self) -> Draft | None:
         if self.draft is None:
-            self.notify("No PRST draft yet: press n to start one.", title="PRST", severity="warning", markup=False)
+            self.notify(_("No PRST draft yet: press n to start one."), title=_("PRST"), severity="warning",
+                        markup=False)
         return self.draft
 
     def action_new_draft(self) -> None:
         if self.debate_id is None:
-            self.notify("Choose a debate first (Ctrl+O).", title="PRST", severity="warning", markup=False)
+            self.notify(_("Choose a debate first (Ctrl+O)."), title=_("PRST"), severity="warning", markup=False)
             return
         debate_id = self.debate_id
-        self._work(lambda s: s.new_draft(debate_id), message="New PRST draft started.")
+        self._work(lambda s: s.new_draft(debate_id), message=_("New PRST draft started."))
 
     def action_add_paragraph(self) -> None:
         draft = self._need_draft()
@@ -286,15 +296,17 @@ class PrstPane(Pane):
             return
         draft_id = draft.id
 
-        self._work(lambda s: s.add_text(draft_id, text), message="Paragraph added in PRST form.")
+        self._work(lambda s: s.add_text(draft_id, text), message=_("Paragraph added in PRST form."))
 
     def action_save_paragraph(self) -> None:
         draft, paragraph = self._need_draft(), self.editing
-        if draft is None or draft.id is None or paragraph is None:
+        if draft is None or draft.id is None or paragraph is None or paragraph.id is None:
             return
         text = self.query_one("#prst-editor", TextArea).text
-        draft_id, number = draft.id, self._selected_number()
-        self._work(lambda s: s.edit(draft_id, paragraph, text), select=number, message="Paragraph saved.")
+        draft_id, number, pid = draft.id, self._selected_number(), paragraph.id
+        # the id and version this pane showed, and the text it showed (a refusal diffs from it)
+        self._work(lambda s: s.edit(draft_id, pid, paragraph.version, text, paragraph.text), select=number,
+                   message=_("Paragraph saved."))
 
     def action_move(self, step: int) -> None:
         draft, number = self._need_draft(), self._selected_number()
@@ -303,15 +315,17 @@ class PrstPane(Pane):
         target = number + step
         if not 1 <= target <= len(draft.paragraphs):
             return
-        draft_id, version = draft.id, draft.version
-        self._work(lambda s: s.move(draft_id, number, target, version), select=target)
+        draft_id, version, pid = draft.id, draft.version, draft.paragraphs[number - 1].id
+        if pid is None:
+            return
+        self._work(lambda s: s.move(draft_id, pid, target, version), select=target)
 
     def action_order(self) -> None:
         draft = self._need_draft()
         if draft is None or draft.id is None:
             return
         draft_id, version = draft.id, draft.version
-        self._work(lambda s: s.order(draft_id, version), select=1, message="Put in conventional order.")
+        self._work(lambda s: s.order(draft_id, version), select=1, message=_("Put in conventional order."))
 
     def action_check(self) -> None:
         draft = self._need_draft()
@@ -319,7 +333,7 @@ class PrstPane(Pane):
             return
         draft_id = draft.id
         self._work(lambda s: s.check(draft_id), select=self._selected_number(),
-                   message="Checked against the library.")
+                   message=_("Checked against the library."))
 
     def action_revise(self) -> None:
         draft = self._need_draft()
@@ -329,17 +343,18 @@ class PrstPane(Pane):
 
         def op(service: PrstService) -> str:
             revision = service.revise(draft_id)
-            return f"{revision.label} circulated ({len(revision.paragraphs)} paragraphs)."
+            return ngettext("{label} circulated ({count} paragraph).", "{label} circulated ({count} paragraphs).",
+                            len(revision.paragraphs)).format(label=revision.label, count=len(revision.paragraphs))
 
         self._work(op, select=self._selected_number())
 
     def action_remove(self) -> None:
         draft, paragraph, number = self._need_draft(), self.editing, self._selected_number()
-        if draft is None or draft.id is None or paragraph is None or number is None:
+        if draft is None or draft.id is None or paragraph is None or paragraph.id is None or number is None:
             return
-        draft_id = draft.id
-        self._work(lambda s: s.remove(draft_id, paragraph), select=max(1, number - 1),
-                   message=f"Paragraph {number} removed.")
+        draft_id, pid = draft.id, paragraph.id
+        self._work(lambda s: s.remove(draft_id, pid, paragraph.version, paragraph.text), select=max(1, number - 1),
+                   message=_("Paragraph {number} removed.").format(number=number))
 
     def action_export(self) -> None:
         draft = self._need_draft()
@@ -353,9 +368,13 @@ class PrstPane(Pane):
             folder = data_dir() / "exports"
             written = []
             for annotated in (False, True):
-                path = _fresh(folder / f"prst-{draft_id}{'-annotated' if annotated else ''}.md")
-                written.append(str(self.services.write_export(path, service.export(draft_id, annotated=annotated))))
-            return "Exported: " + ", ".join(written)
+                name = f"prst-{draft_id}{'-annotated' if annotated else ''}"
+                path = self.services.write_export(_fresh(folder / f"{name}.md"),
+                                                  service.export(draft_id, annotated=annotated))
+                word = self.services.write_export(_fresh(folder / f"{name}.docx"),
+                                                  service.export_docx(draft_id, annotated=annotated))
+                written += [str(path), str(word)]
+            return _("Exported: {paths}").format(paths=", ".join(written))
 
         self._work(op, select=self._selected_number())
 
@@ -386,7 +405,7 @@ class PrstPane(Pane):
             provenance = Provenance("library", citation=citation, source_id=paragraph_id, source_text=text)
             return service.add_text(draft_id, text, provenance=provenance)
 
-        self._work(op, message=f"Added {citation or 'agreed language'} in PRST form.")
+        self._work(op, message=_("Added {source} in PRST form.").format(source=citation or _("agreed language")))
         self.call_after_refresh(self.query_one("#prst-paragraphs", DataTable).focus)
 
     def add_group(self, rank: int) -> None:
@@ -397,7 +416,7 @@ class PrstPane(Pane):
             return
         draft_id = draft.id
         self._work(lambda s: s.add_group(draft_id, rank),
-                   message=f"Added shared proposal #{rank} in PRST form.")
+                   message=_("Added shared proposal #{rank} in PRST form.").format(rank=rank))
         self.call_after_refresh(self.query_one("#prst-paragraphs", DataTable).focus)
 
 
