@@ -1,15 +1,15 @@
-"""Benchmark: how long after F2..F6 each screen's content is on screen — the content, not a
+"""Benchmark: how long after F2..F7 each screen's content is on screen — the content, not a
 placeholder — on the sample debate and on a 110-speaker debate (S/PV.8699: the speakers heard and
-their 214 speeches, a PRST draft). Goal: each <= 100 ms after the key.
+their 214 speeches, a PRST draft, our statement). Goal: each <= 100 ms after the key.
 
 Each launch starts the app (Pilot, 120x40) on the database, waits until the concept-note screen
 shows the current debate and the app has settled (it mounts the other panes in the background once
-the first screen is up), then presses F2, F3, F4, F5, F6 in turn, each screen's first visit; after each key it follows what the app paints (every update the compositor
-sends to the terminal, laid over a grid of cells) until the first paint that shows that screen's
-markers and no "loading" placeholder. The markers come from the
-data, through the CLI (`--json`), not from the TUI. For scale, the same run measures the paint of
-benchmarks/launch_floor.py (a minimal Textual app showing the guiding questions in a DataTable)
-in the same way, in process.
+the first screen is up), then presses F2 to F7 in turn, each screen's first visit; after each key
+it follows what the app paints (every update the compositor sends to the terminal, laid over a grid
+of cells) until the first paint that shows that screen's markers and no "loading" placeholder. The
+markers come from the data, through the CLI (`--json`), not from the TUI. For scale, the same run
+measures the paint of benchmarks/launch_floor.py (a minimal Textual app showing the guiding
+questions in a DataTable) in the same way, in process.
 
 Run: .venv/bin/python benchmarks/bench_fkeys.py [LAUNCHES]
 """
@@ -37,7 +37,7 @@ sys.dont_write_bytecode = False
 LAUNCHES = 5
 GOAL_MS = 100.0
 TIMEOUT = 30.0
-KEYS = ("f2", "f3", "f4", "f5", "f6")
+KEYS = ("f2", "f3", "f4", "f5", "f6", "f7")
 PLACEHOLDERS = ("Opening the database", "loading…", "Loading…")
 
 
@@ -73,6 +73,7 @@ def big_database(folder: Path, sample: Path) -> Path | None:
     cli(db, "speakers", "import", str(debate), "--record", *files)
     cli(db, "statements", "import", str(debate), "--record", *files)
     cli(db, "prst", "new", str(debate))
+    cli(db, "ours", "new", str(debate), "--delegation", "China")
     return db
 
 
@@ -93,12 +94,14 @@ def markers(db: Path) -> dict[str, list[str]]:
                  if line.startswith("# "))
     drafts = [d for d in json.loads(cli(db, "prst", "list", "--json")) if d["debate_id"] == did]
     draft = drafts[-1] if drafts else None
+    ours = json.loads(cli(db, "ours", "list", str(did), "--json"))
     return {
         "f2": [f"{len(placed)} on the list"] if placed else ["No one on the speakers list yet"],
         "f3": [f"{len(statements)} statements"] if statements else ["No statements for this debate yet"],
         "f4": [f"{len(documents)} documents in the library"],
         "f5": [f"PRST draft #{draft['id']}"] if draft else ["No PRST draft for this debate yet"],
         "f6": [title[:20]],
+        "f7": [f"Statement #{ours[-1]['id']}"] if ours else ["No statement of ours for this debate yet"],
     }
 
 
