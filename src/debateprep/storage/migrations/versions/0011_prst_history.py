@@ -1,15 +1,15 @@
 """PRST: every saved text of a paragraph (who saved it, when), and who last changed a draft's
 structure; so a refused stale edit can say what changed, from which version to which, and by whom.
 
-Revision ID: 0009
-Revises: 0012 (numbered 0009 when it was planned; it follows the newest migration on main)
+Revision ID: 0011
+Revises: 0010
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009"
-down_revision = "0012"
+revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
