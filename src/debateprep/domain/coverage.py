@@ -36,11 +36,13 @@ thesaurus; words outside it only match in their own language.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import datetime
 from typing import Any, Literal
 
@@ -650,18 +652,20 @@ def collect_proposals(statements: Iterable[Statement]) -> list[tuple[Statement, 
 
 
 def _proposals_in_context(statements: Iterable[Statement]) -> list[tuple[Statement, Proposal, str]]:
-    """Every proposal with the sentence before it ("" for a statement's first sentence): a proposal
-    often names its object there ("... settlement activities. They must be halted.")."""
+    """Every proposal with the sentence before it in its paragraph ("" for a paragraph's first): a
+    proposal often names its object there ("... settlement activities. They must be halted.")."""
     out = []
     for s in sorted(_eligible(statements, []), key=_order):
         sentences = segment(s.text).sentences
         for n, sentence in enumerate(sentences):
             text = sentence.text
-            if len(text) + 2 * len(_CJK_CHAR.findall(text)) < MIN_PROPOSAL_CHARS:
+            if len(text) < MIN_PROPOSAL_CHARS and len(text) + 2 * len(_CJK_CHAR.findall(text)) < MIN_PROPOSAL_CHARS:
                 continue
             found = classify_sentence(text)
             if found:
-                out.append((s, Proposal(found[0], found[1], sentence), sentences[n - 1].text if n else ""))
+                previous = sentences[n - 1] if n else None
+                same = previous is not None and previous.paragraph == sentence.paragraph
+                out.append((s, Proposal(found[0], found[1], sentence), previous.text if same and previous else ""))
     return out
 
 
@@ -690,7 +694,10 @@ PROPOSAL_ZH_PAIR = 0.2  # a pair of Chinese characters inside a word (meets anot
 SPECIFICITY_POWER = 2.0  # weights squared: a fairly common word counts far less than a specific one
 DEBATE_SHARE = 0.3  # the share of a feature's weight that depends on how rare it is in this debate's proposals
 CONTEXT_SHARE = 0.3  # the sentence before a proposal, against the proposal itself
+CONTEXT_TERMS = 4  # its most telling terms only
+CONTEXT_CHARS = 60  # of its end, when it is no proposal itself
 MIN_FEATURE_WEIGHT = 0.05
+MIN_SHARE = 0.12  # a term below this share of a proposal's vector is left out of it
 
 
 def proposal_terms(text: str) -> dict[str, float]:
@@ -705,12 +712,11 @@ def proposal_terms(text: str) -> dict[str, float]:
         consumed.update(range(a, b))
         features["@" + concept] = concept_weight(concept)
     for i, tok in enumerate(toks):
-        low = tok.surface.lower()
-        if (i in consumed or low in STOP_WORDS or low in FRAME_WORDS or len(low) <= 2
-                or tok.stem in SPEECH_ACT_WORDS):
+        if i in consumed:
             continue
-        value = PROPOSAL_WORD * weight(tok.key) ** SPECIFICITY_POWER
-        features[tok.key] = max(features.get(tok.key, 0.0), value)
+        value = _word_value(tok.surface, tok.stem, tok.key)
+        if value > features.get(tok.key, 0.0):
+            features[tok.key] = value
     if _CJK_RUN.search(text):
         rest = list(text)
         for concept, a, b, _t in matcher.chinese_in(text):
@@ -731,6 +737,15 @@ def proposal_terms(text: str) -> dict[str, float]:
     return {k: v for k, v in features.items() if v >= MIN_FEATURE_WEIGHT}
 
 
+@lru_cache(maxsize=65536)
+def _word_value(surface: str, stemmed: str, key: str) -> float:
+    """What an English word outside the thesaurus weighs in a proposal (0: not a content word)."""
+    low = surface.lower()
+    if low in STOP_WORDS or low in FRAME_WORDS or len(low) <= 2 or stemmed in SPEECH_ACT_WORDS:
+        return 0.0
+    return PROPOSAL_WORD * weight(key) ** SPECIFICITY_POWER
+
+
 def proposal_vectors(texts: Sequence[str], before: Sequence[str] = ()) -> list[dict[str, float]]:
     """Unit vectors of proposals made in one debate: each proposal's terms (`proposal_terms`), with
     the sentence before it for a share (CONTEXT_SHARE), each term weighed down by how many of
@@ -743,26 +758,45 @@ def proposal_vectors(texts: Sequence[str], before: Sequence[str] = ()) -> list[d
         return cache[text]
 
     own = [terms(t) for t in texts]
-    contexts = [terms(b) for b in before] if before else [{} for _t in texts]
+    # the sentence before: its terms if it is a proposal too (already read), else its end's
+    contexts = [cache[b] if b in cache else terms(_tail(b)) for b in before] if before else [{}] * len(own)
     count = len(own)
     used: dict[str, int] = defaultdict(int)
     for features in own:
         for key in features:
             used[key] += 1
     scale = math.log(count + 1) if count else 1.0
-
-    def in_debate(key: str) -> float:  # 1 for a term of one proposal, 1 - DEBATE_SHARE for one of all
-        rarity = min(1.0, math.log((count + 1) / (used.get(key, 0) + 0.5)) / scale)
-        return 1.0 - DEBATE_SHARE + DEBATE_SHARE * rarity
+    # 1 for a term of one proposal, 1 - DEBATE_SHARE for a term of all (a term of none: 1)
+    in_debate = {key: 1.0 - DEBATE_SHARE * (1.0 - min(1.0, math.log((count + 1) / (n + 0.5)) / scale))
+                 for key, n in used.items()}
 
     vectors = []
     for features, context in zip(own, contexts):
-        vector = {k: v * in_debate(k) for k, v in features.items()}
-        for k, v in context.items():
-            vector[k] = vector.get(k, 0.0) + CONTEXT_SHARE * v * in_debate(k)
-        norm = sum(v * v for v in vector.values()) ** 0.5
-        vectors.append({k: v / norm for k, v in vector.items()} if norm else {})
+        vector = {k: v * in_debate[k] for k, v in features.items()}
+        for k, v in heapq.nlargest(CONTEXT_TERMS, context.items(), key=lambda kv: (kv[1], kv[0])):
+            vector[k] = vector.get(k, 0.0) + CONTEXT_SHARE * v * in_debate.get(k, 1.0)
+        vectors.append(_unit(vector))
     return vectors
+
+
+def _tail(text: str) -> str:
+    """The end of a sentence (CONTEXT_CHARS, from a word's start), where it names what the next
+    sentence refers to ("... expand settlements in the West Bank. They must be halted.")."""
+    if len(text) <= CONTEXT_CHARS:
+        return text
+    cut = text.find(" ", len(text) - CONTEXT_CHARS)
+    return text[cut + 1 :] if cut >= 0 else text
+
+
+def _unit(vector: dict[str, float]) -> dict[str, float]:
+    """The vector at unit length, without the terms that would carry less than MIN_SHARE of it
+    (they hardly change a similarity, and every term kept costs a comparison)."""
+    norm = sum(v * v for v in vector.values()) ** 0.5
+    if not norm:
+        return {}
+    kept = {k: v for k, v in vector.items() if v >= MIN_SHARE * norm}
+    norm = sum(v * v for v in kept.values()) ** 0.5
+    return {k: v / norm for k, v in kept.items()}
 
 
 def sentence_features(text: str) -> dict[str, float]:
@@ -770,7 +804,7 @@ def sentence_features(text: str) -> dict[str, float]:
     return proposal_vectors([text])[0]
 
 
-NEIGHBOURS = 15  # similarities kept per proposal (the graph stays sparse at any size)
+NEIGHBOURS = 10  # similarities kept per proposal (the graph stays sparse at any size)
 EDGE_SHARE = 0.7  # similarities below this share of the threshold are left out of the graph (taken as 0)
 MAX_POSTINGS = 120  # a feature in more proposals than this proposes no candidates (too common to tell)
 
@@ -803,9 +837,7 @@ def _similarities(vectors: list[dict[str, float]], owners: list[str], floor: flo
         for key, value in vector.items():
             if key in top:
                 continue
-            posting = postings[key]
-            for at in range(place[(key, i)] + 1, len(posting)):  # later proposals only: each pair once
-                j, other = posting[at]
+            for j, other in postings[key][place[(key, i)] + 1 :]:  # later proposals only: each pair once
                 if owner_ids[j] != mine:
                     dots[j] = dots.get(j, 0.0) + value * other
         common = commons[i]
@@ -819,20 +851,18 @@ def _similarities(vectors: list[dict[str, float]], owners: list[str], floor: flo
                     found.append((d, i, j))
     best: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for d, i, j in found:
-        best[i].append((d, j))
-        best[j].append((d, i))
+        best[i].append((-d, j))
+        best[j].append((-d, i))
     edges: dict[tuple[int, int], float] = {}
     for i, near in best.items():
-        for d, j in sorted(near, key=lambda x: (-x[0], x[1]))[:NEIGHBOURS]:
-            edges[(min(i, j), max(i, j))] = d
+        for negative, j in heapq.nsmallest(NEIGHBOURS, near):  # the most similar first, ties by index
+            edges[(min(i, j), max(i, j))] = -negative
     return edges
 
 
 def _average_linkage(n: int, edges: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
     """Agglomerative clustering, average linkage, on a sparse similarity graph (a missing edge is 0):
     merge the two clusters of highest mean similarity while it is at least `threshold`."""
-    import heapq
-
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     sums: dict[int, dict[int, float]] = defaultdict(dict)
     for (a, b), value in edges.items():
