@@ -729,7 +729,7 @@ def proposal_terms(text: str) -> dict[str, float]:
             for word, specificity, parts in key_terms(run):
                 if word in ZH_SPEECH_ACT_WORDS:
                     continue
-                value = PROPOSAL_ZH_WORD * specificity**SPECIFICITY_POWER
+                value = PROPOSAL_ZH_WORD * math.pow(specificity, SPECIFICITY_POWER)
                 features["·" + word] = max(features.get("·" + word, 0.0), value)
                 for part, share in parts:
                     if part not in ZH_SPEECH_ACT_WORDS:
@@ -743,7 +743,7 @@ def _word_value(surface: str, stemmed: str, key: str) -> float:
     low = surface.lower()
     if low in STOP_WORDS or low in FRAME_WORDS or len(low) <= 2 or stemmed in SPEECH_ACT_WORDS:
         return 0.0
-    return PROPOSAL_WORD * weight(key) ** SPECIFICITY_POWER
+    return PROPOSAL_WORD * math.pow(weight(key), SPECIFICITY_POWER)
 
 
 def proposal_vectors(texts: Sequence[str], before: Sequence[str] = ()) -> list[dict[str, float]]:
