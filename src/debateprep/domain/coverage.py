@@ -804,8 +804,8 @@ def sentence_features(text: str) -> dict[str, float]:
     return proposal_vectors([text])[0]
 
 
-NEIGHBOURS = 10  # similarities kept per proposal (the graph stays sparse at any size)
-EDGE_SHARE = 0.7  # similarities below this share of the threshold are left out of the graph (taken as 0)
+NEIGHBOURS = 15  # similarities kept per proposal (the graph stays sparse at any size)
+EDGE_SHARE = 0.85  # similarities below this share of the threshold are left out of the graph (taken as 0)
 MAX_POSTINGS = 120  # a feature in more proposals than this proposes no candidates (too common to tell)
 
 
