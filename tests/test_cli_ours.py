@@ -119,7 +119,7 @@ def test_english_statement_for_a_non_member_and_bad_input(seeded_cli: Callable[.
     assert "Check against delivery" in [p.text for p in document.paragraphs]
     assert read_footnotes(word.read_bytes()) == {}
     for args, message in ((["ours", "show", "99"], "no statement draft #99"),
-                          (["ours", "edit", "1", "99", "x"], "no section 99"),
+                          (["ours", "edit", "1", "99", "x"], "no section with id 99"),
                           (["ours", "set", "1", "--limit", "soon"], "not a number of minutes"),
                           (["ours", "new", "2", "--delegation", ""], "no delegation")):
         result = cli(args)
@@ -175,3 +175,38 @@ def test_edit_from_a_fifo_is_refused_not_waited_on(sqlite_cli: Callable[..., Cli
     assert sqlite_cli(["ours", "edit", "1", "1", "--file", word]).exit_code == 0
     shown = sqlite_cli(["ours", "show", "1", "--json"]).json()
     assert shown["sections"][0]["text"] == "Norway trains every peacekeeper it deploys.\n\nSecond paragraph."  # type: ignore[index]
+
+
+def test_a_concurrent_change_never_lands_on_the_wrong_section(seeded_cli: Callable[..., CliResult]) -> None:
+    """Sections are addressed by id (numbers move when someone else moves a section) and every
+    change checks the version its writer saw (issue 17's class of defect, on our statement)."""
+    cli = seeded_cli
+    assert cli(["ours", "new", "2", "--delegation", "China"]).exit_code == 0
+    shown = cli(["ours", "show", "1", "--json"]).json()
+    assert isinstance(shown, dict)
+    sections = shown["sections"]
+    second, third = sections[1], sections[2]
+    # a colleague moves §2 below §3; we edit what we saw as §2 (its id, its version)
+    moved = cli(["ours", "move", "1", str(second["id"]), "3", "--version", str(shown["version"])])
+    assert moved.exit_code == 0, moved.stderr
+    edited = cli(["ours", "edit", "1", str(second["id"]), "修订后的第二节。", "--version", str(second["version"]),
+                  "--json"])
+    assert edited.exit_code == 0, edited.stderr
+    assert edited.json()["number"] == 3  # type: ignore[index]
+    after = cli(["ours", "show", "1", "--json"]).json()
+    assert isinstance(after, dict)
+    by_id = {s["id"]: s for s in after["sections"]}
+    assert by_id[second["id"]]["text"] == "修订后的第二节。"
+    assert by_id[third["id"]]["text"] == third["text"]  # the section now at §2 is untouched
+    # a stale version refuses edit, remove, insert and move, with what changed
+    for args in (["edit", "1", str(second["id"]), "again", "--version", str(second["version"])],
+                 ["remove", "1", str(second["id"]), "--version", str(second["version"])],
+                 ["insert", "1", str(second["id"]), "--suggestion", "1", "--version", str(second["version"])],
+                 ["move", "1", str(second["id"]), "2", "--version", str(shown["version"])]):
+        refused = cli(["ours", *args])
+        assert refused.exit_code != 0 and refused.stderr.count("\n") == 1, (args, refused.stderr)
+    assert len(cli(["ours", "show", "1", "--json"]).json()["sections"]) == len(sections)  # type: ignore[index]
+    unknown = cli(["ours", "edit", "1", "999", "x"])
+    assert unknown.exit_code == 2 and "no section with id 999" in unknown.stderr
+    shows_ids = cli(["ours", "show", "1"]).stdout
+    assert f"(question, id {third['id']}, v{third['version']})" in shows_ids or f"id {third['id']}, v" in shows_ids

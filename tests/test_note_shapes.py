@@ -319,6 +319,9 @@ def test_a_pdf_copy_footnote_marker_rule_reissue_mark_and_a_figure_after_its_num
     [
         ("Statements should not be longer than three minutes.", 3.0),
         ("每位发言者发言时间请勿超过四分钟。", 4.0),
+        ("Statements of three minutes are encouraged.", 3.0),
+        ("Speakers are requested to keep their statements to three to four minutes.", 4.0),  # a range: its upper bound
+        ("发言以三至四分钟为宜。", 4.0),
     ],
 )
 def test_more_ways_to_state_a_speaking_limit(sentence: str, minutes: float) -> None:
@@ -336,9 +339,13 @@ def test_more_ways_to_state_a_speaking_limit(sentence: str, minutes: float) -> N
         ("Portugal will assume the presidency of the Security Council in June.", "Portugal"),
         ("肯尼亚担任安全理事会2032年6月份主席期间，安理会将举行公开辩论。", "肯尼亚"),
         ("谨通知你，马耳他将担任安全理事会2033年5月份主席。", "马耳他"),
+        ("阿尔及利亚作为2026年1月安全理事会主席，将举行公开辩论。", "阿尔及利亚"),
+        ("主席国塞拉利昂计划举行公开辩论。", "塞拉利昂"),
+        ("主席国邀请各会员国在发言中回答以下问题。", None),  # what the presidency does is no country
+        ("主席国计划在辩论后提交一份决议草案。", None),
     ],
 )
-def test_presidency_phrasings(sentence: str, country: str) -> None:
+def test_presidency_phrasings(sentence: str, country: str | None) -> None:
     note = parse_concept_note(f"Concept note\n\nPurpose\n\n{sentence}\n\nGuiding questions\n\n- How?")
     assert note.presidency == country
 
@@ -348,6 +355,8 @@ def test_presidency_phrasings(sentence: str, country: str) -> None:
     [
         ("The presidency does not intend to pursue a formal outcome.", "none"),
         ("The presidency does not intend to seek any outcome.", "none"),
+        ("主席国拟提交一份决议草案。", "resolution"),
+        ("主席国将分发一份决议草案供安理会审议。", "resolution"),
     ],
 )
 def test_outcome_phrasings(sentence: str, kind: str) -> None:
@@ -488,3 +497,31 @@ def test_a_markdown_note_reads_without_its_marks() -> None:
 def test_questions_inline_under_headings_and_after_a_colon(body: str, questions: list[str]) -> None:
     note = parse_concept_note(f"Concept note\n\nGuiding questions\n\n{body}\n\nBriefers\n\nNone.")
     assert [q.text for q in note.questions] == questions
+
+
+def test_chinese_items_numbered_with_an_ideographic_comma() -> None:
+    note = parse_concept_note("概念说明\n\n指导问题\n\n1、如何加强预警？\n\n2、区域组织可以发挥什么作用？\n\n通报人\n\n无。")
+    assert [q.text for q in note.questions] == ["如何加强预警？", "区域组织可以发挥什么作用？"]
+
+
+def test_a_question_ending_with_a_colon_takes_in_its_sub_items() -> None:
+    body = ("- How can the Council support measures against financing, including:\n– identifying networks;\n"
+            "– freezing assets; and\n– screening transactions?\n- What role for regional bodies?")
+    note = parse_concept_note(f"Concept note\n\nGuiding questions\n\n{body}\n\nBriefers\n\nNone.")
+    assert [q.text for q in note.questions] == [
+        "How can the Council support measures against financing, including: identifying networks; freezing assets; "
+        "and screening transactions?",
+        "What role for regional bodies?",
+    ]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Annex to the letter dated 2 May 2032 from the Permanent Representative of Malta\n\n[Original: French]\n\n"
+     "Concept note for the Security Council open debate on children\n\nGuiding questions\n\n- How?",
+     "Concept note for the Security Council open debate on children"),
+    ("附件\n\n原文：法文\n\n安全理事会关于儿童与武装冲突的公开辩论概念说明\n\n指导问题\n\n- 如何？",
+     "安全理事会关于儿童与武装冲突的公开辩论概念说明"),
+])
+def test_the_original_language_line_is_no_title(text: str, title: str) -> None:
+    result = normalise(text)
+    assert parse_concept_note(result.text, furniture=result.furniture).title == title

@@ -118,10 +118,11 @@ def test_sections_edit_add_remove_move_with_versions(seeded) -> None:  # type: i
     added = service.add_section(sid, "我国的维和贡献", "中国是安理会常任理事国中派遣维和人员最多的国家。")
     current = service.get(sid)
     assert current.section_number(added.id) == len(current.sections) - 1  # before the closing
-    moved = service.move_section(sid, len(current.sections) - 1, 2, current.version)
+    assert added.id is not None
+    moved = service.move_section(sid, added.id, 2, current.version)
     assert moved.sections[1].heading == "我国的维和贡献"
     with pytest.raises(StaleEdit):
-        service.move_section(sid, 2, 3, current.version)  # the statement moved on
+        service.move_section(sid, added.id, 3, current.version)  # the statement moved on
     service.remove_section(sid, moved.sections[1])
     assert len(service.get(sid).sections) == 15
     question = service.add_section(sid, "", question=6)
@@ -138,19 +139,23 @@ def test_insert_agreed_language_keeps_its_citation(seeded) -> None:  # type: ign
     statement = _zh(db, debate_id)
     sid = statement.id
     assert sid is not None
+    seventh, second = statement.section(7).id, statement.section(2).id
+    assert seventh is not None and second is not None
     first = statement.section(7).suggestions[0]
-    section = service.insert_suggestion(sid, 7, 1)
+    section = service.insert_suggestion(sid, seventh, 1)
     last = section.paragraphs()[-1]
     assert last.startswith("安全理事会") and last.endswith(f"[^{first.citation}]")
-    section = service.insert_library(sid, 2, "S/RES/2594 (2021), OP 4", at=0)
+    section = service.insert_library(sid, second, "S/RES/2594 (2021), OP 4", at=0)
     assert section.paragraphs()[0].endswith("[^S/RES/2594 (2021), OP 4]")
     current = service.get(sid)
     assert [f.citation for f in current.footnotes()] == ["S/RES/2594 (2021), OP 4", first.citation]
     assert current.estimate().units == current.estimate().units  # markers are not spoken
     with pytest.raises(InputError, match="no suggestion 9"):
-        service.insert_suggestion(sid, 7, 9)
+        service.insert_suggestion(sid, seventh, 9)
     with pytest.raises(NotFound):
-        service.insert_library(sid, 2, "S/RES/2594 (2021), OP 99")
+        service.insert_library(sid, second, "S/RES/2594 (2021), OP 99")
+    with pytest.raises(StaleEdit):  # the section version the caller read is checked
+        service.insert_library(sid, second, "S/RES/2594 (2021), OP 4", version=1)
 
 
 def test_check_revise_diff_rehearse(seeded) -> None:  # type: ignore[no-untyped-def]
@@ -210,13 +215,16 @@ def test_sources_what_we_said_before_and_what_others_said(seeded, tmp_path: Path
     own = service.add_section(statement.id, "面对单边主义，如何加强多边主义和以规则为基础的国际秩序？")
     number = service.get(statement.id).section_number(own.id)
     assert number is not None
-    found = service.sources(statement.id, number)
+    assert own.id is not None
+    found = service.sources(statement.id, own.id)
+    assert found.section == number
     assert found.ours and all(p.delegation == "China" and p.debate_id == earlier.id for p in found.ours)
     assert any("单边主义" in p.text or "规则为基础" in p.text for p in found.ours)
-    training = service.sources(statement.id, 7)
+    current = service.get(statement.id)
+    training = service.sources(statement.id, current.section(7).id or 0)
     assert training.library and training.others[0].delegation == "France"  # the strongest first
     assert [p.strength for p in training.others] == sorted((p.strength for p in training.others), reverse=True)
-    assert service.sources(statement.id, 1).others == []  # the opening answers no question
+    assert service.sources(statement.id, current.section(1).id or 0).others == []  # the opening answers no question
 
 
 def test_exports_markdown_and_word(seeded) -> None:  # type: ignore[no-untyped-def]
@@ -233,7 +241,7 @@ def test_exports_markdown_and_word(seeded) -> None:  # type: ignore[no-untyped-d
     with pytest.raises(InputError, match="only placeholders"):
         service.export_markdown(sid)
     service.edit_section(sid, statement.section(7), TRAINING_ZH)
-    citation = service.insert_suggestion(sid, 7, 1).suggestions[0].citation
+    citation = service.insert_suggestion(sid, statement.section(7).id or 0, 1).suggestions[0].citation
     md = service.export_markdown(sid)
     assert md.startswith("# 中国在安全理事会武装冲突保护平民问题公开辩论会上的发言\n")
     assert "**请以实际发言为准**" in md and f"[^1]: {citation}" in md and "[^" + citation not in md

@@ -30,6 +30,12 @@ TEXT = {
 }
 
 
+def _section_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("section", type=int, metavar="SECTION",
+                   help=_("section id, as `ours show` gives it: '§3 Heading (id 17, v2)' is id 17 (numbers § move "
+                          "when someone adds, drops or moves a section; ids do not)"))
+
+
 def _statement_arg(p: argparse.ArgumentParser, optional: bool = False) -> None:
     if optional:
         p.add_argument("statement", metavar="STATEMENT", nargs="?", help=TEXT["statement arg"] + " (default: the latest)")
@@ -67,13 +73,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_json_flag(show)
     show.set_defaults(func=_show)
 
-    edit = osub.add_parser("edit", help=_("replace the text (or heading) of section N"))
+    edit = osub.add_parser("edit", help=_("replace the text (or heading) of a section (by its id)"))
     _statement_arg(edit)
-    edit.add_argument("number", type=int, metavar="N")
+    _section_arg(edit)
     edit.add_argument("text", nargs="?", help=_("the new text (paragraphs separated by blank lines)"))
     edit.add_argument("--file", metavar="FILE", help=_("read the text from FILE: .txt, .md, .docx, .pdf (- for standard input)"))
     edit.add_argument("--heading", help=_("a new heading for the section"))
-    edit.add_argument("--version", type=int, help=_("the section version you edited (refused if it moved on)"))
+    edit.add_argument("--version", type=int,
+                      help=_("the section version you edited, 'v2' in `ours show` (refused if it moved on)"))
     add_json_flag(edit)
     edit.set_defaults(func=_edit)
 
@@ -86,33 +93,38 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_json_flag(add)
     add.set_defaults(func=_add)
 
-    rm = osub.add_parser("remove", help=_("drop section N"))
+    rm = osub.add_parser("remove", help=_("drop a section (by its id)"))
     _statement_arg(rm)
-    rm.add_argument("number", type=int, metavar="N")
+    _section_arg(rm)
+    rm.add_argument("--version", type=int,
+                    help=_("the section version you saw, 'v2' in `ours show` (refused if its text changed)"))
     add_json_flag(rm)
     rm.set_defaults(func=_remove)
 
-    mv = osub.add_parser("move", help=_("move section FROM to TO"))
+    mv = osub.add_parser("move", help=_("move a section (by its id) to number TO"))
     _statement_arg(mv)
-    mv.add_argument("source", type=int, metavar="FROM")
-    mv.add_argument("target", type=int, metavar="TO")
+    _section_arg(mv)
+    mv.add_argument("target", type=int, metavar="TO", help=_("its number § in the statement after the move"))
     mv.add_argument("--version", type=int, help=_("the statement version you saw (refused if it moved on)"))
     add_json_flag(mv)
     mv.set_defaults(func=_move)
 
-    ins = osub.add_parser("insert", help=_("insert agreed language into section N, its citation as a footnote"))
+    ins = osub.add_parser("insert", help=_("insert agreed language into a section (by its id), its citation as a footnote"))
     _statement_arg(ins)
-    ins.add_argument("number", type=int, metavar="N")
+    _section_arg(ins)
     src = ins.add_mutually_exclusive_group(required=True)
     src.add_argument("--library", metavar="REF", help=_("library paragraph id or citation, e.g. 'S/RES/2594 (2021), OP 4'"))
     src.add_argument("--suggestion", type=int, metavar="K", help=_("the section's suggestion K (see `ours sources`)"))
     ins.add_argument("--at", type=int, metavar="P", help=_("as paragraph P of the section (default: at its end)"))
+    ins.add_argument("--version", type=int,
+                     help=_("the section version you saw, 'v2' in `ours show` (refused if it moved on)"))
     add_json_flag(ins)
     ins.set_defaults(func=_insert)
 
-    srcs = osub.add_parser("sources", help=_("for section N: agreed language, what we said before, what others said"))
+    srcs = osub.add_parser("sources", help=_("for a section (by its id): agreed language, what we said before, "
+                                             "what others said"))
     _statement_arg(srcs)
-    srcs.add_argument("number", type=int, metavar="N")
+    _section_arg(srcs)
     srcs.add_argument("--refresh", action="store_true", help=_("search the library again for every question section"))
     add_json_flag(srcs)
     srcs.set_defaults(func=_sources)
@@ -189,7 +201,7 @@ def _print(statement: OurStatement) -> None:
     print(f"length: {statement.estimate().describe()} · limit from the {statement.limit_source}")
     for number, section in enumerate(statement.sections, start=1):
         label = f" [{section.question_label}]" if section.question_label else ""
-        print(f"\n{number}. {section.heading}{label} ({section.kind}, version {section.version})")
+        print(f"\n§{number} {section.heading}{label} ({section.kind}, id {section.id}, v{section.version})")
         for paragraph in section.paragraphs():
             print(f"   {paragraph}")
 
@@ -258,18 +270,20 @@ def _edit(args: argparse.Namespace) -> int:
 
     service = _service(args)
     statement_id = _id(args)
-    section = service.get(statement_id).section(args.number)
+    statement = service.get(statement_id)
+    section = statement.section_by_id(args.section)
     if args.version is not None:
         section = replace(section, version=args.version)
     text = _read_text(args)
     if text is None and args.heading is None:
         raise InputError(None, TEXT["text or file"])
     edited = service.edit_section(statement_id, section, section.text if text is None else text, args.heading)
-    estimate = service.get(statement_id).estimate()
+    after = service.get(statement_id)
+    estimate, number = after.estimate(), after.section_number(edited.id)
     if args.json:
-        print_json({**edited.to_json(), "number": args.number, "estimate": estimate.to_json()})
+        print_json({**edited.to_json(), "number": number, "estimate": estimate.to_json()})
     else:
-        print(f"section {args.number} (version {edited.version}) saved · {estimate.describe()}")
+        print(f"§{number} {edited.heading} (id {edited.id}, v{edited.version}) saved · {estimate.describe()}")
     return 0
 
 
@@ -281,29 +295,35 @@ def _add(args: argparse.Namespace) -> int:
     if args.json:
         print_json({**section.to_json(), "number": number})
     else:
-        print(f"section {number}: {section.heading}")
+        print(f"§{number} {section.heading} (id {section.id}, v{section.version})")
     return 0
 
 
 def _remove(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
     service = _service(args)
     statement_id = _id(args)
-    section = service.get(statement_id).section(args.number)
+    section = service.get(statement_id).section_by_id(args.section)
+    if args.version is not None:
+        section = replace(section, version=args.version)
     service.remove_section(statement_id, section)
     if args.json:
-        print_json({"removed": args.number, "heading": section.heading, "text": section.text})
+        print_json({"removed": section.id, "version": section.version, "heading": section.heading,
+                    "text": section.text})
     else:
-        print(f"removed section {args.number}: {section.heading}")
+        print(f"removed section id {section.id} (v{section.version}): {section.heading}")
     return 0
 
 
 def _move(args: argparse.Namespace) -> int:
-    statement = _service(args).move_section(_id(args), args.source, args.target, args.version)
+    statement = _service(args).move_section(_id(args), args.section, args.target, args.version)
     if args.json:
         print_json(statement.to_json())
     else:
+        print(f"statement {statement.label()} · version {statement.version}")
         for number, section in enumerate(statement.sections, start=1):
-            print(f"{number}. {section.heading}")
+            print(f"§{number} {section.heading} (id {section.id})")
     return 0
 
 
@@ -311,13 +331,14 @@ def _insert(args: argparse.Namespace) -> int:
     service = _service(args)
     statement_id = _id(args)
     if args.suggestion is not None:
-        section = service.insert_suggestion(statement_id, args.number, args.suggestion)
+        section = service.insert_suggestion(statement_id, args.section, args.suggestion, args.version)
     else:
-        section = service.insert_library(statement_id, args.number, args.library, at=args.at)
+        section = service.insert_library(statement_id, args.section, args.library, at=args.at, version=args.version)
+    number = service.get(statement_id).section_number(section.id)
     if args.json:
-        print_json({**section.to_json(), "number": args.number})
+        print_json({**section.to_json(), "number": number})
     else:
-        print(f"section {args.number} (version {section.version}):")
+        print(f"§{number} {section.heading} (id {section.id}, v{section.version}):")
         for paragraph in section.paragraphs():
             print(f"   {paragraph}")
     return 0
@@ -328,11 +349,11 @@ def _sources(args: argparse.Namespace) -> int:
     statement_id = _id(args)
     if args.refresh:
         service.refresh_sources(statement_id)
-    found = service.sources(statement_id, args.number)
+    found = service.sources(statement_id, args.section)
     if args.json:
         print_json(found.to_json())
         return 0
-    print(f"section {args.number}: {found.question or '(no guiding question)'}")
+    print(f"§{found.section} (id {args.section}): {found.question or '(no guiding question)'}")
     print("agreed language:" if found.library else "agreed language: nothing close in the library")
     for k, s in enumerate(found.library, start=1):
         print(f"  {k}. {s.citation} ({s.similarity:.0%}): {s.text}")

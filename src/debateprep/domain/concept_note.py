@@ -211,7 +211,7 @@ class StoredNote:
 _NUMBER = re.compile(
     r"""^(?P<num>
         (?P<roman>(?![CD]\.)[IVXLC]{1,6}\.)\s+        # "C." and "D." alone are letters (100 and 500 head nothing)
-      | (?P<arabic>\d{1,2}(?:\.\d{1,2})+[.)．]?(?=\s)|\d{1,2}(?:\.\d{1,2})*[.)．])\s*
+      | (?P<arabic>\d{1,2}(?:\.\d{1,2})+[.)．]?(?=\s)|\d{1,2}(?:\.\d{1,2})*[.)．]|\d{1,2}、)\s*
       | (?P<upper>[A-H]\.)\s+
       | (?P<paren>\(?(?:[ivx]{1,5}|[a-z])\)|（[a-z]）|[(（]\d{1,2}[)）])\s*
       | (?P<lower>(?:[a-h]|[ivx]{1,4})\.)\s+
@@ -306,10 +306,13 @@ def _country_from_sender(sender: str, language: Language) -> str | None:
     return m.group(1).strip() if m else None
 
 
-_ZH_PRESIDENCY = re.compile(r"(?:轮值)?主席国([\u4e00-\u9fff]{2,12}?)(?:的|打算|将|拟|在|担任|，|。)")
-# "X担任安全理事会2025年7月份主席期间": the country opens its clause
+# "主席国X将…": the country, not what the presidency will do ("主席国拟提交…")
+_ZH_ACTS = r"的|打算|将|拟|在|担任|会|已|正|计划|希望|建议|提议|提交|提出|邀请|鼓励|，|。"
+_ZH_PRESIDENCY = re.compile(r"(?:轮值)?主席国((?:(?!" + _ZH_ACTS + r")[\u4e00-\u9fff]){2,12}?)(?:" + _ZH_ACTS + r")")
+# "X担任安全理事会2025年7月份主席期间", "X作为2026年1月安全理事会主席": the country opens its clause
 _ZH_PRESIDES = re.compile(
-    r"(?<![\u4e00-\u9fff])(?:在)?([\u4e00-\u9fff]{2,15}?)(?:将|拟|已|正在|曾)?担任(?:安全理事会|安理会)[^，。；]{0,20}?主席")
+    r"(?<![\u4e00-\u9fff])(?:在)?([\u4e00-\u9fff]{2,15}?)(?:将|拟|已|正在|曾)?(?:担任|作为)[^，。；]{0,20}?"
+    r"(?:安全理事会|安理会)[^，。；]{0,20}?主席")
 _EN_PRESIDENCY_OF = re.compile(r"presidency of (?:the )?([A-Z][\w'’-]*+(?: (?:of (?:the )?)?[A-Z][\w'’-]*+){0,5})")
 # What follows the country's name: "Ireland's presidency", "Panama, which holds the presidency",
 # "Ecuador, which presides over the Security Council", "Denmark will assume the presidency",
@@ -378,7 +381,7 @@ def parse_concept_note(text: str, *, symbol: str | None = None, furniture: tuple
     number of paragraphs of `text` printed above it: their citations count where they stand.
     """
     language = detect_language(text)
-    paras = _rejoin_headings(paragraphs(text), language)
+    paras = _rejoin_headings([p for p in paragraphs(text) if not _ORIGINAL_LANGUAGE.match(p)], language)
     note = ConceptNote(language=language)
     letter_i, annex_i = _letter_parts(paras, language)
     body_start = 0
@@ -408,6 +411,11 @@ def parse_concept_note(text: str, *, symbol: str | None = None, furniture: tuple
         note.presidency = _presidency("\n".join(paras), language)
     note.speaking_limit_minutes = speaking_limit(paras[header_end:])
     return note
+
+
+# "[Original: French]", "Original: English and French", "原文：英文": the language the note was
+# written in, a line of the document's furniture, never its title or a heading.
+_ORIGINAL_LANGUAGE = re.compile(r"^\[?\s*(?:Original|原文|原件)\s?[:：]\s*[^\]\n]{1,60}\]?$")
 
 
 def _briefers(sections: list[Section], body: list[str], language: Language) -> list[Briefer]:
@@ -486,18 +494,20 @@ _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
 }
-_MINUTES = r"(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|[一二两三四五六七八九十])"
+_MINUTE = r"(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|[一二两三四五六七八九十])"
+# A number of minutes, or a range of them ("three to four minutes", "三至四分钟"): the upper bound counts.
+_MINUTES = _MINUTE + r"(?:\s?(?:to|or|-|–|至|到|~|～)\s?" + _MINUTE + r")?"
 _EN_LIMIT = re.compile(
     r"(?:limited to|(?:keep|limit|restrict)\w* (?:\w+ ){0,3}(?:statements?|interventions?|remarks|speeches) to|"
     r"not (?:to )?exceed(?:ing)?|no (?:more|longer) than|not (?:be )?(?:more|longer) than|(?:a )?maximum of|up to|"
-    r"at most|within|(?:time )?limit of|"
+    r"at most|within|(?:time )?limit of|(?:statements?|interventions?|remarks|speeches) of|"
     r"shorter than|under)\s(?:a maximum of\s)?" + _MINUTES + r"(?:\s\(\d{1,2}\))?[\s-](?:minutes?|mins?\b)"
     r"|" + _MINUTES + r"(?:\s\(\d{1,2}\))?[\s-]minutes?\s(?:or (?:less|fewer)|maximum|at most)"
     r"|" + _MINUTES + r"-minute (?:limit|statements?|interventions?|speaking)",
     re.IGNORECASE,
 )
 _ZH_LIMIT = re.compile(r"(?:限(?:于|制在|定为|为)?|(?:不(?:得|应|要|宜)?|请勿|勿)超过|控制在|最多|以)\s?" + _MINUTES + r"\s?分钟"
-                       r"|" + _MINUTES + r"\s?分钟(?:以内|之内|为限)")
+                       r"|" + _MINUTES + r"\s?分钟(?:以内|之内|为限|为宜)")
 _SPEECH = re.compile(r"statement|intervention|remark|speak|speech|deliver|发言|讲话", re.IGNORECASE)
 
 
@@ -509,10 +519,8 @@ def speaking_limit(paras: list[str]) -> float | None:
             if not _SPEECH.search(sentence):
                 continue
             m = _EN_LIMIT.search(sentence) or _ZH_LIMIT.search(sentence)
-            if m:
-                word = next(g for g in m.groups() if g)
-                value = _NUMBER_WORDS.get(word.lower())
-                return float(value if value is not None else word)
+            if m:  # a range gives its upper bound
+                return max(float(_NUMBER_WORDS.get(word.lower(), word)) for word in m.groups() if word)
     return None
 
 
@@ -600,7 +608,12 @@ def _sections(paras: list[str]) -> list[Section]:
     item_styles: set[str] = set()  # numbering of that section's list items ("a.", "(1)"), no headings
     for p in paras:
         own_style = _item_shape(p)
-        person = own_style is None and (briefers_mod.describes_briefer(p) or briefers_mod.CHAIR_LINE.match(p))
+        # in a list of briefers, a line that names someone is no heading, numbered or not
+        person = (own_style is None or in_briefers) and (
+            briefers_mod.describes_briefer(strip_marker(p)) or briefers_mod.CHAIR_LINE.match(p)
+                                         or in_briefers and bool(sections[-1].paragraphs)
+                                         and not heading_roles(_split_number(p)[1])
+                                         and briefers_mod.continues_entry(sections[-1].paragraphs[-1], p))
         if (_is_heading(p) and not (in_briefers and person)
                 and not (asking is not None and own_style in item_styles and not heading_roles(_split_number(p)[1]))):
             number, heading, style = _split_number(p)
@@ -713,7 +726,7 @@ _INTRO = re.compile(
 
 
 def _questions(sections: list[Section], language: Language) -> list[Question]:
-    bullets: list[tuple[str, str]] = []  # (section heading, bullet text)
+    bullets: list[tuple[str, Item]] = []  # (section heading, bullet)
     for i, s in enumerate(sections):
         if "questions" in s.roles:
             tree = _subtree(sections, i)
@@ -732,7 +745,7 @@ def _questions(sections: list[Section], language: Language) -> list[Question]:
                 if _INTRO.search(p) and p.rstrip().endswith((":", "：")):
                     bullets += [(s.heading, q) for q in _items_after(s.paragraphs[j + 1:])]
     questions: list[Question] = []
-    for b, (section, bullet) in enumerate(bullets, start=1):
+    for b, (section, (bullet, whole)) in enumerate(bullets, start=1):
         kept = sentences(strip_marker(bullet))  # a lead-in sentence before the questions goes
         if len(kept) > 1 and _is_lead_in(kept[0], language):
             while len(kept) > 1 and _is_lead_in(kept[0], language):
@@ -741,7 +754,7 @@ def _questions(sections: list[Section], language: Language) -> list[Question]:
         lead = _COLON_LEAD_IN.match(strip_marker(bullet))
         if lead and "?" not in lead.group(1) and (_INTRO.search(lead.group(0)) or _ASKS_WORD.search(lead.group(1))):
             bullet = strip_marker(bullet)[lead.end():]  # "Questions to consider include: How …?"
-        for k, piece in enumerate(split_atomic(bullet), start=1):
+        for k, piece in enumerate(split_atomic(bullet, semicolons=not whole), start=1):
             text = clean_item(piece)
             if not text or _LONE_CONJUNCTION.fullmatch(text) or _is_lead_in(text, language):
                 continue  # "…; and" leaves "and"; "… the following questions." announces, not asks
@@ -765,17 +778,21 @@ _COLON_LEAD_IN = re.compile(r"^([^:：?？]{3,200})[:：]\s*(?=[A-Z\u4e00-\u9fff
 _ASKS_WORD = re.compile(r"\bquestions?\b|问题", re.IGNORECASE)
 
 
-def _question_items(paras: list[str]) -> list[str]:
+# A question item: its text, and whether it holds sub-items (their ";" split nothing).
+Item = tuple[str, bool]
+
+
+def _question_items(paras: list[str]) -> list[Item]:
     paras = [q for p in paras for q in _inline_items(p)]
     items = [p for p in paras if _is_item(p)]
     asked = [p for p in paras if p.rstrip().endswith(("?", "？")) and not _is_item(p)]
     if items:
         return _join_continued([p for p in paras if _is_item(p) or p.rstrip().endswith(("?", "？"))])
     if asked:
-        return asked
+        return [(p, False) for p in asked]
     for j, p in enumerate(paras):  # plain paragraphs after an intro ending with a colon
         if p.rstrip().endswith((":", "：")):
-            return [q for q in paras[j + 1:] if not q.rstrip().endswith((":", "："))]
+            return [(q, False) for q in paras[j + 1:] if not q.rstrip().endswith((":", "："))]
     return []
 
 
@@ -825,7 +842,7 @@ def _inline_items(p: str) -> list[str]:
 MIN_INLINE_ITEM_CELLS = 8
 
 
-def _items_after(paras: list[str]) -> list[str]:
+def _items_after(paras: list[str]) -> list[Item]:
     out = []
     for p in paras:
         if not _is_item(p):
@@ -841,22 +858,47 @@ _OPEN_ITEM_END = re.compile(r"(?:[,，、]|\b(?:and|or|of|the|to|in|for|with|by|
 _EN_ASKS = re.compile(r"^(?:How|What|Which|Who|Why|When|Where|Whether|To what extent|In what ways?)\b")
 
 
-def _join_continued(items: list[str]) -> list[str]:
+def _join_continued(items: list[str]) -> list[Item]:
     """A question the note continues on its next item ("… and not only those who carry it out," /
-    "– are investigated and prosecuted?") made one item again, the second marker dropped.
-    Looks only at the ends of items: linear however many items join."""
+    "– are investigated and prosecuted?") made one item again, the second marker dropped; and an
+    item that ends with a colon ("… including:") with the sub-items that complete it (another
+    marker, or lower case: "– identifying …;" / "– freezing …; and" / "– screening …?"), one item
+    whose ";" split nothing. Looks only at the ends of items: linear however many items join."""
     out: list[list[str]] = []  # each item's pieces, joined once at the end
+    whole: list[bool] = []
+    sub_marker: str | None = None  # the marker of the sub-items the last item is taking in
     for item in items:
         body = strip_marker(item)
         if out and body:
             head, tail = strip_marker(out[-1][0][:80]), out[-1][-1][-40:].rstrip()
+            glue = "" if has_cjk(body[:1]) else " "
+            marker, parent = _marker_kind(item), _marker_kind(out[-1][0])
+            if sub_marker is None and tail.endswith((":", "：")) and (marker != parent or body[0].islower()) \
+                    and not _INTRO.search("".join(out[-1])):
+                sub_marker = marker  # "… including:" then its sub-items (not a lead-in: "… the following:")
+            if sub_marker is not None and marker == sub_marker and (marker != parent or body[0].islower()):
+                out[-1] += [glue, body]
+                whole[-1] = True
+                continue
+            sub_marker = None
             opened = (bool(tail) and tail[-1] not in ".?!;:。？！；：" and bool(_EN_ASKS.match(head))
                       and body.endswith("?"))
             if _OPEN_ITEM_END.search(tail) and not body[0].isupper() or opened and body[0].islower():
-                out[-1] += ["" if has_cjk(body[:1]) else " ", body]
+                out[-1] += [glue, body]
                 continue
         out.append([item.rstrip()])
-    return ["".join(pieces) for pieces in out]
+        whole.append(False)
+    return [("".join(pieces), w) for pieces, w in zip(out, whole)]
+
+
+def _marker_kind(item: str) -> str:
+    """What marks an item, digits and letters aside: "•", "–", "1.", "(a)" …"""
+    s = item.lstrip()
+    if s[:2] == "——":
+        return "—"
+    if s[:1] in BULLET_CHARS:
+        return s[0]
+    return _item_shape(s) or ""
 
 
 def _themes(sections: list[Section]) -> list[str]:

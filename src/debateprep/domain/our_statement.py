@@ -177,6 +177,16 @@ class OurStatement:
             raise InputError(None, f"no section {number}: the statement has {len(self.sections)} sections")
         return self.sections[number - 1]
 
+    def section_by_id(self, section_id: int) -> Section:
+        """The section with this id: ids stay while numbers move when someone adds, drops or
+        moves a section."""
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        listed = ", ".join(f"id {s.id} (§{n} {s.heading})" for n, s in enumerate(self.sections, start=1))
+        raise InputError(None, f"no section with id {section_id} in statement {self.id}: "
+                               f"its sections are {listed or 'none'}")
+
     def section_number(self, section_id: int | None) -> int | None:
         return next((i for i, s in enumerate(self.sections, start=1) if s.id == section_id), None)
 

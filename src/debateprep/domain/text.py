@@ -129,7 +129,7 @@ def is_furniture(line: str) -> bool:
 
 _HEADING_NUMBER = re.compile(
     r"""^(?:
-        [IVXLC]{1,6}\.\s | \d{1,2}(?:\.\d{1,2})*[.)．](?:\s+\S|[\u4e00-\u9fff]) | [A-H]\.\s | \(?[a-z]\)\s | （[a-z]） | \(?[ivx]{1,4}\)\s
+        [IVXLC]{1,6}\.\s | \d{1,2}(?:\.\d{1,2})*[.)．](?:\s+\S|[\u4e00-\u9fff]) | \d{1,2}、[\u4e00-\u9fff] | [A-H]\.\s | \(?[a-z]\)\s | （[a-z]） | \(?[ivx]{1,4}\)\s
       | [a-h]\.\s | [ivx]{1,4}\.\s
       | [一二三四五六七八九十]{1,3}[、.．] | [(（][一二三四五六七八九十\d]{1,3}[)）]
     )""",
@@ -183,6 +183,13 @@ _SECTION_LINE = re.compile(
     r"|^(?:背景(?:介绍)?|导言|结果|成果|通报人(?:和结果)?(?:（待定）)?|审议的问题|讨论的问题|关键问题|讨论要点|形式|会议形式|"
     r"会议安排(?:和成果)?|目标)$"
 )
+
+
+def is_section_name(line: str) -> bool:
+    """A line that is only the name of a concept note's section ("Outcome", "Format and outcome", "通报人")."""
+    return bool(_SECTION_LINE.match(line.strip()))
+
+
 # A line that opens with a person: honorific, name, comma or dash ("Mr. Viktor Haugen, Professor …",
 # "Dr. Karim Benali-Haddad — Director …").
 _PERSON_LINE = re.compile(
@@ -192,6 +199,10 @@ _PERSON_LINE = re.compile(
 # Titles that stand before a name: a line ending with one ends no sentence.
 _ABBREVIATION_AT_END = re.compile(r"(?:^|[\s(])(?:Mr|Ms|Mrs|Dr|Prof|H\.E|St|No|Nos|para|paras|Art|e\.g|i\.e|cf)\.$")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
+# A line that opens with a weekday and a date: a dateline ("Thursday, 21 August 2025, 10 a.m., …").
+_DATELINE_START = re.compile(
+    r"^" + _WEEKDAY + r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?\s+\d{4}\b"
+)
 _DATE_LINE = re.compile(
     r"^(?:" + _WEEKDAY + r")?(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4})\.?$"
     r"|^\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日(?:[（(]?星期[一二三四五六日][)）]?)?$"
@@ -265,7 +276,7 @@ def joiner(prev: str, nxt: str, nxt_indented: bool, full: int, gap: bool = False
     if first in _CJK_NO_LINE_START:
         return ""  # Chinese typesetting never starts a line with these: it is a continuation
     if last == "-" and len(p) > 1 and p[-2].isalpha() and first.isalpha():
-        return ""  # hyphenated word broken at the line end; the hyphen is kept
+        return ""  # a word broken at the line end after its hyphen (whether the hyphen stays: `_drops_hyphen`)
     if first.islower() and not cjk_join:
         # English: a line starting lower-case continues the sentence, even after "e.g."
         return " "
@@ -277,8 +288,13 @@ def joiner(prev: str, nxt: str, nxt_indented: bool, full: int, gap: bool = False
         # a line that is only a date is a dateline of its own ("17 March 2026"), and a line that
         # is only a section's name ("Outcome", "通报人和结果") a heading, however full the line before
         return None
-    if not cjk_join and _NOTE_TITLE_LINE.match(p) and p.count("“") <= p.count("”") and p.count('"') % 2 == 0:
-        return None  # the note's title line, complete (no open quotation): what follows is a sub-title or date
+    if not cjk_join and last != "," and _DATELINE_START.match(n):
+        return None  # "Thursday, 21 August 2025, 10 a.m., Security Council Chamber": the debate's dateline
+    if not cjk_join and _NOTE_TITLE_LINE.match(p) and p.count("“") <= p.count("”") and p.count('"') % 2 == 0 and (
+            "“" in p or '"' in p or find_dates(n)):
+        # the note's title line with its quotation closed, or followed by a dated line: what follows
+        # is a sub-title or the date (a title without quotation marks goes on when its line is full)
+        return None
     if not cjk_join and (last.isalpha() or last == ")") and _PERSON_LINE.match(n):
         return None  # "… for Disarmament Affairs" / "Mr. Viktor Haugen, …": a list of people, one a line
     if not cjk_join and (gap or p.endswith(",") and _PARAGRAPH_OPENER.match(n)):
@@ -343,6 +359,7 @@ def normalise(raw: str) -> Normalised:
     text_lines = [line for line, k in zip(lines, kinds) if k == _TEXT]
     full = wrap_width(text_lines)
     blank_means_nothing = _blank_after_every_line(kinds) and _hard_wrapped(text_lines, full)
+    vocabulary = _Vocabulary(raw)
     paragraphs: list[list[str]] = []  # each paragraph's pieces, joined once at the end (linear)
     last = ""  # the previous line of text: its width tells whether it was wrapped
     gap = False  # blank lines (and nothing else) since that line
@@ -364,10 +381,51 @@ def normalise(raw: str) -> Normalised:
         if glue is None:
             paragraphs.append([_clean(line)])
         else:
+            if glue == "" and paragraphs[-1][-1].endswith("-") and _drops_hyphen(paragraphs[-1][-1], line, vocabulary):
+                paragraphs[-1][-1] = paragraphs[-1][-1][:-1]
             paragraphs[-1] += [glue, _clean(line)]
         last = line
     return Normalised("\n\n".join("".join(p) for p in paragraphs), tuple(furniture), tuple(t for _, t in footnotes),
                       tuple(footnote_at))
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+class _Vocabulary:
+    """How often the document writes each word and each hyphenated compound (lower case)."""
+
+    def __init__(self, text: str) -> None:
+        self.words: dict[str, int] = {}
+        self.compounds: set[str] = set()
+        for m in _WORD.finditer(text):
+            token = m.group(0).lower()
+            if "-" in token:
+                self.compounds.add(token)
+            for word in token.split("-"):
+                self.words[word] = self.words.get(word, 0) + 1
+
+
+_BROKEN_HEAD = re.compile(r"([^\W\d_]+)-$")
+_BROKEN_TAIL = re.compile(r"[^\W\d_]+")
+
+
+def _drops_hyphen(before: str, line: str, vocabulary: _Vocabulary) -> bool:
+    """Whether the hyphen of a word broken at a line end ("peace-" / "keeping") goes: the note's own
+    words decide. The joined word written elsewhere ("peacekeeping") drops it; the compound written
+    elsewhere ("troop-contributing"), or two halves that are each words of the note ("conflict-" /
+    "affected"), keep it; a half that is no word of the note ("implemen-" / "tation", "keeping"
+    nowhere else) was only broken there. A capital after the break ("Secretary-" / "General") keeps it."""
+    head, tail = _BROKEN_HEAD.search(before), _BROKEN_TAIL.match(line.strip())
+    if head is None or tail is None or not tail.group(0)[0].islower():
+        return False
+    a, b = head.group(1).lower(), tail.group(0).lower()
+    if vocabulary.words.get(a + b, 0) > 0:
+        return True
+    if f"{a}-{b}" in vocabulary.compounds:
+        return False
+    # this break counts once for each half
+    return not (vocabulary.words.get(a, 0) >= 2 and vocabulary.words.get(b, 0) >= 2)
 
 
 # Text hard-wrapped with a blank line after every line (some conversions do that): its blank

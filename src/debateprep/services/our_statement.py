@@ -378,22 +378,29 @@ class OurStatementService:
             repo.delete_section(s, statement_id, section)
             repo.bump(s, row)
 
-    def move_section(self, statement_id: int, source: int, target: int, expected_version: int | None = None) -> OurStatement:
+    def move_section(self, statement_id: int, section_id: int, target: int,
+                     expected_version: int | None = None) -> OurStatement:
+        """Move the section with this id to number `target` (1-based); refused if the statement
+        moved on since `expected_version` was read."""
         with self.db.transaction() as s:
             row = repo.check_version(s, statement_id, expected_version)
             statement = repo.get(s, statement_id)
+            source = statement.section_number(statement.section_by_id(section_id).id)
+            assert source is not None
             order = move(statement.sections, source, target)
             repo.reorder(s, statement_id, [x.id for x in order if x.id is not None])
             repo.bump(s, row)
         return self.get(statement_id)
 
-    def insert_library(self, statement_id: int, number: int, ref: int | str, *, at: int | None = None) -> Section:
-        """Add agreed language (library id or citation) to section `number` as a paragraph of its
-        own, in statement form, with its citation kept as a footnote marker."""
+    def insert_library(self, statement_id: int, section_id: int, ref: int | str, *, at: int | None = None,
+                       version: int | None = None) -> Section:
+        """Add agreed language (library id or citation) to the section with this id as a paragraph
+        of its own, in statement form, with its citation kept as a footnote marker. `version` is the
+        section version the caller read (default: as stored now)."""
         from debateprep.services.prst_sources import library_paragraph
 
         statement = self.get(statement_id)
-        section = statement.section(number)
+        section = _as_read(statement.section_by_id(section_id), version)
         source = library_paragraph(self.db, ref, statement.language)
         if source.lang != statement.language:
             raise InputError(None, TEXT["other language"].format(citation=source.citation, lang=source.lang,
@@ -401,14 +408,17 @@ class OurStatementService:
         paragraph = agreed_paragraph(source.text, source.citation, statement.language)
         return self.edit_section(statement_id, section, insert_paragraph(section.text, paragraph, at))
 
-    def insert_suggestion(self, statement_id: int, number: int, index: int) -> Section:
-        """Insert suggestion `index` (1-based) of section `number`."""
-        section = self.get(statement_id).section(number)
+    def insert_suggestion(self, statement_id: int, section_id: int, index: int,
+                          version: int | None = None) -> Section:
+        """Insert suggestion `index` (1-based) of the section with this id."""
+        statement = self.get(statement_id)
+        section = _as_read(statement.section_by_id(section_id), version)
         if not 1 <= index <= len(section.suggestions):
-            raise InputError(None, TEXT["no such source"].format(number=number, index=index,
-                                                                 count=len(section.suggestions)))
+            raise InputError(None, TEXT["no such source"].format(number=statement.section_number(section_id),
+                                                                 index=index, count=len(section.suggestions)))
         chosen = section.suggestions[index - 1]
-        return self.insert_library(statement_id, number, chosen.id if chosen.id is not None else chosen.citation)
+        return self.insert_library(statement_id, section_id, chosen.id if chosen.id is not None else chosen.citation,
+                                   version=section.version)
 
     # settings ------------------------------------------------------------------------------
 
@@ -514,15 +524,16 @@ class OurStatementService:
 
     # sources -------------------------------------------------------------------------------
 
-    def sources(self, statement_id: int, number: int) -> SectionSources:
-        """For section `number`: the library paragraphs found for its question, what we said before
+    def sources(self, statement_id: int, section_id: int) -> SectionSources:
+        """For the section with this id: the library paragraphs found for its question, what we said before
         on it (our statements in the database, any debate), and what other delegations said on it in
         this debate (the coverage evidence)."""
         from debateprep.domain.coverage import compute_coverage
         from debateprep.services.statements import StatementService
 
         statement = self.get(statement_id)
-        section = statement.section(number)
+        section = statement.section_by_id(section_id)
+        number = statement.section_number(section_id) or 0
         found = SectionSources(number, section.question_text, list(section.suggestions))
         wording = section.question_text or section.heading
         question = CoverageQuestion(section.question_id or 0, section.question_label or f"S{number}", wording)
@@ -580,6 +591,11 @@ class OurStatementService:
             statement = replace(statement, sections=[Section("text", rev.label, "\n\n".join(rev.paragraphs))])
         _deliverable(statement, "export")
         return statement
+
+
+def _as_read(section: Section, version: int | None) -> Section:
+    """The section as the caller read it: a stale version makes the save refuse with what changed."""
+    return section if version is None else replace(section, version=version)
 
 
 def agreed_paragraph(text: str, citation: str, language: str) -> str:

@@ -15,12 +15,12 @@ import dataclasses
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import ActiveBinding, Binding
 from textual.screen import ModalScreen, Screen, ScreenResultType
 from textual.widgets import DataTable, Static
 
+from debateprep.domain.cells import cell_len
 from debateprep.i18n import _
 
 

@@ -463,8 +463,8 @@ class OursPane(Pane):
         self.editing, self.editing_number = section, row + 1
         self._update_estimate()
         self._show_library(section)
-        if statement.id is not None:
-            self._find_sources(statement.id, row + 1)
+        if statement.id is not None and section.id is not None:
+            self._find_sources(statement.id, section.id, row + 1)
 
     @on(TextArea.Changed, "#ours-editor")
     def _typed(self, event: TextArea.Changed) -> None:
@@ -502,9 +502,9 @@ class OursPane(Pane):
         self.query_one("#ours-sources", Static).update("\n".join(lines))
 
     @work(thread=True, exclusive=True, group="ours-sources", exit_on_error=False)
-    def _find_sources(self, statement_id: int, number: int) -> None:
+    def _find_sources(self, statement_id: int, section_id: int, number: int) -> None:
         try:
-            found = self.services.ours.sources(statement_id, number)
+            found = self.services.ours.sources(statement_id, section_id)
         except DebateprepError:
             return  # the statement changed meanwhile: the reload that follows looks again
         self.report(SourcesFound(statement_id, number, found))
@@ -620,19 +620,22 @@ class OursPane(Pane):
         if not 1 <= target <= len(statement.sections):
             return
         statement_id, version = statement.id, statement.version
-        self._work(self._save_then(lambda s, n: s.move_section(statement_id, number, target, version)),
+        self._work(self._save_then(lambda s, n: s.move_section(statement_id, _id_of(n), target, version)),
                    select=target)
 
-    def _save_then(self, then: Callable[[OurStatementService, int], object]) -> Op:
-        """An operation that first saves what the editor holds (so nothing typed is lost)."""
-        statement, section, number = self.statement, self.editing, self.editing_number
+    def _save_then(self, then: Callable[[OurStatementService, Section | None], object]) -> Op:
+        """An operation that first saves what the editor holds (so nothing typed is lost), then
+        runs `then` on the section as saved (its id and version: another user's change in between
+        is refused, never applied to the wrong section)."""
+        statement, section = self.statement, self.editing
         text = self.query_one("#ours-editor", TextArea).text
         dirty = self._dirty()
 
         def op(service: OurStatementService) -> object:
+            saved = section
             if dirty and statement is not None and statement.id is not None and section is not None:
-                service.edit_section(statement.id, section, text)
-            return then(service, number or 0)
+                saved = service.edit_section(statement.id, section, text)
+            return then(service, saved)
 
         return op
 
@@ -644,7 +647,8 @@ class OursPane(Pane):
             self.notify(_text("no suggestion").format(n=self.editing_number, k=k), severity="warning", markup=False)
             return
         statement_id, citation = statement.id, section.suggestions[k - 1].citation
-        self._work(self._save_then(lambda s, n: s.insert_suggestion(statement_id, n, k)), select=self.editing_number,
+        self._work(self._save_then(lambda s, n: s.insert_suggestion(statement_id, _id_of(n), k, _version_of(n))),
+                   select=self.editing_number,
                    message=_text("inserted").format(citation=citation, n=self.editing_number))
 
     def action_search_library(self) -> None:
@@ -684,7 +688,8 @@ class OursPane(Pane):
             if index is None:
                 return
             paragraph_id, citation, _hit_text = hits[index]
-            self._work(self._save_then(lambda s, n: s.insert_library(statement_id, n, paragraph_id)),
+            self._work(self._save_then(lambda s, n: s.insert_library(statement_id, _id_of(n), paragraph_id,
+                                                                     version=_version_of(n))),
                        select=self.editing_number,
                        message=_text("inserted").format(citation=citation, n=self.editing_number))
 
@@ -728,7 +733,7 @@ class OursPane(Pane):
             return
         statement_id = statement.id
 
-        def then(service: OurStatementService, _number: int) -> str:
+        def then(service: OurStatementService, _section: Section | None) -> str:
             revision = service.revise(statement_id)
             return _text("revised").format(label=revision.label, n=len(revision.paragraphs))
 
@@ -749,7 +754,7 @@ class OursPane(Pane):
         seconds = timer.stop()
         statement_id = statement.id
 
-        def then(service: OurStatementService, _number: int) -> str:
+        def then(service: OurStatementService, _section: Section | None) -> str:
             rehearsal = service.rehearse(statement_id, max(1, seconds))
             return _text("rehearsal").format(actual=mmss(rehearsal.actual_seconds),
                                             estimated=mmss(rehearsal.estimated_seconds))
@@ -793,10 +798,19 @@ class OursPane(Pane):
         statement_id = statement.id
         write = self.services.write_export
 
-        def then(service: OurStatementService, _number: int) -> str:
+        def then(service: OurStatementService, _section: Section | None) -> str:
             markdown = service.export_markdown(statement_id)
             word = service.export_docx(statement_id)
             written = [write(targets[0], markdown, force=force), write(targets[1], word, force=force)]
             return _text("exported").format(paths=", ".join(str(p) for p in written))
 
         self._work(self._save_then(then), select=self.editing_number)
+
+
+def _id_of(section: Section | None) -> int:
+    """The id of the section an action was taken on (0, refused as no such section, if none)."""
+    return section.id if section is not None and section.id is not None else 0
+
+
+def _version_of(section: Section | None) -> int | None:
+    return section.version if section is not None else None
