@@ -18,9 +18,10 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/debateprep --db .demo/debateprep.db demo
 
-## Run the whole test suite (SQLite, plus PostgreSQL when a server can run).
+## Run the whole test suite (SQLite, plus PostgreSQL when a server can run), one worker per core
+## (pytest-xdist; each worker starts its own PostgreSQL server; a test file stays on one worker).
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 ## Run the benchmarks on ../shared/data (not part of the tests).
 bench: $(STAMP)

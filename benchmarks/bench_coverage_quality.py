@@ -29,6 +29,8 @@ e.g. the dev folders and the first held-out set, which is development data since
   debate; a pooled objective lets one debate's recall fall to buy the others' precision).
 - `--no-thesaurus`: coverage without the thesaurus of UN vocabulary (questions' own words, corpus
   weights, phrases and neighbours only): how the method does where nobody listed the vocabulary.
+- `--draws SHARE`: convergence on seeded draws of that share of each dev debate's delegations
+  (held-out-sized debates, proposals with few supporters), see `convergence_draws`.
 - `--paraphrased`: the questions rewritten in other words (benchmarks/data/coverage_paraphrased/
   <debate>/questions.json: same numbers and scope, other vocabulary), scored against the labels of
   the original questions: questions nobody tuned the vocabulary for.
@@ -37,7 +39,7 @@ was written; run once per round, never tuned on). `benchmarks/data/coverage_hold
 until the third round and is development data since.
 
 Run:  .venv/bin/python benchmarks/bench_coverage_quality.py [--calibrate FOLDER] [--only FOLDER]
-      [--paraphrased] [--no-thesaurus] [--loo] [--scale] (adds coverage and convergence over all 1,600 speeches of
+      [--paraphrased] [--no-thesaurus] [--loo] [--draws 0.4] [--scale] (adds coverage and convergence over all 1,600 speeches of
       2020 as one debate)
 """
 
@@ -536,6 +538,49 @@ def leave_one_out_balanced(runs: Sequence[tuple[Loaded, CoverageMatrix, float]],
     print(f"  fitted on all {len(names)}: threshold {t:.2f}: {_fmt(pooled)}")
 
 
+DRAWS = 6
+
+
+def convergence_draws(loadeds: Sequence[Loaded], share: float) -> None:
+    """Convergence on smaller debates made from these: DRAWS random draws (seeded) of `share` of each
+    debate's delegations. A labelled proposal counts when ≥ 2 of its supporters are drawn. The dev
+    debates have proposals with 10–29 supporters, any two of which suffice; a smaller debate (as the
+    held-out ones) leaves a few, so this shows how grouping does without looking at held-out labels."""
+    import random
+
+    from debateprep.domain.coverage import compute_convergence
+
+    print(f"\n== convergence on draws of {share:.0%} of the delegations ({DRAWS} draws per debate)")
+    total_recovered = total_eligible = 0
+    for loaded in loadeds:
+        delegations = sorted({s.delegation for s in loaded.statements if s.delegation})
+        recovered = eligible = 0
+        purities = []
+        for seed in range(DRAWS):
+            kept = set(random.Random(seed).sample(delegations, max(2, round(share * len(delegations)))))
+            subset = [s for s in loaded.statements if s.delegation in kept]
+            kept_ids = {s.id for s in subset}
+            speech_of = {name: (s if s is not None and s.id in kept_ids else None)
+                         for name, s in loaded.speech_of.items()}
+            drawn = Loaded(loaded.folder, loaded.way, subset, speech_of, loaded.texts, 0.0)
+            r, _n, purity, _lines = score_convergence(drawn, compute_convergence(subset))
+            recovered += r
+            purities.append(purity)
+            by_id = {s.id: s for s in subset}
+            for proposal in loaded.folder.proposals:
+                present = set()
+                for sup in proposal["supporters"]:  # type: ignore[attr-defined]
+                    statement = speech_of.get(sup["speech"])
+                    if statement is not None and _quote_spans(by_id[statement.id], sup["quote"]) is not None:
+                        present.add(statement.delegation)
+                eligible += len(present) >= 2
+        total_recovered += recovered
+        total_eligible += eligible
+        print(f"  {loaded.folder.name:<11} {recovered} of {eligible} ({recovered / max(eligible, 1):.0%}), "
+              f"purity {sum(purities) / len(purities):.2f} (mean of draws)")
+    print(f"  all         {total_recovered} of {total_eligible} ({total_recovered / max(total_eligible, 1):.0%})")
+
+
 def _first_way(folder: Folder) -> str:
     return "record" if folder.records else "files"
 
@@ -554,6 +599,8 @@ def main() -> int:
                         help="leave the thesaurus out: how the method does on vocabulary nobody listed")
     parser.add_argument("--loo", action="store_true",
                         help="also report each debate with thresholds fitted on the other debates")
+    parser.add_argument("--draws", type=float, metavar="SHARE",
+                        help="also score convergence on 6 draws of this share of each debate's delegations")
     parser.add_argument("--feedback", metavar="DB_URL", help="also count the user marks stored in this database")
     args = parser.parse_args()
     if not SPEECHES.is_dir():
@@ -628,6 +675,8 @@ def main() -> int:
     if args.loo:
         leave_one_out(runs)
         leave_one_out_balanced(runs, paraphrased if args.paraphrased else None, not args.no_thesaurus)
+    if args.draws:
+        convergence_draws([lo for lo, _m, _t in runs if lo.way == _first_way(lo.folder)], args.draws)
     if args.feedback:
         user_feedback(args.feedback)
     if args.scale:

@@ -189,6 +189,23 @@ def sqlite_cli(tmp_path: Path, _sqlite_template: Path) -> Callable[..., CliResul
     return lambda args: run_cli(list(args), f"sqlite:///{path}")
 
 
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """In a pytest-xdist worker: hand this worker's robustness figures to the controller."""
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        from tests.support.figures import FIGURES
+
+        workeroutput["figures"] = dict(FIGURES)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: object, error: object) -> None:
+    """In the pytest-xdist controller: add up the figures each worker collected."""
+    from tests.support.figures import FIGURES
+
+    FIGURES.update(getattr(node, "workeroutput", {}).get("figures", {}))
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Print the robustness figures (fuzz cases, faults injected, rows checked) collected by tests."""
     from tests.support.figures import FIGURES

@@ -30,6 +30,9 @@ async def _show(pilot: Pilot, key: str) -> None:  # type: ignore[type-arg]
     await settle(pilot)
     await pilot.press(key)
     await settle(pilot)
+    for field in pilot.app.screen.query("Input, TextArea"):  # a steady cursor: the snapshot does
+        field.cursor_blink = False  # not depend on the moment it is taken
+    await pilot.pause()
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])

@@ -234,6 +234,8 @@ def test_agreed_language_sent_from_the_library(sqlite_db) -> None:  # type: igno
         app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
+            await pilot.press("f4")  # the library's tab; the PRST draft's was never visited
+            await settle(pilot)
             library = app.query_one("#pane-library")
             library.post_message(SendToPrst(hit.paragraph.text, hit.paragraph.citation, hit.id, "zh"))
             await settle(pilot)

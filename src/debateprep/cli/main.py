@@ -1,12 +1,14 @@
 """The `debateprep` command. Bare `debateprep` opens the TUI; subcommands script the rest.
 
 Command modules are imported to build the parser, but each imports its heavy dependencies
-(SQLModel, Textual, parsers) only inside its handler, so `--help` stays fast.
+(SQLModel, Textual, parsers) only inside its handler, so `--help` stays fast. A command about to
+run registers only its own module's sub-parsers: building all of them costs a command tens of ms.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import logging
 import os
@@ -19,18 +21,20 @@ from debateprep.cli.common import EscapingStream, one_line, services
 from debateprep.domain.errors import DebateprepError
 from debateprep.i18n import LANGUAGES, _, choose_language, set_language
 
-COMMAND_MODULES = (
-    "notes",
-    "debates",
-    "speakers",
-    "statements",
-    "library",
-    "prst",
-    "ours",
-    "export",
-    "admin",
-    "tui",
-)
+# Each command module and the commands it registers (tests/test_speed.py checks the two agree).
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "notes": ("import", "notes", "show", "question"),
+    "debates": ("debate",),
+    "speakers": ("speakers",),
+    "statements": ("statements",),
+    "library": ("library",),
+    "prst": ("prst",),
+    "ours": ("ours",),
+    "export": ("export",),
+    "admin": ("backup", "restore", "db"),
+    "tui": ("tui", "demo"),
+}
+GLOBAL_OPTIONS = ("--db", "--lang")  # the options before the command, each with a value
 
 
 def add_global_options(parser: argparse.ArgumentParser) -> None:
@@ -59,7 +63,27 @@ def interface_language(argv: list[str]) -> str:
     return choose_language(known.lang, UserSettings().language())
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_of(argv: list[str]) -> str | None:
+    """The command named in `argv` (None for none, or when an option comes first that only the
+    whole parser understands: --help, --version, a typo). Bare `debateprep [--db URL]` opens the
+    terminal UI: "tui"."""
+    args = iter(argv)
+    for arg in args:
+        if arg == "--":
+            return next(args, None)
+        if not arg.startswith("-"):
+            return arg
+        name, has_value = arg.partition("=")[::2]
+        known = [option for option in (*GLOBAL_OPTIONS, "--help", "--version") if option.startswith(name)]
+        if not name.startswith("--") or len(known) != 1 or known[0] not in GLOBAL_OPTIONS:
+            return None  # (argparse takes an unambiguous abbreviation: --d URL)
+        if not has_value and next(args, None) is None:
+            return None  # an option without its value: the whole parser says so
+    return "tui"
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or, for a known `command`, one with only that command's module."""
     parser = argparse.ArgumentParser(
         prog="debateprep",
         description=_("Prepare a UN Security Council open debate. Run with no command to open the terminal UI."),
@@ -67,7 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"debateprep {__version__}")
     add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=_("commands"))
-    for name in COMMAND_MODULES:
+    modules = [name for name, commands in COMMAND_MODULES.items() if command in commands]
+    for name in modules or COMMAND_MODULES:
         importlib.import_module(f"debateprep.cli.{name}").register(sub)
     return parser
 
@@ -79,13 +104,26 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command. Only our own lines reach the terminal: printed text goes through the
     escaping stream (imported text cannot carry terminal escapes), library log records and warnings
     are not printed (DEBATEPREP_DEBUG=1 shows them), and every failure is one line."""
-    argv = sys.argv[1:] if argv is None else argv
+    # A command loads much and frees little: the cyclic garbage collector would walk everything
+    # loaded again and again (a sixth of `speakers list`) and find next to nothing (reference
+    # counting frees the rest; a 900-document library import peaks at the same memory without
+    # it). The TUI turns it back on once its first screen is up.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _main(sys.argv[1:] if argv is None else argv)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _main(argv: list[str]) -> int:
     raw_out, raw_err = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = EscapingStream(raw_out), EscapingStream(raw_err)
     quiet = _quiet_libraries()
     try:
         set_language(interface_language(argv))
-        parser = build_parser()
+        parser = build_parser(command_of(argv))
         args = parser.parse_args(argv)
         if args.lang is not None and args.lang not in LANGUAGES:
             parser.error(_("--lang: {value!r} is not one of {known}").format(value=args.lang,

@@ -40,10 +40,13 @@ thesaurus; words outside it only match in their own language.
 
 from __future__ import annotations
 
+import heapq
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import datetime
 from typing import Any, Literal
 
@@ -56,13 +59,21 @@ from debateprep.domain.coverage_terms import (
     full_matcher,
     is_phrase,
     neighbours,
+    stem,
     tokens,
     verb_share,
     weight,
     word_weight,
 )
 from debateprep.domain.coverage_zh import key_terms, split_at_function_words
-from debateprep.domain.statements import Passage, Proposal, Sentence, Statement, extract_proposals, segment
+from debateprep.domain.statements import (
+    Passage,
+    Proposal,
+    Sentence,
+    Statement,
+    classify_sentence,
+    segment,
+)
 from debateprep.i18n import _
 
 THRESHOLD = 0.7  # a sentence addressing a question scores at least this much
@@ -82,7 +93,7 @@ NEAR_ANCHOR = 0.9  # from this factor (a name's own forms) a similar word can be
 NEAR_SUPPORT_ONLY = True
 NAME_FORM = 0.9  # a name's own form of similar contexts ("Syrian" for "Syria")
 ZH_SCALE = 0.8  # a Chinese word, against a concept of the thesaurus
-CONVERGENCE_SIMILARITY = 0.25  # mean cosine similarity from which proposals are grouped (average linkage)
+CONVERGENCE_SIMILARITY = 0.2  # mean cosine similarity from which proposals are grouped (average linkage)
 
 # Concepts that name the debate's frame or a broad field: they help a match, never make one.
 BROAD_CONCEPTS = frozenset("""
@@ -699,19 +710,62 @@ def apply_marks(matrix: CoverageMatrix, marks: dict[tuple[str, int], Mark]) -> C
 
 def collect_proposals(statements: Iterable[Statement]) -> list[tuple[Statement, Proposal]]:
     """Every proposal of every statement that belongs to a delegation."""
-    return [
-        (s, p) for s in sorted(_eligible(statements, []), key=_order) for p in extract_proposals(s.text)
-        if len(p.text) + 2 * len(_CJK_CHAR.findall(p.text)) >= MIN_PROPOSAL_CHARS
-    ]
+    return [(s, p) for s, p, _before in _proposals_in_context(statements)]
+
+
+def _proposals_in_context(statements: Iterable[Statement]) -> list[tuple[Statement, Proposal, str]]:
+    """Every proposal with the sentence before it in its paragraph ("" for a paragraph's first): a
+    proposal often names its object there ("... settlement activities. They must be halted.")."""
+    out = []
+    for s in sorted(_eligible(statements, []), key=_order):
+        sentences = segment(s.text).sentences
+        for n, sentence in enumerate(sentences):
+            text = sentence.text
+            if len(text) < MIN_PROPOSAL_CHARS and len(text) + 2 * len(_CJK_CHAR.findall(text)) < MIN_PROPOSAL_CHARS:
+                continue
+            found = classify_sentence(text)
+            if found:
+                previous = sentences[n - 1] if n else None
+                same = previous is not None and previous.paragraph == sentence.paragraph
+                out.append((s, Proposal(found[0], found[1], sentence), previous.text if same and previous else ""))
+    return out
 
 
 MIN_PROPOSAL_CHARS = 25  # shorter sentences carry no proposal ("We agree."); a Chinese character counts 3
 _CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
+# What a proposal is about is its object, not the act of proposing: the words that make a sentence
+# a call, a recommendation or a position ("we call for", "reiterates", "it is essential") are the
+# same in every proposal and would group sentences by how they are phrased.
+SPEECH_ACT_WORDS = frozenset(stem(w) for w in """
+call calls called calling urge urged urging appeal appealed invite encourage encouraged ask request requested hope
+trust demand insist propose suggest recommend need essential imperative necessary crucial vital important importance
+critical urgent urgently believe consider oppose reject condemn condemnation welcome reaffirm reiterate stress
+emphasize underline underscore recognize share view adhere favour convinced deplore regret regrettable express note
+noted concern concerned attach commit committed pledge continue remain ready determined firmly strongly once again
+therefore indeed delegation country government still fact thereby order
+""".split())
+ZH_SPEECH_ACT_WORDS = frozenset("""
+呼吁 敦促 促请 吁请 倡议 希望 期待 鼓励 建议 提议 必须 认为 主张 支持 反对 坚持 重申 谴责 欢迎 赞赏 强调 赞成 我们 我国
+中方 愿意 承诺 致力于 继续 各方 第一 第二 第三 第四 此外 同时 因此 安理会
+""".split())
 
-def sentence_features(text: str) -> dict[str, float]:
-    """What a proposal sentence is about, as weighted features (unit length): thesaurus concepts
-    (shared by both languages), English stems, Chinese character pairs outside the thesaurus."""
+PROPOSAL_WORD = 0.5  # an English word outside the thesaurus at full specificity, against a concept (0.7 or more)
+PROPOSAL_ZH_WORD = 0.8  # a Chinese word at full specificity
+PROPOSAL_ZH_PAIR = 0.2  # a pair of Chinese characters inside a word (meets another segmentation of the same words)
+SPECIFICITY_POWER = 2.0  # weights squared: a fairly common word counts far less than a specific one
+DEBATE_SHARE = 0.3  # the share of a feature's weight that depends on how rare it is in this debate's proposals
+CONTEXT_SHARE = 0.3  # the sentence before a proposal, against the proposal itself
+CONTEXT_TERMS = 4  # its most telling terms only
+CONTEXT_CHARS = 60  # of its end, when it is no proposal itself
+MIN_FEATURE_WEIGHT = 0.05
+MIN_SHARE = 0.12  # a term below this share of a proposal's vector is left out of it
+
+
+def proposal_terms(text: str) -> dict[str, float]:
+    """What one proposal sentence is about, as weighted features (not normalised): thesaurus
+    concepts (shared by both languages), English stems, Chinese words of a general dictionary and
+    their character pairs; the words that make it a proposal are left out (SPEECH_ACT_WORDS)."""
     matcher = full_matcher()
     toks = tokens(text)
     features: dict[str, float] = {}
@@ -720,28 +774,100 @@ def sentence_features(text: str) -> dict[str, float]:
         consumed.update(range(a, b))
         features["@" + concept] = concept_weight(concept)
     for i, tok in enumerate(toks):
-        low = tok.surface.lower()
-        if i not in consumed and low not in STOP_WORDS and low not in FRAME_WORDS and len(low) > 2:
-            features[tok.key] = max(features.get(tok.key, 0.0), CONVERGENCE_WORD * weight(tok.key))
+        if i in consumed:
+            continue
+        value = _word_value(tok.surface, tok.stem, tok.key)
+        if value > features.get(tok.key, 0.0):
+            features[tok.key] = value
     if _CJK_RUN.search(text):
         rest = list(text)
         for concept, a, b, _t in matcher.chinese_in(text):
             features["@" + concept] = concept_weight(concept)
             rest[a:b] = [" "] * (b - a)
         for run in _CJK_RUN.findall("".join(rest)):
-            for word in split_at_function_words(run):
-                for i in range(len(word) - 1):
-                    features["·" + word[i : i + 2]] = ZH_PAIR_WEIGHT
-    features = {k: v for k, v in features.items() if v >= MIN_FEATURE_WEIGHT}
-    norm = sum(v * v for v in features.values()) ** 0.5
-    return {k: v / norm for k, v in features.items()} if norm else {}
+            for piece in split_at_function_words(run):
+                for i in range(len(piece) - 1):
+                    features["·" + piece[i : i + 2]] = PROPOSAL_ZH_PAIR
+            for word, specificity, parts in key_terms(run):
+                if word in ZH_SPEECH_ACT_WORDS:
+                    continue
+                value = PROPOSAL_ZH_WORD * math.pow(specificity, SPECIFICITY_POWER)
+                features["·" + word] = max(features.get("·" + word, 0.0), value)
+                for part, share in parts:
+                    if part not in ZH_SPEECH_ACT_WORDS:
+                        features["·" + part] = max(features.get("·" + part, 0.0), 0.5 * share * value)
+    return {k: v for k, v in features.items() if v >= MIN_FEATURE_WEIGHT}
 
 
-ZH_PAIR_WEIGHT = 0.5
-CONVERGENCE_WORD = 0.35  # a word outside the thesaurus, against a concept
-MIN_FEATURE_WEIGHT = 0.05
+@lru_cache(maxsize=65536)
+def _word_value(surface: str, stemmed: str, key: str) -> float:
+    """What an English word outside the thesaurus weighs in a proposal (0: not a content word)."""
+    low = surface.lower()
+    if low in STOP_WORDS or low in FRAME_WORDS or len(low) <= 2 or stemmed in SPEECH_ACT_WORDS:
+        return 0.0
+    return PROPOSAL_WORD * math.pow(weight(key), SPECIFICITY_POWER)
+
+
+def proposal_vectors(texts: Sequence[str], before: Sequence[str] = ()) -> list[dict[str, float]]:
+    """Unit vectors of proposals made in one debate: each proposal's terms (`proposal_terms`), with
+    the sentence before it for a share (CONTEXT_SHARE), each term weighed down by how many of
+    the debate's proposals use it (the debate's own topic tells proposals apart less)."""
+    cache: dict[str, dict[str, float]] = {}
+
+    def terms(text: str) -> dict[str, float]:
+        if text not in cache:
+            cache[text] = proposal_terms(text) if text else {}
+        return cache[text]
+
+    own = [terms(t) for t in texts]
+    # the sentence before: its terms if it is a proposal too (already read), else its end's
+    contexts = [cache[b] if b in cache else terms(_tail(b)) for b in before] if before else [{}] * len(own)
+    count = len(own)
+    used: dict[str, int] = defaultdict(int)
+    for features in own:
+        for key in features:
+            used[key] += 1
+    scale = math.log(count + 1) if count else 1.0
+    # 1 for a term of one proposal, 1 - DEBATE_SHARE for a term of all (a term of none: 1)
+    in_debate = {key: 1.0 - DEBATE_SHARE * (1.0 - min(1.0, math.log((count + 1) / (n + 0.5)) / scale))
+                 for key, n in used.items()}
+
+    vectors = []
+    for features, context in zip(own, contexts):
+        vector = {k: v * in_debate[k] for k, v in features.items()}
+        for k, v in heapq.nlargest(CONTEXT_TERMS, context.items(), key=lambda kv: (kv[1], kv[0])):
+            vector[k] = vector.get(k, 0.0) + CONTEXT_SHARE * v * in_debate.get(k, 1.0)
+        vectors.append(_unit(vector))
+    return vectors
+
+
+def _tail(text: str) -> str:
+    """The end of a sentence (CONTEXT_CHARS, from a word's start), where it names what the next
+    sentence refers to ("... expand settlements in the West Bank. They must be halted.")."""
+    if len(text) <= CONTEXT_CHARS:
+        return text
+    cut = text.find(" ", len(text) - CONTEXT_CHARS)
+    return text[cut + 1 :] if cut >= 0 else text
+
+
+def _unit(vector: dict[str, float]) -> dict[str, float]:
+    """The vector at unit length, without the terms that would carry less than MIN_SHARE of it
+    (they hardly change a similarity, and every term kept costs a comparison)."""
+    norm = sum(v * v for v in vector.values()) ** 0.5
+    if not norm:
+        return {}
+    kept = {k: v for k, v in vector.items() if v >= MIN_SHARE * norm}
+    norm = sum(v * v for v in kept.values()) ** 0.5
+    return {k: v / norm for k, v in kept.items()}
+
+
+def sentence_features(text: str) -> dict[str, float]:
+    """One proposal sentence alone as a unit vector (`proposal_vectors` of a debate of one)."""
+    return proposal_vectors([text])[0]
+
+
 NEIGHBOURS = 15  # similarities kept per proposal (the graph stays sparse at any size)
-EDGE_SHARE = 0.7  # similarities below this share of the threshold are left out of the graph (taken as 0)
+EDGE_SHARE = 0.85  # similarities below this share of the threshold are left out of the graph (taken as 0)
 MAX_POSTINGS = 120  # a feature in more proposals than this proposes no candidates (too common to tell)
 
 
@@ -773,9 +899,7 @@ def _similarities(vectors: list[dict[str, float]], owners: list[str], floor: flo
         for key, value in vector.items():
             if key in top:
                 continue
-            posting = postings[key]
-            for at in range(place[(key, i)] + 1, len(posting)):  # later proposals only: each pair once
-                j, other = posting[at]
+            for j, other in postings[key][place[(key, i)] + 1 :]:  # later proposals only: each pair once
                 if owner_ids[j] != mine:
                     dots[j] = dots.get(j, 0.0) + value * other
         common = commons[i]
@@ -789,20 +913,18 @@ def _similarities(vectors: list[dict[str, float]], owners: list[str], floor: flo
                     found.append((d, i, j))
     best: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for d, i, j in found:
-        best[i].append((d, j))
-        best[j].append((d, i))
+        best[i].append((-d, j))
+        best[j].append((-d, i))
     edges: dict[tuple[int, int], float] = {}
     for i, near in best.items():
-        for d, j in sorted(near, key=lambda x: (-x[0], x[1]))[:NEIGHBOURS]:
-            edges[(min(i, j), max(i, j))] = d
+        for negative, j in heapq.nsmallest(NEIGHBOURS, near):  # the most similar first, ties by index
+            edges[(min(i, j), max(i, j))] = -negative
     return edges
 
 
 def _average_linkage(n: int, edges: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
     """Agglomerative clustering, average linkage, on a sparse similarity graph (a missing edge is 0):
     merge the two clusters of highest mean similarity while it is at least `threshold`."""
-    import heapq
-
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     sums: dict[int, dict[int, float]] = defaultdict(dict)
     for (a, b), value in edges.items():
@@ -846,14 +968,18 @@ def compute_convergence(
 ) -> list[ConvergenceGroup]:
     """Groups of similar proposals from different delegations, most widely shared first.
 
-    Proposal sentences become weighted feature vectors (`sentence_features`); similarities are
-    computed through an inverted index and kept sparse; groups are formed by average linkage
-    with an absolute similarity threshold. Time and memory grow with the number of proposals.
+    Proposal sentences become weighted vectors of what they propose (`proposal_vectors`: the
+    object's terms, not the act of proposing, with the sentence before for context and the
+    debate's own topic weighed down); similarities are computed through an inverted index and
+    kept sparse (NEIGHBOURS per proposal); groups are formed by average linkage with an absolute
+    similarity threshold, so a group grows only while its members stay similar on average (no
+    chain of weak links makes a giant group). Time and memory grow with the number of proposals.
     """
-    found = [(s, p) for s, p in collect_proposals(statements) if p.kind in kinds]
-    if len(found) < 2:
+    chosen = [(s, p, before) for s, p, before in _proposals_in_context(statements) if p.kind in kinds]
+    if len(chosen) < 2:
         return []
-    vectors = [sentence_features(p.text) for _s, p in found]
+    found = [(s, p) for s, p, _before in chosen]
+    vectors = proposal_vectors([p.text for _s, p in found], [before for _s, _p, before in chosen])
     owners = [s.delegation or "" for s, _p in found]
     edges = _similarities(vectors, owners, floor=threshold * EDGE_SHARE)
     groups: list[ConvergenceGroup] = []

@@ -16,6 +16,7 @@ import re
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,37 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+_REVISION = re.compile(r"""^revision(?:\s*:\s*str)?\s*=\s*["']([^"']+)["']\s*$""", re.MULTILINE)
+_DOWN_REVISION = re.compile(
+    r"""^down_revision(?:\s*:[^=\n]*)?\s*=\s*(?:None|["']([^"']+)["'])\s*$""", re.MULTILINE)
+
+
+def known_head() -> str | None:
+    """The newest schema revision this debateprep knows (see `chain_head`)."""
+    return chain_head(MIGRATIONS_DIR / "versions")
+
+
+@cache
+def chain_head(versions: Path) -> str | None:
+    """The newest schema revision of this debateprep, read from the migration scripts' text.
+
+    Loading Alembic costs a command more than the command itself: this lets `migrate` see that a
+    database is up to date with one query. None when the scripts are not one plain chain (a merge,
+    a branch, a line this reading does not understand): then Alembic decides.
+    """
+    revisions: dict[str, str | None] = {}
+    for script in sorted(versions.glob("*.py")):
+        source = script.read_text(encoding="utf-8")
+        revision, down = _REVISION.findall(source), _DOWN_REVISION.search(source)
+        if len(revision) != 1 or down is None or revision[0] in revisions:
+            return None
+        revisions[revision[0]] = down.group(1)
+    heads = set(revisions) - set(revisions.values())
+    roots = [rev for rev, down in revisions.items() if down is None]
+    if len(heads) != 1 or len(roots) != 1 or not set(revisions.values()) - {None} <= set(revisions):
+        return None
+    return heads.pop()
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -329,8 +361,22 @@ class Database:
 
         return ScriptDirectory.from_config(self._alembic_config()).get_current_head()
 
+    def at_head(self) -> bool:
+        """Whether the schema is this debateprep's newest, by one plain query (no Alembic)."""
+        head = known_head()
+        if head is None:
+            return False
+        try:
+            with self.engine.connect() as conn:
+                found = [row[0] for row in conn.execute(text("SELECT version_num FROM alembic_version"))]
+        except SQLAlchemyError:  # no schema yet, or not ours: Alembic looks closer
+            return False
+        return found == [head]
+
     def migrate(self, revision: str = "head") -> None:
         """Bring the schema up to `revision` (idempotent; cheap when already there)."""
+        if revision == "head" and self.at_head():
+            return
         current = self.current_revision()
         if revision == "head" and current == self.head_revision():
             return

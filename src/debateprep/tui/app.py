@@ -7,6 +7,8 @@ and carries requests between panes (a paragraph sent to the PRST draft).
 
 from __future__ import annotations
 
+import asyncio
+import gc
 import importlib
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,7 +20,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Header, Static, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
 from debateprep.i18n import LANGUAGES, N_, _, language, language_name, set_language
@@ -36,10 +38,12 @@ from debateprep.tui.messages import (
 )
 from debateprep.tui.localized import Localized, LocalizedScreen
 from debateprep.tui.pane import Pane
+from debateprep.tui.widgets.footer import AppFooter
 
-# (tab id, label, "module:Class" of its pane, key). The panes (and the database behind them) are
-# loaded after the first frame: the app paints about as fast as a bare Textual app. Labels are
-# msgids, shown in the interface language.
+# (tab id, label, "module:Class" of its pane, key). The database is opened after the first frame;
+# then the pane on screen is mounted and shows the current debate; every other pane is imported in
+# the background and mounted on its tab's first visit. Labels are msgids, shown in the interface
+# language.
 TABS = (
     ("notes", N_("Concept note"), "debateprep.tui.screens.concept_note:ConceptNotePane", "f1"),
     ("speakers", N_("Speakers"), "debateprep.tui.screens.speakers:SpeakersPane", "f2"),
@@ -60,6 +64,9 @@ def pane_class(path: str) -> type[Pane]:
     return found
 
 
+STARTED_AT_LATEST = 5.0  # seconds: the footer and the garbage collector wait no longer
+PREMOUNT_PAUSE = 0.05  # seconds between two looks for a quiet moment to mount the next pane
+
 # The tab keys share one footer entry ("f1f2f3f4f5f6f7 Tabs"), leaving room for each pane's keys.
 TAB_TOOLTIPS = {"notes": N_("Go to Concept note"), "speakers": N_("Go to Speakers"),
                 "statements": N_("Go to Statements"), "library": N_("Go to Agreed language"),
@@ -71,9 +78,13 @@ OPENING = N_("Opening the database …")
 # -- what the app's own workers report ------------------------------------------------------
 
 
-class PanesReady(Message):
-    def __init__(self, classes: list[type[Pane]]) -> None:
-        self.classes = classes
+class DatabaseReady(Message):
+    """The database is open: the debates there are, as (id, label), oldest first, and what the
+    first tab's pane read of the most recent one (`Pane.read_first`)."""
+
+    def __init__(self, debates: list[tuple[int, str]], first: object | None) -> None:
+        self.debates = debates
+        self.first = first
         super().__init__()
 
 
@@ -81,6 +92,10 @@ class DatabaseFailed(Message):
     def __init__(self, problem: str) -> None:
         self.problem = problem
         super().__init__()
+
+
+class PanesImported(Message):
+    """Every pane's module is imported (and the roster loaded)."""
 
 
 class DebatesLoaded(Message):
@@ -125,11 +140,22 @@ class DebatePrepApp(App[None]):
 
     debate_id: reactive[int | None] = reactive(None, init=False)
 
+    # Once the first screen is up, mount the other panes one by one in the background (Pilot tests
+    # that visit a few tabs turn this off: each tab is then mounted on its first visit).
+    PREMOUNT: bool = True
+
     def __init__(self, services: Services, *, offer_sample: bool = True) -> None:
         super().__init__()
         self.services = services
         self.offer_sample = offer_sample
         self._unsubscribe = services.subscribe(self._announced)
+        self._database_open = False
+        self._debates_known = False  # once known, a pane mounted later is told the current debate
+        self._panes: dict[str, Pane] = {}  # by tab id, from the moment each starts mounting
+        self._mounted: dict[str, asyncio.Event] = {}
+        self._tabs_mounted = asyncio.Event()
+        self._importing = False  # the other panes' modules (once the first pane shows its content)
+        self._is_started = False
         self._database_problem: str | None = None
 
     def get_default_screen(self) -> Screen[object]:
@@ -137,54 +163,150 @@ class DebatePrepApp(App[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        # The first frame is light (title, keys, a line of status): tabs follow, then the panes.
+        # The first frame is light (title, keys, a line of status): the database starts opening
+        # after it, and the tabs are mounted meanwhile.
         yield Static(_(OPENING), id="startup", markup=False)
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._show_tabs)
+        # The footer keeps the app's keys until the pane on screen shows the debate (not once per
+        # focus move on the way there); at the latest after a few seconds (_started).
+        self.query_one(AppFooter).hold()
+        self.set_timer(STARTED_AT_LATEST, self._started)
+        self.call_after_refresh(self._first_frame_shown)
 
     def on_unmount(self) -> None:
         self._unsubscribe()
 
-    async def _show_tabs(self) -> None:
+    async def _first_frame_shown(self) -> None:
+        freeze_gc()
+        self.open_database()
         tabs = TabbedContent(id="tabs")
         for tab_id, label, _path, _key in TABS:  # as `with TabbedContent(): with TabPane(...)` would
             loading = Static(_(OPENING), classes="pane-loading", markup=False)
             tabs.compose_add_child(TabPane(_(label), loading, id=f"tab-{tab_id}"))
-        await self.mount(tabs, before=self.query_one(Footer))
+        await self.mount(tabs, before=self.query_one(AppFooter))
         await self.query("#startup").remove()
-        self.open_database()
+        self._tabs_mounted.set()
 
     # -- the database and the panes ----------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="database", exit_on_error=False)
     def open_database(self) -> None:
-        """Open (and migrate) the database and import the panes, off the event loop."""
+        """Open (and migrate) the database and find the debates, off the event loop; the first
+        pane's module is imported meanwhile (the pane on screen when the app starts)."""
         from debateprep.tui.errors import describe_error
 
         try:
             self.services.open()
-            self.services.roster  # noqa: B018 - loaded here, not on the event loop
-            classes = [pane_class(path) for _tab, _label, path, _key in TABS]
+            debates = [(d.id, d.label()) for d in self.services.debates.list() if d.id is not None]
+            first = pane_class(TABS[0][2]).read_first(self.services, debates[-1][0] if debates else None)
         except Exception as exc:  # noqa: BLE001 - shown in every tab, never a traceback
             self.post_message(DatabaseFailed(describe_error(exc)))
             return
-        self.post_message(PanesReady(classes))
+        freeze_gc()
+        self.post_message(DatabaseReady(debates, first))
 
-    @on(PanesReady)
-    async def _mount_panes(self, message: PanesReady) -> None:
-        for (tab_id, _label, _path, _key), pane_cls in zip(TABS, message.classes, strict=True):
-            tab = self.query_one(f"#tab-{tab_id}", TabPane)
-            await tab.query(".pane-loading").remove()
-            await tab.mount(pane_cls(self.services, id=f"pane-{tab_id}"))
-        active = self.query_one(TabbedContent).active
-        if active.startswith("tab-"):
-            self._focus_pane(active.removeprefix("tab-"))
-        self.load_debates()
+    @on(DatabaseReady)
+    async def _database_ready(self, message: DatabaseReady) -> None:
+        """Show the current debate in the pane on screen; the other panes wait for their tab."""
+        await self._tabs_mounted.wait()
+        self._database_open = True
+        self._debates_loaded(DebatesLoaded(message.debates))
+        active = self.query_one(TabbedContent).active.removeprefix("tab-")
+        first = message.first if active == TABS[0][0] else None
+        if await self._ensure_pane(active, first) is not None:
+            self._focus_pane(active)
+        if active != TABS[0][0]:  # (the first tab's pane says when it has shown the debate)
+            self._import_panes()
+
+    @on(Pane.Shown)
+    def _pane_shown(self, message: Pane.Shown) -> None:
+        self._started()
+        self.call_after_refresh(self._import_panes)  # once that is painted
+
+    @property
+    def is_started(self) -> bool:
+        """The first screen is up: the pane on screen shows the current debate (or the database
+        could not be opened)."""
+        return self._is_started
+
+    def _started(self) -> None:
+        """The first screen is up (or could not be: the database failed), or it is taking long."""
+        if not self._is_started:
+            self._is_started = True
+            self.query_one(AppFooter).release()
+            collect_from_now_on()
+
+    def _import_panes(self) -> None:
+        if not self._importing:
+            self._importing = True
+            self.import_panes()
+
+    @work(thread=True, exclusive=True, group="panes", exit_on_error=False)
+    def import_panes(self) -> None:
+        """Import the other panes' modules and the roster in the background, after the first pane
+        has shown the current debate, so that a tab's first visit only has to mount its pane."""
+        self.services.roster  # noqa: B018 - loaded here, not on the event loop
+        for _tab, _label, path, _key in TABS:
+            pane_class(path)
+        freeze_gc()
+        self.post_message(PanesImported())
+
+    @on(PanesImported)
+    def _panes_imported(self, message: PanesImported) -> None:
+        if self.PREMOUNT:
+            self.call_later(self._premount_next)
+
+    async def _premount_next(self) -> None:
+        """Mount the next pane not visited yet, in the background, whenever no work is running (a
+        pane loading its data, a brief being built): a tab's first visit then finds its content
+        ready. Panes a key asks for meanwhile are mounted at once, as before."""
+        if any(not worker.is_finished for worker in self.workers):
+            self.set_timer(PREMOUNT_PAUSE, self._premount_next)
+            return
+        waiting = [tab_id for tab_id, *_ in TABS if tab_id not in self._panes]
+        if not waiting:
+            freeze_gc()
+            return
+        await self._ensure_pane(waiting[0])
+        self.set_timer(PREMOUNT_PAUSE, self._premount_next)
+
+    async def _ensure_pane(self, tab_id: str, first: object | None = None) -> Pane | None:
+        """The pane of `tab_id`, mounted on its first visit (None while the database is not open),
+        showing `first` (what its `read_first` read of the current debate) from its first frame."""
+        if tab_id in self._panes:
+            await self._mounted[tab_id].wait()
+            return self._panes[tab_id]
+        if not self._database_open:
+            return None
+        tab = next(iter(self.query(f"#tab-{tab_id}").results(TabPane)), None)
+        if tab is None or not tab.is_mounted:
+            return None  # the app is closing
+        path = next(path for tab_of, _label, path, _key in TABS if tab_of == tab_id)
+        pane = pane_class(path)(self.services, id=f"pane-{tab_id}")
+        self._panes[tab_id], self._mounted[tab_id] = pane, asyncio.Event()
+        if first is not None:
+            pane.first_read = (self.debate_id, first)  # shown by its on_mount
+        await tab.query(".pane-loading").remove()
+        await tab.mount(pane)
+        self._mounted[tab_id].set()
+        if self._debates_known:
+            pane.post_message(DebateSelected(self.debate_id))
+        return pane
+
+    @on(TabbedContent.TabActivated)
+    async def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        tab_id = (event.pane.id or "").removeprefix("tab-")
+        if await self._ensure_pane(tab_id) is not None:
+            self._focus_pane(tab_id)
+        if self._is_started:  # once the focus (given later by focus()) is there
+            self.call_after_refresh(self.query_one(AppFooter).release)
 
     @on(DatabaseFailed)
-    def _database_failed(self, message: DatabaseFailed) -> None:
+    async def _database_failed(self, message: DatabaseFailed) -> None:
+        await self._tabs_mounted.wait()
+        self._started()
         self._database_problem = message.problem
         self._show_database_problem()
         self.notify(message.problem, title=_("Database"), severity="error", markup=False, timeout=30)
@@ -195,11 +317,16 @@ class DebatePrepApp(App[None]):
             loading.update(_("The database could not be opened: {problem}").format(problem=self._database_problem))
 
     def panes(self) -> list[Pane]:
-        """The panes mounted so far (all of them once the database is open)."""
+        """The panes mounted so far (each on its tab's first visit)."""
         return list(self.panes_by_tab().values())
 
     def panes_by_tab(self) -> dict[str, Pane]:
         return {tab_id: pane for tab_id, *_ in TABS for pane in self.query(f"#pane-{tab_id}").results(Pane)}
+
+    async def pane(self, tab_id: str) -> Pane | None:
+        """The pane of `tab_id`, mounted now if its tab was never visited (None until the database
+        is open)."""
+        return await self._ensure_pane(tab_id)
 
     # -- the current debate ------------------------------------------------------------------
 
@@ -210,6 +337,7 @@ class DebatePrepApp(App[None]):
 
     @on(DebatesLoaded)
     def _debates_loaded(self, message: DebatesLoaded) -> None:
+        self._debates_known = True
         labels = dict(message.debates)
         if self.debate_id in labels:  # still there: keep it, its label may have changed
             self.sub_title = labels[self.debate_id]
@@ -272,10 +400,10 @@ class DebatePrepApp(App[None]):
 
     @on(SendToPrst)
     @on(SendGroupToPrst)
-    def _send_to_prst(self, message: SendToPrst | SendGroupToPrst) -> None:
+    async def _send_to_prst(self, message: SendToPrst | SendGroupToPrst) -> None:
         """Agreed language from the library, or a proposal delegations converged on, goes to the PRST
-        pane, which is then shown."""
-        prst = self.panes_by_tab().get("prst")
+        pane (mounted first if its tab was never visited), which is then shown."""
+        prst = await self._ensure_pane("prst")
         if prst is not None:
             prst.post_message(AddToDraft(message))
             self.action_show_tab("prst")
@@ -285,13 +413,16 @@ class DebatePrepApp(App[None]):
     def action_show_tab(self, tab_id: str) -> None:
         if not self.query("#tabs"):
             return  # the very first frame: the tabs are about to appear
-        # A focused widget left in a hidden tab would switch back to it: move the focus along.
         tab = self.query_one(f"#tab-{tab_id}")
+        self.query_one(TabbedContent).active = f"tab-{tab_id}"
+        # The focus goes straight to the pane shown (no moment without it: the footer would show
+        # the app's keys in between). A focused widget left in a hidden tab would switch back to it:
+        # when the pane is not there yet, nothing keeps the focus until it is.
+        self._focus_pane(tab_id)
         focused = self.screen.focused
         if focused is not None and tab not in focused.ancestors_with_self:
+            self.query_one(AppFooter).hold()  # (released once the pane has the focus: _tab_activated)
             self.screen.set_focus(None)
-        self.query_one(TabbedContent).active = f"tab-{tab_id}"
-        self._focus_pane(tab_id)
 
     def _focus_pane(self, tab_id: str) -> None:
         """Put the focus in the pane just shown (unless it took it itself), so its keys work at once."""
@@ -318,12 +449,12 @@ class DebatePrepApp(App[None]):
 
         self.push_screen(DebatePickerScreen(self.services), chosen)
 
-    def run_palette_command(self, command: PaletteCommand) -> None:
+    async def run_palette_command(self, command: PaletteCommand) -> None:
         """What a palette command does: the key's action, on its pane's tab."""
         if command.scope == APP_SCOPE:
             self.call_later(self.run_action, command.action)
             return
-        pane = self.panes_by_tab().get(command.scope)
+        pane = await self._ensure_pane(command.scope)
         if pane is not None:
             self.action_show_tab(command.scope)
             self.call_after_refresh(pane.run_action, command.action)
@@ -390,6 +521,21 @@ class DebatePrepApp(App[None]):
     @on(LanguageRemembered)
     def _language_remembered(self, message: LanguageRemembered) -> None:
         self.notify(_("Interface language: {name}").format(name=language_name(message.code)), markup=False)
+
+
+def freeze_gc() -> None:
+    """Move every object alive now out of the garbage collector's sight. What the app has loaded so
+    far (Textual, SQLAlchemy, the roster, the panes) lives as long as the app; without this each
+    full collection walks all of it again, and a key press that allocates waits 100 ms or more for
+    one. (The cost: a cycle of garbage left from before is never collected, a few kB.)"""
+    gc.freeze()
+
+
+def collect_from_now_on() -> None:
+    """The first screen is up: freeze what was loaded for it, and collect garbage from then on
+    (the CLI starts the app with the collector off, as it runs every command)."""
+    gc.freeze()
+    gc.enable()
 
 
 def make_app(services: Services, *, offer_sample: bool = True) -> DebatePrepApp:

@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from debateprep.i18n import _
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Awaitable, Callable, Iterable
 
     from debateprep.tui.app import DebatePrepApp
 
@@ -49,17 +49,20 @@ def commands_for(scope: str, prefix: str, bindings: Iterable[BindingType],
 
 
 def palette_commands(app: DebatePrepApp) -> list[PaletteCommand]:
-    """The app's commands, then each mounted pane's, in tab order."""
+    """The app's commands, then each pane's (mounted or not: a command mounts it), in tab order."""
+    from debateprep.tui.app import TABS, pane_class
+
     commands = commands_for(APP_SCOPE, "", app.BINDINGS, app.get_key_display)
-    for tab_id, pane in app.panes_by_tab().items():
-        commands += commands_for(tab_id, pane.TITLE, type(pane).BINDINGS, app.get_key_display)
+    for tab_id, _label, path, _key in TABS:
+        pane = pane_class(path)
+        commands += commands_for(tab_id, pane.TITLE, pane.BINDINGS, app.get_key_display)
     return commands
 
 
 class BindingCommands(Provider):
     """The palette's commands from the bindings of the app and of its panes."""
 
-    def _commands(self) -> list[tuple[PaletteCommand, Callable[[], None]]]:
+    def _commands(self) -> list[tuple[PaletteCommand, Callable[[], Awaitable[None]]]]:
         from debateprep.tui.app import DebatePrepApp
 
         app = self.app

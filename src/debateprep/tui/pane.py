@@ -26,10 +26,33 @@ class Pane(Vertical, Localized):
     TITLE: ClassVar[str] = ""  # the name of its tab (a msgid), as the palette prefixes its commands
     TOPICS: ClassVar[frozenset[Topic]] = frozenset()
 
+    class Shown(Message):
+        """The pane shows the current debate for the first time (the app then readies the others)."""
+
     def __init__(self, services: Services, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.services = services
         self.debate_id: int | None = None
+        self._said_shown = False
+        # What `read_first` read, for (debate id, it): a pane that reads first shows it in on_mount.
+        self.first_read: tuple[int | None, object] | None = None
+
+    @classmethod
+    def read_first(cls, services: Services, debate_id: int | None) -> object | None:
+        """What the pane shows of `debate_id`, read in a thread before it is mounted: the pane on
+        screen when the app starts then shows the debate in its first frame. None: the pane
+        loads it itself once mounted, as after any other change of debate."""
+        return None
+
+    def show_first(self, debate_id: int | None, read: object) -> None:
+        """Show what `read_first` read (from on_mount, before the pane's first frame); the
+        `DebateSelected` that follows for the same debate is then already answered."""
+
+    def shown(self) -> None:
+        """Called once the current debate is on screen: says so to the app, the first time."""
+        if not self._said_shown:
+            self._said_shown = True
+            self.post_message(self.Shown())
 
     @on(DebateSelected)
     def _debate_selected(self, message: DebateSelected) -> None:

@@ -1,7 +1,8 @@
 """The brief pane: preview the delegation brief (rendered or as markdown source) and export it.
 
 Building the brief (database reads, markdown) and rendering it (Rich, off the event loop) both run
-in thread workers, and only when the pane is visible: switching tabs never waits for it.
+in thread workers: for a newly chosen debate at once (the first visit finds it ready), after a
+change only when the pane is visible. Switching tabs never waits for it.
 """
 
 from __future__ import annotations
@@ -104,7 +105,9 @@ class BriefPane(Pane):
 
     def debate_changed(self) -> None:
         self.built = None
-        self._invalidate()
+        # Built even while hidden (the pane is made ready in the background): the tab's first visit
+        # finds the brief on screen. Later changes wait for a visit (_invalidate).
+        self.refresh_brief()
 
     def topics_changed(self, topics: frozenset[Topic]) -> None:
         self._invalidate()

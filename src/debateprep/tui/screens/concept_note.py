@@ -33,6 +33,7 @@ from debateprep.tui.widgets.empty import EmptyState
 
 if TYPE_CHECKING:
     from debateprep.domain.concept_note import Question, StoredNote
+    from debateprep.services.facade import Services
     from debateprep.services.notes import ImportResult, NotesService
 
 EMPTY_TEXT = N_(
@@ -97,6 +98,7 @@ class ConceptNotePane(Pane):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.stored: StoredNote | None = None
+        self._shown_first: int | None = None  # the debate show_first showed (its reload is skipped)
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -115,8 +117,12 @@ class ConceptNotePane(Pane):
 
     def on_mount(self) -> None:
         add_columns(self.query_one("#cn-questions", DataTable), COLUMNS)
-        self._set_loaded(False)
-        self.call_after_refresh(self._startup_focus)
+        # Nothing until the note (or its absence) is known: the empty state would say "no concept
+        # note" while it loads.
+        self.query_one("#cn-empty").display = False
+        self.query_one("#cn-body").display = False
+        if self.first_read is not None:
+            self.show_first(*self.first_read)
 
     def relabel(self) -> None:
         relabel_columns(self.query_one("#cn-questions", DataTable), COLUMNS)
@@ -124,17 +130,29 @@ class ConceptNotePane(Pane):
         if self.stored is not None:
             self.show_note(self.stored)  # the table, the captions and the details, from what is loaded
 
-    def _startup_focus(self) -> None:
-        if self.stored is None:
-            self.show_note(None)  # empty state: take the focus so "i" imports at once
-
     def _set_loaded(self, loaded: bool) -> None:
         self.query_one("#cn-empty").display = not loaded
         self.query_one("#cn-body").display = loaded
 
     # -- what to show -----------------------------------------------------------------------
 
+    @classmethod
+    def read_first(cls, services: Services, debate_id: int | None) -> object | None:
+        return services.notes.for_debate(debate_id) if debate_id is not None else None
+
+    def show_first(self, debate_id: int | None, read: object) -> None:
+        from debateprep.domain.concept_note import StoredNote
+
+        if isinstance(read, StoredNote):
+            self._shown_first = debate_id
+            self.show_note(read)
+            self.call_after_refresh(self.shown)
+
     def debate_changed(self) -> None:
+        if self.debate_id is not None and self._shown_first == self.debate_id:
+            self._shown_first = None  # already on screen (show_first)
+            return
+        self._shown_first = None
         self.load_for_debate(self.debate_id)
 
     def topics_changed(self, topics: frozenset[Topic]) -> None:
@@ -156,6 +174,7 @@ class ConceptNotePane(Pane):
         if message.debate_id != self.debate_id:
             return  # an answer for the debate shown before
         self.show_note(message.stored, message.select)
+        self.shown()
         if message.done:
             self.notify(message.done, markup=False)
 
@@ -201,6 +220,9 @@ class ConceptNotePane(Pane):
         available = table.size.width or self.size.width * 2 // 3 or 80
         width = max(20, available - 14)
         table.clear()
+        for column in table.columns.values():  # (clear keeps an auto column as wide as ever: narrower now)
+            if column.auto_width:
+                column.content_width = column.label.cell_len
         for q in questions:
             kind = _("topic") if q.topic else _("Q")
             mark = "*" if q.edited else ("+" if q.original is None else "")
@@ -214,6 +236,14 @@ class ConceptNotePane(Pane):
             self._show_detail(questions[row])
         else:
             self.query_one("#cn-detail", Static).update(_("No guiding questions: press a to add one."))
+        if not table.size.width:  # just shown, not laid out yet: cut again to its width once it is
+            self.call_after_refresh(self._refit_questions, width)
+
+    def _refit_questions(self, cut_at: int) -> None:
+        table = self.query_one("#cn-questions", DataTable)
+        if self.stored is not None and table.size.width and max(20, table.size.width - 14) != cut_at:
+            current = self._current()
+            self._fill_questions(self.stored.note.questions, current.id if current else None)
 
     def on_resize(self) -> None:
         if self.stored is not None:

@@ -103,6 +103,8 @@ class PrstPane(Pane):
         super().__init__(*args, **kwargs)
         self.draft: Draft | None = None
         self.editing: Paragraph | None = None  # the paragraph (and version) loaded in the editor
+        self._shown_debate = False  # the current debate's draft (or its absence) is on screen
+        self._waiting: list[AddToDraft] = []  # sent before that: added once it is
 
     def compose(self) -> ComposeResult:
         yield Static("", id="prst-status", markup=False)
@@ -137,6 +139,7 @@ class PrstPane(Pane):
     # loading ------------------------------------------------------------------------------
 
     def debate_changed(self) -> None:
+        self._shown_debate = False
         self.reload()
 
     def topics_changed(self, topics: frozenset[Topic]) -> None:
@@ -184,6 +187,10 @@ class PrstPane(Pane):
     def _loaded(self, message: Loaded) -> None:
         if message.debate_id == self.debate_id:
             self._show(message.loaded)
+            self._shown_debate = True
+            waiting, self._waiting = self._waiting, []
+            for sent in waiting:
+                self._add_to_draft(sent)
 
     def _show(self, loaded: LoadedDraft) -> None:
         self.draft = loaded.draft
@@ -375,6 +382,9 @@ class PrstPane(Pane):
 
     @on(AddToDraft)
     def _add_to_draft(self, message: AddToDraft) -> None:
+        if not self._shown_debate:  # the pane was just mounted (sent from another tab): its draft first
+            self._waiting.append(message)
+            return
         sent = message.sent
         if isinstance(sent, SendToPrst):
             self.add_agreed(sent.text, sent.citation, sent.paragraph_id)

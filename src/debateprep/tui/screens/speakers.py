@@ -319,6 +319,8 @@ class SpeakersPane(Pane):
         has = bool(self.placements)
         self.query_one("#sp-empty").display = not has and self.debate_id is not None
         self.query_one("#sp-body").display = has
+        if has and self.screen.focused is self:  # shown before its list was loaded (its tab's first
+            self.query_one("#sp-table", DataTable).focus()  # visit): the list takes the focus now
         status = self.query_one("#sp-status", Static)
         timer = self.query_one(SpeakerTimer)
         nxt = self._next_waiting()
