@@ -525,3 +525,20 @@ def test_a_question_ending_with_a_colon_takes_in_its_sub_items() -> None:
 def test_the_original_language_line_is_no_title(text: str, title: str) -> None:
     result = normalise(text)
     assert parse_concept_note(result.text, furniture=result.furniture).title == title
+
+
+def test_briefers_in_a_capacity_with_ranks_places_and_clauses_after_the_body() -> None:
+    assert _triples(_parse("briefers_capacity.en.txt")) == [
+        # the capacity is the role the Council hears; the post printed before it gives way
+        ("Ilse Marquardt", "Chair",
+         "Expert Group on transboundary aquifers in relation to conflict prevention of the Basin Dialogue Forum"),
+        ("Tavita Leaupepe", "Vice-Chair", "Pacific Water Council"),
+        # a rank is dropped like "Ms."; a clause in lower case after the body is neither title nor body
+        ("Ayesha Rahman", "Chief Engineer", "United Nations Mission in the Lake Region"),
+        ("Jonas Berg", "Deputy Commander", "Nordic Water Brigade"),
+        # a country after the body, after a comma or in parentheses, is no part of its name
+        ("Grace Otieno", "Director", "Kisumu Water Justice Centre"),
+        ("Hamid Sadeghi", "Founder", "Rahe Ab"),  # "the NGO X": the body is X
+        # two titles joined by "and": the second heads the body
+        ("Ruth Alemu", "Special Envoy of the Secretary-General for Water and Head", "United Nations Water Diplomacy Office"),
+    ]

@@ -118,6 +118,8 @@ _HONORIFIC_WORDS = ("Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs", "Miss", "Mx.", "Dr.
 _TITLE_HONORIFICS = ("Professor", "Ambassador", "Judge", "Justice", "General", "Colonel", "Senator", "Chief", "Bishop",
                      "Archbishop", "Cardinal", "Imam", "Rabbi")
 _EXCELLENCY = re.compile(r"^(?:His|Her|Their) Excellency\s+")
+# Military and police ranks before a name ("Major X", "Lieutenant Colonel X"): dropped like "Ms.".
+_RANKS = ("Major", "Captain", "Lieutenant", "Colonel", "Brigadier", "Admiral", "Commodore", "Sergeant", "Commissioner")
 # Lower-case words inside a name: "Ana María de la Cruz", "Jean-Pierre van der Berg".
 _PARTICLES = {"de", "del", "della", "der", "den", "di", "da", "das", "do", "dos", "du", "la", "le", "van", "von", "bin",
               "binti", "bint", "ibn", "al", "el", "y", "e", "ter", "ten", "zu", "af", "ben", "ould", "st."}
@@ -241,8 +243,10 @@ def _honorifics(words: list[str]) -> int:
             k += 2
         elif w in _TITLE_HONORIFICS and k + 1 < len(words) and (_name_word(words[k + 1]) or words[k + 1] in _HONORIFIC_WORDS):
             k += 1  # "Professor Rosa Kim", "Ambassador Henrik Vestergaard"; "Professor of Law" is a title
-        elif w in ("Lieutenant", "Major", "Brigadier") and k + 1 < len(words) and words[k + 1] == "General":
+        elif w in ("Lieutenant", "Major", "Brigadier") and k + 1 < len(words) and words[k + 1] in ("General", "Colonel"):
             k += 2
+        elif w in _RANKS and k + 1 < len(words) and _name_word(words[k + 1]):
+            k += 1  # "Major Siti X", "Captain Y"; "Captain of the …" is a role
         else:
             break
     return k
@@ -352,12 +356,56 @@ def clean_entry(item: str) -> str:
     return RELATIVE.sub("", _CAPACITY.sub("", item)).strip().rstrip(".;,:").strip()
 
 
+# "…, in her capacity as Co-Chair of X": the role in which the Council hears the briefer.
+_IN_CAPACITY_AS = re.compile(r",?\s*\bin (?:her|his|their|its) capacity as (?:an? |the )?(?P<role>.+)$", re.IGNORECASE)
+# "(Gabon)", "(Sierra Leone)" after a body: where it works, no part of its name (an acronym stays).
+_PLACE_AFTER = re.compile(r"\s*\((?P<place>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2})\)$")
+# "the NGO Saferworld": the kind of body before its name ("NGO Working Group on …" is a name).
+_NGO = re.compile(r"^NGO\s+(?=[A-Z])(?!(?:[\w'’-]+\s)?(?:" + _BODY_WORDS + r")\b)")
+
+
+def _in_capacity(item: str) -> str:
+    """"Ms. X, Professor at Y, in her capacity as member of Z" -> "Ms. X, member of Z": the
+    capacity is the role the briefer speaks in, so a post printed before it gives way."""
+    m = _IN_CAPACITY_AS.search(item)
+    if m is None:
+        return item
+    head = _comma_parts(item[:m.start()])
+    name = head[0] if head and names_person(head[0]) and split_person(head[0])[1] == "" else None
+    return f"{name}, {m.group('role')}" if name else m.group("role")
+
+
+def _drop_place_after_body(item: str) -> str:
+    """"…, Director of X (Gabon)", "…, Director of X, Ghana", "…, Commander of X, recipient of the
+    Y Award": a place, or a clause in lower case, after a role with its body is neither."""
+    m = _PLACE_AFTER.search(item)
+    if m and not _ORG_WORDS.search(m.group("place")) and not _TITLE_WORDS.search(m.group("place")) \
+            and not m.group("place").isupper() and _ORG_WORDS.search(item[:m.start()]):
+        item = item[:m.start()]
+    parts = _comma_parts(item)
+    while len(parts) > 2 and _has_role_and_body(parts[-2]) and (
+            _is_place(parts[-1]) or parts[-1][:1].islower() and not complete_role(parts[-1].split(" of ")[0])):
+        parts.pop()
+    return ", ".join(parts)
+
+
+def _has_role_and_body(part: str) -> bool:
+    return complete_role(part) and organization_of(part) is not None
+
+
+def _is_place(part: str) -> bool:
+    """A country or place alone: one to three capitalised words, no body, role or subject word."""
+    words = part.split()
+    return 0 < len(words) <= 3 and all(_is_capitalised(w) for w in words) and not _ORG_WORDS.search(part) \
+        and not _TITLE_WORDS_ANY_CASE.search(part) and not part.isupper()
+
+
 def parse_en_entry(item: str, organization: str | None = None) -> Parsed | None:
     """One briefer from an English entry; `organization`: the body a group heading gave
     ("two representatives of the ICRC: Ms. A, …, and Mr. B, …")."""
-    item = _parenthesised_role(_drop_note_after_name(clean_entry(item)))
+    item = _parenthesised_role(_drop_note_after_name(_in_capacity(clean_entry(item))))
     acronyms = _ACRONYM.findall(item)
-    item = _ACRONYM.sub("", item).rstrip(".;,").strip()
+    item = _drop_place_after_body(_ACRONYM.sub("", item).rstrip(".;,").strip())
     if not item:
         return None
     rep = _REPRESENTATIVE.match(item)
@@ -385,7 +433,7 @@ def parse_en_entry(item: str, organization: str | None = None) -> Parsed | None:
         return None
     if name is None and body is None and title and _ORG_WORDS.search(title) and not _TITLE_WORDS.search(title):
         return None, None, title  # a body named alone
-    return name, _capitalised(title), body
+    return name, _capitalised(title), _NGO.sub("", body) if body else body
 
 
 def title_and_body(parts: list[str]) -> tuple[str | None, str | None]:
@@ -413,8 +461,9 @@ def title_and_body(parts: list[str]) -> tuple[str | None, str | None]:
     organization = whole
     if organization:
         at = title.rfind(organization)
-        if at > 0 and title.endswith(organization) and title not in POSTS and not _HEAD_OF.search(title):
-            # "Director of X" -> "Director"; a remit after X, or two titles ("… and Head of X"), keep all
+        if at > 0 and title.endswith(organization) and title not in POSTS:
+            # "Director of X" -> "Director"; two titles ("… and Head of X") -> "… and Head", as two
+            # roles joined by "and" are one title; a remit after X keeps all
             title = re.sub(r"\s*\b(?:of|at|from|with|to|in)(?: the)?\s*$", "", title[:at]).strip(" ,")
     elif place := re.search(r"\s(?:from|in) (?:the )?(?P<where>.+)$", title):
         if not _ORG_WORDS.search(place.group("where")):
@@ -451,6 +500,10 @@ def organization_of(title: str | None) -> str | None:
     if zh_usg:  # "主管行动支助副秘书长" heads the department of 行动支助, as in English
         return f"{zh_usg.group('area')}部"
     m = re.search(r"\b(?:at|from|to) (?:the )?(.+)$", title)
+    of_body = re.search(r"\bof (?:the )?[A-Z]", title)
+    if m and of_body and of_body.start() < m.start() and _ORG_WORDS.search(title[of_body.end() - 1:m.start()]) \
+            and not _LEADS_WITH_TITLE.match(title[of_body.end() - 1:]):
+        m = None  # "Co-Chair of the Study Group on … in relation to …": the body named first is the one
     if m and _ORG_WORDS.search(m.group(1)) and not _LEADS_WITH_TITLE.match(m.group(1)):
         return m.group(1).strip()
     m = re.search(r"\bat (?:the )?(" + _PROPER_NAME + r")$", title)
