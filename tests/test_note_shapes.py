@@ -542,3 +542,26 @@ def test_briefers_in_a_capacity_with_ranks_places_and_clauses_after_the_body() -
         # two titles joined by "and": the second heads the body
         ("Ruth Alemu", "Special Envoy of the Secretary-General for Water and Head", "United Nations Water Diplomacy Office"),
     ]
+
+
+def test_chinese_briefers_in_a_numbered_paragraph_with_a_capacity_and_a_country_after_the_name() -> None:
+    note = _parse("briefers_numbered_paragraph.zh.txt")
+    assert _triples(note) == [
+        # the paragraph's number is no part of the first briefer; "联合国" before a post of the Organization is its body
+        ("玛丽亚·费尔南达·洛佩斯", "常务副秘书长", "联合国"),
+        ("约翰·卡特", "首席经济学家", "世界银行"),  # a "…学家" is a title
+        ("阿伊莎·迪亚洛", "创始人", "萨赫勒农民互助倡议"),  # an "…倡议" is a body; "(马里)" after the name goes
+        ("哈莉玛·马哈迪", "农村妇女代表", None),  # "以…身份发言的": the capacity is the role, descriptors go
+    ]
+    assert note.outcome.kind == "none"  # "不寻求达成正式成果文件"
+
+
+def test_chinese_briefers_one_a_numbered_line_with_a_short_name_and_a_capacity() -> None:
+    note = _parse("briefers_lines.zh.txt")
+    assert _triples(note) == [
+        ("安东尼奥·古特雷斯", "秘书长", "联合国"),
+        ("让-巴蒂斯特·恩东", "执行秘书", "几内亚湾委员会"),  # the short name in parentheses goes
+        ("阿库·门萨", "渔民代表", None),
+        ("科菲·阿多·博阿滕", "首席工程师", "西非海洋研究平台"),
+    ]
+    assert note.outcome.kind == "none"

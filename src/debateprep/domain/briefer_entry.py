@@ -128,12 +128,14 @@ _OPEN_END = re.compile(r"\b(?:for|of|on|the|and|in|to|at|from|with|a|an)$", re.I
 
 # Chinese: how bodies end, how titles end, honorifics after a name.
 _ZH_BODY_END = ("部", "厅", "局", "处", "署", "会", "组织", "办事处", "办公室", "委员会", "基金", "基金会", "联盟", "中心",
-                "法院", "网络", "协会", "大学", "学院", "研究所", "研究院", "银行", "机构", "红十字会", "秘书处", "论坛")
+                "法院", "网络", "协会", "大学", "学院", "研究所", "研究院", "银行", "机构", "红十字会", "秘书处", "论坛",
+                "倡议", "运动", "项目", "平台")
 _ZH_TITLE_ENDS = (
     "委员", "成员", "副秘书长", "秘书长", "高级专员", "专员", "特别代表", "特使", "主席", "总干事", "执行主任", "主任", "大使",
     "部长", "代表", "顾问", "协调员", "院长", "处长", "司长", "局长", "会长", "所长", "行长", "署长", "负责人", "创始人",
     "教授", "研究员", "专家", "记者", "撰稿人", "律师", "医生", "法官", "检察官", "活动人士", "倡导者", "领导人", "领袖",
     "幸存者", "学者", "作家", "发言人", "干事", "官员", "书记", "总监", "首席执行官", "总裁", "理事",
+    "执行秘书", "学家", "工程师", "指挥官", "司令", "建设者", "工作者", "组织者", "捍卫者", "维护者",
 )
 _ZH_HONORIFIC_AFTER = ("先生", "女士", "阁下", "博士", "教授")
 _ZH_DOT = "·•・"
@@ -552,6 +554,10 @@ def _zh_body_and_head(title: str) -> tuple[str | None, str]:
 
 _ZH_DOT_NAME = re.compile(r"[\u4e00-\u9fff]+(?:[" + _ZH_DOT + r"][\u4e00-\u9fff]+)+$")
 _ZH_CAPACITY = re.compile(r"以(?:其)?个人身份(?:通报的?|发言的?|参加的?)?")
+# "以青年代表身份发言的…": the role the briefer speaks in, which wins over descriptors after it.
+_ZH_IN_CAPACITY = re.compile(r"以(?:其)?(?P<role>[\u4e00-\u9fff]{2,16}?)身份(?:通报|发言|参加|出席)?的?")
+# "…女士(莫桑比克)": a country after the person is no part of the entry.
+_ZH_PLACE_AFTER = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff]{2,10}[)）]$")
 _ZH_REPRESENTATIVES = re.compile(r"^(?P<orgs>.+?)的?(?:一名|一位|两名|几名|若干名|数名|多名)?(?:代表|代表们)$")
 
 
@@ -565,6 +571,9 @@ def clean_zh_entry(item: str) -> str:
     "教授" after a name)."""
     item = _ZH_CAPACITY.sub("", QUALIFIER.sub("", item.strip())).strip().rstrip("；;。.，,、 ")
     item = re.sub(r"^(?:一名|一位|两名|几名|若干名|数名|多名)", "", _ZH_SHORT_NAME.sub("", item))
+    if (place := _ZH_PLACE_AFTER.search(item)) and (
+            item[:place.start()].endswith(_ZH_HONORIFIC_AFTER) or _ZH_DOT_NAME.search(item[:place.start()])):
+        item = item[:place.start()]
     for honorific in _ZH_HONORIFIC_AFTER:
         if item.endswith(honorific) and len(item) > len(honorific) + 1:
             return item[:-len(honorific)]
@@ -577,6 +586,12 @@ def parse_zh_entry(item: str) -> list[Parsed]:
     item = clean_zh_entry(item)
     if not item:
         return []
+    capacity = _ZH_IN_CAPACITY.search(item)
+    if capacity and (dotted_after := _ZH_DOT_NAME.search(item, capacity.end())):
+        # the capacity is the role; descriptors between it and the name go
+        name = _zh_split_name(item[capacity.end():], dotted_after.start() - capacity.end())[0]
+        role = capacity.group("role")
+        return [(name, role, organization_of(role))]
     rep = _ZH_REPRESENTATIVES.match(item)
     if rep and _CIVIL.fullmatch(rep.group("orgs")):
         return [(None, item, None)]  # "民间社会代表": a role, no body
@@ -591,6 +606,8 @@ def parse_zh_entry(item: str) -> list[Parsed]:
     role = _zh_drop_descriptors(role)
     organization = organization_of(role)
     body, head = _zh_body_and_head(role)
+    if role.startswith("联合国") and role[3:] in _UN_POSTS:
+        body, head = "联合国", role[3:]  # "联合国秘书长": the Organization's post, as "Secretary-General of the United Nations"
     if body is not None and role not in POSTS:  # "联合国地雷行动处处长": the head of a body, and the body
         role, organization = head, body
     return [(name, role or None, organization)]

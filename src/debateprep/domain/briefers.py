@@ -301,6 +301,7 @@ def _en_orgs(text: str) -> list[str]:
 
 
 def _zh_sentence(s: str, after: list[str]) -> list[_Entry]:
+    s = strip_marker(s)  # "9. 联合国秘书长…将在会上作通报": a numbered paragraph's number names nobody
     if s.rstrip().endswith(("：", ":")) and _BRIEF_WORD.search(s):
         return [e for item in _list_items(after) for e in _zh_running(item)]
     listed = _ZH_LISTED.search(s)
@@ -334,7 +335,7 @@ def _zh_running(who: str) -> list[_Entry]:
 # -- outcome ----------------------------------------------------------------------------------
 
 _OUTCOME_PATTERNS: tuple[tuple[OutcomeKind, str], ...] = (
-    ("none", r"不(?:会|寻求|打算|拟)?(?:通过|形成|产生)?(?:任何)?正式成果|没有(?:预期)?(?:的)?(?:正式)?成果|无(?:正式)?成果文件|"
+    ("none", r"不(?:会|寻求|打算|拟)?(?:谈判)?(?:通过|形成|产生|达成)?(?:任何)?(?:正式)?成果文件|不(?:会|寻求|打算|拟)?(?:通过|形成|产生)?(?:任何)?正式成果|没有(?:预期)?(?:的)?(?:正式)?成果|无(?:正式)?成果文件|"
              r"无意(?:寻求|通过|形成|产生)(?:任何)?(?:正式)?成果"),
     ("none", r"\bno (?:formal |official |negotiated |planned |expected )?(?:outcome|product)|\bno outcome document|"
              r"\bnot (?:expected|envisaged|intended) to (?:have|produce|adopt) (?:a |any )?(?:formal )?outcome|"
@@ -345,7 +346,7 @@ _OUTCOME_PATTERNS: tuple[tuple[OutcomeKind, str], ...] = (
 )
 # A summary of the debate the presidency will issue: an outcome, though not a negotiated one.
 _SUMMARY = re.compile(r"\bsummary\b|主席(?:的)?(?:总结|摘要)|会议总结", re.IGNORECASE)
-_FUTURE = re.compile(r"将|拟|打算|无意|希望|计划|预期|will|would|intends?|expects?|envisag|propos|plans?|prepare|issue|circulate", re.IGNORECASE)
+_FUTURE = re.compile(r"将|拟|打算|无意|希望|计划|预期|寻求|will|would|intends?|expects?|envisag|propos|plans?|prepare|issue|circulate", re.IGNORECASE)
 
 
 def find_outcome(outcome_paragraphs: list[str], all_paragraphs: list[str], language: str) -> Outcome:
