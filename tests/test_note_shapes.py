@@ -565,3 +565,19 @@ def test_chinese_briefers_one_a_numbered_line_with_a_short_name_and_a_capacity()
         ("科菲·阿多·博阿滕", "首席工程师", "西非海洋研究平台"),
     ]
     assert note.outcome.kind == "none"
+
+
+def test_briefings_listed_in_the_programme_of_the_day() -> None:
+    assert _triples(_parse("briefers_programme.en.txt")) == [
+        ("Halima Warsame", "Executive Secretary", "Intergovernmental Drought Authority"),
+        ("Pieter Claes", "Director", "Nairobi Climate Security Institute"),
+        # "from the X region of Kenya" is a place, not a body
+        ("Abdi Farah Nur", "Herders' representative", None),
+    ]
+
+
+def test_a_programme_heading_after_the_list_of_briefers_ends_the_list() -> None:
+    assert _triples(_parse("briefers_then_programme.en.txt")) == [
+        ("Ines Duarte", "Director", "Lisbon Heritage Observatory"),
+        ("Karim Saleh", "Youth activist", None),
+    ]

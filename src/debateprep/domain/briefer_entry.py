@@ -521,9 +521,11 @@ def organization_of(title: str | None) -> str | None:
             # Missing Persons" is the body's name
             remit = _REMIT.search(rest) if _REMIT_HOLDER.search(title[:m.start()]) else None
             return rest[:remit.end(1)] if remit else rest.strip()
-        if m.group(0).endswith("the ") and _is_capitalised(rest) and complete_role(title[:m.start()]):
+        before = title[:m.start()]
+        if m.group(0).endswith("the ") and _is_capitalised(rest) and complete_role(before) \
+                and not re.search(r"\b(?:from|in) (?!.*(?:" + _BODY_WORDS + r"))", before):
             # "founder of the Kenema Survivors' Clinic", "coordinator of the Réseau des jeunes …": after
-            # "of the", a name in capitals is a body
+            # "of the", a name in capitals is a body; not "… from the X region of the Niger", a place
             return rest
         break
     m = re.search(r"\bin (?:the )?(.+)$", title)

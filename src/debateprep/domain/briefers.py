@@ -49,7 +49,7 @@ _EN_BRIEF = re.compile(
 _EN_BRIEFED_BY = re.compile(
     r"(?:will be briefed by|briefings? will be (?:provided|given|delivered|made) by|"
     r"briefers? (?:will be|are|is|(?:will )?include)|briefed by|will hear (?:briefings? )?(?:from|by)|"
-    r"^briefers?\s*:)\s*:?\s*(?P<who>.*)$",
+    r"^briefers?\s*:|^briefings? (?:by|from)\s*:)\s*:?\s*(?P<who>.*)$",
     re.IGNORECASE,
 )
 # Who the lead-in of a list names instead of the briefers themselves ("The following have been
@@ -62,7 +62,7 @@ _BRIEF_WORD = re.compile(r"brief|通报|介绍情况", re.IGNORECASE)
 # A sentence that announces briefers wherever it stands (not "the Council was briefed by").
 _ANNOUNCES = re.compile(
     r"will be briefed|will (?:also )?brief|will hear|(?:invited|expected) to brief|following (?:briefers|speakers)|"
-    r"briefers? will|将.{0,30}通报|应邀.{0,20}通报|听取",
+    r"briefers? will|^briefings? (?:by|from)\s*:|将.{0,30}通报|应邀.{0,20}通报|听取",
     re.IGNORECASE,
 )
 CHAIR_LINE = re.compile(r"(?:chair(?:ed)?(?: by)?|presid(?:ed|ing|ent)(?: by)?|moderat\w*(?: by)?)\s*[:：]|主持", re.IGNORECASE)

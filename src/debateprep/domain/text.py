@@ -173,7 +173,7 @@ _NOTE_TITLE_LINE = re.compile(r"^\s*" + NOTE_KIND_EN + r"\b", re.IGNORECASE)
 _SECTION_WORD = (
     r"(?:(?:expected |proposed )?outcomes?|(?:expected )?briefers?|briefings?|background|introduction|context|format|"
     r"objectives?|purpose|overview|(?:guiding |key |framing |suggested )?questions(?: for discussion)?|participation|"
-    r"participants|speakers|modalities)(?: \((?:tbc|to be confirmed)\))?"
+    r"participants|speakers|modalities|programme(?: of (?:work|the day|the meeting))?|agenda)(?: \((?:tbc|to be confirmed)\))?"
 )
 _SECTION_LINE = re.compile(
     r"^(?i:" + _SECTION_WORD + r"(?:(?:,| and| &) " + _SECTION_WORD + r")*)$"
