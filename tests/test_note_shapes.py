@@ -581,3 +581,15 @@ def test_a_programme_heading_after_the_list_of_briefers_ends_the_list() -> None:
         ("Ines Duarte", "Director", "Lisbon Heritage Observatory"),
         ("Karim Saleh", "Youth activist", None),
     ]
+
+
+def test_a_title_block_with_the_kind_of_note_on_its_own_line() -> None:
+    # "Concept Note" alone, the debate on the next line: one title, capitals as printed
+    assert _parse("title_block.en.txt").title == \
+        'Concept Note Security Council Open Debate on "Space Security: Keeping Orbits Peaceful"'
+
+
+def test_a_theme_line_under_the_title_then_the_dateline() -> None:
+    note = _parse("theme_and_dateline.en.txt")
+    assert note.title == "Concept note for the annual open debate of the Security Council on the protection of journalists"
+    assert note.meeting_date == date(2031, 5, 14)

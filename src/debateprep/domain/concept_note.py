@@ -31,6 +31,7 @@ from debateprep.domain.text import (
     day_month,
     find_dates,
     has_cjk,
+    is_section_name,
     first_date,
     paragraphs,
     sentences,
@@ -319,6 +320,10 @@ def _continues_heading(prev: str, nxt: str, language: Language) -> bool:
         return False
     if _EN_OPEN_HEADING.search(prev):
         return not nxt.endswith((".", ";")) or nxt.endswith(('".', '”.'))
+    if re.fullmatch(NOTE_KIND_EN + r":?", prev, re.IGNORECASE):
+        # "Concept note" / "Security Council open debate on “…”": a title block set on two lines
+        return not is_section_name(nxt) and not nxt.endswith((".", ";", ":")) and bool(
+            re.search(r"\b(?:debate|meeting|briefing|Security Council)\b", nxt, re.IGNORECASE))
     # "Annex to the letter … addressed to the" / "Secretary-General": the tail of the letter's title
     return bool(re.match(r"^annex\b", prev, re.IGNORECASE)) and bool(re.fullmatch(
         r"(?:the )?(?:Secretary-General|President of the Security Council)\.?", nxt))
@@ -403,6 +408,10 @@ def _with_footnotes(text: str, footnotes: Sequence[tuple[int, str]]) -> str:
 _NOTE_TITLE = re.compile(r"^" + NOTE_KIND_EN + r"\b|" + NOTE_KIND_ZH + "$", re.IGNORECASE)
 
 
+# A sub-title under the note's title: 'Theme: "…"', "Sub-theme: …", "主题：…".
+_SUBTITLE = re.compile(r"^(?:(?:sub-?)?theme|subtitle)\s*:\s*\S|^(?:副)?主题[：:]\s*\S", re.IGNORECASE)
+
+
 def _titleish(p: str) -> bool:
     """Short enough for a title and not a sentence of body text."""
     end = p.rstrip("”\"’' ")
@@ -422,6 +431,11 @@ def _read_header(note: ConceptNote, paras: list[str], start: int, language: Lang
         nxt = paras[i + 1] if i + 1 < len(paras) else ""
         if find_dates(p) and cell_len(p) < 60 and not _NUMBER.match(p):
             note.meeting_date = note.meeting_date or find_dates(p)[0][1]
+            i += 1
+            continue
+        if _SUBTITLE.match(p) and cell_len(p) <= 300:
+            # 'Theme: "…"' under the title: the debate's theme, then perhaps its date line
+            note.focus = f"{note.focus} {p}" if note.focus else p
             i += 1
             continue
         if not _is_heading(p) or _NUMBER.match(p) or heading_roles(p):
