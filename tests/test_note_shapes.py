@@ -593,3 +593,13 @@ def test_a_theme_line_under_the_title_then_the_dateline() -> None:
     note = _parse("theme_and_dateline.en.txt")
     assert note.title == "Concept note for the annual open debate of the Security Council on the protection of journalists"
     assert note.meeting_date == date(2031, 5, 14)
+
+
+def test_chinese_questions_numbered_like_headings() -> None:
+    # "一、" numbers the items of the questions section here, under unnumbered headings
+    assert [q.text for q in _parse("questions_heading_numerals.zh.txt").questions] == [
+        "安理会如何推动各方减少在人口稠密地区使用爆炸性武器？",
+        "哪些做法有助于保护城市中的关键基础设施",
+        "可以从近期冲突中汲取哪些教训？",
+        "恢复供水和供电等基本服务，支持平民返回家园",  # a topic, its full stop dropped
+    ]
