@@ -603,3 +603,13 @@ def test_chinese_questions_numbered_like_headings() -> None:
         "可以从近期冲突中汲取哪些教训？",
         "恢复供水和供电等基本服务，支持平民返回家园",  # a topic, its full stop dropped
     ]
+
+
+def test_a_word_footnote_referenced_right_after_a_number_leaves_the_number_whole(tmp_path: Path) -> None:
+    paras = [p for p in normalise((SHAPES / "questions_paren_items.en.txt").read_text(encoding="utf-8")).text.split("\n")
+             if p.strip()]
+    path = tmp_path / "note.docx"
+    render_docx(paras, path, footnotes=[Footnote("In resolution 2222", "See also resolution 1738 (2006).")])
+    _, note = import_concept_note(path)
+    # the reference is no digit of "2222": Word marks where it stands, so it is simply left out
+    assert note.cited_documents[:2] == ["S/RES/2222 (2015)", "S/RES/1738 (2006)"]

@@ -374,7 +374,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 def _text_with_markers(paragraph: DocxParagraph, footnotes: dict[str, int]) -> str:
     """The paragraph's text (as python-docx reads it: text, tabs, breaks) with each footnote
-    reference as its number."""
+    reference as its number (none after a digit)."""
     out: list[str] = []
     for el in paragraph._p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}footnoteReference"):
         if el.tag == f"{_W}t":
@@ -382,7 +382,10 @@ def _text_with_markers(paragraph: DocxParagraph, footnotes: dict[str, int]) -> s
         elif el.tag == f"{_W}tab":
             out.append("\t")
         elif el.tag == f"{_W}footnoteReference":
-            out.append(str(footnotes.get(el.get(f"{_W}id") or "", "")))
+            if not "".join(out[-1:])[-1:].isdigit():
+                # glued to a number ("resolution 1265" + "1") the marker would change the number and
+                # could not be taken out again: Word says where it stands, so it is left out there
+                out.append(str(footnotes.get(el.get(f"{_W}id") or "", "")))
         else:
             out.append("\n")
     return "".join(out)
