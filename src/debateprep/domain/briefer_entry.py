@@ -591,9 +591,8 @@ def parse_zh_entry(item: str) -> list[Parsed]:
     capacity = _ZH_IN_CAPACITY.search(item)
     if capacity and (dotted_after := _ZH_DOT_NAME.search(item, capacity.end())):
         # the capacity is the role; descriptors between it and the name go
-        name = _zh_split_name(item[capacity.end():], dotted_after.start() - capacity.end())[0]
-        role = capacity.group("role")
-        return [(name, role, organization_of(role))]
+        speaker = _zh_split_name(item[capacity.end():], dotted_after.start() - capacity.end())[0]
+        return [(speaker, capacity.group("role"), organization_of(capacity.group("role")))]
     rep = _ZH_REPRESENTATIVES.match(item)
     if rep and _CIVIL.fullmatch(rep.group("orgs")):
         return [(None, item, None)]  # "民间社会代表": a role, no body
