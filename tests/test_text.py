@@ -205,3 +205,19 @@ def test_a_note_title_without_quotation_marks_goes_on_when_its_line_is_full() ->
     assert normalise(raw).text.split("\n\n")[1] == (
         "Concept note for the Security Council open debate on children in armed conflict, Africa Great Lakes "
         "region, and monitoring and reporting: strengthening the mechanism today")
+
+
+def test_a_programme_line_opening_with_a_time_is_no_footnote() -> None:
+    raw = "\n".join([
+        "S/2031/1",
+        "Programme of the day1",
+        "1 p.m. Suspension of the meeting",
+        "3 p.m. Resumption of the meeting",  # "3" is later than footnote 1, but a time of day
+        "1 See the website of the presidency.",
+        "31-00001 2/3",
+        "S/2031/1",
+        "Guiding questions",
+    ])
+    result = normalise(raw)
+    assert result.footnotes == ("1 See the website of the presidency.",)
+    assert "3 p.m. Resumption of the meeting" in result.text

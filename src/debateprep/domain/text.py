@@ -334,7 +334,10 @@ class Normalised:
 # A footnote rule typed as text ("__________"); a PDF draws it as a line, which leaves no text.
 _RULE = re.compile(r"^[ \t]*[_\-—–=]{5,}[ \t]*$")
 # A footnote's first line: its number, then its text ("1 See S/2013/689", "2 见…", "3见…").
-_FOOTNOTE_START = re.compile(r"^[ \t]*(\d{1,3})(?:[ \t\u3000]+(?=\S)|(?=[\u3400-\u9fff“《(（]))")
+# (not a time of day that opens a line of a programme: "3 p.m. Resumption of the meeting", "10 时")
+_FOOTNOTE_START = re.compile(
+    r"^[ \t]*(\d{1,3})(?![ \t]*(?:[ap]\.m\.|[ap]m\b|h\b|时|點|点))(?:[ \t\u3000]+(?=\S)|(?=[\u3400-\u9fff“《(（]))"
+)
 # The footnotes of one page never take more lines than this.
 MAX_FOOTNOTE_LINES = 24
 _TEXT, _BLANK, _FURNITURE = 0, 1, 2
