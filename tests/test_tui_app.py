@@ -90,12 +90,14 @@ def test_debate_picker_switches_the_current_debate(sqlite_db) -> None:  # type: 
             options = app.screen.query_one(OptionList)
             assert [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)] == [
                 second.label(), first.label()]
-            await pilot.press("down", "down", "enter")
+            assert options.highlighted == 0 and app.focused is options  # the current debate, Enter keeps it
+            await pilot.press("down", "enter")
             await settle(pilot)
             assert app.debate_id == first.id and app.sub_title == first.label()
             assert app.query_one(BriefPane).debate_id == first.id
             await pilot.press("ctrl+o")
             await settle(pilot)
+            assert app.screen.query_one(OptionList).highlighted == 1  # the current one, wherever it is
             await pilot.press("escape")
             await pilot.pause()
             assert app.debate_id == first.id

@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, Tabs
 from textual.worker import Worker, WorkerState
 
 from debateprep.services.facade import Services
@@ -268,20 +268,22 @@ class DebatePrepApp(App[None]):
         self._focus_pane(tab_id)
 
     def _focus_pane(self, tab_id: str) -> None:
-        """Put the focus in the pane just shown (unless it took it itself), so its keys work at once."""
+        """Put the focus in the pane just shown, where it was when the tab was left (else on the
+        pane's main widget), so its keys work at once."""
         pane = self.panes_by_tab().get(tab_id)
         if pane is None:
             return  # not mounted yet: it is focused once the database is open
         focused = self.screen.focused
-        if focused is not None and pane in focused.ancestors_with_self:
+        if focused is not None and pane in focused.ancestors_with_self and focused is not pane:
             return
-        for widget in self.screen.focus_chain:
-            if pane in widget.ancestors:
-                widget.focus()
-                return
-        # Nothing to focus (an empty state): focus the pane itself so its keys ("i" to import) work.
-        pane.can_focus = True
-        pane.focus()
+        pane.restore_focus()
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        """A tab chosen with the mouse (or Tab/arrows on the tab bar) gives its pane the keyboard too."""
+        pane_id = event.pane.id or ""
+        if pane_id.startswith("tab-") and not isinstance(self.screen.focused, Tabs):
+            self.call_after_refresh(self._focus_pane, pane_id.removeprefix("tab-"))
 
     def action_pick_debate(self) -> None:
         from debateprep.tui.screens.debate_picker import DebatePickerScreen
@@ -290,7 +292,7 @@ class DebatePrepApp(App[None]):
             if result is not None:
                 self.set_debate(*result)
 
-        self.push_screen(DebatePickerScreen(self.services), chosen)
+        self.push_screen(DebatePickerScreen(self.services, self.debate_id), chosen)
 
     def run_palette_command(self, command: PaletteCommand) -> None:
         """What a palette command does: the key's action, on its pane's tab."""

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.containers import Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from debateprep.services.facade import Services
@@ -29,6 +30,50 @@ class Pane(Vertical):
         super().__init__(**kwargs)
         self.services = services
         self.debate_id: int | None = None
+        self._last_focus: Widget | None = None  # where the keyboard was when the tab was left
+
+    # -- the keyboard: one obvious focused widget, whatever happened -------------------------
+
+    def main_widget(self) -> Widget:
+        """Where the pane's results live, focused when nothing in the pane has the focus (a pane
+        whose main widget is hidden, in an empty state, returns itself: its keys still work)."""
+        return self
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self._last_focus = event.widget
+
+    def is_active(self) -> bool:
+        """The pane is on the tab shown (focusing a widget of a hidden tab would switch back to it)."""
+        from textual.widgets import TabbedContent, TabPane
+
+        tab = next((a for a in self.ancestors if isinstance(a, TabPane)), None)
+        tabs = next((a for a in self.ancestors if isinstance(a, TabbedContent)), None)
+        return self.is_mounted and (tab is None or tabs is None or tabs.active == tab.id)
+
+    def claim_focus(self, widget: Widget | None = None) -> None:
+        """After an action: focus `widget` (default: the main widget) when the pane is the one shown
+        and the keyboard is nowhere useful (no focus, a hidden widget, or the pane itself), or when a
+        widget is named. A dialog open on top keeps its focus."""
+        if not self.is_active() or self.app.screen is not self.screen:
+            return
+        focused = self.screen.focused
+        lost = focused is None or focused is self or not _usable(focused) or self not in focused.ancestors
+        if widget is None and not lost:
+            return
+        target = widget if widget is not None and _usable(widget) else self.main_widget()
+        if not _usable(target):
+            target = self
+        if target is self:
+            self.can_focus = True
+        target.focus()
+
+    def restore_focus(self) -> None:
+        """Coming back to the tab: where the keyboard was, if it is still there, else the main widget."""
+        last = self._last_focus
+        if last is not None and last is not self and _usable(last) and self in last.ancestors:
+            last.focus()
+        else:
+            self.claim_focus(self.main_widget())
 
     @on(DebateSelected)
     def _debate_selected(self, message: DebateSelected) -> None:
@@ -51,3 +96,10 @@ class Pane(Vertical):
     def topics_changed(self, topics: frozenset[Topic]) -> None:
         """Reload what the pane shows of `topics` (some of its TOPICS), keeping the selection."""
         raise NotImplementedError
+
+
+def _usable(widget: Widget) -> bool:
+    """The widget can take the keyboard: mounted, focusable, and shown (it and every container)."""
+    if not widget.is_mounted or not widget.focusable:
+        return False
+    return all(node.display and node.visible for node in widget.ancestors_with_self if isinstance(node, Widget))

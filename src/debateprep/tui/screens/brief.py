@@ -14,6 +14,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static, TextArea
 
 from debateprep.services.topics import Topic
@@ -101,8 +102,12 @@ class BriefPane(Pane):
 
     # -- when to build --------------------------------------------------------------------------
 
+    can_focus = True  # so its keys work before the brief is built
+
     def debate_changed(self) -> None:
         self.built = None
+        self.lang = None  # each debate's brief starts in its own language
+        self._pending = None
         self._invalidate()
 
     def topics_changed(self, topics: frozenset[Topic]) -> None:
@@ -111,7 +116,6 @@ class BriefPane(Pane):
     def on_show(self, event: events.Show) -> None:
         if self._stale:
             self.refresh_brief()
-        self.call_after_refresh(self._focus_view)
 
     def _invalidate(self) -> None:
         self._stale = True
@@ -119,24 +123,14 @@ class BriefPane(Pane):
             self.refresh_brief()
 
     def _visible(self) -> bool:
-        return self.is_mounted and self._on_active_tab() and self.region.width > 0
+        return self.is_active() and self.region.width > 0
 
-    def _on_active_tab(self) -> bool:
-        """Focusing a widget of a hidden tab would switch back to it: only act on the active tab."""
-        from textual.widgets import TabbedContent, TabPane
-
-        tab = next((a for a in self.ancestors if isinstance(a, TabPane)), None)
-        tabs = next((a for a in self.ancestors if isinstance(a, TabbedContent)), None)
-        return tab is None or tabs is None or tabs.active == tab.id
-
-    def _focus_view(self) -> None:
-        if not self._on_active_tab():
-            return
-        focused = self.screen.focused
-        if focused is None or focused is self or self not in focused.ancestors:
-            switcher = self.query_one("#brief-views", ContentSwitcher)
-            if switcher.current in ("brief-rendered", "brief-source"):
-                self.query_one(f"#{switcher.current}").focus()
+    def main_widget(self) -> Widget:
+        """The brief as shown (rendered or source); the pane itself until one is built."""
+        switcher = self.query_one("#brief-views", ContentSwitcher)
+        if switcher.current in ("brief-rendered", "brief-source"):
+            return self.query_one(f"#{switcher.current}")
+        return self
 
     # -- building -------------------------------------------------------------------------------
 
@@ -176,7 +170,7 @@ class BriefPane(Pane):
         if switcher.current == "brief-source":
             self._load_source()
         self._status(self._describe(built) + " · rendering …")
-        self._focus_view()
+        self.claim_focus()
         if self._pending:
             pending, self._pending = self._pending, None
             self.call_later(self.run_action, pending)
@@ -219,7 +213,7 @@ class BriefPane(Pane):
         switcher.current = "brief-source" if switcher.current == "brief-rendered" else "brief-rendered"
         if switcher.current == "brief-source":
             self._load_source()
-        self.query_one(f"#{switcher.current}").focus()
+        self.claim_focus(self.main_widget())
 
     def action_export(self, fmt: str = "md") -> None:
         if self.built is None and self.debate_id is not None:

@@ -18,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import DataTable, Static, TextArea, Tree
 
 from debateprep.domain.cells import clip
@@ -117,8 +118,11 @@ class ConceptNotePane(Pane):
         self.call_after_refresh(self._startup_focus)
 
     def _startup_focus(self) -> None:
-        if self.stored is None:
-            self.show_note(None)  # empty state: take the focus so "i" imports at once
+        self.claim_focus()  # an empty state too: the pane takes the focus so "i" imports at once
+
+    def main_widget(self) -> Widget:
+        """The guiding questions (edit, add, move …), or the pane itself in the empty state."""
+        return self.query_one("#cn-questions", DataTable) if self.stored is not None else self
 
     def _set_loaded(self, loaded: bool) -> None:
         self.query_one("#cn-empty").display = not loaded
@@ -159,18 +163,12 @@ class ConceptNotePane(Pane):
             select_question = current.id if current else None
         self.stored = stored
         self._set_loaded(stored is not None)
-        focused = self.screen.focused
-        showing = bool(self.region.width) and (focused is None or self not in focused.ancestors_with_self)
-        if stored is None:
-            if showing:
-                self.focus()
-            return
-        self.query_one("#cn-meta", Static).update(_metadata(stored))
-        self._fill_sections(stored)
-        self._fill_questions(stored.note.questions, select_question)
-        self.query_one("#cn-text", TextArea).load_text(stored.text)
-        if showing or self.screen.focused is self:
-            self.query_one("#cn-questions", DataTable).focus()  # the pane is showing: keys work at once
+        if stored is not None:
+            self.query_one("#cn-meta", Static).update(_metadata(stored))
+            self._fill_sections(stored)
+            self._fill_questions(stored.note.questions, select_question)
+            self.query_one("#cn-text", TextArea).load_text(stored.text)
+        self.claim_focus()  # the pane is showing: its keys work at once
 
     def _fill_sections(self, stored: StoredNote) -> None:
         tree: Tree[int | None] = self.query_one("#cn-sections", Tree)
@@ -275,7 +273,7 @@ class ConceptNotePane(Pane):
         if result.debate_id is not None:
             self.debate_id = result.debate_id
             self.post_message(DebateChosen(result.debate_id, result.note.note.topic or result.note.note.title or ""))
-        self.query_one("#cn-questions", DataTable).focus()
+        self.claim_focus(self.main_widget())
 
     # -- questions --------------------------------------------------------------------------
 

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import DataTable, Input, ProgressBar, Select, Static
 
 from debateprep.domain.cells import head, tail
@@ -112,6 +113,28 @@ class ImportProgress(Message):
         super().__init__()
 
 
+class SearchInput(Input):
+    """The search box. "/" is the pane's key to come here, so it is never typed as the first
+    character of a search (no search starts with it; "S/RES" still can be typed). Escape and ↓ go
+    down to the results, where the pane's keys (p: to the PRST draft) work."""
+
+    BINDINGS = [
+        Binding("escape", "results", "Results", id="library-search-leave", tooltip="go to the results"),
+        Binding("down", "results", "Results", show=False),
+    ]
+
+    class ToResults(Message):
+        """Escape or ↓ in the search box."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.character == "/" and not self.value:
+            event.stop()
+            event.prevent_default()  # (Input's own handler would type it)
+
+    def action_results(self) -> None:
+        self.post_message(self.ToResults())
+
+
 class LibraryPane(Pane):
     BINDINGS = [
         Binding("slash", "focus_search", "Search", id="library-focus-search", tooltip="search agreed language"),
@@ -148,8 +171,8 @@ class LibraryPane(Pane):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="lib-bar"):
-            yield Input(placeholder="Search agreed language 搜索商定措辞 — Chinese substrings, English words, \"phrases\"",
-                        id="lib-query")
+            yield SearchInput(placeholder="Search agreed language 搜索商定措辞 — Chinese substrings, English words, "
+                              "\"phrases\"", id="lib-query")
             yield Select([("zh+en", ""), ("中文", "zh"), ("English", "en")], value="",
                          allow_blank=False, id="lib-lang")
             yield Select([("PP+OP", ""), ("PP", "PP"), ("OP", "OP"), ("PRST", "para")], value="",
@@ -169,16 +192,19 @@ class LibraryPane(Pane):
         table.add_column("Text", key="text")
         self.load_info()
 
-    def on_show(self) -> None:
-        """Coming to the tab puts the cursor in the search box (unless already inside the pane)."""
-        focused = self.app.focused
-        if focused is None or self not in focused.ancestors:
-            self.query_one("#lib-query", Input).focus()
+    def main_widget(self) -> Widget:
+        """The results when there are some (p sends one to the PRST draft), else the search box."""
+        table = self.query_one("#lib-table", DataTable)
+        return table if table.row_count else self.query_one("#lib-query", Input)
 
     # input -------------------------------------------------------------------------------
 
     def action_focus_search(self) -> None:
-        self.query_one("#lib-query", Input).focus()
+        self.claim_focus(self.query_one("#lib-query", Input))
+
+    @on(SearchInput.ToResults)
+    def _to_results(self, _message: SearchInput.ToResults) -> None:
+        self.claim_focus(self.main_widget())
 
     @on(Input.Changed)
     @on(Select.Changed)

@@ -18,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import DataTable, Label, Static, TextArea
 
 from debateprep.domain.cells import clip
@@ -27,6 +28,7 @@ from debateprep.domain.prst_form import CATEGORY_NAMES
 from debateprep.services.topics import Topic
 from debateprep.tui.messages import AddToDraft, Failed, SendToPrst
 from debateprep.tui.pane import Pane
+from debateprep.tui.widgets.editor import Editor
 from debateprep.tui.widgets.empty import EmptyState
 
 if TYPE_CHECKING:
@@ -49,9 +51,10 @@ class LoadedDraft:
 class Loaded(Message):
     """What a worker hands back to the pane."""
 
-    def __init__(self, debate_id: int | None, loaded: LoadedDraft) -> None:
+    def __init__(self, debate_id: int | None, loaded: LoadedDraft, drafts: int = 0) -> None:
         self.debate_id = debate_id
         self.loaded = loaded
+        self.drafts = drafts
         super().__init__()
 
 
@@ -75,7 +78,9 @@ class PrstPane(Pane):
     """
     BINDINGS = [
         Binding("n", "new_draft", "New draft", id="prst-new",
-                tooltip="new draft (chapeau from the debate)"),
+                tooltip="new draft (chapeau from the debate; asks first when there is one)"),
+        Binding("d", "pick_draft", "Drafts", id="prst-drafts",
+                tooltip="choose the draft to work on (F5 and the brief show it)"),
         Binding("ctrl+n", "add_paragraph", "Add para", id="prst-add",
                 tooltip="add the editor's text as a new paragraph, in PRST form"),
         Binding("ctrl+s", "save_paragraph", "Save para", id="prst-save", tooltip="save the edited paragraph"),
@@ -99,6 +104,8 @@ class PrstPane(Pane):
         super().__init__(*args, **kwargs)
         self.draft: Draft | None = None
         self.editing: Paragraph | None = None  # the paragraph (and version) loaded in the editor
+        self._editor_draft: int | None = None  # the draft the editor's text belongs to
+        self.draft_count = 0  # drafts the debate has (the status line says when there are several)
 
     def compose(self) -> ComposeResult:
         yield Static("", id="prst-status", markup=False)
@@ -108,9 +115,9 @@ class PrstPane(Pane):
         with Horizontal(id="prst-body"):
             with Vertical(id="prst-left"):
                 yield DataTable(id="prst-paragraphs", cursor_type="row", zebra_stripes=True)
-                yield Label("Editor · Ctrl+S save · Ctrl+N add as new paragraph (converted to PRST form)",
-                            id="prst-editor-label", markup=False)
-                yield TextArea(id="prst-editor", soft_wrap=True)
+                yield Label("Editor · Ctrl+S save · Ctrl+N add as new paragraph (converted to PRST form) · "
+                            "Esc back to the list", id="prst-editor-label", markup=False)
+                yield Editor(id="prst-editor", soft_wrap=True)
             with Vertical(id="prst-right"):
                 yield Static("", id="prst-provenance", markup=False)
                 with VerticalScroll(id="prst-diff-box"):
@@ -151,18 +158,22 @@ class PrstPane(Pane):
         except DebateprepError as exc:
             self.post_message(Failed(str(exc), "PRST"))
             loaded = self._load(service, debate_id, select, "", None)
-        self.post_message(Loaded(debate_id, loaded))
+        drafts = len(service.drafts(debate_id)) if debate_id is not None else 0
+        self.post_message(Loaded(debate_id, loaded, drafts))
 
     def _load(self, service: PrstService, debate_id: int | None, select: int | None, message: str,
               result: object) -> LoadedDraft:
-        """The draft to show after `result`: a Draft is shown, a Paragraph selected, a str told."""
+        """The draft to show after `result` (the debate's current draft: a new one, or the one chosen):
+        a Paragraph or a Sent paragraph is selected, a str told."""
+        from debateprep.services.prst import Sent
+
         if debate_id is None:
             return LoadedDraft(None, "")
-        drafts = service.drafts(debate_id)
-        wanted = result.id if isinstance(result, Draft) else (self.draft.id if self.draft else None)
-        draft = next((d for d in drafts if d.id == wanted), drafts[-1] if drafts else None)
+        draft = service.current(debate_id)
         if isinstance(result, str):
             message = result
+        if isinstance(result, Sent):
+            result = result.paragraph
         if isinstance(result, Paragraph) and draft is not None:
             select = next((i for i, p in enumerate(draft.paragraphs, start=1) if p.id == result.id), select)
         diff = ""
@@ -175,11 +186,17 @@ class PrstPane(Pane):
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
         if message.debate_id == self.debate_id:
+            self.draft_count = message.drafts
             self._show(message.loaded)
 
     def _show(self, loaded: LoadedDraft) -> None:
         self.draft = loaded.draft
         draft = loaded.draft
+        shown = draft.id if draft is not None else None
+        if shown != self._editor_draft:  # the editor's text belongs to the draft it was typed for
+            self.query_one("#prst-editor", TextArea).clear()
+            self.editing = None
+            self._editor_draft = shown
         has = draft is not None
         self.query_one("#prst-empty").display = not has and self.debate_id is not None
         for selector in ("#prst-chapeau", "#prst-body"):
@@ -193,8 +210,9 @@ class PrstPane(Pane):
             agreed = sum(1 for p in draft.paragraphs if p.status == "agreed")
             new = sum(1 for p in draft.paragraphs if p.status == "new")
             revs = ", ".join(r.label for r in draft.revisions) or "no revision"
+            others = f" (of {self.draft_count} drafts: d to choose)" if self.draft_count > 1 else ""
             status.update(
-                f"PRST draft #{draft.id} · {draft.language} · {len(draft.paragraphs)} paragraphs · "
+                f"PRST draft #{draft.id}{others} · {draft.language} · {len(draft.paragraphs)} paragraphs · "
                 f"{agreed} agreed · {new} new · {revs} · version {draft.version}"
             )
         if draft is None:
@@ -269,8 +287,47 @@ class PrstPane(Pane):
         if self.debate_id is None:
             self.notify("Choose a debate first (Ctrl+O).", title="PRST", severity="warning", markup=False)
             return
-        debate_id = self.debate_id
-        self._work(lambda s: s.new_draft(debate_id), message="New PRST draft started.")
+        debate_id, current = self.debate_id, self.draft
+
+        def start(yes: bool | None = True) -> None:
+            if yes:
+                self._work(lambda s: s.new_draft(debate_id), message="New PRST draft started.")
+                self._focus_after(None)
+
+        if current is None:
+            start()
+            return
+        from debateprep.tui.screens.brief_dialogs import ConfirmScreen
+
+        size = f"{len(current.paragraphs)} paragraphs" + (f", {current.revisions[-1].label}" if current.revisions else "")
+        self.app.push_screen(ConfirmScreen(
+            f"Debate #{debate_id} already has PRST draft #{current.id} ({size}).\n"
+            f"Start a new, empty draft? It becomes the draft shown here and in the brief; #{current.id} is kept "
+            "(d chooses between drafts).", yes="Start a new draft", no=f"Keep #{current.id}"), start)
+
+    def action_pick_draft(self) -> None:
+        if self.debate_id is None:
+            self.notify("Choose a debate first (Ctrl+O).", title="PRST", severity="warning", markup=False)
+            return
+        from debateprep.tui.screens.prst_dialogs import DraftPickerScreen
+
+        def chosen(draft_id: int | None) -> None:
+            if draft_id is not None:
+                self._work(lambda s: s.use(draft_id), select=1, message=f"Working on PRST draft #{draft_id}.")
+            self._focus_after(None)
+
+        self.app.push_screen(DraftPickerScreen(self.services, self.debate_id), chosen)
+
+    @on(Editor.Left)
+    def _left_editor(self, _message: Editor.Left) -> None:
+        self.main_widget().focus()
+
+    def main_widget(self) -> Widget:
+        """The paragraph list when there is a draft, else the pane (its keys: n, d)."""
+        return self.query_one("#prst-paragraphs", DataTable) if self.draft is not None else self
+
+    def _focus_after(self, _result: object) -> None:
+        self.call_after_refresh(self.claim_focus)
 
     def action_add_paragraph(self) -> None:
         draft = self._need_draft()
@@ -363,32 +420,33 @@ class PrstPane(Pane):
             self.add_group(sent.rank)
 
     def add_agreed(self, text: str, citation: str | None, paragraph_id: int | None = None) -> None:
-        """Add an agreed-language paragraph (text as adopted, with its citation) to the draft:
-        what the library's "send to PRST" does."""
-        draft = self._need_draft()
-        if draft is None or draft.id is None:
+        """Add an agreed-language paragraph (text as adopted, with its citation) to the debate's
+        draft, started for it if there is none: what the library's "send to PRST" does."""
+        if self.debate_id is None:
+            self.notify("Choose a debate first (Ctrl+O).", title="PRST", severity="warning", markup=False)
             return
-        draft_id = draft.id
+        debate_id, what = self.debate_id, citation or "agreed language"
 
-        def op(service: PrstService) -> Paragraph:
+        def op(service: PrstService) -> str:
+            if paragraph_id is not None:
+                return service.send_library(debate_id, paragraph_id).describe(what)
             from debateprep.domain.prst import Provenance
 
-            provenance = Provenance("library", citation=citation, source_id=paragraph_id, source_text=text)
-            return service.add_text(draft_id, text, provenance=provenance)
+            provenance = Provenance("library", citation=citation, source_text=text)
+            return service.send(debate_id, text, provenance).describe(what)
 
-        self._work(op, message=f"Added {citation or 'agreed language'} in PRST form.")
-        self.call_after_refresh(self.query_one("#prst-paragraphs", DataTable).focus)
+        self._work(op)
+        self.call_after_refresh(self.claim_focus)
 
     def add_group(self, rank: int) -> None:
         """Add what delegations converged on (convergence group `rank`), its supporters kept as
-        provenance: what the statements pane's "send to PRST" does."""
-        draft = self._need_draft()
-        if draft is None or draft.id is None:
+        provenance, to the debate's draft (started if there is none): the statements pane's "send to PRST"."""
+        if self.debate_id is None:
+            self.notify("Choose a debate first (Ctrl+O).", title="PRST", severity="warning", markup=False)
             return
-        draft_id = draft.id
-        self._work(lambda s: s.add_group(draft_id, rank),
-                   message=f"Added shared proposal #{rank} in PRST form.")
-        self.call_after_refresh(self.query_one("#prst-paragraphs", DataTable).focus)
+        debate_id = self.debate_id
+        self._work(lambda s: s.send_group(debate_id, rank).describe(f"Shared proposal #{rank}"))
+        self.call_after_refresh(self.claim_focus)
 
 
 def _fresh(path: Path) -> Path:

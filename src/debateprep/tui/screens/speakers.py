@@ -22,6 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher, DataTable, Static
 
 from debateprep.domain.cells import clip
@@ -139,6 +140,8 @@ class SpeakersPane(Pane):
     TITLE = "Speakers"
     TOPICS = frozenset({Topic.DEBATES, Topic.SPEAKERS})
 
+    can_focus = True  # so its keys (a, c, b) work while no one is inscribed
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.roster = self.services.roster
@@ -181,14 +184,21 @@ class SpeakersPane(Pane):
         self.query_one("#sp-sessions").border_title = "Schedule"
         self._show()
 
-    def on_show(self) -> None:
-        """Keyboard first: the list takes the focus when the tab is shown."""
-        if self.placements:
-            self.query_one("#sp-table", DataTable).focus()
+    def main_widget(self) -> Widget:
+        """The list (or the schedule, when shown); the pane itself while no one is inscribed."""
+        if not self.placements:
+            return self
+        return self.query_one(f"#{self.query_one('#sp-switcher', ContentSwitcher).current}", DataTable)
 
     # -- events from the app ---------------------------------------------------------------
 
     def debate_changed(self) -> None:
+        # The timer belongs to the debate it was started in: another debate starts idle. A turn left
+        # running is still "speaking" in the database, and is taken over again on coming back.
+        timer = self.query_one(SpeakerTimer)
+        if timer.state != "idle":
+            timer.stop()
+        self.placements, self.view, self._warned_date = [], None, False
         self.action_refresh()
 
     def topics_changed(self, topics: frozenset[Topic]) -> None:
@@ -234,6 +244,7 @@ class SpeakersPane(Pane):
                 table.move_cursor(row=index)
         self._adopt_speaking()
         self._show()
+        self.claim_focus()  # the list appeared (or a dialog closed): the keyboard is on it
 
     def _display_name(self, e: SpeakerEntry) -> str:
         lang = self.view.debate.language if self.view else "en"
