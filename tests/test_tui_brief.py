@@ -108,7 +108,7 @@ def test_export_asks_before_overwriting(sqlite_db, tmp_path: Path) -> None:  # t
             await open_brief(pilot)
             await export(pilot)
             assert sections(target.read_text(encoding="utf-8")) == ZH_SECTIONS
-            assert any(f"Brief written to {target}" == m for m, _ in app.notices)
+            assert any(f"The brief (markdown) written to {target}" == m for m, _ in app.notices)
 
             target.write_text("kept", encoding="utf-8")
             await export(pilot)

@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from typing import TYPE_CHECKING
 
-from debateprep.cli.common import add_debate_arg, add_json_flag, print_json, services
+from debateprep.cli.common import add_debate_arg, add_json_flag, print_json, services, usage_error
 from debateprep.domain.errors import InputError
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     show.set_defaults(func=_show)
 
     st = dsub.add_parser("set", help="change a debate's details or settings")
-    add_debate_arg(st, required=True)
+    add_debate_arg(st)
     st.add_argument("--title")
     st.add_argument("--meeting", type=int)
     st.add_argument("--date", type=_date)
@@ -122,6 +122,6 @@ def _set(args: argparse.Namespace) -> int:
     if args.delegation is not None:
         changes["our_delegation"] = args.delegation.strip() or None
     if not changes:
-        raise InputError(None, "nothing to change: give at least one option (see --help)")
+        usage_error(args, "nothing to change: give at least one option")
     _print(service.update(debate, **changes), args.json)
     return 0

@@ -20,7 +20,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "agreed language and the PRST draft. Printed to stdout unless -o is given.",
     )
     add_debate_arg(brief)
-    brief.add_argument("-o", "--output", metavar="FILE", help="write to FILE (never overwritten without --force)")
+    brief.add_argument("-o", "--output", metavar="FILE",
+                       help="write to FILE, or to brief-DEBATE-LANG.md (.html) inside a folder "
+                            "(never overwritten without --force)")
     brief.add_argument("--lang", choices=["en", "zh"],
                        help="language of headings and fixed text (default: the debate's language)")
     brief.add_argument("--html", action="store_true", help="printable HTML from the same markdown")
@@ -31,13 +33,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _brief(args: argparse.Namespace) -> int:
-    from debateprep.cli.common import services, write_output
+    from debateprep.cli.common import services, write_export
+    from debateprep.services.exports import default_name
 
     service = services(args).brief
     export = service.export(args.debate, lang=args.lang, delegation=args.delegation, html=args.html)
     if args.output is None:
         sys.stdout.write(export.content)
         return 0
-    target = write_output(args.output, export.content, args.force)
-    print(f"wrote {target} ({export.summary})", file=sys.stderr)
+    name = default_name("brief", export.debate.id, lang=export.lang, ext="html" if args.html else "md")
+    target = write_export(args, args.output, name, export.content, args.force)
+    print(f"wrote {target.resolve()} ({export.summary})", file=sys.stderr)
     return 0

@@ -11,7 +11,7 @@ import importlib
 import sys
 
 from debateprep import __version__
-from debateprep.cli.common import one_line, services
+from debateprep.cli.common import check_grammar, command_parser, one_line, services
 from debateprep.domain.errors import DebateprepError
 
 COMMAND_MODULES = (
@@ -46,7 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extras = parser.parse_known_args(argv)
+    args.command_parser = command_parser(parser, args)
+    if extras:  # shown with the usage of the command they were given to, not the top level's
+        args.command_parser.error(f"unrecognized arguments: {' '.join(extras)}")
+    check_grammar(args)
     # One Services for the whole run: every command (and the TUI) reaches the core through it.
     run = services(args)
     try:

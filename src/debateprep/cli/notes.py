@@ -56,8 +56,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         for arg in args:
             if arg == "text":
                 p.add_argument("text", metavar="TEXT")
+            elif arg == "note":  # a note stands for its debate: optional, as a DEBATE is
+                p.add_argument("note", type=int, metavar="NOTE", nargs="?",
+                               help="concept note id (default: the current debate's note; see `debateprep notes`)")
             else:
-                p.add_argument(arg, type=int, metavar=arg.upper(), help=f"{arg} number")
+                p.add_argument(arg, type=int, metavar=arg.upper(), help=f"{arg} id (see `debateprep question list`)"
+                               if arg == "question" else "its new position (1 = first)")
         if name in ("edit", "move", "delete", "restore"):
             p.add_argument("--version", type=int, help="the version you edited (refused if it changed since)")
         if name == "add":
@@ -67,13 +71,28 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _show_args(p: argparse.ArgumentParser, nested: bool = False) -> None:
-    p.add_argument("note", type=int, metavar="ID", help="concept note id (see `debateprep notes`)")
+    p.add_argument("note", type=int, metavar="NOTE", nargs="?",
+                   help="concept note id (default: the current debate's note; see `debateprep notes`)")
     _json_flag(p, nested)
     p.set_defaults(func=_show)
 
 
 def _service(args: argparse.Namespace) -> NotesService:
     return services(args).notes
+
+
+def _note_id(args: argparse.Namespace) -> int:
+    """NOTE, else the note of the current debate (the most recent one)."""
+    if args.note is not None:
+        return int(args.note)
+    from debateprep.domain.errors import NotFound
+
+    debate = services(args).debates.resolve(None)
+    assert debate.id is not None
+    stored = _service(args).for_debate(debate.id)
+    if stored is None:
+        raise NotFound(f"debate #{debate.id} has no concept note: `debateprep import FILE`, or give a NOTE")
+    return stored.id
 
 
 def _wants_json(args: argparse.Namespace) -> bool:
@@ -116,7 +135,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    stored = _service(args).get(args.note)
+    stored = _service(args).get(_note_id(args))
     if _wants_json(args):
         print_json(stored.to_json())
     else:
@@ -180,11 +199,12 @@ def _question_json(q: Question) -> dict[str, object]:
 
 
 def _q_list(args: argparse.Namespace) -> int:
-    questions = _service(args).questions(args.note)
+    note_id = _note_id(args)
+    questions = _service(args).questions(note_id)
     if _wants_json(args):
         print_json([_question_json(q) for q in questions])
     elif not questions:
-        print(f"concept note #{args.note} has no guiding questions")
+        print(f"concept note #{note_id} has no guiding questions")
     else:
         _print_questions(questions)
     return 0
@@ -195,7 +215,7 @@ def _q_edit(args: argparse.Namespace) -> int:
 
 
 def _q_add(args: argparse.Namespace) -> int:
-    return _q_print(args, _service(args).add_question(args.note, args.text, args.at), "added")
+    return _q_print(args, _service(args).add_question(_note_id(args), args.text, args.at), "added")
 
 
 def _q_move(args: argparse.Namespace) -> int:
@@ -211,10 +231,11 @@ def _q_restore(args: argparse.Namespace) -> int:
 
 
 def _q_reset(args: argparse.Namespace) -> int:
-    questions = _service(args).reset_questions(args.note)
+    note_id = _note_id(args)
+    questions = _service(args).reset_questions(note_id)
     if _wants_json(args):
         print_json([_question_json(q) for q in questions])
     else:
-        print(f"concept note #{args.note}: {len(questions)} guiding questions as extracted")
+        print(f"concept note #{note_id}: {len(questions)} guiding questions as extracted")
         _print_questions(questions)
     return 0

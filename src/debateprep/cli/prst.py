@@ -6,16 +6,26 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from debateprep.cli.common import add_debate_arg, add_json_flag, print_json, services
-from debateprep.domain.errors import InputError
+from debateprep.cli.common import (
+    add_debate_arg,
+    add_json_flag,
+    is_id,
+    print_json,
+    services,
+    usage_error,
+)
 
 if TYPE_CHECKING:
     from debateprep.domain.prst import Draft
     from debateprep.services.prst import PrstService
 
 
+DRAFT_HELP = ("draft id (default: the draft the current debate works on, as F5 and the brief show it; "
+              "see `debateprep prst list`)")
+
+
 def _draft_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("draft", metavar="DRAFT", help="draft id (see `debateprep prst list`)")
+    p.add_argument("draft", metavar="DRAFT", nargs="?", help=DRAFT_HELP)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -23,27 +33,35 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                        description="Draft a presidential statement from convergence and agreed language.")
     psub = p.add_subparsers(dest="prst_command", metavar="ACTION", required=True)
 
-    new = psub.add_parser("new", help="start a draft for a debate (chapeau from the debate)")
+    new = psub.add_parser("new", help="start a draft for a debate (chapeau from the debate); it becomes the "
+                                      "draft the debate works on")
     add_debate_arg(new)
     new.add_argument("--lang", choices=["en", "zh"], help="language of the draft (default: the debate's)")
     new.add_argument("--item", help="agenda item as it should read in the chapeau")
     add_json_flag(new)
     new.set_defaults(func=_new)
 
-    ls = psub.add_parser("list", help="list drafts")
+    ls = psub.add_parser("list", help="list a debate's drafts (* the one it works on)")
     add_debate_arg(ls)
+    ls.add_argument("--all", action="store_true", help="the drafts of every debate")
     add_json_flag(ls)
     ls.set_defaults(func=_list)
 
+    use = psub.add_parser("use", help="work on this draft: the TUI (F5) and the brief show it")
+    use.add_argument("draft", metavar="DRAFT", type=int, help="draft id (see `debateprep prst list`)")
+    add_json_flag(use)
+    use.set_defaults(func=_use)
+
     show = psub.add_parser("show", help="show a draft: chapeau and numbered paragraphs with marks")
-    show.add_argument("draft", metavar="DRAFT", nargs="?", help="draft id (default: the latest)")
+    _draft_arg(show)
     add_json_flag(show)
     show.set_defaults(func=_show)
 
     add = psub.add_parser("add", help="add a paragraph (converted to PRST form, placed by convention)")
     _draft_arg(add)
-    src = add.add_mutually_exclusive_group(required=True)
-    src.add_argument("--text", help="typed text (resolution, statement or PRST form)")
+    add.add_argument("text", metavar="TEXT", nargs="?", help="typed text (resolution, statement or PRST form)")
+    src = add.add_mutually_exclusive_group()
+    src.add_argument("--text", dest="text_option", metavar="TEXT", help=argparse.SUPPRESS)  # the older form
     src.add_argument("--library", metavar="REF",
                      help="agreed language: library paragraph id or citation, e.g. 'S/RES/2594 (2021), OP 4'")
     src.add_argument("--group", type=int, metavar="N",
@@ -51,12 +69,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument("--as-is", action="store_true", help="keep typed text exactly as given (no conversion)")
     add.add_argument("--at", type=int, metavar="N", help="insert as paragraph N instead of by convention")
     add_json_flag(add)
-    add.set_defaults(func=_add)
+    add.set_defaults(func=_add, shift=("draft", "text"))
 
     edit = psub.add_parser("edit", help="replace the text of paragraph N")
     _draft_arg(edit)
-    edit.add_argument("number", type=int, metavar="N")
-    edit.add_argument("text")
+    edit.add_argument("number", metavar="N", help="paragraph number")
+    edit.add_argument("text", metavar="TEXT", nargs="?", help="the new text")
+    edit.add_argument("--text", dest="text_option", metavar="TEXT", help=argparse.SUPPRESS)  # as `prst add --text`
     edit.add_argument("--version", type=int, help="the paragraph version you edited (refused if it moved on)")
     edit.add_argument("--as-is", action="store_true", help="keep the text exactly as given (no conversion)")
     add_json_flag(edit)
@@ -64,22 +83,28 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     rm = psub.add_parser("remove", help="remove paragraph N")
     _draft_arg(rm)
-    rm.add_argument("number", type=int, metavar="N")
+    rm.add_argument("number", type=int, metavar="N", help="paragraph number")
     add_json_flag(rm)
     rm.set_defaults(func=_remove)
 
-    mv = psub.add_parser("move", help="move paragraph FROM to TO, or --conventional to reorder all")
+    mv = psub.add_parser("move", help="move paragraph FROM to TO (`prst order` puts all in conventional order)")
     _draft_arg(mv)
-    mv.add_argument("source", type=int, nargs="?", metavar="FROM")
-    mv.add_argument("target", type=int, nargs="?", metavar="TO")
-    mv.add_argument("--conventional", action="store_true",
-                    help="reaffirm/recall -> concern/condemn -> stress -> welcome/call upon -> request/intend")
+    mv.add_argument("source", type=int, nargs="?", metavar="FROM", help="paragraph number")
+    mv.add_argument("target", type=int, nargs="?", metavar="TO", help="its new number")
+    mv.add_argument("--conventional", action="store_true", help=argparse.SUPPRESS)  # the older form of `order`
     mv.add_argument("--version", type=int, help="the draft version you saw (refused if it moved on)")
     add_json_flag(mv)
     mv.set_defaults(func=_move)
 
+    order = psub.add_parser("order", help="put every paragraph in conventional order: reaffirm/recall -> "
+                                          "concern/condemn -> stress -> welcome/call upon -> request/intend")
+    _draft_arg(order)
+    order.add_argument("--version", type=int, help="the draft version you saw (refused if it moved on)")
+    add_json_flag(order)
+    order.set_defaults(func=_move, conventional=True, source=None, target=None)
+
     conv = psub.add_parser("convert", help="show text in PRST form, or re-convert paragraphs of a draft")
-    conv.add_argument("draft", metavar="DRAFT", nargs="?", help="draft id (omit with --text)")
+    conv.add_argument("draft", metavar="DRAFT", nargs="?", help=DRAFT_HELP + "; none with --text")
     conv.add_argument("number", type=int, nargs="?", metavar="N", help="only paragraph N")
     conv.add_argument("--text", help="convert this text instead (nothing is stored)")
     conv.add_argument("--lang", choices=["en", "zh"], help="language of --text (default: detected)")
@@ -100,14 +125,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     diff = psub.add_parser("diff", help="differences between two revisions ('current' = working text)")
     _draft_arg(diff)
-    diff.add_argument("old", nargs="?", metavar="OLD", help="e.g. rev.1 (default: the latest revision)")
+    diff.add_argument("old", nargs="?", metavar="OLD", help="e.g. rev.1 (default: the latest revision; a plain "
+                                                           "number first is the DRAFT)")
     diff.add_argument("new", nargs="?", metavar="NEW", help="e.g. rev.2 or current (default: current)")
     add_json_flag(diff)
-    diff.set_defaults(func=_diff)
+    diff.set_defaults(func=_diff, shift=("draft", "old", "new"))
 
     exp = psub.add_parser("export", help="the draft as markdown: clean PRST text or --annotated")
     _draft_arg(exp)
-    exp.add_argument("-o", "--output", metavar="FILE", help="write to FILE (never overwritten without --force)")
+    exp.add_argument("-o", "--output", metavar="FILE",
+                     help="write to FILE, or to prst-DEBATE-draftN-LANG.md inside a folder (never overwritten "
+                          "without --force)")
     exp.add_argument("--annotated", action="store_true", help="numbered, agreed/NEW marks, provenance footnotes")
     exp.add_argument("--rev", metavar="REV", help="export a circulated revision (e.g. rev.1) instead of the working text")
     exp.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
@@ -118,11 +146,15 @@ def _service(args: argparse.Namespace) -> PrstService:
     return services(args).prst
 
 
+def _draft(args: argparse.Namespace) -> Draft:
+    """The DRAFT given (main() checked it is a number), else the draft the current debate works on."""
+    return _service(args).resolve(args.draft)
+
+
 def _draft_id(args: argparse.Namespace) -> int:
-    try:
-        return int(args.draft)
-    except (TypeError, ValueError):
-        raise InputError(None, f"draft must be a number, not {args.draft!r}") from None
+    draft_id = _draft(args).id
+    assert draft_id is not None
+    return draft_id
 
 
 def _print_draft(draft: Draft) -> None:
@@ -141,34 +173,54 @@ def _print_draft(draft: Draft) -> None:
 def _new(args: argparse.Namespace) -> int:
     debate = services(args).debates.resolve(args.debate)
     assert debate.id is not None
+    before = _service(args).drafts(debate.id)
     draft = services(args).prst.new_draft(debate.id, args.lang, args.item)
     if args.json:
         print_json(draft.to_json())
     else:
         print(f"PRST draft #{draft.id} for {debate.label()}")
         print(draft.chapeau)
+    if before:  # never a silent switch: the earlier drafts are kept, and named
+        kept = ", ".join(f"#{d.id}" for d in before)
+        print(f"debateprep: the debate's other drafts ({kept}) are kept; #{draft.id} is now the one it works on "
+              f"(`debateprep prst use DRAFT` switches back)", file=sys.stderr)
     return 0
 
 
 def _list(args: argparse.Namespace) -> int:
-    try:
-        debate_id = int(args.debate) if args.debate not in (None, "") else None
-    except ValueError:
-        raise InputError(None, f"debate must be a number, not {args.debate!r}") from None
-    drafts = _service(args).drafts(debate_id)
-    if args.json:
-        print_json([d.to_json() for d in drafts])
-    elif not drafts:
-        print("no PRST draft yet: `debateprep prst new [DEBATE]`")
+    service = _service(args)
+    if args.all:
+        if args.debate is not None:
+            usage_error(args, "give a DEBATE or --all, not both")
+        debates = services(args).debates.list()
     else:
-        for d in drafts:
+        debates = [services(args).debates.resolve(args.debate)]
+    rows = [(d, service.current(d.id)) for d in debates if d.id is not None]
+    drafts = [(draft, current is not None and draft.id == current.id)
+              for debate, current in rows for draft in service.drafts(debate.id)]
+    if args.json:
+        print_json([{**d.to_json(), "current": current} for d, current in drafts])
+    elif not drafts:
+        print(f"no PRST draft yet: `debateprep prst new {rows[0][0].id if len(rows) == 1 else '[DEBATE]'}`")
+    else:
+        for d, current in drafts:
             revs = d.revisions[-1].label if d.revisions else "no revision"
-            print(f"#{d.id} debate #{d.debate_id} {d.language} {len(d.paragraphs)} paragraphs, {revs}")
+            print(f"{'*' if current else ' '} #{d.id} debate #{d.debate_id} {d.language} {len(d.paragraphs)} "
+                  f"paragraphs, {revs}")
+    return 0
+
+
+def _use(args: argparse.Namespace) -> int:
+    draft = _service(args).use(args.draft)
+    if args.json:
+        print_json(draft.to_json())
+    else:
+        print(f"debate #{draft.debate_id} works on PRST draft #{draft.id} (F5 and the brief show it)")
     return 0
 
 
 def _show(args: argparse.Namespace) -> int:
-    draft = _service(args).resolve(args.draft)
+    draft = _draft(args)
     if args.json:
         print_json(draft.to_json())
     else:
@@ -176,7 +228,20 @@ def _show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _text(args: argparse.Namespace, needed: bool) -> str | None:
+    """TEXT, positional (or --text, the older form)."""
+    if args.text is not None and args.text_option is not None:
+        usage_error(args, "give TEXT once (positional or --text)")
+    text: str | None = args.text if args.text is not None else args.text_option
+    if needed and text is None:
+        usage_error(args, "give the paragraph's TEXT")
+    return text
+
+
 def _add(args: argparse.Namespace) -> int:
+    text = _text(args, needed=args.library is None and args.group is None)
+    if text is not None and (args.library is not None or args.group is not None):
+        usage_error(args, "give TEXT, --library or --group: one source")
     service = _service(args)
     draft_id = _draft_id(args)
     if args.library is not None:
@@ -184,7 +249,8 @@ def _add(args: argparse.Namespace) -> int:
     elif args.group is not None:
         paragraph = service.add_group(draft_id, args.group)
     else:
-        paragraph = service.add_text(draft_id, args.text, convert=not args.as_is, position=args.at)
+        assert text is not None
+        paragraph = service.add_text(draft_id, text, convert=not args.as_is, position=args.at)
     draft = service.get(draft_id)
     number = next(i for i, p in enumerate(draft.paragraphs, start=1) if p.id == paragraph.id)
     if args.json:
@@ -202,6 +268,19 @@ def _print_flags(flags: Any) -> None:
 
 
 def _edit(args: argparse.Namespace) -> int:
+    # [DRAFT] N TEXT, or [DRAFT] N --text TEXT: the values fill the places from the right
+    given = [x for x in (args.draft, args.number, args.text) if x is not None]
+    places = ["draft", "number"] if args.text_option is not None else ["draft", "number", "text"]
+    if len(given) > len(places):
+        usage_error(args, "give TEXT once (positional or --text)")
+    for name, value in zip(places, [None] * (len(places) - len(given)) + given, strict=True):
+        setattr(args, name, value)
+    if not is_id(args.number):
+        usage_error(args, f"N is a paragraph number, not {args.number!r}")
+    args.number = int(args.number)
+    text = args.text if args.text is not None else args.text_option
+    if text is None:
+        usage_error(args, "give the paragraph's new TEXT")
     service = _service(args)
     draft_id = _draft_id(args)
     paragraph = service.paragraph(service.get(draft_id), args.number)
@@ -209,7 +288,7 @@ def _edit(args: argparse.Namespace) -> int:
         from dataclasses import replace
 
         paragraph = replace(paragraph, version=args.version)
-    edited = service.edit(draft_id, paragraph, args.text, convert=not args.as_is)
+    edited = service.edit(draft_id, paragraph, text, convert=not args.as_is)
     if args.json:
         print_json({**edited.to_json(), "number": args.number})
     else:
@@ -232,14 +311,19 @@ def _remove(args: argparse.Namespace) -> int:
 
 def _move(args: argparse.Namespace) -> int:
     service = _service(args)
-    draft_id = _draft_id(args)
     if args.conventional:
         if args.source is not None:
-            raise InputError(None, "give either FROM TO or --conventional, not both")
+            usage_error(args, "give either FROM TO or --conventional (`prst order`), not both")
+    else:
+        given = [x for x in (args.draft, args.source, args.target) if x is not None]
+        if len(given) < 2:
+            usage_error(args, "move needs FROM and TO paragraph numbers (`prst order` puts all in conventional order)")
+        if len(given) == 2:  # FROM TO of the current draft
+            args.draft, args.source, args.target = None, int(given[0]), int(given[1])
+    draft_id = _draft_id(args)
+    if args.conventional:
         draft = service.order(draft_id, args.version)
     else:
-        if args.source is None or args.target is None:
-            raise InputError(None, "move needs FROM and TO paragraph numbers (or --conventional)")
         draft = service.move(draft_id, args.source, args.target, args.version)
     if args.json:
         print_json(draft.to_json())
@@ -252,7 +336,7 @@ def _move(args: argparse.Namespace) -> int:
 def _convert(args: argparse.Namespace) -> int:
     if args.text is not None:
         if args.draft is not None:
-            raise InputError(None, "give either DRAFT or --text, not both")
+            usage_error(args, "give either DRAFT or --text, not both")
         from debateprep.domain.prst_form import CATEGORY_NAMES, to_prst
 
         c = to_prst(args.text, args.lang, first=args.first)
@@ -267,8 +351,6 @@ def _convert(args: argparse.Namespace) -> int:
                 print(f"note: {c.note}", file=sys.stderr)
             _print_flags(c.flags)
         return 0
-    if args.draft is None:
-        raise InputError(None, "give a DRAFT (to re-convert its paragraphs) or --text")
     results = _service(args).convert(_draft_id(args), args.number)
     if args.json:
         print_json([{"number": n, "text": c.text, "lead": c.lead, "note": c.note,
@@ -316,12 +398,16 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from debateprep.cli.common import write_output
+    from debateprep.cli.common import write_export
+    from debateprep.services.exports import default_name
 
-    content = _service(args).export(_draft_id(args), annotated=args.annotated, revision=args.rev)
+    draft = _draft(args)
+    assert draft.id is not None
+    content = _service(args).export(draft.id, annotated=args.annotated, revision=args.rev)
     if args.output is None:
         sys.stdout.write(content)
         return 0
-    target = write_output(args.output, content, args.force)
-    print(f"wrote {target}", file=sys.stderr)
+    name = default_name("prst", draft.debate_id, draft_id=draft.id, lang=draft.language, annotated=args.annotated)
+    target = write_export(args, args.output, name, content, args.force)
+    print(f"wrote {target.resolve()}", file=sys.stderr)
     return 0

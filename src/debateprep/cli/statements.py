@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from debateprep.cli.common import add_debate_arg, add_json_flag, print_json, services
+from debateprep.cli.common import add_debate_arg, add_json_flag, print_json, services, usage_error
 
 if TYPE_CHECKING:
     from debateprep.domain.coverage import CoverageCell, CoverageQuestion
@@ -18,7 +18,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ssub = p.add_subparsers(dest="statements_command", metavar="ACTION", required=True)
 
     imp = ssub.add_parser("import", help="import statement files, or a verbatim record with --record")
-    imp.add_argument("debate", metavar="DEBATE", help="debate id (see `debateprep debate list`)")
+    add_debate_arg(imp)
     imp.add_argument("files", metavar="FILE", nargs="+",
                      help=".txt/.md/.docx/.pdf; with --record also a folder of one-speech-per-file records")
     imp.add_argument("--record", action="store_true",
@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp.add_argument("--meeting", type=int, help="with --record: keep only this meeting's files (default: the debate's)")
     imp.add_argument("--replace", action="store_true", help="replace statements already imported from the same source")
     add_json_flag(imp)
-    imp.set_defaults(func=_import)
+    imp.set_defaults(func=_import, shift=("debate", "files"))
 
     ls = ssub.add_parser("list", help="list a debate's statements")
     add_debate_arg(ls)
@@ -96,10 +96,10 @@ def _import(args: argparse.Namespace) -> int:
     from debateprep.domain.errors import InputError
 
     service = _service(args)
+    if args.record and (args.delegation or args.entry):
+        usage_error(args, "--delegation/--entry are for statement files; a record maps each speech itself")
     debate_id = _debate_id(args, service)
     if args.record:
-        if args.delegation or args.entry:
-            raise InputError(None, "--delegation/--entry are for statement files; a record maps each speech itself")
         report = service.import_record(debate_id, args.files, meeting=args.meeting, replace=args.replace)
     else:
         for f in args.files:
@@ -176,10 +176,8 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _resolve(args: argparse.Namespace) -> int:
-    from debateprep.domain.errors import InputError
-
     if args.none == bool(args.delegation):
-        raise InputError(None, "give a delegation name, or --none for a speech that speaks for no delegation")
+        usage_error(args, "give a delegation name, or --none for a speech that speaks for no delegation")
     st = _service(args).resolve(args.statement, None if args.none else args.delegation, version=args.version)
     if args.json:
         print_json(st.to_json(with_text=False))

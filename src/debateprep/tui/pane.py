@@ -20,6 +20,7 @@ from textual.worker import get_current_worker
 from debateprep.services.facade import Services
 from debateprep.services.topics import Topic
 from debateprep.tui.messages import DebateSelected, TopicsChanged
+from debateprep.tui.screens.export_dialog import ExportWritten
 
 
 class Pane(Vertical):
@@ -88,6 +89,13 @@ class Pane(Vertical):
         """From a thread worker: post `message` to this pane, unless a newer run replaced this one."""
         if not get_current_worker().is_cancelled:
             self.post_message(message)
+
+    def on_export_written(self, message: ExportWritten) -> None:
+        """An export was written: say where, in full (tui/screens/export_dialog.py)."""
+        where = " and ".join(str(p) for p in message.paths)
+        self.notify(f"{message.what[:1].upper()}{message.what[1:]} written to {where}", title="Exported",
+                    markup=False)
+        self.claim_focus()
 
     def debate_changed(self) -> None:
         """Show the current debate (`self.debate_id`)."""

@@ -54,12 +54,6 @@ class BriefFailed(Message):
         super().__init__()
 
 
-class BriefExported(Message):
-    def __init__(self, target: Path) -> None:
-        self.target = target
-        super().__init__()
-
-
 class BriefPane(Pane):
     DEFAULT_CSS = """
     BriefPane #brief-status { height: auto; max-height: 2; color: $text-muted; padding: 0 1; }
@@ -225,47 +219,19 @@ class BriefPane(Pane):
             self.app.notify("No brief to export yet: choose a debate (Ctrl+O) or import a concept note (F1).",
                             severity="warning", markup=False)
             return
-        from debateprep.tui.screens.brief_dialogs import PromptScreen
+        from debateprep.services.exports import default_name
+        from debateprep.tui.screens.export_dialog import ExportFile, export_with_dialog
 
         built = self.built
-        default = Path.cwd() / f"brief-{built.debate.id}-{built.lang}.{fmt}"
+        default = Path.cwd() / default_name("brief", built.debate.id, lang=built.lang, ext=fmt)
 
-        def chosen(path: str | None) -> None:
-            if path and path.strip():
-                self._confirm_and_write(Path(path.strip()).expanduser(), built, fmt)
+        def content() -> str:
+            from debateprep.services.brief import to_html
 
-        label = "HTML (for printing)" if fmt == "html" else "markdown"
-        self.app.push_screen(PromptScreen(f"Export the brief as {label} to:", str(default), accept="Export"), chosen)
+            return to_html(built.markdown, built.debate, built.lang) if fmt == "html" else built.markdown
 
-    def _confirm_and_write(self, path: Path, built: _Built, fmt: str) -> None:
-        if not path.exists():
-            self._write(path, built, fmt, force=False)
-            return
-        from debateprep.tui.screens.brief_dialogs import ConfirmScreen
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._write(path, built, fmt, force=True)
-            else:
-                self.app.notify(f"Not exported: {path} was left as it was.", markup=False)
-
-        self.app.push_screen(ConfirmScreen(f"{path}\nalready exists. Overwrite it?", yes="Overwrite"), answered)
-
-    @work(thread=True, group="brief-export", exit_on_error=False)
-    def _write(self, path: Path, built: _Built, fmt: str, force: bool) -> None:
-        from debateprep.services.brief import to_html
-
-        try:
-            content = to_html(built.markdown, built.debate, built.lang) if fmt == "html" else built.markdown
-            target = self.services.write_export(path, content, force=force)
-        except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
-            self.post_message(Failed(describe_error(exc), "Export failed"))
-            return
-        self.post_message(BriefExported(target))
-
-    @on(BriefExported)
-    def _exported(self, message: BriefExported) -> None:
-        self.notify(f"Brief written to {message.target}", title="Exported", markup=False)
+        label = "the brief (HTML, for printing)" if fmt == "html" else "the brief (markdown)"
+        export_with_dialog(self, label, default, lambda path: [ExportFile(path, content)])
 
     def action_set_delegation(self) -> None:
         if self.built is None:

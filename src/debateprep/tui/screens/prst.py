@@ -392,22 +392,23 @@ class PrstPane(Pane):
                    message=f"Paragraph {number} removed.")
 
     def action_export(self) -> None:
+        """Export the draft as markdown, clean and annotated (beside it), where the dialog says."""
         draft = self._need_draft()
         if draft is None or draft.id is None:
             return
-        draft_id = draft.id
+        from debateprep.services.exports import annotated_beside, default_name
+        from debateprep.tui.screens.export_dialog import ExportFile, export_with_dialog
 
-        def op(service: PrstService) -> str:
-            from debateprep.config import data_dir
+        draft_id, service = draft.id, self.services.prst
+        default = Path.cwd() / default_name("prst", draft.debate_id, draft_id=draft_id, lang=draft.language)
 
-            folder = data_dir() / "exports"
-            written = []
-            for annotated in (False, True):
-                path = _fresh(folder / f"prst-{draft_id}{'-annotated' if annotated else ''}.md")
-                written.append(str(self.services.write_export(path, service.export(draft_id, annotated=annotated))))
-            return "Exported: " + ", ".join(written)
+        def files(path: Path) -> list[ExportFile]:
+            return [ExportFile(path, lambda: service.export(draft_id)),
+                    ExportFile(annotated_beside(path), lambda: service.export(draft_id, annotated=True))]
 
-        self._work(op, select=self._selected_number())
+        export_with_dialog(self, f"PRST draft #{draft_id} (markdown)", default, files,
+                           note="The annotated version (numbered, agreed/new marks, provenance) goes beside it, "
+                                "its name ending in -annotated.")
 
     # what other panes send -------------------------------------------------------------------
 
@@ -447,13 +448,3 @@ class PrstPane(Pane):
         debate_id = self.debate_id
         self._work(lambda s: s.send_group(debate_id, rank).describe(f"Shared proposal #{rank}"))
         self.call_after_refresh(self.claim_focus)
-
-
-def _fresh(path: Path) -> Path:
-    """`path`, or path-2, path-3 … so an export never overwrites an earlier one."""
-    n = 2
-    candidate = path
-    while candidate.exists():
-        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
-        n += 1
-    return candidate
