@@ -18,7 +18,7 @@ import pytest
 
 from debateprep.domain.prst import Draft, Provenance
 from debateprep.domain.roster import Roster
-from debateprep.exporters.brief import BriefData
+from debateprep.exporters.brief import BriefData, quote_passage
 from debateprep.exporters.markdown import Document, parse
 from debateprep.services.brief import BriefService
 from debateprep.services.debates import DebateService
@@ -95,6 +95,9 @@ def brief_imports(data: BriefData, lang: str) -> list[str]:
         out += untranslatable(s.delegation, lang)
     for name, _ in data.coverage.rows if data.coverage else []:
         out += untranslatable(name, lang)
+    for e in data.coverage.evidence if data.coverage else []:
+        # A cell's evidence quotes the statement and the words that matched: imported text.
+        out += [quote_passage(e.passage), e.matched, *untranslatable(e.delegation, lang)]
     for point in data.convergence or []:
         out += [point.text, *(n for s in point.supporters for n in untranslatable(s, lang))]
     out += [a.text for a in data.agreed_language or []]

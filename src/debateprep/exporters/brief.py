@@ -333,7 +333,7 @@ def _coverage(doc: Document, coverage: CoverageTable | None, t: dict[str, str], 
             continue
         doc.paragraph(strong(question_label(label, lang)))
         doc.bullets([
-            inline(strong(name_in(e.delegation, lang)), Md(" — "), _clip(e.passage), Md(" "),
+            inline(strong(name_in(e.delegation, lang)), Md(" — "), quote_passage(e.passage), Md(" "),
                    emph(t["marked_" + e.mark] if e.mark else t["matched"].format(words=e.matched)))
             for e in items
         ])
@@ -342,7 +342,7 @@ def _coverage(doc: Document, coverage: CoverageTable | None, t: dict[str, str], 
 EVIDENCE_CHARS = 240
 
 
-def _clip(text: str) -> str:
+def quote_passage(text: str) -> str:
     """A passage as quoted in the brief: whole when short, cut at a word near EVIDENCE_CHARS."""
     text = " ".join(text.split())
     if len(text) <= EVIDENCE_CHARS:
