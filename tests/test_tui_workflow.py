@@ -153,3 +153,34 @@ def test_slash_goes_to_the_search_and_f4_keeps_the_results_focused(sqlite_db) ->
             assert search.value == "保护平民/"
 
     asyncio.run(run())
+
+
+def test_after_an_import_the_statements_list_has_the_keyboard_and_c_gives_it_to_the_heatmap(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    from tests.support.workflow import DEMO_STATEMENTS
+
+    services = Services(sqlite_db)
+    services.load_sample()
+
+    async def run() -> None:
+        app = tui_app(services)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("f3")
+            await settle(pilot)
+            assert app.focused is app.query_one("StatementsPane")  # empty: the pane, so i works
+            await pilot.press("i")
+            await settle(pilot)
+            app.screen.query_one("#import-paths", Input).value = "; ".join(
+                str(p) for p in sorted(DEMO_STATEMENTS.glob("*.txt")))
+            await pilot.press("enter")
+            await settle(pilot)
+            table = app.query_one("#st-table", DataTable)
+            assert table.row_count == 3 and app.focused is table
+            await pilot.press("c")
+            await settle(pilot)
+            assert app.focused is app.query_one("#st-heatmap")
+            await pilot.press("down", "right", "w")
+            await settle(pilot)
+            assert app.focused is app.query_one("#st-heatmap")
+
+    asyncio.run(run())

@@ -11,7 +11,7 @@ import importlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
@@ -44,6 +44,33 @@ TABS = (
     ("prst", "PRST draft 主席声明", "debateprep.tui.screens.prst:PrstPane", "f5"),
     ("brief", "Brief 简报", "debateprep.tui.screens.brief:BriefPane", "f6"),
 )
+
+
+# Shorter tab labels for narrower terminals: the longest set whose tabs fit the width is shown
+# (every tab label stays visible from 80 columns up).
+TAB_LABELS: dict[str, tuple[str, ...]] = {
+    "notes": ("Note 概念说明", "Concept note", "Note"),
+    "speakers": ("Speakers 发言名单", "Speakers", "Speakers"),
+    "statements": ("Statements 发言", "Statements", "Statements"),
+    "library": ("Language 措辞", "Agreed language", "Language"),
+    "prst": ("PRST 主席声明", "PRST draft", "PRST"),
+    "brief": ("Brief 简报", "Brief", "Brief"),
+}
+# Layout classes set on the app by its size, for app.tcss: fewer than 100 columns, fewer than 120,
+# 150 or more, fewer than 32 rows.
+NARROW_COLUMNS, MEDIUM_COLUMNS, WIDE_COLUMNS, SHORT_ROWS = 100, 120, 150, 32
+
+
+def tab_labels(width: int) -> dict[str, str]:
+    """The tab labels for a terminal `width` columns wide (each tab takes its label plus 2 cells)."""
+    from rich.cells import cell_len
+
+    sets = [{tab_id: label for tab_id, label, _path, _key in TABS}]
+    sets += [{tab_id: TAB_LABELS[tab_id][i] for tab_id, *_ in TABS} for i in range(3)]
+    for labels in sets:
+        if sum(cell_len(label) + 2 for label in labels.values()) <= width - 2:
+            return labels
+    return sets[-1]
 
 
 def pane_class(path: str) -> type[Pane]:
@@ -120,7 +147,25 @@ class DebatePrepApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._fit(self.size.width, self.size.height)
         self.call_after_refresh(self._show_tabs)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width, event.size.height)
+
+    def _fit(self, width: int, height: int) -> None:
+        """Lay the screens out for the terminal's size: layout classes for app.tcss, tab labels
+        that fit, and each pane's own adjustments (Pane.fit)."""
+        self.set_class(width < NARROW_COLUMNS, "-narrow")
+        self.set_class(width < MEDIUM_COLUMNS, "-medium")
+        self.set_class(width >= WIDE_COLUMNS, "-wide")
+        self.set_class(height < SHORT_ROWS, "-short")
+        tabs = self.query("#tabs").results(TabbedContent)
+        for tabbed in tabs:
+            for tab_id, label in tab_labels(width).items():
+                tabbed.get_tab(f"tab-{tab_id}").label = label
+        for pane in self.panes():
+            pane.fit(width, height)
 
     def on_unmount(self) -> None:
         self._unsubscribe()
@@ -132,6 +177,7 @@ class DebatePrepApp(App[None]):
             tabs.compose_add_child(TabPane(label, loading, id=f"tab-{tab_id}"))
         await self.mount(tabs, before=self.query_one(Footer))
         await self.query("#startup").remove()
+        self._fit(self.size.width, self.size.height)
         self.open_database()
 
     # -- the database and the panes ----------------------------------------------------------
@@ -155,7 +201,9 @@ class DebatePrepApp(App[None]):
         for (tab_id, _label, _path, _key), pane_cls in zip(TABS, message.classes, strict=True):
             tab = self.query_one(f"#tab-{tab_id}", TabPane)
             await tab.query(".pane-loading").remove()
-            await tab.mount(pane_cls(self.services, id=f"pane-{tab_id}"))
+            pane = pane_cls(self.services, id=f"pane-{tab_id}")
+            await tab.mount(pane)
+            pane.fit(self.size.width, self.size.height)
         active = self.query_one(TabbedContent).active
         if active.startswith("tab-"):
             self._focus_pane(active.removeprefix("tab-"))

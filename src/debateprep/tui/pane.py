@@ -90,6 +90,9 @@ class Pane(Vertical):
         if not get_current_worker().is_cancelled:
             self.post_message(message)
 
+    def fit(self, width: int, height: int) -> None:
+        """The terminal is `width` x `height`: adjust what CSS cannot (app.tcss does the rest)."""
+
     def on_export_written(self, message: ExportWritten) -> None:
         """An export was written: say where, in full (tui/screens/export_dialog.py)."""
         where = " and ".join(str(p) for p in message.paths)

@@ -63,7 +63,7 @@ class ConceptNotePane(Pane):
     ConceptNotePane #cn-body { height: 1fr; }
     ConceptNotePane #cn-left { width: 2fr; }
     ConceptNotePane #cn-right { width: 1fr; border-left: solid $panel; padding-left: 1; }
-    ConceptNotePane #cn-meta { height: auto; max-height: 5; color: $text; padding: 0 1; background: $boost; }
+    ConceptNotePane #cn-meta { height: auto; max-height: 9; color: $text; padding: 0 1; background: $boost; }
     ConceptNotePane .cn-caption { height: 1; color: $text-muted; padding: 0 1; }
     ConceptNotePane #cn-questions { height: 1fr; min-height: 6; }
     ConceptNotePane #cn-detail { height: auto; max-height: 6; padding: 0 1; border-top: solid $panel; }
@@ -84,6 +84,8 @@ class ConceptNotePane(Pane):
                 tooltip="move the question down"),
         Binding("R", "reset_questions", "Reset all", id="concept-note.reset",
                 tooltip="reset the guiding questions to those extracted from the note"),
+        Binding("t", "toggle_text", "Note text", id="concept-note.text",
+                tooltip="the note's sections and text (t again: back to the questions)"),
     ]
     TITLE = "Concept note"
     TOPICS = frozenset({Topic.DEBATES, Topic.NOTES, Topic.QUESTIONS})
@@ -121,8 +123,21 @@ class ConceptNotePane(Pane):
         self.claim_focus()  # an empty state too: the pane takes the focus so "i" imports at once
 
     def main_widget(self) -> Widget:
-        """The guiding questions (edit, add, move …), or the pane itself in the empty state."""
-        return self.query_one("#cn-questions", DataTable) if self.stored is not None else self
+        """The guiding questions (edit, add, move …), or the pane itself in the empty state; the
+        section tree while the note's text is shown in their place (t, below 120 columns)."""
+        if self.stored is None:
+            return self
+        return self.query_one("#cn-sections" if self.has_class("-text") else "#cn-questions")
+
+    def action_toggle_text(self) -> None:
+        """The sections and the text of the note: beside the questions on a wide screen (the
+        keyboard goes to the section tree and back), in their place below 120 columns."""
+        if self.stored is None:
+            return
+        tree = self.query_one("#cn-sections", Tree)
+        to_text = not (self.has_class("-text") or tree.has_focus)
+        self.set_class(to_text, "-text")
+        self.claim_focus(self.main_widget())
 
     def _set_loaded(self, loaded: bool) -> None:
         self.query_one("#cn-empty").display = not loaded
@@ -203,6 +218,9 @@ class ConceptNotePane(Pane):
             self._show_detail(questions[row])
         else:
             self.query_one("#cn-detail", Static).update("No guiding questions: press a to add one.")
+
+    def fit(self, width: int, height: int) -> None:
+        self.call_after_refresh(self.on_resize)  # the questions' column, once the layout has changed
 
     def on_resize(self) -> None:
         if self.stored is not None:

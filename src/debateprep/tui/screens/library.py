@@ -149,8 +149,9 @@ class LibraryPane(Pane):
     TOPICS = frozenset({Topic.LIBRARY})
     DEFAULT_CSS = """
     LibraryPane { height: 1fr; }
-    LibraryPane #lib-bar { height: 3; }
+    LibraryPane #lib-bar { height: auto; }
     LibraryPane #lib-query { width: 1fr; }
+    LibraryPane #lib-filters { width: auto; height: auto; }
     LibraryPane #lib-lang { width: 16; }
     LibraryPane #lib-kind { width: 14; }
     LibraryPane #lib-lead { width: 15; }
@@ -173,12 +174,13 @@ class LibraryPane(Pane):
         with Horizontal(id="lib-bar"):
             yield SearchInput(placeholder="Search agreed language 搜索商定措辞 — Chinese substrings, English words, "
                               "\"phrases\"", id="lib-query")
-            yield Select([("zh+en", ""), ("中文", "zh"), ("English", "en")], value="",
-                         allow_blank=False, id="lib-lang")
-            yield Select([("PP+OP", ""), ("PP", "PP"), ("OP", "OP"), ("PRST", "para")], value="",
-                         allow_blank=False, id="lib-kind")
-            yield Input(placeholder="lead 回顾", id="lib-lead")
-            yield Input(placeholder="2000-2021", id="lib-years")
+            with Horizontal(id="lib-filters"):
+                yield Select([("zh+en", ""), ("中文", "zh"), ("English", "en")], value="",
+                             allow_blank=False, id="lib-lang")
+                yield Select([("PP+OP", ""), ("PP", "PP"), ("OP", "OP"), ("PRST", "para")], value="",
+                             allow_blank=False, id="lib-kind")
+                yield Input(placeholder="lead 回顾", id="lib-lead")
+                yield Input(placeholder="2000-2021", id="lib-years")
         yield Static("", id="lib-status", markup=False)
         yield ProgressBar(id="lib-progress", show_eta=True)
         yield DataTable(id="lib-table", cursor_type="row", zebra_stripes=True)
@@ -191,6 +193,12 @@ class LibraryPane(Pane):
         table.add_column("Lead", key="lead")
         table.add_column("Text", key="text")
         self.load_info()
+
+    def fit(self, width: int, height: int) -> None:
+        """On a short terminal the search bar is compact (one line per field, no borders)."""
+        for field in self.query("#lib-bar Input, #lib-bar Select").results():
+            if isinstance(field, Input | Select):
+                field.compact = height < 32
 
     def main_widget(self) -> Widget:
         """The results when there are some (p sends one to the PRST draft), else the search box."""

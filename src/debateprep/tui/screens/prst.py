@@ -20,6 +20,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import DataTable, Label, Static, TextArea
+from textual.widgets.data_table import ColumnKey
 
 from debateprep.domain.cells import clip
 from debateprep.domain.errors import DebateprepError
@@ -65,12 +66,12 @@ class PrstPane(Pane):
     DEFAULT_CSS = """
     PrstPane { height: 1fr; }
     PrstPane #prst-status { height: 1; color: $text-muted; }
-    PrstPane #prst-chapeau { height: auto; max-height: 4; padding: 0 1; border: round $panel; }
+    PrstPane #prst-chapeau { height: auto; max-height: 8; padding: 0 1; border: round $panel; }
     PrstPane #prst-body { height: 1fr; }
     PrstPane #prst-left { width: 3fr; }
     PrstPane #prst-right { width: 2fr; padding-left: 1; }
     PrstPane #prst-paragraphs { height: 1fr; }
-    PrstPane #prst-editor-label { height: 1; color: $text-muted; }
+    PrstPane #prst-editor-label { height: auto; color: $text-muted; }
     PrstPane #prst-editor { height: 7; }
     PrstPane #prst-provenance { height: auto; max-height: 14; border: round $panel; padding: 0 1; }
     PrstPane #prst-diff-box { height: 1fr; border: round $panel; padding: 0 1; }
@@ -105,6 +106,8 @@ class PrstPane(Pane):
         self.draft: Draft | None = None
         self.editing: Paragraph | None = None  # the paragraph (and version) loaded in the editor
         self._editor_draft: int | None = None  # the draft the editor's text belongs to
+        self._text_cells = TEXT_COLUMN_CELLS  # the paragraphs' text column, fitted to the list's width
+        self._diff = ""
         self.draft_count = 0  # drafts the debate has (the status line says when there are several)
 
     def compose(self) -> ComposeResult:
@@ -128,7 +131,7 @@ class PrstPane(Pane):
         table.add_column("#", width=3, key="n")
         table.add_column("mark", width=7, key="mark")
         table.add_column("sim", width=4, key="sim")
-        table.add_column("text", width=TEXT_COLUMN_CELLS, key="text")
+        table.add_column("text", width=self._text_cells, key="text")
         self.query_one("#prst-diff-box").border_title = "Revisions"
         self.query_one("#prst-provenance").border_title = "Provenance"
         self._show(LoadedDraft(None, ""))
@@ -191,6 +194,7 @@ class PrstPane(Pane):
 
     def _show(self, loaded: LoadedDraft) -> None:
         self.draft = loaded.draft
+        self._diff = loaded.diff
         draft = loaded.draft
         shown = draft.id if draft is not None else None
         if shown != self._editor_draft:  # the editor's text belongs to the draft it was typed for
@@ -228,7 +232,7 @@ class PrstPane(Pane):
                 Text(str(number)),
                 Text(("!" if p.flags else "") + p.mark, style=MARK_STYLES[p.status]),
                 Text(sim),
-                Text(clip(text, TEXT_COLUMN_CELLS)),
+                Text(clip(text, self._text_cells)),
                 key=str(p.id),
             )
         if draft.paragraphs:
@@ -239,6 +243,18 @@ class PrstPane(Pane):
             self._select(None)
         if loaded.message:
             self.notify(loaded.message, title="PRST", markup=False)
+
+    def on_resize(self) -> None:
+        """The text column takes the list's width (what is left of it by #, mark and sim)."""
+        table = self.query_one("#prst-paragraphs", DataTable)
+        cells = max(20, (table.size.width or self.size.width * 3 // 5) - 26)
+        if cells != self._text_cells:
+            self._text_cells = cells
+            column = table.columns.get(ColumnKey("text"))
+            if column is not None:
+                column.width = cells
+            if self.draft is not None:
+                self._show(LoadedDraft(self.draft, self._diff))
 
     # selection, provenance, editor ----------------------------------------------------------
 

@@ -24,6 +24,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, DataTable, Static
+from textual.widgets.data_table import ColumnKey
 
 from debateprep.domain.cells import clip
 from debateprep.domain.errors import DebateprepError
@@ -152,6 +153,7 @@ class SpeakersPane(Pane):
         self._schedule_stale = True
         self._warned_date = False
         self._logged: set[int] = set()  # turns this pane ended: never taken over again from a stale load
+        self.name_cells = NAME_CELLS  # the delegation column: wider on a wide terminal
 
     def compose(self) -> ComposeResult:
         yield Static("", id="sp-status", markup=False)
@@ -183,6 +185,25 @@ class SpeakersPane(Pane):
         self.query_one("#sp-why").border_title = "Why here"
         self.query_one("#sp-sessions").border_title = "Schedule"
         self._show()
+
+    def fit(self, width: int, height: int) -> None:
+        """On a wide terminal the delegation column shows long names in full."""
+        cells = NAME_CELLS if width < 150 else NAME_CELLS + 16
+        if cells != self.name_cells:
+            self.name_cells = cells
+            column = self.query_one("#sp-table", DataTable).columns.get(ColumnKey("delegation"))
+            if column is not None:
+                column.width = cells
+            self._refill()
+
+    def _refill(self) -> None:
+        table = self.query_one("#sp-table", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for p in self.placements:
+            table.add_row(*self._cells(p), key=str(p.entry.id))
+        if self.placements:
+            table.move_cursor(row=min(row, len(self.placements) - 1))
 
     def main_widget(self) -> Widget:
         """The list (or the schedule, when shown); the pane itself while no one is inscribed."""
@@ -267,7 +288,7 @@ class SpeakersPane(Pane):
         start = ""  # the plan's: the timer's record is shown beside it (Why here, the schedule view)
         if slot is not None:
             start = f"{slot.start:%H:%M}" if slot.session.day == 0 else f"D{slot.session.day + 1} {slot.start:%H:%M}"
-        return [pos, Text(clip(name, NAME_CELLS), style=style + (" italic" if not e.confirmed else "")),
+        return [pos, Text(clip(name, self.name_cells), style=style + (" italic" if not e.confirmed else "")),
                 Text(LEVEL_SHORT[e.level], style=style), Text(BASIS_SHORT[e.basis], style=style),
                 Text(e.status.value, style=style), Text(start, style=style),
                 Text(f"{minutes:g}", style=style), Text(str(slot.session.number) if slot else "", style=style)]

@@ -128,7 +128,7 @@ class StatementsPane(Pane):
     DEFAULT_CSS = """
     StatementsPane { height: 1fr; }
     StatementsPane #st-status { height: 1; color: $text-muted; }
-    StatementsPane #st-views { height: 1; color: $text-muted; }
+    StatementsPane #st-views { height: auto; color: $text-muted; }
     StatementsPane #st-switcher { height: 1fr; }
     StatementsPane #st-list-view, StatementsPane #st-convergence-view { height: 1fr; }
     StatementsPane #st-table { width: 54; height: 1fr; }
