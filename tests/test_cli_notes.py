@@ -14,7 +14,7 @@ SAMPLE_EN = REPO / "concept_notes" / "concept-note_sample_transitions.en.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "notes"
 KEYS = [
     "id", "symbol", "language", "presidency", "letter_date", "meeting_date", "title", "sections", "questions",
-    "themes", "briefers", "outcome", "cited_documents",
+    "themes", "briefers", "outcome", "cited_documents", "speaking_limit_minutes",
 ]
 
 
@@ -45,7 +45,7 @@ def test_import_json_for_the_english_sample(cli) -> None:  # type: ignore[no-unt
     data = cli(["import", SAMPLE_EN, "--json"]).json()
     assert data["language"] == "en" and data["presidency"] == "Ireland"
     assert [q["topic"] for q in data["questions"]] == [False, False, False, False, True, False, True]
-    assert data["outcome"] == {"kind": "none", "evidence": "No formal outcome document is envisaged."}
+    assert data["outcome"] == {"kind": "summary", "evidence": "The presidency will circulate a summary of the debate."}
     assert data["briefers"][1] == {"name": None, "title": "Representative",
                                    "organization": "International Committee of the Red Cross"}
 

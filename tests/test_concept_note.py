@@ -35,7 +35,7 @@ SEED_QUESTIONS = [
 ]
 CONTRACT_KEYS = [
     "id", "symbol", "language", "presidency", "letter_date", "meeting_date", "title", "sections", "questions",
-    "themes", "briefers", "outcome", "cited_documents",
+    "themes", "briefers", "outcome", "cited_documents", "speaking_limit_minutes",
 ]
 
 
@@ -162,9 +162,11 @@ def test_english_sample_json() -> None:
             {"name": None, "title": "Representative", "organization": "International Committee of the Red Cross"},
             {"name": "Grace Achieng", "title": "Executive Director", "organization": "Protection in Transition Network"},
         ],
-        "outcome": {"kind": "none", "evidence": "No formal outcome document is envisaged."},
+        # no negotiated outcome, but a summary the presidency will circulate: that is the outcome
+        "outcome": {"kind": "summary", "evidence": "The presidency will circulate a summary of the debate."},
         "cited_documents": ["S/RES/2594 (2021)", "S/RES/1265 (1999)", "S/PRST/2014/3", "S/RES/2086 (2013)",
                             "A/75/19", "S/2017/507"],
+        "speaking_limit_minutes": 5.0,  # "statements of no more than five minutes"
     }
 
 

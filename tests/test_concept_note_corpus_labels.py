@@ -1,5 +1,7 @@
-"""The hand-labelled concept-note corpus (tests/data/concept_notes): every label is well-formed and
-traceable to its note, and the corpus covers the shapes issue 11 asks for.
+"""The hand-labelled concept-note corpora: every label is well-formed and traceable to its note, the
+development corpus (tests/data/concept_notes) covers the shapes issue 11 asks for, and the hold-out
+corpora (tests/data/concept_notes_holdout and concept_notes_holdout2, each written separately in other
+shapes) are complete.
 
 These checks read only the notes and the labels, never debateprep's parser: the labels are the
 reference a fidelity benchmark measures the parser against, so they must not depend on it.
@@ -17,7 +19,14 @@ import pytest
 
 CORPUS = Path(__file__).resolve().parent / "data" / "concept_notes"
 LABELS = CORPUS / "labels"
-LABEL_FILES = sorted(LABELS.glob("*.json"))
+HOLDOUT = Path(__file__).resolve().parent / "data" / "concept_notes_holdout"
+HOLDOUT_LABELS = sorted((HOLDOUT / "labels").glob("*.json"))
+HOLDOUT2 = Path(__file__).resolve().parent / "data" / "concept_notes_holdout2"
+HOLDOUT2_LABELS = sorted((HOLDOUT2 / "labels").glob("*.json"))
+LABEL_FILES = sorted(LABELS.glob("*.json")) + HOLDOUT_LABELS + HOLDOUT2_LABELS
+# Note file names per corpus folder: en_01_…, en_h01_…, en_g01_….
+NOTE_NAME = {CORPUS: r"(?:en|zh)_\d\d_[a-z0-9_]+\.txt", HOLDOUT: r"(?:en|zh)_h\d\d_[a-z0-9_]+\.txt",
+             HOLDOUT2: r"(?:en|zh)_g\d\d_[a-z0-9_]+\.txt"}
 MADE_UP_EN = "MADE-UP SAMPLE — not a UN document. Written for debateprep's tests; people, dates and meetings are invented."
 MADE_UP_ZH = "虚构样本——并非联合国文件。"
 
@@ -59,12 +68,26 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+# Page furniture of text copied out of a PDF: job number, barcode, page counter, running symbol.
+_FURNITURE = re.compile(r"\d\d-\d{5}(?: \([A-Z]\))?(?:\s+\d{6})?|\*\d{7}\*|\d{1,2}/\d{1,2}|S/\d{4}/\d{1,4}")
+# A list marker at the start of a line, for a question the note continues on its next bullet.
+_LINE_MARKER = re.compile(r"^[ \t]*(?:[•*\-–]|——|\d{1,2}[.)]|\(?[a-z]\)|\([ivx]+\)|\(\d{1,2}\))[ \t]+", re.MULTILINE)
+
+
+def _readings(text: str) -> list[str]:
+    """The note as written, without page furniture, without line-initial list markers, and with words
+    hyphenated at a line end joined ("peace-" / "keeping" → "peacekeeping")."""
+    body = "\n".join(line for line in text.splitlines() if not _FURNITURE.fullmatch(line.strip()))
+    unmarked = _LINE_MARKER.sub("", body)
+    return [text, body, unmarked, re.sub(r"(?<=[a-z])-\n(?=[a-z])", "", unmarked)]
+
+
 def _found(piece: str, text: str, language: str) -> bool:
-    """A labelled piece occurs in the note (wrapped lines joined; Chinese lines join without a space)."""
-    flat = _flat(text)
+    """A labelled piece occurs in the note (wrapped lines joined; Chinese lines join without a space;
+    page furniture between the lines of a piece ignored)."""
     if language == "zh":
-        return re.sub(r"\s+", "", piece) in re.sub(r"\s+", "", text)
-    return piece in flat
+        return any(re.sub(r"\s+", "", piece) in re.sub(r"\s+", "", t) for t in _readings(text))
+    return any(piece in _flat(t) for t in _readings(text))
 
 
 @pytest.fixture(params=LABEL_FILES, ids=[p.stem for p in LABEL_FILES])
@@ -98,8 +121,8 @@ def test_every_label_has_every_field_with_its_type(labelled: tuple[Path, dict[st
 def test_the_note_is_marked_and_in_the_labelled_language(labelled: tuple[Path, dict[str, Any], str]) -> None:
     path, label, text = labelled
     note = _note_path(path, label)
-    if note.parent == CORPUS:  # our own notes; the two bundled ones are labelled where they live
-        assert re.fullmatch(r"(?:en|zh)_\d\d_[a-z0-9_]+\.txt", note.name)
+    if note.parent in NOTE_NAME:  # our own notes; the two bundled ones are labelled where they live
+        assert re.fullmatch(NOTE_NAME[note.parent], note.name)
         assert note.name.startswith(label["language"] + "_")
         first = text.splitlines()[0]
         assert first == MADE_UP_EN if label["language"] == "en" else first.startswith(MADE_UP_ZH)
@@ -144,7 +167,9 @@ def test_briefers_outcome_and_limit_are_traceable(labelled: tuple[Path, dict[str
     for briefer in label["briefers"]:
         assert briefer["title"] is not None
         assert briefer["name"] is None or _found(briefer["name"], text, language), briefer
-        assert briefer["name"] is not None or briefer["organization"] is not None, briefer
+        # A nameless briefer is a body's representative or office-holder, or a role ("Youth representative").
+        assert briefer["name"] is not None or briefer["organization"] is not None or briefer["title"] not in (
+            "Representative", "代表"), briefer
     outcome = label["outcome"]
     assert outcome["kind"] in OUTCOME_KINDS
     if outcome["kind"] == "unknown":
@@ -173,7 +198,7 @@ def test_cited_symbols_are_well_formed_and_in_the_note(labelled: tuple[Path, dic
 
 
 def test_the_corpus_covers_the_shapes_of_issue_11() -> None:
-    labels = {p.stem: _label(p) for p in LABEL_FILES}
+    labels = {p.stem: _label(p) for p in LABELS.glob("*.json")}
     own = {name: label for name, label in labels.items() if not name.startswith("bundled_")}
     assert sum(label["language"] == "en" for label in own.values()) >= 8
     assert sum(label["language"] == "zh" for label in own.values()) >= 2
@@ -196,6 +221,12 @@ _EN_DAY = re.compile(
     r"|July|August|September|October|November|December) (\d{4})"
 )
 _ZH_DAY = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日星期([一二三四五六日])")
+# "Thursday 3 April", "5月21日星期四": no year, so the year of the letter (LABELLING.md, "Dates").
+_EN_DAY_NO_YEAR = re.compile(
+    r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? (\d{1,2}) (January|February|March|April|May|June"
+    r"|July|August|September|October|November|December)\b(?!,? \d{4})"
+)
+_ZH_DAY_NO_YEAR = re.compile(r"(?<![年\d])(\d{1,2})月(\d{1,2})日星期([一二三四五六日])")
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"]
 
@@ -210,5 +241,33 @@ def test_weekdays_written_in_the_notes_match_their_dates(labelled: tuple[Path, d
     for year, month, day, weekday in _ZH_DAY.findall(text):
         assert "一二三四五六日"[date(int(year), int(month), int(day)).weekday()] == weekday
         seen += 1
+    dated = label["letter_date"] or label["meeting_date"]
+    for weekday, day, month in _EN_DAY_NO_YEAR.findall(_flat(text)):
+        year = int(dated[:4])
+        assert date(year, _MONTHS.index(month) + 1, int(day)).strftime("%A") == weekday
+        seen += 1
+    for month, day, weekday in _ZH_DAY_NO_YEAR.findall(text):
+        year = int(dated[:4])
+        assert "一二三四五六日"[date(year, int(month), int(day)).weekday()] == weekday
+        seen += 1
     if seen:
         assert label["meeting_date"] is not None
+
+
+@pytest.mark.parametrize("holdout", [HOLDOUT, HOLDOUT2], ids=lambda p: p.name)
+def test_the_holdout_corpus_is_complete_and_in_other_shapes(holdout: Path) -> None:
+    """The hold-out notes: enough of them, each with a label, every outcome kind, two PDF copies."""
+    labels = {p.stem: _label(p) for p in sorted((holdout / "labels").glob("*.json"))}
+    assert sum(label["language"] == "en" for label in labels.values()) >= 8
+    assert sum(label["language"] == "zh" for label in labels.values()) >= 3
+    assert sorted(n.name for n in holdout.glob("*.txt")) == sorted(
+        _note_path(holdout / "labels" / f"{name}.json", label).name for name, label in labels.items()
+    ), "every note has a label and every label a note"
+    assert {label["outcome"]["kind"] for label in labels.values()} == OUTCOME_KINDS
+    assert any(label["letter_date"] is None for label in labels.values())
+    assert {label["symbol"] is None for label in labels.values()} == {True, False}
+    assert {None, 3, 4, 5} <= {label["speaking_limit_minutes"] for label in labels.values()}
+    texts = {name: _note_path(holdout / "labels" / f"{name}.json", label).read_text(encoding="utf-8")
+             for name, label in labels.items()}
+    pdf_copies = {labels[name]["language"] for name, text in texts.items() if re.search(r"^\*\d{7}\*$", text, re.M)}
+    assert pdf_copies == {"en", "zh"}  # copied out of a PDF viewer: a barcode line on the first page

@@ -145,3 +145,31 @@ def test_sentences_keep_abbreviations() -> None:
         "It meets at 10 a.m. on Monday.",
     ]
     assert sentences("会议定于2014年2月12日举行。并对非安理会成员国开放！") == ["会议定于2014年2月12日举行。", "并对非安理会成员国开放！"]
+
+
+def test_a_bullet_glyph_alone_on_its_line_goes_in_front_of_its_item() -> None:
+    raw = "Guiding questions\n\x7f\nHow can the Council act?\n\uf0b7\nWhat can it learn?\n"
+    # a glyph outside the bullets becomes "•"; a bullet of Word's symbol font stays as it is
+    assert paragraphs(normalise(raw).text) == ["Guiding questions", "• How can the Council act?",
+                                               "\uf0b7 What can it learn?"]
+
+
+def test_footnotes_leave_the_page_and_their_markers_the_text_in_any_order() -> None:
+    raw = "\n".join([
+        "S/2031/1",
+        "Member States are invited to address the following questions:1",
+        "- How can the Council act earlier on the risk of conflict-induced famine, including the",
+        "reports it requested of the Secretary-General?2 What prevents it from acting",
+        "2 Available from the presidency.",  # drawn above footnote 1 by the PDF
+        "1 See the report of the Secretary-General.",
+        "31-00001 2/3",
+        "S/2031/1",
+        "earlier?",
+    ])
+    result = normalise(raw)
+    assert result.footnotes == ("2 Available from the presidency.", "1 See the report of the Secretary-General.")
+    assert paragraphs(result.text) == [
+        "Member States are invited to address the following questions:",
+        "- How can the Council act earlier on the risk of conflict-induced famine, including the reports it "
+        "requested of the Secretary-General? What prevents it from acting earlier?",
+    ]

@@ -51,7 +51,7 @@ def test_empty_state_then_import_through_the_dialog(sqlite_db) -> None:  # type:
             assert app.debate_id is not None  # the note's debate became the current one
             assert any(m.startswith("imported concept note #1") for m, _ in app.notices)
             meta = _static(app, "#cn-meta")
-            assert "Presidency: Ireland" in meta and "Debate: 2026-03-17" in meta and "Outcome: none" in meta
+            assert "Presidency: Ireland" in meta and "Debate: 2026-03-17" in meta and "Outcome: summary" in meta
             assert app.focused is app.query_one("#cn-questions", DataTable)
 
     asyncio.run(scenario())

@@ -16,7 +16,7 @@ from typing import Any
 from debateprep.domain import briefers as briefers_mod
 from debateprep.domain.briefers import Briefer, Outcome
 from debateprep.domain.cells import cell_len
-from debateprep.domain.questions import clean_item, is_question, question_form, split_atomic
+from debateprep.domain.questions import clean_item, is_question, question_form, split_atomic, strip_marker
 from debateprep.domain.symbols import find_symbols, normalise_symbol
 from debateprep.domain.text import (
     BULLET_CHARS,
@@ -24,6 +24,7 @@ from debateprep.domain.text import (
     EN_TERMINAL,
     Language,
     detect_language,
+    day_month,
     find_dates,
     first_date,
     paragraphs,
@@ -108,6 +109,7 @@ class ConceptNote:
     briefers: list[Briefer] = field(default_factory=list)
     outcome: Outcome = field(default_factory=lambda: Outcome("unknown", None))
     cited_documents: list[str] = field(default_factory=list)
+    speaking_limit_minutes: float | None = None  # "statements will be limited to four minutes"
 
     def to_json(self, note_id: int | None = None) -> dict[str, Any]:
         """The object `debateprep import --json` and `show --json` print (issue 2 contract)."""
@@ -125,6 +127,7 @@ class ConceptNote:
             "briefers": [b.to_json() for b in self.briefers],
             "outcome": self.outcome.to_json(),
             "cited_documents": list(self.cited_documents),
+            "speaking_limit_minutes": self.speaking_limit_minutes,
         }
 
     def to_dict(self) -> dict[str, Any]:
@@ -202,7 +205,7 @@ _NUMBER = re.compile(
         (?P<roman>[IVXLC]{1,6}\.)\s+
       | (?P<arabic>\d{1,2}(?:\.\d{1,2})*[.)．])\s*
       | (?P<upper>[A-H]\.)\s+
-      | (?P<paren>\(?[a-z]\)|（[a-z]）)\s*
+      | (?P<paren>\(?(?:[ivx]{1,5}|[a-z])\)|（[a-z]）)\s*
       | (?P<zh1>[一二三四五六七八九十]{1,3}[、.．])\s*
       | (?P<zh2>[(（][一二三四五六七八九十]{1,3}[)）])\s*
     )""",
@@ -291,22 +294,32 @@ def _country_from_sender(sender: str, language: Language) -> str | None:
     return m.group(1).strip() if m else None
 
 
+_ZH_PRESIDENCY = re.compile(r"(?:轮值)?主席国([\u4e00-\u9fff]{2,12}?)(?:的|打算|将|拟|在|担任|，|。)")
+_EN_PRESIDENCY_OF = re.compile(r"presidency of (?:the )?([A-Z][\w'’-]*+(?: (?:of )?[A-Z][\w'’-]*+){0,5})")
+_EN_PRESIDENCY_S = re.compile(r"['’]s presidency|,? (?:which|that|who) (?:holds|hold|assumes|has) the presidency|"
+                              r" holds the presidency|,? as (?:the )?(?:holder of the )?presidency")
+_EN_NAME_BEFORE = re.compile(r"(?<![\w'’-])((?:the )?[A-Z][\w'’-]*(?: (?:of )?[A-Z][\w'’-]*){0,4})$")
+# What "the presidency of …" names that is not a country.
+_NOT_A_PRESIDENT = re.compile(r"^(?:the )?(?:Security Council|Council|General Assembly|United Nations)\b")
+
+
 def _presidency(text: str, language: Language) -> str | None:
     if language == "zh":
-        m = re.search(r"(?:轮值)?主席国([\u4e00-\u9fff]{2,12}?)(?:的|打算|将|拟|在|担任|，|。)", text)
+        m = _ZH_PRESIDENCY.search(text)
         return m.group(1) if m else None
-    m = re.search(r"presidency of (?:the )?([A-Z][\w'’-]+(?: (?:of )?[A-Z][\w'’-]+)*)", text)
-    if m:
-        return m.group(1)
-    m = re.search(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)['’]s presidency", text)
-    return m.group(1) if m else None
+    for m in _EN_PRESIDENCY_OF.finditer(text):
+        if not _NOT_A_PRESIDENT.match(m.group(1)):
+            return m.group(1)
+    for m in _EN_PRESIDENCY_S.finditer(text):  # "Ireland's presidency", "Panama, which holds the presidency"
+        name = _EN_NAME_BEFORE.search(text[max(0, m.start() - 80):m.start()])
+        if name and not _NOT_A_PRESIDENT.match(name.group(1)):
+            return re.sub(r"^the ", "", name.group(1))
+    return None
 
 
 def _topic(letter_text: str, language: Language) -> str | None:
-    quoted: list[tuple[str, str]] = re.findall(r"“([^”]{4,200})”|\"([^\"]{4,200})\"", letter_text)
-    for a, b in quoted:
-        return (a or b).strip()
-    return None
+    m = re.search(r"“([^”]{4,200})”|\"([^\"]{4,200})\"", letter_text)
+    return (m.group(1) or m.group(2) or "").strip() or None if m else None
 
 
 def _signatory(letter_paras: list[str], language: Language) -> Signatory | None:
@@ -335,8 +348,8 @@ def parse_concept_note(text: str, *, symbol: str | None = None, furniture: tuple
     `symbol` (from the user) wins; otherwise the symbol is taken from the running headers and
     other page furniture the normaliser dropped (a symbol alone on a line is furniture).
     """
-    paras = paragraphs(text)
     language = detect_language(text)
+    paras = _rejoin_headings(paragraphs(text), language)
     note = ConceptNote(language=language)
     letter_i, annex_i = _letter_parts(paras, language)
     body_start = 0
@@ -346,11 +359,13 @@ def parse_concept_note(text: str, *, symbol: str | None = None, furniture: tuple
         body_start = annex_i + 1
     elif letter_i is not None:
         body_start = letter_i + 1
+    else:  # no letter, no annex line: the note opens with its title, perhaps after a preamble
+        body_start = next((i for i, p in enumerate(paras[:6]) if _NOTE_TITLE.search(p) and _titleish(p)), 0)
     header_end = _read_header(note, paras, body_start, language)
     note.sections = _sections(paras[header_end:])
     note.questions = _questions(note.sections, language)
     note.themes = _themes(note.sections)
-    note.briefers = briefers_mod.find_briefers(_role_text(note.sections, "briefers"), language)
+    note.briefers = _briefers(note.sections, paras[header_end:], language)
     note.outcome = briefers_mod.find_outcome(
         _role_text(note.sections, "outcome") or _role_text(note.sections, "briefers"), paras[header_end:], language
     )
@@ -360,7 +375,111 @@ def parse_concept_note(text: str, *, symbol: str | None = None, furniture: tuple
     note.cited_documents = [s for s in find_symbols("\n".join(paras)) if s != note.symbol]
     if note.presidency is None:
         note.presidency = _presidency("\n".join(paras), language)
+    note.speaking_limit_minutes = speaking_limit(paras[header_end:])
     return note
+
+
+def _briefers(sections: list[Section], body: list[str], language: Language) -> list[Briefer]:
+    """From the briefers section; else from the format section; else from a sentence anywhere
+    that announces who will brief."""
+    for role in ("briefers", "format"):
+        found = briefers_mod.find_briefers(_role_text(sections, role), language)
+        if found:
+            return found
+    return briefers_mod.find_briefers(body, language, announced_only=True)
+
+
+# -- split headings ---------------------------------------------------------------------------
+
+# A heading line that cannot end there: a preposition, an article, "entitled" or a colon.
+_EN_OPEN_HEADING = re.compile(r"(?:\b(?:on|of|for|the|and|in|to|entitled|addressed|dated|from)|[:,—–-])$", re.IGNORECASE)
+_ZH_OPEN_HEADING = re.compile(r"(?:关于|的|和|与|及|就|在|给|：|:|，)$")
+_EN_TITLE_START = re.compile(r"^(?:annex\b|concept note\b|letter dated\b|identical letters dated\b)", re.IGNORECASE)
+_ZH_TITLE_START = re.compile(r"^(?:\d{4}\s?年|安全理事会.{0,40}概念说明|概念说明|附件)")
+MAX_SPLIT_HEADING_CELLS = 200
+
+
+def _rejoin_headings(paras: list[str], language: Language) -> list[str]:
+    """The letter's title, the annex heading and the note's title over two lines (each line its
+    own paragraph, as in a .docx or text with blank lines) made one again: "Concept note for the
+    Security Council open debate on" + "“…”"; "…给秘书长的" + "信的附件"."""
+    out: list[str] = []
+    for p in paras:
+        if out and len(out) < 40 and _continues_heading(out[-1], p, language):
+            out[-1] = out[-1] + ("" if language == "zh" else " ") + p
+        else:
+            out.append(p)
+    return [piece for p in out[:40] for piece in _split_letter_heading(p)] + out[40:]
+
+
+# The letter's title and the annex heading end with the addressee; what follows on the same
+# line is the next paragraph, joined to it because the heading's last line looked full.
+_EN_HEADING_END = re.compile(
+    r"^((?:Annex to the )?(?:identical )?letters? dated .{0,300}? addressed to the "
+    r"(?:Secretary-General|President of the Security Council))\s+(?=[A-Z“\"])(.+)$",
+    re.IGNORECASE,
+)
+_ZH_HEADING_END = re.compile(r"^(\d{4}\s?年.{0,120}?给.{1,30}?的(?:信|函)的附件)(.+)$")
+
+
+def _split_letter_heading(p: str) -> list[str]:
+    m = _EN_HEADING_END.match(p) or _ZH_HEADING_END.match(p)
+    return [m.group(1), m.group(2)] if m else [p]
+
+
+def _continues_heading(prev: str, nxt: str, language: Language) -> bool:
+    if cell_len(prev) + cell_len(nxt) > MAX_SPLIT_HEADING_CELLS or _is_item(nxt) or _NUMBER.match(nxt):
+        return False
+    if language == "zh":
+        if not _ZH_TITLE_START.match(prev) or prev[-1] in CJK_TERMINAL + "。":
+            return False
+        whole = prev + nxt
+        if _ZH_LETTER.match(whole) and not _ZH_LETTER.match(prev):
+            return True
+        if _ZH_ANNEX.search(whole) and not _ZH_ANNEX.search(prev):
+            return True
+        return bool(_ZH_OPEN_HEADING.search(prev)) and "概念说明" in whole and nxt[-1] not in CJK_TERMINAL
+    if not _EN_TITLE_START.match(prev) or prev.endswith((".", "?", "!", ";")):
+        return False
+    if _EN_OPEN_HEADING.search(prev):
+        return not nxt.endswith((".", ";")) or nxt.endswith(('".', '”.'))
+    # "Annex to the letter … addressed to the" / "Secretary-General": the tail of the letter's title
+    return bool(re.match(r"^annex\b", prev, re.IGNORECASE)) and bool(re.fullmatch(
+        r"(?:the )?(?:Secretary-General|President of the Security Council)\.?", nxt))
+
+
+# -- speaking limit ---------------------------------------------------------------------------
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+}
+_MINUTES = r"(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|[一二两三四五六七八九十])"
+_EN_LIMIT = re.compile(
+    r"(?:limited to|(?:keep|limit|restrict)\w* (?:\w+ ){0,3}(?:statements?|interventions?|remarks|speeches) to|"
+    r"not (?:to )?exceed(?:ing)?|no (?:more|longer) than|(?:a )?maximum of|up to|at most|within|"
+    r"shorter than|under)\s(?:a maximum of\s)?" + _MINUTES + r"(?:\s\(\d{1,2}\))?[\s-]minutes?"
+    r"|" + _MINUTES + r"(?:\s\(\d{1,2}\))?[\s-]minutes?\s(?:or (?:less|fewer)|maximum|at most)"
+    r"|" + _MINUTES + r"-minute (?:limit|statements?|interventions?|speaking)",
+    re.IGNORECASE,
+)
+_ZH_LIMIT = re.compile(r"(?:限(?:于|制在|定为|为)?|不(?:得)?超过|控制在|最多|以)\s?" + _MINUTES + r"\s?分钟")
+_SPEECH = re.compile(r"statement|intervention|remark|speak|speech|deliver|发言|讲话", re.IGNORECASE)
+
+
+def speaking_limit(paras: list[str]) -> float | None:
+    """The time each speaker is asked to keep to, in minutes: "Statements will be limited to
+    four minutes", "no more than three minutes", "发言控制在四分钟以内"."""
+    for p in paras:
+        for sentence in sentences(p):
+            if not _SPEECH.search(sentence):
+                continue
+            m = _EN_LIMIT.search(sentence) or _ZH_LIMIT.search(sentence)
+            if m:
+                word = next(g for g in m.groups() if g)
+                value = _NUMBER_WORDS.get(word.lower())
+                return float(value if value is not None else word)
+    return None
 
 
 def _read_letter(note: ConceptNote, paras: list[str], letter_i: int, annex_i: int | None, language: Language) -> None:
@@ -378,12 +497,10 @@ def _read_letter(note: ConceptNote, paras: list[str], letter_i: int, annex_i: in
     note.presidency = _presidency(letter_text, language) or (
         _country_from_sender(note.sender, language) if note.sender else None
     )
-    for sentence in (s for p in letter_paras for s in sentences(p)):
-        if re.search(_HELD, sentence):
-            dates = [d for _, d in find_dates(sentence) if d != note.letter_date]
-            if dates:
-                note.meeting_date = dates[0]
-                break
+    note.meeting_date = _meeting_date(letter_paras, note.letter_date, held_only=True)
+
+
+_NOTE_TITLE = re.compile(r"^concept note\b|概念说明$", re.IGNORECASE)
 
 
 def _titleish(p: str) -> bool:
@@ -468,7 +585,19 @@ def _is_item(paragraph: str) -> bool:
 
 
 _HELD = re.compile(r"举行|召开|举办|\bheld\b|\bhold\b|take place|convene|scheduled", re.IGNORECASE)
-_INTRO = re.compile(r"以下(?:几个方面|问题|各点)|下列问题|following (?:questions|issues|points)|guiding questions", re.IGNORECASE)
+_LONE_CONJUNCTION = re.compile(r"(?i:and|or|but|and/or)|以及|并且|和|或")
+
+
+def _is_lead_in(text: str, language: Language) -> bool:
+    """A sentence that announces the questions ("… invited to address the following questions")."""
+    return not is_question(text, language) and bool(_INTRO.search(text)) and not text.endswith(("?", "？"))
+
+
+_INTRO = re.compile(
+    r"以下(?:几个方面|问题|各点)|下列问题|following (?:questions|issues|points)|guiding questions|"
+    r"(?:invited|encouraged|requested) to (?:address|consider|reflect on)",
+    re.IGNORECASE,
+)
 
 
 def _questions(sections: list[Section], language: Language) -> list[Question]:
@@ -486,10 +615,15 @@ def _questions(sections: list[Section], language: Language) -> list[Question]:
                     bullets += [(s.heading, q) for q in _items_after(s.paragraphs[j + 1:])]
     questions: list[Question] = []
     for b, (section, bullet) in enumerate(bullets, start=1):
+        kept = sentences(strip_marker(bullet))  # a lead-in sentence before the questions goes
+        if len(kept) > 1 and _is_lead_in(kept[0], language):
+            while len(kept) > 1 and _is_lead_in(kept[0], language):
+                kept = kept[1:]
+            bullet = bullet[bullet.index(kept[0]):]
         for k, piece in enumerate(split_atomic(bullet), start=1):
             text = clean_item(piece)
-            if not text:
-                continue
+            if not text or _LONE_CONJUNCTION.fullmatch(text) or _is_lead_in(text, language):
+                continue  # "…; and" leaves "and"; "… the following questions." announces, not asks
             topic = not is_question(text, language)
             questions.append(
                 Question(
@@ -509,7 +643,7 @@ def _question_items(paras: list[str]) -> list[str]:
     items = [p for p in paras if _is_item(p)]
     asked = [p for p in paras if p.rstrip().endswith(("?", "？")) and not _is_item(p)]
     if items:
-        return [p for p in paras if p in items or p in asked]
+        return [p for p in paras if _is_item(p) or p.rstrip().endswith(("?", "？"))]
     if asked:
         return asked
     for j, p in enumerate(paras):  # plain paragraphs after an intro ending with a colon
@@ -537,13 +671,24 @@ def _themes(sections: list[Section]) -> list[str]:
     return []
 
 
-def _meeting_date(paras: list[str], letter_date: date | None) -> date | None:
-    for p in paras:
-        for sentence in sentences(p):
-            if re.search(_HELD, sentence):
-                dates = [d for _, d in find_dates(sentence) if d != letter_date]
-                if dates:
-                    return dates[0]
+_DEBATE_LINE = re.compile(r"open debate|公开辩论", re.IGNORECASE)
+
+
+def _meeting_date(paras: list[str], letter_date: date | None, *, held_only: bool = False) -> date | None:
+    """The date in the first sentence that says when the debate is held ("on 8 May at 10 a.m."
+    takes the letter's year); failing that, in a line naming the open debate with its date."""
+    patterns = (_HELD,) if held_only else (_HELD, _DEBATE_LINE)
+    for pattern in patterns:
+        for p in paras:
+            for sentence in sentences(p):
+                if pattern.search(sentence):
+                    dates = [d for _, d in find_dates(sentence) if d != letter_date]
+                    if dates:
+                        return dates[0]
+                    if letter_date is not None and pattern is _HELD:
+                        found = day_month(sentence, letter_date.year)
+                        if found is not None and found != letter_date:
+                            return found
     return None
 
 

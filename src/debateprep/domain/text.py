@@ -7,7 +7,16 @@ line, paragraphs separated by a blank line:
 - words and sentences split across a page break ("安\\n\\n全理事会") are joined again;
 - page furniture is dropped and returned separately: job numbers ("21-11413", "14-22674 (C)"),
   page counters ("4/4", "Page 2 of 5"), running symbols ("S/2014/74", "S/RES/2589 (2021)"),
-  undocs URLs and barcodes ("*1422674*"), and short lines repeated on every page (running titles).
+  mastheads ("United Nations S/2014/74"), undocs URLs and barcodes ("*1422674*"), and short lines
+  repeated on every page (running titles);
+- footnotes at the bottom of a page (numbered on through the document) are taken out and
+  returned separately, and their markers taken out of the text ("statements:1");
+- a page break is no paragraph break: the lines on either side join as if wrapped, so a sentence
+  or a word cut by the page ("…如何更好地体" / "现…") comes back whole;
+- a bullet glyph alone on its line (as PDF text has it, "•" or a symbol font's "\x7f") goes in
+  front of its item.
+
+It is linear in the size of the text: no pattern rescans what it has passed.
 
 Nothing here imports a UI or database library; widths in terminal cells are in domain/cells.py.
 """
@@ -15,6 +24,7 @@ Nothing here imports a UI or database library; widths in terminal cells are in d
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -95,6 +105,8 @@ _FURNITURE_TOKEN = re.compile(
     | \d{1,4}\s*/\s*\d{1,4}                        # page counter "4/4"
     | -\s*\d{1,4}\s*-                              # "- 3 -"
     | \d{1,3}                                      # bare page number
+    | United\ Nations | Nations\ Unies | 联合国 | Security\ Council | 安全理事会   # masthead "United Nations S/2014/74"
+    | Distr\.?:?\s*(?:General|Limited|Restricted)
     | (?:[ASE]|ST)/[A-Z0-9.]+(?:/[A-Z0-9.]+)*(?:\s*[(（]\d{4}[)）])?(?:\s*\((?:Resumption|Part)\s*\d+\))?
     """,
     re.VERBOSE,
@@ -142,6 +154,30 @@ _DANGLING = re.compile(
 )
 
 
+# The first word of a resolution's preambular paragraph: a participle or one of the adjectives
+# and adverbs that open them ("Deeply concerned", "Mindful", "Bearing in mind").
+_PARAGRAPH_OPENER = re.compile(
+    r"^(?:[A-Z][a-z]+ing\b|(?:Deeply|Gravely|Seriously|Strongly|Further|Mindful|Aware|Conscious|Convinced|Determined|"
+    r"Concerned|Alarmed|Encouraged|Disturbed|Cognizant|Desirous|Guided|Having|Affirming|Noting|Taking|Bearing)\b)"
+)
+_NOTE_TITLE_LINE = re.compile(r"^\s*Concept note\b", re.IGNORECASE)
+# The names of a concept note's sections, alone on a line.
+_SECTION_LINE = re.compile(
+    r"^(?:(?:Expected |Proposed )?Outcomes?|Briefers?|Briefings?|Background|Introduction|Context|Format|Objectives?|"
+    r"Purpose|Overview|(?:Guiding |Key )?Questions(?: for discussion)?|Format and briefers|Briefers and outcome|"
+    r"背景(?:介绍)?|导言|结果|成果|通报人(?:和结果)?|审议的问题|讨论的问题|关键问题|形式|目标)$"
+)
+# A line that opens with a person: honorific, name, comma ("Mr. Viktor Haugen, Professor …").
+_PERSON_LINE = re.compile(r"^(?:H\.E\.\s+)?(?:Mr|Ms|Mrs|Dr|Prof)\.\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3},")
+# Titles that stand before a name: a line ending with one ends no sentence.
+_ABBREVIATION_AT_END = re.compile(r"(?:^|[\s(])(?:Mr|Ms|Mrs|Dr|Prof|H\.E|St|No|Nos|para|paras|Art|e\.g|i\.e|cf)\.$")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
+_DATE_LINE = re.compile(
+    r"^(?:" + _WEEKDAY + r")?(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4})\.?$"
+    r"|^\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日(?:[（(]?星期[一二三四五六日][)）]?)?$"
+)
+
+
 def starts_block(line: str) -> bool:
     """A bullet or a numbered item/heading: always starts a new paragraph."""
     s = line.lstrip()
@@ -154,15 +190,23 @@ def starts_block(line: str) -> bool:
 
 def _ends_sentence(line: str) -> bool:
     s = line.rstrip().rstrip(_CLOSERS)
+    if s.endswith(".") and _ABBREVIATION_AT_END.search(s):
+        return False  # "… Operational Support, Ms." / "Annelise Vermeulen": the sentence goes on
     return bool(s) and (s[-1] in CJK_TERMINAL or s[-1] in EN_TERMINAL)
 
 
+# The wrap width is the width of the widest lines, ignoring the widest 2 % (a long URL, a table
+# row): a short note may have only a few wrapped lines, so a lower percentile would fall on its
+# headings and short paragraphs.
+WRAP_PERCENTILE = 0.98
+
+
 def wrap_width(lines: list[str]) -> int:
-    """The width at which the document's lines were wrapped: the 90th percentile line width."""
+    """The width at which the document's lines were wrapped (see WRAP_PERCENTILE)."""
     widths = sorted(cell_len(line.strip()) for line in lines if line.strip())
     if not widths:
         return 0
-    return widths[min(len(widths) - 1, int(len(widths) * 0.9))]
+    return widths[min(len(widths) - 1, int(len(widths) * WRAP_PERCENTILE))]
 
 
 def joiner(prev: str, nxt: str, nxt_indented: bool, full: int, gap: bool = False) -> str | None:
@@ -187,10 +231,23 @@ def joiner(prev: str, nxt: str, nxt_indented: bool, full: int, gap: bool = False
         return None
     if not cjk_join and _DANGLING.search(p):
         return " "  # no English line ends a paragraph on "the", "of", "and" …
-    if not cjk_join and (gap or p.endswith(",")):
-        return None  # English: a capital after a blank line or a comma opens a paragraph (PP of resolutions)
+    if _DATE_LINE.match(n) or _SECTION_LINE.match(n):
+        # a line that is only a date is a dateline of its own ("17 March 2026"), and a line that
+        # is only a section's name ("Outcome", "通报人和结果") a heading, however full the line before
+        return None
+    if not cjk_join and _NOTE_TITLE_LINE.match(p) and p.count("“") <= p.count("”") and p.count('"') % 2 == 0:
+        return None  # the note's title line, complete (no open quotation): what follows is a sub-title or date
+    if not cjk_join and (last.isalpha() or last == ")") and _PERSON_LINE.match(n):
+        return None  # "… for Disarmament Affairs" / "Mr. Viktor Haugen, …": a list of people, one a line
+    if not cjk_join and (gap or p.endswith(",") and _PARAGRAPH_OPENER.match(n)):
+        # English: a capital after a blank line opens a paragraph, and so does a preambular
+        # paragraph's opening word after a comma ("…(2009),\nRecalling …"); a name after a
+        # comma ("… by Dr. Ingrid Solberg,\nResearch Director …") goes on
+        return None
     width = cell_len(p.strip())
-    if 0 < full <= 2 * LONG_LINE_CELLS:  # hard-wrapped text: a full line was wrapped
+    if gap:  # Chinese across a blank line: only a long line cut mid-word ("…安" / "全理事会…") goes on
+        is_full = width >= LONG_LINE_CELLS and (is_cjk(last) or last.isalnum())
+    elif 0 < full <= 2 * LONG_LINE_CELLS:  # hard-wrapped text: a full line was wrapped
         # Full, or the next line's first unbreakable piece would not have fitted after it
         # (a long symbol such as "A/63/19、A/64/19" pushed to the next line leaves a short one).
         is_full = width >= min(LONG_LINE_CELLS, FULL_LINE_SHARE * full) or (
@@ -209,39 +266,191 @@ def joiner(prev: str, nxt: str, nxt_indented: bool, full: int, gap: bool = False
 class Normalised:
     text: str  # one paragraph per line, paragraphs separated by a blank line
     furniture: tuple[str, ...]  # the lines dropped as page furniture, in order
+    footnotes: tuple[str, ...] = ()  # footnote lines taken from the page bottoms, in order
+
+
+# A footnote rule typed as text ("__________"); a PDF draws it as a line, which leaves no text.
+_RULE = re.compile(r"^[ \t]*[_\-—–=]{5,}[ \t]*$")
+# A footnote's first line: its number, then its text ("1 See S/2013/689", "2 见…", "3见…").
+_FOOTNOTE_START = re.compile(r"^[ \t]*(\d{1,3})(?:[ \t\u3000]+(?=\S)|(?=[\u3400-\u9fff“《(（]))")
+# The footnotes of one page never take more lines than this.
+MAX_FOOTNOTE_LINES = 24
+_TEXT, _BLANK, _FURNITURE = 0, 1, 2
 
 
 def normalise(raw: str) -> Normalised:
-    """Join wrapped lines and page-split words, drop page furniture (see the module doc)."""
-    raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n").replace("\ufeff", "")
+    """Join wrapped lines and page-split words, drop page furniture and footnotes (see the module
+    doc). Linear in the size of `raw`."""
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     raw = raw.replace("\u00ad", "")  # soft hyphens
-    furniture: list[str] = []
-    lines: list[str] = []
-    raw_lines = raw.split("\n")
-    running = _running_headers(raw_lines)
-    for line in raw_lines:
-        if is_furniture(line) or line.strip() in running:
-            furniture.append(line.strip())
-            lines.append("")
-        else:
-            lines.append(line.rstrip())
-    full = wrap_width(lines)
-    paragraphs: list[str] = []
-    last = ""  # the previous physical line: its width tells whether it was wrapped
-    gap = False
-    for line in lines:
-        if not line.strip():
+    lines = raw.replace("\f", "\n\f\n").split("\n")
+    running = _running_headers(lines)
+    kinds = [_kind(line, running) for line in lines]
+    furniture = [lines[i].strip() for i, k in enumerate(kinds) if k == _FURNITURE and lines[i].strip()]
+    footnotes = _drop_footnotes(lines, kinds)
+    _attach_lone_bullets(lines, kinds)
+    text_lines = [line for line, k in zip(lines, kinds) if k == _TEXT]
+    full = wrap_width(text_lines)
+    blank_means_nothing = _blank_after_every_line(kinds) and _hard_wrapped(text_lines, full)
+    paragraphs: list[list[str]] = []  # each paragraph's pieces, joined once at the end (linear)
+    last = ""  # the previous line of text: its width tells whether it was wrapped
+    gap = False  # blank lines (and nothing else) since that line
+    page = False  # a page break (furniture) since that line
+    for line, kind in zip(lines, kinds):
+        if kind == _BLANK:
             gap = True
             continue
+        if kind == _FURNITURE:
+            page = True
+            continue
         indented = line[:1] in (" ", "\t", "\u3000")
-        glue = joiner(last, line, indented, full, gap) if paragraphs else None
-        gap = False
+        # A page break is no paragraph break: across one, lines join as if wrapped.
+        glue = joiner(last, line, indented, full, gap and not page and not blank_means_nothing) if paragraphs else None
+        gap = page = False
         if glue is None:
-            paragraphs.append(_clean(line))
+            paragraphs.append([_clean(line)])
         else:
-            paragraphs[-1] = paragraphs[-1].rstrip() + glue + _clean(line)
+            paragraphs[-1] += [glue, _clean(line)]
         last = line
-    return Normalised("\n\n".join(paragraphs), tuple(furniture))
+    return Normalised("\n\n".join("".join(p) for p in paragraphs), tuple(furniture), tuple(footnotes))
+
+
+# Text hard-wrapped with a blank line after every line (some conversions do that): its blank
+# lines say nothing about paragraphs.
+BLANK_AFTER_EVERY_LINE = 0.9
+HARD_WRAPPED_SHARE = 0.5
+HARD_WRAP_MIN_LINES = 8
+HARD_WRAP_MIN_CELLS = 30
+
+
+def _blank_after_every_line(kinds: list[int]) -> bool:
+    text = followed = 0
+    for k, nxt in zip(kinds, kinds[1:]):
+        if k == _TEXT:
+            text += 1
+            followed += nxt != _TEXT
+    return text > 0 and followed >= BLANK_AFTER_EVERY_LINE * text
+
+
+def _hard_wrapped(lines: list[str], full: int) -> bool:
+    """Most lines are nearly as wide as the widest: the text was wrapped at a fixed width."""
+    if len(lines) < HARD_WRAP_MIN_LINES or full < HARD_WRAP_MIN_CELLS:
+        return False  # too few or too narrow lines to tell
+    return sum(1 for line in lines if cell_len(line.strip()) >= FULL_LINE_SHARE * full) >= HARD_WRAPPED_SHARE * len(lines)
+
+
+def _kind(line: str, running: set[str]) -> int:
+    stripped = line.strip()
+    if stripped == "\f" or stripped in running or _RULE.match(line) or is_furniture(line):
+        return _FURNITURE
+    return _TEXT if stripped else _BLANK
+
+
+def _drop_footnotes(lines: list[str], kinds: list[int]) -> list[str]:
+    """Find the footnotes at the bottom of each page, mark their lines as furniture, take their
+    markers out of the page's text ("statements:1" -> "statements:"), and return them.
+
+    A page ends where furniture follows (the job number, the page counter). Its footnotes are the
+    lines above that which start with the next footnote number of the document (footnotes are
+    numbered 1, 2, 3 … through a document) and run down to the furniture.
+    """
+    found: list[str] = []
+    expected = 1
+    page_start = 0
+    i = 0
+    n = len(lines)
+    while i < n:
+        if kinds[i] != _FURNITURE:
+            i += 1
+            continue
+        block = _footnote_block(lines, kinds, page_start, i, expected)
+        if block is not None:
+            start, numbers = block
+            for j in range(start, i):
+                if kinds[j] == _TEXT:
+                    found.append(lines[j].strip())
+                    kinds[j] = _FURNITURE
+            for number in numbers:
+                _strip_marker(lines, kinds, page_start, start, number)
+            expected = numbers[-1] + 1
+        while i < n and kinds[i] != _TEXT:
+            i += 1
+        page_start = i
+    return found
+
+
+def _footnote_block(lines: list[str], kinds: list[int], page_start: int, end: int, expected: int) -> tuple[int, list[int]] | None:
+    """(first line, footnote numbers) of the footnotes right above line `end`, or None."""
+    seen = 0
+    j = end - 1
+    while j >= page_start and seen < MAX_FOOTNOTE_LINES:
+        if kinds[j] == _TEXT:
+            seen += 1
+            m = _FOOTNOTE_START.match(lines[j])
+            if m and int(m.group(1)) == expected:
+                numbers = [expected]
+                for k in range(j + 1, end):
+                    m2 = _FOOTNOTE_START.match(lines[k]) if kinds[k] == _TEXT else None
+                    if m2 and int(m2.group(1)) == numbers[-1] + 1:
+                        numbers.append(numbers[-1] + 1)
+                # footnotes drawn out of order ("2 …" above "1 …"): the lines just above, each
+                # starting with a later number of this page, belong to the block too
+                while j - 1 >= page_start and kinds[j - 1] == _TEXT:
+                    m3 = _FOOTNOTE_START.match(lines[j - 1])
+                    if not m3 or not expected < int(m3.group(1)) <= expected + MAX_FOOTNOTE_LINES or int(m3.group(1)) in numbers:
+                        break
+                    j -= 1
+                    numbers.append(int(m3.group(1)))
+                return j, sorted(numbers)
+        j -= 1
+    return None
+
+
+# A footnote marker: digits glued to the word or mark before them, ending the number.
+_MARKER = re.compile(
+    r"(?<=[a-z\u3400-\u9fff.,;:!?)\]”’\"'。，；：！？）」』】》])(?<!第)(\d{1,3})(?![0-9A-Za-z/年月日号次条段个项届名])"
+)
+
+
+def _strip_marker(lines: list[str], kinds: list[int], start: int, end: int, number: int) -> None:
+    """Take footnote `number`'s marker out of the page's text: its last occurrence glued to the
+    word or mark before it ("conflict.1", "备忘录1。")."""
+    wanted = str(number)
+    for j in range(end - 1, start - 1, -1):
+        if kinds[j] != _TEXT:
+            continue
+        hits = [m for m in _MARKER.finditer(lines[j]) if m.group(1) == wanted]
+        if hits:
+            at = hits[-1]
+            lines[j] = lines[j][:at.start()] + lines[j][at.end():]
+            return
+
+
+def _attach_lone_bullets(lines: list[str], kinds: list[int]) -> None:
+    """A bullet alone on its line (PDF text puts the glyph on a line of its own) goes in front of
+    the next line of text."""
+    pending: int | None = None
+    for j, line in enumerate(lines):
+        if kinds[j] != _TEXT:
+            continue
+        stripped = line.strip()
+        if _lone_glyph(stripped):
+            pending = j
+            continue
+        if pending is not None:
+            glyph = lines[pending].strip()
+            lines[j] = (glyph if glyph in BULLET_CHARS else "•") + " " + stripped
+            kinds[pending] = _BLANK
+            pending = None
+
+
+def _lone_glyph(stripped: str) -> bool:
+    """A bullet, or a glyph a symbol font's bullet comes out as ("\x7f", "\uf0b7"): one
+    character that is neither a letter, a digit nor a mark of punctuation."""
+    if len(stripped) != 1:
+        return False
+    ch = stripped
+    return ch in BULLET_CHARS or unicodedata.category(ch) in ("Cc", "Co", "So", "Sm") and ch not in "\f"
 
 
 RUNNING_HEADER_REPEATS = 3
@@ -252,7 +461,7 @@ def _running_headers(lines: list[str]) -> set[str]:
     counts: dict[str, int] = {}
     for line in lines:
         s = line.strip()
-        if s and cell_len(s) <= 60 and not starts_block(s) and not _ends_sentence(s):
+        if len(s) > 1 and cell_len(s) <= 60 and not starts_block(s) and not _ends_sentence(s):
             counts[s] = counts.get(s, 0) + 1
     return {s for s, n in counts.items() if n >= RUNNING_HEADER_REPEATS}
 
@@ -306,6 +515,30 @@ def find_dates(text: str) -> list[tuple[int, date]]:
     return sorted(found.items())
 
 
+# Month names as written in running text (capitalised: "may" is a verb, "May" a month).
+_MONTH_CAP = "|".join(m.capitalize() for m in sorted(_MONTHS, key=len, reverse=True) if len(m) > 3 or m == "may")
+_DAY_MONTH = (
+    re.compile(r"(?<![\d年])(?P<m>\d{1,2})\s?月\s?(?P<d>\d{1,2})\s?日"),
+    re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_CAP})\b(?!\.?,?\s+\d{{4}})"),
+    re.compile(rf"\b(?P<mon>{_MONTH_CAP})\s+(?P<d>\d{{1,2}})\b(?!,?\s+\d{{4}})"),
+)
+
+
+def day_month(text: str, year: int) -> date | None:
+    """The first date written without its year ("on 8 May", "5月14日"), in `year`."""
+    found: list[tuple[int, date]] = []
+    for pattern in _DAY_MONTH:
+        m = pattern.search(text)
+        if m:
+            groups = m.groupdict()
+            month = int(groups["m"]) if groups.get("m") else _MONTHS[groups["mon"].lower()]
+            try:
+                found.append((m.start(), date(year, month, int(groups["d"]))))
+            except ValueError:
+                continue
+    return min(found)[1] if found else None
+
+
 def first_date(text: str) -> date | None:
     dates = find_dates(text)
     return dates[0][1] if dates else None
@@ -317,17 +550,25 @@ _ABBREVIATIONS = ("Mr", "Ms", "Mrs", "Dr", "H.E", "St", "No", "e.g", "i.e", "par
                   "Jr", "vs", "etc", "U.N", "U.S")
 
 
+_SENTENCE_END = re.compile(
+    # never starting inside a run of marks (that would rescan the run at every position)
+    r"(?<![。！？])[。！？]++[”’」』）)]*+|(?<![.!?])[.!?]++[\"”’)]*+(?=\s+[\"“(A-Z0-9])"
+)
+_ABBREVIATION_END = re.compile(r"(?:^|[\s(])(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")$")
+_INITIAL_END = re.compile(r"(?:^|\s)[A-Z]$")
+
+
 def sentences(paragraph: str) -> list[str]:
-    """Split a paragraph into sentences (Chinese on 。！？, English on . ! ? before a capital)."""
+    """Split a paragraph into sentences (Chinese on 。！？, English on . ! ? before a capital).
+    Linear in the paragraph's length."""
     parts: list[str] = []
     start = 0
-    for m in re.finditer(r"[。！？]+[”’」』）)]*|[.!?]+[\"”’)]*(?=\s+[\"“(A-Z0-9])", paragraph):
+    for m in _SENTENCE_END.finditer(paragraph):
         end = m.end()
-        head = paragraph[start:m.start()]
-        if m.group(0).startswith(".") and re.search(r"(?:^|[\s(])(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")$", head):
-            continue
-        if m.group(0).startswith(".") and re.search(r"(?:^|\s)[A-Z]$", head):
-            continue  # an initial: "J. Smith"
+        if m.group(0).startswith("."):
+            tail = paragraph[max(start, m.start() - 8):m.start()]  # longest abbreviation + a space
+            if _ABBREVIATION_END.search(tail) or _INITIAL_END.search(tail):
+                continue  # "Ms. Amina", an initial: "J. Smith"
         parts.append(paragraph[start:end].strip())
         start = end
     if paragraph[start:].strip():

@@ -10,6 +10,11 @@ from debateprep.domain.symbols import normalise_symbol, symbol_from_filename
 from debateprep.importers.reader import ReadDocument, read_document
 
 
+# A concept note is two to six pages (4,000-30,000 characters); 300,000 is fifty pages or more.
+# Anything longer is another kind of document, refused before it is parsed.
+MAX_NOTE_CHARS = 300_000
+
+
 def import_concept_note(path: str | Path, symbol: str | None = None) -> tuple[ReadDocument, ConceptNote]:
     """Parse the concept note in `path`.
 
@@ -21,7 +26,7 @@ def import_concept_note(path: str | Path, symbol: str | None = None) -> tuple[Re
             symbol = normalise_symbol(symbol)
         except ValueError:
             raise InputError(None, f"--symbol {symbol!r} is not a UN document symbol (e.g. S/2014/74)") from None
-    doc = read_document(path)
+    doc = read_document(path, max_chars=MAX_NOTE_CHARS, what="concept note")
     note = parse_concept_note(doc.text, symbol=symbol, furniture=doc.furniture)
     if note.symbol is None:
         note.symbol = symbol_from_filename(Path(path).name)

@@ -9,6 +9,12 @@ type, a damaged or encrypted file, a PDF without a text layer.
 from __future__ import annotations
 
 import codecs
+import contextlib
+import io
+import logging
+import re
+import unicodedata
+import warnings
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,25 +44,34 @@ class ReadDocument:
     original: str  # the text as extracted, line breaks normalised to "\n"
     text: str  # normalised: a paragraph per line, blank line between paragraphs
     furniture: tuple[str, ...] = ()  # page furniture dropped from `text` (running headers …)
+    footnotes: tuple[str, ...] = ()  # footnotes taken from the page bottoms
 
 
-def read_document(path: str | Path) -> ReadDocument:
-    """Read and normalise one document; InputError (one line) if it cannot be used."""
+def read_document(path: str | Path, *, max_chars: int | None = None, what: str = "document") -> ReadDocument:
+    """Read and normalise one document; InputError (one line) if it cannot be used.
+
+    `max_chars` refuses, before any further work, a text longer than the kind of document the
+    caller expects can be (`what` names that kind in the message).
+    """
     p = Path(path)
     kind = _check_file(p)
-    data = p.read_bytes()
     encoding: str | None = None
+    header: tuple[str, ...] = ()
     if kind == "text":
-        original, encoding = decode_text(data, p)
+        original, encoding = decode_text(p.read_bytes(), p)
     elif kind == "docx":
-        original = _read_docx(p)
+        original, header = _read_docx(p)
     else:
-        original = _read_pdf(p)
+        original = _read_pdf(p, max_chars)
     original = original.replace("\r\n", "\n").replace("\r", "\n")
     if not original.strip():
         raise InputError(p, "no text in the document")
+    if max_chars is not None and len(original) > max_chars:
+        raise InputError(p, f"too long for a {what} ({len(original):,} characters; a {what} has at most "
+                            f"{max_chars:,})")
     normalised = normalise(original)
-    return ReadDocument(p, kind, encoding, original, normalised.text, normalised.furniture)
+    return ReadDocument(p, kind, encoding, original, normalised.text, header + normalised.furniture,
+                        normalised.footnotes)
 
 
 def _check_file(p: Path) -> Kind:
@@ -71,23 +86,60 @@ def _check_file(p: Path) -> Kind:
         raise InputError(p, f"too large ({size / 1048576:.1f} MB; the limit is {MAX_FILE_BYTES // 1048576} MB)")
     suffix = p.suffix.lower()
     with p.open("rb") as fh:
-        head = fh.read(8)
+        head = fh.read(16)
     if suffix in SUFFIXES:
         kind: Kind = SUFFIXES[suffix]  # type: ignore[assignment]
         if kind == "pdf" and not head.startswith(b"%PDF"):
             raise InputError(p, "not a PDF file (damaged, or another type renamed .pdf)")
         if kind == "docx" and not head.startswith(b"PK"):
             raise InputError(p, "not a .docx file (damaged, or another type renamed .docx)")
-        return kind
-    if suffix in _HINTS:
+        if kind == "docx" or kind == "pdf":
+            return kind
+    elif suffix in _HINTS:
         raise InputError(p, f"unsupported file type {suffix} ({_HINTS[suffix]})")
-    if suffix == "":  # no extension: trust the content
-        if head.startswith(b"%PDF"):
-            return "pdf"
-        if head.startswith(b"PK"):
-            return "docx"
-        return "text"
-    raise InputError(p, f"unsupported file type {suffix} (use .txt, .md, .docx or .pdf)")
+    elif suffix != "":
+        raise InputError(p, f"unsupported file type {suffix} (use .txt, .md, .docx or .pdf)")
+    # A text file or a file without extension: the content decides, not the name. A PDF or a
+    # Word document renamed .txt is read for what it is (that is the text its owner means);
+    # anything else that is not text is refused for what it looks like.
+    looks = sniff(head)
+    if looks == "PDF":
+        return "pdf"
+    if looks == "ZIP":
+        return "docx"
+    if looks is not None:
+        raise InputError(p, f"not a text document (looks like {looks})")
+    return "text"
+
+
+# Signatures of the binary files people hand over by mistake (first bytes of the file).
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "PDF"),
+    (b"PK\x03\x04", "ZIP"),
+    (b"PK\x05\x06", "ZIP"),
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Word 97-2003 .doc or another OLE file; save it as .docx"),
+    (b"{\\rtf", "RTF; save it as .docx"),
+    (b"\x7fELF", "an ELF executable"),
+    (b"\x1f\x8b", "gzip"),
+    (b"7z\xbc\xaf\x27\x1c", "7z"),
+    (b"Rar!\x1a\x07", "RAR"),
+    (b"%!PS", "PostScript"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+
+
+def sniff(head: bytes) -> str | None:
+    """What a file's first bytes say it is ("PDF", "PNG" …), or None for no known signature."""
+    for magic, name in _MAGIC:
+        if head.startswith(magic):
+            return name
+    return None
 
 
 # -- text -------------------------------------------------------------------------------------
@@ -108,23 +160,97 @@ def decode_text(data: bytes, path: Path | None = None) -> tuple[str, str]:
     (GB18030/GBK, Big5, Windows code pages …). InputError for binary content."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _decode(data, encoding, path), encoding
+            text = _decode(data, encoding, path)
+            if encoding != "utf-8-sig" and not _plausible(text):
+                raise InputError(path, "binary file, not text")
+            return text, encoding
     try:
         return _checked(data.decode("utf-8"), path), "utf-8"
     except UnicodeDecodeError:
         pass
     utf16 = _utf16_without_bom(data)
     if utf16:
-        return _decode(data, utf16, path), utf16
+        text = _decode(data, utf16, path)
+        if not _plausible(text):
+            raise InputError(path, "binary file, not text")
+        return text, utf16
     if b"\x00" in data:
         raise InputError(path, "binary file, not text")
+    if len(data) < MIN_LEGACY_BYTES:
+        raise InputError(path, "binary file, or too short to tell its text encoding")
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
-        raise InputError(path, "binary file, or a text encoding that cannot be recognised")
-    encoding = "gb18030" if best.encoding.lower().replace("-", "_") in _CHINESE else best.encoding
-    return _decode(data, encoding, path), encoding
+    for match in from_bytes(data):
+        encoding = match.encoding.lower().replace("-", "_")
+        if encoding in _CHINESE:
+            encoding = "gb18030"
+        elif not encoding.startswith(_LEGACY):
+            continue  # UTF-16/32 without a BOM are ours to detect; other scripts are not UN text
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if _plausible(text):
+            return _checked(text, path), encoding
+    raise InputError(path, "binary file, or a text encoding that cannot be recognised")
+
+
+# Fewer bytes than this, neither UTF-8 nor with a BOM: no encoding can be told from them.
+MIN_LEGACY_BYTES = 16
+# Legacy encodings of the UN's languages that a document may come in (besides GB18030/GBK).
+_LEGACY = ("big5", "cp125", "windows_125", "latin", "iso8859", "koi8", "mac_")
+# Chinese ideographs that make up ~99 % of running text: GB2312 level 1 (lead bytes B0-D7) and
+# Big5's frequently used characters (lead bytes A4-C6).
+_GB2312_FREQUENT = range(0xB0, 0xD8)
+_BIG5_FREQUENT = range(0xA4, 0xC7)
+
+
+def _frequent_ideograph(ch: str) -> bool:
+    for encoding, leads in (("gb2312", _GB2312_FREQUENT), ("big5", _BIG5_FREQUENT)):
+        try:
+            if ch.encode(encoding)[0] in leads:
+                return True
+        except UnicodeEncodeError:
+            continue
+    return False
+
+
+def _plausible(text: str) -> bool:
+    """Text in a legacy encoding reads as text: no control characters, few symbols, and its
+    Chinese characters mostly common ones (random bytes decode to rare ideographs and symbols)."""
+    sample = text[:20000]
+    if not sample.strip():
+        return False
+    odd = ideographs = frequent = latin = accented = 0
+    for ch in sample:
+        category = unicodedata.category(ch)
+        if category in ("Cc", "Co", "Cn", "Cs") and ch not in "\n\r\t\f":
+            return False
+        if category[0] == "S" or category == "Cf":
+            odd += 1
+        if "\u3400" <= ch <= "\u9fff":
+            ideographs += 1
+            frequent += _frequent_ideograph(ch)
+        elif ch.isalpha() and ch < "\u0250":
+            latin += 1
+            accented += not ch.isascii()
+    if odd > max(1, len(sample) * 0.05) or any(len({_script(c) for c in w}) > 1 for w in _WORD.findall(sample)):
+        return False
+    if latin and accented > 0.4 * latin:
+        return False  # French or Spanish has a few accented letters, random bytes mostly such
+    return ideographs == 0 or frequent >= 0.8 * ideographs
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _script(ch: str) -> str:
+    """Rough script of a letter: a word of real text never mixes two."""
+    if "\u3400" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u30ff":
+        return "cjk"
+    if ch < "\u0250":
+        return "latin"
+    return unicodedata.name(ch, "?").split(" ")[0]
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -164,7 +290,7 @@ def _checked(text: str, path: Path | None) -> str:
 # -- .docx ------------------------------------------------------------------------------------
 
 
-def _read_docx(p: Path) -> str:
+def _read_docx(p: Path) -> tuple[str, tuple[str, ...]]:
     try:
         with zipfile.ZipFile(p) as zf:
             infos = zf.infolist()
@@ -178,8 +304,8 @@ def _read_docx(p: Path) -> str:
                                         "(a zip bomb, not a document): refused")
             if "word/document.xml" not in zf.namelist():
                 raise InputError(p, "not a Word document (no word/document.xml inside)")
-    except zipfile.BadZipFile:
-        raise InputError(p, "not a .docx file (damaged zip)") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError) as exc:
+        raise InputError(p, f"not a .docx file (damaged zip: {type(exc).__name__})") from None
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -195,12 +321,28 @@ def _read_docx(p: Path) -> str:
         elif isinstance(block, Table):
             blocks += _docx_table(block)
     # paragraphs are separated by a blank line; a soft line break inside one stays a "\n"
-    return "\n\n".join(b for b in blocks if b.strip())
+    body = "\n\n".join(b for b in blocks if b.strip())
+    return body, _docx_furniture(document)
+
+
+def _docx_furniture(document) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """The lines of the page headers and footers (the running symbol, the job number)."""
+    lines: list[str] = []
+    for section in document.sections:
+        for part in (section.header, section.first_page_header, section.even_page_header,
+                     section.footer, section.first_page_footer, section.even_page_footer):
+            if part.is_linked_to_previous:
+                continue
+            for paragraph in part.paragraphs:
+                line = " ".join(paragraph.text.split())
+                if line and line not in lines:
+                    lines.append(line)
+    return tuple(lines)
 
 
 def _docx_paragraph(paragraph: DocxParagraph) -> str:
     """A paragraph's text; list items (Word bullets or numbering) get a "- " marker."""
-    text = paragraph.text
+    text: str = paragraph.text
     ppr = paragraph._p.pPr
     is_list = ppr is not None and ppr.numPr is not None
     # the style id ("ListBullet", "Heading1"); resolving paragraph.style is slow (a lookup per call)
@@ -227,18 +369,28 @@ def _docx_table(table) -> list[str]:  # type: ignore[no-untyped-def]
 # -- .pdf -------------------------------------------------------------------------------------
 
 
-def _read_pdf(p: Path) -> str:
-    import logging
-
+def _read_pdf(p: Path, max_chars: int | None = None) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf warns on stderr about minor damage
+    # pypdf reports what it repairs through logging (some of it at ERROR level, with whole
+    # arrays in the message) and `warnings`: none of it may reach the user's terminal, where only
+    # our one line belongs. Anything it prints goes nowhere either.
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL + 1)
+    sink = io.StringIO()
     try:
-        reader = PdfReader(str(p))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise InputError(p, "encrypted PDF (remove the password first)")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        with warnings.catch_warnings(), contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+            warnings.simplefilter("ignore")
+            reader = PdfReader(str(p))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise InputError(p, "encrypted PDF (remove the password first)")
+            pages: list[str] = []
+            total = 0
+            for page in reader.pages:
+                pages.append(_page_text(page))
+                total += len(pages[-1])
+                if max_chars is not None and total > max_chars:
+                    break  # longer than the caller can use: read_document refuses it
     except InputError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
@@ -250,3 +402,35 @@ def _read_pdf(p: Path) -> str:
     if sum(len(t.strip()) for t in pages) < 20 * len(pages) and not any(len(t.strip()) > 200 for t in pages):
         raise InputError(p, "no text layer (scanned?): run OCR on it first, or use the .docx")
     return "\n\n".join(pages)
+
+
+# A run of digits this much smaller than the page's body text, inside a line, is a footnote
+# marker (a superscript): "statements:²" must not become "statements:2", nor "。²1999年" "。21999年".
+SUPERSCRIPT_SHARE = 0.8
+
+
+def _page_text(page) -> str:  # type: ignore[no-untyped-def]
+    """The page's text as pypdf lays it out, without its footnote markers."""
+    pieces: list[tuple[str, float]] = []
+
+    def visit(text: str, cm: object, tm: object, font: object, size: float) -> None:
+        pieces.append((text, float(size or 0)))
+
+    plain = page.extract_text(visitor_text=visit) or ""
+    if "".join(t for t, _ in pieces) != plain:
+        return plain  # pypdf assembled the text otherwise: keep its layout
+    by_size: dict[float, int] = {}
+    for text, size in pieces:
+        by_size[size] = by_size.get(size, 0) + len(text.strip())
+    if not by_size:
+        return plain
+    body = max(by_size, key=lambda k: by_size[k])
+    out: list[str] = []
+    at_line_start = True
+    for text, size in pieces:
+        if text.strip().isdigit() and 0 < size < SUPERSCRIPT_SHARE * body and not at_line_start and len(text.strip()) <= 3:
+            continue
+        out.append(text)
+        if text:
+            at_line_start = text.endswith("\n")
+    return "".join(out)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from debateprep.domain.concept_note import ConceptNote, NoteSummary, Provenance, Question, StoredNote
-from debateprep.domain.debate import Debate
+from debateprep.domain.debate import Debate, DebateSettings
 from debateprep.domain.errors import Conflict, InputError
 from debateprep.domain.questions import clean_item, is_question, question_form
 from debateprep.domain.text import BULLET_CHARS, paragraphs
@@ -80,6 +80,7 @@ class NotesService:
                         presidency=note.presidency,
                         language=note.language,
                         concept_note_id=note_id,
+                        settings=_settings(note),
                     ),
                 )
                 stored = repo.get(s, note_id)
@@ -174,6 +175,14 @@ class NotesService:
         """Back to the questions as extracted: edits undone, deleted ones back, added ones gone."""
         with self.db.transaction() as s:
             return repo.replace_questions(s, note_id, repo.parsed(s, note_id).questions)
+
+
+def _settings(note: ConceptNote) -> DebateSettings:
+    """A new debate's settings: the speaking limit the note asks for, else the default."""
+    settings = DebateSettings()
+    if note.speaking_limit_minutes:
+        settings.default_limit_minutes = note.speaking_limit_minutes
+    return settings
 
 
 def _required(text: str) -> str:
