@@ -95,6 +95,7 @@ class ConceptNotePane(Pane):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.stored: StoredNote | None = None
+        self._filled_cells = 0  # the width the questions were cut to
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -183,6 +184,7 @@ class ConceptNotePane(Pane):
             self._fill_sections(stored)
             self._fill_questions(stored.note.questions, select_question)
             self.query_one("#cn-text", TextArea).load_text(stored.text)
+            self.call_after_refresh(self._refit)
         self.claim_focus()  # the pane is showing: its keys work at once
 
     def _fill_sections(self, stored: StoredNote) -> None:
@@ -202,9 +204,8 @@ class ConceptNotePane(Pane):
 
     def _fill_questions(self, questions: list[Question], select_question: int | None = None) -> None:
         table = self.query_one("#cn-questions", DataTable)
-        # cells are cut to the table's width (before the first layout: two thirds of the pane)
-        available = table.size.width or self.size.width * 2 // 3 or 80
-        width = max(20, available - 14)
+        width = self._question_cells()
+        self._filled_cells = width
         table.clear()
         for q in questions:
             kind = "topic" if q.topic else "Q"
@@ -219,8 +220,21 @@ class ConceptNotePane(Pane):
         else:
             self.query_one("#cn-detail", Static).update("No guiding questions: press a to add one.")
 
+    def _question_cells(self) -> int:
+        """The question column's width: the table's, less the # and kind columns (before the first
+        layout, the pane's share of the screen)."""
+        table = self.query_one("#cn-questions", DataTable)
+        share = 1 if self.app.has_class("-medium") else 2 / 3
+        available = table.size.width or int(self.size.width * share) or 80
+        return max(20, available - 14)
+
+    def _refit(self) -> None:
+        """Once laid out, cut the questions to the width they really have."""
+        if self.stored is not None and self._question_cells() != self._filled_cells:
+            self.on_resize()
+
     def fit(self, width: int, height: int) -> None:
-        self.call_after_refresh(self.on_resize)  # the questions' column, once the layout has changed
+        self.call_after_refresh(self._refit)  # the questions' column, once the layout has changed
 
     def on_resize(self) -> None:
         if self.stored is not None:
