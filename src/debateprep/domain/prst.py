@@ -273,6 +273,22 @@ class Draft:
         }
 
 
+@dataclass(frozen=True)
+class Sent:
+    """What sending a paragraph to a debate's draft did: the draft (started for it when `started`)
+    and the paragraph added."""
+
+    draft: Draft
+    paragraph: Paragraph
+    started: bool
+
+    def describe(self, what: str) -> str:
+        number = next((i for i, p in enumerate(self.draft.paragraphs, start=1) if p.id == self.paragraph.id), None)
+        where = f"paragraph {number} of " if number is not None else ""
+        started = " (started for it)" if self.started else ""
+        return f"{what}: added as {where}PRST draft #{self.draft.id}{started}, in PRST form."
+
+
 def parse_revision(ref: str | int) -> int:
     """'rev.2', 'rev2', '2' or 2 -> 2."""
     if isinstance(ref, int):

@@ -18,6 +18,7 @@ from debateprep.domain.prst import (
     Paragraph,
     Provenance,
     Revision,
+    Sent,
     Status,
     check_language,
     conventional_order,
@@ -46,22 +47,6 @@ AGREED_THRESHOLD = 0.97
 MIN_EXCERPT_CHARS = 12
 # How many library candidates to re-score for each paragraph.
 CANDIDATES = 8
-
-
-@dataclass(frozen=True)
-class Sent:
-    """What sending a paragraph to a debate's draft did: the draft (started for it when `started`)
-    and the paragraph added."""
-
-    draft: Draft
-    paragraph: Paragraph
-    started: bool
-
-    def describe(self, what: str) -> str:
-        number = next((i for i, p in enumerate(self.draft.paragraphs, start=1) if p.id == self.paragraph.id), None)
-        where = f"paragraph {number} of " if number is not None else ""
-        started = " (started for it)" if self.started else ""
-        return f"{what}: added as {where}PRST draft #{self.draft.id}{started}, in PRST form."
 
 
 def _same_text(text: str) -> str:

@@ -24,7 +24,7 @@ from textual.widgets.data_table import ColumnKey
 
 from debateprep.domain.cells import clip
 from debateprep.domain.errors import DebateprepError
-from debateprep.domain.prst import Draft, Paragraph
+from debateprep.domain.prst import Draft, Paragraph, Sent
 from debateprep.domain.prst_form import CATEGORY_NAMES
 from debateprep.services.topics import Topic
 from debateprep.tui.messages import AddToDraft, Failed, SendToPrst
@@ -168,8 +168,6 @@ class PrstPane(Pane):
               result: object) -> LoadedDraft:
         """The draft to show after `result` (the debate's current draft: a new one, or the one chosen):
         a Paragraph or a Sent paragraph is selected, a str told."""
-        from debateprep.services.prst import Sent
-
         if debate_id is None:
             return LoadedDraft(None, "")
         draft = service.current(debate_id)
