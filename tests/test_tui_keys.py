@@ -54,7 +54,7 @@ EXPECTED: dict[str, tuple[tuple[str, ...], str]] = {
     "library-send-to-prst": (("保", "护", "平", "民", "enter"), "#prst-paragraphs"),
     "library-load-sample": ((), "#lib-query"), "library-import": ((), "ImportPathsScreen"),
     # F5 PRST draft
-    "prst-new": ((), "ConfirmScreen"), "prst-drafts": ((), "DraftPickerScreen"), "prst-add": ((), "#prst-paragraphs"),
+    "prst-new": ((), "ConfirmScreen"), "prst-write": ((), "#prst-editor"), "prst-drafts": ((), "DraftPickerScreen"), "prst-add": ((), "#prst-paragraphs"),
     "prst-save": ((), "#prst-paragraphs"), "prst-up": (("down",), "#prst-paragraphs"),
     "prst-down": ((), "#prst-paragraphs"), "prst-order": ((), "#prst-paragraphs"), "prst-check": ((), "#prst-paragraphs"),
     "prst-revise": ((), "#prst-paragraphs"), "prst-remove": ((), "#prst-paragraphs"), "prst-export": ((), "PromptScreen"),

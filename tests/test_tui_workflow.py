@@ -184,3 +184,81 @@ def test_after_an_import_the_statements_list_has_the_keyboard_and_c_gives_it_to_
             assert app.focused is app.query_one("#st-heatmap")
 
     asyncio.run(run())
+
+
+def test_a_key_typed_ahead_finds_the_keyboard_where_the_tab_key_put_it(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """F3 then i, both already queued (a fast typist, a busy machine): i reaches the pane F3 showed."""
+    from textual import events
+
+    from debateprep.tui.screens.import_dialog import ImportPathsScreen
+
+    services = Services(sqlite_db)
+    services.load_sample()
+
+    async def run() -> None:
+        app = tui_app(services)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("f2")
+            await settle(pilot)
+            app.post_message(events.Key("f3", None))
+            app.post_message(events.Key("i", "i"))
+            await settle(pilot)
+            assert isinstance(app.screen, ImportPathsScreen)
+
+    asyncio.run(run())
+
+
+def test_a_key_typed_after_a_tab_key_in_a_text_field_goes_to_the_new_tab(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """From the library's search box, F5 then r (both queued): r revises the draft, it is not typed."""
+    from textual import events
+
+    services = Services(sqlite_db)
+    debate_id = seed_demo(services)
+
+    async def run() -> None:
+        app = tui_app(services)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("f4")
+            await settle(pilot)
+            search = app.query_one("#lib-query", Input)
+            assert app.focused is search
+            app.post_message(events.Key("f5", None))
+            app.post_message(events.Key("r", "r"))
+            await settle(pilot)
+            assert search.value == ""
+            [draft] = services.prst.drafts(debate_id)
+            assert [r.label for r in draft.revisions] == ["rev.1"]
+
+    asyncio.run(run())
+
+
+def test_a_tab_key_over_a_dialog_leaves_the_dialog_its_keyboard(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """F3 in the import dialog's path field: the dialog keeps the keyboard and the tab behind it stays
+    (a tab switched behind a dialog took the dialog's focus, and a key typed next was lost)."""
+    from textual.widgets import TabbedContent
+
+    from debateprep.tui.screens.concept_note_dialogs import ImportNoteScreen
+
+    services = Services(sqlite_db)
+    seed_demo(services)
+
+    async def run() -> None:
+        app = tui_app(services)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("f1", "i")
+            await settle(pilot)
+            dialog = app.screen
+            assert isinstance(dialog, ImportNoteScreen)
+            field = app.focused
+            assert isinstance(field, Input)
+            await pilot.press("f3")
+            await settle(pilot)
+            assert app.screen is dialog and app.focused is field
+            assert app.query_one(TabbedContent).active == "tab-notes"
+            await pilot.press("x")
+            assert field.value.endswith("x")  # the next key is typed where it was
+
+    asyncio.run(run())

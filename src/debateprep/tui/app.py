@@ -16,7 +16,8 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
+from textual.actions import SkipAction
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, Tabs
 from textual.worker import Worker, WorkerState
 
@@ -124,8 +125,10 @@ class DebatePrepApp(App[None]):
     COMMANDS = App.COMMANDS | {BindingCommands}
     BINDINGS = [
         *(
+            # priority: a tab key works inside a text field too, and switches (and moves the keyboard)
+            # before a key typed after it is handed to a widget; not over a dialog (action_show_tab)
             Binding(key, f"show_tab('{tab_id}')", label.split(" ")[0], id=f"tab-{tab_id}", group=TAB_KEYS,
-                    tooltip=f"Go to {label}")
+                    tooltip=f"Go to {label}", priority=True)
             for tab_id, label, _path, key in TABS
         ),
         Binding("ctrl+o", "pick_debate", "Debate", id="pick-debate", tooltip="Choose debate"),
@@ -305,6 +308,10 @@ class DebatePrepApp(App[None]):
     # -- tabs, focus, palette ----------------------------------------------------------------
 
     def action_show_tab(self, tab_id: str) -> None:
+        if isinstance(self.screen, ModalScreen):
+            # A dialog keeps the keyboard: the key goes on to it (a tab switched behind it would take
+            # its focus, and a key typed next would be lost while it closes).
+            raise SkipAction()
         if not self.query("#tabs"):
             return  # the very first frame: the tabs are about to appear
         # A focused widget left in a hidden tab would switch back to it: move the focus along.

@@ -66,13 +66,15 @@ class Pane(Vertical):
             target = self
         if target is self:
             self.can_focus = True
-        target.focus()
+        # At once, not on the next turn of the event loop (Widget.focus): a key typed ahead, already
+        # queued (F3 then i), must find the keyboard where this puts it.
+        self.screen.set_focus(target)
 
     def restore_focus(self) -> None:
         """Coming back to the tab: where the keyboard was, if it is still there, else the main widget."""
         last = self._last_focus
         if last is not None and last is not self and _usable(last) and self in last.ancestors:
-            last.focus()
+            self.screen.set_focus(last)
         else:
             self.claim_focus(self.main_widget())
 

@@ -43,6 +43,14 @@ def export_with_dialog(pane: Pane, what: str, default: Path, files: Callable[[Pa
     """Ask where (showing `default` in full), confirm any replacement, then write `files(path)`."""
     from debateprep.tui.screens.brief_dialogs import ConfirmScreen, PromptScreen
 
+    def explain(answer: str) -> str:
+        """The files the answer means, in full (a long path does not fit the field)."""
+        if not answer.strip():
+            return "Type the file to write."
+        targets = files(Path(answer.strip()).expanduser().resolve())
+        return "Writes:\n" + "\n".join(f"  {t.path}" + ("  (exists: you will be asked)" if t.path.exists() else "")
+                                       for t in targets)
+
     def chosen(answer: str | None) -> None:
         if not answer or not answer.strip():
             pane.claim_focus()
@@ -64,7 +72,7 @@ def export_with_dialog(pane: Pane, what: str, default: Path, files: Callable[[Pa
         pane.app.push_screen(ConfirmScreen(f"{listed}\nalready exists. Overwrite it?", yes="Overwrite"), answered)
 
     question = f"Export {what} to (full path; Enter writes it, Escape cancels):" + (f"\n{note}" if note else "")
-    pane.app.push_screen(PromptScreen(question, str(default.resolve()), accept="Export"), chosen)
+    pane.app.push_screen(PromptScreen(question, str(default.resolve()), accept="Export", explain=explain), chosen)
 
 
 def _write(pane: Pane, what: str, targets: list[ExportFile], *, force: bool) -> None:

@@ -377,6 +377,8 @@ class LibraryPane(Pane):
             self._status(message.why_empty)
         else:
             self._status(f"{len(message.hits)} paragraphs{more} for {message.params.query!r}")
+        if not message.hits and self.query_one("#lib-table", DataTable).has_focus:
+            self.claim_focus(self.query_one("#lib-query", Input))  # nothing to act on: back to the search
 
     def _fill(self, hits: list[SearchHit], params: SearchParams) -> None:
         table = self.query_one("#lib-table", DataTable)

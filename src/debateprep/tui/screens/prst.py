@@ -82,6 +82,8 @@ class PrstPane(Pane):
                 tooltip="new draft (chapeau from the debate; asks first when there is one)"),
         Binding("d", "pick_draft", "Drafts", id="prst-drafts",
                 tooltip="choose the draft to work on (F5 and the brief show it)"),
+        Binding("a", "write_paragraph", "Write", id="prst-write",
+                tooltip="write a new paragraph: an empty editor (Ctrl+N adds it, in PRST form)"),
         Binding("ctrl+n", "add_paragraph", "Add para", id="prst-add",
                 tooltip="add the editor's text as a new paragraph, in PRST form"),
         Binding("ctrl+s", "save_paragraph", "Save para", id="prst-save", tooltip="save the edited paragraph"),
@@ -241,6 +243,7 @@ class PrstPane(Pane):
             self._select(None)
         if loaded.message:
             self.notify(loaded.message, title="PRST", markup=False)
+        self.claim_focus()  # a draft appeared (or the pane was focused while it had none): the list
 
     def on_resize(self) -> None:
         """The text column takes the list's width (what is left of it by #, mark and sim)."""
@@ -342,6 +345,15 @@ class PrstPane(Pane):
 
     def _focus_after(self, _result: object) -> None:
         self.call_after_refresh(self.claim_focus)
+
+    def action_write_paragraph(self) -> None:
+        """An empty editor for a new paragraph (the highlighted one's text is not in the way)."""
+        if self._need_draft() is None:
+            return
+        editor = self.query_one("#prst-editor", TextArea)
+        editor.clear()
+        self.editing = None  # Ctrl+S saves nothing over a paragraph; Ctrl+N adds the new one
+        self.claim_focus(editor)
 
     def action_add_paragraph(self) -> None:
         draft = self._need_draft()
