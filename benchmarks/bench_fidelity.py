@@ -4,7 +4,9 @@ Run on the hand-labelled corpus (tests/data/concept_notes: notes and labels/*.js
 without running the parser; see its LABELLING.md) and on each note's renderings as it really
 arrives: a paged PDF with UN page furniture and footnotes, a .docx with manual page breaks, and
 hard-wrapped text copied out of a PDF viewer, each with page breaks inside its guiding questions
+and the note's own footnotes (Word footnotes in the .docx) where its .txt prints them
 (tests/support/pdfgen.py). The .txt as given is the reference rendering in the same run.
+`--corpus` reads another labelled folder (the hold-out corpora in tests/data/concept_notes_holdout*).
 
     .venv/bin/python benchmarks/bench_fidelity.py [--corpus DIR] [--breaks N]
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
 import time
@@ -27,7 +30,7 @@ sys.path.insert(0, str(REPO))
 
 from debateprep.domain.concept_note import ConceptNote, parse_concept_note  # noqa: E402
 from debateprep.domain.errors import InputError  # noqa: E402
-from debateprep.domain.text import normalise, paragraphs  # noqa: E402
+from debateprep.domain.text import Normalised, normalise, paragraphs  # noqa: E402
 from debateprep.importers.concept_note import import_concept_note  # noqa: E402
 from tests.support.pdfgen import (  # noqa: E402
     Footnote,
@@ -115,23 +118,43 @@ def renderings(note: Path, label: dict[str, Any], folder: Path, breaks: int) -> 
     plain = folder / f"{len(list(folder.iterdir()))}.txt"  # a neutral name: the symbol must come from the text
     plain.write_text(raw, encoding="utf-8")
     out: list[tuple[str, Path, str | None]] = [("txt", plain, None)]
-    paras = paragraphs(normalise(raw).text)
+    normalised = normalise(raw)
+    paras = paragraphs(normalised.text)
     zh = label.get("language") == "zh"
     # the running header prints the note's own symbol; a note that has none gets a made-up one
     furniture = Furniture(label.get("symbol") or "S/2031/901", "31-04417", "C" if zh else "E")
     lead = max(paras[: len(paras) // 2 + 1], key=len)
-    footnotes = [Footnote(lead[: lead.find("，") if zh and "，" in lead else 40].rstrip(),
-                          "见主席国网站。" if zh else "See the website of the presidency.")]
+    placed = [(paras.index(lead), Footnote(lead[: lead.find("，") if zh and "，" in lead else lead.rfind(" ", 0, 41)].rstrip(),
+                                           "见主席国网站。" if zh else "See the website of the presidency."))]
+    placed += own_footnotes(normalised, paras)
+    footnotes = [f for _, f in sorted(placed, key=lambda pf: pf[0])]
     for k in _break_lines(paras, label["questions"], breaks):
         base = folder / f"{note.stem}-{k}"
         if can_render(paras):  # else no font at hand has its glyphs: no PDF of it
             render_pdf(paras, base.with_suffix(".pdf"), breaks=[k], furniture=furniture, footnotes=footnotes)
             out.append(("pdf", base.with_suffix(".pdf"), furniture.symbol))
-        render_docx(paras, base.with_suffix(".docx"), breaks=[k], furniture=furniture)
+        render_docx(paras, base.with_suffix(".docx"), breaks=[k], furniture=furniture, footnotes=footnotes)
         wrapped = base.with_name(base.name + "-wrapped.txt")
         wrapped.write_text(render_wrapped_text(paras, breaks=[k], furniture=furniture, footnotes=footnotes),
                            encoding="utf-8")
         out += [("docx", base.with_suffix(".docx"), furniture.symbol), ("wrapped", wrapped, furniture.symbol)]
+    return out
+
+
+def own_footnotes(normalised: Normalised, paras: list[str]) -> list[tuple[int, Footnote]]:
+    """The note's own footnotes (a PDF copy prints them at its page feet), each anchored at the end
+    of the paragraph above which it was printed, so every rendering prints it on the same page."""
+    notes: list[tuple[int, list[str]]] = []
+    for at, line in zip(normalised.footnote_at, normalised.footnotes):
+        number = re.match(r"(\d{1,3})\s*", line)
+        if number or not notes:
+            notes.append((at, [line[number.end():] if number else line]))
+        else:
+            notes[-1][1].append(line)
+    out = []
+    for at, lines in notes:
+        host = paras[max(0, min(at, len(paras)) - 1)]
+        out.append((max(0, at - 1), Footnote(host[-30:], " ".join(lines))))
     return out
 
 

@@ -23,10 +23,18 @@ REQUIRE_PG = os.environ.get("DEBATEPREP_REQUIRE_PG") == "1"
 
 
 @pytest.fixture(autouse=True)
-def _isolate_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Never touch the user's real data directory or database."""
+def _isolate_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Never touch the user's real data directory, database or settings; the interface in English
+    whatever the machine's locale (a test of another language asks for it), and back to English after."""
+    from debateprep import i18n
+
     monkeypatch.setenv("DEBATEPREP_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
+    monkeypatch.setenv("DEBATEPREP_CONFIG_DIR", str(tmp_path_factory.mktemp("userconfig")))
+    monkeypatch.setenv("DEBATEPREP_LANG", "en")
     monkeypatch.delenv("DEBATEPREP_DATABASE_URL", raising=False)
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
 
 
 @pytest.fixture(scope="session")
@@ -179,6 +187,23 @@ def sqlite_cli(tmp_path: Path, _sqlite_template: Path) -> Callable[..., CliResul
     path = tmp_path / "cli.db"
     shutil.copy(_sqlite_template, path)
     return lambda args: run_cli(list(args), f"sqlite:///{path}")
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """In a pytest-xdist worker: hand this worker's robustness figures to the controller."""
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        from tests.support.figures import FIGURES
+
+        workeroutput["figures"] = dict(FIGURES)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: object, error: object) -> None:
+    """In the pytest-xdist controller: add up the figures each worker collected."""
+    from tests.support.figures import FIGURES
+
+    FIGURES.update(getattr(node, "workeroutput", {}).get("figures", {}))
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

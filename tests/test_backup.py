@@ -17,7 +17,7 @@ from debateprep.storage import backup as store
 from debateprep.storage.db import open_database
 from tests.conftest import LIBRARY_SAMPLES, SAMPLES, SHARED_DATA, run_cli
 from tests.support import figures
-from tests.support.dbs import new_db_url  # noqa: F401 - fixture
+from tests.support.dbs import BACKENDS, new_db_url  # noqa: F401 - fixture
 from tests.support.fill import fill_every_table, populate_with_cli, table_rows
 
 
@@ -256,11 +256,42 @@ def test_rows_the_database_refuses_name_the_backup_file(sqlite_cli, tmp_path: Pa
 
 
 @pytest.mark.postgres
-def test_nul_characters_from_sqlite_do_not_stop_a_restore_to_postgresql(new_db_url, tmp_path: Path) -> None:
-    """SQLite stores NUL characters (from a damaged file, say); PostgreSQL cannot: they are dropped."""
+@pytest.mark.parametrize("kind", BACKENDS)
+def test_nul_characters_from_an_old_sqlite_file_go_the_same_way_on_both_databases(new_db_url, tmp_path: Path,
+                                                                                 kind: str) -> None:
+    """An old SQLite file may hold NUL characters (stored before input was cleaned); PostgreSQL
+    cannot store them. A restore cleans them on either database, so both end up with the same text."""
     source = open_database(new_db_url("sqlite"))
-    DebateService(source).create("保护\x00平民")
+    debate = DebateService(source).create("保护平民")
+    with source.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE debates SET title = ? WHERE id = ?", ("保护\x00平民\x1b[31m", debate.id))
     BackupService(source).backup(tmp_path / "nul.json")
-    target = open_database(new_db_url("postgresql"))
+    target = open_database(new_db_url(kind))
     BackupService(target).restore(tmp_path / "nul.json")
-    assert [d.title for d in DebateService(target).list()] == ["保护平民"]
+    assert [d.title for d in DebateService(target).list()] == ["保护平民[31m"]
+
+
+@pytest.mark.parametrize("kind", BACKENDS)
+def test_a_backup_with_a_value_over_the_limits_is_refused_the_same_on_both_databases(
+        new_db_url, tmp_path: Path, kind: str) -> None:
+    """Issue 17: a 400-character name stored in an old SQLite file used to restore into SQLite and
+    fail on PostgreSQL (varchar(300)); an integer over 32 bits likewise. Now both refuse it alike."""
+    from debateprep.services.speakers import SpeakersService
+
+    source = open_database(new_db_url("sqlite"))
+    debate = DebateService(source).create("保护平民")
+    entry = SpeakersService(source).add(debate.id, "China")
+    with source.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE speaker_entries SET representative = ? WHERE id = ?", ("x" * 400, entry.id))
+    BackupService(source).backup(tmp_path / "long.json")
+    with source.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE speaker_entries SET representative = '', draw = ? WHERE id = ?", (2**40, entry.id))
+    BackupService(source).backup(tmp_path / "big.json")
+    target = open_database(new_db_url(kind))
+    with pytest.raises(InputError) as long_refused:
+        BackupService(target).restore(tmp_path / "long.json")
+    assert "column representative is 400 characters long (at most 300)" in str(long_refused.value)
+    with pytest.raises(InputError) as big_refused:
+        BackupService(target).restore(tmp_path / "big.json")
+    assert "column draw 1099511627776 is out of range" in str(big_refused.value)
+    assert sum(store.table_counts(target).values()) == 0

@@ -31,11 +31,11 @@ PREPARED = date(2014, 2, 10)
 EN_SECTIONS = [
     "Meeting", "Concept note", "Guiding questions", "Briefers", "Speakers list and schedule",
     "Coverage of the guiding questions", "Where delegations converge", "Relevant agreed language",
-    "Draft presidential statement",
+    "Draft presidential statement", "Our statement",
 ]
 ZH_SECTIONS = [
     "会议", "概念说明", "审议的问题", "通报人", "发言名单和时间安排", "审议问题的述及情况",
-    "各代表团的共同主张", "相关商定措辞", "主席声明草案",
+    "各代表团的共同主张", "相关商定措辞", "主席声明草案", "我方发言",
 ]
 
 

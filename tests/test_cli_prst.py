@@ -32,22 +32,27 @@ def test_draft_workflow(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped
     r = cli(["prst", "add", draft, "--text", seed_paragraph(RES_2594, "请秘书长确保在特派团规划"), "--json"])
     assert r.exit_code == 0, r.stderr
     assert r.json()["number"] == 1 and r.json()["text"].startswith("安全理事会请秘书长确保")
+    request_id = r.json()["id"]
     r = cli(["prst", "add", draft, "--text", seed_paragraph(RES_2518, "重申维和基本原则")])
-    assert r.stdout.startswith("para 1: 安全理事会重申维和基本原则")  # reaffirm goes first, takes the full subject
+    reaffirm_id = request_id + 1
+    # reaffirm goes first, takes the full subject; its number, id and version are shown
+    assert r.stdout.startswith(f"¶1 (id {reaffirm_id}, v1): 安全理事会重申维和基本原则")
     shown = cli(["prst", "show", draft, "--json"]).json()
     assert [p["text"][:7] for p in shown["paragraphs"]] == ["安全理事会重申", "安理会请秘书长"]
     assert [p["category"] for p in shown["paragraphs"]] == ["reaffirm/recall", "request/intend"]
 
-    moved = cli(["prst", "move", draft, "2", "1"])
-    assert moved.exit_code == 0 and moved.stdout.startswith("1. 安全理事会请秘书长")
+    moved = cli(["prst", "move", draft, str(request_id), "1"])
+    assert moved.exit_code == 0 and moved.stdout.splitlines()[1].startswith(f"¶1 (id {request_id}, v1) 安全理事会请秘书长")
     back = cli(["prst", "move", draft, "--conventional"])
-    assert back.stdout.startswith("1. 安全理事会重申")
+    assert back.stdout.splitlines()[1].startswith(f"¶1 (id {reaffirm_id}, v1) 安全理事会重申")
 
     assert cli(["prst", "revise", draft]).stdout.strip() == "rev.1: 2 paragraphs circulated"
-    edit = cli(["prst", "edit", draft, "1", "安全理事会重申维和基本原则，包括当事方同意和中立。", "--version", "1"])
+    edit = cli(["prst", "edit", draft, str(reaffirm_id), "安全理事会重申维和基本原则，包括当事方同意和中立。",
+                "--version", "1"])
     assert edit.exit_code == 0, edit.stderr
-    stale = cli(["prst", "edit", draft, "1", "安理会重申。", "--version", "1"])
-    assert stale.exit_code == 2 and "changed by someone else" in stale.stderr and "Traceback" not in stale.stderr
+    stale = cli(["prst", "edit", draft, str(reaffirm_id), "安理会重申。", "--version", "1"])
+    assert stale.exit_code == 2 and "Traceback" not in stale.stderr
+    assert "was changed by" in stale.stderr and "its text changed from version 1 to 2: " in stale.stderr
     assert cli(["prst", "revise", draft, "--json"]).json()["revision"] == "rev.2"
     diff = cli(["prst", "diff", draft, "rev.1", "rev.2"])
     assert diff.exit_code == 0
@@ -80,18 +85,24 @@ def test_errors_are_one_line(cli) -> None:  # type: ignore[no-untyped-def]
     assert missing.exit_code == 1 and missing.stderr.startswith("debateprep: error: no PRST draft #42")
     _debate(cli)
     draft = str(cli(["prst", "new", "--lang", "en", "--json"]).json()["id"])
-    for args in (["prst", "move", draft, "1", "2"], ["prst", "diff", draft], ["prst", "add", draft, "--text", "   "],
+    for args in (["prst", "diff", draft], ["prst", "add", draft, "--text", "   "],
                  ["prst", "add", draft, "--text", "回顾，"], ["prst", "export", draft, "--annotated", "--rev", "rev.1"]):
         r = cli(args)
         assert r.exit_code == 2, args
         assert r.stderr.startswith("debateprep: error: ") and r.stderr.count("\n") == 1, r.stderr
     # mistakes in how a command is written: its own usage, then one line
     for args in (["prst", "move", draft], ["prst", "show", "abc"], ["prst", "list", "x"],
-                 ["prst", "convert", draft, "--text", "Recalling X,"], ["prst", "edit", "1", "x", "y", "z"]):
+                 ["prst", "convert", draft, "--text", "Recalling X,"], ["prst", "edit", "1", "x", "y", "z"],
+                 ["prst", "edit", draft, "x", "text"]):
         r = cli(args)
         prog = f"debateprep prst {args[1]}"
         assert r.exit_code == 2 and r.stderr.startswith(f"usage: {prog}"), (args, r.stderr)
         assert r.stderr.splitlines()[-1].startswith(f"{prog}: error: "), r.stderr
+    # paragraphs are addressed by id, the draft first or not at all (the current one)
+    for args in (["prst", "move", draft, "1", "2"], ["prst", "edit", draft, "1", "x"], ["prst", "remove", draft, "1"],
+                 ["prst", "move", "1", "2"], ["prst", "edit", "1", "x"], ["prst", "remove", "1"]):
+        r = cli(args)
+        assert r.exit_code == 1 and r.stderr.startswith("debateprep: error: no paragraph id 1 in PRST draft"), r.stderr
 
 
 def test_full_scenario_from_the_seeds(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -106,7 +117,7 @@ def test_full_scenario_from_the_seeds(cli, tmp_path: Path) -> None:  # type: ign
     assert added.json()["provenance"]["citation"] == "S/RES/2594 (2021), OP 2"
     assert added.json()["text"].startswith("安全理事会请秘书长结合具体国家过渡走向和平的更广泛背景")
     assert cli(["prst", "add", draft, "--library", "S/RES/2518 (2020), PP 6"]).stdout.startswith(
-        "para 1: 安全理事会表示严重关切针对许多维和特派团联合国维和人员的安全威胁和蓄意攻击")
+        f"¶1 (id {added.json()['id'] + 1}, v1): 安全理事会表示严重关切针对许多维和特派团联合国维和人员的安全威胁和蓄意攻击")
     invented = "安理会欢迎各会员国在月球上设立保护平民的联合培训中心。"
     assert cli(["prst", "add", draft, "--text", invented]).exit_code == 0
     checked = cli(["prst", "check", draft, "--json"]).json()["paragraphs"]
@@ -115,7 +126,7 @@ def test_full_scenario_from_the_seeds(cli, tmp_path: Path) -> None:  # type: ign
     assert marks[1][:2] == ("安理会欢迎各会员", "new")
     assert marks[2] == ("安理会请秘书长结", "agreed", "S/RES/2594 (2021), OP 2")
     assert cli(["prst", "revise", draft]).exit_code == 0
-    assert cli(["prst", "remove", draft, "2"]).exit_code == 0
+    assert cli(["prst", "remove", draft, str(checked[1]["id"]), "--version", "1"]).exit_code == 0
     assert cli(["prst", "revise", draft]).exit_code == 0
     diff = cli(["prst", "diff", draft]).stdout
     assert diff.startswith("rev.1 -> rev.2: 0 changed, 0 added, 1 removed, 0 moved")
@@ -124,6 +135,10 @@ def test_full_scenario_from_the_seeds(cli, tmp_path: Path) -> None:  # type: ign
     assert cli(["prst", "export", draft, "--annotated", "-o", str(out)]).exit_code == 0
     tokens = parse(out.read_text(encoding="utf-8"))
     assert sum(1 for t in tokens if t.type == "footnote_open") == 2
+
+
+def spoken_id(line: str) -> str:
+    return line.split("(id ", 1)[1].split(",", 1)[0]
 
 
 def test_review_flags_from_add_to_check_show_edit_and_export(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -143,12 +158,15 @@ def test_review_flags_from_add_to_check_show_edit_and_export(cli, tmp_path: Path
     assert "review: a presidential statement is not adopted under Chapter VII" in check.stdout
     assert check.stdout.rstrip().endswith("1 to review")
     # an edit in resolution form is converted like an addition; its flags replace the old ones
-    edit = cli(["prst", "edit", draft, "2", "Requests the Secretary-General to report to the Council;", "--json"])
+    flagged_id = shown["paragraphs"][1]["id"]
+    edit = cli(["prst", "edit", draft, str(flagged_id), "Requests the Secretary-General to report to the Council;",
+                "--json"])
     assert edit.exit_code == 0, edit.stderr
     assert edit.json()["text"] == "The Security Council requests the Secretary-General to report to the Council."
     assert edit.json()["flags"] == []
     spoken = cli(["prst", "add", draft, "--text", "We call on the Council to consider a panel of experts."])
-    assert spoken.stdout.startswith("para 3: The Security Council expresses its intention to consider a panel")
+    assert spoken.stdout.startswith(f"¶3 (id {spoken_id(spoken.stdout)}, v1): The Security Council expresses its "
+                                    "intention to consider a panel")
     assert "review: a delegation asked the Council to consider" in spoken.stderr
     out = tmp_path / "annotated.md"
     assert cli(["prst", "export", draft, "--annotated", "-o", str(out)]).exit_code == 0

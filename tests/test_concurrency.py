@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from debateprep.domain.errors import Conflict, StaleEdit
+from debateprep.domain.errors import Conflict, NotFound, StaleEdit
 from debateprep.services.debates import DebateService
 from debateprep.storage.db import Database, open_database
 from tests.support import figures
@@ -151,17 +151,92 @@ def test_stale_prst_paragraph_save_is_refused_naming_what_changed(two) -> None:
     service, draft_id = _paragraph(first)
     mine = service(first).get(draft_id).paragraphs[0]
     theirs = service(second).get(draft_id).paragraphs[0]
-    service(first).edit(draft_id, mine, "The Security Council strongly condemns all attacks against civilians.")
+    service(first).edit(draft_id, mine.id, mine.version,
+                        "The Security Council strongly condemns all attacks against civilians.")
     with pytest.raises(StaleEdit) as refused:
-        service(second).edit(draft_id, theirs, "The Security Council expresses concern.")
-    assert "paragraph 1 of PRST draft" in str(refused.value) and "condemns" in str(refused.value)
+        service(second).edit(draft_id, theirs.id, theirs.version, "The Security Council expresses concern.")
+    message = str(refused.value)
+    assert f"¶1 (id {mine.id}) of PRST draft #{draft_id} was changed by " in message
+    assert "its text changed from version 1 to 2: " in message and "{+strongly+}" in message
     assert "condemns" in service(second).get(draft_id).paragraphs[0].text
     figures.add("concurrency: stale saves refused")
+
+
+AAA, BBB, CCC = (f"The Security Council {verb} {what}." for verb, what in
+                 (("reaffirms", "AAA"), ("stresses", "BBB"), ("requests", "CCC")))
+
+
+def _three(db: Database) -> tuple[Any, int]:
+    from debateprep.services.prst import PrstService
+
+    debate = DebateService(db).create("Protection of civilians in armed conflict", meeting_number=7109)
+    draft = PrstService(db).new_draft(debate.id, "en")
+    assert draft.id is not None
+    for position, text in enumerate((AAA, BBB, CCC), start=1):
+        PrstService(db).add_text(draft.id, text, convert=False, position=position)
+    return PrstService, draft.id
+
+
+def test_a_concurrent_move_never_sends_an_edit_or_a_removal_to_another_paragraph(two) -> None:
+    """Issue 17: one person moves a paragraph while another edits (or removes) what they saw at
+    position 2. Addressed by id, the edit lands on the paragraph they saw, and nothing is lost."""
+    first, second = two
+    service, draft_id = _three(first)
+    seen = service(second).get(draft_id)
+    bbb = seen.paragraphs[1]
+    assert bbb.text == BBB and bbb.id is not None
+    moved = service(first).move(draft_id, seen.paragraphs[2].id, 2, seen.version)  # AAA, CCC, BBB
+    assert moved.texts() == [AAA, CCC, BBB]
+    service(second).edit(draft_id, bbb.id, bbb.version, "The Security Council stresses BBB revised.")
+    assert service(first).get(draft_id).texts() == [AAA, CCC, "The Security Council stresses BBB revised."]
+    with pytest.raises(StaleEdit) as refused:  # the text they saw is gone: removing it is refused
+        service(first).remove(draft_id, bbb.id, bbb.version)
+    assert "its text changed from version 1 to 2" in str(refused.value)
+    gone = service(first).remove(draft_id, bbb.id, bbb.version + 1)
+    assert gone.text.endswith("BBB revised.") and service(second).get(draft_id).texts() == [AAA, CCC]
+    with pytest.raises(NotFound, match=f"no paragraph id {bbb.id} in PRST draft #{draft_id}"):
+        service(second).edit(draft_id, bbb.id, bbb.version + 1, "The Security Council stresses BBB again.")
+    figures.add("concurrency: stale saves refused", 2)
+
+
+def test_a_move_against_a_draft_someone_reordered_is_refused_saying_how_it_reads(two) -> None:
+    first, second = two
+    service, draft_id = _three(first)
+    seen = service(second).get(draft_id)
+    service(first).move(draft_id, seen.paragraphs[2].id, 1, seen.version)
+    with pytest.raises(StaleEdit) as refused:
+        service(second).move(draft_id, seen.paragraphs[0].id, 3, seen.version)
+    message = str(refused.value)
+    assert f"PRST draft #{draft_id} was changed by " in message and "someone else" not in message
+    assert f"¶1 (id {seen.paragraphs[2].id}) requests CCC" in message
+    assert service(second).get(draft_id).texts() == [CCC, AAA, BBB]
+
+
+def test_cli_edit_after_a_concurrent_move_lands_on_the_paragraph_addressed(db_url: str) -> None:
+    """The reported run: `prst move` by one person, `prst edit … --version 1` by another."""
+    from tests.conftest import run_cli
+
+    service, draft_id = _three(open_database(db_url))
+    shown = run_cli(["prst", "show", str(draft_id)], db_url).stdout
+    ids = [int(line.split("(id ")[1].split(",")[0]) for line in shown.splitlines() if line.startswith("¶")]
+    assert [f"¶{n} (id {i}, v1)" in shown for n, i in enumerate(ids, start=1)] == [True] * 3
+    assert run_cli(["prst", "move", str(draft_id), str(ids[2]), "2"], db_url).exit_code == 0
+    edit = run_cli(["prst", "edit", str(draft_id), str(ids[1]), "The Security Council stresses BBB revised.",
+                    "--version", "1"], db_url)
+    assert edit.exit_code == 0, edit.stderr
+    assert edit.stdout.startswith(f"¶3 (id {ids[1]}, v2): ")
+    assert service(open_database(db_url)).get(draft_id).texts() == [AAA, CCC, "The Security Council stresses BBB revised."]
+    stale = run_cli(["prst", "remove", str(draft_id), str(ids[1]), "--version", "1"], db_url)
+    assert stale.exit_code == 2 and "its text changed from version 1 to 2" in stale.stderr
+    assert "check changed" not in stale.stderr
+    gone = run_cli(["prst", "remove", str(draft_id), str(ids[0])], db_url)
+    assert gone.exit_code == 0 and service(open_database(db_url)).get(draft_id).texts()[0] == CCC
 
 
 def test_simultaneous_prst_paragraph_saves_never_lose_an_edit(db_url: str) -> None:
     service, draft_id = _paragraph(open_database(db_url))
     race(db_url,
          read=lambda db: service(db).get(draft_id).paragraphs[0],
-         save=lambda db, seen, value: service(db).edit(draft_id, seen, f"The Security Council notes {value}."),
+         save=lambda db, seen, value: service(db).edit(draft_id, seen.id, seen.version,
+                                                       f"The Security Council notes {value}."),
          version=lambda db: service(db).get(draft_id).paragraphs[0].version)

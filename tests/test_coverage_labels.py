@@ -1,7 +1,8 @@
 """The hand-labelled coverage/convergence sets follow their guide (benchmarks/data/coverage/GUIDE.md).
 
-Checked: every debate folder of benchmarks/data/coverage/ and of benchmarks/data/coverage_holdout/ (the
-held-out sets the coverage engine was never tuned on; same formats).
+Checked: every debate folder of benchmarks/data/coverage/, of benchmarks/data/coverage_holdout/ (the
+held-out sets the coverage engine was never tuned on; same formats) and of
+benchmarks/data/coverage_holdout2/ (a second held-out check, labelled after the first had been seen).
 
 For every debate folder: questions.json, labels.jsonl and proposals.json parse and have the guide's
 schema; every labelled speech has exactly one row per question; every yes/borderline row and every
@@ -23,6 +24,7 @@ from tests.conftest import REPO, SHARED_DATA
 
 COVERAGE = REPO / "benchmarks" / "data" / "coverage"
 HOLDOUT = REPO / "benchmarks" / "data" / "coverage_holdout"
+HOLDOUT2 = REPO / "benchmarks" / "data" / "coverage_holdout2"
 SPEECHES = SHARED_DATA / "spv_2020_speeches"
 LABELS = ("yes", "no", "borderline")
 LABEL_KEYS = {"speech", "speaker", "delegation", "question", "label", "quote"}
@@ -30,7 +32,7 @@ LABEL_OPTIONAL = {"note"}
 
 
 def _folders() -> list[Path]:
-    return sorted(p for root in (COVERAGE, HOLDOUT) if root.is_dir() for p in root.iterdir() if p.is_dir())
+    return sorted(p for root in (COVERAGE, HOLDOUT, HOLDOUT2) if root.is_dir() for p in root.iterdir() if p.is_dir())
 
 
 FOLDERS = _folders()

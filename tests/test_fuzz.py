@@ -8,12 +8,16 @@ printed at the end of the session.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import itertools
 import json
 import os
 import shutil
-from collections.abc import Callable
+import signal
+import threading
+from collections.abc import Callable, Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -32,10 +36,37 @@ from tests.support.hostile import CONTROL, crafted, hostile_file
 # The same cases on every run (CI included), so a red run can be replayed; DEBATEPREP_FUZZ_RANDOM=1
 # explores new ones (what found the bugs fixed so far).
 RANDOM = os.environ.get("DEBATEPREP_FUZZ_RANDOM") == "1"
-FUZZ = settings(deadline=None, derandomize=not RANDOM, database=None,
+# Per case: hypothesis fails an example slower than CASE_SECONDS (and replays it to be sure), and a
+# case that hangs is stopped at HANG_SECONDS; a future quadratic path fails CI instead of hanging it.
+CASE_SECONDS = 30
+HANG_SECONDS = 60
+FUZZ = settings(deadline=timedelta(seconds=CASE_SECONDS), derandomize=not RANDOM, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                        HealthCheck.data_too_large, HealthCheck.filter_too_much])
 _names = itertools.count()
+
+
+class CaseHung(BaseException):
+    """Not an Exception: the CLI's own last-resort handlers must not turn it into an error line."""
+
+
+@contextlib.contextmanager
+def hang_guard(what: object, seconds: int = HANG_SECONDS) -> Iterator[None]:
+    """Stop a case that runs past `seconds` with an error naming it (SIGALRM: main thread only)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expired(_signum: int, _frame: object) -> None:
+        raise CaseHung(f"fuzz case ran past {seconds} s (worse than linear?): {str(what)[:300]}")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _importers() -> dict[str, Callable[[Path], Any]]:
@@ -75,6 +106,7 @@ FILE_COMMANDS = (
     ["speakers", "import", "1", "{f}"],
     ["speakers", "import", "1", "--record", "{f}"],
     ["restore", "{f}"],
+    ["ours", "edit", "1", "1", "--file", "{f}"],
 )
 # Commands that take text; {s} is the hostile text.
 ARG_COMMANDS = (
@@ -95,6 +127,12 @@ ARG_COMMANDS = (
     ["prst", "add", "1", "--text", "{s}"],
     ["prst", "convert", "--text", "{s}"],
     ["statements", "list", "{s}"],
+    ["ours", "new", "1", "--delegation", "{s}"],
+    ["ours", "edit", "1", "1", "{s}"],
+    ["ours", "add", "1", "{s}"],
+    ["ours", "set", "1", "--limit", "{s}"],
+    ["ours", "rehearse", "1", "{s}"],
+    ["ours", "insert", "1", "1", "--library", "{s}"],
     ["statements", "mark", "1", "{s}", "Q1", "--wrong"],
     ["statements", "mark", "1", "China", "{s}", "--addressed"],
     ["export", "brief", "{s}"],
@@ -110,6 +148,7 @@ READ_BACK = (
     ["speakers", "list", "1"],
     ["statements", "list", "1"],
     ["export", "brief", "1"],
+    ["ours", "show", "1"],
 )
 ALLOWED_PREFIXES = ("debateprep: error: ", "failed: ", "doubt: ", "warning: ", "skipped: ")
 
@@ -140,7 +179,8 @@ def check_cli(result: CliResult, args: list[str], file: Path | None = None) -> N
 
 def check_importer(name: str, fn: Callable[[Path], Any], path: Path) -> str:
     try:
-        result = fn(path)
+        with hang_guard((name, path.name)):
+            result = fn(path)
     except DebateprepError as exc:
         message = str(exc)
         assert "\n" not in message.replace(str(path), ""), (name, message)
@@ -175,6 +215,7 @@ def fuzz_db(tmp_path: Path, _sqlite_template: Path) -> Database:
     assert run_cli(["debate", "new", "Protection of civilians in armed conflict", "--meeting", "7109",
                     "--date", "2014-02-12"], url).exit_code == 0
     run_cli(["library", "import", *sorted(LIBRARY_SAMPLES.glob("*.txt"))], url)
+    assert run_cli(["ours", "new", "1", "--delegation", "Norway", "--lang", "en"], url).exit_code == 0
     return open_database(url)
 
 
@@ -191,7 +232,8 @@ def row_counts(db: Database) -> dict[str, int]:
 
 def run_checked(db: Database, args: list[str], file: Path | None = None) -> CliResult:
     before = row_counts(db)
-    result = run_cli(args, db.url)
+    with hang_guard(args):
+        result = run_cli(args, db.url)
     assert "invalid choice" not in result.stderr, (args, "every command the fuzz test drives exists")
     check_cli(result, args, file)
     if result.exit_code != 0:
@@ -221,7 +263,8 @@ def test_importers_on_hostile_files(tmp_path: Path, case: tuple[str, bytes]) -> 
     "one_line_300kb.txt", "many_lines.txt", "nul_bytes.txt", "bom_then_gbk.txt", "utf16_odd_length.txt",
     "controls_only.txt", "only_whitespace.md", "csv_huge_field.csv", "csv_unclosed_quote.csv",
     "csv_many_columns.csv", "json_deep.json", "too_large.txt", "fifo.txt", "symlink_loop.txt",
-    "a_folder.docx", "newline_in_name.txt",
+    "a_folder.docx", "newline_in_name.txt", "record_president_lines.txt", "record_no_newlines.txt",
+    "csv_many_rows.csv", "csv_formulas.csv", "terminal_escapes.txt", "long_name_fields.csv", "escape_in_name.txt",
 ])
 def test_importers_and_cli_on_crafted_attacks(attacks: dict[str, Path], fuzz_db: Database, name: str) -> None:
     path = attacks[name]

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from debateprep.domain.controls import escape_controls
 from debateprep.exporters.markdown import (
     Document,
     Md,
@@ -54,6 +55,7 @@ HOSTILE = [
     "第2594(2021)号决议\n\n> 引用",
     "S/RES/2594 (2021), OP 4 [a]",
     "\x00null\x07bell\x1bescape\x7fdel",
+    "\x1b]0;PWNED\x07 title \x1b[31mred\x1b[0m \u202eabc\u202c \u2066isolate\u2069 \x9bcsi",
     "tab\tseparated\u2028line\u2029para\x0bvt\x0cff\x85nel",
 ]
 
@@ -68,8 +70,9 @@ def _squash(text: str) -> str:
 
 
 def _expected(text: str) -> str:
-    """What a reader must see: the same characters, controls dropped, whitespace aside."""
-    return _squash(re.sub(r"[\x00-\x08\x0e-\x1f\x7f]", "", text))
+    """What a reader must see: the same characters, line breaks as spaces, every other control or
+    bidi-control character written visibly (\\u001b), whitespace aside."""
+    return _squash(escape_controls(re.sub(r"[\t\r\n\v\f\x1c-\x1e\x85\u2028\u2029]", " ", text), keep=""))
 
 
 def _only_plain_inline(token) -> str:  # type: ignore[no-untyped-def]

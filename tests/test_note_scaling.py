@@ -58,7 +58,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "a run of one byte in a note": lambda n: _inside(SAMPLE_EN, "?\n", n),
     "a run of full stops in a Chinese note": lambda n: _inside(SEED, "。", n),
     "capitalised words without end": lambda n: "Ab " * (n // 3),
+    "unclosed Markdown marks in a .md note": lambda n: _inside(SAMPLE_EN, "**a [b]( ![c __d ", n),
 }
+SUFFIX = {"unclosed Markdown marks in a .md note": ".md"}
 
 
 def _cost(path: Path) -> float:
@@ -81,7 +83,7 @@ def _cost(path: Path) -> float:
 def test_each_doubling_costs_at_most_two_and_a_half_times(shape: str, tmp_path: Path) -> None:
     paths = []
     for size in SIZES:
-        path = tmp_path / f"{size}.txt"
+        path = tmp_path / f"{size}{SUFFIX.get(shape, '.txt')}"
         path.write_text(SHAPES[shape](size), encoding="utf-8")
         paths.append(path)
     # rounds over all sizes, best of each: a burst of other work on the machine then slows one

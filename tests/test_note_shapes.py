@@ -4,6 +4,7 @@ in tests/data/note_shapes are made up to show each shape."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import docx
@@ -14,7 +15,7 @@ from debateprep.domain.text import normalise
 from debateprep.importers.concept_note import import_concept_note
 from debateprep.services.debates import DebateService
 from debateprep.services.notes import NotesService
-from tests.support.pdfgen import Furniture, render_pdf
+from tests.support.pdfgen import Footnote, Furniture, render_docx, render_pdf
 
 SHAPES = Path(__file__).resolve().parent / "data" / "note_shapes"
 
@@ -184,3 +185,343 @@ def test_a_symbol_printed_only_in_the_pdf_page_header_and_the_masthead(tmp_path:
     _, note = import_concept_note(path)
     assert note.symbol == "S/2031/512"
     assert note.cited_documents == ["S/PRST/2011/15", "S/RES/2349 (2017)"]
+
+
+# -- issue 11, second round: the shapes the first hold-out corpus showed (one fixture per class) --
+
+
+def _imported(name: str) -> ConceptNote:
+    """Through the importer, as a user's file arrives (footnotes and furniture included)."""
+    return import_concept_note(SHAPES / name)[1]
+
+
+def _triples(note: ConceptNote) -> list[tuple[str | None, str | None, str | None]]:
+    return [(b.name, b.title, b.organization) for b in note.briefers]
+
+
+def test_items_numbered_in_parentheses_and_semicolons_inside_parentheses() -> None:
+    note = _parse("questions_paren_items.en.txt")
+    assert [q.text for q in note.questions] == [
+        # "e.g." and a ";" inside parentheses split nothing
+        "How can missions report attacks on journalists (e.g. through their human rights components) in a way "
+        "that leads to action?",
+        "What support do national investigators need (forensic capacity; witness protection) to end impunity?",
+        # a "(3)" item without a question mark is still an item: a bundle of two topics
+        "The safety of local journalists",
+        "The role of media organizations in training them",
+        "How can the Council respond when a party to conflict targets the media?",
+    ]
+    assert [q.topic for q in note.questions] == [False, False, True, True, False]
+
+
+def test_a_note_verbale_is_the_letter() -> None:
+    note = _parse("questions_paren_items.en.txt")
+    assert note.letter_date == date(2032, 3, 2) and note.meeting_date == date(2032, 3, 18)
+    assert note.presidency == "Norway"  # the mission that sends the note
+    assert note.title == 'Concept paper for the Security Council open debate on "Protecting journalists in armed conflict"'
+
+
+def test_a_question_continued_on_the_next_dash_item_is_one_question() -> None:
+    note = _parse("questions_dashes.en.txt")
+    assert [q.text for q in note.questions] == [
+        "How can coastal States share maritime information faster?",
+        "What can port States do so that those who charter and insure vessels used for trafficking, and not only "
+        "their crews, are held to account?",
+        "Capacity-building for coast guards",
+        "The financing of regional centres",
+    ]
+
+
+def test_participation_lines_the_chair_excellencies_and_unnamed_office_holders() -> None:
+    note = _parse("questions_dashes.en.txt")
+    assert _triples(note) == [
+        ("Grace Mensah", "Executive Secretary", "Maritime Organization for West and Central Africa"),
+        (None, "Secretary-General", "International Maritime Organization"),
+        ("Pedro Alves", "Director a.i.", "Maritime Analysis and Operations Centre"),
+        ("Sofia Lindgren", "Head of Security", "Baltic Tanker Lines"),  # "at" a company
+    ]
+
+
+def test_the_own_symbol_in_a_reference_after_the_letter_heading_and_the_sender_of_a_charge() -> None:
+    note = _parse("questions_dashes.en.txt")
+    assert note.symbol == "S/2032/377" and "S/2032/377" not in note.cited_documents
+    assert note.presidency == "Portugal"  # not "Permanent Mission of Portugal"
+    assert note.outcome.kind == "resolution"
+
+
+def test_chinese_dash_items_a_symbol_line_and_a_tentative_list_of_briefers() -> None:
+    note = _parse("questions_dashes.zh.txt")
+    assert note.symbol == "S/2032/208" and note.cited_documents == ["S/RES/2573 (2021)"]
+    assert note.letter_date == date(2032, 3, 4) and note.meeting_date == date(2032, 3, 17)
+    assert note.presidency == "新加坡"
+    assert note.title == "安全理事会“城市冲突中的平民保护”公开辩论概念文件"
+    assert [q.text for q in note.questions] == [
+        "各国在城市作战中采取了哪些措施减少对平民的伤害", "如何保障供水和供电等基本服务？",
+        "地方当局和民间社会参与保护平民工作", "安理会如何更系统地跟踪城市冲突对平民的影响？",
+    ]
+    assert [q.topic for q in note.questions] == [False, False, True, False]
+    assert _triples(note) == [
+        (None, "主管安全和安保副秘书长", "安全和安保部"),  # "主管X副秘书长" heads the department of X
+        ("安娜·科瓦奇", "委员", "儿童权利委员会"),
+        (None, "代表", "城市安全研究所"),  # "一名代表"
+    ]
+    assert note.speaking_limit_minutes == 5.0
+
+
+def test_a_background_note_with_briefers_as_name_dash_title_lines() -> None:
+    note = _parse("background_note.en.txt")
+    assert note.title == 'Background note for the Security Council open debate on "Small island States and sea-level rise"'
+    assert note.meeting_date == date(2032, 4, 14)
+    assert note.presidency == "Fiji"
+    assert _triples(note) == [
+        ("Mere Tuilagi", "Special Envoy for Climate Mobility", "Pacific Islands Forum"),
+        ("Jonas Berg", "Director of Coastal Research", "Nordic Institute of Oceanography"),
+        ("Ana Lui", "Youth climate advocate and co-founder", "Blue Pacific Youth Network"),
+    ]
+    assert note.speaking_limit_minutes == 3.0 and note.outcome.kind == "none"
+
+
+def test_briefers_by_role_honorifics_and_trailing_clauses() -> None:
+    assert _triples(_parse("briefers_roles.en.txt")) == [
+        (None, "Chair", "Committee on Enforced Disappearances"),  # a body named "… on …" is whole
+        ("Rosa Kim", "Director", "Seoul Centre for Memory Studies"),
+        ("Omar Haddad", "Co-founder", "Tripoli Women's Shelter"),  # a proper name is a body
+        (None, "Survivor representative", None),  # "(to be confirmed)" is no part of the title
+    ]
+
+
+def test_a_chinese_list_after_a_colon_in_one_sentence() -> None:
+    note = _parse("briefers_sentence.zh.txt")
+    assert _triples(note) == [
+        (None, "主管安全和安保副秘书长", "安全和安保部"),
+        ("马丁·克劳斯", "代理主任", "联合国反恐怖主义办公室"),
+        ("格蕾丝·瓦吉鲁", "技术主任", "内罗毕数字安全中心"),
+    ]
+    assert note.presidency == "肯尼亚" and note.meeting_date == date(2032, 6, 10)
+    assert note.outcome.kind == "none"
+
+
+def test_a_pdf_copy_footnote_marker_rule_reissue_mark_and_a_figure_after_its_number_word() -> None:
+    note = _imported("footnote_pdf_copy.en.txt")
+    assert [q.text for q in note.questions] == [
+        "How can mine action be integrated into the mandates of peace operations from the start of a mission?",
+        "What support do affected States need to meet their clearance obligations on time and to protect the "
+        "communities that live near contaminated land?",  # the footnote marker "1" is gone
+        "How can survivors and their organizations be included in the decisions that affect them?",
+    ]
+    assert note.symbol == "S/2032/119"  # "S/2032/119*": the reissued note
+    assert note.cited_documents == ["S/RES/2365 (2017)", "A/78/259"]  # the footnote's citation counts
+    assert note.speaking_limit_minutes == 4.0  # "four" / "(4) minutes" across a line break
+
+
+@pytest.mark.parametrize(
+    "sentence, minutes",
+    [
+        ("Statements should not be longer than three minutes.", 3.0),
+        ("每位发言者发言时间请勿超过四分钟。", 4.0),
+        ("Statements of three minutes are encouraged.", 3.0),
+        ("Speakers are requested to keep their statements to three to four minutes.", 4.0),  # a range: its upper bound
+        ("发言以三至四分钟为宜。", 4.0),
+    ],
+)
+def test_more_ways_to_state_a_speaking_limit(sentence: str, minutes: float) -> None:
+    assert speaking_limit([sentence]) == minutes
+
+
+@pytest.mark.parametrize(
+    "sentence, country",
+    [
+        ("Under Fiji's presidency, the Security Council will hold an open debate.", "Fiji"),
+        ("Under the presidency of the Kingdom of the Netherlands, the Council will hold an open debate.",
+         "Kingdom of the Netherlands"),
+        ("Ecuador, which presides over the Security Council in October, will convene an open debate.", "Ecuador"),
+        ("Kenya will preside over the Security Council in June and will convene an open debate.", "Kenya"),
+        ("Portugal will assume the presidency of the Security Council in June.", "Portugal"),
+        ("肯尼亚担任安全理事会2032年6月份主席期间，安理会将举行公开辩论。", "肯尼亚"),
+        ("谨通知你，马耳他将担任安全理事会2033年5月份主席。", "马耳他"),
+        ("阿尔及利亚作为2026年1月安全理事会主席，将举行公开辩论。", "阿尔及利亚"),
+        ("主席国塞拉利昂计划举行公开辩论。", "塞拉利昂"),
+        ("主席国邀请各会员国在发言中回答以下问题。", None),  # what the presidency does is no country
+        ("主席国计划在辩论后提交一份决议草案。", None),
+    ],
+)
+def test_presidency_phrasings(sentence: str, country: str | None) -> None:
+    note = parse_concept_note(f"Concept note\n\nPurpose\n\n{sentence}\n\nGuiding questions\n\n- How?")
+    assert note.presidency == country
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("The presidency does not intend to pursue a formal outcome.", "none"),
+        ("The presidency does not intend to seek any outcome.", "none"),
+        ("主席国拟提交一份决议草案。", "resolution"),
+        ("主席国将分发一份决议草案供安理会审议。", "resolution"),
+    ],
+)
+def test_outcome_phrasings(sentence: str, kind: str) -> None:
+    note = parse_concept_note(f"Concept note\n\nGuiding questions\n\n- How?\n\nOutcome\n\n{sentence}")
+    assert note.outcome.kind == kind
+
+
+def test_lower_case_lettered_items_an_open_question_closed_on_the_next_item_and_a_plain_title() -> None:
+    note = _parse("questions_letter_items.en.txt")
+    assert note.title == 'Security Council open debate on "Water, conflict and cooperation"'
+    assert note.meeting_date == date(2032, 6, 7) and note.presidency == "Slovakia"
+    assert [q.text for q in note.questions] == [
+        "How can the Council draw on early warning about disputes over shared rivers?",
+        "What lessons can be drawn from basin agreements that have helped parties move from dispute to cooperation?",
+        "Data sharing between upstream and downstream States",
+    ]
+    assert note.speaking_limit_minutes == 4.0 and note.outcome.kind == "none"
+
+
+def test_chinese_items_numbered_with_full_width_parentheses() -> None:
+    note = _parse("questions_fullwidth.zh.txt")
+    assert [q.text for q in note.questions] == [
+        "如何加强冲突饥荒风险的预警？", "人道主义准入面临哪些障碍", "区域组织在粮食安全方面的作用",
+    ]
+    assert note.speaking_limit_minutes == 3.0 and note.outcome.kind == "none"
+    assert note.presidency == "厄瓜多尔" and note.meeting_date == date(2032, 9, 8)
+
+
+def test_a_word_footnote_counts_where_it_is_referenced_and_leaves_no_marker(tmp_path: Path) -> None:
+    paras = [p for p in normalise((SHAPES / "questions_paren_items.en.txt").read_text(encoding="utf-8")).text.split("\n")
+             if p.strip()]
+    path = tmp_path / "note.docx"
+    render_docx(paras, path, footnotes=[
+        Footnote("armed conflict.", "See the report of the Secretary-General (S/2031/410)."),
+        Footnote("targets the media?", "See General Assembly resolution 68/163."),
+    ])
+    _, note = import_concept_note(path)
+    assert note.cited_documents == ["S/RES/2222 (2015)", "S/2031/410", "A/RES/68/163"]
+    assert note.questions[-1].text == "How can the Council respond when a party to conflict targets the media?"
+
+
+def test_capital_and_lettered_headings_rank_the_sections_and_give_the_themes() -> None:
+    note = _parse("headings_caps.en.txt")
+    assert [(s.heading, s.level) for s in note.sections if s.heading] == [
+        ("PURPOSE", 1), ("BACKGROUND", 1),
+        ("THE ISSUES", 1),  # "C." is a letter after "B.", not the roman hundred
+        ("Access to finance", 2), ("Risk and delivery", 2),  # sentence case under capitals
+        ("QUESTIONS", 1), ("OUTCOME", 1),
+    ]
+    assert note.themes == ["Access to finance", "Risk and delivery"]
+    assert [q.text for q in note.questions] == [
+        "How can adaptation finance reach communities in conflict-affected areas?",
+        "What role should peace operations play in supporting climate adaptation?",
+    ]
+
+
+def test_decimal_sub_headings_and_chinese_issues_with_sub_headings_give_the_themes() -> None:
+    note = parse_concept_note("\n\n".join([
+        "Concept note", "1. Background", "Text.", "2. Issues for discussion", "2.1 Early warning", "Text.",
+        "2.2 Mediation", "Text.", "3. Guiding questions", "- How?",
+    ]))
+    assert note.themes == ["Early warning", "Mediation"]
+    note = parse_concept_note("\n\n".join([
+        "安全理事会关于水与和平问题公开辩论的概念说明", "背景介绍", "正文。", "有待探讨的问题", "跨界水资源合作", "正文。",
+        "预警和预防", "正文。", "审议的问题", "- 安理会如何发挥作用？",
+    ]))
+    assert note.themes == ["跨界水资源合作", "预警和预防"]
+    assert [q.text for q in note.questions] == ["安理会如何发挥作用？"]
+
+
+@pytest.mark.parametrize(
+    "text, briefers",
+    [
+        # a Chinese name without the middle dot, right after the title
+        ("通报人\n\n主管政治和建设和平事务副秘书长李华将向安理会通报情况。", [("李华", "主管政治和建设和平事务副秘书长", "政治和建设和平事务部")]),
+        # "通报人：" then the briefers, separated by "；"
+        ("通报人\n\n通报人：主管和平行动副秘书长让·杜布瓦；贝鲁特保护网络执行主任阿迈勒·纳赛尔。",
+         [("让·杜布瓦", "主管和平行动副秘书长", "和平行动部"), ("阿迈勒·纳赛尔", "执行主任", "贝鲁特保护网络")]),
+        # the chair, named on a line of the list, does not brief
+        ("Participation\n\nChair: H.E. Mr. Ivan Horvat, Minister for Foreign Affairs of Croatia\n\n"
+         "Ms. Ana Kos, Director of the Zagreb Peace Institute\n\nDr. Luka Babić, Professor at the University of Split",
+         [("Ana Kos", "Director", "Zagreb Peace Institute"), ("Luka Babić", "Professor", "University of Split")]),
+        # how a briefer takes part is not part of the name
+        ("Briefers\n\nThe Council will be briefed by Mr. Tom Lee (via video-teleconference), President of the Pacific "
+         "Islands Forum.", [("Tom Lee", "President", "Pacific Islands Forum")]),
+        # the body given only as its acronym in parentheses
+        ("Briefers\n\nThe Council will be briefed by Ms. Ana Costa, Chief of Child Protection (UNICEF).",
+         [("Ana Costa", "Chief of Child Protection", "UNICEF")]),
+    ],
+)
+def test_more_briefer_shapes(text: str, briefers: list[tuple[str | None, str | None, str | None]]) -> None:
+    head = "Guiding questions\n\n- How?\n\n" if text.isascii() else "讨论的问题\n\n- 如何？\n\n"
+    assert _triples(parse_concept_note(head + text)) == briefers
+
+
+def test_a_five_min_limit_no_planned_outcome_and_diamond_bullets() -> None:
+    note = parse_concept_note("\n\n".join([
+        "Concept note", "Guiding questions", "◆ How can the Council act earlier?", "◆ Which tools work best?",
+        "Format", "Statements are limited to 5 min. There is no planned outcome.",
+    ]))
+    assert [q.text for q in note.questions] == ["How can the Council act earlier?", "Which tools work best?"]
+    assert note.speaking_limit_minutes == 5.0 and note.outcome.kind == "none"
+
+
+def test_a_markdown_note_reads_without_its_marks() -> None:
+    note = _imported("note_markdown.en.md")
+    assert note.title == 'Concept note for the Security Council open debate on "Children in urban warfare"'
+    assert [s.heading for s in note.sections] == ["Purpose", "Guiding questions", "Briefers", "Outcome"]
+    assert note.meeting_date == date(2032, 11, 11) and note.presidency == "Ireland"
+    assert [q.text for q in note.questions] == [
+        "How can parties to conflict avoid the use of explosive weapons near schools and hospitals?",
+        "What can missions do to protect children displaced within cities?",
+    ]
+    assert _triples(note) == [
+        ("Orla Byrne", "Director", "Dublin Centre for Child Protection"),
+        (None, "Representative", "International Committee of the Red Cross"),
+    ]
+    assert note.cited_documents == ["S/RES/2427 (2018)"] and note.speaking_limit_minutes == 4.0
+
+
+@pytest.mark.parametrize(
+    "body, questions",
+    [
+        # items listed inline in one paragraph after a lead-in
+        ("Member States may wish to consider the following questions: (a) how can missions better protect "
+         "civilians; (b) whether early warning systems are adequate; and (c) what role regional organizations can play.",
+         ["How can missions better protect civilians", "Whether early warning systems are adequate",
+          "What role regional organizations can play"]),
+        ("会员国不妨探讨以下问题：（一）如何加强预警；（二）区域组织可以发挥什么作用？", ["如何加强预警", "区域组织可以发挥什么作用？"]),
+        # the questions under numbered headings of their own
+        ("1. Prevention\n\nHow can the Council act earlier?\n\n2. Accountability\n\nWhat tools work best?",
+         ["How can the Council act earlier?", "What tools work best?"]),
+        # a lead-in and a colon before the questions of the same paragraph
+        ("Questions to consider include: How can the Council act earlier? What tools work best?",
+         ["How can the Council act earlier?", "What tools work best?"]),
+    ],
+)
+def test_questions_inline_under_headings_and_after_a_colon(body: str, questions: list[str]) -> None:
+    note = parse_concept_note(f"Concept note\n\nGuiding questions\n\n{body}\n\nBriefers\n\nNone.")
+    assert [q.text for q in note.questions] == questions
+
+
+def test_chinese_items_numbered_with_an_ideographic_comma() -> None:
+    note = parse_concept_note("概念说明\n\n指导问题\n\n1、如何加强预警？\n\n2、区域组织可以发挥什么作用？\n\n通报人\n\n无。")
+    assert [q.text for q in note.questions] == ["如何加强预警？", "区域组织可以发挥什么作用？"]
+
+
+def test_a_question_ending_with_a_colon_takes_in_its_sub_items() -> None:
+    body = ("- How can the Council support measures against financing, including:\n– identifying networks;\n"
+            "– freezing assets; and\n– screening transactions?\n- What role for regional bodies?")
+    note = parse_concept_note(f"Concept note\n\nGuiding questions\n\n{body}\n\nBriefers\n\nNone.")
+    assert [q.text for q in note.questions] == [
+        "How can the Council support measures against financing, including: identifying networks; freezing assets; "
+        "and screening transactions?",
+        "What role for regional bodies?",
+    ]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Annex to the letter dated 2 May 2032 from the Permanent Representative of Malta\n\n[Original: French]\n\n"
+     "Concept note for the Security Council open debate on children\n\nGuiding questions\n\n- How?",
+     "Concept note for the Security Council open debate on children"),
+    ("附件\n\n原文：法文\n\n安全理事会关于儿童与武装冲突的公开辩论概念说明\n\n指导问题\n\n- 如何？",
+     "安全理事会关于儿童与武装冲突的公开辩论概念说明"),
+])
+def test_the_original_language_line_is_no_title(text: str, title: str) -> None:
+    result = normalise(text)
+    assert parse_concept_note(result.text, furniture=result.furniture).title == title

@@ -18,7 +18,7 @@ from debateprep.domain.prst import (
     chapeau,
     conventional_order,
     insertion_index,
-    move,
+    move_to,
     ordinal,
     parse_revision,
     position_subjects,
@@ -419,17 +419,21 @@ def test_insertion_index_follows_convention() -> None:
     assert insertion_index(draft, _p("Intends to F;").category) == 3
 
 
-def test_move_manual_reordering() -> None:
+def test_move_manual_reordering_by_id() -> None:
     items = [_p("Reaffirms A;"), _p("Condemns B;"), _p("Requests C;")]
-    assert [p.text for p in move(items, 3, 1)] == [items[2].text, items[0].text, items[1].text]
+    for number, p in enumerate(items, start=10):
+        p.id = number
+    assert [p.text for p in move_to(items, 12, 1)] == [items[2].text, items[0].text, items[1].text]
     with pytest.raises(InputError, match="out of range"):
-        move(items, 4, 1)
+        move_to(items, 10, 4)
+    with pytest.raises(InputError, match="no paragraph id 13"):
+        move_to(items, 13, 1)
 
 
-@given(st.integers(1, 6), st.integers(1, 6))
-def test_move_and_back_is_identity(a: int, b: int) -> None:
-    items = [Paragraph(f"p{i}") for i in range(6)]
-    assert move(move(items, a, b), b, a) == items
+@given(st.integers(0, 5), st.integers(1, 6))
+def test_move_and_back_is_identity(index: int, target: int) -> None:
+    items = [Paragraph(f"p{i}", id=i) for i in range(6)]
+    assert move_to(move_to(items, index, target), index, index + 1) == items
 
 
 def test_chinese_subjects_follow_position_after_reordering() -> None:

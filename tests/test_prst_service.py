@@ -92,11 +92,13 @@ def test_move_and_conventional_order_with_stale_version(db, debate_id: int) -> N
         service.add_text(draft.id, text)
     seen = service.get(draft.id)
     assert [t.split()[3] for t in seen.texts()] == ["recalls", "welcomes", "requests"]
-    moved = service.move(draft.id, 3, 1, expected_version=seen.version)
+    requests, recalls = seen.paragraphs[2], seen.paragraphs[0]
+    moved = service.move(draft.id, requests.id, 1, expected_version=seen.version)
     assert [t.split()[3] for t in moved.texts()] == ["requests", "recalls", "welcomes"]
     with pytest.raises(StaleEdit, match="you edited version") as err:
-        service.move(draft.id, 1, 2, expected_version=seen.version)
-    assert "it now reads 1 requests the Secretary-General …; 2 recalls its resolution …" in str(err.value)
+        service.move(draft.id, recalls.id, 2, expected_version=seen.version)
+    assert (f"it now reads ¶1 (id {requests.id}) requests the Secretary-General …; ¶2 (id {recalls.id}) recalls "
+            "its resolution …") in str(err.value)
     ordered = service.order(draft.id, expected_version=moved.version)
     assert [t.split()[3] for t in ordered.texts()] == ["recalls", "welcomes", "requests"]
 
@@ -107,15 +109,17 @@ def test_stale_paragraph_edit_says_what_changed(db, debate_id: int) -> None:  # 
     assert draft.id is not None
     service.add_text(draft.id, "Strongly condemns all attacks against civilians;")
     mine = service.get(draft.id).paragraphs[0]
-    theirs = service.edit(draft.id, mine, "The Security Council firmly condemns all attacks against civilians.")
+    assert mine.id is not None
+    theirs = service.edit(draft.id, mine.id, mine.version, "The Security Council firmly condemns all attacks against civilians.")
     assert theirs.version == mine.version + 1
     with pytest.raises(StaleEdit) as err:
-        service.edit(draft.id, mine, "The Security Council condemns attacks.")
+        service.edit(draft.id, mine.id, mine.version, "The Security Council condemns attacks.")
     assert "[-strongly-]{+firmly+}" in str(err.value)
+    assert "its text changed from version 1 to 2" in str(err.value)
     assert service.get(draft.id).paragraphs[0].text == theirs.text
     with pytest.raises(StaleEdit):
-        service.remove(draft.id, mine)
-    service.remove(draft.id, theirs)
+        service.remove(draft.id, mine.id, mine.version)
+    service.remove(draft.id, mine.id, theirs.version)
     assert service.get(draft.id).paragraphs == []
 
 
@@ -125,8 +129,8 @@ def test_convert_reapplies_form_to_text_added_as_is(db, debate_id: int) -> None:
     assert draft.id is not None
     service.add_text(draft.id, "Expressing grave concern at attacks on hospitals,", convert=False)
     assert service.get(draft.id).texts() == ["Expressing grave concern at attacks on hospitals,"]
-    [(number, conversion)] = service.convert(draft.id)
-    assert number == 1
+    [(paragraph, conversion)] = service.convert(draft.id)
+    assert paragraph.version == 2
     assert service.get(draft.id).texts() == ["The Security Council expresses grave concern at attacks on hospitals."]
     assert conversion.lead == "Expressing grave concern"
 
@@ -144,7 +148,9 @@ def test_revisions_and_diff(db, debate_id: int) -> None:  # type: ignore[no-unty
     with pytest.raises(InputError, match="nothing changed since rev.1"):
         service.revise(draft.id)
     current = service.get(draft.id)
-    service.edit(draft.id, current.paragraphs[1], "The Security Council condemns in the strongest terms all attacks "
+    second = current.paragraphs[1]
+    assert second.id is not None
+    service.edit(draft.id, second.id, second.version, "The Security Council condemns in the strongest terms all attacks "
                                                   "against civilians and humanitarian personnel.")
     service.add_text(draft.id, "Requests the Secretary-General to brief the Council;")
     assert service.revise(draft.id).label == "rev.2"
@@ -238,7 +244,8 @@ def test_check_is_not_an_edit(db, debate_id: int) -> None:  # type: ignore[no-un
     service.check(draft.id)
     after = service.get(draft.id).paragraphs[0]
     assert after.status == "agreed" and after.version == paragraph.version
-    edited = service.edit(draft.id, after, after.text.replace("强调指出", "强调"))
+    assert after.id is not None
+    edited = service.edit(draft.id, after.id, after.version, after.text.replace("强调指出", "强调"))
     assert edited.status == "unchecked"  # an edit resets the mark until the next check
 
 
@@ -322,12 +329,15 @@ def test_every_path_into_a_draft_converts_alike_and_keeps_the_flags(db, debate_i
     typed = service.add_text(draft.id, CHAPTER_VII)
     from_library = service.add_library(draft.id, "S/RES/9001 (2099), PP 2")
     placeholder = service.add_text(draft.id, "The Security Council recalls its resolution 1894 (2009).")
-    edited = service.edit(draft.id, placeholder, CHAPTER_VII)
+    assert placeholder.id is not None
+    edited = service.edit(draft.id, placeholder.id, placeholder.version, CHAPTER_VII)
     for p in (typed, from_library, edited):
         assert (p.text, p.flags) == (expected.text, expected.flags)
 
     # resolution form typed into the editor is stored converted, as an added paragraph is
-    request = service.edit(draft.id, service.get(draft.id).paragraphs[0], "Requests the Secretary-General to brief it;")
+    first = service.get(draft.id).paragraphs[0]
+    assert first.id is not None
+    request = service.edit(draft.id, first.id, first.version, "Requests the Secretary-General to brief it;")
     assert (request.text, request.flags) == ("The Security Council requests the Secretary-General to brief it.", ())
     spoken = service.add_text(draft.id, "We call on the Council to request the Secretary-General to brief it monthly.")
     assert spoken.text == "The Security Council requests the Secretary-General to brief it monthly."

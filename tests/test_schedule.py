@@ -256,7 +256,7 @@ def _check_sane(slots: list, sessions: list, meeting: date, times: list[tuple[ti
         assert slots[0].start == datetime.combine(meeting, times[0][0])
 
 
-_WELL_FORMED = re.compile(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d [A-Z][a-z]{2} \d\d:\d\d-\d\d:\d\d"
+_WELL_FORMED = re.compile(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d\d:\d\d-\d\d:\d\d"
                           r"( S/PV\.7109( \(Resumption [1-9]\d{0,2}\))?)?")
 _WELL_FORMED_ZH = re.compile(r"\d{1,2}月\d{1,2}日（星期[一二三四五六日]）\d\d:\d\d-\d\d:\d\d"
                              r"( S/PV\.7109( \(Resumption [1-9]\d{0,2}\))?)?")

@@ -17,6 +17,7 @@ from debateprep.services.debates import DebateService
 from debateprep.services.facade import Services
 from debateprep.services.library import LibraryService
 from debateprep.services.notes import NotesService
+from debateprep.services.our_statement import OurStatementService
 from debateprep.services.prst import PrstService
 from debateprep.services.speakers import SpeakersService
 from debateprep.services.statements import StatementService
@@ -26,7 +27,8 @@ from tests.conftest import SAMPLES
 SEED_NOTE = SAMPLES / "concept-note_S-2014-74_poc_lithuania.zh.txt"
 CLASSES: dict[str, type] = {
     "notes": NotesService, "debates": DebateService, "speakers": SpeakersService, "statements": StatementService,
-    "library": LibraryService, "prst": PrstService, "brief": BriefService, "backup": BackupService,
+    "library": LibraryService, "prst": PrstService, "ours": OurStatementService, "brief": BriefService,
+    "backup": BackupService,
 }
 SERVICES = tuple(CLASSES)
 

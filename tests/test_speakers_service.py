@@ -186,7 +186,7 @@ def test_csv_import_export_round_trip(svc: SpeakersService, poc: int, tmp_path: 
         ("delegation,level\nChad,PR\nNarnia,PR\n", "row 3: unknown delegation 'Narnia'"),
         ("delegation,level\nChad,PR\nJordan,ministre\n", "row 3: unknown level 'ministre'"),
         ("delegation,inscribed_at\nChad,yesterday\n", "row 2: inscribed_at 'yesterday' is not a date"),
-        ("delegation\nChad\nJordan\nchad\n", r"row 4: Chad is inscribed twice \(earlier in the file\)"),
+        ("delegation\nChad\nJordan\nchad\n", r"row 4: Chad is inscribed twice \(earlier in the file, row 2\)"),
         ("delegation\nNorway\n", r"row 2: Norway is inscribed twice \(on the list already"),
         ("delegation,override\nChad,after Narnia\n", "row 2: override refers to 'Narnia'"),
         ('delegation,notes\nChad,"unclosed\n', "row"),
@@ -287,6 +287,24 @@ def test_withdrawn_stays_visible_but_unplaced(svc: SpeakersService, poc: int) ->
     rows = svc.view(poc).rows()
     assert rows[-1]["delegation"] == "Chad" and rows[-1]["position"] is None and rows[-1]["status"] == "withdrawn"
     assert svc.reinstate(chad.id).status == Status.INSCRIBED  # type: ignore[arg-type]
+
+
+def test_delete_with_a_stale_version_is_refused_saying_how_the_entry_reads(db) -> None:  # type: ignore[no-untyped-def]
+    """Issue 17: every change names the version it was made against, delete included."""
+    from debateprep.domain.errors import StaleEdit
+    from debateprep.services.debates import DebateService
+    from debateprep.services.speakers import SpeakersService
+
+    debate = DebateService(db).create("Protection of civilians", meeting_date=date(2014, 2, 12))
+    service = SpeakersService(db)
+    seen = service.add(debate.id, "China")
+    service.update(seen.id, seen.version, level="minister")
+    with pytest.raises(StaleEdit, match="level minister") as refused:
+        service.delete(seen.id, seen.version)
+    assert "not deleted" in str(refused.value)
+    assert [e.id for e in service.entries(debate.id)] == [seen.id]
+    assert service.delete(seen.id, seen.version + 1).id == seen.id
+    assert service.entries(debate.id) == []
 
 
 def test_a_briefer_heard_by_surname_is_the_one_on_the_list(svc: SpeakersService, tmp_path: Path) -> None:

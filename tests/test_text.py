@@ -122,7 +122,11 @@ def test_normalise_keeps_every_visible_character(lines: list[str]) -> None:
     raw = "\n".join(lines)
     result = normalise(raw)
     kept = "".join(result.text.split()) + "".join("".join(f.split()) for f in result.furniture)
-    assert sorted(kept) == sorted("".join(raw.split()))
+    visible = "".join(raw.split())
+    # only the hyphen of a word broken at a line end may go ("implemen-" / "tation")
+    assert sorted(kept.replace("-", "")) == sorted(visible.replace("-", ""))
+    broken = sum(1 for line in lines for piece in line.split("\n") if piece.rstrip().endswith("-"))
+    assert visible.count("-") - broken <= kept.count("-") <= visible.count("-")
 
 
 def test_language_detection() -> None:
@@ -173,3 +177,31 @@ def test_footnotes_leave_the_page_and_their_markers_the_text_in_any_order() -> N
         "- How can the Council act earlier on the risk of conflict-induced famine, including the reports it "
         "requested of the Secretary-General? What prevents it from acting earlier?",
     ]
+
+
+def test_a_word_broken_at_a_line_end_keeps_its_hyphen_only_where_the_note_writes_one() -> None:
+    raw = ("Concept note\n\nThe Council will discuss peace-\nkeeping reform. Peacekeeping matters. Troop-\n"
+           "contributing countries and troop-contributing partners. Conflict-\naffected States; conflict zones "
+           "that are affected. Implemen-\ntation. The Secretary-\nGeneral.")
+    assert normalise(raw).text.split("\n\n")[1] == (
+        "The Council will discuss peacekeeping reform. Peacekeeping matters. Troop-contributing countries and "
+        "troop-contributing partners. Conflict-affected States; conflict zones that are affected. Implementation. "
+        "The Secretary-General.")
+
+
+def test_a_dateline_under_the_title_is_its_own_paragraph() -> None:
+    raw = ("Security Council open debate on water and peace and security and cooperation among States\n"
+           "Thursday, 21 August 2025, 10 a.m., Security Council Chamber\n\nConcept note")
+    assert normalise(raw).text.split("\n\n") == [
+        "Security Council open debate on water and peace and security and cooperation among States",
+        "Thursday, 21 August 2025, 10 a.m., Security Council Chamber", "Concept note"]
+
+
+def test_a_note_title_without_quotation_marks_goes_on_when_its_line_is_full() -> None:
+    line = "The Council has considered the protection of children in armed conflict for over"
+    raw = (f"{line}\ntwenty years.\n\nConcept note for the Security Council open debate on children in armed "
+           "conflict, Africa\nGreat Lakes region, and monitoring and reporting: strengthening the mechanism today"
+           f"\n\nBackground\n\n{line}\ntwenty years.")
+    assert normalise(raw).text.split("\n\n")[1] == (
+        "Concept note for the Security Council open debate on children in armed conflict, Africa Great Lakes "
+        "region, and monitoring and reporting: strengthening the mechanism today")

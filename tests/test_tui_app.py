@@ -94,6 +94,8 @@ def test_debate_picker_switches_the_current_debate(sqlite_db) -> None:  # type: 
             await pilot.press("down", "enter")
             await settle(pilot)
             assert app.debate_id == first.id and app.sub_title == first.label()
+            await pilot.press("f6")  # a pane mounted after the choice shows the chosen debate
+            await settle(pilot)
             assert app.query_one(BriefPane).debate_id == first.id
             await pilot.press("ctrl+o")
             await settle(pilot)
@@ -130,7 +132,7 @@ def test_the_palette_lists_every_binding_of_the_app_and_of_every_pane(sqlite_db)
                              "Speakers: inscribe the fifteen Council members of the debate's year",
                              "Concept note: edit the highlighted question",
                              "Concept note: restore the note's original wording", "Statements: say whose statement "
-                             "the highlighted one is", "PRST: save the edited paragraph", "Go to Brief 简报"):
+                             "the highlighted one is", "PRST: save the edited paragraph", "Go to Brief"):
                 assert expected in {c.title for c in commands}, expected
 
             await pilot.press("ctrl+p")  # what the palette itself shows
@@ -323,3 +325,79 @@ def test_first_frame_comes_before_the_database_is_even_imported(tmp_path) -> Non
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "loaded at first frame: none"
     assert not (tmp_path / "x.db").exists()  # nothing was opened, let alone created
+
+
+def test_the_other_panes_are_made_ready_in_the_background(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """The pane on screen first; once it shows the debate, every other pane is mounted one by one
+    without taking the focus, and the brief is built and rendered at the width it will be shown at:
+    a tab's first visit then finds its content on screen."""
+    from debateprep.tui.widgets.markdown_preview import MarkdownPreview
+    from tests.support.pilot import RecordingApp
+
+    class Premounting(RecordingApp):
+        PREMOUNT = True
+
+    Services(sqlite_db).load_sample()
+
+    async def run() -> None:
+        app = Premounting(Services(sqlite_db), offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            for _ in range(400):
+                if len(app.panes()) == len(TABS) and all(w.is_finished for w in app.workers):
+                    break
+                await pilot.pause(0.05)
+            await settle(pilot)
+            assert list(app.panes_by_tab()) == [tab_id for tab_id, *_ in TABS]
+            assert app.query_one(TabbedContent).active == "tab-notes"
+            assert app.focused is not None and app.panes_by_tab()["notes"] in app.focused.ancestors
+            brief, preview = app.query_one(BriefPane), app.query_one(MarkdownPreview)
+            assert brief.built is not None and brief.built.debate.id == app.debate_id
+            rendered_at = preview._rendered_width
+            assert preview.line_count > 0 and rendered_at > 40
+            await pilot.press("f6")
+            await pilot.pause()
+            assert preview._target_width() == rendered_at  # shown as rendered: nothing to redo
+            assert not [w for w in app.workers if not w.is_finished]
+            assert app.errors() == []
+
+    asyncio.run(run())
+
+
+def test_the_footer_is_rebuilt_only_when_its_keys_change(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    from tests.support.pilot import RecordingApp
+    from debateprep.tui.widgets.footer import AppFooter
+
+    Services(sqlite_db).load_sample()
+    rebuilt: list[str] = []
+
+    class Counting(AppFooter):
+        async def recompose(self) -> None:
+            rebuilt.append(str(self.screen.focused))
+            await super().recompose()
+
+    class App(RecordingApp):
+        def compose(self):  # type: ignore[no-untyped-def]
+            for widget in super().compose():
+                yield Counting() if isinstance(widget, AppFooter) else widget
+
+    async def run() -> None:
+        app = App(Services(sqlite_db), offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            # held from the first frame until the concept note showed the debate: its keys once
+            assert len(rebuilt) == 2
+            keys = {str(k.render()) for k in app.query("FooterKey")}
+            assert any("Import" in k for k in keys)
+            rebuilt.clear()
+            table = app.query_one("#cn-questions", DataTable)
+            app.query_one("#cn-sections").focus()  # another widget of the pane: the same keys
+            await settle(pilot)
+            table.focus()
+            await settle(pilot)
+            assert rebuilt == []
+            await pilot.press("f2")  # another pane: its keys
+            await settle(pilot)
+            assert len(rebuilt) == 1
+
+    asyncio.run(run())

@@ -35,18 +35,17 @@ def _seed(db) -> int:  # type: ignore[no-untyped-def]
 
 
 
-def test_brief_is_built_only_when_shown_and_renders_chinese(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+def test_brief_is_built_for_its_debate_and_after_a_change_only_when_shown(sqlite_db) -> None:  # type: ignore[no-untyped-def]
     _seed(sqlite_db)
 
     async def run() -> None:
         app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
-            pane = app.query_one(BriefPane)
-            assert pane.debate_id == 1 and pane.built is None  # not built while hidden
             await pilot.press("f6")
             await settle(pilot)
-            assert pane.built is not None and pane.built.lang == "zh"
+            pane = app.query_one(BriefPane)
+            assert pane.debate_id == 1 and pane.built is not None and pane.built.lang == "zh"
             lines = app.query_one(MarkdownPreview).plain_lines()
             assert any("代表团简报：武装冲突保护平民" in line for line in lines)
             for heading in ZH_SECTIONS:
@@ -56,6 +55,15 @@ def test_brief_is_built_only_when_shown_and_renders_chinese(sqlite_db) -> None: 
             assert "中文" in status and "13 questions" in status
             bound = {b.key for _, b, _, _ in app.screen.active_bindings.values()}
             assert {"e", "h", "l", "s", "u", "r"} <= bound
+            first = pane.built
+            await pilot.press("f1")
+            await settle(pilot)
+            app.services.notes.add_question(1, "如何加强对平民的保护？")  # a change while the brief is hidden
+            await settle(pilot)
+            assert pane.built is first  # not built again while hidden
+            await pilot.press("f6")
+            await settle(pilot)
+            assert pane.built is not first and "14 questions" in str(app.query_one("#brief-status").render())
 
     asyncio.run(run())
 
@@ -97,8 +105,9 @@ def test_export_asks_before_overwriting(sqlite_db, tmp_path: Path) -> None:  # t
         await pilot.pause()
         assert isinstance(pilot.app.screen, PromptScreen)
         field = pilot.app.screen.query_one(Input)
-        assert field.value.endswith(".md" if key == "e" else ".html")
-        field.value = str(target if key == "e" else target.with_suffix(".html"))
+        suffix = {"e": ".md", "h": ".html", "w": ".docx"}[key]
+        assert field.value.endswith(suffix)
+        field.value = str(target.with_suffix(suffix))
         await pilot.press("enter")
         await settle(pilot)
 
@@ -128,6 +137,13 @@ def test_export_asks_before_overwriting(sqlite_db, tmp_path: Path) -> None:  # t
 
             await export(pilot, "h")
             assert target.with_suffix(".html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+            await export(pilot, "w")
+            import docx
+
+            word = docx.Document(str(target.with_suffix(".docx")))
+            assert word.sections[0].header.paragraphs[0].text.startswith("Delegation brief: ")
+            assert [p.text for p in word.paragraphs if p.style.name == "Heading 2"] == EN_SECTIONS
 
     asyncio.run(run())
 

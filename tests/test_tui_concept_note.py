@@ -185,6 +185,26 @@ def test_a_stale_edit_is_refused_and_the_list_reloads(sqlite_db) -> None:  # typ
     asyncio.run(scenario())
 
 
+def test_a_move_of_a_question_someone_else_moved_is_refused(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """Issue 17: the pane moves the question it showed, as of the version it showed."""
+    service = NotesService(sqlite_db)
+    note = service.import_file(SEED).note
+
+    async def scenario() -> None:
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            first = note.note.questions[0]
+            service.move_question(first.id, 5, first.version)  # type: ignore[arg-type]  # a colleague moves it
+            await pilot.press("right_square_bracket")  # we still see it first: "move it to 2"
+            await settle(pilot)
+            errors = [m for m, severity in app.notices if severity == "error"]
+            assert errors and f"question #{first.id} was changed by" in errors[0]
+            assert [q.id for q in service.questions(note.id)].index(first.id) == 4  # where the colleague put it
+
+    asyncio.run(scenario())
+
+
 def test_snapshot(sqlite_db, snap_compare) -> None:  # type: ignore[no-untyped-def]
     NotesService(sqlite_db).import_file(SEED)
     app = tui_app(sqlite_db)

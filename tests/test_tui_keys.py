@@ -28,7 +28,8 @@ EXPECTED: dict[str, tuple[tuple[str, ...], str]] = {
     # the app
     "tab-notes": ((), "#cn-questions"), "tab-speakers": ((), "#sp-table"), "tab-statements": ((), "#st-table"),
     "tab-library": ((), "#lib-query"), "tab-prst": ((), "#prst-paragraphs"), "tab-brief": ((), "#brief-rendered"),
-    "pick-debate": ((), "DebatePickerScreen"),
+    "tab-ours": ((), "#ours-sections"), "pick-debate": ((), "DebatePickerScreen"),
+    "switch-language": ((), "#cn-questions"),
     # F1 concept note
     "concept-note.import": ((), "ImportNoteScreen"), "concept-note.edit": ((), "QuestionDialog"),
     "concept-note.add": ((), "QuestionDialog"), "concept-note.delete": ((), "#cn-questions"),
@@ -60,8 +61,17 @@ EXPECTED: dict[str, tuple[tuple[str, ...], str]] = {
     "prst-revise": ((), "#prst-paragraphs"), "prst-remove": ((), "#prst-paragraphs"), "prst-export": ((), "PromptScreen"),
     # F6 brief
     "brief-export": ((), "PromptScreen"), "brief-export-html": ((), "PromptScreen"),
+    "brief-export-docx": ((), "PromptScreen"),
     "brief-language": ((), "#brief-rendered"), "brief-source": ((), "#brief-source"),
     "brief-delegation": ((), "PromptScreen"), "brief-refresh": ((), "#brief-rendered"),
+    # F7 our statement
+    "ours-new": ((), "PromptScreen"), "ours-save": ((), "#ours-sections"), "ours-check": ((), "#ours-sections"),
+    "ours-revise": ((), "#ours-sections"), "ours-diff": ((), "#ours-sections"), "ours-export": ((), "PromptScreen"),
+    "ours-rehearse": ((), "#ours-sections"), "ours-search": ((), "PromptScreen"),
+    "ours-insert-1": (("down",), "#ours-sections"), "ours-insert-2": (("down",), "#ours-sections"),
+    "ours-insert-3": (("down",), "#ours-sections"), "ours-add": ((), "PromptScreen"),
+    "ours-remove": (("down",), "#ours-sections"), "ours-up": (("down", "down"), "#ours-sections"),
+    "ours-down": (("down",), "#ours-sections"), "ours-sections": (("enter",), "#ours-sections"),
 }
 NOT_PRESSED = {"quit": "ends the app"}
 
@@ -92,7 +102,7 @@ def _demo_template(tmp_path_factory: pytest.TempPathFactory, _sqlite_template: P
     path = tmp_path_factory.mktemp("keys") / "demo.db"
     shutil.copy(_sqlite_template, path)
     db = open_database(f"sqlite:///{path}")
-    seed_demo(Services(db))
+    seed_demo(Services(db), ours=True)
     with db.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     db.dispose()

@@ -154,13 +154,14 @@ def test_stale_save_is_refused_and_says_what_changed(sqlite_db) -> None:  # type
             pane = await open_pane(pilot)
             service = PrstService(sqlite_db)
             first = service.get(draft_id).paragraphs[0]
-            service.edit(draft_id, first, "安全理事会回顾其第2436(2018)号决议。")  # a colleague saves first
+            assert first.id is not None
+            service.edit(draft_id, first.id, first.version, "安全理事会回顾其第2436(2018)号决议。")  # a colleague saves first
             app.query_one("#prst-editor", TextArea).load_text("安全理事会回顾第2436(2018)号决议和第2518(2020)号决议。")
             await pilot.press("ctrl+s")
             await settle(pilot)
             assert service.get(draft_id).texts()[0] == "安全理事会回顾其第2436(2018)号决议。"
             messages = [m for m, _severity in app.notices]
-            assert any("changed by someone else" in m and "{+其+}" in m for m in messages), messages
+            assert any("was changed by" in m and "{+其+}" in m for m in messages), messages
             assert pane.draft is not None and pane.draft.paragraphs[0].version == first.version + 1
 
     asyncio.run(scenario())
@@ -239,6 +240,8 @@ def test_export_from_the_pane_shows_the_full_path_and_never_overwrites(sqlite_db
             await pilot.press("enter")  # "No" has the focus
             await settle(pilot)
             assert clean.read_text(encoding="utf-8") == "kept"
+        word = clean.with_suffix(".docx")
+        assert word.read_bytes()[:2] == b"PK" and (tmp_path / f"prst-1-draft{draft_id}-zh-annotated.docx").exists()
         assert not data.exists() or not (data / "exports").exists()
 
     asyncio.run(scenario())
@@ -254,6 +257,8 @@ def test_agreed_language_sent_from_the_library(sqlite_db) -> None:  # type: igno
         hit = LibraryService(sqlite_db).paragraph("S/RES/2518 (2020), OP 3", "zh")
         app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("f4")  # the library's tab; the PRST draft's was never visited
             await settle(pilot)
             library = app.query_one("#pane-library")
             library.post_message(SendToPrst(hit.paragraph.text, hit.paragraph.citation, hit.id, "zh"))
@@ -280,7 +285,9 @@ def test_snapshot(sqlite_db, snap_compare) -> None:  # type: ignore[no-untyped-d
     draft_id = _seeded_draft(sqlite_db)
     service = PrstService(sqlite_db)
     service.revise(draft_id)
-    service.edit(draft_id, service.get(draft_id).paragraphs[1], "安理会强调指出必须完善保护平民的国家战略。")
+    second = service.get(draft_id).paragraphs[1]
+    assert second.id is not None
+    service.edit(draft_id, second.id, second.version, "安理会强调指出必须完善保护平民的国家战略。")
     app = tui_app(sqlite_db)
 
     async def run_before(pilot: Pilot) -> None:  # type: ignore[type-arg]
@@ -320,7 +327,7 @@ def test_tmux_run(tmp_path) -> None:  # type: ignore[no-untyped-def]
     subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command], check=True)
     try:  # a tmux server started by someone else may impose its own default size
         subprocess.run(["tmux", "resize-window", "-t", session, "-x", "120", "-y", "40"], capture_output=True)
-        wait_for("PRST draft 主席声明")
+        wait_for("PRST draft")
         subprocess.run(["tmux", "send-keys", "-t", session, "F5"], check=True)
         shown = wait_for("代表安理会发")
         assert "PRST draft #1 · zh · 3 paragraphs" in shown

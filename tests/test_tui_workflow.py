@@ -210,15 +210,27 @@ def test_a_key_typed_ahead_finds_the_keyboard_where_the_tab_key_put_it(sqlite_db
 
 
 def test_a_key_typed_after_a_tab_key_in_a_text_field_goes_to_the_new_tab(sqlite_db) -> None:  # type: ignore[no-untyped-def]
-    """From the library's search box, F5 then r (both queued): r revises the draft, it is not typed."""
+    """From the library's search box, F5 then r (both queued): r revises the draft, it is not typed.
+    (The panes are ready, as they are once the app has mounted them in the background.)"""
     from textual import events
+
+    from debateprep.tui.app import TABS
+    from tests.support.pilot import RecordingApp
+
+    class Premounting(RecordingApp):
+        PREMOUNT = True
 
     services = Services(sqlite_db)
     debate_id = seed_demo(services)
 
     async def run() -> None:
-        app = tui_app(services)
+        app = Premounting(services, offer_sample=False)
         async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            for _ in range(400):
+                if len(app.panes()) == len(TABS) and all(w.is_finished for w in app.workers):
+                    break
+                await pilot.pause(0.05)
             await settle(pilot)
             await pilot.press("f4")
             await settle(pilot)

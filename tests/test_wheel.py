@@ -44,6 +44,11 @@ def test_an_installed_wheel_loads_its_own_samples(tmp_path: Path) -> None:
     assert "13 guiding questions" in demo.stdout and "3 imported" in demo.stdout
     assert "4 briefers from the note, 15 Council members added" in demo.stdout  # the roster ships too
 
+    # The compiled catalogs ship too: the interface in Chinese, from the installed package alone.
+    chinese = _run([program, "--lang", "zh", "--help"], tmp_path, env)
+    assert chinese.returncode == 0, chinese.stderr
+    assert "筹备联合国安全理事会公开辩论" in chinese.stdout and "命令" in chinese.stdout
+
     sample = _run([program, "--db", tmp_path / "library.db", "library", "sample"], tmp_path, env)
     assert sample.returncode == 0, sample.stderr
     assert "imported S/RES/2594 (2021) (zh)" in sample.stdout

@@ -10,6 +10,7 @@ from pathlib import Path
 
 ENV_DATABASE_URL = "DEBATEPREP_DATABASE_URL"
 ENV_DATA_DIR = "DEBATEPREP_DATA_DIR"
+ENV_CONFIG_DIR = "DEBATEPREP_CONFIG_DIR"
 
 
 def data_dir() -> Path:
@@ -20,6 +21,21 @@ def data_dir() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("debateprep", appauthor=False)
+
+
+def config_dir() -> Path:
+    """The user's config directory (platformdirs), or $DEBATEPREP_CONFIG_DIR."""
+    override = os.environ.get(ENV_CONFIG_DIR)
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_config_path
+
+    return user_config_path("debateprep", appauthor=False)
+
+
+def settings_path() -> Path:
+    """The user's own settings (the interface language): not in the database, which a team may share."""
+    return config_dir() / "settings.json"
 
 
 def default_database_url() -> str:

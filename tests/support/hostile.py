@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import random
 import zipfile
 from pathlib import Path
 
@@ -180,6 +181,15 @@ def crafted(folder: Path) -> dict[str, Path]:
     made["csv_unclosed_quote.csv"] = b'delegation,notes\nChina,"never closed\nFrance,x\n'
     made["csv_many_columns.csv"] = b",".join(b"c%d" % i for i in range(20000)) + b"\nChina\n"
     made["json_deep.json"] = b"[" * 100000 + b"]" * 100000
+    # issue 17: shapes that took minutes, and text meant for a terminal or a spreadsheet
+    made["record_president_lines.txt"] = b"The President:\n" * 20_000
+    made["record_no_newlines.txt"] = b"The President: " + b"Mr. X (Chad) (spoke in French): " * 8_000
+    made["csv_many_rows.csv"] = b"delegation,person\n" + b"".join(b"P%d,yes\n" % i for i in range(30_000))
+    made["csv_formulas.csv"] = ('delegation,person,notes\n"=HYPERLINK(""http://x.example"")",yes,"=1+1"\n'
+                                '"+SUM(A1)",yes,"@x"\n').encode()
+    made["terminal_escapes.txt"] = ("Mr. Zhang Jun (China): \x1b]0;PWNED\x07 \x1b[31mred\u202eabc "
+                                    "保护平民\n").encode() * 20
+    made["long_name_fields.csv"] = ("delegation,person,title\n" + "x" * 400 + ",yes," + "y" * 5000 + "\n").encode()
     paths = {}
     for name, data in made.items():
         path = folder / name
@@ -197,7 +207,182 @@ def crafted(folder: Path) -> dict[str, Path]:
     paths["symlink_loop.txt"] = loop
     (folder / "a_folder.docx").mkdir()
     paths["a_folder.docx"] = folder / "a_folder.docx"
+    escape_name = folder / "name\x1b[31m\u202e.txt"
+    escape_name.write_bytes("Mr. Zhang Jun (China): 保护平民\n".encode())
+    paths["escape_in_name.txt"] = escape_name
     newline_name = folder / "line\nbreak.txt"
     newline_name.write_bytes("保护平民\n".encode())
     paths["newline_in_name.txt"] = newline_name
     return paths
+
+
+# -- a corpus for every importer (benchmarks/hostile_run.py) ---------------------------------
+
+KINDS = ("concept_note", "statement", "record", "library", "speakers_csv", "backup")
+ESCAPES = ("\x1b]0;PWNED\x07", "\x1b[31m", "\x1b[2J", "\r", "\u202e", "\u2066", "\x9b31m", "\x00", "\x08" * 5)
+FORMULAS = ("=1+1", '=HYPERLINK("http://x.example","x")', "+SUM(A1:A9)", "-2+3", "@cmd", "\t=1", "＝1")
+
+
+def _bases(kind: str) -> list[bytes]:
+    picks: list[Path] = []
+    if kind == "concept_note":
+        picks = [*sorted((REPO / "concept_notes").glob("*.txt")), *sorted((REPO / "tests" / "fixtures" / "notes").glob("*"))]
+    elif kind == "statement":
+        picks = [*sorted((REPO / "tests" / "data" / "statements").glob("*.txt")),
+                 *sorted((SHARED / "spv_2020_speeches").glob("*SPV.8699_spch00*.txt"))]
+    elif kind == "record":
+        speeches = sorted((SHARED / "spv_2020_speeches").glob("*SPV.8699_spch0[0-2]*.txt"))
+        joined = b"\n".join(p.read_bytes() for p in speeches)
+        return [joined] if joined else ["The President: I give the floor to Mr. Zhang Jun.\n"
+                                        "Mr. Zhang Jun (China) (spoke in Chinese): 中国赞赏。\n".encode()]
+    elif kind == "library":
+        picks = [*sorted((REPO / "library_samples").glob("*.txt")),
+                 *sorted((SHARED / "resolutions_en_1946-1994").glob("S_RES_00[0-4]*.txt"))[:20]]
+    elif kind == "speakers_csv":
+        return ["delegation,person,representative,title,level,notes\nChina,,Mr. Zhang Jun,Ambassador,PR,\n"
+                "France,,,,minister,\"说明, 引号\"\nMs. Example,yes,,,,\n".encode()]
+    return [p.read_bytes() for p in picks if p.is_file()]
+
+
+def _mutate(rnd: random.Random, data: bytes, kind: str) -> bytes:
+    """One hostile change to real material (several may be stacked)."""
+    how = rnd.choice(["truncate", "flip", "insert", "escapes", "splice", "repeat", "shape", "random"])
+    if how == "truncate":
+        return data[: rnd.randint(0, len(data))]
+    if how == "flip" and data:
+        out = bytearray(data)
+        for _ in range(rnd.randint(1, 20)):
+            out[rnd.randrange(len(out))] = rnd.randrange(256)
+        return bytes(out)
+    if how == "insert":
+        at = rnd.randint(0, len(data))
+        return data[:at] + bytes(rnd.randrange(256) for _ in range(rnd.randint(1, 64))) + data[at:]
+    if how == "escapes":
+        text = data.decode("utf-8", errors="replace")
+        pieces = text.split("\n")
+        for _ in range(rnd.randint(1, 8)):
+            i = rnd.randrange(len(pieces))
+            pieces[i] = rnd.choice(ESCAPES + FORMULAS) + pieces[i] + rnd.choice(ESCAPES)
+        return "\n".join(pieces).encode(rnd.choice(["utf-8", "utf-8", "gb18030", "utf-16"]), errors="ignore")
+    if how == "splice":
+        text = data.decode("utf-8", errors="replace")
+        cut = rnd.randint(0, len(text))
+        return text[:cut].encode("utf-8") + text[cut:].encode(rnd.choice(ENCODINGS), errors="ignore")
+    if how == "repeat" and data:
+        start = rnd.randrange(len(data))
+        chunk = data[start:start + rnd.randint(1, 200)]
+        return data + chunk * rnd.randint(10, max(10, 200_000 // max(len(chunk), 1)))
+    if how == "shape":
+        return _shape(rnd, kind)
+    return bytes(rnd.randrange(256) for _ in range(rnd.randint(0, 4000)))
+
+
+def _shape(rnd: random.Random, kind: str) -> bytes:
+    """Pathological shapes of the expected kind (what made importers slow), a few hundred KB."""
+    n = rnd.choice([1_000, 5_000, 20_000])
+    shapes = {
+        "record": ["The President:\n" * n, "主席：\n" * n, ("(" * 150 + ":\n") * n,
+                   "The President: " + "Mr. X (Chad) (spoke in French): " * n],
+        "statement": ["Mr. Zhang Jun (China): " + "We stress the protection of civilians. " * n,
+                      "张军先生（中国）：" + "保护平民" * n, "x\n" * n],
+        "library": ["The Security Council,\n\n" + "Recalling its resolutions,\n\n" * n,
+                    "1. Decides " + "that, " * n + ";\n", "(a) to report;\n" * n],
+        "concept_note": ["Guiding questions\n" + "- What? \n" * n, "审议的问题\n" + "•保护平民？\n" * n],
+        "speakers_csv": ["delegation,person,notes\n" + "".join(f"P{i},yes,{rnd.choice(FORMULAS)}\n" for i in range(n)),
+                         "delegation,notes\n" + "China," + "x" * (n * 20) + "\n",
+                         ",".join(f"c{i}" for i in range(n)) + "\nChina\n"],
+    }
+    return rnd.choice(shapes.get(kind, ["x" * n])).encode("utf-8")
+
+
+def _csv_case(rnd: random.Random) -> bytes:
+    """A speakers CSV with hostile cells: formulas, escapes, long fields, quotes; mostly valid rows
+    (so the hostile text gets stored and exported), sometimes one bad row."""
+    rows = ["delegation,person,representative,title,level,basis,notes,override"]
+    states = ["China", "France", "Lithuania", "Chad", "Côte d'Ivoire", "Viet Nam", "Brazil", "Japan", "Norway"]
+    # a NUL, or many control characters, make it a binary file (the reader's check, tested elsewhere):
+    # most lists here carry bidi overrides and formulas, a few an escape sequence
+    escapes = ["\u202e", "\u2066", "\u202e\u2066"] + (["\x1b]0;PWNED\x07", "\x1b[31m"] if rnd.random() < 0.3 else [])
+    people = [rnd.choice(escapes) + "Ms. Example", "=HYPERLINK(\"x\")", "+Mr. Plus", "@Mr. At", "\u202eDr. Bidi"]
+    used: set[str] = set()
+    for i in range(rnd.randint(1, 30)):
+        person = rnd.random() < 0.5
+        name = f"{rnd.choice(people)} {i}" if person else rnd.choice(states)
+        if not person and name in used:
+            continue
+        used.add(name)
+        cells = [name, "yes" if person else "", rnd.choice(["", "Mr. A", "=cmd|' /C calc'!A0", "\u202eB", *escapes]),
+                 rnd.choice(["", "Minister", *FORMULAS]), rnd.choice(["", "PR", "minister"]), "",
+                 rnd.choice(["", "保护平民", *FORMULAS, *escapes]), ""]
+        rows.append(",".join('"' + c.replace('"', '""') + '"' for c in cells))
+    if rnd.random() < 0.3:  # one bad row: the whole file is refused, nothing written
+        rows.append(rnd.choice(['"Atlantis",,,,,,,', '"China",,,,bogus,,,', '"x",yes,,,,,,"pin -1"', "x" * 400 + ",yes"]))
+    return ("\n".join(rows) + "\n").encode(rnd.choice(["utf-8", "utf-8-sig", "gb18030"]), errors="ignore")
+
+
+def _backup_case(rnd: random.Random, backup: dict[str, object]) -> bytes:
+    """A real backup with values, kinds, rows, keys or table names damaged."""
+    import copy
+    import json
+
+    data = copy.deepcopy(backup)
+    tables = [t for t in data["tables"] if t["rows"]]  # type: ignore[index, union-attr]
+    for _ in range(rnd.randint(1, 3)):
+        how = rnd.choice(["value", "kind", "row", "key", "table", "long", "nul"])
+        table = rnd.choice(tables)
+        row = rnd.choice(table["rows"])
+        column = rnd.randrange(len(table["columns"]))
+        if column >= len(row):  # a row an earlier damage shortened
+            continue
+        if how == "value":
+            row[column] = rnd.choice([None, True, -1, 2**40, 1.5, "x", [], {}, "2014-13-45", "保护平民"])
+        elif how == "kind":
+            table["columns"][column][1] = rnd.choice(["integer", "text", "date", "datetime", "boolean", "nonsense"])
+        elif how == "row":
+            table["rows"].append([None] * rnd.randint(0, len(table["columns"]) + 1))
+        elif how == "key" and len(data) > 1:
+            del data[rnd.choice(sorted(data))]
+        elif how == "table":
+            table["name"] = rnd.choice(["debates", "no_such_table", "alembic_version", ""])
+        elif how == "long" and isinstance(row[column], str):
+            row[column] = "x" * 400 + rnd.choice(ESCAPES)
+        elif how == "nul" and isinstance(row[column], str):
+            row[column] = row[column] + "\x00" + rnd.choice(ESCAPES)
+    text = json.dumps(data, ensure_ascii=False)
+    if rnd.random() < 0.2:
+        text = text[: rnd.randint(0, len(text))]
+    return text.encode("utf-8")
+
+
+def generate_corpus(folder: Path, per_kind: int, seed: int = 17,
+                    backup: dict[str, object] | None = None) -> dict[str, list[Path]]:
+    """`per_kind` hostile files for each importer in `folder`/KIND/, deterministic for a seed.
+    Backups need a real backup (parsed JSON) to damage."""
+    rnd = random.Random(seed)
+    made: dict[str, list[Path]] = {}
+    for kind in KINDS:
+        target = folder / kind
+        target.mkdir(parents=True, exist_ok=True)
+        bases = _bases(kind)
+        paths = []
+        for i in range(per_kind):
+            if kind == "backup":
+                if backup is None:
+                    break
+                data, suffix = _backup_case(rnd, backup), ".json"
+            elif kind == "speakers_csv" and rnd.random() < 0.85:
+                data, suffix = _csv_case(rnd), ".csv"
+            else:
+                data = rnd.choice(bases) if bases else b""
+                for _ in range(rnd.choice([1, 1, 2, 3])):
+                    data = _mutate(rnd, data, kind)
+                suffix = {"speakers_csv": ".csv", "library": ".txt", "record": ".txt"}.get(
+                    kind, rnd.choice([".txt", ".txt", ".md", ".docx", ".pdf"]))
+            name = f"{kind}{i:05d}{rnd.choice(['', '', '', chr(0x1b) + '[31m', chr(0x202e), ' 保护'])}{suffix}"
+            if kind == "record":
+                name = f"S_PV.{9000 + i}{suffix}"
+            path = target / name
+            path.write_bytes(data)
+            paths.append(path)
+        made[kind] = paths
+    return made

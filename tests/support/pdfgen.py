@@ -319,12 +319,19 @@ def render_wrapped_text(paragraphs: Sequence[str], *, breaks: Iterable[int] = ()
     return "\n".join(out) + "\n"
 
 
-def render_docx(paragraphs: Sequence[str], path: Path, *, breaks: Iterable[int] = (), furniture: Furniture = Furniture()) -> None:
+def render_docx(paragraphs: Sequence[str], path: Path, *, breaks: Iterable[int] = (), furniture: Furniture = Furniture(),
+                footnotes: Sequence[Footnote] = ()) -> None:
     """Write the note as a .docx: the symbol in the page header, the job number in the footer, and
     a manual page break (Ctrl+Enter in Word: a page-break run) before each wrapped line in `breaks`,
-    inside its paragraph when the line is not the paragraph's first."""
+    inside its paragraph when the line is not the paragraph's first. `footnotes` are Word
+    footnotes (a footnotes part, a raised reference after each anchor), numbered in order."""
     import docx
     from docx.enum.text import WD_BREAK
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
     from docx.oxml.ns import qn
 
     chinese = is_chinese(paragraphs)
@@ -340,6 +347,15 @@ def render_docx(paragraphs: Sequence[str], path: Path, *, breaks: Iterable[int] 
     by_para: dict[int, list[int]] = {}
     for i, ln in enumerate(lines):
         by_para.setdefault(ln.para, []).append(i)
+    # the footnotes, in document order: (paragraph, offset in its text) of each reference
+    refs: dict[int, list[tuple[int, int]]] = {}
+    for number, note in enumerate(footnotes, start=1):
+        for p_index in by_para:
+            body = sep.join(lines[i].text for i in by_para[p_index])
+            at = body.find(note.anchor)
+            if at >= 0:
+                refs.setdefault(p_index, []).append((at + len(note.anchor), number))
+                break
     for p_index, p in enumerate(paragraphs):
         para = document.add_paragraph(style="List Bullet" if _is_bullet(p) else None)
         chunks: list[list[str]] = [[]]
@@ -347,9 +363,41 @@ def render_docx(paragraphs: Sequence[str], path: Path, *, breaks: Iterable[int] 
             if i in breaks:
                 chunks.append([])
             chunks[-1].append(lines[i].text)
+        offset = 0
+        pending = sorted(refs.get(p_index, []))
         for k, chunk in enumerate(chunks):
             if k:
                 para.add_run().add_break(WD_BREAK.PAGE)
-            if chunk:  # the space before the break stays at the end of the text before it
-                para.add_run(sep.join(chunk) + (sep if k < len(chunks) - 1 else ""))
+            if not chunk:
+                continue
+            text = sep.join(chunk) + (sep if k < len(chunks) - 1 else "")  # the space before a break stays before it
+            last = 0
+            while pending and pending[0][0] <= offset + len(text):
+                at, number = pending.pop(0)
+                para.add_run(text[last:at - offset])
+                ref = para.add_run()
+                ref.font.superscript = True
+                ref._r.append(parse_xml(f'<w:footnoteReference xmlns:w="{_W_NS}" w:id="{number}"/>'))
+                last = at - offset
+            para.add_run(text[last:])
+            offset += len(text)
+    if footnotes:
+        notes = "".join(
+            f'<w:footnote w:id="{n}"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
+            f'<w:r><w:t xml:space="preserve"> {_xml_escape(note.text)}</w:t></w:r></w:p></w:footnote>'
+            for n, note in enumerate(footnotes, start=1)
+        )
+        blob = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{_W_NS}">'
+                '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+                '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
+                f'</w:footnote>{notes}</w:footnotes>').encode("utf-8")
+        part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, blob, document.part.package)
+        document.part.relate_to(part, RT.FOOTNOTES)
     document.save(str(path))
+
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _xml_escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+
+from debateprep.domain.controls import escape_controls
+from debateprep.domain.errors import InputError
+from debateprep.i18n import N_, _
 
 from debateprep.services.facade import Services, make_services
 
@@ -35,7 +42,7 @@ def print_json(data: Any) -> None:
 
 
 def add_json_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    parser.add_argument("--json", action="store_true", help=_("print machine-readable JSON"))
 
 
 # The grammar every command follows (README, "Working from the command line"):
@@ -44,12 +51,12 @@ def add_json_flag(parser: argparse.ArgumentParser) -> None:
 # i.e. the most recent one, which the TUI opens on), or the id of the one thing a command is about
 # (ENTRY, STATEMENT, QUESTION, NOTE, DRAFT: ids are unique across debates). Then the values the
 # command needs (a delegation, text, files), then options.
-DEBATE_HELP = "debate id (default: the current debate, the most recent one; see `debateprep debate list`)"
+DEBATE_HELP = N_("debate id (default: the current debate, the most recent one; see `debateprep debate list`)")
 
 
 def add_debate_arg(parser: argparse.ArgumentParser) -> None:
     """DEBATE: the first positional of every command about a whole debate, optional."""
-    parser.add_argument("debate", metavar="DEBATE", nargs="?", default=None, help=DEBATE_HELP)
+    parser.add_argument("debate", metavar="DEBATE", nargs="?", default=None, help=_(DEBATE_HELP))
 
 
 def command_parser(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.ArgumentParser:
@@ -67,8 +74,6 @@ def usage_error(args: argparse.Namespace, message: str) -> NoReturn:
     parser = getattr(args, "command_parser", None)
     if isinstance(parser, argparse.ArgumentParser):
         parser.error(message)
-    from debateprep.domain.errors import InputError
-
     raise InputError(None, message)
 
 
@@ -84,11 +89,11 @@ def check_grammar(args: argparse.Namespace) -> None:
     shift = getattr(args, "shift", None)
     if shift:
         shift_if_not_id(args, *shift)
-    for name, what in (("debate", "DEBATE is a debate"), ("draft", "DRAFT is a draft")):
+    for name, what in (("debate", N_("DEBATE is a debate number (see `debateprep debate list`), not {value!r}")),
+                       ("draft", N_("DRAFT is a draft number (see `debateprep prst list`), not {value!r}"))):
         value = getattr(args, name, None)
         if value is not None and not is_id(value):
-            usage_error(args, f"{what} number (see `debateprep {'debate' if name == 'debate' else 'prst'} list`), "
-                              f"not {value!r}")
+            usage_error(args, _(what).format(value=value))
 
 
 def shift_if_not_id(args: argparse.Namespace, first: str, *rest: str) -> None:
@@ -107,10 +112,10 @@ def shift_if_not_id(args: argparse.Namespace, first: str, *rest: str) -> None:
         if current is None:
             return
         value = current
-    usage_error(args, f"too many values ({value!r} is one too many)")
+    usage_error(args, _("too many values ({value!r} is one too many)").format(value=value))
 
 
-def write_export(args: argparse.Namespace, output: str, name: str, content: str, force: bool) -> Path:
+def write_export(args: argparse.Namespace, output: str, name: str, content: str | bytes, force: bool) -> Path:
     """Write an export to `-o` (a file, or `name` inside a folder) with the one private atomic
     writer; never over a file without --force (services/exports.py: the rule every export follows)."""
     from debateprep.services.exports import target
@@ -119,12 +124,50 @@ def write_export(args: argparse.Namespace, output: str, name: str, content: str,
 
 
 def one_line(message: str) -> str:
-    """The message with control characters (line breaks, escapes, bidi overrides) made visible."""
-    import unicodedata
+    """The message as one line: line breaks, escapes and bidi overrides made visible."""
+    return escape_controls(message, keep="")
 
-    return "".join(
-        c.encode("unicode_escape").decode("ascii")
-        if unicodedata.category(c) in ("Cc", "Zl", "Zp", "Cs") or "\u202a" <= c <= "\u202e" or "\u2066" <= c <= "\u2069"
-        else c
-        for c in message
-    )
+
+class EscapingStream(io.TextIOBase):
+    """The CLI's output boundary: everything printed goes through `escape_controls`, so imported
+    text and file names can never move the cursor, retitle the terminal or reverse a line.
+    (JSON stays valid: the escapes are JSON's own.)"""
+
+    def __init__(self, raw: TextIO) -> None:
+        super().__init__()
+        self.raw = raw
+
+    def write(self, text: str) -> int:
+        self.raw.write(escape_controls(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.raw.flush()
+
+    def isatty(self) -> bool:
+        return self.raw.isatty()
+
+    def writable(self) -> bool:
+        return True
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.raw, "encoding", None) or "utf-8"
+
+    @property
+    def errors(self) -> str | None:  # type: ignore[override]
+        return getattr(self.raw, "errors", None)
+
+
+def check_input_paths(paths: Iterable[str | Path]) -> None:
+    """Refuse, in one line naming it, a path the system cannot even look at (a name too long, a
+    NUL, a loop of symlinks); a missing file is left to the importer, which says so in its words."""
+    for raw in paths:
+        try:
+            os.stat(raw)
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        except OSError as exc:
+            raise InputError(raw, f"cannot read it ({exc.strerror or exc})") from None
+        except ValueError:
+            raise InputError(raw, "not a usable file name") from None

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from debateprep.cli.common import add_debate_arg, add_json_flag, print_json, services, usage_error
 from debateprep.domain.errors import InputError
+from debateprep.i18n import _
 
 if TYPE_CHECKING:
     from debateprep.services.debates import DebateService
@@ -17,49 +18,49 @@ def _date(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
+        raise argparse.ArgumentTypeError(_("not an ISO date (YYYY-MM-DD): {value!r}").format(value=value)) from None
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("debate", help="create and list debates (meetings)")
+    p = sub.add_parser("debate", help=_("create and list debates (meetings)"))
     dsub = p.add_subparsers(dest="debate_command", metavar="ACTION", required=True)
 
-    new = dsub.add_parser("new", help="create a debate")
-    new.add_argument("title", help="title or agenda item, e.g. 'Protection of civilians in armed conflict'")
-    new.add_argument("--meeting", type=int, help="meeting number, e.g. 7109")
-    new.add_argument("--date", type=_date, help="meeting date, YYYY-MM-DD")
-    new.add_argument("--presidency", help="presiding delegation, e.g. Lithuania")
-    new.add_argument("--agenda-item", help="agenda item if different from the title")
-    new.add_argument("--lang", choices=["en", "zh"], default="en", help="working language")
+    new = dsub.add_parser("new", help=_("create a debate"))
+    new.add_argument("title", help=_("title or agenda item, e.g. 'Protection of civilians in armed conflict'"))
+    new.add_argument("--meeting", type=int, help=_("meeting number, e.g. 7109"))
+    new.add_argument("--date", type=_date, help=_("meeting date, YYYY-MM-DD"))
+    new.add_argument("--presidency", help=_("presiding delegation, e.g. Lithuania"))
+    new.add_argument("--agenda-item", help=_("agenda item if different from the title"))
+    new.add_argument("--lang", choices=["en", "zh"], default="en", help=_("working language"))
     place = new.add_mutually_exclusive_group()
     place.add_argument("--president-first", action="store_true",
-                       help="override: the President speaks right after the briefers (the rule: when "
-                            "inscribed at minister level or above)")
+                       help=_("override: the President speaks right after the briefers (the rule: when "
+                            "inscribed at minister level or above)"))
     place.add_argument("--president-last", action="store_true",
-                       help="override: the President speaks last among members, whatever the level")
+                       help=_("override: the President speaks last among members, whatever the level"))
     add_json_flag(new)
     new.set_defaults(func=_new)
 
-    ls = dsub.add_parser("list", help="list debates")
+    ls = dsub.add_parser("list", help=_("list debates"))
     add_json_flag(ls)
     ls.set_defaults(func=_list)
 
-    show = dsub.add_parser("show", help="show one debate")
+    show = dsub.add_parser("show", help=_("show one debate"))
     add_debate_arg(show)
     add_json_flag(show)
     show.set_defaults(func=_show)
 
-    st = dsub.add_parser("set", help="change a debate's details or settings")
+    st = dsub.add_parser("set", help=_("change a debate's details or settings"))
     add_debate_arg(st)
     st.add_argument("--title")
     st.add_argument("--meeting", type=int)
     st.add_argument("--date", type=_date)
     st.add_argument("--presidency")
-    st.add_argument("--limit", type=float, help="default speaking time in minutes")
+    st.add_argument("--limit", type=float, help=_("default speaking time in minutes"))
     st.add_argument("--president-first", choices=["yes", "no", "rule"],
-                    help="yes/no: override the President's place; rule: right after the briefers when "
-                         "inscribed at minister level or above, else last among members")
-    st.add_argument("--delegation", help="our delegation (the brief says when it speaks); '' to clear")
+                    help=_("yes/no: override the President's place; rule: right after the briefers when "
+                         "inscribed at minister level or above, else last among members"))
+    st.add_argument("--delegation", help=_("our delegation (the brief says when it speaks); '' to clear"))
     add_json_flag(st)
     st.set_defaults(func=_set)
 
@@ -96,7 +97,7 @@ def _list(args: argparse.Namespace) -> int:
     if args.json:
         print_json([d.to_json() for d in debates])
     elif not debates:
-        print("no debates yet: import a concept note (`debateprep import FILE`) or `debateprep debate new TITLE`")
+        print(_("no debates yet: import a concept note (`debateprep import FILE`) or `debateprep debate new TITLE`"))
     else:
         for d in debates:
             print(d.label())
@@ -122,6 +123,6 @@ def _set(args: argparse.Namespace) -> int:
     if args.delegation is not None:
         changes["our_delegation"] = args.delegation.strip() or None
     if not changes:
-        usage_error(args, "nothing to change: give at least one option")
+        usage_error(args, _("nothing to change: give at least one option"))
     _print(service.update(debate, **changes), args.json)
     return 0

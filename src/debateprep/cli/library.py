@@ -6,7 +6,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from debateprep.cli.common import add_json_flag, one_line, print_json, services
+from debateprep.cli.common import add_json_flag, check_input_paths, one_line, print_json, services
+from debateprep.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from debateprep.importers.library import ImportReport
@@ -14,45 +15,45 @@ if TYPE_CHECKING:
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("library", help="agreed language: import adopted resolutions and PRSTs, search them")
+    p = sub.add_parser("library", help=_("agreed language: import adopted resolutions and PRSTs, search them"))
     lsub = p.add_subparsers(dest="library_command", metavar="ACTION", required=True)
 
-    imp = lsub.add_parser("import", help="import resolutions / presidential statements (files or folders)")
-    imp.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.md/.docx/.pdf files or folders of them")
+    imp = lsub.add_parser("import", help=_("import resolutions / presidential statements (files or folders)"))
+    imp.add_argument("paths", nargs="+", metavar="PATH", help=_(".txt/.md/.docx/.pdf files or folders of them"))
     add_json_flag(imp)
     imp.set_defaults(func=_import)
 
-    se = lsub.add_parser("search", help="full-text search, Chinese substrings and English words")
-    se.add_argument("query", metavar="QUERY", help='terms all required; "quotes" for a phrase, e.g. 保护平民')
-    se.add_argument("--lang", choices=["zh", "en"], help="only this language")
+    se = lsub.add_parser("search", help=_("full-text search, Chinese substrings and English words"))
+    se.add_argument("query", metavar="QUERY", help=_('terms all required; "quotes" for a phrase, e.g. 保护平民'))
+    se.add_argument("--lang", choices=["zh", "en"], help=_("only this language"))
     se.add_argument("--kind", choices=["PP", "OP", "para", "annex"],
-                    help="preambular, operative, PRST or annex paragraphs")
-    se.add_argument("--lead", help="lead verb or phrase, e.g. Recalling, 回顾")
-    se.add_argument("--symbol", help="only this document, e.g. 'S/RES/2594 (2021)'")
-    se.add_argument("--from", dest="year_from", type=int, metavar="YEAR", help="adopted in or after YEAR")
-    se.add_argument("--to", dest="year_to", type=int, metavar="YEAR", help="adopted in or before YEAR")
-    se.add_argument("--limit", type=int, default=20, help="at most N hits (default 20)")
+                    help=_("preambular, operative, PRST or annex paragraphs"))
+    se.add_argument("--lead", help=_("lead verb or phrase, e.g. Recalling, 回顾"))
+    se.add_argument("--symbol", help=_("only this document, e.g. 'S/RES/2594 (2021)'"))
+    se.add_argument("--from", dest="year_from", type=int, metavar="YEAR", help=_("adopted in or after YEAR"))
+    se.add_argument("--to", dest="year_to", type=int, metavar="YEAR", help=_("adopted in or before YEAR"))
+    se.add_argument("--limit", type=int, default=20, help=_("at most N hits (default 20)"))
     add_json_flag(se)
     se.set_defaults(func=_search)
 
-    si = lsub.add_parser("similar", help="find agreed language close to a draft sentence")
-    si.add_argument("text", metavar="TEXT", help="a sentence or paragraph from a draft")
-    si.add_argument("--lang", choices=["zh", "en"], help="language of TEXT (default: detected)")
-    si.add_argument("--limit", type=int, default=10, help="at most N paragraphs (default 10)")
+    si = lsub.add_parser("similar", help=_("find agreed language close to a draft sentence"))
+    si.add_argument("text", metavar="TEXT", help=_("a sentence or paragraph from a draft"))
+    si.add_argument("--lang", choices=["zh", "en"], help=_("language of TEXT (default: detected)"))
+    si.add_argument("--limit", type=int, default=10, help=_("at most N paragraphs (default 10)"))
     add_json_flag(si)
     si.set_defaults(func=_similar)
 
-    sh = lsub.add_parser("show", help="a document's details and paragraphs with citations")
-    sh.add_argument("symbol", metavar="SYMBOL", help="e.g. 'S/RES/2594 (2021)' or S/PRST/2014/3")
-    sh.add_argument("--lang", choices=["zh", "en"], help="which language version")
+    sh = lsub.add_parser("show", help=_("a document's details and paragraphs with citations"))
+    sh.add_argument("symbol", metavar="SYMBOL", help=_("e.g. 'S/RES/2594 (2021)' or S/PRST/2014/3"))
+    sh.add_argument("--lang", choices=["zh", "en"], help=_("which language version"))
     add_json_flag(sh)
     sh.set_defaults(func=_show)
 
-    ls = lsub.add_parser("list", help="documents in the library")
+    ls = lsub.add_parser("list", help=_("documents in the library"))
     add_json_flag(ls)
     ls.set_defaults(func=_list)
 
-    sa = lsub.add_parser("sample", help="load the bundled sample: S/RES/2518 (2020), 2589 (2021), 2594 (2021)")
+    sa = lsub.add_parser("sample", help=_("load the bundled sample: S/RES/2518 (2020), 2589 (2021), 2594 (2021)"))
     add_json_flag(sa)
     sa.set_defaults(func=_sample)
 
@@ -83,13 +84,17 @@ def _report(report: ImportReport, as_json: bool) -> int:
         print_json(report.to_json())
     else:
         for d in report.imported:
-            counts = f"{d.paras} paragraphs" if d.paras else f"{d.pp} PP, {d.op} OP"
-            counts += f", {d.annex} annex paragraphs" if d.annex else ""
-            print(f"imported {d.symbol} ({d.lang}): {counts}" + (" (replaced)" if d.replaced else ""))
+            counts = (ngettext("{n} paragraph", "{n} paragraphs", d.paras).format(n=d.paras) if d.paras
+                      else f"{d.pp} PP, {d.op} OP")
+            if d.annex:
+                counts += ", " + ngettext("{n} annex paragraph", "{n} annex paragraphs", d.annex).format(n=d.annex)
+            print(_("imported {symbol} ({lang}): {counts}").format(symbol=d.symbol, lang=d.lang, counts=counts)
+                  + (" " + _("(replaced)") if d.replaced else ""))
         for d in report.doubtful:
-            print(one_line(f"doubt: {d.symbol} ({d.path}): {'; '.join(d.warnings)}"), file=sys.stderr)
+            print(one_line(_("doubt: {symbol} ({path}): {warnings}").format(
+                symbol=d.symbol, path=d.path, warnings="; ".join(d.warnings))), file=sys.stderr)
         for path, reason in report.failed:
-            print(one_line(f"failed: {path}: {reason}"), file=sys.stderr)
+            print(one_line(_("failed: {path}: {reason}").format(path=path, reason=reason)), file=sys.stderr)
         print(report.summary())
     nothing_done = not report.imported and not report.skipped
     return 2 if report.failed and nothing_done else 0
@@ -97,6 +102,7 @@ def _report(report: ImportReport, as_json: bool) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     svc = _service(args)
+    check_input_paths(args.paths)
     return _report(svc.import_paths(args.paths, _progress_bar(not args.json)), args.json)
 
 
@@ -128,7 +134,7 @@ def _similar(args: argparse.Namespace) -> int:
         print_json([h.to_json() for h in hits])
         return 0
     if not hits:
-        print("nothing in the library is close to this text")
+        print(_("nothing in the library is close to this text"))
     for h in hits:
         print(f"{h.similarity:4.0%}  {h.citation}")
         print(f"      {h.text}")
@@ -156,13 +162,14 @@ def _show(args: argparse.Namespace) -> int:
         return 0
     details = [doc.kind, doc.lang]
     if doc.adopted_on:
-        details.append(f"adopted {doc.adopted_on.isoformat()}")
+        details.append(_("adopted {date}").format(date=doc.adopted_on.isoformat()))
     if doc.meeting:
-        details.append(f"meeting {doc.meeting}")
+        details.append(_("meeting {number}").format(number=doc.meeting))
     print(f"{doc.symbol}  ({', '.join(details)})")
     if doc.title:
         print(doc.title)
-    print(f"{doc.count('PP')} PP, {doc.count('OP')} OP" if doc.kind == "resolution" else f"{doc.count('para')} paragraphs")
+    print(f"{doc.count('PP')} PP, {doc.count('OP')} OP" if doc.kind == "resolution" else
+          ngettext("{n} paragraph", "{n} paragraphs", doc.count("para")).format(n=doc.count("para")))
     for p in doc.paragraphs:
         indent = "      " if p.sub else ""
         print(f"\n{indent}{p.label}  [{p.lead or '-'}]\n{indent}{p.text}")
@@ -179,7 +186,8 @@ def _list(args: argparse.Namespace) -> int:
         ])
         return 0
     if not docs:
-        print("the library is empty: `debateprep library sample` or `debateprep library import PATH`")
+        print(_("the library is empty: `debateprep library sample` or `debateprep library import PATH`"))
     for d in docs:
-        print(f"{d.symbol:<22} {d.lang}  {d.paragraphs:>3} paragraphs  {d.title}")
+        print(f"{d.symbol:<22} {d.lang}  " + ngettext("{n:>3} paragraph", "{n:>3} paragraphs", d.paragraphs).format(
+            n=d.paragraphs) + f"  {d.title}")
     return 0

@@ -6,7 +6,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from debateprep.cli.common import print_json, services
+from debateprep.cli.common import check_input_paths, print_json, services
+from debateprep.i18n import N_, _
 
 if TYPE_CHECKING:
     from debateprep.domain.concept_note import Question, StoredNote
@@ -16,63 +17,64 @@ if TYPE_CHECKING:
 def _json_flag(parser: argparse.ArgumentParser, nested: bool = False) -> None:
     # Nested parsers must not reset a --json given before the sub-command.
     kwargs = {"default": argparse.SUPPRESS} if nested else {}
-    parser.add_argument("--json", action="store_true", help="print machine-readable JSON", **kwargs)  # type: ignore[arg-type]
+    parser.add_argument("--json", action="store_true", help=_("print machine-readable JSON"), **kwargs)  # type: ignore[arg-type]
 
 
 def _import_args(p: argparse.ArgumentParser, nested: bool = False) -> None:
-    p.add_argument("file", metavar="FILE", help="the concept note: .txt/.md (any encoding), .docx or .pdf")
-    p.add_argument("--symbol", metavar="SYM", help="document symbol when the text lacks it, e.g. S/2014/74")
+    p.add_argument("file", metavar="FILE", help=_("the concept note: .txt/.md (any encoding), .docx or .pdf"))
+    p.add_argument("--symbol", metavar="SYM", help=_("document symbol when the text lacks it, e.g. S/2014/74"))
     _json_flag(p, nested)
     p.set_defaults(func=_import)
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    _import_args(sub.add_parser("import", help="import a concept note (.txt, .md, .docx, .pdf)"))
+ARG_HELP = {"question": N_("question id (see `debateprep question list`)"), "position": N_("its new position (1 = first)")}
+NOTE_HELP = N_("concept note id (default: the current debate's note; see `debateprep notes`)")
 
-    notes = sub.add_parser("notes", help="list imported concept notes (also: notes import|list|show)")
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    _import_args(sub.add_parser("import", help=_("import a concept note (.txt, .md, .docx, .pdf)")))
+
+    notes = sub.add_parser("notes", help=_("list imported concept notes (also: notes import|list|show)"))
     _json_flag(notes)
     notes.set_defaults(func=_list)
     nsub = notes.add_subparsers(dest="notes_command", metavar="ACTION")
-    _import_args(nsub.add_parser("import", help="import a concept note"), nested=True)
-    ls = nsub.add_parser("list", help="list imported concept notes")
+    _import_args(nsub.add_parser("import", help=_("import a concept note")), nested=True)
+    ls = nsub.add_parser("list", help=_("list imported concept notes"))
     _json_flag(ls, nested=True)
     ls.set_defaults(func=_list)
-    _show_args(nsub.add_parser("show", help="show one concept note"), nested=True)
+    _show_args(nsub.add_parser("show", help=_("show one concept note")), nested=True)
 
-    _show_args(sub.add_parser("show", help="show an imported concept note"))
+    _show_args(sub.add_parser("show", help=_("show an imported concept note")))
 
-    q = sub.add_parser("question", help="work the guiding questions of a concept note")
+    q = sub.add_parser("question", help=_("work the guiding questions of a concept note"))
     qsub = q.add_subparsers(dest="question_command", metavar="ACTION", required=True)
     for name, help_text, args, func in (
-        ("list", "list a note's guiding questions", ("note",), _q_list),
-        ("edit", "reword a question", ("question", "text"), _q_edit),
-        ("add", "add a question", ("note", "text"), _q_add),
-        ("move", "move a question to a position (1 = first)", ("question", "position"), _q_move),
-        ("delete", "delete a question", ("question",), _q_delete),
-        ("restore", "put back the note's own wording of a question", ("question",), _q_restore),
-        ("reset", "back to the questions as extracted (undo edits, deletions, additions)", ("note",), _q_reset),
+        ("list", N_("list a note's guiding questions"), ("note",), _q_list),
+        ("edit", N_("reword a question"), ("question", "text"), _q_edit),
+        ("add", N_("add a question"), ("note", "text"), _q_add),
+        ("move", N_("move a question to a position (1 = first)"), ("question", "position"), _q_move),
+        ("delete", N_("delete a question"), ("question",), _q_delete),
+        ("restore", N_("put back the note's own wording of a question"), ("question",), _q_restore),
+        ("reset", N_("back to the questions as extracted (undo edits, deletions, additions)"), ("note",), _q_reset),
     ):
-        p = qsub.add_parser(name, help=help_text)
+        p = qsub.add_parser(name, help=_(help_text))
         for arg in args:
             if arg == "text":
                 p.add_argument("text", metavar="TEXT")
             elif arg == "note":  # a note stands for its debate: optional, as a DEBATE is
-                p.add_argument("note", type=int, metavar="NOTE", nargs="?",
-                               help="concept note id (default: the current debate's note; see `debateprep notes`)")
+                p.add_argument("note", type=int, metavar="NOTE", nargs="?", help=_(NOTE_HELP))
             else:
-                p.add_argument(arg, type=int, metavar=arg.upper(), help=f"{arg} id (see `debateprep question list`)"
-                               if arg == "question" else "its new position (1 = first)")
+                p.add_argument(arg, type=int, metavar=arg.upper(), help=_(ARG_HELP[arg]))
         if name in ("edit", "move", "delete", "restore"):
-            p.add_argument("--version", type=int, help="the version you edited (refused if it changed since)")
+            p.add_argument("--version", type=int, help=_("the version you edited (refused if it changed since)"))
         if name == "add":
-            p.add_argument("--at", type=int, metavar="POS", help="position (default: last)")
+            p.add_argument("--at", type=int, metavar="POS", help=_("position (default: last)"))
         _json_flag(p)
         p.set_defaults(func=func)
 
 
 def _show_args(p: argparse.ArgumentParser, nested: bool = False) -> None:
-    p.add_argument("note", type=int, metavar="NOTE", nargs="?",
-                   help="concept note id (default: the current debate's note; see `debateprep notes`)")
+    p.add_argument("note", type=int, metavar="NOTE", nargs="?", help=_(NOTE_HELP))
     _json_flag(p, nested)
     p.set_defaults(func=_show)
 
@@ -105,6 +107,7 @@ def _wants_json(args: argparse.Namespace) -> bool:
 def _import(args: argparse.Namespace) -> int:
     from debateprep.importers.concept_note import import_concept_note
 
+    check_input_paths([args.file])
     parsed = import_concept_note(args.file, symbol=args.symbol)  # bad input fails before the database opens
     result = _service(args).import_file(args.file, symbol=args.symbol, parsed=parsed)
     if _wants_json(args):
@@ -126,7 +129,7 @@ def _list(args: argparse.Namespace) -> int:
     if _wants_json(args):
         print_json([n.to_json() for n in notes])
     elif not notes:
-        print("no concept notes yet: `debateprep import FILE` (.txt, .md, .docx or .pdf)")
+        print(_("no concept notes yet: `debateprep import FILE` (.txt, .md, .docx or .pdf)"))
     else:
         for n in notes:
             when = n.meeting_date.isoformat() if n.meeting_date else "date unknown"

@@ -7,8 +7,17 @@ import sys
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from debateprep.cli.common import add_debate_arg, add_json_flag, print_json, services, usage_error, write_export
+from debateprep.cli.common import (
+    add_debate_arg,
+    add_json_flag,
+    check_input_paths,
+    print_json,
+    services,
+    usage_error,
+    write_export,
+)
 from debateprep.domain.cells import fit
+from debateprep.i18n import N_, _
 
 if TYPE_CHECKING:
     from debateprep.services.speakers import SpeakersService, SpeakersView
@@ -22,125 +31,126 @@ def _when(value: str) -> datetime:
 
 
 def _entry_fields(p: argparse.ArgumentParser, editing: bool = False) -> None:
-    p.add_argument("--representative", metavar="NAME", help="who speaks, e.g. 'Mr. Zhang Jun'")
-    p.add_argument("--title", help="e.g. 'Minister for Foreign Affairs'")
-    p.add_argument("--level", help="head, minister, vice_minister, permanent_representative (PR), deputy, other")
-    p.add_argument("--basis", help="member, briefer, rule37, rule39, observer (default: from the roster and the Council of the year)")
-    p.add_argument("--group", metavar="GROUP", help="on behalf of a group, e.g. 'Nordic countries', NAM, E10")
-    p.add_argument("--minutes", type=float, help="planned minutes (default: the debate's limit for the category)")
-    p.add_argument("--draw", type=int, help="Council members: the draw number")
+    p.add_argument("--representative", metavar="NAME", help=_("who speaks, e.g. 'Mr. Zhang Jun'"))
+    p.add_argument("--title", help=_("e.g. 'Minister for Foreign Affairs'"))
+    p.add_argument("--level", help=_("head, minister, vice_minister, permanent_representative (PR), deputy, other"))
+    p.add_argument("--basis", help=_("member, briefer, rule37, rule39, observer (default: from the roster and the Council of the year)"))
+    p.add_argument("--group", metavar="GROUP", help=_("on behalf of a group, e.g. 'Nordic countries', NAM, E10"))
+    p.add_argument("--minutes", type=float, help=_("planned minutes (default: the debate's limit for the category)"))
+    p.add_argument("--draw", type=int, help=_("Council members: the draw number"))
     p.add_argument("--notes")
     if not editing:
-        p.add_argument("--at", type=_when, metavar="WHEN", help="inscription time, YYYY-MM-DDTHH:MM (default: now)")
-        p.add_argument("--unconfirmed", action="store_true", help="mark as to be confirmed")
+        p.add_argument("--at", type=_when, metavar="WHEN", help=_("inscription time, YYYY-MM-DDTHH:MM (default: now)"))
+        p.add_argument("--unconfirmed", action="store_true", help=_("mark as to be confirmed"))
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("speakers", help="the speakers list: inscribe, order, schedule, import/export")
+    p = sub.add_parser("speakers", help=_("the speakers list: inscribe, order, schedule, import/export"))
     ssub = p.add_subparsers(dest="speakers_command", metavar="ACTION", required=True)
 
-    ls = ssub.add_parser("list", help="the ordered list with planned start and session")
+    ls = ssub.add_parser("list", help=_("the ordered list with planned start and session"))
     add_debate_arg(ls)
-    ls.add_argument("--lang", choices=["en", "zh"], help="names in English or Chinese (default: the debate's)")
+    ls.add_argument("--lang", choices=["en", "zh"], help=_("names in English or Chinese (default: the debate's)"))
     add_json_flag(ls)
     ls.set_defaults(func=_list)
 
-    add = ssub.add_parser("add", help="inscribe a delegation (or a person with --person)")
+    add = ssub.add_parser("add", help=_("inscribe a delegation (or a person with --person)"))
     add_debate_arg(add)
-    add.add_argument("delegation", metavar="DELEGATION", help="roster name in English or Chinese, e.g. China, 中国, 'Russia'")
-    add.add_argument("--person", action="store_true", help="someone in a personal capacity (not in the roster)")
+    add.add_argument("delegation", metavar="DELEGATION", help=_("roster name in English or Chinese, e.g. China, 中国, 'Russia'"))
+    add.add_argument("--person", action="store_true", help=_("someone in a personal capacity (not in the roster)"))
     _entry_fields(add)
     add_json_flag(add)
     add.set_defaults(func=_add)
 
-    edit = ssub.add_parser("edit", help="change an entry")
-    edit.add_argument("entry", type=int, metavar="ENTRY", help="entry id (see `speakers list`)")
+    edit = ssub.add_parser("edit", help=_("change an entry"))
+    edit.add_argument("entry", type=int, metavar="ENTRY", help=_("entry id (see `speakers list`)"))
     _entry_fields(edit, editing=True)
     edit.add_argument("--confirmed", choices=["yes", "no"])
     _version(edit)
     add_json_flag(edit)
     edit.set_defaults(func=_edit)
 
-    mv = ssub.add_parser("move", help="manual override: pin, keep after/before another entry, swap, or clear")
+    mv = ssub.add_parser("move", help=_("manual override: pin, keep after/before another entry, swap, or clear"))
     mv.add_argument("entry", type=int, metavar="ENTRY")
     how = mv.add_mutually_exclusive_group(required=True)
-    how.add_argument("--to", type=int, metavar="POS", help="pin at this position")
-    how.add_argument("--after", metavar="ENTRY", help="keep right after this entry (id or delegation)")
-    how.add_argument("--before", metavar="ENTRY", help="keep right before this entry")
-    how.add_argument("--swap", metavar="ENTRY", help="exchange places with this entry")
-    how.add_argument("--clear", action="store_true", help="remove the override: back to the rules")
-    mv.add_argument("--reason", default="", help="why (shown with the override)")
+    how.add_argument("--to", type=int, metavar="POS", help=_("pin at this position"))
+    how.add_argument("--after", metavar="ENTRY", help=_("keep right after this entry (id or delegation)"))
+    how.add_argument("--before", metavar="ENTRY", help=_("keep right before this entry"))
+    how.add_argument("--swap", metavar="ENTRY", help=_("exchange places with this entry"))
+    how.add_argument("--clear", action="store_true", help=_("remove the override: back to the rules"))
+    mv.add_argument("--reason", default="", help=_("why (shown with the override)"))
     _version(mv)
     add_json_flag(mv)
     mv.set_defaults(func=_move)
 
-    for name, help_text, func in (("withdraw", "withdraw an entry (it stays visible, unplaced)", _withdraw),
-                                  ("reinstate", "put a withdrawn entry back on the list", _reinstate),
-                                  ("delete", "delete an entry made by mistake", _delete)):
-        c = ssub.add_parser(name, help=help_text)
+    for name, help_text, func in (("withdraw", N_("withdraw an entry (it stays visible, unplaced)"), _withdraw),
+                                  ("reinstate", N_("put a withdrawn entry back on the list"), _reinstate),
+                                  ("delete", N_("delete an entry made by mistake"), _delete)):
+        c = ssub.add_parser(name, help=_(help_text))
         c.add_argument("entry", type=int, metavar="ENTRY")
-        if name != "delete":
-            _version(c)
+        _version(c)
         add_json_flag(c)
         c.set_defaults(func=func)
 
-    order = ssub.add_parser("order", help="the order with the reason for each place (rules and overrides)")
+    order = ssub.add_parser("order", help=_("the order with the reason for each place (rules and overrides)"))
     add_debate_arg(order)
-    order.add_argument("--explain", type=int, metavar="ENTRY", help="only why this entry stands where it does")
+    order.add_argument("--explain", type=int, metavar="ENTRY", help=_("only why this entry stands where it does"))
     add_json_flag(order)
     order.set_defaults(func=_order)
 
-    sch = ssub.add_parser("schedule", help="when each speaker is expected, sessions and spill-over")
+    sch = ssub.add_parser("schedule", help=_("when each speaker is expected, sessions and spill-over"))
     add_debate_arg(sch)
-    sch.add_argument("--now", type=_when, metavar="WHEN", help="the time now, during the debate (default: plan only)")
+    sch.add_argument("--now", type=_when, metavar="WHEN", help=_("the time now, during the debate (default: plan only)"))
     add_json_flag(sch)
     sch.set_defaults(func=_schedule)
 
-    imp = ssub.add_parser("import", help="import a CSV list, a verbatim record's speakers, the concept note's "
-                                         "briefers, or the year's fifteen Council members")
+    imp = ssub.add_parser("import", help=_("import a CSV list, a verbatim record's speakers, the concept note's "
+                                           "briefers, or the year's fifteen Council members"))
     add_debate_arg(imp)
     imp.add_argument("files", metavar="FILE", nargs="*",
-                     help="a speakers list as CSV (see `speakers export`), or with --record the verbatim record's files")
+                     help=_("a speakers list as CSV (see `speakers export`), or with --record the verbatim record's "
+                            "files"))
     kind = imp.add_mutually_exclusive_group()
     kind.add_argument("--record", metavar="FILE", nargs="*", default=None,
-                      help="the files are a verbatim record (S/PV), in parts or one per speech: its speakers, in the "
-                           "order heard (as `statements import --record`)")
-    kind.add_argument("--briefers", action="store_true", help="the briefers named in the debate's concept note")
+                      help=_("the files are a verbatim record (S/PV), in parts or one per speech: its speakers, in "
+                             "the order heard (as `statements import --record`)"))
+    kind.add_argument("--briefers", action="store_true", help=_("the briefers named in the debate's concept note"))
     kind.add_argument("--council", action="store_true",
-                      help="the fifteen Council members of the debate's year, from the roster (members already "
-                           "on the list are left alone)")
-    imp.add_argument("--year", type=int, help="with --council: the Council of this year (default: the debate's date)")
+                      help=_("the fifteen Council members of the debate's year, from the roster (members already "
+                           "on the list are left alone)"))
+    imp.add_argument("--year", type=int, help=_("with --council: the Council of this year (default: the debate's date)"))
     add_json_flag(imp)
     imp.set_defaults(func=_import, shift=("debate", "files"))
 
-    exp = ssub.add_parser("export", help="the list as CSV (stdout, or --output FILE)")
+    exp = ssub.add_parser("export", help=_("the list as CSV (stdout, or --output FILE)"))
     add_debate_arg(exp)
     exp.add_argument("-o", "--output", metavar="FILE",
-                     help="write to FILE, or to speakers-DEBATE.csv inside a folder (never overwritten without --force)")
-    exp.add_argument("--force", action="store_true", help="overwrite an existing FILE")
+                     help=_("write to FILE, or to speakers-DEBATE.csv inside a folder (never overwritten without "
+                            "--force)"))
+    exp.add_argument("--force", action="store_true", help=_("overwrite an existing FILE"))
     exp.set_defaults(func=_export)
 
-    start = ssub.add_parser("start", help="timer: this entry is speaking now")
+    start = ssub.add_parser("start", help=_("timer: this entry is speaking now"))
     start.add_argument("entry", type=int, metavar="ENTRY")
     start.add_argument("--at", type=_when, metavar="WHEN")
     add_json_flag(start)
     start.set_defaults(func=_start)
 
-    done = ssub.add_parser("done", help="timer: log the actual duration; the entry has spoken")
+    done = ssub.add_parser("done", help=_("timer: log the actual duration; the entry has spoken"))
     done.add_argument("entry", type=int, metavar="ENTRY")
     done.add_argument("--seconds", type=int, required=True)
     add_json_flag(done)
     done.set_defaults(func=_done)
 
-    roster = ssub.add_parser("roster", help="find delegations and groups in the roster (English or Chinese)")
+    roster = ssub.add_parser("roster", help=_("find delegations and groups in the roster (English or Chinese)"))
     roster.add_argument("query", metavar="TEXT")
     roster.add_argument("--limit", type=int, default=10)
     add_json_flag(roster)
     roster.set_defaults(func=_roster)
 
-    council = ssub.add_parser("council", help="the Council of a year: members and the presidency of each month "
-                                              "(to inscribe them: speakers import DEBATE --council)")
-    council.add_argument("year", type=int, nargs="?", help="e.g. 2014 (default: this year)")
+    council = ssub.add_parser("council", help=_("the Council of a year: members and the presidency of each month "
+                                              "(to inscribe them: speakers import DEBATE --council)"))
+    council.add_argument("year", type=int, nargs="?", help=_("e.g. 2014 (default: this year)"))
     add_json_flag(council)
     council.set_defaults(func=_council)
 
@@ -150,7 +160,7 @@ _NO_ONE = ("no one inscribed yet: `debateprep speakers add {debate} DELEGATION`,
 
 
 def _version(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--version", type=int, help="the version you edited (refused if it changed since)")
+    p.add_argument("--version", type=int, help=_("the version you edited (refused if it changed since)"))
 
 
 def _service(args: argparse.Namespace) -> SpeakersService:
@@ -230,7 +240,7 @@ def _edit(args: argparse.Namespace) -> int:
     if args.confirmed:
         changes["confirmed"] = args.confirmed == "yes"
     if not changes:
-        usage_error(args, "nothing to change: give at least one option")
+        usage_error(args, _("nothing to change: give at least one option"))
     return _print_entry(_service(args).update(args.entry, args.version, **changes), args.json, "updated")
 
 
@@ -253,7 +263,7 @@ def _reinstate(args: argparse.Namespace) -> int:
 
 
 def _delete(args: argparse.Namespace) -> int:
-    return _print_entry(_service(args).delete(args.entry), args.json, "deleted")
+    return _print_entry(_service(args).delete(args.entry, args.version), args.json, "deleted")
 
 
 def _order(args: argparse.Namespace) -> int:
@@ -368,10 +378,11 @@ def _import(args: argparse.Namespace) -> int:
     service = _service(args)
     record = args.record is not None
     files = [*args.files, *(args.record or [])]  # (`--record FILE…`, the older form, still works)
+    check_input_paths(files)
     if args.year is not None and not args.council:
-        usage_error(args, "--year goes with --council (the Council of that year)")
+        usage_error(args, _("--year goes with --council (the Council of that year)"))
     if (args.council or args.briefers) and files:
-        usage_error(args, f"{'--council' if args.council else '--briefers'} takes no file")
+        usage_error(args, _("{option} takes no file").format(option="--council" if args.council else "--briefers"))
     if args.council:
         done = service.inscribe_council(args.debate, args.year)
         if args.json:
@@ -383,13 +394,13 @@ def _import(args: argparse.Namespace) -> int:
         added = service.import_briefers(args.debate)
         what = "briefers from the concept note (to be confirmed)"
     elif not files:
-        usage_error(args, "give a CSV file, a verbatim record's files with --record, or --briefers / --council")
+        usage_error(args, _("give a CSV file, a verbatim record's files with --record, or --briefers / --council"))
     elif record:
         added = service.import_record(args.debate, files)
         what = "speakers heard in the record"
     else:
         if len(files) > 1:
-            usage_error(args, "one CSV file at a time (several files are a verbatim record: add --record)")
+            usage_error(args, _("one CSV file at a time (several files are a verbatim record: add --record)"))
         added = service.import_csv(args.debate, files[0])
         what = f"entries from {files[0]}"
     if args.json:
@@ -407,7 +418,7 @@ def _export(args: argparse.Namespace) -> int:
     content = service.export_csv(debate.id)
     if args.output:
         path = write_export(args, args.output, default_name("speakers", debate.id, ext="csv"), content, args.force)
-        print(f"wrote {path.resolve()}", file=sys.stderr)
+        print(_("wrote {path}").format(path=path.resolve()), file=sys.stderr)
     else:
         sys.stdout.write(content)
     return 0
@@ -424,6 +435,9 @@ def _done(args: argparse.Namespace) -> int:
 def _roster(args: argparse.Namespace) -> int:
     from debateprep.domain.roster import Roster
 
+    from debateprep.domain import limits
+
+    limits.check_query(args.query, "the name to find", limits.NAME_CHARS)
     roster = Roster.load()
     matches = roster.search(args.query, limit=args.limit)
     group = roster.find_group(args.query)

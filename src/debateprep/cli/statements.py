@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from debateprep.cli.common import add_debate_arg, add_json_flag, print_json, services, usage_error
+from debateprep.cli.common import add_debate_arg, add_json_flag, check_input_paths, print_json, services, usage_error
+from debateprep.i18n import _
 
 if TYPE_CHECKING:
     from debateprep.domain.coverage import CoverageCell, CoverageQuestion
@@ -14,70 +15,70 @@ if TYPE_CHECKING:
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("statements", help="import statements; coverage of guiding questions; convergence")
+    p = sub.add_parser("statements", help=_("import statements; coverage of guiding questions; convergence"))
     ssub = p.add_subparsers(dest="statements_command", metavar="ACTION", required=True)
 
-    imp = ssub.add_parser("import", help="import statement files, or a verbatim record with --record")
+    imp = ssub.add_parser("import", help=_("import statement files, or a verbatim record with --record"))
     add_debate_arg(imp)
     imp.add_argument("files", metavar="FILE", nargs="+",
-                     help=".txt/.md/.docx/.pdf; with --record also a folder of one-speech-per-file records")
+                     help=_(".txt/.md/.docx/.pdf; with --record also a folder of one-speech-per-file records"))
     imp.add_argument("--record", action="store_true",
-                     help="the files are a verbatim record (S/PV.…): split into speeches at the speaker headers")
-    imp.add_argument("--delegation", help="the delegation a single statement file belongs to (roster name)")
+                     help=_("the files are a verbatim record (S/PV.…): split into speeches at the speaker headers"))
+    imp.add_argument("--delegation", help=_("the delegation a single statement file belongs to (roster name)"))
     imp.add_argument("--entry", type=int, metavar="ID",
-                     help="the speakers-list entry a single statement file was delivered under")
-    imp.add_argument("--meeting", type=int, help="with --record: keep only this meeting's files (default: the debate's)")
-    imp.add_argument("--replace", action="store_true", help="replace statements already imported from the same source")
+                     help=_("the speakers-list entry a single statement file was delivered under"))
+    imp.add_argument("--meeting", type=int, help=_("with --record: keep only this meeting's files (default: the debate's)"))
+    imp.add_argument("--replace", action="store_true", help=_("replace statements already imported from the same source"))
     add_json_flag(imp)
     imp.set_defaults(func=_import, shift=("debate", "files"))
 
-    ls = ssub.add_parser("list", help="list a debate's statements")
+    ls = ssub.add_parser("list", help=_("list a debate's statements"))
     add_debate_arg(ls)
-    ls.add_argument("--unmapped", action="store_true", help="only speeches not yet mapped to a delegation")
-    ls.add_argument("--all", action="store_true", help="include the President's procedural remarks")
+    ls.add_argument("--unmapped", action="store_true", help=_("only speeches not yet mapped to a delegation"))
+    ls.add_argument("--all", action="store_true", help=_("include the President's procedural remarks"))
     add_json_flag(ls)
     ls.set_defaults(func=_list)
 
-    show = ssub.add_parser("show", help="read one statement: paragraphs, sentences and proposals")
-    show.add_argument("statement", type=int, metavar="ID", help="statement id (see `statements list`)")
+    show = ssub.add_parser("show", help=_("read one statement: paragraphs, sentences and proposals"))
+    show.add_argument("statement", type=int, metavar="ID", help=_("statement id (see `statements list`)"))
     add_json_flag(show)
     show.set_defaults(func=_show)
 
-    res = ssub.add_parser("resolve", help="map an unmapped speech to a delegation by hand")
-    res.add_argument("statement", type=int, metavar="ID", help="statement id (see `statements list --unmapped`)")
-    res.add_argument("delegation", nargs="?", help="roster name, English or Chinese (e.g. 'ICRC', '中国')")
-    res.add_argument("--none", action="store_true", help="it speaks for no delegation: mark it procedural")
-    res.add_argument("--version", type=int, help="the version you read (refuse if someone changed it since)")
+    res = ssub.add_parser("resolve", help=_("map an unmapped speech to a delegation by hand"))
+    res.add_argument("statement", type=int, metavar="ID", help=_("statement id (see `statements list --unmapped`)"))
+    res.add_argument("delegation", nargs="?", help=_("roster name, English or Chinese (e.g. 'ICRC', '中国')"))
+    res.add_argument("--none", action="store_true", help=_("it speaks for no delegation: mark it procedural"))
+    res.add_argument("--version", type=int, help=_("the version you read (refuse if someone changed it since)"))
     add_json_flag(res)
     res.set_defaults(func=_resolve)
 
-    cov = ssub.add_parser("coverage", help="which delegation addressed which guiding question, with the passage")
+    cov = ssub.add_parser("coverage", help=_("which delegation addressed which guiding question, with the passage"))
     add_debate_arg(cov)
     cov.add_argument("--questions", metavar="FILE",
-                     help="questions, one per line; ' | ' adds another wording (a translation); "
-                          "default: the debate's concept note")
-    cov.add_argument("--question", metavar="N", type=int, help="show the evidence for question N")
+                     help=_("questions, one per line; ' | ' adds another wording (a translation); "
+                          "default: the debate's concept note"))
+    cov.add_argument("--question", metavar="N", type=int, help=_("show the evidence for question N"))
     add_json_flag(cov)
     cov.set_defaults(func=_coverage)
 
-    mark = ssub.add_parser("mark", help="mark a coverage cell wrong, or addressed where the tool missed it")
+    mark = ssub.add_parser("mark", help=_("mark a coverage cell wrong, or addressed where the tool missed it"))
     add_debate_arg(mark)
-    mark.add_argument("delegation", metavar="DELEGATION", help="the delegation (roster name, English or Chinese)")
-    mark.add_argument("question", metavar="QUESTION", help="the question: Q3 or 3")
+    mark.add_argument("delegation", metavar="DELEGATION", help=_("the delegation (roster name, English or Chinese)"))
+    mark.add_argument("question", metavar="QUESTION", help=_("the question: Q3 or 3"))
     which = mark.add_mutually_exclusive_group(required=True)
     which.add_argument("--wrong", dest="mark", action="store_const", const="wrong",
-                       help="the tool's cell is not an answer to the question")
+                       help=_("the tool's cell is not an answer to the question"))
     which.add_argument("--addressed", dest="mark", action="store_const", const="addressed",
-                       help="the delegation addressed the question (the tool missed it)")
-    which.add_argument("--clear", dest="mark", action="store_const", const="clear", help="remove the mark")
-    mark.add_argument("--questions", metavar="FILE", help="the questions file coverage was run with, if any")
+                       help=_("the delegation addressed the question (the tool missed it)"))
+    which.add_argument("--clear", dest="mark", action="store_const", const="clear", help=_("remove the mark"))
+    mark.add_argument("--questions", metavar="FILE", help=_("the questions file coverage was run with, if any"))
     add_json_flag(mark)
     mark.set_defaults(func=_mark_cell)
 
-    con = ssub.add_parser("convergence", help="proposals shared by several delegations, most shared first")
+    con = ssub.add_parser("convergence", help=_("proposals shared by several delegations, most shared first"))
     add_debate_arg(con)
-    con.add_argument("--min", type=int, default=2, help="least number of delegations in a group (default 2)")
-    con.add_argument("--limit", type=int, default=20, help="groups to show (default 20; 0 for all)")
+    con.add_argument("--min", type=int, default=2, help=_("least number of delegations in a group (default 2)"))
+    con.add_argument("--limit", type=int, default=20, help=_("groups to show (default 20; 0 for all)"))
     add_json_flag(con)
     con.set_defaults(func=_convergence)
 
@@ -95,9 +96,10 @@ def _debate_id(args: argparse.Namespace, service: StatementService) -> int:
 def _import(args: argparse.Namespace) -> int:
     from debateprep.domain.errors import InputError
 
+    check_input_paths(args.files)
     service = _service(args)
     if args.record and (args.delegation or args.entry):
-        usage_error(args, "--delegation/--entry are for statement files; a record maps each speech itself")
+        usage_error(args, _("--delegation/--entry are for statement files; a record maps each speech itself"))
     debate_id = _debate_id(args, service)
     if args.record:
         report = service.import_record(debate_id, args.files, meeting=args.meeting, replace=args.replace)
@@ -177,7 +179,7 @@ def _show(args: argparse.Namespace) -> int:
 
 def _resolve(args: argparse.Namespace) -> int:
     if args.none == bool(args.delegation):
-        usage_error(args, "give a delegation name, or --none for a speech that speaks for no delegation")
+        usage_error(args, _("give a delegation name, or --none for a speech that speaks for no delegation"))
     st = _service(args).resolve(args.statement, None if args.none else args.delegation, version=args.version)
     if args.json:
         print_json(st.to_json(with_text=False))

@@ -5,14 +5,15 @@ from __future__ import annotations
 import argparse
 
 from debateprep.cli.common import services
+from debateprep.i18n import _
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("tui", help="open the terminal UI (same as running debateprep with no command)")
+    p = sub.add_parser("tui", help=_("open the terminal UI (same as running debateprep with no command)"))
     p.set_defaults(func=run_tui)
-    demo = sub.add_parser("demo", help="load the bundled sample debate and open the terminal UI")
+    demo = sub.add_parser("demo", help=_("load the bundled sample debate and open the terminal UI"))
     demo.add_argument("--no-tui", action="store_true",
-                      help="only load the sample and print what was loaded (a check that needs no terminal)")
+                      help=_("only load the sample and print what was loaded (a check that needs no terminal)"))
     demo.set_defaults(func=run_demo)
 
 

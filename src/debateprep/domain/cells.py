@@ -9,25 +9,35 @@ checks that over the CJK, fullwidth and Latin ranges.
 
 from __future__ import annotations
 
-from wcwidth import wcswidth, wcwidth
+from collections.abc import Callable
+from functools import cache
+
+
+@cache
+def _tables() -> tuple[Callable[[str], int], Callable[[str], int]]:
+    """wcwidth's `wcwidth` and `wcswidth`, imported on first use: loading its tables costs ~30 ms,
+    which a command that never measures a non-ASCII text should not pay."""
+    from wcwidth import wcswidth, wcwidth
+
+    return wcwidth, wcswidth
 
 
 def char_len(ch: str) -> int:
     """Cells taken by one character (a control character: none)."""
-    return max(wcwidth(ch), 0)
+    return max(_tables()[0](ch), 0)
 
 
 def cell_len(text: str) -> int:
     """Cells taken by `text`."""
     if text.isascii() and text.isprintable():
         return len(text)
-    width = wcswidth(text)
+    width = _tables()[1](text)
     return width if width >= 0 else sum(char_len(ch) for ch in text)  # -1: a control character inside
 
 
 def is_wide(ch: str) -> bool:
     """A character drawn two cells wide (CJK ideographs, kana, hangul, fullwidth forms)."""
-    return wcwidth(ch) == 2
+    return _tables()[0](ch) == 2
 
 
 def clip(text: str, cells: int) -> str:

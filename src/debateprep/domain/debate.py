@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, time
 from typing import Any
 
+from debateprep.i18n import N_, _, ordinal_suffix
+
 DEFAULT_SESSIONS: tuple[tuple[str, str], ...] = (("10:00", "13:00"), ("15:00", "18:00"))
 
 
@@ -71,9 +73,10 @@ class Debate:
         return f"S/PV.{self.meeting_number}" if self.meeting_number else None
 
     def label(self) -> str:
+        """"#2 Protection of civilians (7109th meeting) 2014-02-12", in the interface language."""
         parts = [f"#{self.id}" if self.id else "", self.title]
         if self.meeting_number:
-            parts.append(f"({self.meeting_number}th meeting)")
+            parts.append(_(_MEETINGS[ordinal_suffix(self.meeting_number)]).format(n=self.meeting_number))
         if self.meeting_date:
             parts.append(self.meeting_date.isoformat())
         return " ".join(p for p in parts if p)
@@ -91,3 +94,7 @@ class Debate:
             "settings": self.settings.to_dict(),
             "version": self.version,
         }
+
+
+_MEETINGS = {"st": N_("({n}st meeting)"), "nd": N_("({n}nd meeting)"), "rd": N_("({n}rd meeting)"),
+             "th": N_("({n}th meeting)")}

@@ -33,11 +33,11 @@ class Conflict(DebateprepError):
 class StaleEdit(Conflict):
     """Optimistic concurrency: someone else saved this record since it was read."""
 
-    def __init__(self, what: str, expected: int, actual: int, changes: str = "") -> None:
-        self.what, self.expected, self.actual, self.changes = what, expected, actual, changes
+    def __init__(self, what: str, expected: int, actual: int, changes: str = "", by: str | None = None) -> None:
+        self.what, self.expected, self.actual, self.changes, self.by = what, expected, actual, changes, by
         detail = f": {changes}" if changes else ""
         super().__init__(
-            f"{what} was changed by someone else (you edited version {expected}, "
+            f"{what} was changed by {by or 'someone else'} (you edited version {expected}, "
             f"it is now version {actual}){detail}; reload and apply your change again"
         )
 

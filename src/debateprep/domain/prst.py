@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from debateprep.domain.errors import InputError
 from debateprep.domain.prst_form import CATEGORY_NAMES, Flag, category_of, zh_subject
+from debateprep.i18n import _, ngettext
 
 Language = Literal["en", "zh"]
 LANGUAGES: tuple[str, ...] = ("en", "zh")
@@ -120,13 +121,16 @@ class Provenance:
     source_text: str | None = None  # the text as it came in, before form conversion
 
     def describe(self) -> str:
+        """Where the paragraph came from, in the interface language."""
         if self.kind == "library":
-            return f"agreed language: {self.citation or 'library paragraph'}"
+            return _("agreed language: {citation}").format(citation=self.citation or _("library paragraph"))
         if self.kind == "group":
-            who = ", ".join(self.supporters) if self.supporters else "no supporters recorded"
+            who = _(", ").join(self.supporters) if self.supporters else _("no supporters recorded")
             ref = f" #{self.source_id}" if self.source_id is not None else ""
-            return f"convergence group{ref} ({len(self.supporters)} delegations: {who})"
-        return "typed by the drafter"
+            return ngettext("convergence group{ref} ({count} delegation: {who})",
+                            "convergence group{ref} ({count} delegations: {who})", len(self.supporters)).format(
+                ref=ref, count=len(self.supporters), who=who)
+        return _("typed by the drafter")
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -167,22 +171,23 @@ class Paragraph:
 
     def flag_summary(self) -> str:
         """"review: …; …" for lists, "" when nothing is flagged."""
-        return "review: " + "; ".join(f.message for f in self.flags) if self.flags else ""
+        return _("review: {reasons}").format(reasons="; ".join(f.message for f in self.flags)) if self.flags else ""
 
     @property
     def mark(self) -> str:
-        """A one-word mark for lists: agreed / NEW / ?."""
-        return {"agreed": "agreed", "new": "NEW"}.get(self.status, "?")
+        """A one-word mark for lists: agreed / NEW / ? (in the interface language)."""
+        return {"agreed": _("agreed"), "new": _("NEW")}.get(self.status, "?")
 
     def check_summary(self) -> str:
         if self.status == "unchecked":
-            return "not checked against the library yet"
+            return _("not checked against the library yet")
         near = (
-            f"closest {self.closest_citation} ({self.similarity:.0%})"
+            _("closest {citation} ({similarity})").format(citation=self.closest_citation,
+                                                          similarity=f"{self.similarity:.0%}")
             if self.closest_citation and self.similarity is not None
-            else "no close paragraph in the library"
+            else _("no close paragraph in the library")
         )
-        return f"{'agreed language' if self.status == 'agreed' else 'new language'}; {near}"
+        return (_("agreed language; {near}") if self.status == "agreed" else _("new language; {near}")).format(near=near)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -283,10 +288,13 @@ class Sent:
     started: bool
 
     def describe(self, what: str) -> str:
-        number = next((i for i, p in enumerate(self.draft.paragraphs, start=1) if p.id == self.paragraph.id), None)
-        where = f"paragraph {number} of " if number is not None else ""
-        started = " (started for it)" if self.started else ""
-        return f"{what}: added as {where}PRST draft #{self.draft.id}{started}, in PRST form."
+        """What was done, for the user: `what` (in the interface language) names what was sent."""
+        number = next((i for i, p in enumerate(self.draft.paragraphs, start=1) if p.id == self.paragraph.id), 0)
+        if self.started:
+            text = _("{what}: added as paragraph {number} of PRST draft #{draft} (started for it), in PRST form.")
+        else:
+            text = _("{what}: added as paragraph {number} of PRST draft #{draft}, in PRST form.")
+        return text.format(what=what, number=number, draft=self.draft.id)
 
 
 def parse_revision(ref: str | int) -> int:
@@ -320,14 +328,16 @@ def insertion_index(paragraphs: Sequence[Paragraph], category: int) -> int:
     return index
 
 
-def move(items: Sequence[Paragraph], source: int, target: int) -> list[Paragraph]:
-    """Move paragraph number `source` to number `target` (both 1-based, as numbered for negotiation)."""
+def move_to(items: Sequence[Paragraph], paragraph_id: int, target: int) -> list[Paragraph]:
+    """Move the paragraph with id `paragraph_id` to number `target` (1-based, as numbered now)."""
     n = len(items)
-    for label, value in (("from", source), ("to", target)):
-        if not 1 <= value <= n:
-            raise InputError(None, f"paragraph {label} {value} is out of range (the draft has {n} paragraphs)")
+    if not 1 <= target <= n:
+        raise InputError(None, f"position {target} is out of range (the draft has {n} paragraphs)")
+    index = next((i for i, p in enumerate(items) if p.id == paragraph_id), None)
+    if index is None:
+        raise InputError(None, f"no paragraph id {paragraph_id} in this draft")
     out = list(items)
-    out.insert(target - 1, out.pop(source - 1))
+    out.insert(target - 1, out.pop(index))
     return out
 
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any, Literal
 
+from debateprep.i18n import _
+
 ChangeKind = Literal["same", "changed", "added", "removed", "moved"]
 # Two paragraphs more alike than this are "the same paragraph, edited"; otherwise one was replaced.
 PAIRING_THRESHOLD = 0.5
@@ -60,8 +62,11 @@ class RevisionDiff:
 
     @property
     def summary(self) -> str:
-        parts = [f"{self.count(k)} {k}" for k in ("changed", "added", "removed", "moved")]
-        return f"{self.old_label} -> {self.new_label}: " + ", ".join(parts)
+        """"rev.1 -> rev.2: 1 changed, 0 added, 0 removed, 0 moved" (in the interface language)."""
+        counts = _("{changed} changed, {added} added, {removed} removed, {moved} moved").format(
+            changed=self.count("changed"), added=self.count("added"), removed=self.count("removed"),
+            moved=self.count("moved"))
+        return f"{self.old_label} -> {self.new_label}: {counts}"
 
     def render(self) -> str:
         """Plain text: [-deleted-] and {+inserted+} inside changed paragraphs."""
@@ -70,16 +75,18 @@ class RevisionDiff:
             if c.kind == "same":
                 continue
             if c.kind == "changed":
-                where = f"para {c.new_number}" + (f" (was {c.old_number})" if c.old_number != c.new_number else "")
-                lines += [f"{where} changed:", "  " + render_words(c.words)]
+                where = (_("para {new} (was {old}) changed:") if c.old_number != c.new_number
+                         else _("para {new} changed:")).format(new=c.new_number, old=c.old_number)
+                lines += [where, "  " + render_words(c.words)]
             elif c.kind == "added":
-                lines += [f"para {c.new_number} added:", f"  + {c.new_text}"]
+                lines += [_("para {new} added:").format(new=c.new_number), f"  + {c.new_text}"]
             elif c.kind == "removed":
-                lines += [f"para {c.old_number} of {self.old_label} removed:", f"  - {c.old_text}"]
+                lines += [_("para {old} of {revision} removed:").format(old=c.old_number, revision=self.old_label),
+                          f"  - {c.old_text}"]
             else:
-                lines.append(f"para {c.old_number} moved to para {c.new_number}")
+                lines.append(_("para {old} moved to para {new}").format(old=c.old_number, new=c.new_number))
         if len(lines) == 1:
-            lines.append("no differences")
+            lines.append(_("no differences"))
         return "\n".join(lines)
 
     def to_json(self) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from debateprep.domain.leads import match_lead
+from debateprep.i18n import N_
 
 if TYPE_CHECKING:
     from debateprep.domain.roster import Roster
@@ -27,12 +28,13 @@ ZH_SUBJECT_NEXT = "安理会"
 
 # Conventional order: reaffirm/recall -> concern/condemn -> stress/recognize/underline ->
 # welcome/encourage/call upon -> request/intend. Text with no known lead sits in the middle.
+# (English names: in JSON as they are, and msgids where the interface shows them)
 CATEGORY_NAMES: dict[int, str] = {
-    1: "reaffirm/recall",
-    2: "concern/condemn",
-    3: "stress/recognize/underline",
-    4: "welcome/encourage/call upon",
-    5: "request/intend",
+    1: N_("reaffirm/recall"),
+    2: N_("concern/condemn"),
+    3: N_("stress/recognize/underline"),
+    4: N_("welcome/encourage/call upon"),
+    5: N_("request/intend"),
 }
 UNKNOWN_CATEGORY = 3
 

@@ -13,11 +13,13 @@ import re
 
 from debateprep.domain.text import BULLET_CHARS, collapse_spaces
 
-# Split after "；" ";" anywhere, after "？" "?" and "。" when more text follows.
-_SPLIT = re.compile(r"(?<=[；;])|(?<=[？?])(?=\s*\S)|(?<=。)(?=\s*\S)")
+# Split after "；" ";", and after "？" "?" and "。" when more text follows; never inside parentheses
+# ("(at the national level; before international courts)" is one aside).
+_SPLIT_AFTER = "；;？?。"
+_OPENING, _CLOSING = "(（[", ")）]"
 _TRAILING = "；;。.，, "
 _LIST_MARKER = re.compile(
-    r"^(?:[" + re.escape(BULLET_CHARS) + r"]\s*|\(?[a-z]\)\s+|（[a-z]）\s*|\(?[ivx]{1,4}\)\s+|\d{1,2}[.)．]\s*|[(（][一二三四五六七八九十\d]{1,3}[)）]\s*)"
+    r"^(?:——\s*|[" + re.escape(BULLET_CHARS) + r"]\s*|\(?[a-z]\)\s+|（[a-z]）\s*|\(?[ivx]{1,4}\)\s+|(?:[a-h]|[ivx]{1,4})\.\s+|\d{1,2}[.)．、]\s*|[(（][一二三四五六七八九十\d]{1,3}[)）]\s*)"
 )
 
 _ZH_INTERROGATIVE = re.compile(r"如何|怎样|怎么|哪些|哪个|哪种|什么|是否|为何|为什么|能否|可否|何种|多大程度|何以|何时|谁")
@@ -46,10 +48,25 @@ def strip_marker(item: str) -> str:
     return _LIST_MARKER.sub("", item.strip(), count=1).strip()
 
 
-def split_atomic(bullet: str) -> list[str]:
-    """The atomic pieces of one bullet, each exactly as written (its separator kept)."""
+def split_atomic(bullet: str, *, semicolons: bool = True) -> list[str]:
+    """The atomic pieces of one bullet, each exactly as written (its separator kept);
+    `semicolons=False`: a ";" splits nothing (the bullet's sub-items end with one)."""
     body = strip_marker(bullet)
-    return [p.strip() for p in _SPLIT.split(body) if p.strip(_TRAILING + "\u3000")]
+    pieces: list[str] = []
+    depth = start = 0
+    end = len(body.rstrip())  # a "?" before this has more text after it
+    balanced = sum(body.count(c) for c in _OPENING) == sum(body.count(c) for c in _CLOSING)
+    for i, ch in enumerate(body):
+        if ch in _OPENING and balanced:  # a parenthesis left open shelters nothing
+            depth += 1
+        elif ch in _CLOSING and balanced:
+            depth = max(0, depth - 1)
+        elif ch in _SPLIT_AFTER and depth == 0 and (semicolons or ch not in "；;"):
+            if ch in "；;" or i + 1 < end:
+                pieces.append(body[start:i + 1])
+                start = i + 1
+    pieces.append(body[start:])
+    return [p.strip() for p in pieces if p.strip(_TRAILING + "\u3000")]
 
 
 def clean_item(piece: str) -> str:

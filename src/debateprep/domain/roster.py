@@ -108,13 +108,19 @@ class Match:
     score: float
 
 
+_HYPHEN = re.compile(r"\s*-\s*")
+_SPACES = re.compile(r"[\s\u3000]+")
+_THE = re.compile(r"^the ")
+
+
 def normalize_name(text: str) -> str:
     """Comparison key: case, accents, apostrophes, spacing and a leading "the" do not matter."""
-    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    text = re.sub(r"\s*-\s*", "-", text.casefold())
-    text = re.sub(r"[\s\u3000]+", " ", text).strip(" .")
-    return re.sub(r"^the ", "", text)
+    if not text.isascii():  # (ASCII has no accents, curly apostrophes or compatibility forms)
+        text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = _HYPHEN.sub("-", text.casefold())
+    text = _SPACES.sub(" ", text).strip(" .")
+    return _THE.sub("", text)
 
 
 _OCR_DIGITS = str.maketrans({"0": "o", "1": "l", "6": "o", "5": "s", "8": "b", "|": "l"})
@@ -136,8 +142,9 @@ class Roster:
     def __post_init__(self) -> None:
         for code, d in self.delegations.items():
             for n in d.names():
-                self._index.setdefault(normalize_name(n), code)
-                self._index.setdefault(_ocr_key(n), code)
+                key = normalize_name(n)
+                self._index.setdefault(key, code)
+                self._index.setdefault(key.translate(_OCR_DIGITS), code)  # as _ocr_key(n)
         for code, g in self.groups.items():
             for n in g.names():
                 self._group_index.setdefault(normalize_name(n), code)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
 from debateprep.domain.speakers import Placement, SpeakerEntry, Status
+from debateprep.i18n import _, day_month, weekday
 
 DEFAULT_SESSIONS: tuple[tuple[time, time], ...] = ((time(10), time(13)), (time(15), time(18)))
 # A timer started this long before a debate day's first session still counts as the debate's.
@@ -35,10 +36,13 @@ class Session:
     end: datetime
     record: str = ""  # "S/PV.8699" / "S/PV.8699 (Resumption 1)" (a symbol: the same in every language)
 
-    def label(self, lang: str = "en") -> str:
-        """"Wed 12 Feb 10:00-13:00 S/PV.7109" / "2月12日（星期三）10:00-13:00 S/PV.7109"."""
-        if lang == "zh":
-            s = self.start
+    def label(self, lang: str | None = None) -> str:
+        """"Wed 12 Feb 10:00-13:00 S/PV.7109" / "2月12日（星期三）10:00-13:00 S/PV.7109" in a document
+        in English or Chinese (`lang`); None: in the interface language."""
+        s = self.start
+        if lang is None:
+            text = f"{weekday(s)} {day_month(s)} {s:%H:%M}-{self.end:%H:%M}"
+        elif lang == "zh":
             text = f"{s.month}月{s.day}日（星期{_WEEKDAYS_ZH[s.weekday()]}）{s:%H:%M}-{self.end:%H:%M}"
         else:
             text = f"{self.start:%a %d %b} {self.start:%H:%M}-{self.end:%H:%M}"
@@ -116,9 +120,12 @@ class Schedule:
         for first in self.first_of_each_session():
             in_session = [s for s in self.slots if s.session.number == first.session.number]
             last = in_session[-1]
-            over = f", runs {last.overrun_minutes:.0f} min over" if last.overrun_minutes >= 1 else ""
-            lines.append(f"{first.session.label()}: positions {first.position}-{last.position} "
-                         f"({len(in_session)} speakers), ends {last.end:%H:%M}{over}")
+            line = _("{session}: positions {first}-{last} ({count} speakers), ends {end}").format(
+                session=first.session.label(), first=first.position, last=last.position, count=len(in_session),
+                end=f"{last.end:%H:%M}")
+            if last.overrun_minutes >= 1:
+                line += _(", runs {minutes} min over").format(minutes=f"{last.overrun_minutes:.0f}")
+            lines.append(line)
         return lines
 
 

@@ -28,6 +28,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TypeVar
 
+from debateprep.i18n import N_, _, ordinal_suffix, short_datetime
+
 
 class Level(StrEnum):
     HEAD = "head"
@@ -41,18 +43,27 @@ class Level(StrEnum):
     def rank(self) -> int:
         return list(Level).index(self)
 
-    def label(self, lang: str = "en") -> str:
-        return LEVEL_LABELS[self][1 if lang == "zh" else 0]
+    def label(self, lang: str | None = None) -> str:
+        return _label(LEVEL_LABELS[self], lang)
 
 
+# (English, Chinese) as a document in either language writes them (exports, what an import reads);
+# the English is also the msgid the interface shows, translated (tests check the two agree).
 LEVEL_LABELS = {
-    Level.HEAD: ("head of State/Government", "国家元首/政府首脑"),
-    Level.MINISTER: ("minister", "部长"),
-    Level.VICE_MINISTER: ("vice-minister", "副部长"),
-    Level.PERMANENT_REPRESENTATIVE: ("permanent representative", "常驻代表"),
-    Level.DEPUTY: ("deputy", "副常驻代表"),
-    Level.OTHER: ("other", "其他"),
+    Level.HEAD: (N_("head of State/Government"), "国家元首/政府首脑"),
+    Level.MINISTER: (N_("minister"), "部长"),
+    Level.VICE_MINISTER: (N_("vice-minister"), "副部长"),
+    Level.PERMANENT_REPRESENTATIVE: (N_("permanent representative"), "常驻代表"),
+    Level.DEPUTY: (N_("deputy"), "副常驻代表"),
+    Level.OTHER: (N_("other"), "其他"),
 }
+
+
+def _label(labels: tuple[str, str], lang: str | None) -> str:
+    """In a document's language `lang`, or (None) in the interface language."""
+    if lang is None:
+        return _(labels[0])
+    return labels[1] if lang == "zh" else labels[0]
 
 
 class Basis(StrEnum):
@@ -62,16 +73,16 @@ class Basis(StrEnum):
     RULE39 = "rule39"
     OBSERVER = "observer"
 
-    def label(self, lang: str = "en") -> str:
-        return BASIS_LABELS[self][1 if lang == "zh" else 0]
+    def label(self, lang: str | None = None) -> str:
+        return _label(BASIS_LABELS[self], lang)
 
 
 BASIS_LABELS = {
-    Basis.MEMBER: ("Council member", "安理会成员"),
-    Basis.BRIEFER: ("rule 39 briefer", "通报人（第39条）"),
-    Basis.RULE37: ("rule 37", "第37条"),
-    Basis.RULE39: ("rule 39", "第39条"),
-    Basis.OBSERVER: ("observer", "观察员"),
+    Basis.MEMBER: (N_("Council member"), "安理会成员"),
+    Basis.BRIEFER: (N_("rule 39 briefer"), "通报人（第39条）"),
+    Basis.RULE37: (N_("rule 37"), "第37条"),
+    Basis.RULE39: (N_("rule 39"), "第39条"),
+    Basis.OBSERVER: (N_("observer"), "观察员"),
 }
 
 
@@ -82,16 +93,16 @@ class Status(StrEnum):
     WITHDRAWN = "withdrawn"
     MOVED = "moved"  # moved to a later session
 
-    def label(self, lang: str = "en") -> str:
-        return STATUS_LABELS[self][1 if lang == "zh" else 0]
+    def label(self, lang: str | None = None) -> str:
+        return _label(STATUS_LABELS[self], lang)
 
 
 STATUS_LABELS = {
-    Status.INSCRIBED: ("inscribed", "已登记"),
-    Status.SPEAKING: ("speaking", "正在发言"),
-    Status.SPOKE: ("spoke", "已发言"),
-    Status.WITHDRAWN: ("withdrawn", "已撤回"),
-    Status.MOVED: ("moved to a later session", "移至下一场"),
+    Status.INSCRIBED: (N_("inscribed"), "已登记"),
+    Status.SPEAKING: (N_("speaking"), "正在发言"),
+    Status.SPOKE: (N_("spoke"), "已发言"),
+    Status.WITHDRAWN: (N_("withdrawn"), "已撤回"),
+    Status.MOVED: (N_("moved to a later session"), "移至下一场"),
 }
 
 OVERRIDE_KINDS = ("pin", "after", "before", "swap")
@@ -106,12 +117,15 @@ class Override:
     reason: str = ""
 
     def describe(self, names: dict[int, str]) -> str:
+        other = names.get(self.ref, f"#{self.ref}")
         if self.kind == "pin":
-            text = f"pinned at position {self.ref}"
+            text = _("pinned at position {position}").format(position=self.ref)
         elif self.kind == "swap":
-            text = f"swapped with {names.get(self.ref, f'#{self.ref}')}"
+            text = _("swapped with {other}").format(other=other)
+        elif self.kind == "before":
+            text = _("kept before {other}").format(other=other)
         else:
-            text = f"kept {self.kind} {names.get(self.ref, f'#{self.ref}')}"
+            text = _("kept after {other}").format(other=other)
         return f"{text} ({self.reason})" if self.reason else text
 
 
@@ -206,14 +220,21 @@ class Placement:
     def overridden(self) -> bool:
         return bool(self.overrides)
 
-    def explain(self) -> str:
+    def explain(self, name: str = "") -> str:
+        """Why it stands where it does, in the interface language (`name`: the delegation as shown,
+        by default as inscribed)."""
+        name = name or self.entry.delegation
         if self.position is None:
-            return f"{self.entry.delegation}: withdrawn, not on the list."
-        text = f"{self.entry.delegation} is {_ordinal(self.position)}: {self.rule}."
+            return _("{delegation}: withdrawn, not on the list.").format(delegation=name)
+        text = _("{delegation} is {ordinal}: {rule}.").format(delegation=name, ordinal=_ordinal(self.position),
+                                                              rule=self.rule)
         if self.overrides:
-            moved = (f" (the rules alone would put it {_ordinal(self.auto_position)})"
-                     if self.auto_position and self.auto_position != self.position else "")
-            text += f" Manual override: {'; '.join(self.overrides)}{moved}."
+            overrides = _("; ").join(self.overrides)
+            if self.auto_position and self.auto_position != self.position:
+                text += " " + _("Manual override: {overrides} (the rules alone would put it {ordinal}).").format(
+                    overrides=overrides, ordinal=_ordinal(self.auto_position))
+            else:
+                text += " " + _("Manual override: {overrides}.").format(overrides=overrides)
         return text
 
 
@@ -230,7 +251,7 @@ def order_entries(entries: Iterable[SpeakerEntry], settings: OrderSettings = Ord
     auto = frozen + ranked
     rules = {id(e): _rule_text(e, settings) for e in auto}
     for e in frozen:
-        rules[id(e)] = f"{e.status.label()}, stays where it was heard"
+        rules[id(e)] = _("{status}, stays where it was heard").format(status=e.status.label())
     auto_pos = {id(e): i + 1 for i, e in enumerate(auto)}
     setting_notes = _president_setting(open_entries, settings, frozen, auto_pos)
 
@@ -239,7 +260,7 @@ def order_entries(entries: Iterable[SpeakerEntry], settings: OrderSettings = Ord
         notes.setdefault(key, []).insert(0, note)
     placements = [Placement(e, i + 1, auto_pos[id(e)], rules[id(e)], notes.get(id(e), []))
                   for i, e in enumerate(final)]
-    placements += [Placement(e, None, None, "withdrawn") for e in withdrawn]
+    placements += [Placement(e, None, None, _("withdrawn")) for e in withdrawn]
     return placements
 
 
@@ -262,10 +283,11 @@ def _president_setting(open_entries: list[SpeakerEntry], s: OrderSettings, froze
     ranked = sorted(open_entries, key=lambda e: (*_auto_key(e, by_rule), e.id or 0, e.delegation))
     auto_pos[id(president)] = len(frozen) + ranked.index(president) + 1
     if s.president_first:
-        return {id(president): "set for this debate: the President speaks right after the briefers "
-                               f"(by the rule, at {president.level.label()} level, last among members)"}
-    return {id(president): f"set for this debate: the President speaks last among members (by the rule, "
-                           f"at {president.level.label()} level, right after the briefers)"}
+        return {id(president): _("set for this debate: the President speaks right after the briefers "
+                                 "(by the rule, at {level} level, last among members)").format(
+                                     level=president.level.label())}
+    return {id(president): _("set for this debate: the President speaks last among members (by the rule, "
+                             "at {level} level, right after the briefers)").format(level=president.level.label())}
 
 
 def replace_settings(s: OrderSettings, president_first: bool | None) -> OrderSettings:
@@ -288,26 +310,30 @@ def _auto_key(e: SpeakerEntry, s: OrderSettings) -> tuple[object, ...]:
 def _rule_text(e: SpeakerEntry, s: OrderSettings) -> str:
     is_president = _is_president(e, s)
     if e.status == Status.MOVED:
-        return "moved to a later session: after the others, in order of inscription"
+        return _("moved to a later session: after the others, in order of inscription")
     if e.basis == Basis.BRIEFER:
         if e.delegation_code == "SG":
-            return "briefers speak first, the Secretary-General before other briefers"
-        return "briefers speak first, in order of inscription"
+            return _("briefers speak first, the Secretary-General before other briefers")
+        return _("briefers speak first, in order of inscription")
+    level = e.level.label()
     if is_president and _president_first(e, s):
         if s.president_first is None:
-            return (f"the President, presiding at {e.level.label()} level (a high-level debate), makes the "
-                    "national statement right after the briefers")
-        return "the President makes the national statement right after the briefers, as set for this debate"
+            return _("the President, presiding at {level} level (a high-level debate), makes the "
+                     "national statement right after the briefers").format(level=level)
+        return _("the President makes the national statement right after the briefers, as set for this debate")
     if is_president:
         if s.president_first is None:
-            return (f"the President speaks last among Council members (presiding at {e.level.label()} level; "
-                    "at minister level or above the President would speak right after the briefers)")
-        return "the President speaks last among Council members, as set for this debate"
+            return _("the President speaks last among Council members (presiding at {level} level; "
+                     "at minister level or above the President would speak right after the briefers)").format(
+                         level=level)
+        return _("the President speaks last among Council members, as set for this debate")
     if e.basis == Basis.MEMBER:
-        draw = f"draw {e.draw}" if e.draw is not None else "no draw yet, so by inscription"
-        return f"Council member at {e.level.label()} level: members by level, then draw ({draw})"
-    return (f"{e.basis.label()} at {e.level.label()} level: non-members after members, "
-            f"by level, then inscription ({e.inscribed_at:%d %b %H:%M})")
+        draw = (_("draw {draw}").format(draw=e.draw) if e.draw is not None
+                else _("no draw yet, so by inscription"))
+        return _("Council member at {level} level: members by level, then draw ({draw})").format(
+            level=level, draw=draw)
+    return _("{basis} at {level} level: non-members after members, by level, then inscription ({when})").format(
+        basis=e.basis.label(), level=level, when=short_datetime(e.inscribed_at))
 
 
 def _apply_overrides(frozen: list[SpeakerEntry], ranked: list[SpeakerEntry]
@@ -329,14 +355,16 @@ def _apply_overrides(frozen: list[SpeakerEntry], ranked: list[SpeakerEntry]
         pair = frozenset((e.id, o.ref))
         if other is None or id(other) not in in_open or pair in done:
             if other is None or id(other) not in in_open:
-                notes.setdefault(id(e), []).append(f"swap with #{o.ref} not applied: that entry is not waiting to speak")
+                notes.setdefault(id(e), []).append(
+                    _("swap with #{ref} not applied: that entry is not waiting to speak").format(ref=o.ref))
             continue
         done.add(pair)
         i, j = order.index(e), order.index(other)
         order[i], order[j] = other, e
         notes.setdefault(id(e), []).append(o.describe(names))
-        notes.setdefault(id(other), []).append(f"swapped with {e.delegation} (override on {e.delegation})"
-                                               + (f" ({o.reason})" if o.reason else ""))
+        notes.setdefault(id(other), []).append(
+            _("swapped with {delegation} (override on {delegation})").format(delegation=e.delegation)
+            + (f" ({o.reason})" if o.reason else ""))
 
     # 2. relative moves: keep an entry right after/before its anchor, following chains
     movers = [e for e in order if e.override and e.override.kind in ("after", "before")]
@@ -345,10 +373,14 @@ def _apply_overrides(frozen: list[SpeakerEntry], ranked: list[SpeakerEntry]
         anchor = by_id.get(e.override.ref)  # type: ignore[union-attr]
         kind, ref = e.override.kind, e.override.ref  # type: ignore[union-attr]
         if anchor is None or not anchor.active or anchor is e:
-            notes.setdefault(id(e), []).append(f"kept {kind} #{ref} not applied: that entry is not on the list")
+            notes.setdefault(id(e), []).append(
+                (_("kept before #{ref} not applied: that entry is not on the list") if kind == "before" else
+                 _("kept after #{ref} not applied: that entry is not on the list")).format(ref=ref))
             continue
         if _cycles(e, by_id):
-            notes.setdefault(id(e), []).append(f"kept {kind} {anchor.delegation} not applied: it would make a loop")
+            notes.setdefault(id(e), []).append(
+                (_("kept before {other} not applied: it would make a loop") if kind == "before" else
+                 _("kept after {other} not applied: it would make a loop")).format(other=anchor.delegation))
             continue
         valid.append(e)
     if valid:
@@ -389,7 +421,8 @@ def _apply_overrides(frozen: list[SpeakerEntry], ranked: list[SpeakerEntry]
         full.insert(index, e)
         note = e.override.describe(names)  # type: ignore[union-attr]
         if index + 1 != wanted:
-            note += f" (position {wanted} is not available: placed at {index + 1})"
+            note += " " + _("(position {wanted} is not available: placed at {placed})").format(
+                wanted=wanted, placed=index + 1)
         notes.setdefault(id(e), []).append(note)
     return full, notes
 
@@ -470,10 +503,13 @@ def find_duplicate(entry: SpeakerEntry, existing: Sequence[SpeakerEntry]) -> Spe
 
 
 def _ordinal(n: int | None) -> str:
+    """"1st", "22nd" in English; each language words its own ordinals ("第1位")."""
     if n is None:
         return "-"
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
+    return _(_ORDINALS[ordinal_suffix(n)]).format(n=n)
+
+
+_ORDINALS = {"st": N_("{n}st"), "nd": N_("{n}nd"), "rd": N_("{n}rd"), "th": N_("{n}th")}
 
 
 E = TypeVar("E", bound=StrEnum)

@@ -261,27 +261,39 @@ _NAMED = (r"(?!(?:It|This|That|There|These|Those|They|He|She|Which|What|Who|Such
           r"Peace|History|Time)\b)[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}")
 _EN_CUES: dict[ProposalKind, str] = {
     "call": rf"\b(?:calls?|called|calling) (?:on|upon|for)\b|\burg(?:es?|ed|ing)\b|\bappeal(?:s|ed)? (?:to|for)\b"
-    rf"|\b{_WE}(?: also| again| once again)? (?:invite|encourage|ask|request|want to see|wish to see|hope)\b"
+    rf"|\b{_WE}(?: also| again| once again| sincerely| therefore)? (?:invite|encourage|ask|request|want to see|wish to see"
+    r"|hope|trust)\b|\b(?:demands?|insists?) (?:on|that)\b|\bremains? hopeful\b"
     r"|\bjoin(?:s|ed)? (?:\w+ ){0,4}in call(?:ing|s) (?:on|upon|for)\b",
     "recommendation": rf"\b{_WE} (?:propose|suggest|recommend)\b|\bshould(?! like)\b|\bmust\b|\bneeds? to\b"
     r"|\b(?i:it) is (?:therefore |also |thus )?(?:essential|imperative|necessary|crucial|vital|important|critical|"
     r"urgent|high time|time|incumbent on \w+|of (?:the )?(?:utmost|crucial|critical|paramount|great) importance)"
     r"(?: that| to| for)?\b|\bought to\b|\b(?:there is|we see) (?:an? )?(?:urgent |pressing |clear )?need\b"
     r"|\b(?:has|have) to\b|\b(?:is|are) (?:urgently )?(?:needed|required)\b|\bcannot (?:allow|accept|afford)\b"
+    r"|\b(?:[Ii]t is )?incumbent (?:up)?on\b|\b(?:[Tt]here is|[Ww]e see) (?:an? )?(?:urgent |pressing |clear )?need\b"
     rf"|\b{_WE} need\b|\b(?:is|are|remains?) (?:key|essential|vital|crucial|indispensable) (?:to|for)\b",
     "commitment": rf"\b(?:{_WE_DELEGATION}|{_NAMED}) (?:will|shall|remains?|stands?|is|are)"
     r"(?: also| fully| firmly| always)? (?:continue to|committed to|ready to|determined to)\b"
     rf"|\b(?:{_WE_DELEGATION}|{_NAMED}) (?:will|shall) (?!not\b|be\b|have\b|now\b)(?:\w+ly )?\w+"
     rf"|\b(?i:we) (?:commit|pledge)\b|\b(?:{_WE_DELEGATION}|{_NAMED})(?: also)? continues? to"
     r" (?:support|call|advocate|promote|urge|believe|stress|encourage)\b",
-    "position": rf"\b(?:{_WE}|{_NAMED})(?: also| therefore| firmly| strongly| fully| again| once again| further)?"
+    "position": rf"\b(?:{_WE}|{_NAMED})(?: also| therefore| firmly| strongly| fully| again| once again| further"
+    r"| unequivocally| very much| sincerely| always){0,2}"
     r" (?:believes?|considers?|supports?|opposes?|rejects?|condemns?|welcomes?|reaffirms?|reiterates?|stress(?:es)?"
     r"|emphasizes?|underlines?|underscores?|insists?|recognizes?|shares? the view|adheres? to|favours?|is convinced"
     r"|are convinced|deplores?|regrets?|expresses?|calls?)\b|\b(?i:in our view)\b|\b(?i:it) is our (?:view|position|belief)\b"
     r"|\bis (?:unacceptable|inadmissible|illegal|a violation)\b|\b(?:remains?|is) the only (?:way|path|solution)\b"
     r"|\b(?:has|have|bears?) (?:a |the )?(?:special |particular |primary )?responsibility to\b"
     r"|\battach(?:es)? (?:great |particular |the utmost )?importance to\b|\b(?:note|notes) with (?:regret|concern)\b"
-    r"|\bis (?:highly |deeply )?regrettable\b|\b(?:is|are|remains?) (?:deeply |gravely |seriously )?concerned\b",
+    r"|\bis (?:highly |deeply )?regrettable\b|\b(?:is|are|remains?) (?:deeply |gravely |seriously )?concerned\b"
+    # evaluations that take a side: "our strong support for", "is unacceptable", "would constitute a
+    # serious violation", "will not recognize", "the only viable solution", "in favour of", "condemn"
+    r"|\b(?:our|its|their) (?:full |strong |firm |continued |unwavering |steadfast )?(?:support|commitment|opposition"
+    r"|condemnation|rejection) (?:for|to|of)\b|\b(?:is|are|remains?) (?:strongly |firmly |fully )?(?:opposed|committed)"
+    r" to\b|\bin favour of\b|\b(?:is|are) not acceptable\b|\b(?:is|are|would be|constitutes?|would constitute) (?:an? )?"
+    r"(?:serious |grave |flagrant |clear |very serious )?(?:violation|breach)\b|\b(?:undermines?|will fail|will not help)\b"
+    r"|\b(?:will not|do not|does not) recogni[sz]e\b|\b(?:is|are) not recogni[sz]ed\b"
+    r"|\bthe (?:best and )?only (?:viable |sustainable |realistic |possible )?(?:way|path|solution|option)\b"
+    r"|\bcondemn(?:s|ation)?\b|\bof (?:the )?(?:highest|particular|key|great|utmost|critical|paramount) importance\b",
 }
 _ZH_CUES: dict[ProposalKind, str] = {
     "call": r"呼吁|敦促|促请|吁请|倡议|要求各方|恳请|鼓励|希望|期待",
@@ -304,13 +316,21 @@ _COURTESY = re.compile(
 )
 
 
+# Any cue at all, in one pass: most sentences have none (the kinds are then tried in order).
+_ANY_EN = re.compile("|".join(f"(?:{_EN_CUES[kind]})" for kind in PROPOSAL_KINDS))
+_ANY_ZH = re.compile("|".join(f"(?:{_ZH_CUES[kind]})" for kind in PROPOSAL_KINDS))
+
+
 def classify_sentence(text: str) -> tuple[ProposalKind, str] | None:
     """The kind of proposal a sentence makes and the cue found, or None."""
+    chinese = _CJK_RE.search(text) is not None
+    if not _ANY_EN.search(text) and not (chinese and _ANY_ZH.search(text)):
+        return None
     if _COURTESY.search(text):
         return None
     for kind in PROPOSAL_KINDS:
         en, zh = _COMPILED[kind]
-        m = en.search(text) or zh.search(text)
+        m = en.search(text) or (zh.search(text) if chinese else None)
         if m:
             return kind, m.group(0)
     return None

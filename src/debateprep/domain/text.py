@@ -49,7 +49,7 @@ _CLOSERS = "”’」』）)】]》\"'"
 # A line may not start with these in Chinese typesetting: such a line always continues.
 _CJK_NO_LINE_START = "，。、；：！？）》」』】”’…"
 # Bullets as typed, and as Word's Symbol/Wingdings bullets come out of a PDF (private use area).
-BULLET_CHARS = "-•·●▪◦‣–—*○■□➢►\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8"
+BULLET_CHARS = "-•·●▪◦‣–—*○■□➢►▶◆◇❖✓✔→\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8"
 
 
 def is_cjk(ch: str) -> bool:
@@ -107,7 +107,9 @@ _FURNITURE_TOKEN = re.compile(
     | \d{1,3}                                      # bare page number
     | United\ Nations | Nations\ Unies | 联合国 | Security\ Council | 安全理事会   # masthead "United Nations S/2014/74"
     | Distr\.?:?\s*(?:General|Limited|Restricted)
-    | (?:[ASE]|ST)/[A-Z0-9.]+(?:/[A-Z0-9.]+)*(?:\s*[(（]\d{4}[)）])?(?:\s*\((?:Resumption|Part)\s*\d+\))?
+    | (?:[ASE]|ST)/[A-Z0-9.]+(?:/[A-Z0-9.]+)*(?:\s*[(（]\d{4}[)）])?(?:\s*\((?:Resumption|Part)\s*\d+\))?\*?
+                                                   # a symbol, "*" marking a reissue ("S/2025/540*")
+    | (?:文号|文件编号|Symbol)\s*[：:]              # a line giving the symbol ("文号：S/2026/356")
     """,
     re.VERBOSE,
 )
@@ -127,7 +129,8 @@ def is_furniture(line: str) -> bool:
 
 _HEADING_NUMBER = re.compile(
     r"""^(?:
-        [IVXLC]{1,6}\.\s | \d{1,2}(?:\.\d{1,2})*[.)．](?:\s+\S|[\u4e00-\u9fff]) | [A-H]\.\s | \(?[a-z]\)\s | （[a-z]） | \(?[ivx]{1,4}\)\s
+        [IVXLC]{1,6}\.\s | \d{1,2}(?:\.\d{1,2})*[.)．](?:\s+\S|[\u4e00-\u9fff]) | \d{1,2}、[\u4e00-\u9fff] | [A-H]\.\s | \(?[a-z]\)\s | （[a-z]） | \(?[ivx]{1,4}\)\s
+      | [a-h]\.\s | [ivx]{1,4}\.\s
       | [一二三四五六七八九十]{1,3}[、.．] | [(（][一二三四五六七八九十\d]{1,3}[)）]
     )""",
     re.VERBOSE,
@@ -140,6 +143,10 @@ LONG_LINE_CELLS = 100
 FULL_LINE_SHARE = 0.8
 # Widths are counted in cells, not points: allow for proportional fonts when testing a fit.
 WRAP_FIT_SHARE = 0.9
+# A line at least this share of the wrap width, followed by one word alone, was wrapped.
+LONE_WORD_LINE_SHARE = 0.7
+# A list item is set in from the margin (a hanging indent): its lines are this much narrower.
+ITEM_INDENT_SHARE = 0.06
 _UNIT = re.compile(r"[^\s\u3400-\u9fff]*[\u3400-\u9fff]?")
 
 
@@ -160,18 +167,42 @@ _PARAGRAPH_OPENER = re.compile(
     r"^(?:[A-Z][a-z]+ing\b|(?:Deeply|Gravely|Seriously|Strongly|Further|Mindful|Aware|Conscious|Convinced|Determined|"
     r"Concerned|Alarmed|Encouraged|Disturbed|Cognizant|Desirous|Guided|Having|Affirming|Noting|Taking|Bearing)\b)"
 )
-_NOTE_TITLE_LINE = re.compile(r"^\s*Concept note\b", re.IGNORECASE)
+# What a note that frames a debate calls itself in its title ("Concept note for …", "Background
+# note for …", "Concept paper for …"; "…概念说明", "…概念文件").
+NOTE_KIND_EN = r"(?:concept|background|discussion|information|framing|issues) (?:note|paper)"
+NOTE_KIND_ZH = r"概念(?:说明|文件)"
+_NOTE_TITLE_LINE = re.compile(r"^\s*" + NOTE_KIND_EN + r"\b", re.IGNORECASE)
 # The names of a concept note's sections, alone on a line.
-_SECTION_LINE = re.compile(
-    r"^(?:(?:Expected |Proposed )?Outcomes?|Briefers?|Briefings?|Background|Introduction|Context|Format|Objectives?|"
-    r"Purpose|Overview|(?:Guiding |Key )?Questions(?: for discussion)?|Format and briefers|Briefers and outcome|"
-    r"背景(?:介绍)?|导言|结果|成果|通报人(?:和结果)?|审议的问题|讨论的问题|关键问题|形式|目标)$"
+_SECTION_WORD = (
+    r"(?:(?:expected |proposed )?outcomes?|(?:expected )?briefers?|briefings?|background|introduction|context|format|"
+    r"objectives?|purpose|overview|(?:guiding |key |framing |suggested )?questions(?: for discussion)?|participation|"
+    r"participants|speakers|modalities)(?: \((?:tbc|to be confirmed)\))?"
 )
-# A line that opens with a person: honorific, name, comma ("Mr. Viktor Haugen, Professor …").
-_PERSON_LINE = re.compile(r"^(?:H\.E\.\s+)?(?:Mr|Ms|Mrs|Dr|Prof)\.\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3},")
+_SECTION_LINE = re.compile(
+    r"^(?i:" + _SECTION_WORD + r"(?:(?:,| and| &) " + _SECTION_WORD + r")*)$"
+    r"|^(?:背景(?:介绍)?|导言|结果|成果|通报人(?:和结果)?(?:（待定）)?|审议的问题|讨论的问题|关键问题|讨论要点|形式|会议形式|"
+    r"会议安排(?:和成果)?|目标)$"
+)
+
+
+def is_section_name(line: str) -> bool:
+    """A line that is only the name of a concept note's section ("Outcome", "Format and outcome", "通报人")."""
+    return bool(_SECTION_LINE.match(line.strip()))
+
+
+# A line that opens with a person: honorific, name, comma or dash ("Mr. Viktor Haugen, Professor …",
+# "Dr. Karim Benali-Haddad — Director …").
+_PERSON_LINE = re.compile(
+    r"^(?:(?:H\.E\.|His Excellency|Her Excellency)\s+)?(?:(?:Mr|Ms|Mrs|Dr|Prof)\.|Professor)\s+[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+){0,3}(?:,|\s[—–]\s)"
+)
 # Titles that stand before a name: a line ending with one ends no sentence.
 _ABBREVIATION_AT_END = re.compile(r"(?:^|[\s(])(?:Mr|Ms|Mrs|Dr|Prof|H\.E|St|No|Nos|para|paras|Art|e\.g|i\.e|cf)\.$")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
+# A line that opens with a weekday and a date: a dateline ("Thursday, 21 August 2025, 10 a.m., …").
+_DATELINE_START = re.compile(
+    r"^" + _WEEKDAY + r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?\s+\d{4}\b"
+)
 _DATE_LINE = re.compile(
     r"^(?:" + _WEEKDAY + r")?(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4})\.?$"
     r"|^\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日(?:[（(]?星期[一二三四五六日][)）]?)?$"
@@ -183,9 +214,28 @@ def starts_block(line: str) -> bool:
     s = line.lstrip()
     if not s:
         return False
+    if s[:2] == "——":
+        s = s[1:]  # the Chinese dash "——" is one bullet
     if s[0] in BULLET_CHARS and (len(s) == 1 or s[1] in " \t\u3000" or is_cjk(s[1])):
         return True
     return bool(_HEADING_NUMBER.match(s))
+
+
+_NUMBER_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty"
+).split()
+_NUMBER_WORD_END = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")$", re.IGNORECASE)
+_FIGURE_START = re.compile(r"^\((\d{1,2})\)\s")
+
+
+def _figure_after_its_word(prev: str, nxt: str) -> bool:
+    """"… should not exceed four" / "(4) minutes …": a number written out and then in figures, the
+    figures wrapped to the next line, where they look like an item number."""
+    word, figure = _NUMBER_WORD_END.search(prev), _FIGURE_START.match(nxt)
+    if word is None or figure is None:
+        return False
+    return _NUMBER_WORDS.index(word.group(1).lower()) == int(figure.group(1))
 
 
 def _ends_sentence(line: str) -> bool:
@@ -209,12 +259,15 @@ def wrap_width(lines: list[str]) -> int:
     return widths[min(len(widths) - 1, int(len(widths) * WRAP_PERCENTILE))]
 
 
-def joiner(prev: str, nxt: str, nxt_indented: bool, full: int, gap: bool = False) -> str | None:
+def joiner(prev: str, nxt: str, nxt_indented: bool, full: int, gap: bool = False, item: bool = False) -> str | None:
     """How line `nxt` continues after line `prev`: "" or " ", or None (a new paragraph).
 
-    `full` is the document's wrap width (`wrap_width`), `gap` whether blank lines came between.
+    `full` is the document's wrap width (`wrap_width`), `gap` whether blank lines came between,
+    `item` whether `prev` belongs to a list item (set in from the margin, so its lines are shorter).
     """
     p, n = prev.rstrip(), nxt.strip()
+    if p and _figure_after_its_word(p, n):
+        return " "
     if not p or not n or starts_block(n):
         return None
     last, first = p[-1], n[0]
@@ -223,7 +276,7 @@ def joiner(prev: str, nxt: str, nxt_indented: bool, full: int, gap: bool = False
     if first in _CJK_NO_LINE_START:
         return ""  # Chinese typesetting never starts a line with these: it is a continuation
     if last == "-" and len(p) > 1 and p[-2].isalpha() and first.isalpha():
-        return ""  # hyphenated word broken at the line end; the hyphen is kept
+        return ""  # a word broken at the line end after its hyphen (whether the hyphen stays: `_drops_hyphen`)
     if first.islower() and not cjk_join:
         # English: a line starting lower-case continues the sentence, even after "e.g."
         return " "
@@ -235,8 +288,13 @@ def joiner(prev: str, nxt: str, nxt_indented: bool, full: int, gap: bool = False
         # a line that is only a date is a dateline of its own ("17 March 2026"), and a line that
         # is only a section's name ("Outcome", "通报人和结果") a heading, however full the line before
         return None
-    if not cjk_join and _NOTE_TITLE_LINE.match(p) and p.count("“") <= p.count("”") and p.count('"') % 2 == 0:
-        return None  # the note's title line, complete (no open quotation): what follows is a sub-title or date
+    if not cjk_join and last != "," and _DATELINE_START.match(n):
+        return None  # "Thursday, 21 August 2025, 10 a.m., Security Council Chamber": the debate's dateline
+    if not cjk_join and _NOTE_TITLE_LINE.match(p) and p.count("“") <= p.count("”") and p.count('"') % 2 == 0 and (
+            "“" in p or '"' in p or find_dates(n)):
+        # the note's title line with its quotation closed, or followed by a dated line: what follows
+        # is a sub-title or the date (a title without quotation marks goes on when its line is full)
+        return None
     if not cjk_join and (last.isalpha() or last == ")") and _PERSON_LINE.match(n):
         return None  # "… for Disarmament Affairs" / "Mr. Viktor Haugen, …": a list of people, one a line
     if not cjk_join and (gap or p.endswith(",") and _PARAGRAPH_OPENER.match(n)):
@@ -244,7 +302,7 @@ def joiner(prev: str, nxt: str, nxt_indented: bool, full: int, gap: bool = False
         # paragraph's opening word after a comma ("…(2009),\nRecalling …"); a name after a
         # comma ("… by Dr. Ingrid Solberg,\nResearch Director …") goes on
         return None
-    width = cell_len(p.strip())
+    width = cell_len(p.strip()) + (round(ITEM_INDENT_SHARE * full) if item else 0)
     if gap:  # Chinese across a blank line: only a long line cut mid-word ("…安" / "全理事会…") goes on
         is_full = width >= LONG_LINE_CELLS and (is_cjk(last) or last.isalnum())
     elif 0 < full <= 2 * LONG_LINE_CELLS:  # hard-wrapped text: a full line was wrapped
@@ -252,6 +310,11 @@ def joiner(prev: str, nxt: str, nxt_indented: bool, full: int, gap: bool = False
         # (a long symbol such as "A/63/19、A/64/19" pushed to the next line leaves a short one).
         is_full = width >= min(LONG_LINE_CELLS, FULL_LINE_SHARE * full) or (
             width + 1 + cell_len(_first_unit(n)) > WRAP_FIT_SHARE * full
+        ) or (
+            # one word alone on the next line, after a line that ends mid-phrase ("… Blue Pacific
+            # Youth" / "Network"): a line set in bold holds fewer cells than the text's wrap width
+            " " not in n and not cjk_join and last.isalpha() and n[-1].isalpha()
+            and width >= LONE_WORD_LINE_SHARE * full
         )
     else:  # a paragraph per line, split only at page breaks: a long Chinese line cut mid-word
         is_full = width >= LONG_LINE_CELLS and cjk_join and (is_cjk(last) or last.isalnum())
@@ -267,6 +330,8 @@ class Normalised:
     text: str  # one paragraph per line, paragraphs separated by a blank line
     furniture: tuple[str, ...]  # the lines dropped as page furniture, in order
     footnotes: tuple[str, ...] = ()  # footnote lines taken from the page bottoms, in order
+    # where each footnote line was printed: the number of paragraphs of `text` begun above it
+    footnote_at: tuple[int, ...] = ()
 
 
 # A footnote rule typed as text ("__________"); a PDF draws it as a line, which leaves no text.
@@ -288,31 +353,79 @@ def normalise(raw: str) -> Normalised:
     kinds = [_kind(line, running) for line in lines]
     furniture = [lines[i].strip() for i, k in enumerate(kinds) if k == _FURNITURE and lines[i].strip()]
     footnotes = _drop_footnotes(lines, kinds)
+    footnote_lines = {j for j, _ in footnotes}
+    footnote_at: list[int] = []
     _attach_lone_bullets(lines, kinds)
     text_lines = [line for line, k in zip(lines, kinds) if k == _TEXT]
     full = wrap_width(text_lines)
     blank_means_nothing = _blank_after_every_line(kinds) and _hard_wrapped(text_lines, full)
+    vocabulary = _Vocabulary(raw)
     paragraphs: list[list[str]] = []  # each paragraph's pieces, joined once at the end (linear)
     last = ""  # the previous line of text: its width tells whether it was wrapped
     gap = False  # blank lines (and nothing else) since that line
     page = False  # a page break (furniture) since that line
-    for line, kind in zip(lines, kinds):
+    for j, (line, kind) in enumerate(zip(lines, kinds)):
         if kind == _BLANK:
             gap = True
             continue
         if kind == _FURNITURE:
             page = True
+            if j in footnote_lines:
+                footnote_at.append(len(paragraphs))
             continue
         indented = line[:1] in (" ", "\t", "\u3000")
         # A page break is no paragraph break: across one, lines join as if wrapped.
-        glue = joiner(last, line, indented, full, gap and not page and not blank_means_nothing) if paragraphs else None
+        glue = joiner(last, line, indented, full, gap and not page and not blank_means_nothing,
+                      item=starts_block(paragraphs[-1][0])) if paragraphs else None
         gap = page = False
         if glue is None:
             paragraphs.append([_clean(line)])
         else:
+            if glue == "" and paragraphs[-1][-1].endswith("-") and _drops_hyphen(paragraphs[-1][-1], line, vocabulary):
+                paragraphs[-1][-1] = paragraphs[-1][-1][:-1]
             paragraphs[-1] += [glue, _clean(line)]
         last = line
-    return Normalised("\n\n".join("".join(p) for p in paragraphs), tuple(furniture), tuple(footnotes))
+    return Normalised("\n\n".join("".join(p) for p in paragraphs), tuple(furniture), tuple(t for _, t in footnotes),
+                      tuple(footnote_at))
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+class _Vocabulary:
+    """How often the document writes each word and each hyphenated compound (lower case)."""
+
+    def __init__(self, text: str) -> None:
+        self.words: dict[str, int] = {}
+        self.compounds: set[str] = set()
+        for m in _WORD.finditer(text):
+            token = m.group(0).lower()
+            if "-" in token:
+                self.compounds.add(token)
+            for word in token.split("-"):
+                self.words[word] = self.words.get(word, 0) + 1
+
+
+_BROKEN_HEAD = re.compile(r"([^\W\d_]+)-$")
+_BROKEN_TAIL = re.compile(r"[^\W\d_]+")
+
+
+def _drops_hyphen(before: str, line: str, vocabulary: _Vocabulary) -> bool:
+    """Whether the hyphen of a word broken at a line end ("peace-" / "keeping") goes: the note's own
+    words decide. The joined word written elsewhere ("peacekeeping") drops it; the compound written
+    elsewhere ("troop-contributing"), or two halves that are each words of the note ("conflict-" /
+    "affected"), keep it; a half that is no word of the note ("implemen-" / "tation", "keeping"
+    nowhere else) was only broken there. A capital after the break ("Secretary-" / "General") keeps it."""
+    head, tail = _BROKEN_HEAD.search(before), _BROKEN_TAIL.match(line.strip())
+    if head is None or tail is None or not tail.group(0)[0].islower():
+        return False
+    a, b = head.group(1).lower(), tail.group(0).lower()
+    if vocabulary.words.get(a + b, 0) > 0:
+        return True
+    if f"{a}-{b}" in vocabulary.compounds:
+        return False
+    # this break counts once for each half
+    return not (vocabulary.words.get(a, 0) >= 2 and vocabulary.words.get(b, 0) >= 2)
 
 
 # Text hard-wrapped with a blank line after every line (some conversions do that): its blank
@@ -341,34 +454,35 @@ def _hard_wrapped(lines: list[str], full: int) -> bool:
 
 def _kind(line: str, running: set[str]) -> int:
     stripped = line.strip()
-    if stripped == "\f" or stripped in running or _RULE.match(line) or is_furniture(line):
+    if line.strip(" \t") == "\f" or stripped in running or _RULE.match(line) or is_furniture(line):
         return _FURNITURE
     return _TEXT if stripped else _BLANK
 
 
-def _drop_footnotes(lines: list[str], kinds: list[int]) -> list[str]:
+def _drop_footnotes(lines: list[str], kinds: list[int]) -> list[tuple[int, str]]:
     """Find the footnotes at the bottom of each page, mark their lines as furniture, take their
-    markers out of the page's text ("statements:1" -> "statements:"), and return them.
+    markers out of the page's text ("statements:1" -> "statements:"), and return them (line
+    index, text).
 
     A page ends where furniture follows (the job number, the page counter). Its footnotes are the
     lines above that which start with the next footnote number of the document (footnotes are
     numbered 1, 2, 3 … through a document) and run down to the furniture.
     """
-    found: list[str] = []
+    found: list[tuple[int, str]] = []
     expected = 1
     page_start = 0
     i = 0
     n = len(lines)
     while i < n:
-        if kinds[i] != _FURNITURE:
-            i += 1
+        if kinds[i] != _FURNITURE or _RULE.match(lines[i]):
+            i += 1  # the rule above the footnotes is no page end: the page's text is above it
             continue
         block = _footnote_block(lines, kinds, page_start, i, expected)
         if block is not None:
             start, numbers = block
             for j in range(start, i):
                 if kinds[j] == _TEXT:
-                    found.append(lines[j].strip())
+                    found.append((j, lines[j].strip()))
                     kinds[j] = _FURNITURE
             for number in numbers:
                 _strip_marker(lines, kinds, page_start, start, number)
@@ -469,6 +583,42 @@ def _running_headers(lines: list[str]) -> set[str]:
 def _clean(line: str) -> str:
     """Trim a line and collapse inner runs of spaces (PDF extraction pads with them)."""
     return re.sub(r"[ \t\u3000]{2,}", " ", line.strip(" \t\u3000"))
+
+
+# -- Markdown ---------------------------------------------------------------------------------
+
+_MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_MD_QUOTE = re.compile(r"^ {0,3}>[ \t]?")
+_MD_PLUS_ITEM = re.compile(r"^([ \t]*)\+[ \t]+")
+# Each pattern stops at the next opening mark, so a line full of unclosed marks costs linear time.
+_MD_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\s]*\)")
+_MD_STRONG = re.compile(r"\*\*(?=\S)((?:[^*\n]|\*(?!\*))*?\S)\*\*|__(?=\S)((?:[^_\n]|_(?!_))*?\S)__")
+_MD_EM = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])|(?<!\w)_(?=[^\s_])([^_\n]*?[^\s_])_(?!\w)")
+_MD_CODE = re.compile(r"`([^`\n]*)`")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
+
+
+def markdown_to_text(raw: str) -> str:
+    """A Markdown document as plain text, line for line: "## Guiding questions" -> "Guiding
+    questions", "**Briefers**" -> "Briefers", "[S/2017/507](https://…)" -> "S/2017/507", "+ item" ->
+    "- item"; list markers, numbering and line breaks stay as they are."""
+    out: list[str] = []
+    for line in raw.split("\n"):
+        heading = _MD_HEADING.match(line)
+        if heading:
+            line = heading.group(1)
+        line = _MD_PLUS_ITEM.sub(r"\1- ", _MD_QUOTE.sub("", line))
+        # an escaped mark ("\\*") is text: set it aside while the marks are taken out
+        line = _MD_ESCAPE.sub(lambda m: chr(_ESCAPED + ord(m.group(1))), line)
+        line = _MD_CODE.sub(r"\1", _MD_LINK.sub(r"\1", line))
+        line = _MD_STRONG.sub(lambda m: m.group(1) or m.group(2) or "", line)
+        line = _MD_EM.sub(lambda m: m.group(1) or m.group(2) or "", line)
+        out.append(_ESCAPED_MARK.sub(lambda m: chr(ord(m.group(0)) - _ESCAPED), line))
+    return "\n".join(out)
+
+
+_ESCAPED = 0xF0000  # escaped marks wait in a private-use plane
+_ESCAPED_MARK = re.compile("[\U000F0000-\U000F00FF]")
 
 
 def paragraphs(text: str) -> list[str]:

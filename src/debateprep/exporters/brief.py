@@ -154,6 +154,22 @@ class PrstDraft:
 
 
 @dataclass
+class OurStatementSummary:
+    """Our statement as the brief reports it: who, which revision, how long against the limit."""
+
+    delegation: str
+    language: str
+    revision: str | None
+    units: int
+    estimated_seconds: float
+    limit_seconds: int
+    over_seconds: float
+    sections: int
+    placeholders: int
+    text: str = ""  # the current text (paragraphs), shown in the brief
+
+
+@dataclass
 class BriefData:
     meeting: Meeting
     note: NoteSummary | None = None
@@ -164,6 +180,7 @@ class BriefData:
     convergence: list[ConvergencePoint] | None = None
     agreed_language: list[AgreedText] | None = None
     prst: PrstDraft | None = None
+    ours: OurStatementSummary | None = None
     prepared: date | None = None
 
 
@@ -186,6 +203,7 @@ def render_brief(data: BriefData, lang: str = "en") -> str:
     _convergence(doc, data.convergence, data.coverage is not None, t, lang)
     _library(doc, data.agreed_language, t)
     _prst(doc, data.prst, t, lang)
+    _ours(doc, data.ours, t, lang)
     if data.prepared is not None:
         doc.rule()
         doc.paragraph(emph(t["prepared"].format(date=format_date(data.prepared, lang))))
@@ -405,6 +423,29 @@ def _prst(doc: Document, draft: PrstDraft | None, t: dict[str, str], lang: str) 
         status = p.status if p.status in ("agreed", "new") else "unchecked"
         marker = doc.footnote(_note_text(p, t, lang))
         doc.paragraph(strong(f"{n}."), Md(" "), emph(f"[{t[status]}]"), Md(" "), p.text, marker)
+
+
+def _mmss(seconds: float) -> str:
+    seconds = int(round(seconds))
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def _ours(doc: Document, ours: OurStatementSummary | None, t: dict[str, str], lang: str) -> None:
+    doc.heading(t["ours"], 2)
+    if ours is None:
+        doc.paragraph(emph(fixed(t["no_ours"])))
+        return
+    rev = t["ours_rev"].format(rev=ours.revision) if ours.revision else t["ours_no_rev"]
+    sep = "，" if lang == "zh" else ", "
+    doc.paragraph(strong(t["ours_who"].format(who=ours.delegation)), Md(" "), emph(f"({ours.language}){sep}{rev}"))
+    values = {"units": ours.units, "unit": t[f"ours_unit_{'zh' if ours.language == 'zh' else 'en'}"],
+              "time": _mmss(ours.estimated_seconds), "limit": _mmss(ours.limit_seconds),
+              "over": _mmss(ours.over_seconds)}
+    length = t["ours_over" if ours.over_seconds > 0 else "ours_length"].format(**values)
+    doc.bullets([strong(length) if ours.over_seconds > 0 else length,
+                 t["ours_sections"].format(n=ours.sections, placeholders=ours.placeholders)])
+    if ours.text:
+        doc.quote(ours.text)
 
 
 def _note_text(p: PrstParagraph, t: dict[str, str], lang: str) -> str:

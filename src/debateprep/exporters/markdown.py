@@ -23,6 +23,8 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
+from debateprep.domain.controls import escape_controls
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
@@ -32,7 +34,6 @@ Align = Literal["left", "right", "center", None]
 # Inline markdown syntax escaped everywhere (CommonMark allows a backslash before any ASCII
 # punctuation). Kept short so the source still reads well: "S/RES/2594 (2021), OP 4" is untouched.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _LINE_BREAKS = r"\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t]*[{_LINE_BREAKS}]+[ \t]*(?=[{_CJK}])")
@@ -50,16 +51,17 @@ class Md(str):
 def escape(text: str) -> str:
     """Plain text as one line of inline markdown that renders back as exactly that text.
 
-    Line breaks become spaces (none between two Chinese characters), control characters go,
-    and every character that could start markup is backslash-escaped.
+    Line breaks become spaces (none between two Chinese characters), control and bidi-control
+    characters are shown as `\u001b` (domain.controls, as everywhere debateprep writes), and every
+    character that could start markup is backslash-escaped.
     """
     return _guard_line_start(_escape_chars(text).strip())
 
 
 def _escape_chars(text: str) -> str:
-    text = _CONTROL.sub("", text)
     text = _CJK_BREAK.sub("", text)
     text = _WHITESPACE.sub(" ", text)
+    text = escape_controls(text, keep="")  # ESC, NUL, bidi overrides … shown as \u001b, never passed on
     return _SPECIAL.sub(r"\\\1", text)
 
 

@@ -27,7 +27,8 @@ def import_concept_note(path: str | Path, symbol: str | None = None) -> tuple[Re
         except ValueError:
             raise InputError(None, f"--symbol {symbol!r} is not a UN document symbol (e.g. S/2014/74)") from None
     doc = read_document(path, max_chars=MAX_NOTE_CHARS, what="concept note")
-    note = parse_concept_note(doc.text, symbol=symbol, furniture=doc.furniture)
+    note = parse_concept_note(doc.text, symbol=symbol, furniture=doc.furniture,
+                              footnotes=tuple(zip(doc.footnote_at, doc.footnotes)))
     if note.symbol is None:
         note.symbol = symbol_from_filename(Path(path).name)
     if not note.questions and not any(s.heading for s in note.sections) and note.letter_date is None:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from debateprep.domain.errors import DebateprepError, InputError
 from debateprep.domain.resolution import ANNEX, OP, PARA, PP, AdoptedDocument, parse_adopted
+from debateprep.i18n import _
 from debateprep.importers.reader import MAX_FILE_BYTES, SUFFIXES, TEXT_SUFFIXES, decode_text, read_document
 
 _RES_NAME = re.compile(r"(?i)(?:S[_-]RES[_-]|resolution[_-]?)0*(\d{1,4})[_-](\d{4})(?!\d)")
@@ -122,11 +123,13 @@ class ImportReport:
         return [d for d in self.imported if d.warnings]
 
     def summary(self) -> str:
-        parts = [f"{len(self.imported)} imported", f"{len(self.skipped)} already in the library"]
+        """"3 imported, 0 already in the library, 0 failed", in the interface language."""
+        parts = [_("{n} imported").format(n=len(self.imported)),
+                 _("{n} already in the library").format(n=len(self.skipped))]
         if self.doubtful:
-            parts.append(f"{len(self.doubtful)} with doubts")
-        parts.append(f"{len(self.failed)} failed")
-        return ", ".join(parts)
+            parts.append(_("{n} with doubts").format(n=len(self.doubtful)))
+        parts.append(_("{n} failed").format(n=len(self.failed)))
+        return _(", ").join(parts)
 
     def to_json(self) -> dict[str, object]:
         return {

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from debateprep.domain.errors import InputError
-from debateprep.domain.text import normalise
+from debateprep.domain.text import markdown_to_text, normalise
 
 if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph as DocxParagraph
@@ -32,6 +32,7 @@ MAX_FILE_BYTES = 20 * 1024 * 1024  # no concept note, resolution or statement co
 MAX_DOCX_UNCOMPRESSED = 100 * 1024 * 1024  # total size of a .docx's parts once unzipped (zip bombs)
 MAX_DOCX_RATIO = 200  # a part compressed more than this is a bomb, not a document
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
 SUFFIXES = {**{s: "text" for s in TEXT_SUFFIXES}, ".docx": "docx", ".pdf": "pdf"}
 _HINTS = {".doc": "save it as .docx", ".rtf": "save it as .docx", ".odt": "save it as .docx", ".pages": "export it as .docx"}
 
@@ -44,7 +45,8 @@ class ReadDocument:
     original: str  # the text as extracted, line breaks normalised to "\n"
     text: str  # normalised: a paragraph per line, blank line between paragraphs
     furniture: tuple[str, ...] = ()  # page furniture dropped from `text` (running headers …)
-    footnotes: tuple[str, ...] = ()  # footnotes taken from the page bottoms
+    footnotes: tuple[str, ...] = ()  # footnote lines taken from the page bottoms
+    footnote_at: tuple[int, ...] = ()  # for each, the number of paragraphs of `text` printed above it
 
 
 def read_document(path: str | Path, *, max_chars: int | None = None, what: str = "document") -> ReadDocument:
@@ -69,9 +71,10 @@ def read_document(path: str | Path, *, max_chars: int | None = None, what: str =
     if max_chars is not None and len(original) > max_chars:
         raise InputError(p, f"too long for a {what} ({len(original):,} characters; a {what} has at most "
                             f"{max_chars:,})")
-    normalised = normalise(original)
+    # Markdown's marks (# headings, **bold**, [links](…)) are no part of the text
+    normalised = normalise(markdown_to_text(original) if p.suffix.lower() in MARKDOWN_SUFFIXES else original)
     return ReadDocument(p, kind, encoding, original, normalised.text, header + normalised.furniture,
-                        normalised.footnotes)
+                        normalised.footnotes, normalised.footnote_at)
 
 
 def _check_file(p: Path) -> Kind:
@@ -314,10 +317,22 @@ def _read_docx(p: Path) -> tuple[str, tuple[str, ...]]:
         document = docx.Document(str(p))
     except Exception as exc:  # python-docx raises many kinds on a damaged package
         raise InputError(p, f"cannot be read as a Word document ({type(exc).__name__})") from None
+    notes = _docx_footnotes(document)
     blocks: list[str] = []
+    numbered = 0  # footnotes are numbered in the order the text refers to them, as Word prints them
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            blocks.append(_docx_paragraph(block))
+            refs = [r for r in block._p.xpath("./w:r/w:footnoteReference/@w:id | ./w:hyperlink/w:r/w:footnoteReference/@w:id")
+                    if r in notes]
+            if not refs:
+                blocks.append(_docx_paragraph(block))
+                continue
+            numbers = {ref: numbered + k for k, ref in enumerate(refs, start=1)}
+            numbered += len(refs)
+            blocks.append(_docx_paragraph(block, numbers))
+            # the footnotes as a page prints them at its foot, then a page end: the normaliser
+            # takes them (and their markers) out of the text as it does a PDF's
+            blocks.append("\n".join(f"{numbers[ref]} {notes[ref]}" for ref in refs) + "\n\f")
         elif isinstance(block, Table):
             blocks += _docx_table(block)
     # paragraphs are separated by a blank line; a soft line break inside one stays a "\n"
@@ -340,9 +355,11 @@ def _docx_furniture(document) -> tuple[str, ...]:  # type: ignore[no-untyped-def
     return tuple(lines)
 
 
-def _docx_paragraph(paragraph: DocxParagraph) -> str:
-    """A paragraph's text; list items (Word bullets or numbering) get a "- " marker."""
-    text: str = paragraph.text
+def _docx_paragraph(paragraph: DocxParagraph, footnotes: dict[str, int] | None = None) -> str:
+    """A paragraph's text; list items (Word bullets or numbering) get a "- " marker; a footnote
+    reference (`footnotes`: Word's id -> its number) is its number glued to the text before it,
+    as in a PDF ("information?1")."""
+    text: str = paragraph.text if not footnotes else _text_with_markers(paragraph, footnotes)
     ppr = paragraph._p.pPr
     is_list = ppr is not None and ppr.numPr is not None
     # the style id ("ListBullet", "Heading1"); resolving paragraph.style is slow (a lookup per call)
@@ -350,6 +367,48 @@ def _docx_paragraph(paragraph: DocxParagraph) -> str:
     if (is_list or style.startswith("List")) and text.strip() and not style.startswith("Heading"):
         return "- " + text.strip()
     return text
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _text_with_markers(paragraph: DocxParagraph, footnotes: dict[str, int]) -> str:
+    """The paragraph's text (as python-docx reads it: text, tabs, breaks) with each footnote
+    reference as its number."""
+    out: list[str] = []
+    for el in paragraph._p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}footnoteReference"):
+        if el.tag == f"{_W}t":
+            out.append(el.text or "")
+        elif el.tag == f"{_W}tab":
+            out.append("\t")
+        elif el.tag == f"{_W}footnoteReference":
+            out.append(str(footnotes.get(el.get(f"{_W}id") or "", "")))
+        else:
+            out.append("\n")
+    return "".join(out)
+
+
+def _docx_footnotes(document) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Word's footnotes by id, each as one line of text (the separators Word keeps among them left out)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+
+    notes: dict[str, str] = {}
+    for rel in document.part.rels.values():
+        if rel.reltype != RT.FOOTNOTES or rel.is_external:
+            continue
+        try:
+            root = parse_xml(rel.target_part.blob)
+        except Exception:  # noqa: BLE001 - a damaged footnotes part loses the footnotes, not the document
+            return {}
+        for note in root.iter(f"{_W}footnote"):
+            if note.get(f"{_W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            paras = ("".join(t.text or "" for t in p.iter(f"{_W}t")) for p in note.iter(f"{_W}p"))
+            text = " ".join(" ".join(paras).split())
+            if text and note.get(f"{_W}id") is not None:
+                notes[str(note.get(f"{_W}id"))] = text
+    return notes
 
 
 def _docx_table(table) -> list[str]:  # type: ignore[no-untyped-def]

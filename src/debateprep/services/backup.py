@@ -9,7 +9,6 @@ Tables come parents first; datetimes are UTC; the file is created readable by it
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -18,7 +17,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from debateprep import __version__
+from debateprep.domain import limits
 from debateprep.domain.errors import Conflict, DatabaseError, DebateprepError, InputError
+from debateprep.files import read_limited, refuse_existing, write_private
 from debateprep.storage import backup as store
 from debateprep.storage import schema
 from debateprep.storage.db import Database
@@ -69,50 +70,9 @@ def _write(handle: IO[str], data: store.Dump) -> None:
     handle.write("\n]}\n")
 
 
-def write_private(path: Path, write: Any, force: bool) -> None:
-    """Create `path` readable by its owner only, atomically; never replace it unless `force`."""
-    try:
-        _write_private(path, write, force)
-    except OSError as exc:
-        raise InputError(path, f"cannot write it ({exc.strerror or exc})") from None
-
-
-def _write_private(path: Path, write: Any, force: bool) -> None:
-    if path.is_dir():
-        raise InputError(path, "is a directory")
-    if path.exists() and not force:
-        raise Conflict(f"{path}: already exists; use --force to overwrite it")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if force:
-            os.replace(tmp, path)
-        else:
-            try:
-                os.link(tmp, path)  # fails if the file appeared meanwhile: never overwrite
-            except FileExistsError:
-                raise Conflict(f"{path}: already exists; use --force to overwrite it") from None
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
 def read_backup(path: Path) -> store.Dump:
     """Parse and check a backup file; InputError naming the file for anything unusable."""
-    try:
-        if path.exists() and not path.is_file() and not path.is_dir():
-            raise InputError(path, "not a regular file")  # a FIFO or device would block or never end
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a directory") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot read it ({exc.strerror})") from None
+    raw = read_limited(path, limits.MAX_BACKUP_BYTES)  # InputError for a folder, FIFO, device, too large
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
@@ -165,14 +125,9 @@ class BackupService:
 
     def backup(self, path: str | Path, debate_id: int | None = None, force: bool = False) -> BackupSummary:
         target = Path(path)
-        try:
-            exists = target.exists()
-        except OSError as exc:
-            raise InputError(target, f"cannot write it ({exc.strerror})") from None
-        if exists and not force:  # fail before reading the whole database
-            raise Conflict(f"{target}: already exists; use --force to overwrite it")
+        refuse_existing(target, force)  # fail before reading the whole database
         data = store.dump(self.db, debate_id)
-        write_private(target, lambda handle: _write(handle, data), force)
+        write_private(target, lambda handle: _write(handle, data), force=force)
         return BackupSummary(target, data.scope, data.revision, len(data.tables), data.row_count)
 
     def restore(self, path: str | Path, replace: bool = False) -> BackupSummary:

@@ -23,12 +23,14 @@ from debateprep.exporters.brief import (
     CoverageTable,
     Meeting,
     NoteSummary,
+    OurStatementSummary,
     PrstDraft,
     PrstParagraph,
     Question,
     Speaker,
     render_brief,
 )
+from debateprep.i18n import _, ngettext
 from debateprep.services.debates import DebateService
 from debateprep.storage.db import Database
 
@@ -69,6 +71,7 @@ class BriefService:
             self._add_statements(debate, data)
             drafts = self._add_prst(debate, data, lang or default_language(debate))
             self._add_library(data, drafts)
+            self._add_ours(debate, data, lang or default_language(debate))
         return debate, data
 
     def _add_note(self, debate: Debate, data: BriefData) -> None:
@@ -202,6 +205,34 @@ class BriefService:
         )
         return [draft]
 
+    def _add_ours(self, debate: Debate, data: BriefData, lang: str) -> None:
+        """Our statement: the one by the brief's delegation if there is one, else the latest in the
+        brief's language, else the latest; its current revision and estimated length."""
+        from debateprep.domain.statement_check import bracket_issues
+        from debateprep.services.our_statement import OurStatementService
+
+        service = OurStatementService(self.db)
+        found = service.statements(debate.id)
+        if not found:
+            return
+        us = (data.meeting.delegation or "").casefold()
+        ours = [s for s in found if us and s.delegation.casefold() == us]
+        if not ours and us:
+            known = service.roster.find(us)
+            ours = [s for s in found if known is not None and service.roster.find(s.delegation) == known]
+        statement = (ours or [s for s in found if s.language == lang] or found)[-1]
+        estimate = statement.estimate()
+        latest = statement.latest_revision()
+        placeholders = sum(1 for sec in statement.sections for kind, _ in bracket_issues(sec.text)
+                           if kind == "placeholder")
+        data.ours = OurStatementSummary(
+            delegation=statement.delegation, language=statement.language,
+            revision=latest.label if latest else None, units=estimate.units,
+            estimated_seconds=estimate.seconds, limit_seconds=estimate.limit_seconds,
+            over_seconds=estimate.over_seconds, sections=len(statement.sections), placeholders=placeholders,
+            text=statement.text(),
+        )
+
     def _add_library(self, data: BriefData, drafts: list[Draft]) -> None:
         """Agreed language for the debate: the closest adopted paragraph to each guiding question,
         and the paragraphs the PRST draft took from the library."""
@@ -262,12 +293,15 @@ def default_language(debate: Debate) -> str:
     return debate.language if debate.language in ("en", "zh") else "en"
 
 
+def brief_title(debate: Debate, lang: str) -> str:
+    return f"代表团简报：{debate.title}" if lang == "zh" else f"Delegation brief: {debate.title}"
+
+
 def to_html(markdown: str, debate: Debate, lang: str) -> str:
     """The brief as a printable HTML page (same parse tree as the markdown)."""
     from debateprep.exporters.markdown import html_page
 
-    title = f"代表团简报：{debate.title}" if lang == "zh" else f"Delegation brief: {debate.title}"
-    return html_page(markdown, title=title, lang="zh-Hans" if lang == "zh" else "en")
+    return html_page(markdown, title=brief_title(debate, lang), lang="zh-Hans" if lang == "zh" else "en")
 
 
 CONVERGENCE_POINTS = 10  # the most widely shared proposals shown in the brief
@@ -308,11 +342,14 @@ def _opening(paragraph: str) -> str:
 
 def summarize(data: BriefData) -> str:
     """One line: what the brief holds ("13 questions, 19 speakers, 0 statements, …")."""
+    questions, speakers = len(data.questions or []), len(data.speakers or [])
+    statements, agreed = len(data.coverage.rows) if data.coverage else 0, len(data.agreed_language or [])
     parts = [
-        f"{len(data.questions or [])} questions",
-        f"{len(data.speakers or [])} speakers",
-        f"{len(data.coverage.rows) if data.coverage else 0} statements",
-        f"{len(data.agreed_language or [])} agreed-language paragraphs",
-        f"PRST {len(data.prst.paragraphs)} paragraphs" if data.prst else "no PRST draft",
+        ngettext("{n} question", "{n} questions", questions).format(n=questions),
+        ngettext("{n} speaker", "{n} speakers", speakers).format(n=speakers),
+        ngettext("{n} statement", "{n} statements", statements).format(n=statements),
+        ngettext("{n} agreed-language paragraph", "{n} agreed-language paragraphs", agreed).format(n=agreed),
+        (ngettext("PRST {n} paragraph", "PRST {n} paragraphs", len(data.prst.paragraphs)).format(
+            n=len(data.prst.paragraphs)) if data.prst else _("no PRST draft")),
     ]
-    return ", ".join(parts)
+    return _(", ").join(parts)

@@ -6,7 +6,9 @@ folder — where the user started debateprep, never a hidden data folder. The TU
 in a dialog before writing (editable) and asks before replacing a file; the CLI writes to `-o FILE`,
 or to the default name inside `-o FOLDER`, prints the path it wrote, and replaces nothing without
 `--force`; without `-o` it prints the document to stdout. Files are written by the one private
-atomic writer (`Services.write_export`).
+atomic writer (`write_export` here, also `Services.write_export`): debateprep.files.write_private
+(a fresh temporary name beside the target with O_EXCL|O_NOFOLLOW, mode 0600, fsync, then put in
+place; an existing file is never replaced unless `force`), text or bytes (.docx).
 """
 
 from __future__ import annotations
@@ -43,3 +45,10 @@ def target(output: str | Path | None, name: str, folder: Path | None = None) -> 
 def annotated_beside(path: Path) -> Path:
     """Where the annotated PRST goes when the clean one goes to `path`: beside it, '-annotated'."""
     return path.with_name(f"{path.stem}-annotated{path.suffix}")
+
+
+def write_export(path: str | Path, content: str | bytes, *, force: bool = False) -> Path:
+    """Write `content` (str as UTF-8) to `path` atomically and privately; Conflict if it exists."""
+    from debateprep.files import write_private
+
+    return write_private(Path(path).expanduser(), content, force=force)

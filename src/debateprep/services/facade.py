@@ -28,7 +28,9 @@ if TYPE_CHECKING:
     from debateprep.services.debates import DebateService
     from debateprep.services.library import LibraryService
     from debateprep.services.notes import NotesService
+    from debateprep.services.our_statement import OurStatementService
     from debateprep.services.prst import PrstService
+    from debateprep.services.settings import UserSettings
     from debateprep.services.speakers import SpeakersService
     from debateprep.services.statements import StatementService
     from debateprep.storage.db import Database
@@ -42,9 +44,15 @@ S = TypeVar("S")
 class Services:
     """Every use case, over one database; see the module docstring."""
 
-    def __init__(self, db: Database | None = None, *, url: str | None = None, roster: Roster | None = None) -> None:
+    def __init__(self, db: Database | None = None, *, url: str | None = None, roster: Roster | None = None,
+                 settings: UserSettings | None = None) -> None:
         if (db is None) == (url is None):
             raise ValueError("give a database or a URL, not both")
+        if settings is None:
+            from debateprep.services.settings import UserSettings
+
+            settings = UserSettings()
+        self.settings = settings  # the user's own (the interface language), not the database's
         self._db = db
         self.url = db.url if db is not None else str(url)
         self._roster = roster
@@ -164,6 +172,12 @@ class Services:
         return self._wrap("prst", PrstService(self.db))
 
     @cached_property
+    def ours(self) -> OurStatementService:
+        from debateprep.services.our_statement import OurStatementService
+
+        return self._wrap("ours", OurStatementService(self.db, self.roster))
+
+    @cached_property
     def brief(self) -> BriefService:
         from debateprep.services.brief import BriefService
 
@@ -186,12 +200,12 @@ class Services:
 
         return load_sample(self.db)
 
-    def write_export(self, path: Path, content: str, *, force: bool = False) -> Path:
-        """Write an exported document, readable by its owner only; never over a file unless `force`."""
-        from debateprep.services.backup import write_private
+    def write_export(self, path: Path, content: str | bytes, *, force: bool = False) -> Path:
+        """Write an exported document (text, or the bytes of a .docx), readable by its owner only,
+        atomically; never over a file unless `force` (services/exports.py, the one rule)."""
+        from debateprep.services.exports import write_export
 
-        write_private(path, lambda handle: handle.write(content), force)
-        return path
+        return write_export(path, content, force=force)
 
     def close(self) -> None:
         if self._db is not None:

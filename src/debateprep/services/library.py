@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from debateprep.domain import limits
 from debateprep.domain.errors import InputError, NotFound
 from debateprep.domain.resolution import KINDS, AdoptedDocument, Paragraph, parse_citation
 from debateprep.domain.search_text import PUNCT_TOKEN, Snippet, parse_query, snippet, tokens
@@ -255,6 +256,7 @@ class LibraryService:
         limit: int = 20,
     ) -> list[SearchHit]:
         """Paragraphs containing every term of `query`, best first, with highlighted snippets."""
+        limits.check_query(query, "the search", limits.MAX_SEARCH_CHARS)
         parsed = parse_query(query)
         if parsed.empty:
             return []
@@ -327,6 +329,7 @@ class LibraryService:
         """
         if not text.strip():
             return []
+        limits.check_query(text, "the text to match", limits.MAX_SIMILAR_CHARS)
         lang = lang or detect_language(text)
         hits: list[Any] = []
         with self.db.session() as s:

@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from debateprep.domain.concept_note import ConceptNote, NoteSummary, Provenance, Question, StoredNote
+from debateprep.domain import limits
 from debateprep.domain.debate import Debate, DebateSettings
 from debateprep.domain.errors import Conflict, InputError
 from debateprep.domain.questions import clean_item, is_question, question_form
 from debateprep.domain.text import BULLET_CHARS, paragraphs
+from debateprep.i18n import _, ngettext
 from debateprep.importers.concept_note import import_concept_note
 from debateprep.importers.reader import ReadDocument
 from debateprep.storage.db import Database
@@ -29,13 +31,16 @@ class ImportResult:
 
     def __str__(self) -> str:
         n = self.note
+        title = n.note.title or _("untitled")
         if not self.created:
-            return f"{self.source or n.source_name}: already imported as #{n.id} ({n.note.title or 'untitled'})"
+            return _("{source}: already imported as #{id} ({title})").format(
+                source=self.source or n.source_name, id=n.id, title=title)
         symbol = f" {n.note.symbol}" if n.note.symbol else ""
-        return (
-            f"imported concept note #{n.id}{symbol}: {n.note.title or 'untitled'} — "
-            f"{len(n.note.questions)} guiding questions, {len(n.note.briefers)} briefers"
-        )
+        questions = ngettext("{n} guiding question", "{n} guiding questions", len(n.note.questions)).format(
+            n=len(n.note.questions))
+        briefers = ngettext("{n} briefer", "{n} briefers", len(n.note.briefers)).format(n=len(n.note.briefers))
+        return _("imported concept note #{id}{symbol}: {title} — {questions}, {briefers}").format(
+            id=n.id, symbol=symbol, title=title, questions=questions, briefers=briefers)
 
 
 def content_hash(text: str) -> str:
@@ -60,6 +65,9 @@ class NotesService:
         `parsed` is `import_concept_note(path, symbol)` when the caller already ran it.
         """
         doc, note = parsed or import_concept_note(path, symbol=symbol)
+        if len(note.questions) > limits.MAX_QUESTIONS:
+            raise InputError(path, f"{len(note.questions):,} guiding questions: a concept note has a few dozen at "
+                                   f"most (the limit is {limits.MAX_QUESTIONS:,}); not imported")
         digest = content_hash(doc.text)
         existing = self._existing(digest)
         if existing is not None:

@@ -4,14 +4,19 @@ A draft belongs to a debate; paragraphs come from a convergence group (statement
 language (library) or from the keyboard, and are converted to PRST form on the way in. `check`
 compares every paragraph with the library and marks it agreed (with the closest citation) or new.
 Structural changes (add, remove, move, order, revise) bump the draft's version; text edits bump the
-paragraph's. A caller that read an older version gets StaleEdit naming what changed.
+paragraph's. Paragraphs are addressed by id (positions are for display: they move when someone else
+adds, removes or moves a paragraph), and every change names the version it was made against: the
+paragraph's for edit and remove, the draft's for move and order. A caller that read an older version
+gets StaleEdit naming what changed, from which version to which, and who changed it.
 """
 
 from __future__ import annotations
 
+import getpass
 import re
 from dataclasses import dataclass, replace
 
+from debateprep.domain import limits
 from debateprep.domain.errors import Conflict, InputError, NotFound
 from debateprep.domain.prst import (
     Draft,
@@ -23,7 +28,7 @@ from debateprep.domain.prst import (
     check_language,
     conventional_order,
     insertion_index,
-    move,
+    move_to,
     translate_item,
 )
 from debateprep.domain.prst_diff import RevisionDiff, diff_paragraphs
@@ -77,6 +82,14 @@ def is_excerpt(mine: str, adopted: str) -> bool:
     """`mine` is a verbatim clause of `adopted` (punctuation, spacing and case aside)."""
     small = _letters(mine)
     return len(small) >= MIN_EXCERPT_CHARS and small in _letters(adopted)
+
+
+def current_user() -> str | None:
+    """Who is making a change, as a stale edit will name them: the login name, when there is one."""
+    try:
+        return getpass.getuser()[:100] or None
+    except (KeyError, OSError):  # no login name (a container without a passwd entry)
+        return None
 
 
 class PrstService:
@@ -167,10 +180,11 @@ class PrstService:
         self._refuse_duplicate(draft, conversion.text, provenance)
         paragraph = Paragraph(text=conversion.text, provenance=provenance, flags=conversion.flags)
         index = insertion_index(draft.paragraphs, paragraph.category) if position is None else position - 1
+        who = current_user()
         with self.db.transaction() as s:
             row = repo.check_draft_version(s, draft_id, None)
-            added = repo.insert_paragraph(s, draft_id, paragraph, index)
-            repo.bump_draft(s, row)
+            added = repo.insert_paragraph(s, draft_id, paragraph, index, who)
+            repo.bump_draft(s, row, who)
             return added
 
     @staticmethod
@@ -245,61 +259,74 @@ class PrstService:
         provenance = Provenance("group", source_id=rank, supporters=group.supporters, source_text=group.text)
         return self.add_text(draft_id, group.text, provenance=provenance)
 
-    def paragraph(self, draft: Draft, number: int) -> Paragraph:
-        if not 1 <= number <= len(draft.paragraphs):
-            raise InputError(None, f"no paragraph {number}: the draft has {len(draft.paragraphs)} paragraphs")
-        return draft.paragraphs[number - 1]
+    def paragraph(self, draft_id: int, paragraph_id: int) -> Paragraph:
+        """One paragraph of a draft by its id (NotFound, saying so, if someone removed it)."""
+        with self.db.session() as s:
+            return repo.get_paragraph(s, draft_id, paragraph_id)
 
-    def edit(self, draft_id: int, paragraph: Paragraph, text: str, *, convert: bool = True) -> Paragraph:
-        """Replace the text of the paragraph the caller read (its version); the check is reset.
-        The new text is converted to PRST form as added text is (unless `convert` is False)."""
+    def edit(self, draft_id: int, paragraph_id: int, version: int, text: str,
+             read_text: str | None = None, *, convert: bool = True) -> Paragraph:
+        """Replace the text of paragraph `paragraph_id` as the caller read it at `version` (and
+        `read_text`, when the caller has it: the refusal then diffs from what they saw). The new
+        text is converted to PRST form as added text is (unless `convert` is False); the
+        agreed/new check is reset."""
         if not text.strip():
             raise InputError(None, "a paragraph needs some text (use remove to delete it)")
         language = self.get(draft_id).language
         conversion = draft_text(text, language, convert=convert)
-        edited = replace(
-            paragraph, text=conversion.text, status="unchecked",
-            closest_citation=None, closest_text=None, similarity=None, flags=conversion.flags,
-        )
+        who = current_user()
         with self.db.transaction() as s:
-            return repo.update_paragraph(s, draft_id, edited, paragraph.text)
+            current = repo.get_paragraph(s, draft_id, paragraph_id)
+            edited = replace(
+                current, text=conversion.text, status="unchecked",
+                closest_citation=None, closest_text=None, similarity=None, flags=conversion.flags,
+            )
+            return repo.update_paragraph(s, draft_id, edited, version, read_text, who)
 
-    def remove(self, draft_id: int, paragraph: Paragraph) -> None:
+    def remove(self, draft_id: int, paragraph_id: int, version: int, read_text: str | None = None) -> Paragraph:
+        """Remove paragraph `paragraph_id` as the caller read it at `version`; returns what was removed."""
+        who = current_user()
         with self.db.transaction() as s:
             row = repo.check_draft_version(s, draft_id, None)
-            repo.delete_paragraph(s, draft_id, paragraph)
-            repo.bump_draft(s, row)
+            gone = repo.delete_paragraph(s, draft_id, paragraph_id, version, read_text)
+            repo.bump_draft(s, row, who)
+            return gone
 
-    def move(self, draft_id: int, source: int, target: int, expected_version: int | None = None) -> Draft:
-        """Move paragraph `source` to `target` (1-based) in the draft as the caller saw it."""
+    def move(self, draft_id: int, paragraph_id: int, target: int, expected_version: int) -> Draft:
+        """Move paragraph `paragraph_id` to number `target` (1-based) of the draft as the caller saw
+        it: `expected_version` is the draft version they saw (a number is only meaningful in it)."""
+        who = current_user()
         with self.db.transaction() as s:
             row = repo.check_draft_version(s, draft_id, expected_version)
+            repo.paragraph_row(s, draft_id, paragraph_id)
             draft = repo.get(s, draft_id)
-            order = move(draft.paragraphs, source, target)
+            order = move_to(draft.paragraphs, paragraph_id, target)
             repo.reorder(s, draft_id, [p.id for p in order if p.id is not None])
-            repo.bump_draft(s, row)
+            repo.bump_draft(s, row, who)
             return repo.get(s, draft_id)
 
-    def order(self, draft_id: int, expected_version: int | None = None) -> Draft:
-        """Put every paragraph in conventional order (stable within a category)."""
+    def order(self, draft_id: int, expected_version: int) -> Draft:
+        """Put every paragraph in conventional order (stable within a category), from the draft
+        version the caller saw."""
+        who = current_user()
         with self.db.transaction() as s:
             row = repo.check_draft_version(s, draft_id, expected_version)
             draft = repo.get(s, draft_id)
             repo.reorder(s, draft_id, [p.id for p in conventional_order(draft.paragraphs) if p.id is not None])
-            repo.bump_draft(s, row)
+            repo.bump_draft(s, row, who)
             return repo.get(s, draft_id)
 
-    def convert(self, draft_id: int, number: int | None = None) -> list[tuple[int, Conversion]]:
-        """Re-apply form conversion to one paragraph or all; returns what each became."""
+    def convert(self, draft_id: int, paragraph_id: int | None = None) -> list[tuple[Paragraph, Conversion]]:
+        """Re-apply form conversion to one paragraph (by id) or all; returns what each became."""
         draft = self.get(draft_id)
-        numbers = [number] if number is not None else list(range(1, len(draft.paragraphs) + 1))
-        results: list[tuple[int, Conversion]] = []
-        for n in numbers:
-            paragraph = self.paragraph(draft, n)
+        paragraphs = draft.paragraphs if paragraph_id is None else [self.paragraph(draft_id, paragraph_id)]
+        results: list[tuple[Paragraph, Conversion]] = []
+        for paragraph in paragraphs:
+            assert paragraph.id is not None
             conversion = draft_text(paragraph.text, draft.language)
             if conversion.text != paragraph.text or conversion.flags != paragraph.flags:
-                self.edit(draft_id, paragraph, paragraph.text)
-            results.append((n, conversion))
+                paragraph = self.edit(draft_id, paragraph.id, paragraph.version, paragraph.text, paragraph.text)
+            results.append((paragraph, conversion))
         return results
 
     # agreed or new -----------------------------------------------------------------------
@@ -310,7 +337,8 @@ class PrstService:
 
         mine = body(text)
         best: tuple[bool, float, str, str] | None = None
-        for match in similar_paragraphs(self.db, mine, CANDIDATES, language):
+        # no adopted paragraph is longer than the similar() window: past it, compare the opening
+        for match in similar_paragraphs(self.db, mine[:limits.MAX_SIMILAR_CHARS], CANDIDATES, language):
             theirs = body(to_prst(match.text, language).text)
             score = max(match.similarity, wording_similarity(mine, theirs))
             agreed = score >= AGREED_THRESHOLD or is_excerpt(mine, theirs)
@@ -349,7 +377,7 @@ class PrstService:
             if latest is not None and list(latest.paragraphs) == draft.texts():
                 raise InputError(None, f"nothing changed since {latest.label}")
             revision = repo.add_revision(s, draft_id, draft.texts(), note)
-            repo.bump_draft(s, row)
+            repo.bump_draft(s, row, current_user())
             return revision
 
     def diff(self, draft_id: int, old: str | int | None = None, new: str | int | None = None) -> RevisionDiff:
@@ -386,3 +414,13 @@ class PrstService:
                 raise InputError(None, "the annotated export shows the working text; drop --rev")
             return annotated_markdown(draft)
         return clean_markdown(draft, draft.revision(revision) if revision is not None else None)
+
+    def export_docx(self, draft_id: int, *, annotated: bool = False, revision: str | int | None = None) -> bytes:
+        """The same text as `export`, as a Word document (page numbers; the annotated draft's
+        provenance as real footnotes)."""
+        from debateprep.exporters.docx import markdown_to_docx
+        from debateprep.exporters.prst_markdown import TITLES
+
+        draft = self.get(draft_id)
+        text = self.export(draft_id, annotated=annotated, revision=revision)
+        return markdown_to_docx(text, language=draft.language, header=TITLES[draft.language])

@@ -9,6 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 from debateprep.domain.errors import NotFound
+from debateprep.i18n import _
 from debateprep.storage.db import Database
 
 SEED_NOTE = "concept-note_S-2014-74_poc_lithuania.zh.txt"
@@ -36,7 +37,7 @@ def load_sample(db: Database) -> list[str]:
     lines = [str(notes.import_file(folder / ENGLISH_NOTE))]
     seed = notes.import_file(folder / SEED_NOTE)
     lines.append(str(seed))
-    lines.append(f"agreed-language library: {LibraryService(db).load_sample().summary()}")
+    lines.append(_("agreed-language library: {summary}").format(summary=LibraryService(db).load_sample().summary()))
     if seed.debate_id is not None:
         lines.extend(_seed_debate(db, seed.debate_id))
     return lines
@@ -63,4 +64,5 @@ def _seed_debate(db: Database, debate_id: int) -> list[str]:
         speakers.add(debate_id, speakers.roster.get(code).name, basis="member", draw=draw,
                      inscribed_at=base + timedelta(minutes=draw), notes=SAMPLE_NOTE)
         added += 1
-    return [f"speakers list: {len(briefers)} briefers from the note, {added} Council members added"]
+    return [_("speakers list: {briefers} briefers from the note, {members} Council members added").format(
+        briefers=len(briefers), members=added)]

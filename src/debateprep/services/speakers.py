@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from debateprep.domain.debate import Debate
-from debateprep.domain.errors import Conflict, InputError, NotFound
+from debateprep.domain import limits
+from debateprep.domain.errors import Conflict, InputError, NotFound, StaleEdit
 from debateprep.domain.roster import Roster
 from debateprep.domain.schedule import Schedule, Slot, build_schedule
 from debateprep.domain.speakers import (
@@ -34,12 +35,14 @@ from debateprep.domain.speakers import (
     parse_level,
     parse_status,
 )
+from debateprep.exporters.csv_safe import from_cell
+from debateprep.i18n import _, ngettext
 from debateprep.storage.db import Database
 from debateprep.storage.repos import speakers as repo
 
 CSV_COLUMNS = ("position", "delegation", "code", "representative", "title", "level", "basis", "on_behalf_of",
                "status", "confirmed", "inscribed_at", "draw", "planned_minutes", "actual_seconds", "started_at",
-               "override", "notes", "planned_start", "session")
+               "override", "notes", "planned_start", "session", "person")
 # Column names staff use in their own spreadsheets, English and Chinese.
 _COLUMN_ALIASES = {
     "delegation": ("delegation", "country", "speaker", "代表团", "国家"), "code": ("code", "iso3", "代码"),
@@ -117,13 +120,16 @@ class CouncilInscription:
     def summary(self) -> str:
         withdrawn = [e.delegation for e in self.already if e.status == Status.WITHDRAWN]
         if not self.added:
-            text = f"all {len(self.already)} Council members of {self.year} are on the list already: nothing added"
-            return text + (f" ({', '.join(withdrawn)} withdrawn: reinstate to list again)" if withdrawn else "")
-        text = f"{len(self.added)} Council member{'' if len(self.added) == 1 else 's'} of {self.year} inscribed"
+            text = _("all {count} Council members of {year} are on the list already: nothing added").format(
+                count=len(self.already), year=self.year)
+            return text + (" " + _("({names} withdrawn: reinstate to list again)").format(
+                names=_(", ").join(withdrawn)) if withdrawn else "")
+        text = ngettext("{count} Council member of {year} inscribed", "{count} Council members of {year} inscribed",
+                        len(self.added)).format(count=len(self.added), year=self.year)
         if self.already:
-            names = ", ".join(e.delegation + (" (withdrawn)" if e.status == Status.WITHDRAWN else "")
-                              for e in self.already)
-            text += f"; already on the list: {names}"
+            names = _(", ").join(e.delegation + (" " + _("(withdrawn)") if e.status == Status.WITHDRAWN else "")
+                                 for e in self.already)
+            text += _("; already on the list: {names}").format(names=names)
         return text
 
 
@@ -185,6 +191,7 @@ class SpeakersService:
         name = " ".join((delegation or "").split())
         if not name:
             raise InputError(None, "give a delegation (or a person's name with --person)")
+        name = limits.check_text(name, "delegation", limits.NAME_CHARS, single_line=True)  # before any look-up
         code = None
         if not person:
             found = self.roster.resolve(name, PERSON_HINT)  # InputError for an unknown delegation
@@ -315,27 +322,35 @@ class SpeakersService:
     # -- import / export ----------------------------------------------------------------
 
     def import_csv(self, ref: int | str | None, path: str | Path) -> list[SpeakerEntry]:
-        """Add every row of a CSV file, or none: a bad row is reported with its row number."""
+        """Add every row of a CSV file, or none: a bad row is reported with its row number.
+        Linear in the rows; files over the size limit and lists longer than any debate's are refused."""
+        from debateprep.files import read_limited
         from debateprep.importers.reader import decode_text
 
         debate = self.debate(ref)
         p = Path(path)
-        if not p.is_file():
-            raise InputError(p, "no such file")
-        text, _encoding = decode_text(p.read_bytes(), p)
+        text, _encoding = decode_text(read_limited(p, limits.MAX_FILE_BYTES), p)
         entries, overrides = self._parse_csv(debate, p, text)
         existing = self.entries(debate.id)  # type: ignore[arg-type]
+        on_list = {e.duplicate_key(): e for e in existing if e.active}
+        in_file: dict[tuple[str, str], int] = {}  # duplicate key -> its row: one look-up, not a rescan
         with self.db.transaction() as s:
             added: list[SpeakerEntry] = []
             for row_number, entry in entries:
-                dup = find_duplicate(entry, existing + added)
-                if dup is not None:
-                    where = "earlier in the file" if dup in added else f"on the list already (entry #{dup.id})"
-                    raise InputError(p, f"row {row_number}: {entry.delegation} is inscribed twice ({where})")
+                key = entry.duplicate_key()
+                if entry.active and key in in_file:
+                    raise InputError(p, f"row {row_number}: {entry.delegation} is inscribed twice "
+                                        f"(earlier in the file, row {in_file[key]})")
+                if entry.active and key in on_list:
+                    raise InputError(p, f"row {row_number}: {entry.delegation} is inscribed twice "
+                                        f"(on the list already (entry #{on_list[key].id}))")
+                if entry.active:
+                    in_file[key] = row_number
                 added.append(repo.add(s, debate.id, entry, f"csv:{p.name}"))  # type: ignore[arg-type]
+            targets = _EntryIndex(added + existing, self.roster)
             for index, (row_number, text_override) in overrides.items():
                 entry = added[index]
-                override = self._parse_override(text_override, added + existing, p, row_number)
+                override = self._parse_override(text_override, targets, p, row_number)
                 added[index] = repo.update(s, replace(entry, override=override))
             return added
 
@@ -348,6 +363,9 @@ class SpeakersService:
             raise InputError(path, "empty file: expected a header row with a 'delegation' column") from None
         except csv.Error as exc:
             raise InputError(path, f"row 1: not CSV ({exc})") from None
+        if len(header) > limits.MAX_CSV_COLUMNS:
+            raise InputError(path, f"row 1: {len(header):,} columns, not a speakers list (it has at most "
+                                   f"{len(CSV_COLUMNS)}; the limit is {limits.MAX_CSV_COLUMNS})")
         columns = _map_columns(header)
         if "delegation" not in columns:
             raise InputError(path, "row 1: no 'delegation' column (columns: "
@@ -361,7 +379,14 @@ class SpeakersService:
                     continue
                 if len(row) != len(header):
                     raise InputError(path, f"row {n}: {len(row)} fields where the header has {len(header)}")
-                cells = {key: row[i].strip() for key, i in columns.items()}
+                longest = max((len(cell) for cell in row), default=0)
+                if longest > limits.MAX_CSV_FIELD_CHARS:
+                    raise InputError(path, f"row {n}: a cell of {longest:,} characters (the limit is "
+                                           f"{limits.MAX_CSV_FIELD_CHARS:,})")
+                if len(entries) >= limits.MAX_SPEAKERS_ROWS:
+                    raise InputError(path, f"more than {limits.MAX_SPEAKERS_ROWS:,} rows: not one debate's "
+                                           "speakers list (the largest open debates had about 110 speakers)")
+                cells = {key: from_cell(row[i]).strip() for key, i in columns.items()}
                 try:
                     entry = self._entry_from_cells(debate, cells)
                 except (InputError, ValueError) as exc:
@@ -400,7 +425,7 @@ class SpeakersService:
         entry.started_at = _datetime(cells.get("started_at", ""), "started_at")
         return entry
 
-    def _parse_override(self, text: str, entries: Sequence[SpeakerEntry], path: Path, row: int) -> Override:
+    def _parse_override(self, text: str, entries: _EntryIndex, path: Path, row: int) -> Override:
         kind, _, rest = text.strip().partition(" ")
         kind = kind.casefold()
         rest, _, reason = rest.partition(";")
@@ -408,34 +433,35 @@ class SpeakersService:
         if kind == "pin" and rest.isdigit() and int(rest) >= 1:
             return Override("pin", int(rest), reason.strip())
         if kind in ("after", "before", "swap") and rest:
-            found = self.roster.find(rest)
-            for e in entries:
-                if e.active and ((found and e.delegation_code == found.code) or e.delegation.casefold() == rest.casefold()):
-                    return Override(kind, e.id, reason.strip())  # type: ignore[arg-type]
+            target = entries.find(rest)
+            if target is not None:
+                return Override(kind, target.id, reason.strip())  # type: ignore[arg-type]
             raise InputError(path, f"row {row}: override refers to {rest!r}, which is not on the list")
         raise InputError(path, f"row {row}: override {text!r} is not 'pin N', 'after X', 'before X' or 'swap X'")
 
     def export_csv(self, ref: int | str | None) -> str:
+        """The list as spreadsheet-safe CSV (exporters/csv_safe.py): no cell is run as a formula."""
+        from debateprep.exporters.csv_safe import write_csv
+
         view = self.view(ref)
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(CSV_COLUMNS)
         names = {p.entry.id: p.entry.delegation for p in view.placements}
+        rows: list[list[object]] = []
         for p, row in zip(view.placements, view.rows(), strict=True):
             e = p.entry
             override = ""
             if e.override:
                 target = str(e.override.ref) if e.override.kind == "pin" else names.get(e.override.ref, "")
                 override = f"{e.override.kind} {target}" + (f"; {e.override.reason}" if e.override.reason else "")
-            writer.writerow([
+            rows.append([
                 p.position or "", e.delegation, e.delegation_code or "", e.representative, e.title, e.level.value,
                 e.basis.value, e.on_behalf_of or "", e.status.value, "yes" if e.confirmed else "no",
                 e.inscribed_at.isoformat(timespec="seconds"), "" if e.draw is None else e.draw,
                 "" if e.planned_minutes is None else e.planned_minutes,
                 "" if e.actual_seconds is None else e.actual_seconds,
                 e.started_at.isoformat(timespec="seconds") if e.started_at else "", override, e.notes,
-                row["planned_start"] or "", row["session_label"] or ""])
-        return out.getvalue()
+                row["planned_start"] or "", row["session_label"] or "",
+                "yes" if e.delegation_code is None else "no"])  # someone in a personal capacity
+        return write_csv(CSV_COLUMNS, rows)
 
     def import_record(self, ref: int | str | None, paths: Sequence[str | Path]) -> list[SpeakerEntry]:
         """Inscribe everyone heard in a verbatim record (first statements). The list keeps the
@@ -537,20 +563,48 @@ class SpeakersService:
         return CouncilInscription(year, added, already)
 
     def _add_all(self, debate: Debate, entries: list[SpeakerEntry], source: str) -> list[SpeakerEntry]:
-        existing = self.entries(debate.id)  # type: ignore[arg-type]
+        active = {e.duplicate_key(): e for e in self.entries(debate.id) if e.active}  # type: ignore[arg-type]
         with self.db.transaction() as s:
             added: list[SpeakerEntry] = []
             for e in entries:
-                dup = find_duplicate(e, existing + added)
+                dup = active.get(e.duplicate_key()) if e.active else None
                 if dup is not None:
                     raise Conflict(f"{e.delegation} is already on the list (entry #{dup.id}); nothing imported")
-                added.append(repo.add(s, debate.id, e, source))  # type: ignore[arg-type]
+                stored = repo.add(s, debate.id, e, source)  # type: ignore[arg-type]
+                if stored.active:
+                    active[stored.duplicate_key()] = stored
+                added.append(stored)
             return added
 
-    def delete(self, entry_id: int) -> SpeakerEntry:
-        """Remove an entry made by mistake (a withdrawal is `withdraw`: it stays visible)."""
+    def delete(self, entry_id: int, version: int | None = None) -> SpeakerEntry:
+        """Remove an entry made by mistake (a withdrawal is `withdraw`: it stays visible); with
+        `version`, only the entry as the caller saw it (StaleEdit if someone changed it since)."""
         with self.db.transaction() as s:
+            current = repo.get(s, entry_id)
+            if version is not None and current.version != version:
+                raise StaleEdit(f"speakers entry #{entry_id} ({current.delegation})", version, current.version,
+                                f"not deleted; it now reads: {repo.describe_entry(current)}")
             return repo.delete(s, entry_id)
+
+
+class _EntryIndex:
+    """Active entries by roster code and by name, so each override of a long file is one look-up."""
+
+    def __init__(self, entries: Sequence[SpeakerEntry], roster: Roster) -> None:
+        self.roster = roster
+        self.by_code: dict[str, SpeakerEntry] = {}
+        self.by_name: dict[str, SpeakerEntry] = {}
+        for e in entries:
+            if e.active:
+                if e.delegation_code:
+                    self.by_code.setdefault(e.delegation_code, e)
+                self.by_name.setdefault(e.delegation.casefold(), e)
+
+    def find(self, ref: str) -> SpeakerEntry | None:
+        found = self.roster.find(ref)
+        if found is not None and found.code in self.by_code:
+            return self.by_code[found.code]
+        return self.by_name.get(ref.casefold())
 
 
 def _override_text(e: SpeakerEntry, placements: list[Placement]) -> str | None:

@@ -7,6 +7,7 @@ dataclasses of `debateprep.domain.coverage` (CoverageMatrix, ConvergenceGroup).
 from __future__ import annotations
 
 import builtins
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ from debateprep.domain.coverage import (
     compute_convergence,
     compute_coverage,
 )
+from debateprep.domain import limits
 from debateprep.domain.debate import Debate
 from debateprep.domain.errors import InputError, NotFound
 from debateprep.domain.roster import Roster
@@ -170,8 +172,12 @@ class StatementService:
 
     def _store(self, debate: Debate, statements: list[Statement], records: list[str], replace: bool) -> ImportReport:
         assert debate.id is not None
+        if len(statements) > limits.MAX_RECORD_SPEECHES:
+            raise InputError(None, f"{records[0] if records else 'the record'}: {len(statements):,} speeches; one "
+                                   f"verbatim record has a few hundred at most (the limit is "
+                                   f"{limits.MAX_RECORD_SPEECHES:,}): not imported")
         sources = [s.source for s in statements]
-        duplicates = {s for s in sources if sources.count(s) > 1}
+        duplicates = {source for source, n in Counter(sources).items() if n > 1}  # one pass, not a count per item
         if duplicates:
             raise InputError(None, f"two statements would share the source {sorted(duplicates)[0]!r}")
         self._link_entries(debate.id, statements)

@@ -22,6 +22,7 @@ class Topic(StrEnum):
     STATEMENTS = "statements"  # statements and their delegations (coverage and convergence)
     LIBRARY = "library"  # the agreed-language library
     PRST = "prst"  # PRST drafts, paragraphs and revisions
+    OURS = "ours"  # our own statement: its sections, settings, revisions and rehearsals
 
 
 ALL = frozenset(Topic)
@@ -33,6 +34,7 @@ _STATEMENTS = frozenset({Topic.STATEMENTS})
 _LIBRARY = frozenset({Topic.LIBRARY})
 _PRST = frozenset({Topic.PRST})
 _PRST_CHOICE = frozenset({Topic.PRST, Topic.DEBATES})  # which draft a debate works on is the debate's setting
+_OURS = frozenset({Topic.OURS})
 
 # service attribute of `Services` -> method -> the topics a successful call changes
 CHANGES: dict[str, dict[str, frozenset[Topic]]] = {
@@ -54,9 +56,15 @@ CHANGES: dict[str, dict[str, frozenset[Topic]]] = {
     },
     "library": {"import_paths": _LIBRARY, "import_text": _LIBRARY, "load_sample": _LIBRARY},
     "prst": {
-        "new_draft": _PRST_CHOICE, "use": _PRST_CHOICE, "send": _PRST_CHOICE, "send_group": _PRST_CHOICE, "send_library": _PRST_CHOICE,
+        "new_draft": _PRST_CHOICE, "use": _PRST_CHOICE, "send": _PRST_CHOICE, "send_group": _PRST_CHOICE,
+        "send_library": _PRST_CHOICE,
         "add_text": _PRST, "add_library": _PRST, "add_group": _PRST, "edit": _PRST,
         "remove": _PRST, "move": _PRST, "order": _PRST, "convert": _PRST, "check": _PRST, "revise": _PRST,
+    },
+    "ours": {
+        "new": _OURS, "add_section": _OURS, "edit_section": _OURS, "remove_section": _OURS, "move_section": _OURS,
+        "insert_library": _OURS, "insert_suggestion": _OURS, "refresh_sources": _OURS, "configure": _OURS,
+        "revise": _OURS, "rehearse": _OURS,
     },
     "brief": {},
     "backup": {"restore": ALL},
@@ -71,7 +79,9 @@ READS: dict[str, frozenset[str]] = {
                              "marks"}),
     "library": frozenset({"show", "documents", "count", "paragraph", "context", "search", "similar", "holdings",
                           "why_empty"}),
-    "prst": frozenset({"get", "drafts", "current", "resolve", "paragraph", "check_text", "diff", "export"}),
+    "prst": frozenset({"get", "drafts", "current", "resolve", "paragraph", "check_text", "diff", "export", "export_docx"}),
+    "ours": frozenset({"get", "statements", "resolve", "roster", "check", "diff", "sources", "export_markdown",
+                       "export_docx"}),
     "brief": frozenset({"gather", "export"}),
     "backup": frozenset({"backup"}),
 }

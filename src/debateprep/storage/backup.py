@@ -19,10 +19,11 @@ from datetime import date, datetime, time, timezone
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Column, MetaData, Table, inspect, select, text, tuple_
+from sqlalchemy import BigInteger, Column, MetaData, Table, inspect, select, text, tuple_
 from sqlalchemy import types as sqltypes
 from sqlalchemy.engine import Connection
 
+from debateprep.domain import limits
 from debateprep.domain.errors import Conflict, InputError, NotFound
 from debateprep.storage.db import Database
 
@@ -124,9 +125,23 @@ def decode(kind: str, value: Any, column: Column[Any], dialect: str) -> Any:
         raise TypeError(f"not a number: {value!r}")
     if kind == "text" and not isinstance(value, str):
         raise TypeError(f"not text: {value!r}")
-    if kind == "text" and dialect == "postgresql" and "\x00" in value:
-        return value.replace("\x00", "")  # SQLite keeps NUL characters; PostgreSQL cannot store them
+    if kind == "text" or (kind == "integer" and not isinstance(column.type, BigInteger)):
+        return _within_limits(value, column)
     return value
+
+
+def _within_limits(value: Any, column: Column[Any]) -> Any:
+    """The domain's limits, as on every other write and the same on both databases: text cleaned
+    of control characters (an old SQLite file may hold NUL characters PostgreSQL cannot store),
+    short fields no longer than their column, integers within 32 bits. ValueError if not."""
+    what = f"column {column.name}"
+    try:
+        if isinstance(value, str):
+            length = getattr(column.type, "length", None)
+            return limits.check_text(value, what, length or len(value))  # line breaks kept: a faithful copy
+        return limits.check_integer(value, what)
+    except InputError as exc:
+        raise ValueError(exc.problem) from None
 
 
 # -- schema ----------------------------------------------------------------------------------

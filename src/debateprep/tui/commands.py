@@ -15,8 +15,10 @@ from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import ModalScreen
 
+from debateprep.i18n import _
+
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Awaitable, Callable, Iterable
 
     from debateprep.tui.app import DebatePrepApp
 
@@ -33,30 +35,34 @@ class PaletteCommand:
 
 def commands_for(scope: str, prefix: str, bindings: Iterable[BindingType],
                  keys: Callable[[Binding], str]) -> list[PaletteCommand]:
-    """One command per action bound in `bindings` (a binding of several keys is one command)."""
+    """One command per action bound in `bindings` (a binding of several keys is one command), in the
+    interface language (descriptions and tooltips are msgids)."""
     found: dict[str, tuple[Binding, list[str]]] = {}
     for binding in Binding.make_bindings(bindings):
         found.setdefault(binding.action, (binding, []))[1].append(keys(binding))
     out = []
     for action, (binding, shown) in found.items():
-        what = binding.tooltip or binding.description or action
-        title = f"{prefix}: {what}" if prefix else what
-        out.append(PaletteCommand(scope, action, title, f"{binding.description or what} ({', '.join(shown)})"))
+        what = _(binding.tooltip) or _(binding.description) or action
+        title = _("{pane}: {command}").format(pane=_(prefix), command=what) if prefix else what
+        out.append(PaletteCommand(scope, action, title, f"{_(binding.description) or what} ({', '.join(shown)})"))
     return out
 
 
 def palette_commands(app: DebatePrepApp) -> list[PaletteCommand]:
-    """The app's commands, then each mounted pane's, in tab order."""
+    """The app's commands, then each pane's (mounted or not: a command mounts it), in tab order."""
+    from debateprep.tui.app import TABS, pane_class
+
     commands = commands_for(APP_SCOPE, "", app.BINDINGS, app.get_key_display)
-    for tab_id, pane in app.panes_by_tab().items():
-        commands += commands_for(tab_id, pane.TITLE, type(pane).BINDINGS, app.get_key_display)
+    for tab_id, _label, path, _key in TABS:
+        pane = pane_class(path)
+        commands += commands_for(tab_id, pane.TITLE, pane.BINDINGS, app.get_key_display)
     return commands
 
 
 class BindingCommands(Provider):
     """The palette's commands from the bindings of the app and of its panes."""
 
-    def _commands(self) -> list[tuple[PaletteCommand, Callable[[], None]]]:
+    def _commands(self) -> list[tuple[PaletteCommand, Callable[[], Awaitable[None]]]]:
         from debateprep.tui.app import DebatePrepApp
 
         app = self.app

@@ -74,7 +74,7 @@ class AddToDraft(Message, bubble=False):
 class Failed(Message):
     """A worker's use case was refused (bad input, a stale edit …): shown as a notification."""
 
-    def __init__(self, problem: str, title: str = "Error") -> None:
+    def __init__(self, problem: str, title: str = "") -> None:  # title: translated by the sender; "" is "Error"
         self.problem = problem
         self.title = title
         super().__init__()

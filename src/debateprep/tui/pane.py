@@ -17,21 +17,46 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
+from debateprep.i18n import _
 from debateprep.services.facade import Services
 from debateprep.services.topics import Topic
+from debateprep.tui.localized import Localized
 from debateprep.tui.messages import DebateSelected, TopicsChanged
 from debateprep.tui.screens.export_dialog import ExportWritten
 
 
-class Pane(Vertical):
-    TITLE: ClassVar[str] = ""  # the name of its tab, as the palette prefixes its commands
+class Pane(Vertical, Localized):
+    TITLE: ClassVar[str] = ""  # the name of its tab (a msgid), as the palette prefixes its commands
     TOPICS: ClassVar[frozenset[Topic]] = frozenset()
+
+    class Shown(Message):
+        """The pane shows the current debate for the first time (the app then readies the others)."""
 
     def __init__(self, services: Services, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.services = services
         self.debate_id: int | None = None
         self._last_focus: Widget | None = None  # where the keyboard was when the tab was left
+        self._said_shown = False
+        # What `read_first` read, for (debate id, it): a pane that reads first shows it in on_mount.
+        self.first_read: tuple[int | None, object] | None = None
+
+    @classmethod
+    def read_first(cls, services: Services, debate_id: int | None) -> object | None:
+        """What the pane shows of `debate_id`, read in a thread before it is mounted: the pane on
+        screen when the app starts then shows the debate in its first frame. None: the pane
+        loads it itself once mounted, as after any other change of debate."""
+        return None
+
+    def show_first(self, debate_id: int | None, read: object) -> None:
+        """Show what `read_first` read (from on_mount, before the pane's first frame); the
+        `DebateSelected` that follows for the same debate is then already answered."""
+
+    def shown(self) -> None:
+        """Called once the current debate is on screen: says so to the app, the first time."""
+        if not self._said_shown:
+            self._said_shown = True
+            self.post_message(self.Shown())
 
     # -- the keyboard: one obvious focused widget, whatever happened -------------------------
 
@@ -97,8 +122,8 @@ class Pane(Vertical):
 
     def on_export_written(self, message: ExportWritten) -> None:
         """An export was written: say where, in full (tui/screens/export_dialog.py)."""
-        where = " and ".join(str(p) for p in message.paths)
-        self.notify(f"{message.what[:1].upper()}{message.what[1:]} written to {where}", title="Exported",
+        where = _(" and ").join(str(p) for p in message.paths)
+        self.notify(_("{what} written to {where}").format(what=message.what, where=where), title=_("Exported"),
                     markup=False)
         self.claim_focus()
 
@@ -109,6 +134,11 @@ class Pane(Vertical):
     def topics_changed(self, topics: frozenset[Topic]) -> None:
         """Reload what the pane shows of `topics` (some of its TOPICS), keeping the selection."""
         raise NotImplementedError
+
+    def relabel(self) -> None:
+        """The interface language changed: show everything again in it (by default, reload; a pane
+        with fixed labels of its own relabels them too). Captions and empty states relabel themselves."""
+        self.topics_changed(self.TOPICS)
 
 
 def _usable(widget: Widget) -> bool:

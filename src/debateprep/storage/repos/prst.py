@@ -1,4 +1,8 @@
-"""PRST drafts: rows <-> domain objects, with optimistic concurrency on drafts and paragraphs."""
+"""PRST drafts: rows <-> domain objects, with optimistic concurrency on drafts and paragraphs.
+
+Paragraphs are addressed by id, never by position (positions move under concurrent edits). Every
+saved text is kept with its version and who saved it, so a refused stale edit says what changed.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from debateprep.domain.errors import NotFound, StaleEdit
 from debateprep.domain.prst import Draft, Paragraph, Provenance, Revision
 from debateprep.domain.prst_form import Flag
 from debateprep.domain.prst_diff import render_words, word_diff
-from debateprep.storage.tables.prst import PrstDraftRow, PrstParagraphRow, PrstRevisionRow
+from debateprep.storage.tables.prst import PrstDraftRow, PrstParagraphRow, PrstParagraphVersionRow, PrstRevisionRow
 
 
 def _now() -> datetime:
@@ -115,11 +119,12 @@ def check_draft_version(session: Session, draft_id: int, expected: int | None) -
     """The draft row, refusing if `expected` is given and the draft moved on since."""
     row = _draft_row(session, draft_id)
     if expected is not None and row.version != expected:
-        texts = [p.text for p in _paragraph_rows(session, draft_id)]
-        order = "; ".join(f"{i} {_opening(t)}" for i, t in enumerate(texts, start=1))
+        rows = _paragraph_rows(session, draft_id)
+        order = "; ".join(f"¶{i} (id {r.id}) {_opening(r.text)}" for i, r in enumerate(rows, start=1))
         raise StaleEdit(
             f"PRST draft #{draft_id}", expected, row.version,
             f"paragraphs were added, removed or reordered; it now reads {order or 'empty'}",
+            by=row.updated_by,
         )
     return row
 
@@ -136,13 +141,21 @@ def _opening(text: str) -> str:
     return text[:12] + "…" if len(text) > 12 else text
 
 
-def bump_draft(session: Session, row: PrstDraftRow) -> None:
+def bump_draft(session: Session, row: PrstDraftRow, who: str | None = None) -> None:
     row.version += 1
     row.updated_at = _now()
+    row.updated_by = who
     session.add(row)
 
 
-def insert_paragraph(session: Session, draft_id: int, paragraph: Paragraph, index: int) -> Paragraph:
+def _keep_version(session: Session, row: PrstParagraphRow, who: str | None) -> None:
+    assert row.id is not None
+    session.add(PrstParagraphVersionRow(paragraph_id=row.id, version=row.version, text=row.text,
+                                        edited_by=who, edited_at=_now()))
+
+
+def insert_paragraph(session: Session, draft_id: int, paragraph: Paragraph, index: int,
+                     who: str | None = None) -> Paragraph:
     """Insert at 0-based `index` in the draft's order; later paragraphs move down."""
     rows = _paragraph_rows(session, draft_id)
     index = max(0, min(index, len(rows)))
@@ -166,6 +179,8 @@ def insert_paragraph(session: Session, draft_id: int, paragraph: Paragraph, inde
     session.add(new)
     _renumber(session, rows)
     session.flush()
+    _keep_version(session, new, who)
+    session.flush()
     return _paragraph(new)
 
 
@@ -187,20 +202,62 @@ def reorder(session: Session, draft_id: int, paragraph_ids: Sequence[int]) -> No
 def paragraph_row(session: Session, draft_id: int, paragraph_id: int) -> PrstParagraphRow:
     row = session.get(PrstParagraphRow, paragraph_id)
     if row is None or row.draft_id != draft_id:
-        raise NotFound(f"no paragraph #{paragraph_id} in PRST draft #{draft_id}")
+        draft = _draft_row(session, draft_id)
+        who = f", last changed by {draft.updated_by}" if draft.updated_by else ""
+        gone = " (removed?" if row is None else " (it belongs to another draft"
+        raise NotFound(f"no paragraph id {paragraph_id} in PRST draft #{draft_id}{gone}; the draft is at "
+                       f"version {draft.version}{who}): see `debateprep prst show {draft_id}`")
     return row
 
 
-def update_paragraph(session: Session, draft_id: int, paragraph: Paragraph, read_text: str) -> Paragraph:
-    """Save an edited paragraph; StaleEdit if it moved on, with a word diff from `read_text`
-    (what the editor started from) to what is stored now."""
+def get_paragraph(session: Session, draft_id: int, paragraph_id: int) -> Paragraph:
+    return _paragraph(paragraph_row(session, draft_id, paragraph_id))
+
+
+def describe_paragraph(row: PrstParagraphRow) -> str:
+    return f"¶{row.position + 1} (id {row.id}) of PRST draft #{row.draft_id}"
+
+
+def check_paragraph_version(session: Session, row: PrstParagraphRow, expected: int,
+                            read_text: str | None = None) -> None:
+    """StaleEdit if the paragraph moved on from version `expected`: its text changed (only text
+    edits make a new version), by whom, from which version to which, and a word diff from the text
+    the caller had (`read_text`, else the stored text of that version) to the text now."""
+    if row.version == expected:
+        return
+    history = {v.version: v for v in session.exec(
+        select(PrstParagraphVersionRow).where(PrstParagraphVersionRow.paragraph_id == row.id)
+        .order_by(PrstParagraphVersionRow.version))}  # type: ignore[arg-type]
+    editors: list[str] = []
+    for number in range(expected + 1, row.version + 1):
+        who = history[number].edited_by if number in history else None
+        if who and who not in editors:
+            editors.append(who)
+    before = read_text if read_text is not None else (history[expected].text if expected in history else None)
+    if expected > row.version:
+        changes = f"there is no version {expected} of it yet"
+    else:
+        span = f"from version {expected} to {row.version}"
+        if before is None:
+            changes = f"its text changed {span}; it now reads “{_clip(row.text)}”"
+        elif before == row.text:
+            changes = f"its text was changed {span} and back again"
+        else:
+            changes = f"its text changed {span}: {_clip(render_words(word_diff(before, row.text)))}"
+    raise StaleEdit(describe_paragraph(row), expected, row.version, changes,
+                    by=" and ".join(editors) or None)
+
+
+def _clip(text: str, limit: int = 240) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def update_paragraph(session: Session, draft_id: int, paragraph: Paragraph, expected: int,
+                     read_text: str | None = None, who: str | None = None) -> Paragraph:
+    """Save an edited paragraph (by its id) made from version `expected`; StaleEdit if it moved on."""
     assert paragraph.id is not None
     row = paragraph_row(session, draft_id, paragraph.id)
-    if row.version != paragraph.version:
-        raise StaleEdit(
-            f"paragraph {row.position + 1} of PRST draft #{draft_id}", paragraph.version, row.version,
-            _what_changed(row, read_text),
-        )
+    check_paragraph_version(session, row, expected, read_text)
     row.text = paragraph.text
     row.status = paragraph.status
     row.closest_citation = paragraph.closest_citation
@@ -209,21 +266,18 @@ def update_paragraph(session: Session, draft_id: int, paragraph: Paragraph, read
     row.flags_json = _flags_json(paragraph)
     row.version += 1
     session.add(row)
+    _keep_version(session, row, who)
     session.flush()
     return _paragraph(row)
 
 
-def _what_changed(row: PrstParagraphRow, read_text: str) -> str:
-    if row.text == read_text:
-        return f"its check changed (now {row.status})"
-    diff = render_words(word_diff(read_text, row.text))
-    return "it now reads " + (diff if len(diff) <= 240 else diff[:237] + "…")
-
-
 def save_check(session: Session, paragraph: Paragraph, draft_id: int) -> None:
-    """Store the agreed/new result without touching the text or the version (a check is not an edit)."""
+    """Store the agreed/new result without touching the text or the version (a check is not an
+    edit); a paragraph whose text changed since it was read keeps its new text unchecked."""
     assert paragraph.id is not None
-    row = paragraph_row(session, draft_id, paragraph.id)
+    row = session.get(PrstParagraphRow, paragraph.id)
+    if row is None or row.draft_id != draft_id or row.version != paragraph.version:
+        return
     row.status = paragraph.status
     row.closest_citation = paragraph.closest_citation
     row.closest_text = paragraph.closest_text
@@ -232,17 +286,16 @@ def save_check(session: Session, paragraph: Paragraph, draft_id: int) -> None:
     session.add(row)
 
 
-def delete_paragraph(session: Session, draft_id: int, paragraph: Paragraph) -> None:
-    assert paragraph.id is not None
-    row = paragraph_row(session, draft_id, paragraph.id)
-    if row.version != paragraph.version:
-        raise StaleEdit(
-            f"paragraph {row.position + 1} of PRST draft #{draft_id}", paragraph.version, row.version,
-            _what_changed(row, paragraph.text),
-        )
+def delete_paragraph(session: Session, draft_id: int, paragraph_id: int, expected: int,
+                     read_text: str | None = None) -> Paragraph:
+    """Delete a paragraph (by its id) as of version `expected`; StaleEdit if its text moved on."""
+    row = paragraph_row(session, draft_id, paragraph_id)
+    check_paragraph_version(session, row, expected, read_text)
+    gone = _paragraph(row)
     session.delete(row)
     session.flush()
     _renumber(session, _paragraph_rows(session, draft_id))
+    return gone
 
 
 def add_revision(session: Session, draft_id: int, texts: Sequence[str], note: str) -> Revision:

@@ -136,6 +136,12 @@ def describe_current(mine: SpeakerEntry, current: SpeakerEntry) -> str:
     return ", ".join(parts)
 
 
+def describe_entry(entry: SpeakerEntry) -> str:
+    """The fields that say who and where, for a refusal that cannot know what the caller saw."""
+    names = ("representative", "level", "basis", "status", "override", "notes")
+    return ", ".join(f"{name} {_show(getattr(entry, name))}" for name in names)
+
+
 def _show(value: object) -> str:
     if value is None or value == "":
         return "(none)"

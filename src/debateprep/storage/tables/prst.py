@@ -20,6 +20,7 @@ class PrstDraftRow(SQLModel, table=True):
     created_at: datetime
     updated_at: datetime
     version: int = 1  # bumped by structural changes: add, remove, move, order, revise
+    updated_by: str | None = Field(default=None, max_length=100)  # who made the last structural change
 
 
 class PrstParagraphRow(SQLModel, table=True):
@@ -40,6 +41,20 @@ class PrstParagraphRow(SQLModel, table=True):
     similarity: float | None = None
     flags_json: str = "[]"  # [[code, message], …] raised by form conversion (migration 0008)
     version: int = 1  # bumped by every edit of this paragraph
+
+
+class PrstParagraphVersionRow(SQLModel, table=True):
+    """Every saved text of a paragraph (migration 0009): what a stale edit is compared with."""
+
+    __tablename__ = "prst_paragraph_versions"
+    __table_args__ = (UniqueConstraint("paragraph_id", "version", name="uq_prst_paragraph_versions_version"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    paragraph_id: int = Field(foreign_key="prst_paragraphs.id", ondelete="CASCADE", index=True)
+    version: int
+    text: str
+    edited_by: str | None = Field(default=None, max_length=100)
+    edited_at: datetime
 
 
 class PrstRevisionRow(SQLModel, table=True):

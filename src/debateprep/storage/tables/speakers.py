@@ -4,21 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Column, DateTime, Index, Text, text
+from sqlalchemy import Column, DateTime, Text
 from sqlmodel import Field, SQLModel
 
 from debateprep.storage.tables import notes as _debates  # noqa: F401  (the debates table the FK names)
 
-ACTIVE = text("status != 'withdrawn'")
-
 
 class SpeakerEntryRow(SQLModel, table=True):
     __tablename__ = "speaker_entries"
-    # One active inscription per delegation (and group) per debate, even with two people editing.
-    __table_args__ = (
-        Index("uq_speaker_entries_active", "debate_id", "dedupe_key", unique=True,
-              sqlite_where=ACTIVE, postgresql_where=ACTIVE),
-    )
+    # One active inscription per delegation (and group) per debate, even with two people editing:
+    # migration 0002 makes that partial unique index (uq_speaker_entries_active, where status is not
+    # 'withdrawn'). It is not declared here: its `postgresql_where` would load SQLAlchemy's
+    # PostgreSQL dialect (~70 ms) in every command, on SQLite too; the schema comes from migrations.
 
     id: int | None = Field(default=None, primary_key=True)
     debate_id: int = Field(foreign_key="debates.id", ondelete="CASCADE", index=True)

@@ -1,7 +1,8 @@
 """The brief pane: preview the delegation brief (rendered or as markdown source) and export it.
 
 Building the brief (database reads, markdown) and rendering it (Rich, off the event loop) both run
-in thread workers, and only when the pane is visible: switching tabs never waits for it.
+in thread workers: for a newly chosen debate at once (the first visit finds it ready), after a
+change only when the pane is visible. Switching tabs never waits for it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static, TextArea
 
+from debateprep.i18n import N_, _, language_name
 from debateprep.services.topics import Topic
 from debateprep.tui.errors import describe_error
 from debateprep.tui.messages import Failed
@@ -29,9 +31,6 @@ if TYPE_CHECKING:
 
     from debateprep.domain.debate import Debate
     from debateprep.exporters.brief import BriefData
-
-LANGUAGE_NAMES = {"en": "English", "zh": "中文"}
-
 
 @dataclass
 class _Built:
@@ -61,19 +60,22 @@ class BriefPane(Pane):
     BriefPane TextArea { height: 1fr; }
     """
     BINDINGS = [
-        Binding("e", "export('md')", "Export .md", id="brief-export", tooltip="export markdown …"),
-        Binding("h", "export('html')", "Export .html", id="brief-export-html",
-                tooltip="export HTML for printing …"),
-        Binding("l", "toggle_language", "中文/English", id="brief-language", tooltip="switch language 中文/English"),
-        Binding("s", "toggle_source", "Source", id="brief-source", tooltip="show markdown source / rendered"),
-        Binding("u", "set_delegation", "Delegation", id="brief-delegation",
-                tooltip="set our delegation … (the brief says when we speak)"),
+        Binding("e", "export('md')", N_("Export .md"), id="brief-export", tooltip=N_("export markdown …")),
+        Binding("h", "export('html')", N_("Export .html"), id="brief-export-html",
+                tooltip=N_("export HTML for printing …")),
+        Binding("w", "export('docx')", N_("Export .docx"), id="brief-export-docx",
+                tooltip=N_("export Word (page numbers) …")),
+        Binding("l", "toggle_language", N_("中文/English"), id="brief-language",
+                tooltip=N_("the brief in Chinese or English (the interface keeps its language)")),
+        Binding("s", "toggle_source", N_("Source"), id="brief-source", tooltip=N_("show markdown source / rendered")),
+        Binding("u", "set_delegation", N_("Delegation"), id="brief-delegation",
+                tooltip=N_("set our delegation … (the brief says when we speak)")),
         # Off the footer: the brief rebuilds itself after every change; this is for a colleague's
         # changes to a shared database (and it is in the command palette).
-        Binding("r", "refresh_brief", "Refresh", id="brief-refresh", show=False,
-                tooltip="build the brief again from the database"),
+        Binding("r", "refresh_brief", N_("Refresh"), id="brief-refresh", show=False,
+                tooltip=N_("build the brief again from the database")),
     ]
-    TITLE = "Brief"
+    TITLE = N_("Brief")
     TOPICS = frozenset(Topic)  # the brief shows everything
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -87,8 +89,8 @@ class BriefPane(Pane):
         yield Static("", id="brief-status", markup=False)
         with ContentSwitcher(initial="brief-empty", id="brief-views"):
             yield EmptyState(
-                "The delegation brief: a markdown document of the whole debate, previewed and exported. "
-                "Import a concept note first (F1), or choose a debate (Ctrl+O).",
+                N_("The delegation brief: a markdown document of the whole debate, previewed and exported. "
+                   "Import a concept note first (F1), or choose a debate (Ctrl+O)."),
                 id="brief-empty",
             )
             yield MarkdownPreview(id="brief-rendered")
@@ -102,7 +104,9 @@ class BriefPane(Pane):
         self.built = None
         self.lang = None  # each debate's brief starts in its own language
         self._pending = None
-        self._invalidate()
+        # Built even while hidden (the pane is made ready in the background): the tab's first visit
+        # finds the brief on screen. Later changes wait for a visit (_invalidate).
+        self.refresh_brief()
 
     def topics_changed(self, topics: frozenset[Topic]) -> None:
         self._invalidate()
@@ -134,7 +138,7 @@ class BriefPane(Pane):
             self._status("")
             self.query_one("#brief-views", ContentSwitcher).current = "brief-empty"
             return
-        self._status("Building the brief …")
+        self._status(_("Building the brief …"))
         self._build(self.debate_id, self.lang)
 
     @work(thread=True, exclusive=True, group="brief", exit_on_error=False)
@@ -163,7 +167,7 @@ class BriefPane(Pane):
         self.query_one(MarkdownPreview).show(built.markdown)
         if switcher.current == "brief-source":
             self._load_source()
-        self._status(self._describe(built) + " · rendering …")
+        self._status(self._describe(built) + " · " + _("rendering …"))
         self.claim_focus()
         if self._pending:
             pending, self._pending = self._pending, None
@@ -175,12 +179,12 @@ class BriefPane(Pane):
             self._status(self._describe(self.built))
 
     def _describe(self, built: _Built) -> str:
-        return f"{built.debate.label()} · {LANGUAGE_NAMES[built.lang]} · {built.summary}"
+        return f"{built.debate.label()} · {language_name(built.lang)} · {built.summary}"
 
     @on(BriefFailed)
     def _failed(self, message: BriefFailed) -> None:
-        self._status("The brief could not be built.")
-        self.notify(describe_error(message.error), title="Brief", severity="error", markup=False)
+        self._status(_("The brief could not be built."))
+        self.notify(describe_error(message.error), title=_("Brief"), severity="error", markup=False)
 
     def _status(self, text: str) -> None:
         self.query_one("#brief-status", Static).update(text)
@@ -216,7 +220,7 @@ class BriefPane(Pane):
                 self.refresh_brief()
             return
         if self.built is None:
-            self.app.notify("No brief to export yet: choose a debate (Ctrl+O) or import a concept note (F1).",
+            self.app.notify(_("No brief to export yet: choose a debate (Ctrl+O) or import a concept note (F1)."),
                             severity="warning", markup=False)
             return
         from debateprep.services.exports import default_name
@@ -225,12 +229,20 @@ class BriefPane(Pane):
         built = self.built
         default = Path.cwd() / default_name("brief", built.debate.id, lang=built.lang, ext=fmt)
 
-        def content() -> str:
-            from debateprep.services.brief import to_html
+        def content() -> str | bytes:
+            from debateprep.services.brief import brief_title, to_html
 
-            return to_html(built.markdown, built.debate, built.lang) if fmt == "html" else built.markdown
+            if fmt == "html":
+                return to_html(built.markdown, built.debate, built.lang)
+            if fmt == "docx":
+                from debateprep.exporters.docx import markdown_to_docx
 
-        label = "the brief (HTML, for printing)" if fmt == "html" else "the brief (markdown)"
+                return markdown_to_docx(built.markdown, language=built.lang,
+                                        header=brief_title(built.debate, built.lang))
+            return built.markdown
+
+        label = {"html": _("the brief (HTML, for printing)"),
+                 "docx": _("the brief (Word document)")}.get(fmt, _("the brief (markdown)"))
         export_with_dialog(self, label, default, lambda path: [ExportFile(path, content)])
 
     def action_set_delegation(self) -> None:
@@ -247,8 +259,8 @@ class BriefPane(Pane):
                 self._save_delegation(debate, name.strip() or None)
 
         self.app.push_screen(PromptScreen(
-            "Our delegation (the brief says when it speaks); empty to clear:",
-            debate.settings.our_delegation or "", accept="Save", placeholder="e.g. China / 中国",
+            _("Our delegation (the brief says when it speaks); empty to clear:"),
+            debate.settings.our_delegation or "", accept=_("Save"), placeholder=_("e.g. China / 中国"),
         ), chosen)
 
     @work(thread=True, group="brief-settings", exit_on_error=False)
@@ -256,4 +268,4 @@ class BriefPane(Pane):
         try:
             self.services.debates.update(debate, our_delegation=name)
         except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
-            self.post_message(Failed(describe_error(exc), "Brief"))
+            self.post_message(Failed(describe_error(exc), _("Brief")))

@@ -8,9 +8,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label
+
+from debateprep.i18n import N_, _
+from debateprep.tui.localized import LocalizedModal
 
 _CSS = """
 {name} {{ align: center middle; }}
@@ -25,18 +27,18 @@ _CSS = """
 """
 
 
-class PromptScreen(ModalScreen[str | None]):
+class PromptScreen(LocalizedModal[str | None]):
     """One line of text (Enter accepts, Escape cancels); returns the text or None."""
 
     DEFAULT_CSS = _CSS.format(name="PromptScreen")
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="prompt-cancel")]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Cancel"), id="prompt-cancel")]
 
-    def __init__(self, question: str, value: str = "", *, accept: str = "OK", placeholder: str = "",
+    def __init__(self, question: str, value: str = "", *, accept: str = "", placeholder: str = "",
                  suggester: Suggester | None = None, explain: Callable[[str], str] | None = None) -> None:
         super().__init__()
         self.question = question
         self.value = value
-        self.accept = accept
+        self.accept = accept or _("OK")
         self.placeholder = placeholder
         self.suggester = suggester
         self.explain = explain  # what the typed value means, in full, shown under the field as it changes
@@ -49,7 +51,7 @@ class PromptScreen(ModalScreen[str | None]):
                 yield Label(self.explain(self.value), id="prompt-explain", markup=False)
             with Horizontal():
                 yield Button(self.accept, id="prompt-ok", variant="primary")
-                yield Button("Cancel", id="prompt-cancel")
+                yield Button(_("Cancel"), id="prompt-cancel")
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
@@ -65,21 +67,21 @@ class PromptScreen(ModalScreen[str | None]):
         self.dismiss(self.query_one(Input).value if event.button.id == "prompt-ok" else None)
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(LocalizedModal[bool]):
     """A yes/no question; "No" is focused so Enter never destroys anything by accident."""
 
     DEFAULT_CSS = _CSS.format(name="ConfirmScreen")
     BINDINGS = [
-        Binding("escape", "dismiss(False)", "No", id="confirm-no"),
-        Binding("y", "dismiss(True)", "Yes", id="confirm-yes"),
-        Binding("n", "dismiss(False)", "No", show=False),
+        Binding("escape", "dismiss(False)", N_("No"), id="confirm-no"),
+        Binding("y", "dismiss(True)", N_("Yes"), id="confirm-yes"),
+        Binding("n", "dismiss(False)", N_("No"), show=False),
     ]
 
-    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+    def __init__(self, question: str, yes: str = "", no: str = "") -> None:
         super().__init__()
         self.question = question
-        self.yes = yes
-        self.no = no
+        self.yes = yes or _("Yes")
+        self.no = no or _("No")
 
     def compose(self) -> ComposeResult:
         with Vertical():

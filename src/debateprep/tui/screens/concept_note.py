@@ -21,9 +21,12 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import DataTable, Static, TextArea, Tree
 
+from debateprep.domain.briefers import OUTCOME_LABELS
 from debateprep.domain.cells import clip
 from debateprep.domain.errors import DebateprepError
+from debateprep.i18n import N_, _
 from debateprep.services.topics import Topic
+from debateprep.tui.localized import Caption, Column, add_columns, relabel_columns
 from debateprep.tui.messages import DebateChosen, Failed
 from debateprep.tui.pane import Pane
 from debateprep.tui.screens.concept_note_dialogs import ImportNoteScreen, QuestionDialog
@@ -31,13 +34,15 @@ from debateprep.tui.widgets.empty import EmptyState
 
 if TYPE_CHECKING:
     from debateprep.domain.concept_note import Question, StoredNote
+    from debateprep.services.facade import Services
     from debateprep.services.notes import ImportResult, NotesService
 
-EMPTY_TEXT = (
+EMPTY_TEXT = N_(
     "No concept note yet. Press i to import one (.txt, .md, .docx or .pdf, Chinese or English), "
     "or load the bundled sample from the command palette (Ctrl+P › Load sample debate). "
     "You will see its metadata, sections, text and guiding questions here."
 )
+COLUMNS = (Column("pos", "#", 3), Column("kind", N_("Kind"), 5), Column("text", N_("Question")))
 
 
 class NoteLoaded(Message):
@@ -71,23 +76,24 @@ class ConceptNotePane(Pane):
     ConceptNotePane #cn-text { height: 3fr; }
     """
     BINDINGS = [
-        Binding("i", "import_note", "Import", id="concept-note.import",
-                tooltip="import a concept note (.txt, .md, .docx, .pdf)"),
-        Binding("e", "edit_question", "Edit", id="concept-note.edit", tooltip="edit the highlighted question"),
-        Binding("a", "add_question", "Add", id="concept-note.add", tooltip="add a guiding question"),
-        Binding("d", "delete_question", "Delete", id="concept-note.delete",
-                tooltip="delete the highlighted question"),
-        Binding("o", "restore_question", "Original", id="concept-note.restore",
-                tooltip="restore the note's original wording"),
-        Binding("left_square_bracket", "move(-1)", "Up", id="concept-note.move-up", tooltip="move the question up"),
-        Binding("right_square_bracket", "move(1)", "Down", id="concept-note.move-down",
-                tooltip="move the question down"),
-        Binding("R", "reset_questions", "Reset all", id="concept-note.reset",
-                tooltip="reset the guiding questions to those extracted from the note"),
-        Binding("t", "toggle_text", "Note text", id="concept-note.text",
-                tooltip="the note's sections and text (t again: back to the questions)"),
+        Binding("i", "import_note", N_("Import"), id="concept-note.import",
+                tooltip=N_("import a concept note (.txt, .md, .docx, .pdf)")),
+        Binding("e", "edit_question", N_("Edit"), id="concept-note.edit", tooltip=N_("edit the highlighted question")),
+        Binding("a", "add_question", N_("Add"), id="concept-note.add", tooltip=N_("add a guiding question")),
+        Binding("d", "delete_question", N_("Delete"), id="concept-note.delete",
+                tooltip=N_("delete the highlighted question")),
+        Binding("o", "restore_question", N_("Original"), id="concept-note.restore",
+                tooltip=N_("restore the note's original wording")),
+        Binding("left_square_bracket", "move(-1)", N_("Up"), id="concept-note.move-up",
+                tooltip=N_("move the question up")),
+        Binding("right_square_bracket", "move(1)", N_("Down"), id="concept-note.move-down",
+                tooltip=N_("move the question down")),
+        Binding("R", "reset_questions", N_("Reset all"), id="concept-note.reset",
+                tooltip=N_("reset the guiding questions to those extracted from the note")),
+        Binding("t", "toggle_text", N_("Note text"), id="concept-note.text",
+                tooltip=N_("the note's sections and text (t again: back to the questions)")),
     ]
-    TITLE = "Concept note"
+    TITLE = N_("Concept note")
     TOPICS = frozenset({Topic.DEBATES, Topic.NOTES, Topic.QUESTIONS})
 
     can_focus = True  # so its keys (i: import) work while it shows the empty state
@@ -96,6 +102,7 @@ class ConceptNotePane(Pane):
         super().__init__(*args, **kwargs)
         self.stored: StoredNote | None = None
         self._filled_cells = 0  # the width the questions were cut to
+        self._shown_first: int | None = None  # the debate show_first showed (its reload is skipped)
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -104,24 +111,28 @@ class ConceptNotePane(Pane):
         with Horizontal(id="cn-body"):
             with Vertical(id="cn-left"):
                 yield Static("", id="cn-meta", markup=False)
-                yield Static("Guiding questions", classes="cn-caption", markup=False, id="cn-questions-caption")
+                yield Static(_("Guiding questions"), classes="cn-caption", markup=False, id="cn-questions-caption")
                 yield DataTable(id="cn-questions", cursor_type="row", zebra_stripes=True)
                 yield Static("", id="cn-detail", markup=False)
             with Vertical(id="cn-right"):
-                yield Static("Sections (Enter: show its text)", classes="cn-caption", markup=False)
-                yield Tree(Text("Whole note"), id="cn-sections")
+                yield Caption(N_("Sections (Enter: show its text)"), classes="cn-caption")
+                yield Tree(Text(_("Whole note")), id="cn-sections")
                 yield TextArea("", id="cn-text", read_only=True, soft_wrap=True)
 
     def on_mount(self) -> None:
-        table = self.query_one("#cn-questions", DataTable)
-        table.add_column("#", width=3, key="pos")
-        table.add_column("Kind", width=5, key="kind")
-        table.add_column("Question", key="text")
-        self._set_loaded(False)
-        self.call_after_refresh(self._startup_focus)
+        add_columns(self.query_one("#cn-questions", DataTable), COLUMNS)
+        # Nothing until the note (or its absence) is known: the empty state would say "no concept
+        # note" while it loads.
+        self.query_one("#cn-empty").display = False
+        self.query_one("#cn-body").display = False
+        if self.first_read is not None:
+            self.show_first(*self.first_read)
 
-    def _startup_focus(self) -> None:
-        self.claim_focus()  # an empty state too: the pane takes the focus so "i" imports at once
+    def relabel(self) -> None:
+        relabel_columns(self.query_one("#cn-questions", DataTable), COLUMNS)
+        self.query_one("#cn-sections", Tree).root.set_label(Text(_("Whole note")))
+        if self.stored is not None:
+            self.show_note(self.stored)  # the table, the captions and the details, from what is loaded
 
     def main_widget(self) -> Widget:
         """The guiding questions (edit, add, move …), or the pane itself in the empty state; the
@@ -146,7 +157,23 @@ class ConceptNotePane(Pane):
 
     # -- what to show -----------------------------------------------------------------------
 
+    @classmethod
+    def read_first(cls, services: Services, debate_id: int | None) -> object | None:
+        return services.notes.for_debate(debate_id) if debate_id is not None else None
+
+    def show_first(self, debate_id: int | None, read: object) -> None:
+        from debateprep.domain.concept_note import StoredNote
+
+        if isinstance(read, StoredNote):
+            self._shown_first = debate_id
+            self.show_note(read)
+            self.call_after_refresh(self.shown)
+
     def debate_changed(self) -> None:
+        if self.debate_id is not None and self._shown_first == self.debate_id:
+            self._shown_first = None  # already on screen (show_first)
+            return
+        self._shown_first = None
         self.load_for_debate(self.debate_id)
 
     def topics_changed(self, topics: frozenset[Topic]) -> None:
@@ -168,6 +195,7 @@ class ConceptNotePane(Pane):
         if message.debate_id != self.debate_id:
             return  # an answer for the debate shown before
         self.show_note(message.stored, message.select)
+        self.shown()
         if message.done:
             self.notify(message.done, markup=False)
 
@@ -207,18 +235,30 @@ class ConceptNotePane(Pane):
         width = self._question_cells()
         self._filled_cells = width
         table.clear()
+        for column in table.columns.values():  # (clear keeps an auto column as wide as ever: narrower now)
+            if column.auto_width:
+                column.content_width = column.label.cell_len
         for q in questions:
-            kind = "topic" if q.topic else "Q"
+            kind = _("topic") if q.topic else _("Q")
             mark = "*" if q.edited else ("+" if q.original is None else "")
             table.add_row(Text(str(q.position)), Text(kind + mark), Text(clip(q.text, width)), key=str(q.id))
-        caption = f"Guiding questions — {len(questions)} ({sum(q.topic for q in questions)} topics)"
-        self.query_one("#cn-questions-caption", Static).update(caption + "   * edited  + added")
+        caption = _("Guiding questions — {count} ({topics} topics)").format(
+            count=len(questions), topics=sum(q.topic for q in questions))
+        self.query_one("#cn-questions-caption", Static).update(caption + "   " + _("* edited  + added"))
         if questions:
             row = next((i for i, q in enumerate(questions) if q.id == select_question), 0)
             table.move_cursor(row=row)
             self._show_detail(questions[row])
         else:
-            self.query_one("#cn-detail", Static).update("No guiding questions: press a to add one.")
+            self.query_one("#cn-detail", Static).update(_("No guiding questions: press a to add one."))
+        if not table.size.width:  # just shown, not laid out yet: cut again to its width once it is
+            self.call_after_refresh(self._refit_questions, width)
+
+    def _refit_questions(self, cut_at: int) -> None:
+        table = self.query_one("#cn-questions", DataTable)
+        if self.stored is not None and table.size.width and self._question_cells() != cut_at:
+            current = self._current()
+            self._fill_questions(self.stored.note.questions, current.id if current else None)
 
     def _question_cells(self) -> int:
         """The question column's width: the table's, less the # and kind columns (before the first
@@ -257,10 +297,10 @@ class ConceptNotePane(Pane):
     def _show_detail(self, q: Question) -> None:
         lines = [f"{q.position}. {q.text}"]
         if q.original is not None and q.edited:
-            lines.append(f"Original: {q.original}")
+            lines.append(_("Original: {text}").format(text=q.original))
         if q.topic and q.question_form:
-            lines.append(f"As a question: {q.question_form}")
-        lines.append(f"From: {q.provenance.describe()}  ·  #{q.id} v{q.version}")
+            lines.append(_("As a question: {text}").format(text=q.question_form))
+        lines.append(_("From: {where}").format(where=q.provenance.describe()) + f"  ·  #{q.id} v{q.version}")
         self.query_one("#cn-detail", Static).update("\n".join(lines))
 
     @on(Tree.NodeSelected, "#cn-sections")
@@ -299,8 +339,9 @@ class ConceptNotePane(Pane):
         result = message.result
         hint = ""
         if result.created and result.note.note.briefers:
-            hint = "\nOn the Speakers tab (F2), b puts the briefers on the list as rule 39 entries to be confirmed."
-        self.notify(str(result) + hint, title="Concept note", markup=False, severity="information")
+            hint = "\n" + _("On the Speakers tab (F2), b puts the briefers on the list as rule 39 entries to be "
+                            "confirmed.")
+        self.notify(str(result) + hint, title=_("Concept note"), markup=False, severity="information")
         self.show_note(result.note)
         if result.debate_id is not None:
             self.debate_id = result.debate_id
@@ -320,7 +361,7 @@ class ConceptNotePane(Pane):
             if text:
                 self._run(lambda s: s.edit_question(qid, text, version))
 
-        self.app.push_screen(QuestionDialog(f"Edit question {q.position}", q.text, q.original, q.question_form), save)
+        self.app.push_screen(QuestionDialog(_("Edit question {position}").format(position=q.position), q.text, q.original, q.question_form), save)
 
     def action_add_question(self) -> None:
         if self.stored is None:
@@ -333,20 +374,20 @@ class ConceptNotePane(Pane):
             if text:
                 self._run(lambda s: s.add_question(note_id, text, position))
 
-        self.app.push_screen(QuestionDialog("Add a guiding question"), save)
+        self.app.push_screen(QuestionDialog(_("Add a guiding question")), save)
 
     def action_delete_question(self) -> None:
         q = self._current()
         if q is not None and q.id is not None:
             qid, version = q.id, q.version
-            self._run(lambda s: s.delete_question(qid, version), f"Deleted question {q.position} (R restores all)")
+            self._run(lambda s: s.delete_question(qid, version), _("Deleted question {position} (R restores all)").format(position=q.position))
 
     def action_restore_question(self) -> None:
         q = self._current()
         if q is None or q.id is None:
             return
         if q.original is None:
-            self.notify("This question was added by hand: it has no original wording.", markup=False)
+            self.notify(_("This question was added by hand: it has no original wording."), markup=False)
             return
         qid, version = q.id, q.version
         self._run(lambda s: s.restore_question(qid, version))
@@ -354,14 +395,15 @@ class ConceptNotePane(Pane):
     def action_move(self, delta: int) -> None:
         q = self._current()
         if q is not None and q.id is not None:
-            qid, target = q.id, q.position + delta
+            qid, target, version = q.id, q.position + delta, q.version
             if 1 <= target <= len(self.stored.note.questions if self.stored else []):
-                self._run(lambda s: s.move_question(qid, target, None))  # order only: no version check
+                # the version shown: refused if someone moved or edited it meanwhile
+                self._run(lambda s: s.move_question(qid, target, version))
 
     def action_reset_questions(self) -> None:
         if self.stored is not None:
             note_id = self.stored.id
-            self._run(lambda s: s.reset_questions(note_id), "Guiding questions as extracted from the note")
+            self._run(lambda s: s.reset_questions(note_id), _("Guiding questions as extracted from the note"))
 
     @work(thread=True, exclusive=True, group="concept-note-edit", exit_on_error=False)
     def _run(self, change: Callable[[NotesService], Question | list[Question]], done: str = "") -> None:
@@ -381,25 +423,25 @@ class ConceptNotePane(Pane):
 
 def _metadata(stored: StoredNote) -> str:
     n = stored.note
-    head = "  ".join(p for p in (f"#{stored.id}", n.symbol or "(no symbol)", n.language) if p)
+    head = "  ".join(p for p in (f"#{stored.id}", n.symbol or _("(no symbol)"), n.language) if p)
     lines = [f"{head}  {n.title or stored.source_name}"]
     if n.focus:
         lines.append(n.focus)
     when = []
     if n.presidency:
-        when.append(f"Presidency: {n.presidency}")
+        when.append(_("Presidency: {state}").format(state=n.presidency))
     if n.letter_date:
-        when.append(f"Letter: {n.letter_date.isoformat()}")
+        when.append(_("Letter: {date}").format(date=n.letter_date.isoformat()))
     if n.meeting_date:
-        when.append(f"Debate: {n.meeting_date.isoformat()}")
+        when.append(_("Debate: {date}").format(date=n.meeting_date.isoformat()))
     if n.signatory and n.signatory.name:
-        when.append(f"Signed: {n.signatory.name}")
+        when.append(_("Signed: {name}").format(name=n.signatory.name))
     if when:
         lines.append("  ·  ".join(when))
     if n.briefers:
-        lines.append("Briefers: " + "; ".join(b.label() for b in n.briefers))
-    outcome = f"Outcome: {n.outcome.kind}"
+        lines.append(_("Briefers: {names}").format(names="; ".join(b.label() for b in n.briefers)))
+    outcome = _("Outcome: {kind}").format(kind=_(OUTCOME_LABELS[n.outcome.kind]))
     if n.cited_documents:
-        outcome += "  ·  Cites: " + ", ".join(n.cited_documents)
+        outcome += "  ·  " + _("Cites: {symbols}").format(symbols=", ".join(n.cited_documents))
     lines.append(outcome)
     return "\n".join(lines)

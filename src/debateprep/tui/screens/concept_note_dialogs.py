@@ -9,10 +9,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, DirectoryTree, Input, Label, Static
 
+from debateprep.i18n import N_, _
 from debateprep.importers.reader import SUFFIXES
+from debateprep.tui.localized import LocalizedModal
 
 
 class NoteFileTree(DirectoryTree):
@@ -25,7 +26,7 @@ class NoteFileTree(DirectoryTree):
         ]
 
 
-class ImportNoteScreen(ModalScreen[tuple[str, str | None] | None]):
+class ImportNoteScreen(LocalizedModal[tuple[str, str | None] | None]):
     """Choose a concept note file (type a path or pick it in the tree); optional symbol."""
 
     DEFAULT_CSS = """
@@ -38,7 +39,7 @@ class ImportNoteScreen(ModalScreen[tuple[str, str | None] | None]):
     ImportNoteScreen #import-symbol { width: 30; }
     ImportNoteScreen Button { margin-left: 2; }
     """
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="import-note.cancel")]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Cancel"), id="import-note.cancel")]
 
     def __init__(self, start: Path) -> None:
         super().__init__()
@@ -46,13 +47,14 @@ class ImportNoteScreen(ModalScreen[tuple[str, str | None] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("Import a concept note (.txt, .md, .docx or .pdf) — type a path or choose a file:", markup=False)
-            yield Input(placeholder="path/to/concept-note.pdf", id="import-path")
+            yield Label(_("Import a concept note (.txt, .md, .docx or .pdf) — type a path or choose a file:"),
+                        markup=False)
+            yield Input(placeholder=_("path/to/concept-note.pdf"), id="import-path")
             yield NoteFileTree(self.start, id="import-tree")
             with Horizontal():
-                yield Input(placeholder="symbol, e.g. S/2014/74 (optional)", id="import-symbol")
-                yield Button("Import", variant="primary", id="import-ok")
-                yield Button("Cancel", id="import-cancel")
+                yield Input(placeholder=_("symbol, e.g. S/2014/74 (optional)"), id="import-symbol")
+                yield Button(_("Import"), variant="primary", id="import-ok")
+                yield Button(_("Cancel"), id="import-cancel")
 
     def on_mount(self) -> None:
         self.query_one("#import-path", Input).focus()
@@ -67,7 +69,7 @@ class ImportNoteScreen(ModalScreen[tuple[str, str | None] | None]):
     def _submit(self) -> None:
         path = self.query_one("#import-path", Input).value.strip()
         if not path:
-            self.notify("Type a path or choose a file first.", severity="warning", markup=False)
+            self.notify(_("Type a path or choose a file first."), severity="warning", markup=False)
             return
         symbol = self.query_one("#import-symbol", Input).value.strip() or None
         self.dismiss((str(Path(path).expanduser()), symbol))
@@ -77,7 +79,7 @@ class ImportNoteScreen(ModalScreen[tuple[str, str | None] | None]):
         self.dismiss(None)
 
 
-class QuestionDialog(ModalScreen[str | None]):
+class QuestionDialog(LocalizedModal[str | None]):
     """Word a guiding question: the note's original and the offered question form are shown."""
 
     DEFAULT_CSS = """
@@ -90,8 +92,8 @@ class QuestionDialog(ModalScreen[str | None]):
     QuestionDialog Button { margin-right: 2; }
     """
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Cancel", id="question-dialog.cancel"),
-        Binding("ctrl+f", "use_form", "Use question form", id="question-dialog.use-form"),
+        Binding("escape", "dismiss(None)", N_("Cancel"), id="question-dialog.cancel"),
+        Binding("ctrl+f", "use_form", N_("Use question form"), id="question-dialog.use-form"),
     ]
 
     def __init__(self, title: str, text: str = "", original: str | None = None, form: str | None = None) -> None:
@@ -102,13 +104,14 @@ class QuestionDialog(ModalScreen[str | None]):
         with Vertical():
             yield Label(self.title_text, markup=False)
             if self.original:
-                yield Static("Original: " + self.original, classes="hint", markup=False)
+                yield Static(_("Original: {text}").format(text=self.original), classes="hint", markup=False)
             if self.form and self.form != self.text:
-                yield Static("Offered question form (Ctrl+F to use it): " + self.form, classes="hint", markup=False)
+                yield Static(_("Offered question form (Ctrl+F to use it): {text}").format(text=self.form),
+                             classes="hint", markup=False)
             yield Input(self.text, id="question-text")
             with Horizontal():
-                yield Button("Save", variant="primary", id="question-save")
-                yield Button("Cancel", id="question-cancel")
+                yield Button(_("Save"), variant="primary", id="question-save")
+                yield Button(_("Cancel"), id="question-cancel")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -122,7 +125,7 @@ class QuestionDialog(ModalScreen[str | None]):
     def _save(self) -> None:
         text = self.query_one(Input).value.strip()
         if not text:
-            self.notify("A question cannot be empty.", severity="warning", markup=False)
+            self.notify(_("A question cannot be empty."), severity="warning", markup=False)
             return
         self.dismiss(text)
 

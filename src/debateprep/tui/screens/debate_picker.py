@@ -9,9 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+
+from debateprep.i18n import N_, _
+from debateprep.tui.localized import LocalizedModal
 
 if TYPE_CHECKING:
     from debateprep.services.facade import Services
@@ -25,7 +27,7 @@ class DebatesListed(Message):
         super().__init__()
 
 
-class DebatePickerScreen(ModalScreen[tuple[int, str] | None]):
+class DebatePickerScreen(LocalizedModal[tuple[int, str] | None]):
     DEFAULT_CSS = """
     DebatePickerScreen { align: center middle; }
     DebatePickerScreen > Vertical {
@@ -33,7 +35,7 @@ class DebatePickerScreen(ModalScreen[tuple[int, str] | None]):
     }
     DebatePickerScreen OptionList { height: 1fr; }
     """
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="picker-cancel")]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Cancel"), id="picker-cancel")]
 
     def __init__(self, services: Services, current: int | None = None) -> None:
         super().__init__()
@@ -43,7 +45,7 @@ class DebatePickerScreen(ModalScreen[tuple[int, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("Choose the debate to work on (Enter):", markup=False)
+            yield Static(_("Choose the debate to work on (Enter):"), markup=False)
             yield OptionList(id="debates")
 
     def on_mount(self) -> None:
@@ -60,7 +62,7 @@ class DebatePickerScreen(ModalScreen[tuple[int, str] | None]):
         options = self.query_one(OptionList)
         self._labels = dict(message.items)
         if not message.items:
-            options.add_option(Option("No debate yet — import a concept note first.", disabled=True))
+            options.add_option(Option(_("No debate yet — import a concept note first."), disabled=True))
         shown = list(reversed(message.items))  # the most recent first
         for debate_id, label in shown:
             options.add_option(Option(label, id=str(debate_id)))

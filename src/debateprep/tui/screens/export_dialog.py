@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
+from debateprep.i18n import _
 from debateprep.tui.messages import Failed
 
 if TYPE_CHECKING:
@@ -26,11 +27,11 @@ class ExportFile:
     """One file of an export: where, and its content (built in the worker, off the event loop)."""
 
     path: Path
-    content: Callable[[], str]
+    content: Callable[[], str | bytes]
 
 
 class ExportWritten(Message):
-    """An export was written (to `paths`); `what` names it for the user."""
+    """An export was written (to `paths`); `what` names it for the user (in the interface language)."""
 
     def __init__(self, what: str, paths: list[Path]) -> None:
         self.what = what
@@ -40,16 +41,18 @@ class ExportWritten(Message):
 
 def export_with_dialog(pane: Pane, what: str, default: Path, files: Callable[[Path], list[ExportFile]],
                        note: str = "") -> None:
-    """Ask where (showing `default` in full), confirm any replacement, then write `files(path)`."""
+    """Ask where (showing `default` in full), confirm any replacement, then write `files(path)`.
+    `what` names the document in the interface language ("the brief")."""
     from debateprep.tui.screens.brief_dialogs import ConfirmScreen, PromptScreen
 
     def explain(answer: str) -> str:
         """The files the answer means, in full (a long path does not fit the field)."""
         if not answer.strip():
-            return "Type the file to write."
+            return _("Type the file to write.")
         targets = files(Path(answer.strip()).expanduser().resolve())
-        return "Writes:\n" + "\n".join(f"  {t.path}" + ("  (exists: you will be asked)" if t.path.exists() else "")
-                                       for t in targets)
+        exists = _("(exists: you will be asked)")
+        return _("Writes:") + "\n" + "\n".join(f"  {t.path}" + (f"  {exists}" if t.path.exists() else "")
+                                               for t in targets)
 
     def chosen(answer: str | None) -> None:
         if not answer or not answer.strip():
@@ -65,14 +68,17 @@ def export_with_dialog(pane: Pane, what: str, default: Path, files: Callable[[Pa
             if yes:
                 _write(pane, what, targets, force=True)
             else:
-                pane.notify(f"Not exported: {', '.join(map(str, there))} was left as it was.", markup=False)
+                pane.notify(_("Not exported: {paths} was left as it was.").format(paths=", ".join(map(str, there))),
+                            markup=False)
                 pane.claim_focus()
 
         listed = "\n".join(map(str, there))
-        pane.app.push_screen(ConfirmScreen(f"{listed}\nalready exists. Overwrite it?", yes="Overwrite"), answered)
+        pane.app.push_screen(ConfirmScreen(_("{paths}\nalready exists. Overwrite it?").format(paths=listed),
+                                           yes=_("Overwrite")), answered)
 
-    question = f"Export {what} to (full path; Enter writes it, Escape cancels):" + (f"\n{note}" if note else "")
-    pane.app.push_screen(PromptScreen(question, str(default.resolve()), accept="Export", explain=explain), chosen)
+    question = _("Export {what} to (full path; Enter writes it, Escape cancels):").format(what=what)
+    question += f"\n{note}" if note else ""
+    pane.app.push_screen(PromptScreen(question, str(default.resolve()), accept=_("Export"), explain=explain), chosen)
 
 
 def _write(pane: Pane, what: str, targets: list[ExportFile], *, force: bool) -> None:
@@ -84,7 +90,7 @@ def _write(pane: Pane, what: str, targets: list[ExportFile], *, force: bool) -> 
             for target in targets:
                 written.append(pane.services.write_export(target.path, target.content(), force=force))
         except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
-            pane.post_message(Failed(describe_error(exc), "Export failed"))
+            pane.post_message(Failed(describe_error(exc), _("Export failed")))
             return
         pane.post_message(ExportWritten(what, written))
 

@@ -9,9 +9,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, DirectoryTree, Input, Label
 
+from debateprep.i18n import N_, _
+from debateprep.tui.localized import LocalizedModal
 from debateprep.tui.screens.concept_note_dialogs import NoteFileTree
 
 
@@ -21,7 +22,7 @@ class ImportChoice:
     option: bool = False  # the dialog's check box (e.g. "a verbatim record"), when it has one
 
 
-class ImportPathsScreen(ModalScreen[ImportChoice | None]):
+class ImportPathsScreen(LocalizedModal[ImportChoice | None]):
     """One or more paths (separated by ";"), files or folders; an optional check box."""
 
     DEFAULT_CSS = """
@@ -33,7 +34,7 @@ class ImportPathsScreen(ModalScreen[ImportChoice | None]):
     ImportPathsScreen Horizontal { height: auto; }
     ImportPathsScreen Button { margin-left: 2; }
     """
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="import-paths.cancel")]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Cancel"), id="import-paths.cancel")]
 
     def __init__(self, title: str, start: Path, option: str | None = None) -> None:
         super().__init__()
@@ -44,13 +45,13 @@ class ImportPathsScreen(ModalScreen[ImportChoice | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(self.title_text, markup=False)
-            yield Input(placeholder="a file or a folder (several: separate with ;)", id="import-paths")
+            yield Input(placeholder=_("a file or a folder (several: separate with ;)"), id="import-paths")
             yield NoteFileTree(self.start, id="import-paths-tree")
             with Horizontal():
                 if self.option:
                     yield Checkbox(self.option, id="import-option")
-                yield Button("Import", variant="primary", id="import-paths-ok")
-                yield Button("Cancel", id="import-paths-cancel")
+                yield Button(_("Import"), variant="primary", id="import-paths-ok")
+                yield Button(_("Cancel"), id="import-paths-cancel")
 
     def on_mount(self) -> None:
         self.query_one("#import-paths", Input).focus()
@@ -80,7 +81,7 @@ class ImportPathsScreen(ModalScreen[ImportChoice | None]):
         paths = [str(Path(p.strip()).expanduser()) for p in self.query_one("#import-paths", Input).value.split(";")
                  if p.strip()]
         if not paths:
-            self.notify("Type a path or choose a file first.", severity="warning", markup=False)
+            self.notify(_("Type a path or choose a file first."), severity="warning", markup=False)
             return
         option = bool(self.option) and self.query_one("#import-option", Checkbox).value
         self.dismiss(ImportChoice(paths, option))

@@ -27,7 +27,9 @@ from textual.widgets import DataTable, Input, ProgressBar, Select, Static
 from debateprep.domain.cells import head, tail
 from debateprep.domain.errors import DebateprepError
 from debateprep.domain.search_text import parse_query, snippet
+from debateprep.i18n import N_, _, ngettext
 from debateprep.services.topics import Topic
+from debateprep.tui.localized import Column, add_columns, relabel_columns
 from debateprep.tui.messages import Failed, SendToPrst
 from debateprep.tui.pane import Pane
 
@@ -40,6 +42,8 @@ SNIPPET_CELLS = 72
 NEIGHBOUR_CELLS = 100
 LIMIT = 100
 HIGHLIGHT = "bold black on yellow"
+SEARCH_PLACEHOLDER = N_("Search agreed language — Chinese substrings, English words, \"phrases\"")
+COLUMNS = (Column("citation", N_("Citation")), Column("lead", N_("Lead")), Column("text", N_("Text")))
 
 
 @dataclass(frozen=True)
@@ -119,8 +123,8 @@ class SearchInput(Input):
     down to the results, where the pane's keys (p: to the PRST draft) work."""
 
     BINDINGS = [
-        Binding("escape", "results", "Results", id="library-search-leave", tooltip="go to the results"),
-        Binding("down", "results", "Results", show=False),
+        Binding("escape", "results", N_("Results"), id="library-search-leave", tooltip=N_("go to the results")),
+        Binding("down", "results", N_("Results"), show=False),
     ]
 
     class ToResults(Message):
@@ -137,15 +141,15 @@ class SearchInput(Input):
 
 class LibraryPane(Pane):
     BINDINGS = [
-        Binding("slash", "focus_search", "Search", id="library-focus-search", tooltip="search agreed language"),
-        Binding("p", "send_to_prst", "To PRST draft", id="library-send-to-prst",
-                tooltip="send the highlighted paragraph to the PRST draft"),
-        Binding("ctrl+l", "load_sample", "Sample library", id="library-load-sample",
-                tooltip="load the sample library (three resolutions)"),
-        Binding("ctrl+t", "import_files", "Import", id="library-import",
-                tooltip="import resolutions or statements, files or a folder"),
+        Binding("slash", "focus_search", N_("Search"), id="library-focus-search", tooltip=N_("search agreed language")),
+        Binding("p", "send_to_prst", N_("To PRST draft"), id="library-send-to-prst",
+                tooltip=N_("send the highlighted paragraph to the PRST draft")),
+        Binding("ctrl+l", "load_sample", N_("Sample library"), id="library-load-sample",
+                tooltip=N_("load the sample library (three resolutions)")),
+        Binding("ctrl+t", "import_files", N_("Import"), id="library-import",
+                tooltip=N_("import resolutions or statements, files or a folder")),
     ]
-    TITLE = "Agreed language"
+    TITLE = N_("Agreed language")
     TOPICS = frozenset({Topic.LIBRARY})
     DEFAULT_CSS = """
     LibraryPane { height: 1fr; }
@@ -172,14 +176,13 @@ class LibraryPane(Pane):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="lib-bar"):
-            yield SearchInput(placeholder="Search agreed language 搜索商定措辞 — Chinese substrings, English words, "
-                              "\"phrases\"", id="lib-query")
+            yield SearchInput(placeholder=_(SEARCH_PLACEHOLDER), id="lib-query")
             with Horizontal(id="lib-filters"):
                 yield Select([("zh+en", ""), ("中文", "zh"), ("English", "en")], value="",
                              allow_blank=False, id="lib-lang")
                 yield Select([("PP+OP", ""), ("PP", "PP"), ("OP", "OP"), ("PRST", "para")], value="",
                              allow_blank=False, id="lib-kind")
-                yield Input(placeholder="lead 回顾", id="lib-lead")
+                yield Input(placeholder=_("lead verb"), id="lib-lead")
                 yield Input(placeholder="2000-2021", id="lib-years")
         yield Static("", id="lib-status", markup=False)
         yield ProgressBar(id="lib-progress", show_eta=True)
@@ -188,10 +191,7 @@ class LibraryPane(Pane):
             yield Static("", id="lib-context", markup=False)
 
     def on_mount(self) -> None:
-        table = self.query_one("#lib-table", DataTable)
-        table.add_column("Citation", key="citation")
-        table.add_column("Lead", key="lead")
-        table.add_column("Text", key="text")
+        add_columns(self.query_one("#lib-table", DataTable), COLUMNS)
         self.load_info()
 
     def fit(self, width: int, height: int) -> None:
@@ -204,6 +204,12 @@ class LibraryPane(Pane):
         """The results when there are some (p sends one to the PRST draft), else the search box."""
         table = self.query_one("#lib-table", DataTable)
         return table if table.row_count else self.query_one("#lib-query", Input)
+
+    def relabel(self) -> None:
+        relabel_columns(self.query_one("#lib-table", DataTable), COLUMNS)
+        self.query_one("#lib-query", Input).placeholder = _(SEARCH_PLACEHOLDER)
+        self.query_one("#lib-lead", Input).placeholder = _("lead verb")
+        super().relabel()  # the status line and the results again
 
     # input -------------------------------------------------------------------------------
 
@@ -236,7 +242,7 @@ class LibraryPane(Pane):
         try:
             year_from, year_to = parse_years(years)
         except ValueError:
-            self._status(f"years: write 2000-2021, 2015- or -1994 (not {years!r})")
+            self._status(_("years: write 2000-2021, 2015- or -1994 (not {years!r})").format(years=years))
             return None
         lang = self.query_one("#lib-lang", Select).value
         kind = self.query_one("#lib-kind", Select).value
@@ -298,9 +304,9 @@ class LibraryPane(Pane):
         try:
             report = self.services.library.load_sample()
         except DebateprepError as exc:
-            self.post_message(Failed(str(exc), "Library"))
+            self.post_message(Failed(str(exc), _("Library")))
             return
-        self.post_message(LibraryImported("Sample library", report.summary(), "information"))
+        self.post_message(LibraryImported(_("Sample library"), report.summary(), "information"))
 
     def action_import_files(self) -> None:
         from pathlib import Path
@@ -314,12 +320,12 @@ class LibraryPane(Pane):
                 bar = self.query_one("#lib-progress", ProgressBar)
                 bar.update(total=None, progress=0)
                 bar.display = True
-                self._status("Importing…")
+                self._status(_("Importing…"))
                 self.import_paths(choice.paths)
 
         self.app.push_screen(ImportPathsScreen(
-            "Import resolutions or presidential statements (.txt, .md, .docx, .pdf): files or a whole folder. "
-            "Resumable: what is already in the library is skipped.", start), chosen)
+            _("Import resolutions or presidential statements (.txt, .md, .docx, .pdf): files or a whole folder. "
+              "Resumable: what is already in the library is skipped."), start), chosen)
 
     @work(thread=True, exclusive=True, group="library-import", exit_on_error=False)
     def import_paths(self, paths: list[str]) -> None:
@@ -329,17 +335,19 @@ class LibraryPane(Pane):
         try:
             report = self.services.library.import_paths(paths, progress)
         except DebateprepError as exc:
-            self.post_message(LibraryImported("Library import", str(exc), "error"))
+            self.post_message(LibraryImported(_("Library import"), str(exc), "error"))
             return
-        failed = "".join(f"\nfailed: {path}: {reason}" for path, reason in report.failed[:5])
-        more = f"\n… and {len(report.failed) - 5} more" if len(report.failed) > 5 else ""
-        self.post_message(LibraryImported("Library import", report.summary() + failed + more,
+        failed = "".join("\n" + _("failed: {path}: {reason}").format(path=path, reason=reason)
+                         for path, reason in report.failed[:5])
+        more = ("\n" + _("… and {count} more").format(count=len(report.failed) - 5)) if len(report.failed) > 5 else ""
+        self.post_message(LibraryImported(_("Library import"), report.summary() + failed + more,
                                           "warning" if report.failed else "information"))
 
     @on(ImportProgress)
     def _progress(self, message: ImportProgress) -> None:
         self.query_one("#lib-progress", ProgressBar).update(total=message.total, progress=message.done)
-        self._status(f"Importing {message.done}/{message.total}: {message.current}")
+        self._status(_("Importing {done}/{total}: {current}").format(
+            done=message.done, total=message.total, current=message.current))
 
     @on(LibraryImported)
     def _import_done(self, message: LibraryImported) -> None:
@@ -351,8 +359,11 @@ class LibraryPane(Pane):
 
     def _idle_status(self) -> str:
         if not self.documents:
-            return "The library is empty: ctrl+l loads the three sample resolutions; ctrl+t imports files or a folder."
-        return f"{self.documents} documents in the library. Type to search; p sends a paragraph to the PRST draft."
+            return _("The library is empty: ctrl+l loads the three sample resolutions; ctrl+t imports files or a "
+                     "folder.")
+        return ngettext("{count} document in the library. Type to search; p sends a paragraph to the PRST draft.",
+                        "{count} documents in the library. Type to search; p sends a paragraph to the PRST draft.",
+                        self.documents).format(count=self.documents)
 
     def _status(self, text: str) -> None:
         self.query_one("#lib-status", Static).update(text)
@@ -372,11 +383,14 @@ class LibraryPane(Pane):
             return
         self._shown = message.params
         self._fill(message.hits, message.params)
-        more = f" (first {LIMIT})" if len(message.hits) >= LIMIT else ""
         if not message.hits and message.why_empty:
             self._status(message.why_empty)
+        elif len(message.hits) >= LIMIT:
+            self._status(_("{count} paragraphs (first {limit}) for {query!r}").format(
+                count=len(message.hits), limit=LIMIT, query=message.params.query))
         else:
-            self._status(f"{len(message.hits)} paragraphs{more} for {message.params.query!r}")
+            self._status(ngettext("{count} paragraph for {query!r}", "{count} paragraphs for {query!r}",
+                                  len(message.hits)).format(count=len(message.hits), query=message.params.query))
         if not message.hits and self.query_one("#lib-table", DataTable).has_focus:
             self.claim_focus(self.query_one("#lib-query", Input))  # nothing to act on: back to the search
 
@@ -443,10 +457,11 @@ class LibraryPane(Pane):
     def action_send_to_prst(self) -> None:
         hit = self.selected_hit()
         if hit is None:
-            self.notify("Search and highlight a paragraph first.", title="Library", markup=False)
+            self.notify(_("Search and highlight a paragraph first."), title=_("Library"), markup=False)
             return
         self.post_message(SendToPrst(hit.text, hit.citation, hit.id, hit.paragraph.lang))
-        self.notify(f"Sent {hit.citation} to the PRST draft.", title="Library", markup=False)
+        self.notify(_("Sent {citation} to the PRST draft.").format(citation=hit.citation), title=_("Library"),
+                    markup=False)
 
     def debate_changed(self) -> None:
         """The library is the same for every debate."""

@@ -19,14 +19,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import DataTable, Label, Static, TextArea
+from textual.widgets import DataTable, Static, TextArea
 from textual.widgets.data_table import ColumnKey
 
 from debateprep.domain.cells import clip
 from debateprep.domain.errors import DebateprepError
 from debateprep.domain.prst import Draft, Paragraph, Sent
 from debateprep.domain.prst_form import CATEGORY_NAMES
+from debateprep.i18n import N_, _, ngettext
 from debateprep.services.topics import Topic
+from debateprep.tui.localized import Caption, Column, add_columns, relabel_columns
 from debateprep.tui.messages import AddToDraft, Failed, SendToPrst
 from debateprep.tui.pane import Pane
 from debateprep.tui.widgets.editor import Editor
@@ -37,6 +39,8 @@ if TYPE_CHECKING:
 
 TEXT_COLUMN_CELLS = 58
 MARK_STYLES = {"agreed": "green", "new": "bold red", "unchecked": "dim"}
+COLUMNS = (Column("n", "#", 3), Column("mark", N_("mark"), 7), Column("sim", N_("sim"), 4),
+           Column("text", N_("text"), TEXT_COLUMN_CELLS))
 
 
 @dataclass(frozen=True)
@@ -78,27 +82,27 @@ class PrstPane(Pane):
     PrstPane EmptyState { margin: 1 0; }
     """
     BINDINGS = [
-        Binding("n", "new_draft", "New draft", id="prst-new",
-                tooltip="new draft (chapeau from the debate; asks first when there is one)"),
-        Binding("d", "pick_draft", "Drafts", id="prst-drafts",
-                tooltip="choose the draft to work on (F5 and the brief show it)"),
-        Binding("a", "write_paragraph", "Write", id="prst-write",
-                tooltip="write a new paragraph: an empty editor (Ctrl+N adds it, in PRST form)"),
-        Binding("ctrl+n", "add_paragraph", "Add para", id="prst-add",
-                tooltip="add the editor's text as a new paragraph, in PRST form"),
-        Binding("ctrl+s", "save_paragraph", "Save para", id="prst-save", tooltip="save the edited paragraph"),
-        Binding("left_square_bracket", "move(-1)", "Move up", id="prst-up", tooltip="move the paragraph up"),
-        Binding("right_square_bracket", "move(1)", "Move down", id="prst-down", tooltip="move the paragraph down"),
-        Binding("o", "order", "Order", id="prst-order",
-                tooltip="order by convention (reaffirm/recall, concern, stress, welcome, request)"),
-        Binding("c", "check", "Check", id="prst-check",
-                tooltip="check agreed language: mark each paragraph agreed or new"),
-        Binding("r", "revise", "Revise", id="prst-revise", tooltip="circulate a revision (rev.N)"),
-        Binding("x", "remove", "Remove", id="prst-remove", tooltip="remove the highlighted paragraph"),
-        Binding("e", "export", "Export", id="prst-export",
-                tooltip="export markdown (clean and annotated) to the exports folder"),
+        Binding("n", "new_draft", N_("New draft"), id="prst-new",
+                tooltip=N_("new draft (chapeau from the debate; asks first when there is one)")),
+        Binding("d", "pick_draft", N_("Drafts"), id="prst-drafts",
+                tooltip=N_("choose the draft to work on (F5 and the brief show it)")),
+        Binding("a", "write_paragraph", N_("Write"), id="prst-write",
+                tooltip=N_("write a new paragraph: an empty editor (Ctrl+N adds it, in PRST form)")),
+        Binding("ctrl+n", "add_paragraph", N_("Add para"), id="prst-add",
+                tooltip=N_("add the editor's text as a new paragraph, in PRST form")),
+        Binding("ctrl+s", "save_paragraph", N_("Save para"), id="prst-save", tooltip=N_("save the edited paragraph")),
+        Binding("left_square_bracket", "move(-1)", N_("Move up"), id="prst-up", tooltip=N_("move the paragraph up")),
+        Binding("right_square_bracket", "move(1)", N_("Move down"), id="prst-down", tooltip=N_("move the paragraph down")),
+        Binding("o", "order", N_("Order"), id="prst-order",
+                tooltip=N_("order by convention (reaffirm/recall, concern, stress, welcome, request)")),
+        Binding("c", "check", N_("Check"), id="prst-check",
+                tooltip=N_("check agreed language: mark each paragraph agreed or new")),
+        Binding("r", "revise", N_("Revise"), id="prst-revise", tooltip=N_("circulate a revision (rev.N)")),
+        Binding("x", "remove", N_("Remove"), id="prst-remove", tooltip=N_("remove the highlighted paragraph")),
+        Binding("e", "export", N_("Export"), id="prst-export",
+                tooltip=N_("export markdown and Word (clean and annotated), where the dialog says")),
     ]
-    TITLE = "PRST"
+    TITLE = N_("PRST")
     TOPICS = frozenset({Topic.DEBATES, Topic.LIBRARY, Topic.STATEMENTS, Topic.PRST})
 
     can_focus = True  # so its keys work before there is a draft (and a table) to focus
@@ -111,17 +115,19 @@ class PrstPane(Pane):
         self._text_cells = TEXT_COLUMN_CELLS  # the paragraphs' text column, fitted to the list's width
         self._diff = ""
         self.draft_count = 0  # drafts the debate has (the status line says when there are several)
+        self._shown_debate = False  # the current debate's draft (or its absence) is on screen
+        self._waiting: list[AddToDraft] = []  # sent before that: added once it is
 
     def compose(self) -> ComposeResult:
         yield Static("", id="prst-status", markup=False)
-        yield EmptyState("No PRST draft for this debate yet: press n to start one (chapeau from the debate).",
+        yield EmptyState(N_("No PRST draft for this debate yet: press n to start one (chapeau from the debate)."),
                          id="prst-empty")
         yield Static("", id="prst-chapeau", markup=False)
         with Horizontal(id="prst-body"):
             with Vertical(id="prst-left"):
                 yield DataTable(id="prst-paragraphs", cursor_type="row", zebra_stripes=True)
-                yield Label("Editor · Ctrl+S save · Ctrl+N add as new paragraph (converted to PRST form) · "
-                            "Esc back to the list", id="prst-editor-label", markup=False)
+                yield Caption(N_("Editor · Ctrl+S save · Ctrl+N add as new paragraph (converted to PRST form) · "
+                                 "Esc back to the list"), id="prst-editor-label")
                 yield Editor(id="prst-editor", soft_wrap=True)
             with Vertical(id="prst-right"):
                 yield Static("", id="prst-provenance", markup=False)
@@ -129,18 +135,23 @@ class PrstPane(Pane):
                     yield Static("", id="prst-diff", markup=False)
 
     def on_mount(self) -> None:
-        table = self.query_one("#prst-paragraphs", DataTable)
-        table.add_column("#", width=3, key="n")
-        table.add_column("mark", width=7, key="mark")
-        table.add_column("sim", width=4, key="sim")
-        table.add_column("text", width=self._text_cells, key="text")
-        self.query_one("#prst-diff-box").border_title = "Revisions"
-        self.query_one("#prst-provenance").border_title = "Provenance"
+        add_columns(self.query_one("#prst-paragraphs", DataTable), COLUMNS)
+        self._border_titles()
         self._show(LoadedDraft(None, ""))
+
+    def _border_titles(self) -> None:
+        self.query_one("#prst-diff-box").border_title = _("Revisions")
+        self.query_one("#prst-provenance").border_title = _("Provenance")
+
+    def relabel(self) -> None:
+        relabel_columns(self.query_one("#prst-paragraphs", DataTable), COLUMNS)
+        self._border_titles()
+        super().relabel()
 
     # loading ------------------------------------------------------------------------------
 
     def debate_changed(self) -> None:
+        self._shown_debate = False
         self.reload()
 
     def topics_changed(self, topics: frozenset[Topic]) -> None:
@@ -161,7 +172,7 @@ class PrstPane(Pane):
             result = op(service)
             loaded = self._load(service, debate_id, select, message, result)
         except DebateprepError as exc:
-            self.post_message(Failed(str(exc), "PRST"))
+            self.post_message(Failed(str(exc), _("PRST")))
             loaded = self._load(service, debate_id, select, "", None)
         drafts = len(service.drafts(debate_id)) if debate_id is not None else 0
         self.post_message(Loaded(debate_id, loaded, drafts))
@@ -182,7 +193,7 @@ class PrstPane(Pane):
         diff = ""
         if draft is not None and draft.id is not None:
             diff = service.diff(draft.id).render() if draft.revisions else (
-                "No revision yet: press r to circulate the current text as rev.1."
+                _("No revision yet: press r to circulate the current text as rev.1.")
             )
         return LoadedDraft(draft, diff, select, message)
 
@@ -191,6 +202,10 @@ class PrstPane(Pane):
         if message.debate_id == self.debate_id:
             self.draft_count = message.drafts
             self._show(message.loaded)
+            self._shown_debate = True
+            waiting, self._waiting = self._waiting, []
+            for sent in waiting:
+                self._add_to_draft(sent)
 
     def _show(self, loaded: LoadedDraft) -> None:
         self.draft = loaded.draft
@@ -207,18 +222,19 @@ class PrstPane(Pane):
             self.query_one(selector).display = has
         status = self.query_one("#prst-status", Static)
         if self.debate_id is None:
-            status.update("No debate selected (Ctrl+O to choose one).")
+            status.update(_("No debate selected (Ctrl+O to choose one)."))
         elif draft is None:
-            status.update(f"Debate #{self.debate_id}: no PRST draft.")
+            status.update(_("Debate #{id}: no PRST draft.").format(id=self.debate_id))
         else:
             agreed = sum(1 for p in draft.paragraphs if p.status == "agreed")
             new = sum(1 for p in draft.paragraphs if p.status == "new")
-            revs = ", ".join(r.label for r in draft.revisions) or "no revision"
-            others = f" (of {self.draft_count} drafts: d to choose)" if self.draft_count > 1 else ""
-            status.update(
-                f"PRST draft #{draft.id}{others} · {draft.language} · {len(draft.paragraphs)} paragraphs · "
-                f"{agreed} agreed · {new} new · {revs} · version {draft.version}"
-            )
+            revs = _(", ").join(r.label for r in draft.revisions) or _("no revision")
+            others = (_(" (of {count} drafts: d to choose)").format(count=self.draft_count)
+                      if self.draft_count > 1 else "")
+            status.update(_("PRST draft #{id}{others} · {language} · {count} paragraphs · {agreed} agreed · {new} new · "
+                            "{revisions} · version {version}").format(
+                id=draft.id, others=others, language=draft.language, count=len(draft.paragraphs), agreed=agreed,
+                new=new, revisions=revs, version=draft.version))
         if draft is None:
             return
         self.query_one("#prst-chapeau", Static).update(draft.chapeau)
@@ -242,7 +258,7 @@ class PrstPane(Pane):
         else:
             self._select(None)
         if loaded.message:
-            self.notify(loaded.message, title="PRST", markup=False)
+            self.notify(loaded.message, title=_("PRST"), markup=False)
         self.claim_focus()  # a draft appeared (or the pane was focused while it had none): the list
 
     def on_resize(self) -> None:
@@ -269,23 +285,24 @@ class PrstPane(Pane):
         draft = self.draft
         if draft is None or row is None or not 0 <= row < len(draft.paragraphs):
             self.editing = None
-            panel.update("No paragraph yet: type one in the editor and press Ctrl+N, or send agreed "
-                         "language from the library.")
+            panel.update(_("No paragraph yet: type one in the editor and press Ctrl+N, or send agreed "
+                           "language from the library."))
             return
         p = draft.paragraphs[row]
         if self.editing is None or self.editing.id != p.id or self.editing.version != p.version:
             editor.load_text(draft.texts()[row])
         self.editing = p
         lines = [
-            f"para {row + 1} · {CATEGORY_NAMES[p.category]} · version {p.version}",
+            _("para {number} · {category} · version {version}").format(
+                number=row + 1, category=_(CATEGORY_NAMES[p.category]), version=p.version),
             p.provenance.describe(),
         ]
         if p.provenance.source_text and p.provenance.source_text.strip() != p.text:
-            lines.append(f"converted from: {clip(p.provenance.source_text.strip(), 160)}")
+            lines.append(_("converted from: {text}").format(text=clip(p.provenance.source_text.strip(), 160)))
         lines.append(p.check_summary())
         if p.status == "new" and p.closest_text:
-            lines.append(f"closest text: {clip(p.closest_text.strip(), 160)}")
-        lines.extend(f"! review: {flag.message}" for flag in p.flags)
+            lines.append(_("closest text: {text}").format(text=clip(p.closest_text.strip(), 160)))
+        lines.extend("! " + _("review: {reasons}").format(reasons=flag.message) for flag in p.flags)
         panel.update("\n".join(lines))
 
     def _selected_number(self) -> int | None:
@@ -297,40 +314,44 @@ class PrstPane(Pane):
 
     def _need_draft(self) -> Draft | None:
         if self.draft is None:
-            self.notify("No PRST draft yet: press n to start one.", title="PRST", severity="warning", markup=False)
+            self.notify(_("No PRST draft yet: press n to start one."), title=_("PRST"), severity="warning",
+                        markup=False)
         return self.draft
 
     def action_new_draft(self) -> None:
         if self.debate_id is None:
-            self.notify("Choose a debate first (Ctrl+O).", title="PRST", severity="warning", markup=False)
+            self.notify(_("Choose a debate first (Ctrl+O)."), title=_("PRST"), severity="warning", markup=False)
             return
         debate_id, current = self.debate_id, self.draft
 
         def start(yes: bool | None = True) -> None:
             if yes:
-                self._work(lambda s: s.new_draft(debate_id), message="New PRST draft started.")
-                self._focus_after(None)
+                self._work(lambda s: s.new_draft(debate_id), message=_("New PRST draft started."))
+            self._focus_after(None)
 
         if current is None:
             start()
             return
         from debateprep.tui.screens.brief_dialogs import ConfirmScreen
 
-        size = f"{len(current.paragraphs)} paragraphs" + (f", {current.revisions[-1].label}" if current.revisions else "")
+        size = ngettext("{count} paragraph", "{count} paragraphs", len(current.paragraphs)).format(
+            count=len(current.paragraphs)) + (f", {current.revisions[-1].label}" if current.revisions else "")
         self.app.push_screen(ConfirmScreen(
-            f"Debate #{debate_id} already has PRST draft #{current.id} ({size}).\n"
-            f"Start a new, empty draft? It becomes the draft shown here and in the brief; #{current.id} is kept "
-            "(d chooses between drafts).", yes="Start a new draft", no=f"Keep #{current.id}"), start)
+            _("Debate #{debate} already has PRST draft #{draft} ({size}).\n"
+              "Start a new, empty draft? It becomes the draft shown here and in the brief; #{draft} is kept "
+              "(d chooses between drafts).").format(debate=debate_id, draft=current.id, size=size),
+            yes=_("Start a new draft"), no=_("Keep #{draft}").format(draft=current.id)), start)
 
     def action_pick_draft(self) -> None:
         if self.debate_id is None:
-            self.notify("Choose a debate first (Ctrl+O).", title="PRST", severity="warning", markup=False)
+            self.notify(_("Choose a debate first (Ctrl+O)."), title=_("PRST"), severity="warning", markup=False)
             return
         from debateprep.tui.screens.prst_dialogs import DraftPickerScreen
 
         def chosen(draft_id: int | None) -> None:
             if draft_id is not None:
-                self._work(lambda s: s.use(draft_id), select=1, message=f"Working on PRST draft #{draft_id}.")
+                self._work(lambda s: s.use(draft_id), select=1,
+                           message=_("Working on PRST draft #{draft}.").format(draft=draft_id))
             self._focus_after(None)
 
         self.app.push_screen(DraftPickerScreen(self.services, self.debate_id), chosen)
@@ -362,15 +383,17 @@ class PrstPane(Pane):
             return
         draft_id = draft.id
 
-        self._work(lambda s: s.add_text(draft_id, text), message="Paragraph added in PRST form.")
+        self._work(lambda s: s.add_text(draft_id, text), message=_("Paragraph added in PRST form."))
 
     def action_save_paragraph(self) -> None:
         draft, paragraph = self._need_draft(), self.editing
-        if draft is None or draft.id is None or paragraph is None:
+        if draft is None or draft.id is None or paragraph is None or paragraph.id is None:
             return
         text = self.query_one("#prst-editor", TextArea).text
-        draft_id, number = draft.id, self._selected_number()
-        self._work(lambda s: s.edit(draft_id, paragraph, text), select=number, message="Paragraph saved.")
+        draft_id, number, pid = draft.id, self._selected_number(), paragraph.id
+        # the id and version this pane showed, and the text it showed (a refusal diffs from it)
+        self._work(lambda s: s.edit(draft_id, pid, paragraph.version, text, paragraph.text), select=number,
+                   message=_("Paragraph saved."))
 
     def action_move(self, step: int) -> None:
         draft, number = self._need_draft(), self._selected_number()
@@ -379,15 +402,17 @@ class PrstPane(Pane):
         target = number + step
         if not 1 <= target <= len(draft.paragraphs):
             return
-        draft_id, version = draft.id, draft.version
-        self._work(lambda s: s.move(draft_id, number, target, version), select=target)
+        draft_id, version, pid = draft.id, draft.version, draft.paragraphs[number - 1].id
+        if pid is None:
+            return
+        self._work(lambda s: s.move(draft_id, pid, target, version), select=target)
 
     def action_order(self) -> None:
         draft = self._need_draft()
         if draft is None or draft.id is None:
             return
         draft_id, version = draft.id, draft.version
-        self._work(lambda s: s.order(draft_id, version), select=1, message="Put in conventional order.")
+        self._work(lambda s: s.order(draft_id, version), select=1, message=_("Put in conventional order."))
 
     def action_check(self) -> None:
         draft = self._need_draft()
@@ -395,7 +420,7 @@ class PrstPane(Pane):
             return
         draft_id = draft.id
         self._work(lambda s: s.check(draft_id), select=self._selected_number(),
-                   message="Checked against the library.")
+                   message=_("Checked against the library."))
 
     def action_revise(self) -> None:
         draft = self._need_draft()
@@ -405,17 +430,18 @@ class PrstPane(Pane):
 
         def op(service: PrstService) -> str:
             revision = service.revise(draft_id)
-            return f"{revision.label} circulated ({len(revision.paragraphs)} paragraphs)."
+            return ngettext("{label} circulated ({count} paragraph).", "{label} circulated ({count} paragraphs).",
+                            len(revision.paragraphs)).format(label=revision.label, count=len(revision.paragraphs))
 
         self._work(op, select=self._selected_number())
 
     def action_remove(self) -> None:
         draft, paragraph, number = self._need_draft(), self.editing, self._selected_number()
-        if draft is None or draft.id is None or paragraph is None or number is None:
+        if draft is None or draft.id is None or paragraph is None or paragraph.id is None or number is None:
             return
-        draft_id = draft.id
-        self._work(lambda s: s.remove(draft_id, paragraph), select=max(1, number - 1),
-                   message=f"Paragraph {number} removed.")
+        draft_id, pid = draft.id, paragraph.id
+        self._work(lambda s: s.remove(draft_id, pid, paragraph.version, paragraph.text), select=max(1, number - 1),
+                   message=_("Paragraph {number} removed.").format(number=number))
 
     def action_export(self) -> None:
         """Export the draft as markdown, clean and annotated (beside it), where the dialog says."""
@@ -429,17 +455,23 @@ class PrstPane(Pane):
         default = Path.cwd() / default_name("prst", draft.debate_id, draft_id=draft_id, lang=draft.language)
 
         def files(path: Path) -> list[ExportFile]:
+            word = path.with_suffix(".docx")
             return [ExportFile(path, lambda: service.export(draft_id)),
-                    ExportFile(annotated_beside(path), lambda: service.export(draft_id, annotated=True))]
+                    ExportFile(annotated_beside(path), lambda: service.export(draft_id, annotated=True)),
+                    ExportFile(word, lambda: service.export_docx(draft_id)),
+                    ExportFile(annotated_beside(word), lambda: service.export_docx(draft_id, annotated=True))]
 
-        export_with_dialog(self, f"PRST draft #{draft_id} (markdown)", default, files,
-                           note="The annotated version (numbered, agreed/new marks, provenance) goes beside it, "
-                                "its name ending in -annotated.")
+        export_with_dialog(self, _("PRST draft #{draft} (markdown and Word)").format(draft=draft_id), default, files,
+                           note=_("The Word document (.docx) and the annotated versions (numbered, agreed/new "
+                                  "marks, provenance; their names ending in -annotated) go beside it."))
 
     # what other panes send -------------------------------------------------------------------
 
     @on(AddToDraft)
     def _add_to_draft(self, message: AddToDraft) -> None:
+        if not self._shown_debate:  # the pane was just mounted (sent from another tab): its draft first
+            self._waiting.append(message)
+            return
         sent = message.sent
         if isinstance(sent, SendToPrst):
             self.add_agreed(sent.text, sent.citation, sent.paragraph_id)
@@ -450,9 +482,9 @@ class PrstPane(Pane):
         """Add an agreed-language paragraph (text as adopted, with its citation) to the debate's
         draft, started for it if there is none: what the library's "send to PRST" does."""
         if self.debate_id is None:
-            self.notify("Choose a debate first (Ctrl+O).", title="PRST", severity="warning", markup=False)
+            self.notify(_("Choose a debate first (Ctrl+O)."), title=_("PRST"), severity="warning", markup=False)
             return
-        debate_id, what = self.debate_id, citation or "agreed language"
+        debate_id, what = self.debate_id, citation or _("agreed language")
 
         def op(service: PrstService) -> str:
             if paragraph_id is not None:
@@ -469,8 +501,8 @@ class PrstPane(Pane):
         """Add what delegations converged on (convergence group `rank`), its supporters kept as
         provenance, to the debate's draft (started if there is none): the statements pane's "send to PRST"."""
         if self.debate_id is None:
-            self.notify("Choose a debate first (Ctrl+O).", title="PRST", severity="warning", markup=False)
+            self.notify(_("Choose a debate first (Ctrl+O)."), title=_("PRST"), severity="warning", markup=False)
             return
         debate_id = self.debate_id
-        self._work(lambda s: s.send_group(debate_id, rank).describe(f"Shared proposal #{rank}"))
+        self._work(lambda s: s.send_group(debate_id, rank).describe(_("Shared proposal #{rank}").format(rank=rank)))
         self.call_after_refresh(self.claim_focus)

@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from debateprep.domain.cells import clip
+from debateprep.i18n import N_, _, ngettext
+from debateprep.tui.localized import LocalizedModal
 
 if TYPE_CHECKING:
     from debateprep.domain.prst import Draft
@@ -29,17 +30,18 @@ class DraftsListed(Message):
 
 def describe(draft: Draft, current: bool) -> str:
     """One line per draft: '#3 · zh · 5 paragraphs · rev.2 · working on it'."""
-    parts = [f"#{draft.id}", draft.language, f"{len(draft.paragraphs)} paragraphs"]
+    count = len(draft.paragraphs)
+    parts = [f"#{draft.id}", draft.language, ngettext("{count} paragraph", "{count} paragraphs", count).format(count=count)]
     if draft.revisions:
         parts.append(draft.revisions[-1].label)
     if draft.paragraphs:
         parts.append(clip(draft.texts()[0], 40))
     if current:
-        parts.append("← shown now")
+        parts.append(_("← shown now"))
     return " · ".join(parts)
 
 
-class DraftPickerScreen(ModalScreen[int | None]):
+class DraftPickerScreen(LocalizedModal[int | None]):
     """The debate's drafts, the one shown now highlighted; Enter works on the highlighted one."""
 
     DEFAULT_CSS = """
@@ -50,7 +52,7 @@ class DraftPickerScreen(ModalScreen[int | None]):
     }
     DraftPickerScreen OptionList { height: auto; max-height: 16; }
     """
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="drafts-cancel")]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Cancel"), id="drafts-cancel")]
 
     def __init__(self, services: Services, debate_id: int) -> None:
         super().__init__()
@@ -59,8 +61,8 @@ class DraftPickerScreen(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(f"PRST drafts of debate #{self.debate_id}: Enter works on the highlighted one "
-                         "(F5 and the brief show it).", markup=False)
+            yield Static(_("PRST drafts of debate #{debate}: Enter works on the highlighted one "
+                           "(F5 and the brief show it).").format(debate=self.debate_id), markup=False)
             yield OptionList(id="drafts")
 
     def on_mount(self) -> None:
@@ -77,7 +79,7 @@ class DraftPickerScreen(ModalScreen[int | None]):
     def _show(self, message: DraftsListed) -> None:
         options = self.query_one(OptionList)
         if not message.drafts:
-            options.add_option(Option("No draft yet: n starts one.", disabled=True))
+            options.add_option(Option(_("No draft yet: n starts one."), disabled=True))
         for draft in message.drafts:
             options.add_option(Option(describe(draft, draft.id == message.current), id=str(draft.id)))
         index = next((i for i, d in enumerate(message.drafts) if d.id == message.current), None)

@@ -29,7 +29,9 @@ from textual.widgets.data_table import ColumnKey
 from debateprep.domain.cells import clip
 from debateprep.domain.errors import DebateprepError
 from debateprep.domain.speakers import Basis, Level, Placement, SpeakerEntry, Status, order_entries
+from debateprep.i18n import N_, _, full_date, ngettext, weekday_time
 from debateprep.services.topics import Topic
+from debateprep.tui.localized import Caption, Column, add_columns, relabel_columns
 from debateprep.tui.messages import Failed
 from debateprep.tui.pane import Pane
 from debateprep.tui.widgets.empty import EmptyState
@@ -44,10 +46,21 @@ Change = Callable[["SpeakersService"], object]
 
 NAME_CELLS = 24
 SCHEDULE_CELLS = 36  # the schedule view: delegation, or the session's label on its header row
-LEVEL_SHORT = {Level.HEAD: "HoS/G", Level.MINISTER: "Min", Level.VICE_MINISTER: "V-Min",
-               Level.PERMANENT_REPRESENTATIVE: "PR", Level.DEPUTY: "DPR", Level.OTHER: "-"}
-BASIS_SHORT = {Basis.MEMBER: "member", Basis.BRIEFER: "briefer", Basis.RULE37: "r37", Basis.RULE39: "r39",
-               Basis.OBSERVER: "observer"}
+# Short forms for the table's narrow columns (msgids).
+LEVEL_SHORT = {Level.HEAD: N_("HoS/G"), Level.MINISTER: N_("Min"), Level.VICE_MINISTER: N_("V-Min"),
+               Level.PERMANENT_REPRESENTATIVE: N_("PR"), Level.DEPUTY: N_("DPR"), Level.OTHER: "-"}
+BASIS_SHORT = {Basis.MEMBER: N_("member"), Basis.BRIEFER: N_("briefer"), Basis.RULE37: N_("r37"),
+               Basis.RULE39: N_("r39"), Basis.OBSERVER: N_("observer")}
+STATUS_SHORT = {Status.INSCRIBED: N_("inscribed"), Status.SPEAKING: N_("speaking"), Status.SPOKE: N_("spoke"),
+                Status.WITHDRAWN: N_("withdrawn"), Status.MOVED: N_("moved")}
+COLUMNS = (Column("pos", "#", 4), Column("delegation", N_("delegation"), NAME_CELLS), Column("level", N_("level"), 5),
+           Column("basis", N_("basis"), 8), Column("status", N_("status"), 9), Column("start", N_("start"), 8),
+           Column("min", N_("min"), 3), Column("session", N_("s"), 2))
+SCHEDULE_COLUMNS = (Column("time", N_("time"), 11), Column("pos", "#", 4),
+                    Column("who", N_("delegation"), SCHEDULE_CELLS), Column("min", N_("min"), 5),
+                    Column("timed", N_("timed"), 10))
+KEYS_LINE = N_("a add · c Council members · e edit · w withdraw · shift+↑↓ move · p pin · x rules · "
+               "space start the next/pause · t time this row · n next · f finish · s schedule · b briefers")
 STATUS_STYLE = {Status.SPEAKING: "bold reverse", Status.SPOKE: "dim", Status.WITHDRAWN: "dim strike",
                 Status.MOVED: "italic"}
 WAITING = (Status.INSCRIBED, Status.MOVED)
@@ -60,13 +73,13 @@ def session_lines(sched: Schedule) -> Text:
     for first in sched.first_of_each_session():
         inside = [x for x in sched.slots if x.session.number == first.session.number]
         last = inside[-1]
-        text.append(f"{first.session.start:%a %H:%M} ", style="bold")
+        text.append(f"{weekday_time(first.session.start)} ", style="bold")
         text.append(f"#{first.position}-{last.position} ({len(inside)}) → {last.end:%H:%M}")
         if first.session.day:
             text.append(f" R{first.session.day}", style="yellow")
         text.append("\n")
     if not sched.slots:
-        text.append("no one scheduled")
+        text.append(_("no one scheduled"))
     text.rstrip()
     return text
 
@@ -87,6 +100,13 @@ class SpeakersSaved(Message):
         super().__init__()
 
 
+def _briefers_added(count: int) -> str:
+    if not count:
+        return _("no new briefers from the concept note")
+    return ngettext("{count} briefer from the concept note", "{count} briefers from the concept note", count).format(
+        count=count)
+
+
 def _id(entry: SpeakerEntry) -> int:
     """The id of an entry read from the database (every entry the pane shows has one)."""
     if entry.id is None:
@@ -95,7 +115,7 @@ def _id(entry: SpeakerEntry) -> int:
 
 
 # The two move keys share one footer entry ("shift+↑shift+↓ Move"): room for the pane's other keys.
-MOVE_KEYS = Binding.Group("Move", compact=True)
+MOVE_KEYS = Binding.Group(N_("Move"), compact=True)
 
 
 class SpeakersPane(Pane):
@@ -112,33 +132,33 @@ class SpeakersPane(Pane):
     SpeakersPane EmptyState { margin: 1 0; }
     """
     BINDINGS = [
-        Binding("a", "add", "Add", id="speakers-add", tooltip="inscribe a delegation"),
-        Binding("c", "inscribe_council", "Council", id="speakers-council",
-                tooltip="inscribe the fifteen Council members of the debate's year"),
-        Binding("e", "edit", "Edit", id="speakers-edit", tooltip="edit the highlighted entry"),
-        Binding("w", "withdraw", "Withdraw", id="speakers-withdraw", tooltip="withdraw or reinstate the entry"),
-        Binding("shift+up,K", "move_up", "Move up", id="speakers-move-up", group=MOVE_KEYS,
-                tooltip="move the entry up (a manual override)"),
-        Binding("shift+down,J", "move_down", "Move down", id="speakers-move-down", group=MOVE_KEYS,
-                tooltip="move the entry down (a manual override)"),
-        Binding("p", "pin", "Pin", id="speakers-pin", tooltip="pin the entry where it stands"),
-        Binding("x", "clear_override", "Rules", id="speakers-clear", tooltip="hand the entry back to the rules"),
-        Binding("space", "timer_toggle", "Start/pause", id="speakers-timer",
-                tooltip="start the timer for the next speaker, or pause it"),
-        Binding("t", "time_row", "Time this row", id="speakers-time-row",
-                tooltip="time the highlighted speaker (out of turn)"),
-        Binding("n", "next_speaker", "Next", id="speakers-next",
-                tooltip="next speaker (logs the current one's time)"),
-        Binding("f", "finish", "Finish", id="speakers-finish", tooltip="finish the current speaker"),
-        Binding("s", "toggle_schedule", "Schedule", id="speakers-schedule",
-                tooltip="schedule: when each speaker is expected, by session"),
-        Binding("b", "import_briefers", "Briefers", id="speakers-briefers",
-                tooltip="inscribe the concept note's briefers (to be confirmed)"),
+        Binding("a", "add", N_("Add"), id="speakers-add", tooltip=N_("inscribe a delegation")),
+        Binding("c", "inscribe_council", N_("Council"), id="speakers-council",
+                tooltip=N_("inscribe the fifteen Council members of the debate's year")),
+        Binding("e", "edit", N_("Edit"), id="speakers-edit", tooltip=N_("edit the highlighted entry")),
+        Binding("w", "withdraw", N_("Withdraw"), id="speakers-withdraw", tooltip=N_("withdraw or reinstate the entry")),
+        Binding("shift+up,K", "move_up", N_("Move up"), id="speakers-move-up", group=MOVE_KEYS,
+                tooltip=N_("move the entry up (a manual override)")),
+        Binding("shift+down,J", "move_down", N_("Move down"), id="speakers-move-down", group=MOVE_KEYS,
+                tooltip=N_("move the entry down (a manual override)")),
+        Binding("p", "pin", N_("Pin"), id="speakers-pin", tooltip=N_("pin the entry where it stands")),
+        Binding("x", "clear_override", N_("Rules"), id="speakers-clear", tooltip=N_("hand the entry back to the rules")),
+        Binding("space", "timer_toggle", N_("Start/pause"), id="speakers-timer",
+                tooltip=N_("start the timer for the next speaker, or pause it")),
+        Binding("t", "time_row", N_("Time this row"), id="speakers-time-row",
+                tooltip=N_("time the highlighted speaker (out of turn)")),
+        Binding("n", "next_speaker", N_("Next"), id="speakers-next",
+                tooltip=N_("next speaker (logs the current one's time)")),
+        Binding("f", "finish", N_("Finish"), id="speakers-finish", tooltip=N_("finish the current speaker")),
+        Binding("s", "toggle_schedule", N_("Schedule"), id="speakers-schedule",
+                tooltip=N_("schedule: when each speaker is expected, by session")),
+        Binding("b", "import_briefers", N_("Briefers"), id="speakers-briefers",
+                tooltip=N_("inscribe the concept note's briefers (to be confirmed)")),
         # Off the footer: the list reloads itself after every change; this is for a colleague's
         # changes to a shared database (and it is in the command palette).
-        Binding("r", "refresh", "Refresh", id="speakers-refresh", show=False, tooltip="reload the list"),
+        Binding("r", "refresh", N_("Refresh"), id="speakers-refresh", show=False, tooltip=N_("reload the list")),
     ]
-    TITLE = "Speakers"
+    TITLE = N_("Speakers")
     TOPICS = frozenset({Topic.DEBATES, Topic.SPEAKERS})
 
     can_focus = True  # so its keys (a, c, b) work while no one is inscribed
@@ -157,12 +177,10 @@ class SpeakersPane(Pane):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="sp-status", markup=False)
-        yield Static("a add · c Council members · e edit · w withdraw · shift+↑↓ move · p pin · x rules · "
-                     "space start the next/pause · t time this row · n next · f finish · s schedule · b briefers",
-                     id="sp-keys", markup=False)
-        yield EmptyState("No one on the speakers list yet. Press a to inscribe a delegation, c for the year's "
-                         "fifteen Council members, b to take the briefers from the concept note, or import a "
-                         "CSV or a verbatim record with `debateprep speakers import`.", id="sp-empty")
+        yield Caption(KEYS_LINE, id="sp-keys")
+        yield EmptyState(N_("No one on the speakers list yet. Press a to inscribe a delegation, c for the year's "
+                            "fifteen Council members, b to take the briefers from the concept note, or import a "
+                            "CSV or a verbatim record with `debateprep speakers import`."), id="sp-empty")
         with Horizontal(id="sp-body"):
             with ContentSwitcher(initial="sp-table", id="sp-switcher"):
                 yield DataTable(id="sp-table", cursor_type="row", zebra_stripes=True)
@@ -173,18 +191,20 @@ class SpeakersPane(Pane):
                 yield Static("", id="sp-sessions", markup=False)
 
     def on_mount(self) -> None:
-        table = self.query_one("#sp-table", DataTable)
-        for label, width, key in (("#", 4, "pos"), ("delegation 代表团", NAME_CELLS, "delegation"),
-                                  ("level", 5, "level"), ("basis", 8, "basis"), ("status", 9, "status"),
-                                  ("start", 8, "start"), ("min", 3, "min"), ("s", 2, "session")):
-            table.add_column(label, width=width, key=key)
-        sched = self.query_one("#sp-schedule", DataTable)
-        for label, width, key in (("time", 11, "time"), ("#", 4, "pos"), ("delegation", SCHEDULE_CELLS, "who"),
-                                  ("min", 5, "min"), ("timed", 10, "timed")):
-            sched.add_column(label, width=width, key=key)
-        self.query_one("#sp-why").border_title = "Why here"
-        self.query_one("#sp-sessions").border_title = "Schedule"
+        add_columns(self.query_one("#sp-table", DataTable), COLUMNS)
+        add_columns(self.query_one("#sp-schedule", DataTable), SCHEDULE_COLUMNS)
+        self._border_titles()
         self._show()
+
+    def _border_titles(self) -> None:
+        self.query_one("#sp-why").border_title = _("Why here")
+        self.query_one("#sp-sessions").border_title = _("Schedule")
+
+    def relabel(self) -> None:
+        relabel_columns(self.query_one("#sp-table", DataTable), COLUMNS)
+        relabel_columns(self.query_one("#sp-schedule", DataTable), SCHEDULE_COLUMNS)
+        self._border_titles()
+        super().relabel()  # the list again: the rules, the schedule, the panels
 
     def fit(self, width: int, height: int) -> None:
         """On a wide terminal the delegation column shows long names in full."""
@@ -240,7 +260,7 @@ class SpeakersPane(Pane):
             speaking = any(e.status == Status.SPEAKING for e in service.entries(debate_id))
             view = service.view(debate_id, now=datetime.now() if speaking else None)
         except DebateprepError as exc:
-            self.post_message(Failed(str(exc), "Speakers"))
+            self.post_message(Failed(str(exc), _("Speakers")))
             return
         self.report(SpeakersLoaded(debate_id, view))
 
@@ -279,7 +299,7 @@ class SpeakersPane(Pane):
         style = STATUS_STYLE.get(e.status, "")
         name = self._display_name(e) + (f" [{e.on_behalf_of}]" if e.on_behalf_of else "")
         if not e.confirmed:
-            name += " (tbc)"
+            name = _("{name} (tbc)").format(name=name)
         pos = Text(f"{p.position or '-'}", style=style)
         if p.overridden:
             pos.append("*", style="bold yellow")
@@ -287,10 +307,11 @@ class SpeakersPane(Pane):
         minutes = e.planned_seconds(settings.default_limit_minutes, settings.limits_minutes) / 60 if settings else 0
         start = ""  # the plan's: the timer's record is shown beside it (Why here, the schedule view)
         if slot is not None:
-            start = f"{slot.start:%H:%M}" if slot.session.day == 0 else f"D{slot.session.day + 1} {slot.start:%H:%M}"
+            start = (f"{slot.start:%H:%M}" if slot.session.day == 0 else
+                     _("D{day}").format(day=slot.session.day + 1) + f" {slot.start:%H:%M}")
         return [pos, Text(clip(name, self.name_cells), style=style + (" italic" if not e.confirmed else "")),
-                Text(LEVEL_SHORT[e.level], style=style), Text(BASIS_SHORT[e.basis], style=style),
-                Text(e.status.value, style=style), Text(start, style=style),
+                Text(_(LEVEL_SHORT[e.level]), style=style), Text(_(BASIS_SHORT[e.basis]), style=style),
+                Text(_(STATUS_SHORT[e.status]), style=style), Text(start, style=style),
                 Text(f"{minutes:g}", style=style), Text(str(slot.session.number) if slot else "", style=style)]
 
     def _fill_schedule(self) -> None:
@@ -317,7 +338,7 @@ class SpeakersPane(Pane):
             took = mmss(slot.actual_seconds) if slot.actual_seconds is not None else "…"
             if slot.live and slot.actual_start is not None:
                 return Text(f"{slot.actual_start:%H:%M} {took}")
-            return Text(f"reh. {took}", style="dim")
+            return Text(_("reh. {duration}").format(duration=took), style="dim")
         forecast = self.view.schedule.forecast if self.view else None
         expected = forecast.slot_for(slot.entry.id) if forecast is not None and slot.entry.id is not None else None
         if expected is not None and abs((expected.start - slot.start).total_seconds()) >= 60:
@@ -330,34 +351,38 @@ class SpeakersPane(Pane):
         has = bool(self.placements)
         self.query_one("#sp-empty").display = not has and self.debate_id is not None
         self.query_one("#sp-body").display = has
+        if has and self.screen.focused is self:  # shown before its list was loaded (its tab's first
+            self.query_one("#sp-table", DataTable).focus()  # visit): the list takes the focus now
         status = self.query_one("#sp-status", Static)
         timer = self.query_one(SpeakerTimer)
         nxt = self._next_waiting()
         timer.next_up = self._display_name(nxt) if nxt else ""
         timer.tick()
         if self.debate_id is None:
-            status.update("No debate selected (Ctrl+O to choose one).")
+            status.update(_("No debate selected (Ctrl+O to choose one)."))
             return
         if not self.view:
-            status.update(f"Debate #{self.debate_id}: loading…")
+            status.update(_("Debate #{id}: loading…").format(id=self.debate_id))
             return
         placed = [p for p in self.placements if p.position]
         withdrawn = len(self.placements) - len(placed)
         sched = self.view.schedule
-        parts = [f"Debate #{self.debate_id}: {len(placed)} on the list"]
+        parts = [_("Debate #{id}: {count} on the list").format(id=self.debate_id, count=len(placed))]
         if withdrawn:
-            parts.append(f"{withdrawn} withdrawn")
+            parts.append(_("{count} withdrawn").format(count=withdrawn))
         overrides = sum(1 for p in placed if p.overridden)
         if overrides:
-            parts.append(f"{overrides} manual override{'s' if overrides > 1 else ''} (*)")
+            parts.append(ngettext("{count} manual override (*)", "{count} manual overrides (*)", overrides).format(
+                count=overrides))
         if sched.projected_end:
-            parts.append(f"ends {sched.projected_end:%a %H:%M}")
+            parts.append(_("ends {when}").format(when=weekday_time(sched.projected_end)))
         if sched.forecast is not None and sched.forecast.projected_end is not None:
-            parts.append(f"now expected to end {sched.forecast.projected_end:%a %H:%M}")
+            parts.append(_("now expected to end {when}").format(when=weekday_time(sched.forecast.projected_end)))
         if sched.rehearsed():
-            parts.append(f"{len(sched.rehearsed())} timed outside the debate's days (rehearsal)")
+            parts.append(_("{count} timed outside the debate's days (rehearsal)").format(count=len(sched.rehearsed())))
         if sched.resumptions():
-            parts.append(f"spills into another day from #{sched.resumptions()[0].position}")
+            parts.append(_("spills into another day from #{position}").format(
+                position=sched.resumptions()[0].position))
         status.update(" · ".join(parts))
         self.query_one("#sp-sessions", Static).update(session_lines(sched))
         self._explain()
@@ -373,25 +398,32 @@ class SpeakersPane(Pane):
         text.append(f"{self._display_name(e)}\n", style="bold")
         details = [e.level.label(), e.basis.label(), e.status.label()]
         if e.on_behalf_of:
-            details.append(f"on behalf of {e.on_behalf_of}")
-        text.append(", ".join(details) + "\n")
+            details.append(_("on behalf of {group}").format(group=e.on_behalf_of))
+        text.append(_(", ").join(details) + "\n")
         if e.representative or e.title:
             text.append(", ".join(x for x in (e.representative, e.title) if x) + "\n")
         if not e.confirmed:
-            text.append("to be confirmed\n", style="italic")
-        text.append("\n" + p.explain() + "\n")
+            text.append(_("to be confirmed") + "\n", style="italic")
+        text.append("\n" + p.explain(self._display_name(e)) + "\n")
         slot = self.view.slot(p) if self.view else None
         if slot is not None:
-            text.append(f"\nexpected {slot.start:%a %H:%M}-{slot.end:%H:%M}, {slot.session.label()}\n", style="dim")
-            took = mmss(slot.actual_seconds) if slot.actual_seconds is not None else "still speaking"
+            text.append("\n" + _("expected {start}-{end}, {session}").format(
+                start=weekday_time(slot.start), end=f"{slot.end:%H:%M}", session=slot.session.label()) + "\n",
+                style="dim")
+            took = mmss(slot.actual_seconds) if slot.actual_seconds is not None else _("still speaking")
             if slot.actual and slot.live and slot.actual_start is not None:
-                text.append(f"heard {slot.actual_start:%a %H:%M}, {took}\n")
+                text.append(_("heard {when}, {duration}").format(when=weekday_time(slot.actual_start), duration=took)
+                            + "\n")
+            elif slot.actual and slot.actual_start:
+                text.append(_("timed on {day}, {duration}: a rehearsal or a late entry, the plan is unchanged").format(
+                    day=full_date(slot.actual_start), duration=took) + "\n")
             elif slot.actual:
-                when = f" on {slot.actual_start:%d %b %Y}" if slot.actual_start else ""
-                text.append(f"timed{when}, {took}: a rehearsal or a late entry, the plan is unchanged\n")
+                text.append(_("timed, {duration}: a rehearsal or a late entry, the plan is unchanged").format(
+                    duration=took) + "\n")
             expected = self.view.expected(p) if self.view else None
             if expected is not None and not expected.measured and abs((expected.start - slot.start).total_seconds()) >= 60:
-                text.append(f"from what the timer logged: now expected {expected.start:%a %H:%M}\n", style="yellow")
+                text.append(_("from what the timer logged: now expected {when}").format(
+                    when=weekday_time(expected.start)) + "\n", style="yellow")
         if e.notes:
             text.append(f"\n{e.notes}\n", style="italic")
         why.update(text)
@@ -424,7 +456,7 @@ class SpeakersPane(Pane):
 
     def action_add(self) -> None:
         if self.debate_id is None:
-            self.notify("Choose a debate first (Ctrl+O).", severity="warning", markup=False)
+            self.notify(_("Choose a debate first (Ctrl+O)."), severity="warning", markup=False)
             return
         from debateprep.tui.screens.speakers_dialogs import EntryDialog
 
@@ -435,7 +467,8 @@ class SpeakersPane(Pane):
         if values is not None and self.debate_id is not None:
             debate_id, delegation = self.debate_id, values["delegation"]
             fields: dict[str, Any] = {k: v for k, v in values.items() if k != "delegation"}  # the service's **fields
-            self._save(lambda s: s.add(debate_id, delegation, **fields), "inscribed", select_result=True)
+            self._save(lambda s: s.add(debate_id, delegation, **fields),
+                       _("{delegation} inscribed").format(delegation=delegation), select_result=True)
 
     def action_edit(self) -> None:
         p = self._current()
@@ -453,7 +486,7 @@ class SpeakersPane(Pane):
                                        if not (k in ("level", "basis") and v is None)}
             if not values["person"] and values["delegation"] in (entry.delegation, self._display_name(entry)):
                 changes.pop("delegation")
-            self._save(lambda s: s.update(_id(entry), seen=entry, **changes), "saved", select=entry.id)
+            self._save(lambda s: s.update(_id(entry), seen=entry, **changes), _("saved"), select=entry.id)
 
         self.app.push_screen(EntryDialog(self.roster, entry, lang=lang), done)
 
@@ -463,9 +496,11 @@ class SpeakersPane(Pane):
             return
         e = p.entry
         if e.status == Status.WITHDRAWN:
-            self._save(lambda s: s.update(_id(e), seen=e, status=Status.INSCRIBED), f"{e.delegation} reinstated", e.id)
+            self._save(lambda s: s.update(_id(e), seen=e, status=Status.INSCRIBED),
+                       _("{delegation} reinstated").format(delegation=e.delegation), e.id)
         else:
-            self._save(lambda s: s.update(_id(e), seen=e, status=Status.WITHDRAWN), f"{e.delegation} withdrawn", e.id)
+            self._save(lambda s: s.update(_id(e), seen=e, status=Status.WITHDRAWN),
+                       _("{delegation} withdrawn").format(delegation=e.delegation), e.id)
 
     def action_move_up(self) -> None:
         self._move(-1)
@@ -484,8 +519,10 @@ class SpeakersPane(Pane):
         neighbour = placed[index].entry
         e = p.entry
         kind = "before" if step < 0 else "after"
-        self._save(lambda s: s.move(_id(e), **{kind: neighbour.id}, reason="moved by hand", version=e.version),
-                   f"{e.delegation} kept {kind} {neighbour.delegation}", e.id)
+        done = (_("{delegation} kept before {other}") if step < 0 else _("{delegation} kept after {other}")).format(
+            delegation=e.delegation, other=neighbour.delegation)
+        reason = _("moved by hand")
+        self._save(lambda s: s.move(_id(e), **{kind: neighbour.id}, reason=reason, version=e.version), done, e.id)
 
     def action_pin(self) -> None:
         p = self._current()
@@ -495,20 +532,22 @@ class SpeakersPane(Pane):
         if e.override and e.override.kind == "pin":
             self.action_clear_override()
             return
-        self._save(lambda s: s.move(_id(e), to=p.position, reason="pinned by hand", version=e.version),
-                   f"{e.delegation} pinned at {p.position}", e.id)
+        reason = _("pinned by hand")
+        self._save(lambda s: s.move(_id(e), to=p.position, reason=reason, version=e.version),
+                   _("{delegation} pinned at {position}").format(delegation=e.delegation, position=p.position), e.id)
 
     def action_clear_override(self) -> None:
         p = self._current()
         if p is None or p.entry.override is None:
             return
         e = p.entry
-        self._save(lambda s: s.clear_override(_id(e), version=e.version), f"{e.delegation}: back to the rules", e.id)
+        self._save(lambda s: s.clear_override(_id(e), version=e.version),
+                   _("{delegation}: back to the rules").format(delegation=e.delegation), e.id)
 
     def action_inscribe_council(self) -> None:
         """The fifteen Council members of the debate's year, from the roster (idempotent)."""
         if self.debate_id is None:
-            self.notify("Choose a debate first (Ctrl+O).", severity="warning", markup=False)
+            self.notify(_("Choose a debate first (Ctrl+O)."), severity="warning", markup=False)
             return
         debate_id = self.debate_id
         self._save(lambda s: s.inscribe_council(debate_id).summary(), "")
@@ -517,7 +556,7 @@ class SpeakersPane(Pane):
         if self.debate_id is None:
             return
         debate_id = self.debate_id
-        self._save(lambda s: s.import_briefers(debate_id), "briefers from the concept note")
+        self._save(lambda s: _briefers_added(len(s.import_briefers(debate_id))), "")
 
     def action_toggle_schedule(self) -> None:
         switcher = self.query_one("#sp-switcher", ContentSwitcher)
@@ -539,7 +578,7 @@ class SpeakersPane(Pane):
         else:
             target = self._next_waiting()
             if target is None:
-                self.notify("No one is waiting to speak.", title="Timer", markup=False)
+                self.notify(_("No one is waiting to speak."), title=_("Timer"), markup=False)
             else:
                 self._start(target)
 
@@ -549,22 +588,25 @@ class SpeakersPane(Pane):
         timer = self.query_one(SpeakerTimer)
         p = self._current()
         if timer.state != "idle":
-            self.notify(f"{timer.speaker} has the floor: n gives it to the next speaker, f ends the turn.",
-                        title="Timer", severity="warning", markup=False)
+            self.notify(_("{speaker} has the floor: n gives it to the next speaker, f ends the turn.").format(
+                speaker=timer.speaker), title=_("Timer"), severity="warning", markup=False)
             return
         if p is None or not p.position or p.entry.status not in WAITING:
-            self.notify("Highlight a speaker who is waiting to speak.", title="Timer", markup=False)
+            self.notify(_("Highlight a speaker who is waiting to speak."), title=_("Timer"), markup=False)
             return
         nxt = self._next_waiting()
         if nxt is not None and nxt.id != p.entry.id and self.view is not None:
             heard = [x.entry if x.entry.id != p.entry.id else
                      x.entry.with_changes(status=Status.SPEAKING, started_at=datetime.now()) for x in self.placements]
             moved = next(x for x in order_entries(heard, self.view.settings) if x.entry.id == p.entry.id)
-            where = (f"listed where it is heard: position {moved.position} (was {p.position})"
-                     if moved.position != p.position else f"it stays at position {p.position}")
-            self.notify(f"{self._display_name(p.entry)} speaks out of turn (next on the list: "
-                        f"{self._display_name(nxt)}); {where}. Pinned entries keep their places.",
-                        title="Timer", severity="warning", markup=False)
+            where = (_("listed where it is heard: position {position} (was {was})").format(
+                         position=moved.position, was=p.position)
+                     if moved.position != p.position else
+                     _("it stays at position {position}").format(position=p.position))
+            self.notify(_("{speaker} speaks out of turn (next on the list: {next}); {where}. Pinned entries keep "
+                          "their places.").format(speaker=self._display_name(p.entry), next=self._display_name(nxt),
+                                                  where=where),
+                        title=_("Timer"), severity="warning", markup=False)
         self._start(p.entry)
 
     def action_next_speaker(self) -> None:
@@ -589,12 +631,13 @@ class SpeakersPane(Pane):
         timer = self.query_one(SpeakerTimer)
         entry_id = timer.entry_id
         if entry_id is None or timer.state == "idle":
-            self.notify("The timer is not running: space gives the floor to the next speaker.", title="Timer",
+            self.notify(_("The timer is not running: space gives the floor to the next speaker."), title=_("Timer"),
                         markup=False)
             return
         seconds = timer.stop()
         self._logged.add(entry_id)
-        self._save(lambda s: s.finish(entry_id, seconds), f"logged {seconds // 60}:{seconds % 60:02d}", entry_id)
+        self._save(lambda s: s.finish(entry_id, seconds), _("logged {duration}").format(duration=mmss(seconds)),
+                   entry_id)
 
     def _start(self, entry: SpeakerEntry) -> None:
         at = self._start_timer(entry)
@@ -614,9 +657,10 @@ class SpeakersPane(Pane):
         meeting = self.view.debate.meeting_date
         if meeting is not None and now.date() != meeting and not self._warned_date:
             self._warned_date = True
-            self.notify(f"Timing on {now:%d %b %Y}, not the meeting date ({meeting:%d %b %Y}): unless this is a "
-                        "day of the debate, it is a rehearsal. Durations are logged beside the plan; the "
-                        "schedule stays as planned.", title="Timer", severity="warning", markup=False)
+            self.notify(_("Timing on {today}, not the meeting date ({meeting}): unless this is a day of the "
+                          "debate, it is a rehearsal. Durations are logged beside the plan; the schedule stays as "
+                          "planned.").format(today=full_date(now), meeting=full_date(meeting)),
+                        title=_("Timer"), severity="warning", markup=False)
         return now
 
     def _adopt_speaking(self) -> None:
@@ -639,9 +683,11 @@ class SpeakersPane(Pane):
     @on(SpeakerTimer.PhaseChanged)
     def _phase(self, message: SpeakerTimer.PhaseChanged) -> None:
         if message.phase == "warning":
-            self.notify(f"{message.speaker}: one minute left", title="Timer", severity="warning", markup=False)
+            self.notify(_("{speaker}: one minute left").format(speaker=message.speaker), title=_("Timer"),
+                        severity="warning", markup=False)
         elif message.phase == "over":
-            self.notify(f"{message.speaker} is over the time limit", title="Timer", severity="error", markup=False)
+            self.notify(_("{speaker} is over the time limit").format(speaker=message.speaker), title=_("Timer"),
+                        severity="error", markup=False)
 
     # -- saving ------------------------------------------------------------------------------
 
@@ -656,20 +702,18 @@ class SpeakersPane(Pane):
             with self._write_lock:  # writes land in the order they were asked for
                 result = change(self.services.speakers)
         except DebateprepError as exc:
-            self.post_message(Failed(str(exc), "Speakers"))
+            self.post_message(Failed(str(exc), _("Speakers")))
             self.post_message(SpeakersSaved("", select))
             return
         if select_result and isinstance(result, SpeakerEntry):
             select = result.id
-        if isinstance(result, list):
-            note = f"{len(result)} {note}" if result else f"no new {note}"
-        elif isinstance(result, str):  # the change says what it did
+        if isinstance(result, str):  # the change says what it did
             note = result
         self.post_message(SpeakersSaved("" if quiet else note, select))
 
     @on(SpeakersSaved)
     def _saved(self, message: SpeakersSaved) -> None:
         if message.note:
-            self.notify(message.note, title="Speakers", markup=False)
+            self.notify(message.note, title=_("Speakers"), markup=False)
         self._select = message.select
         self.action_refresh()

@@ -9,13 +9,14 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from debateprep.domain.roster import Roster
-from debateprep.domain.speakers import BASIS_LABELS, LEVEL_LABELS, Basis, Level, SpeakerEntry
+from debateprep.domain.speakers import Basis, Level, SpeakerEntry
+from debateprep.i18n import N_, _
+from debateprep.tui.localized import LocalizedModal
 
 
 class RosterSuggester(Suggester):
@@ -35,11 +36,6 @@ class RosterSuggester(Suggester):
         return None
 
 
-def _label(level_or_basis: Level | Basis) -> str:
-    en, zh = LEVEL_LABELS[level_or_basis] if isinstance(level_or_basis, Level) else BASIS_LABELS[level_or_basis]
-    return f"{en} {zh}"
-
-
 class EntryFields(TypedDict):
     """What the entry dialog returns: the fields of `SpeakersService.add` / `update`."""
 
@@ -55,7 +51,7 @@ class EntryFields(TypedDict):
     notes: str
 
 
-class EntryDialog(ModalScreen[EntryFields | None]):
+class EntryDialog(LocalizedModal[EntryFields | None]):
     """Add or edit one inscription. Returns the fields to save, or None when cancelled."""
 
     DEFAULT_CSS = """
@@ -70,8 +66,8 @@ class EntryDialog(ModalScreen[EntryFields | None]):
     EntryDialog Button { margin-right: 2; }
     """
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="speakers-dialog.cancel"),
-        Binding("ctrl+s", "save", "Save", id="speakers-dialog.save"),
+        Binding("escape", "cancel", N_("Cancel"), id="speakers-dialog.cancel"),
+        Binding("ctrl+s", "save", N_("Save"), id="speakers-dialog.save"),
     ]
 
     def __init__(self, roster: Roster, entry: SpeakerEntry | None = None, lang: str = "en") -> None:
@@ -82,34 +78,35 @@ class EntryDialog(ModalScreen[EntryFields | None]):
 
     def compose(self) -> ComposeResult:
         e = self.entry
-        title = f"Edit #{e.id} {e.delegation}" if e else "Inscribe a delegation 登记发言"
+        title = (_("Edit #{id} {delegation}").format(id=e.id, delegation=e.delegation) if e
+                 else _("Inscribe a delegation"))
         with Vertical():
             yield Label(title, markup=False)
-            yield Input(value=e.delegation if e else "", placeholder="delegation: China, 中国, Russia, EU, OCHA …",
+            yield Input(value=e.delegation if e else "", placeholder=_("delegation: China, 中国, Russia, EU, OCHA …"),
                         suggester=RosterSuggester(self.roster), id="sp-dlg-delegation")
             yield OptionList(id="sp-dlg-matches")
             with Grid():
-                yield Checkbox("person in a personal capacity (not in the roster)",
+                yield Checkbox(_("person in a personal capacity (not in the roster)"),
                                value=bool(e and e.delegation_code is None), id="sp-dlg-person")
-                yield Input(value=(e.on_behalf_of or "") if e else "", placeholder="on behalf of: Nordic countries, NAM, EU …",
+                yield Input(value=(e.on_behalf_of or "") if e else "", placeholder=_("on behalf of: Nordic countries, NAM, EU …"),
                             id="sp-dlg-group")
-                yield Select([(_label(lv), lv.value) for lv in Level], prompt="level (default: by basis)",
+                yield Select([(lv.label(), lv.value) for lv in Level], prompt=_("level (default: by basis)"),
                              value=e.level.value if e else Select.NULL, id="sp-dlg-level")
-                yield Select([(_label(b), b.value) for b in Basis], prompt="basis (default: from the roster)",
+                yield Select([(b.label(), b.value) for b in Basis], prompt=_("basis (default: from the roster)"),
                              value=e.basis.value if e else Select.NULL, id="sp-dlg-basis")
-                yield Input(value=e.representative if e else "", placeholder="representative, e.g. Mr. Zhang Jun",
+                yield Input(value=e.representative if e else "", placeholder=_("representative, e.g. Mr. Zhang Jun"),
                             id="sp-dlg-representative")
-                yield Input(value=e.title if e else "", placeholder="title, e.g. Minister for Foreign Affairs",
+                yield Input(value=e.title if e else "", placeholder=_("title, e.g. Minister for Foreign Affairs"),
                             id="sp-dlg-title")
                 yield Input(value="" if e is None or e.planned_minutes is None else f"{e.planned_minutes:g}",
-                            placeholder="planned minutes (default: the limit)", id="sp-dlg-minutes")
+                            placeholder=_("planned minutes (default: the limit)"), id="sp-dlg-minutes")
                 yield Input(value="" if e is None or e.draw is None else str(e.draw),
-                            placeholder="draw (Council members)", id="sp-dlg-draw")
-            yield Input(value=e.notes if e else "", placeholder="notes", id="sp-dlg-notes")
+                            placeholder=_("draw (Council members)"), id="sp-dlg-draw")
+            yield Input(value=e.notes if e else "", placeholder=_("notes"), id="sp-dlg-notes")
             yield Label("", id="sp-dlg-error", markup=False)
             with Horizontal():
-                yield Button("Save (Ctrl+S)", variant="primary", id="sp-dlg-save")
-                yield Button("Cancel (Esc)", id="sp-dlg-cancel")
+                yield Button(_("Save (Ctrl+S)"), variant="primary", id="sp-dlg-save")
+                yield Button(_("Cancel (Esc)"), id="sp-dlg-cancel")
 
     def on_mount(self) -> None:
         self.query_one("#sp-dlg-delegation", Input).focus()
@@ -183,18 +180,19 @@ class EntryDialog(ModalScreen[EntryFields | None]):
         delegation = text("sp-dlg-delegation")
         person = self.query_one("#sp-dlg-person", Checkbox).value
         if not delegation:
-            raise ValueError("Type a delegation (or a person's name, with the box ticked).")
+            raise ValueError(_("Type a delegation (or a person's name, with the box ticked)."))
         if not person and self.roster.find(delegation) is None:
             hints = [m.delegation.name for m in self.roster.search(delegation, limit=3) if m.score >= 80]
-            hint = f" Did you mean {' or '.join(hints)}?" if hints else ""
-            raise ValueError(f"{delegation!r} is not in the roster.{hint} Tick the box for a person.")
+            hint = " " + _("Did you mean {names}?").format(names=_(" or ").join(hints)) if hints else ""
+            raise ValueError(_("{delegation!r} is not in the roster.{hint} Tick the box for a person.").format(
+                delegation=delegation, hint=hint))
         minutes = text("sp-dlg-minutes")
         draw = text("sp-dlg-draw")
         try:
             planned = float(minutes) if minutes else None
             the_draw = int(draw) if draw else None
         except ValueError:
-            raise ValueError("Minutes must be a number and draw a whole number.") from None
+            raise ValueError(_("Minutes must be a number and draw a whole number.")) from None
         level = self.query_one("#sp-dlg-level", Select).value
         basis = self.query_one("#sp-dlg-basis", Select).value
         return {

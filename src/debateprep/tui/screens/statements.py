@@ -21,7 +21,9 @@ from debateprep.domain.cells import cell_len, clip
 from debateprep.domain.coverage import ConvergenceGroup, CoverageCell, CoverageMatrix
 from debateprep.domain.errors import DebateprepError
 from debateprep.domain.statements import Statement, extract_proposals
+from debateprep.i18n import N_, _, ngettext
 from debateprep.services.topics import Topic
+from debateprep.tui.localized import Caption, Column, add_columns, relabel_columns
 from debateprep.tui.messages import Failed, SendGroupToPrst
 from debateprep.tui.pane import Pane
 from debateprep.tui.widgets.empty import EmptyState
@@ -30,6 +32,19 @@ NAME_CELLS = 24  # delegation column of the list and the heatmap, in terminal ce
 SOURCE_CELLS = 17
 TEXT_CELLS = 58
 KIND_STYLES = {"call": "bold cyan", "recommendation": "yellow", "commitment": "green", "position": "magenta"}
+# How a proposal's kind, a statement's kind and an import's counts are shown (msgids).
+KIND_NAMES = {"call": N_("call"), "recommendation": N_("recommendation"), "commitment": N_("commitment"),
+              "position": N_("position"), "statement": N_("statement"), "briefing": N_("briefing"),
+              "procedural": N_("procedural")}
+SUMMARY_NAMES = {"imported": N_("imported"), "statements": N_("statements"), "briefings": N_("briefings"),
+                 "procedural": N_("procedural"), "mapped": N_("mapped"), "unmapped": N_("unmapped"),
+                 "delegations": N_("delegations"), "replaced": N_("replaced")}
+KEYS_LINE = N_("l list · c coverage by guiding question · v convergence (p: to the PRST draft) · i import · "
+               "r refresh")
+COLUMNS = (Column("id", "#", 4), Column("delegation", N_("delegation"), NAME_CELLS),
+           Column("source", N_("source"), SOURCE_CELLS))
+GROUP_COLUMNS = (Column("rank", "#", 3), Column("count", N_("n"), 3),
+                 Column("text", N_("shared proposal"), TEXT_CELLS))
 VIEWS = {"list": "st-list-view", "coverage": "st-coverage-view", "convergence": "st-convergence-view"}
 FOCUS = {"list": "#st-table", "coverage": "#st-heatmap", "convergence": "#st-groups"}
 
@@ -57,21 +72,26 @@ def describe_cell(cell: CoverageCell | None) -> Text:
 
     text = Text()
     if cell is None:
-        text.append("no statement")
+        text.append(_("no statement"))
         return text
     if cell.mark is not None:
-        said = "addressed" if cell.by_tool else "not addressed"
-        text.append(f"marked {cell.mark} by a user (the tool said {said}; u clears the mark)\n", style="bold cyan")
+        said = _("addressed") if cell.by_tool else _("not addressed")
+        marked = (_("marked wrong by a user (the tool said {said}; u clears the mark)") if cell.mark == "wrong" else
+                  _("marked addressed by a user (the tool said {said}; u clears the mark)"))
+        text.append(marked.format(said=said) + "\n", style="bold cyan")
     if cell.covered:
-        text.append(f"addressed · strength {cell.strength:.2f} · {cell.source} · paragraph "
-                    f"{cell.passage.paragraph + 1}, {cell.passage.sentence_range}\n", style="green")
+        text.append(_("addressed · strength {strength} · {source} · paragraph {paragraph}, {sentences}").format(
+            strength=f"{cell.strength:.2f}", source=cell.source, paragraph=cell.passage.paragraph + 1,
+            sentences=cell.passage.sentence_range) + "\n", style="green")
         text.append(cell.passage.text + "\n")
         text.append(cell.explanation(), style="italic")
     elif not cell.reasons:
-        text.append("not addressed: no word of the question in this statement", style="dim")
+        text.append(_("not addressed: no word of the question in this statement"), style="dim")
     else:
-        text.append(f"not addressed: the closest sentence scored {cell.score:.2f} (a match needs "
-                    f"{THRESHOLD:.2f}) · {cell.source}, {cell.passage.sentence_range}\n", style="dim")
+        text.append(_("not addressed: the closest sentence scored {score} (a match needs {threshold}) · {source}, "
+                      "{sentences}").format(score=f"{cell.score:.2f}", threshold=f"{THRESHOLD:.2f}",
+                                            source=cell.source, sentences=cell.passage.sentence_range) + "\n",
+                    style="dim")
         text.append(cell.passage.text + "\n", style="dim")
         text.append(cell.explanation(), style="dim italic")
     return text
@@ -142,26 +162,26 @@ class StatementsPane(Pane):
     StatementsPane EmptyState { margin: 1 0; }
     """
     BINDINGS = [
-        Binding("l", "view('list')", "List", id="statements-list", tooltip="list and reader"),
-        Binding("c", "view('coverage')", "Coverage", id="statements-coverage",
-                tooltip="coverage heatmap: who addressed which guiding question"),
-        Binding("v", "view('convergence')", "Convergence", id="statements-convergence",
-                tooltip="convergence: proposals shared by several delegations"),
-        Binding("r", "refresh", "Refresh", id="statements-refresh", tooltip="reload the statements"),
-        Binding("i", "import_statements", "Import", id="statements-import",
-                tooltip="import statement files or a verbatim record"),
-        Binding("p", "send_to_prst", "To PRST draft", id="statements-send-to-prst",
-                tooltip="send the highlighted shared proposal to the PRST draft"),
-        Binding("m", "map_delegation", "Map delegation", id="statements-map",
-                tooltip="say whose statement the highlighted one is"),
-        Binding("w", "mark_cell('wrong')", "Mark wrong", id="statements-mark-wrong",
-                tooltip="mark the highlighted coverage cell wrong (not an answer)"),
-        Binding("a", "mark_cell('addressed')", "Mark addressed", id="statements-mark-addressed",
-                tooltip="mark the highlighted coverage cell addressed (the tool missed it)"),
-        Binding("u", "mark_cell('clear')", "Unmark", id="statements-mark-clear",
-                tooltip="clear the mark of the highlighted coverage cell"),
+        Binding("l", "view('list')", N_("List"), id="statements-list", tooltip=N_("list and reader")),
+        Binding("c", "view('coverage')", N_("Coverage"), id="statements-coverage",
+                tooltip=N_("coverage heatmap: who addressed which guiding question")),
+        Binding("v", "view('convergence')", N_("Convergence"), id="statements-convergence",
+                tooltip=N_("convergence: proposals shared by several delegations")),
+        Binding("r", "refresh", N_("Refresh"), id="statements-refresh", tooltip=N_("reload the statements")),
+        Binding("i", "import_statements", N_("Import"), id="statements-import",
+                tooltip=N_("import statement files or a verbatim record")),
+        Binding("p", "send_to_prst", N_("To PRST draft"), id="statements-send-to-prst",
+                tooltip=N_("send the highlighted shared proposal to the PRST draft")),
+        Binding("m", "map_delegation", N_("Map delegation"), id="statements-map",
+                tooltip=N_("say whose statement the highlighted one is")),
+        Binding("w", "mark_cell('wrong')", N_("Mark wrong"), id="statements-mark-wrong",
+                tooltip=N_("mark the highlighted coverage cell wrong (not an answer)")),
+        Binding("a", "mark_cell('addressed')", N_("Mark addressed"), id="statements-mark-addressed",
+                tooltip=N_("mark the highlighted coverage cell addressed (the tool missed it)")),
+        Binding("u", "mark_cell('clear')", N_("Unmark"), id="statements-mark-clear",
+                tooltip=N_("clear the mark of the highlighted coverage cell")),
     ]
-    TITLE = "Statements"
+    TITLE = N_("Statements")
     TOPICS = frozenset({Topic.DEBATES, Topic.NOTES, Topic.QUESTIONS, Topic.STATEMENTS})
 
     can_focus = True  # so its keys (i: import) work while there are no statements
@@ -175,10 +195,9 @@ class StatementsPane(Pane):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="st-status", markup=False)
-        yield Static("l list · c coverage by guiding question · v convergence (p: to the PRST draft) · "
-                     "i import · r refresh", id="st-views", markup=False)
-        yield EmptyState("No statements for this debate yet. Press i to import statement files (one per "
-                         "delegation) or a verbatim record (S/PV.…).", id="st-empty")
+        yield Caption(KEYS_LINE, id="st-views")
+        yield EmptyState(N_("No statements for this debate yet. Press i to import statement files (one per "
+                            "delegation) or a verbatim record (S/PV.…)."), id="st-empty")
         with ContentSwitcher(initial="st-list-view", id="st-switcher"):
             with Horizontal(id="st-list-view"):
                 yield DataTable(id="st-table", cursor_type="row", zebra_stripes=True)
@@ -195,18 +214,21 @@ class StatementsPane(Pane):
                     yield Static("", id="st-group", markup=False)
 
     def on_mount(self) -> None:
-        table = self.query_one("#st-table", DataTable)
-        table.add_column("#", width=4, key="id")
-        table.add_column("delegation", width=NAME_CELLS, key="delegation")
-        table.add_column("source", width=SOURCE_CELLS, key="source")
-        groups = self.query_one("#st-groups", DataTable)
-        groups.add_column("#", width=3, key="rank")
-        groups.add_column("n", width=3, key="count")
-        groups.add_column("shared proposal", width=TEXT_CELLS, key="text")
-        self.query_one("#st-reader-box").border_title = "Reader"
-        self.query_one("#st-evidence-box").border_title = "Evidence"
-        self.query_one("#st-group-box").border_title = "Passages"
+        add_columns(self.query_one("#st-table", DataTable), COLUMNS)
+        add_columns(self.query_one("#st-groups", DataTable), GROUP_COLUMNS)
+        self._border_titles()
         self._show_status()
+
+    def _border_titles(self) -> None:
+        self.query_one("#st-reader-box").border_title = _("Reader")
+        self.query_one("#st-evidence-box").border_title = _("Evidence")
+        self.query_one("#st-group-box").border_title = _("Passages")
+
+    def relabel(self) -> None:
+        relabel_columns(self.query_one("#st-table", DataTable), COLUMNS)
+        relabel_columns(self.query_one("#st-groups", DataTable), GROUP_COLUMNS)
+        self._border_titles()
+        super().relabel()  # the statements, then coverage or convergence, computed again
 
     # -- events from the app ---------------------------------------------------------------
 
@@ -239,10 +261,10 @@ class StatementsPane(Pane):
         if self.debate_id is None or not self.statements:
             return
         if view == "coverage" and self.matrix is None:
-            self._set_text("#st-evidence", "Computing coverage…")
+            self._set_text("#st-evidence", _("Computing coverage…"))
             self._coverage(self.debate_id)
         elif view == "convergence" and not self.groups:
-            self._set_text("#st-group", "Grouping proposals…")
+            self._set_text("#st-group", _("Grouping proposals…"))
             self._convergence(self.debate_id)
         self._show_status()
 
@@ -252,20 +274,21 @@ class StatementsPane(Pane):
         from debateprep.tui.screens.import_dialog import ImportChoice, ImportPathsScreen
 
         if self.debate_id is None:
-            self.notify("Choose a debate first (Ctrl+O).", title="Statements", severity="warning", markup=False)
+            self.notify(_("Choose a debate first (Ctrl+O)."), title=_("Statements"), severity="warning", markup=False)
             return
         debate_id = self.debate_id
         start = Path.cwd()
 
         def chosen(choice: ImportChoice | None) -> None:
             if choice is not None:
-                self.notify(f"Importing {len(choice.paths)} path(s)…", title="Statements", markup=False)
+                self.notify(ngettext("Importing {count} path…", "Importing {count} paths…", len(choice.paths)).format(
+                    count=len(choice.paths)), title=_("Statements"), markup=False)
                 self._import(debate_id, choice.paths, choice.option)
 
         self.app.push_screen(ImportPathsScreen(
-            "Import statements (.txt, .md, .docx, .pdf): one file per delegation, or a folder of them — "
-            "tick the box for a verbatim record split by its speaker headers.",
-            start, option="a verbatim record (S/PV.…)"), chosen)
+            _("Import statements (.txt, .md, .docx, .pdf): one file per delegation, or a folder of them — "
+              "tick the box for a verbatim record split by its speaker headers."),
+            start, option=_("a verbatim record (S/PV.…)")), chosen)
 
     def action_map_delegation(self) -> None:
         """Say by hand whose statement the highlighted one is (an unmapped speech, or a wrong guess)."""
@@ -274,7 +297,7 @@ class StatementsPane(Pane):
 
         table = self.query_one("#st-table", DataTable)
         if self.view != "list" or not 0 <= table.cursor_row < len(self.statements):
-            self.notify("Choose a statement in the list (l) first.", title="Statements", severity="warning",
+            self.notify(_("Choose a statement in the list (l) first."), title=_("Statements"), severity="warning",
                         markup=False)
             return
         st = self.statements[table.cursor_row]
@@ -287,8 +310,9 @@ class StatementsPane(Pane):
                 self._map(statement_id, value.strip(), version)
 
         self.app.push_screen(PromptScreen(
-            f"Whose statement is this? {header}\nA delegation in English or Chinese (→ takes the roster suggestion).",
-            st.delegation or st.suggestion or "", accept="Map", placeholder="e.g. China / 中国 / Türkiye",
+            _("Whose statement is this? {header}\nA delegation in English or Chinese (→ takes the roster "
+              "suggestion).").format(header=header),
+            st.delegation or st.suggestion or "", accept=_("Map"), placeholder=_("e.g. China / 中国 / Türkiye"),
             suggester=RosterSuggester(self.services.roster)), chosen)
 
     def action_mark_cell(self, mark: str) -> None:
@@ -296,7 +320,7 @@ class StatementsPane(Pane):
         or clear the mark. Marks are stored and stay when coverage is computed again."""
         table = self.query_one("#st-heatmap", DataTable)
         if self.view != "coverage" or self.matrix is None or self.debate_id is None:
-            self.notify("Open the coverage heatmap (c) and choose a cell first.", title="Statements",
+            self.notify(_("Open the coverage heatmap (c) and choose a cell first."), title=_("Statements"),
                         severity="warning", markup=False)
             return
         try:
@@ -304,7 +328,7 @@ class StatementsPane(Pane):
         except Exception:  # noqa: BLE001 - an empty table has no cell under the cursor
             return
         if row_key.value is None or column_key.value in (None, "delegation"):
-            self.notify("Choose a question's cell, not the delegation's name.", title="Statements",
+            self.notify(_("Choose a question's cell, not the delegation's name."), title=_("Statements"),
                         severity="warning", markup=False)
             return
         question = next(q for q in self.matrix.questions if q.key == int(column_key.value))
@@ -312,7 +336,7 @@ class StatementsPane(Pane):
 
     def action_send_to_prst(self) -> None:
         if self.view != "convergence" or not self.groups:
-            self.notify("Open the convergence list (v) and choose a shared proposal first.", title="Statements",
+            self.notify(_("Open the convergence list (v) and choose a shared proposal first."), title=_("Statements"),
                         severity="warning", markup=False)
             return
         table = self.query_one("#st-groups", DataTable)
@@ -328,9 +352,10 @@ class StatementsPane(Pane):
         try:
             st = self.services.statements.resolve(statement_id, delegation, version=version)
         except DebateprepError as exc:
-            self.post_message(Failed(str(exc), "Statements"))
+            self.post_message(Failed(str(exc), _("Statements")))
             return
-        self.post_message(StatementsSaved(f"Statement #{statement_id} is now {st.delegation}'s."))
+        self.post_message(StatementsSaved(_("Statement #{id} is now {delegation}'s.").format(
+            id=statement_id, delegation=st.delegation)))
 
     @work(thread=True, exclusive=True, group="statements-mark", exit_on_error=False)
     def _mark(self, debate_id: int, delegation: str, question: str, mark: str | None) -> None:
@@ -339,9 +364,10 @@ class StatementsPane(Pane):
             saved = self.services.statements.mark(debate_id, delegation, question, "wrong" if mark == "wrong" else
                                                   "addressed" if mark == "addressed" else None)
         except DebateprepError as exc:
-            self.post_message(Failed(str(exc), "Statements"))
+            self.post_message(Failed(str(exc), _("Statements")))
             return
-        said = "cleared" if saved is None else f"marked {saved.mark}"
+        said = (_("cleared") if saved is None else _("marked wrong") if saved.mark == "wrong"
+                else _("marked addressed"))
         self.post_message(CellMarked(f"{delegation} · {question}: {said}."))
 
     @work(thread=True, exclusive=True, group="statements-import", exit_on_error=False)
@@ -350,10 +376,10 @@ class StatementsPane(Pane):
         try:
             report = service.import_record(debate_id, paths) if record else service.import_files(debate_id, paths)
         except DebateprepError as exc:
-            self.post_message(Failed(str(exc), "Statements"))
+            self.post_message(Failed(str(exc), _("Statements")))
             return
-        line = ", ".join(f"{v} {k}" for k, v in report.summary().items())
-        self.post_message(StatementsSaved(f"Imported: {line}", imported=True))
+        line = _(", ").join(f"{v} {_(SUMMARY_NAMES.get(k, k))}" for k, v in report.summary().items())
+        self.post_message(StatementsSaved(_("Imported: {counts}").format(counts=line), imported=True))
 
     @work(thread=True, exclusive=True, group="statements-load", exit_on_error=False)
     def _load(self, debate_id: int | None) -> None:
@@ -363,7 +389,7 @@ class StatementsPane(Pane):
         try:
             found = self.services.statements.list(debate_id, include_procedural=False)
         except DebateprepError as exc:
-            self.post_message(Failed(str(exc), "Statements"))
+            self.post_message(Failed(str(exc), _("Statements")))
             return
         self.report(StatementsLoaded(debate_id, found))
 
@@ -381,7 +407,7 @@ class StatementsPane(Pane):
         try:
             groups = self.services.statements.convergence(debate_id)
         except DebateprepError as exc:
-            self.post_message(Failed(str(exc), "Statements"))
+            self.post_message(Failed(str(exc), _("Statements")))
             return
         self.report(ConvergenceReady(debate_id, groups))
 
@@ -396,7 +422,7 @@ class StatementsPane(Pane):
         self.statements = message.statements
         table.clear()
         for st in self.statements:
-            who = st.delegation or f"(unmapped) {st.speaker or ''}"
+            who = st.delegation or _("(unmapped) {speaker}").format(speaker=st.speaker or "")
             style = "bold red" if not st.delegation else "italic" if st.kind == "briefing" else ""
             table.add_row(Text(str(st.id)), Text(clip(who, NAME_CELLS), style=style),
                           Text(clip(_short_source(st.source), SOURCE_CELLS)), key=str(st.id))
@@ -413,11 +439,11 @@ class StatementsPane(Pane):
 
     @on(CellMarked)
     def _marked(self, message: CellMarked) -> None:
-        self.notify(message.note, title="Coverage", markup=False)
+        self.notify(message.note, title=_("Coverage"), markup=False)
 
     @on(StatementsSaved)
     def _saved(self, message: StatementsSaved) -> None:
-        self.notify(message.note, title="Statements", markup=False)
+        self.notify(message.note, title=_("Statements"), markup=False)
         if message.imported:  # what was imported is read in the list
             self.view = "list"
             self.query_one("#st-switcher", ContentSwitcher).current = VIEWS["list"]
@@ -433,14 +459,15 @@ class StatementsPane(Pane):
     def _read(self, st: Statement) -> None:
         """The statement with its proposals highlighted by kind."""
         text = Text()
-        text.append(f"{st.delegation or '(unmapped)'}", style="bold")
-        text.append(f" — {st.speaker or ''} — {st.source} — {st.kind}, {st.language}\n")
+        text.append(st.delegation or _("(unmapped)"), style="bold")
+        text.append(f" — {st.speaker or ''} — {st.source} — {_(KIND_NAMES.get(st.kind, st.kind))}, {st.language}\n")
         if st.suggestion and not st.delegation:
-            text.append(f"suggested: {st.suggestion}\n", style="italic")
+            text.append(_("suggested: {delegation}").format(delegation=st.suggestion) + "\n", style="italic")
         proposals = extract_proposals(st.text)
-        text.append(f"{len(proposals)} proposals: ", style="dim")
+        text.append(ngettext("{count} proposal: ", "{count} proposals: ", len(proposals)).format(count=len(proposals)),
+                    style="dim")
         for kind, style in KIND_STYLES.items():
-            text.append(f"{kind} ", style=style)
+            text.append(f"{_(KIND_NAMES[kind])} ", style=style)
         text.append("\n\n")
         body = Text(st.text)
         for p in proposals:
@@ -465,7 +492,7 @@ class StatementsPane(Pane):
         keep = table.cursor_coordinate if table.row_count else None  # a mark redraws: stay on the cell
         table.clear(columns=True)
         name_cells = min(NAME_CELLS, max((cell_len(d) for d in matrix.delegations), default=10))
-        table.add_column("delegation", width=name_cells, key="delegation")
+        table.add_column(_("delegation"), width=name_cells, key="delegation")
         for q in matrix.questions:
             table.add_column(q.label, width=4, key=str(q.key))
         for d in matrix.delegations:
@@ -474,10 +501,11 @@ class StatementsPane(Pane):
                           *(heat(c.strength if c else 0.0, c.mark if c else None) for c in cells), key=d)
         covered = sum(1 for c in matrix.cells.values() if c.covered)
         marked = len(matrix.marked())
-        self._set_text("#st-evidence", f"{covered} cells addressed of {len(matrix.cells)}"
-                                       + (f" ({marked} marked by a user)" if marked else "")
-                                       + ". Move over a cell to see the passage and what matched; "
-                                       "w marks it wrong, a addressed, u clears the mark.")
+        summary = _("{covered} cells addressed of {cells}").format(covered=covered, cells=len(matrix.cells))
+        if marked:
+            summary += " " + _("({count} marked by a user)").format(count=marked)
+        self._set_text("#st-evidence", summary + _(". Move over a cell to see the passage and what matched; w marks "
+                                                   "it wrong, a addressed, u clears the mark."))
         if keep is not None and keep.row < table.row_count:
             table.move_cursor(row=keep.row, column=keep.column)
             row_key, column_key = table.coordinate_to_cell_key(keep)
@@ -520,7 +548,7 @@ class StatementsPane(Pane):
             table.add_row(Text(str(g.rank)), Text(str(g.count)), Text(clip(g.representative.text, TEXT_CELLS)),
                           key=str(g.rank))
         if not self.groups:
-            self._set_text("#st-group", "No proposal is shared by two or more delegations.")
+            self._set_text("#st-group", _("No proposal is shared by two or more delegations."))
         else:
             self._group(self.groups[0])
         self._show_status()
@@ -534,11 +562,14 @@ class StatementsPane(Pane):
 
     def _group(self, group: ConvergenceGroup) -> None:
         text = Text()
-        text.append(f"{group.count} delegations: ", style="bold")
+        text.append(ngettext("{count} delegation: ", "{count} delegations: ", group.count).format(count=group.count),
+                    style="bold")
         text.append(", ".join(group.supporters) + "\n\n")
         for m in group.members:
             text.append(f"{m.delegation}", style="bold")
-            text.append(f" [{m.kind}, sentence {m.sentence_index + 1}] ", style=KIND_STYLES.get(m.kind, ""))
+            text.append(" [" + _("{kind}, sentence {number}").format(kind=_(KIND_NAMES.get(m.kind, m.kind)),
+                                                                      number=m.sentence_index + 1) + "] ",
+                        style=KIND_STYLES.get(m.kind, ""))
             text.append(f"{m.text}\n")
         self.query_one("#st-group", Static).update(text)
 
@@ -550,15 +581,19 @@ class StatementsPane(Pane):
     def _show_status(self) -> None:
         status = self.query_one("#st-status", Static)
         if self.debate_id is None:
-            status.update("No debate selected (Ctrl+O to choose one).")
+            status.update(_("No debate selected (Ctrl+O to choose one)."))
             return
         delegations = len({s.delegation for s in self.statements if s.delegation})
         unmapped = sum(1 for s in self.statements if s.unmapped)
-        parts = [f"Debate #{self.debate_id}: {len(self.statements)} statements", f"{delegations} delegations"]
+        parts = [ngettext("Debate #{id}: {count} statement", "Debate #{id}: {count} statements",
+                          len(self.statements)).format(id=self.debate_id, count=len(self.statements)),
+                 ngettext("{count} delegation", "{count} delegations", delegations).format(count=delegations)]
         if unmapped:
-            parts.append(f"{unmapped} unmapped (m maps one)")
+            parts.append(_("{count} unmapped (m maps one)").format(count=unmapped))
         if self.matrix is not None:
-            parts.append(f"{len(self.matrix.questions)} guiding questions")
+            parts.append(ngettext("{count} guiding question", "{count} guiding questions",
+                                  len(self.matrix.questions)).format(count=len(self.matrix.questions)))
         if self.groups:
-            parts.append(f"{len(self.groups)} shared proposals")
+            parts.append(ngettext("{count} shared proposal", "{count} shared proposals", len(self.groups)).format(
+                count=len(self.groups)))
         status.update(" · ".join(parts))

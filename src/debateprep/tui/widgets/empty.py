@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.widgets import Static
+from debateprep.tui.localized import Caption
 
 
-class EmptyState(Static):
+class EmptyState(Caption):
+    """A msgid shown in the interface language (markup off), in a muted frame."""
+
     DEFAULT_CSS = """
     EmptyState {
         width: 1fr;
@@ -18,5 +20,5 @@ class EmptyState(Static):
     }
     """
 
-    def __init__(self, text: str, **kwargs: Any) -> None:
-        super().__init__(text, markup=False, **kwargs)
+    def __init__(self, msgid: str, **kwargs: Any) -> None:
+        super().__init__(msgid, **kwargs)

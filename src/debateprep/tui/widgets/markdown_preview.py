@@ -96,7 +96,32 @@ class MarkdownPreview(ScrollView, can_focus=True):
         self._render_lines(self._text, self._target_width())
 
     def _target_width(self) -> int:
-        return max(self.scrollable_content_region.width or self.size.width, 40)
+        return max(self.scrollable_content_region.width or self._width_once_shown() or self.size.width, 40)
+
+    def _width_once_shown(self) -> int:
+        """While hidden (a tab not on screen, being made ready in the background): the width it will
+        have once shown, from the tab on screen (every tab is laid out alike) less the borders,
+        padding and margins between the tab and these lines (and the scrollbar's stable gutter)."""
+        from textual.widget import Widget
+        from textual.widgets import TabbedContent, TabPane
+
+        gutter = self.styles.gutter.width + self.styles.margin.width
+        if self.styles.scrollbar_gutter == "stable":
+            gutter += self.styles.scrollbar_size_vertical
+        tabs: TabbedContent | None = None
+        inside_tab = False
+        for node in self.ancestors:
+            if isinstance(node, TabbedContent):
+                tabs = node
+                break
+            if isinstance(node, TabPane):
+                inside_tab = True
+            elif isinstance(node, Widget) and not inside_tab:
+                gutter += node.styles.gutter.width + node.styles.margin.width
+        shown = tabs.active_pane if tabs is not None else None
+        if shown is None or not shown.content_region.width:
+            return 0
+        return shown.content_region.width - gutter
 
     @work(thread=True, exclusive=True, group="markdown-preview", exit_on_error=False)
     def _render_lines(self, text: str, width: int) -> None:

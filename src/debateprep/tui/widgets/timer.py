@@ -14,6 +14,9 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import Static
 
+from debateprep.i18n import _
+from debateprep.tui.localized import Localized
+
 WARN_SECONDS = 60  # "one minute left"
 BAR_CELLS = 30
 
@@ -23,7 +26,7 @@ def mmss(seconds: float) -> str:
     return f"{seconds // 60:d}:{seconds % 60:02d}"
 
 
-class SpeakerTimer(Static):
+class SpeakerTimer(Static, Localized):
     DEFAULT_CSS = """
     SpeakerTimer { height: 8; border: round $panel; padding: 0 1; }
     SpeakerTimer.-warning { border: round $warning; }
@@ -54,8 +57,12 @@ class SpeakerTimer(Static):
         self.next_up = ""
 
     def on_mount(self) -> None:
-        self.border_title = "Timer"
+        self.border_title = _("Timer")
         self.set_interval(0.25, self.tick)
+        self.tick()
+
+    def relabel(self) -> None:
+        self.border_title = _("Timer")
         self.tick()
 
     # -- control ---------------------------------------------------------------------------
@@ -119,25 +126,29 @@ class SpeakerTimer(Static):
     def render_text(self) -> Text:
         text = Text()
         if self.state == "idle":
-            text.append("Not running\n", style="bold")
-            text.append(f"Next: {self.next_up}\n" if self.next_up else "No one waiting\n")
-            text.append("space start · n next speaker", style="dim")
+            text.append(_("Not running") + "\n", style="bold")
+            text.append((_("Next: {speaker}").format(speaker=self.next_up) if self.next_up else _("No one waiting"))
+                        + "\n")
+            text.append(_("space start · n next speaker"), style="dim")
             return text
-        mark = "▶" if self.state == "running" else "⏸ paused"
+        mark = "▶" if self.state == "running" else "⏸ " + _("paused")
         text.append(f"{mark} ", style="bold")
         text.append(f"{self.speaker}\n", style="bold")
         phase = self.phase
         if phase == "over":
-            text.append(f"OVER TIME by {mmss(-self.remaining)}", style="bold white on red")
+            text.append(_("OVER TIME by {duration}").format(duration=mmss(-self.remaining)), style="bold white on red")
         elif phase == "warning":
-            text.append(f"{mmss(self.remaining)} left — wrap up", style="bold black on yellow")
+            text.append(_("{duration} left — wrap up").format(duration=mmss(self.remaining)),
+                        style="bold black on yellow")
         else:
-            text.append(f"{mmss(self.remaining)} left", style="bold green")
-        text.append(f"\nspoken {mmss(self.elapsed)} of {mmss(self.limit)}\n")
+            text.append(_("{duration} left").format(duration=mmss(self.remaining)), style="bold green")
+        text.append("\n" + _("spoken {spoken} of {limit}").format(spoken=mmss(self.elapsed), limit=mmss(self.limit))
+                    + "\n")
         done = min(1.0, self.elapsed / self.limit) if self.limit else 0.0
         filled = int(done * BAR_CELLS)
         style = "red" if phase == "over" else "yellow" if phase == "warning" else "green"
         text.append("█" * filled, style=style)
         text.append("░" * (BAR_CELLS - filled), style="dim")
-        text.append(f"\nthen: {self.next_up}" if self.next_up else "\nno one else waiting", style="dim")
+        text.append("\n" + (_("then: {speaker}").format(speaker=self.next_up) if self.next_up
+                            else _("no one else waiting")), style="dim")
         return text

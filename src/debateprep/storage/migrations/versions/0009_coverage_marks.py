@@ -1,13 +1,13 @@
 """coverage_marks: the user's marks on coverage cells (wrong / addressed), kept across re-computation.
 
-Revision ID: 0011
+Revision ID: 0009
 Revises: 0008
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011"
+revision = "0009"
 down_revision = "0008"
 branch_labels = None
 depends_on = None
