@@ -49,8 +49,9 @@ def test_the_debate_may_be_left_out_and_old_forms_still_work(seeded: Cli, tmp_pa
 def test_prst_commands_default_to_the_draft_the_debate_works_on(seeded: Cli) -> None:
     cli = seeded
     first = ok(cli(["prst", "new", "--json"])).json()["id"]  # type: ignore[index]
-    assert "para 1" in ok(cli(["prst", "add", "回顾其关于保护平民的各项决议，"])).stdout  # TEXT positional
-    assert "para 2" in ok(cli(["prst", "add", str(first), "--text", "强调指出必须加强培训，"])).stdout  # older form
+    assert "¶1 (id 1, v1)" in ok(cli(["prst", "add", "回顾其关于保护平民的各项决议，"])).stdout  # TEXT positional
+    assert "¶2 (id 2, v1)" in ok(cli(["prst", "add", str(first), "--text", "强调指出必须加强培训，"])).stdout  # older form
+    # paragraph 2 by its id, in the current draft (DRAFT left out)
     assert "安理会强调指出必须加强维和人员培训" in ok(cli(["prst", "edit", "2", "强调指出必须加强维和人员培训，"])).stdout
     assert ok(cli(["prst", "edit", str(first), "2", "--text", "强调指出必须加强培训，"])).exit_code == 0
     ok(cli(["prst", "move", "2", "1"]))
@@ -70,11 +71,17 @@ def test_every_export_follows_one_rule(seeded: Cli, tmp_path: Path) -> None:
     ok(cli(["speakers", "import", "--council"]))
     ok(cli(["prst", "new"]))
     ok(cli(["prst", "add", "回顾其关于保护平民的各项决议，"]))
+    ours = ok(cli(["ours", "new", "--delegation", "中国", "--json"])).json()
+    section = ours["sections"][1]  # type: ignore[index]
+    ok(cli(["ours", "edit", str(ours["id"]), str(section["id"]), "我们支持加强保护平民。"]))  # type: ignore[index]
     folder = tmp_path / "out"
     folder.mkdir()
     for args, name in ((["export", "brief"], "brief-1-zh.md"), (["export", "brief", "--html"], "brief-1-zh.html"),
                        (["prst", "export"], "prst-1-draft1-zh.md"),
                        (["prst", "export", "--annotated"], "prst-1-draft1-zh-annotated.md"),
+                       (["export", "brief", "--docx"], "brief-1-zh.docx"),
+                       (["prst", "export", "--docx"], "prst-1-draft1-zh.docx"),
+                       (["ours", "export"], "statement-1-zh.md"), (["ours", "export", "--docx"], "statement-1-zh.docx"),
                        (["speakers", "export"], "speakers-1.csv")):
         result = ok(cli([*args, "-o", str(folder)]))
         assert result.stderr.startswith(f"wrote {folder / name}"), result.stderr

@@ -401,3 +401,22 @@ def test_the_footer_is_rebuilt_only_when_its_keys_change(sqlite_db) -> None:  # 
             assert len(rebuilt) == 1
 
     asyncio.run(run())
+
+
+def test_declining_the_first_run_offer_leaves_the_keyboard_on_the_pane(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """The offer comes up before the first pane can take the keyboard; once it is declined (Escape)
+    the pane has it, so its keys (i: import a note) work at once."""
+    from debateprep.tui.screens.concept_note import ConceptNotePane
+    from debateprep.tui.screens.first_run import FirstRunScreen
+
+    async def run() -> None:
+        app = tui_app(sqlite_db, offer_sample=True)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, FirstRunScreen)
+            await pilot.press("escape")
+            await settle(pilot)
+            assert app.focused is app.query_one(ConceptNotePane)
+            assert any(key == "i" for key in app.screen.active_bindings)
+
+    asyncio.run(run())

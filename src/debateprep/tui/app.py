@@ -410,8 +410,14 @@ class DebatePrepApp(App[None]):
         self.set_debate(*message.debates[-1])  # the most recent one
 
     def _first_run_done(self, load: bool | None) -> None:
+        # The offer came up before the pane on screen could take the keyboard: it takes it now.
+        self.call_after_refresh(self._focus_active_pane)
         if load:
             self.load_sample()
+
+    def _focus_active_pane(self) -> None:
+        if self.query("#tabs"):
+            self._focus_pane(self.query_one(TabbedContent).active.removeprefix("tab-"))
 
     @work(thread=True, exclusive=True, group="sample", exit_on_error=False)
     def load_sample(self) -> None:

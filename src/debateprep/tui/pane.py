@@ -123,7 +123,8 @@ class Pane(Vertical, Localized):
     def on_export_written(self, message: ExportWritten) -> None:
         """An export was written: say where, in full (tui/screens/export_dialog.py)."""
         where = _(" and ").join(str(p) for p in message.paths)
-        self.notify(_("{what} written to {where}").format(what=message.what, where=where), title=_("Exported"),
+        what = message.what[:1].upper() + message.what[1:]  # (a sentence starts with it; CJK has no case)
+        self.notify(_("{what} written to {where}").format(what=what, where=where), title=_("Exported"),
                     markup=False)
         self.claim_focus()
 

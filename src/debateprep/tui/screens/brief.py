@@ -83,6 +83,7 @@ class BriefPane(Pane):
         self.lang: str | None = None  # None: the debate's own language
         self.built: _Built | None = None
         self._stale = True
+        self._building = False  # a build is running: what `built` holds is about to be replaced
         self._pending: str | None = None  # an action asked for before the brief was built
 
     def compose(self) -> ComposeResult:
@@ -139,6 +140,7 @@ class BriefPane(Pane):
             self.query_one("#brief-views", ContentSwitcher).current = "brief-empty"
             return
         self._status(_("Building the brief …"))
+        self._building = True
         self._build(self.debate_id, self.lang)
 
     @work(thread=True, exclusive=True, group="brief", exit_on_error=False)
@@ -161,6 +163,7 @@ class BriefPane(Pane):
         if built.debate.id != self.debate_id:
             return
         self.built = built
+        self._building = False
         switcher = self.query_one("#brief-views", ContentSwitcher)
         if switcher.current == "brief-empty":
             switcher.current = "brief-rendered"
@@ -183,6 +186,7 @@ class BriefPane(Pane):
 
     @on(BriefFailed)
     def _failed(self, message: BriefFailed) -> None:
+        self._building = False
         self._status(_("The brief could not be built."))
         self.notify(describe_error(message.error), title=_("Brief"), severity="error", markup=False)
 
@@ -214,9 +218,11 @@ class BriefPane(Pane):
         self.claim_focus(self.main_widget())
 
     def action_export(self, fmt: str = "md") -> None:
-        if self.built is None and self.debate_id is not None:
-            self._pending = f"export('{fmt}')"  # run once the brief is built (e.g. from the palette)
-            if self._stale or not self._visible():
+        if self.debate_id is not None and (self.built is None or self._building or self._stale):
+            # run once the brief is built (from the palette, or while it is being built again after a
+            # change): never the brief as it was before the change
+            self._pending = f"export('{fmt}')"
+            if not self._building:
                 self.refresh_brief()
             return
         if self.built is None:
