@@ -19,19 +19,27 @@ Calibration: `--calibrate spv8699` chooses the absolute threshold with the best 
 debate alone and reports every folder with it (cross-debate: tune on one, read the others).
 S/PV.8723 is kept aside for an independent check: it is refused here.
 
-Generalisation, on the dev folders (benchmarks/data/coverage/):
-- `--loo`: leave one debate out: each debate scored with the coverage threshold (best F1) and the
+Generalisation, on the dev folders (benchmarks/data/coverage/; `--data` repeated pools folders,
+e.g. the dev folders and the first held-out set, which is development data since the fourth round):
+- `--loo`: leave one debate out: each debate scored with the coverage threshold and the
   convergence similarity (most proposals recovered at purity >= 0.8) fitted on the other debates.
+  The coverage threshold is fitted two ways: the best F1 of the cells' scores, and (how THRESHOLD
+  is checked) "worst debate": the threshold, coverage recomputed at each of THRESHOLD_GRID, whose
+  worst debate has the highest min(precision, recall) (the goal is both at 0.85 or more on every
+  debate; a pooled objective lets one debate's recall fall to buy the others' precision).
 - `--no-thesaurus`: coverage without the thesaurus of UN vocabulary (questions' own words, corpus
   weights, phrases and neighbours only): how the method does where nobody listed the vocabulary.
+- `--draws SHARE`: convergence on seeded draws of that share of each dev debate's delegations
+  (held-out-sized debates, proposals with few supporters), see `convergence_draws`.
 - `--paraphrased`: the questions rewritten in other words (benchmarks/data/coverage_paraphrased/
   <debate>/questions.json: same numbers and scope, other vocabulary), scored against the labels of
   the original questions: questions nobody tuned the vocabulary for.
-Held out: `--data benchmarks/data/coverage_holdout` (labelled after the method was written; read its
-aggregate lines only, and seldom).
+Held out: `--data benchmarks/data/coverage_holdout2` (labelled by another person after the method
+was written; run once per round, never tuned on). `benchmarks/data/coverage_holdout` was held out
+until the third round and is development data since.
 
 Run:  .venv/bin/python benchmarks/bench_coverage_quality.py [--calibrate FOLDER] [--only FOLDER]
-      [--paraphrased] [--no-thesaurus] [--loo] [--scale] (adds coverage and convergence over all 1,600 speeches of
+      [--paraphrased] [--no-thesaurus] [--loo] [--draws 0.4] [--scale] (adds coverage and convergence over all 1,600 speeches of
       2020 as one debate)
 """
 
@@ -45,7 +53,7 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -484,6 +492,95 @@ def leave_one_out(runs: Sequence[tuple[Loaded, CoverageMatrix, float]]) -> None:
         print(f"  {key:<14} {_fmt(counts)}")
 
 
+THRESHOLD_GRID = tuple(round(0.6 + 0.02 * i, 2) for i in range(16))  # 0.60 .. 0.90
+
+
+def leave_one_out_balanced(runs: Sequence[tuple[Loaded, CoverageMatrix, float]],
+                           rewrite: Callable[[Folder], list[CoverageQuestion]] | None, thesaurus: bool) -> None:
+    """Each debate scored with the coverage threshold fitted on the other debates for the highest
+    min(precision, recall) of their worst debate (ties: the best pooled F1, then the lower
+    threshold), coverage recomputed at each threshold of THRESHOLD_GRID (a concept
+    alone weighs the threshold in use, so the cells' scores move with it); then the threshold
+    fitted on all of them (what THRESHOLD should be)."""
+    from debateprep.domain.coverage import compute_coverage
+
+    mine = [lo for lo, _m, _t in runs if lo.way == _first_way(lo.folder)]
+    counts: dict[tuple[float, str], Counts] = {}
+    for t in THRESHOLD_GRID:
+        for lo in mine:
+            questions = rewrite(lo.folder) if rewrite is not None else lo.folder.questions
+            matrix = compute_coverage(lo.statements, questions, threshold=t, thesaurus=thesaurus)
+            counts[(t, lo.folder.name)] = score_coverage(lo, matrix).total
+
+    def fit(names: Sequence[str]) -> float:
+        best = (-1.0, -1.0, 0.0)
+        for t in THRESHOLD_GRID:
+            pooled = Counts()
+            for name in names:
+                pooled.add(counts[(t, name)])
+            worst = min(min(counts[(t, name)].prf()[:2]) for name in names)
+            best = max(best, (round(worst, 4), round(pooled.prf()[2], 4), -t))
+        return -best[2]
+
+    names = [lo.folder.name for lo in mine]
+    print("\n== leave one debate out, worst debate (threshold with the highest min(P, R) of the other "
+          "debates' worst)")
+    total = Counts()
+    for name in names:
+        t = fit([n for n in names if n != name])
+        total.add(counts[(t, name)])
+        print(f"  {name:<11} threshold {t:.2f}: {_fmt(counts[(t, name)])}")
+    print(f"  {'pooled':<11} {'':<15} {_fmt(total)}")
+    t = fit(names)
+    pooled = Counts()
+    for name in names:
+        pooled.add(counts[(t, name)])
+    print(f"  fitted on all {len(names)}: threshold {t:.2f}: {_fmt(pooled)}")
+
+
+DRAWS = 6
+
+
+def convergence_draws(loadeds: Sequence[Loaded], share: float) -> None:
+    """Convergence on smaller debates made from these: DRAWS random draws (seeded) of `share` of each
+    debate's delegations. A labelled proposal counts when ≥ 2 of its supporters are drawn. The dev
+    debates have proposals with 10–29 supporters, any two of which suffice; a smaller debate (as the
+    held-out ones) leaves a few, so this shows how grouping does without looking at held-out labels."""
+    import random
+
+    from debateprep.domain.coverage import compute_convergence
+
+    print(f"\n== convergence on draws of {share:.0%} of the delegations ({DRAWS} draws per debate)")
+    total_recovered = total_eligible = 0
+    for loaded in loadeds:
+        delegations = sorted({s.delegation for s in loaded.statements if s.delegation})
+        recovered = eligible = 0
+        purities = []
+        for seed in range(DRAWS):
+            kept = set(random.Random(seed).sample(delegations, max(2, round(share * len(delegations)))))
+            subset = [s for s in loaded.statements if s.delegation in kept]
+            kept_ids = {s.id for s in subset}
+            speech_of = {name: (s if s is not None and s.id in kept_ids else None)
+                         for name, s in loaded.speech_of.items()}
+            drawn = Loaded(loaded.folder, loaded.way, subset, speech_of, loaded.texts, 0.0)
+            r, _n, purity, _lines = score_convergence(drawn, compute_convergence(subset))
+            recovered += r
+            purities.append(purity)
+            by_id = {s.id: s for s in subset}
+            for proposal in loaded.folder.proposals:
+                present = set()
+                for sup in proposal["supporters"]:  # type: ignore[attr-defined]
+                    statement = speech_of.get(sup["speech"])
+                    if statement is not None and _quote_spans(by_id[statement.id], sup["quote"]) is not None:
+                        present.add(statement.delegation)
+                eligible += len(present) >= 2
+        total_recovered += recovered
+        total_eligible += eligible
+        print(f"  {loaded.folder.name:<11} {recovered} of {eligible} ({recovered / max(eligible, 1):.0%}), "
+              f"purity {sum(purities) / len(purities):.2f} (mean of draws)")
+    print(f"  all         {total_recovered} of {total_eligible} ({total_recovered / max(total_eligible, 1):.0%})")
+
+
 def _first_way(folder: Folder) -> str:
     return "record" if folder.records else "files"
 
@@ -494,13 +591,16 @@ def main() -> int:
     parser.add_argument("--calibrate", help="choose the threshold on this folder alone, report all with it")
     parser.add_argument("--examples", type=int, default=0, help="print N misses/false positives per folder")
     parser.add_argument("--scale", action="store_true", help="also run the 1,600-speech scale test")
-    parser.add_argument("--data", type=Path, default=DATA, help="the labelled folders (default: %(default)s)")
+    parser.add_argument("--data", type=Path, action="append", default=[],
+                        help=f"a folder of labelled folders, repeatable (default: {DATA})")
     parser.add_argument("--paraphrased", action="store_true",
                         help="use each folder's questions rewritten in other words (benchmarks/data/coverage_paraphrased)")
     parser.add_argument("--no-thesaurus", action="store_true",
                         help="leave the thesaurus out: how the method does on vocabulary nobody listed")
     parser.add_argument("--loo", action="store_true",
                         help="also report each debate with thresholds fitted on the other debates")
+    parser.add_argument("--draws", type=float, metavar="SHARE",
+                        help="also score convergence on 6 draws of this share of each debate's delegations")
     parser.add_argument("--feedback", metavar="DB_URL", help="also count the user marks stored in this database")
     args = parser.parse_args()
     if not SPEECHES.is_dir():
@@ -509,7 +609,8 @@ def main() -> int:
     from debateprep.domain.coverage import compute_convergence, compute_coverage
 
     runs: list[tuple[Loaded, CoverageMatrix, float]] = []
-    for folder in folders(args.only, args.data):
+    chosen_folders = [f for data in (args.data or [DATA]) for f in folders(args.only, data)]
+    for folder in chosen_folders:
         questions = paraphrased(folder) if args.paraphrased else folder.questions
         ways = ["record"] if folder.records else ["files", "record"]
         for way in ways:
@@ -573,6 +674,9 @@ def main() -> int:
           f"({recovered / max(labelled, 1):.0%}) over {len(convergence)} debates")
     if args.loo:
         leave_one_out(runs)
+        leave_one_out_balanced(runs, paraphrased if args.paraphrased else None, not args.no_thesaurus)
+    if args.draws:
+        convergence_draws([lo for lo, _m, _t in runs if lo.way == _first_way(lo.folder)], args.draws)
     if args.feedback:
         user_feedback(args.feedback)
     if args.scale:

@@ -56,15 +56,17 @@ def test_statement_files_show_and_errors(sqlite_cli, tmp_path: Path) -> None:  #
     assert no_questions.exit_code == 2 and "no guiding questions" in no_questions.stderr
 
 
-def test_resolve_an_unmapped_briefer(sqlite_cli, shared_data: Path) -> None:  # type: ignore[no-untyped-def]
+def test_resolve_an_invited_briefer(sqlite_cli, shared_data: Path) -> None:  # type: ignore[no-untyped-def]
     cli = sqlite_cli
     debate = _debate(cli, 8723)
     report = cli(["statements", "import", debate, shared_data / "spv_2020_speeches", "--record"])
     assert report.exit_code == 0, report.stderr
-    assert "2 not mapped to a delegation" in report.stdout
-    assert "Ms. Sooka  — Executive Director of the Foundation for Human Rights in South Africa" in report.stdout
-    unmapped = cli(["statements", "list", debate, "--unmapped", "--json"]).json()
-    sooka = next(s for s in unmapped if s["speaker"] == "Ms. Sooka")
+    assert "every speech with a delegation is mapped" in report.stdout
+    assert cli(["statements", "list", debate, "--unmapped", "--json"]).json() == []
+    everyone = cli(["statements", "list", debate, "--json"]).json()
+    sooka = next(s for s in everyone if s["speaker"] == "Ms. Sooka")  # mapped as her invitation words it
+    assert sooka["delegation"].startswith("Executive Director of the Foundation for Human Rights in South Africa")
+    assert sooka["mapped_by"] == "invitation"
     done = cli(["statements", "resolve", str(sooka["id"]), "--none", "--json"]).json()
     assert done["kind"] == "procedural" and done["version"] == 2
     stale = cli(["statements", "resolve", str(sooka["id"]), "South Africa", "--version", "1"])

@@ -418,6 +418,69 @@ def test_the_same_proposal_in_other_words_lands_in_one_group() -> None:
     assert supporters == [("Brazil", "Ghana", "Mexico"), ("Chile", "Peru")]
 
 
+def test_proposals_group_by_what_they_propose_not_by_how_they_say_it() -> None:
+    # The same act of proposing ("We strongly condemn ... reiterate our firm support for") about two
+    # different objects is not one proposal; the same object said plainly is.
+    statements = [
+        _statement("Norway", "We strongly condemn the attacks and reiterate our firm support for the independence "
+                   "of the judiciary."),
+        _statement("Chile", "We strongly condemn the attacks and reiterate our firm support for humanitarian workers.", 2),
+        _statement("Japan", "The independence of judges must be protected.", 3),
+    ]
+    groups = [g.supporters for g in compute_convergence(statements)]
+    assert ["Japan", "Norway"] in groups
+    assert not any({"Chile", "Norway"} <= set(g) for g in groups)
+
+
+def test_a_proposal_is_read_with_the_sentence_before_it() -> None:
+    # "They must be halted" says what only with the sentence before it (the settlements).
+    statements = [
+        _statement("Norway", "Israel continues to expand settlements in the occupied West Bank. "
+                   "They must be halted immediately."),
+        _statement("Chile", "We call on Israel to freeze all settlement construction in the West Bank.", 2),
+        _statement("Japan", "We reiterate our call on all parties to exercise maximum restraint.", 3),
+        _statement("Peru", "We reiterate our call for the lifting of the blockade of Gaza.", 4),
+    ]
+    groups = [g.supporters for g in compute_convergence(statements)]
+    assert groups == [["Chile", "Norway"]]
+
+
+def test_convergence_work_grows_linearly_with_the_debate() -> None:
+    """Doubling the statements at most about doubles the time. Every statement makes six proposals
+    in a debate's common vocabulary (each word in hundreds of proposals from the first size on:
+    MAX_POSTINGS keeps it from proposing candidates) about places of its own (rare words): each
+    proposal is compared with the few sharing a rare word and keeps its NEIGHBOURS best, and a
+    group cannot grow past what those edges hold on average (no giant group to scan)."""
+    import random
+
+    from tests.support.scaling import assert_linear
+
+    def make(n: int) -> list[Statement]:
+        pick = random.Random(n)
+        places = ["".join(random.Random(k).choices("bcdfgklmnprstvz", k=4)) + "ania" for k in range(3 * n)]
+        return [_statement(f"Delegation {i}", " ".join(
+            f"We call for {pick.choice(('ceasefire', 'sanctions', 'mediation'))} "
+            f"{pick.choice(('monitoring', 'funding', 'benchmarks'))} in {pick.choice(places)}."
+            for _ in range(6)), i) for i in range(1, n + 1)]
+
+    assert_linear(make, compute_convergence, base=64)
+
+
+def test_coverage_work_grows_linearly_with_the_debate() -> None:
+    """Fifteen questions over a doubling number of statements: linear in the statements."""
+    from tests.support.scaling import assert_linear
+
+    questions = parse_questions((DATA / "questions_s-2020-1_en-zh.txt").read_text(encoding="utf-8"))
+    questions = (questions * 15)[:15]
+    sentences = [q.text for q in questions] + ["We thank the presidency.", "安理会应当加强与区域组织的合作。"]
+
+    def make(n: int) -> list[Statement]:
+        return [_statement(f"Delegation {i}", " ".join(sentences[(i + k) % len(sentences)] for k in range(8)), i)
+                for i in range(1, n + 1)]
+
+    assert_linear(make, lambda statements: compute_coverage(statements, questions), base=14)
+
+
 def test_convergence_groups_shared_proposals_ranked_by_supporters(statements_8699: list[Statement]) -> None:
     groups = compute_convergence(statements_8699)
     assert len(groups) > 20
@@ -467,3 +530,27 @@ def test_coverage_does_not_depend_on_string_hashing() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True,
         env={**__import__("os").environ, "PYTHONHASHSEED": seed}).stdout)) for seed in ("1", "2", "3", "4")}
     assert len(runs) == 1
+
+
+CHARTER_QUESTIONS = [
+    CoverageQuestion(1, "Q1", "How can the Council better uphold sovereign equality, territorial integrity and the "
+                              "prohibition of the threat or use of force?"),
+    CoverageQuestion(2, "Q2", "How can the Council improve the effectiveness of peace operations?"),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "expected"), [
+    # the question's word about another subject: another modifier, another "of"
+    ("France will launch coalitions for gender equality.", CHARTER_QUESTIONS[0], False),
+    ("We must move towards the universalization of the Treaty on the Prohibition of Nuclear Weapons.",
+     CHARTER_QUESTIONS[0], False),
+    ("The strength and effectiveness of the multilateral institutions have been put to the test.",
+     CHARTER_QUESTIONS[1], False),
+    # the question's own subject still addresses it
+    ("Sovereign equality is not negotiable.", CHARTER_QUESTIONS[0], True),
+    ("The prohibition of the use of force binds every State.", CHARTER_QUESTIONS[0], True),
+    ("The effectiveness of peacekeeping operations depends on clear mandates.", CHARTER_QUESTIONS[1], True),
+])
+def test_a_question_word_about_another_subject_is_a_passing_mention(text: str, question: CoverageQuestion,
+                                                                    expected: bool) -> None:
+    assert _covered(text, question, CHARTER_QUESTIONS) is expected

@@ -16,7 +16,10 @@ from tests.conftest import SAMPLES, run_cli
 
 # Libraries a command that only reads the database never needs.
 HEAVY = ("alembic", "mako", "textual", "pypdf", "docx", "numpy", "scipy", "sklearn", "rapidfuzz",
-         "markdown_it", "charset_normalizer", "lxml", "psycopg", "sqlalchemy.dialects.postgresql")
+         "markdown_it", "charset_normalizer", "lxml", "psycopg", "sqlalchemy.dialects.postgresql",
+         # the concept-note parser (≈100 ms of patterns): reading a stored note needs only its model
+         "debateprep.domain.concept_note", "debateprep.domain.briefers", "debateprep.domain.briefer_entry",
+         "debateprep.importers")
 
 
 def test_known_head_is_alembics_head() -> None:

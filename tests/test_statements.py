@@ -207,12 +207,14 @@ def test_running_headers_are_dropped_and_citations_kept(record_8699) -> None:  #
     ]
 
 
-def test_unmapped_speakers_are_listed_with_what_the_record_says_of_them(shared_data: Path, roster: Roster) -> None:
+def test_briefers_from_bodies_outside_the_roster_are_mapped_as_invited(shared_data: Path, roster: Roster) -> None:
     files = sorted((shared_data / "spv_2020_speeches").glob("UNSC_2020_SPV.8723*.txt"))
     result = read_record_files(files, roster)
-    unmapped = {s.speaker: s.suggestion for s in result.unmapped}
-    assert set(unmapped) == {"Mr. De Roux", "Ms. Sooka"}
-    assert "Commission for the Clarification of Truth" in (unmapped["Mr. De Roux"] or "")
+    assert result.unmapped == []
+    invited = {s.speaker: s for s in result.statements if s.mapped_by == "invitation"}
+    assert set(invited) == {"Mr. De Roux", "Ms. Sooka"}  # bodies outside the roster: as invited
+    assert "Commission for the Clarification of Truth" in (invited["Mr. De Roux"].delegation or "")
+    assert invited["Mr. De Roux"].delegation_code is None and invited["Mr. De Roux"].kind == "briefing"
     bachelet = next(s for s in result.statements if s.speaker == "Ms. Bachelet")
     assert bachelet.delegation_code == "OHCHR"  # "United Nations High Commissioner for Human Rights"
 
@@ -272,3 +274,51 @@ def test_a_slip_in_the_presidents_introduction_still_names_the_speaker(roster: R
 
     statements = [s for s in split_record(record, "S/PV.9999", roster).statements if s.kind != "procedural"]
     assert [(s.delegation, s.mapped_by) for s in statements] == [("Chile", "introduction")]
+
+
+# A record as the Council prints one: the President invites the briefers under rule 39 (one of them
+# without a title, as children are named), gives each the floor, then speaks for the presidency.
+INVITED_RECORD = """The President (spoke in French): In accordance with rule 39 of the Council's provisional rules of procedure, I invite the following briefers to participate in this meeting: Ms. Anna Berg, Executive Director, United Nations Children's Fund; Mr. Tomas Lind, Northern Alliance for Safe Classrooms; Amina; and Ms. Rita Okafor, Youth Council of Ghana. I give the floor to Ms. Berg.
+Ms. Berg: Attacks on schools have doubled.
+The President (spoke in French): I thank Ms. Berg for her briefing. I now give the floor to Mr. Lind.
+Mr. Lind: Our alliance counted 400 attacks on classrooms.
+The President (spoke in French): I now give the floor to Amina.
+Amina (spoke in French): I could not go to school for two years.
+The President (spoke in French): I now give the floor to Ms. Okafor.
+Ms. Okafor: Young people must be heard.
+The President (spoke in French): I shall now make a statement in my capacity as the representative of Ghana on behalf of the three African members of the Security Council - Ghana, Kenya and Tunisia. Schools must stay safe.
+"""
+
+
+def test_invited_briefers_speak_for_the_body_their_invitation_names(roster: Roster) -> None:
+    """Briefers from bodies outside the roster, a title-less child and an office before its body
+    ("Executive Director, United Nations Children's Fund") all map; a youth council "of Ghana" is
+    not the State of Ghana; the President's statement on behalf of a group is the presidency's."""
+    from debateprep.importers.statements import split_record
+
+    result = split_record(INVITED_RECORD, "S/PV.9999", roster)
+    heard = [(s.speaker, s.delegation, s.delegation_code, s.kind) for s in result.statements if s.kind != "procedural"]
+    assert heard == [
+        ("Ms. Berg", "United Nations Children's Fund", "UNICEF", "briefing"),
+        ("Mr. Lind", "Northern Alliance for Safe Classrooms", None, "briefing"),
+        ("Amina", "Amina", None, "briefing"),
+        ("Ms. Okafor", "Youth Council of Ghana", None, "briefing"),
+        ("The President", "Ghana", "GHA", "statement"),
+    ]
+    assert result.unmapped == []
+
+
+def test_every_speech_of_the_children_and_armed_conflict_debate_is_attributed(shared_data: Path,
+                                                                              roster: Roster) -> None:
+    """S/PV.8756: UNICEF's Executive Director, the Global Coalition to Protect Education from
+    Attack, two speakers from the Niger (one named without a title) and the President speaking
+    for the Niger were left unattributed."""
+    files = sorted((shared_data / "spv_2020_speeches").glob("UNSC_2020_SPV.8756_*.txt"))
+    result = read_record_files(files, roster)
+    assert result.unmapped == []
+    by_speaker = {s.speaker: (s.delegation, s.delegation_code) for s in result.statements if s.kind != "procedural"}
+    assert by_speaker["Ms. Fore"] == ("United Nations Children's Fund", "UNICEF")
+    assert by_speaker["Ms. Tsolakis"] == ("Global Coalition to Protect Education from Attacks", None)
+    assert by_speaker["Hadiza"] == ("Hadiza", None)
+    assert by_speaker["Ms. Mayaki"] == ("Youth Parliament of the Niger", None)  # not the State
+    assert by_speaker["The President"] == ("Niger", "NER")

@@ -7,6 +7,7 @@ About a minute (pip reuses its cache), so it runs once per `make test`, in one t
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,25 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+def _source_copy(into: Path) -> Path:
+    """The checkout's own files (tracked, or new and not ignored), copied: a wheel built in place
+    would also take what an old build left in build/ (a renamed migration there made two heads)."""
+    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"], cwd=REPO,
+                            capture_output=True, check=False)
+    if listed.returncode != 0:
+        return REPO  # not a git checkout (an sdist): nothing stale to leave out
+    for name in filter(None, listed.stdout.decode().split("\0")):
+        source, target = REPO / name, into / name
+        if not source.exists() and not source.is_symlink():
+            continue  # deleted in the work tree, not yet in git
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_symlink():
+            target.symlink_to(os.readlink(source))
+        else:
+            shutil.copy2(source, target)
+    return into
 
 
 def _run(args: list[str | Path], cwd: Path, env: dict[str, str], timeout: float = 600) -> subprocess.CompletedProcess[str]:
@@ -25,7 +45,8 @@ def test_an_installed_wheel_loads_its_own_samples(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "DEBATEPREP_DATABASE_URL")}
     env["DEBATEPREP_DATA_DIR"] = str(tmp_path / "userdata")
     wheels = tmp_path / "wheels"
-    built = _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", REPO, "-w", wheels], tmp_path, env)
+    source = _source_copy(tmp_path / "source")
+    built = _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", source, "-w", wheels], tmp_path, env)
     assert built.returncode == 0, built.stderr[-3000:]
     (wheel,) = wheels.glob("debateprep-*.whl")
 

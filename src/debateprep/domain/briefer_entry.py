@@ -22,59 +22,13 @@ from __future__ import annotations
 
 import re
 
+from debateprep.domain.organizations import ORGANIZATIONS as ORGANIZATIONS  # re-exported
+
 # name, title, organization
 Parsed = tuple[str | None, str | None, str | None]
 
 # -- general knowledge ------------------------------------------------------------------------
 
-# Bodies that brief the Council often: names as written in UN Chinese and English -> acronym.
-ORGANIZATIONS: dict[str, str] = {
-    "维持和平行动部": "DPKO",
-    "维和行动部": "DPKO",
-    "和平行动部": "DPO",
-    "政治和建设和平事务部": "DPPA",
-    "人道主义事务协调厅": "OCHA",
-    "联合国人权事务高级专员办事处": "OHCHR",
-    "人权高专办": "OHCHR",
-    "红十字国际委员会": "ICRC",
-    "联合国儿童基金会": "UNICEF",
-    "联合国难民事务高级专员办事处": "UNHCR",
-    "联合国妇女署": "UN-Women",
-    "Department of Peacekeeping Operations": "DPKO",
-    "Department of Peace Operations": "DPO",
-    "Department of Political and Peacebuilding Affairs": "DPPA",
-    "Office for the Coordination of Humanitarian Affairs": "OCHA",
-    "Office of the United Nations High Commissioner for Human Rights": "OHCHR",
-    "International Committee of the Red Cross": "ICRC",
-    "United Nations Children's Fund": "UNICEF",
-    "Office of the United Nations High Commissioner for Refugees": "UNHCR",
-    "Peacebuilding Support Office": "PBSO",
-    "United Nations Educational, Scientific and Cultural Organization": "UNESCO",
-    "联合国教育、科学及文化组织": "UNESCO",
-    "Food and Agriculture Organization of the United Nations": "FAO",
-    "联合国粮食及农业组织": "FAO",
-    "World Health Organization": "WHO",
-    "世界卫生组织": "WHO",
-    "World Food Programme": "WFP",
-    "世界粮食计划署": "WFP",
-    "United Nations Development Programme": "UNDP",
-    "联合国开发计划署": "UNDP",
-    "United Nations Population Fund": "UNFPA",
-    "联合国人口基金": "UNFPA",
-    "United Nations Office on Drugs and Crime": "UNODC",
-    "联合国毒品和犯罪问题办公室": "UNODC",
-    "International Organization for Migration": "IOM",
-    "国际移民组织": "IOM",
-    "United Nations Office for Disarmament Affairs": "UNODA",
-    "Department of Operational Support": "DOS",
-    "行动支助部": "DOS",
-    "United Nations Environment Programme": "UNEP",
-    "联合国环境规划署": "UNEP",
-    "International Atomic Energy Agency": "IAEA",
-    "国际原子能机构": "IAEA",
-    "非洲联盟委员会": "AUC",
-    "African Union Commission": "AUC",
-}
 # Posts whose holder heads a known office (title as written -> organisation).
 POSTS: dict[str, str] = {
     "主管人道主义事务副秘书长": "人道主义事务协调厅",

@@ -13,8 +13,6 @@ parsed into name, title and organisation by `briefer_entry`'s small grammar. A g
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any, Literal
 
 from debateprep.domain.briefer_entry import (
     ORGANIZATIONS,
@@ -29,49 +27,12 @@ from debateprep.domain.briefer_entry import (
     parse_zh_entry,
     zh_person_ends,
 )
+from debateprep.domain.note_model import OUTCOME_LABELS, Briefer, Outcome, OutcomeKind
 from debateprep.domain.questions import strip_marker
 from debateprep.domain.text import BULLET_CHARS, is_section_name, sentences
-from debateprep.i18n import N_
 
 __all__ = ["CHAIR_LINE", "ORGANIZATIONS", "OUTCOME_LABELS", "POSTS", "Briefer", "Outcome", "continues_entry",
            "describes_briefer", "find_briefers", "find_outcome"]
-
-OutcomeKind = Literal["presidential statement", "resolution", "summary", "none", "unknown"]
-# How each kind is shown (msgids: translated where shown); the kinds themselves are data (JSON).
-OUTCOME_LABELS: dict[str, str] = {"presidential statement": N_("presidential statement"),
-                                  "resolution": N_("resolution"), "summary": N_("summary"), "none": N_("none"),
-                                  "unknown": N_("unknown")}
-
-
-@dataclass
-class Briefer:
-    name: str | None
-    title: str | None
-    organization: str | None
-
-    @property
-    def acronym(self) -> str | None:
-        return ORGANIZATIONS.get(self.organization or "")
-
-    def label(self) -> str:
-        """"Valerie Amos, Under-Secretary-General …" / "Representative, 维持和平行动部 (DPKO)"."""
-        org = self.organization
-        if org and self.acronym:
-            org = f"{org} ({self.acronym})"
-        return ", ".join(p for p in (self.name, self.title, org) if p)
-
-    def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "title": self.title, "organization": self.organization}
-
-
-@dataclass
-class Outcome:
-    kind: OutcomeKind
-    evidence: str | None  # the sentence the kind was read from
-
-    def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "evidence": self.evidence}
-
 
 # An entry: its text, and the body a group heading gave it.
 _Entry = tuple[str, str | None]

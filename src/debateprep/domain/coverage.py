@@ -23,11 +23,15 @@ background text (benchmarks/coverage_tables.py), never from lists written for a 
 - A sentence scores the summed weight of the distinct features it contains, with passing
   mentions discounted: a word in a list of levels ("national, regional and international"), an
   adjective qualifying something the question is not about ("regional tensions" for regional
-  organizations), thanks and courtesies. A specific feature of the question (an "anchor") must
-  be there: broad words and the debate's topic only support a match (SUPPORT_CAP at most).
+  organizations), a word about another subject than the question's (another modifier or "of":
+  "gender equality" for sovereign equality, "the Prohibition of Nuclear Weapons" for the
+  prohibition of the use of force), thanks and courtesies. A specific feature of the question
+  (an "anchor") must be there, written as the question writes it (or as a name's own form):
+  broad words, the debate's topic and words of similar contexts only support a match
+  (SUPPORT_CAP at most).
 - The cell is the delegation's best sentence; it is addressed when that sentence scores at
-  least `THRESHOLD` (absolute; chosen on the dev debates, checked by leaving each one out and
-  on their questions rewritten in other words: benchmarks/bench_coverage_quality.py).
+  least `THRESHOLD` (absolute; checked by leaving each debate of the dev and first held-out sets
+  out, and on questions rewritten in other words: benchmarks/bench_coverage_quality.py).
   Each cell keeps its reasons: which question words matched which words of the passage.
 
 Statements in either language are matched with questions in either language through the
@@ -36,10 +40,13 @@ thesaurus; words outside it only match in their own language.
 
 from __future__ import annotations
 
+import heapq
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import datetime
 from typing import Any, Literal
 
@@ -52,13 +59,21 @@ from debateprep.domain.coverage_terms import (
     full_matcher,
     is_phrase,
     neighbours,
+    stem,
     tokens,
     verb_share,
     weight,
     word_weight,
 )
 from debateprep.domain.coverage_zh import key_terms, split_at_function_words
-from debateprep.domain.statements import Passage, Proposal, Sentence, Statement, extract_proposals, segment
+from debateprep.domain.statements import (
+    Passage,
+    Proposal,
+    Sentence,
+    Statement,
+    classify_sentence,
+    segment,
+)
 from debateprep.i18n import _
 
 THRESHOLD = 0.7  # a sentence addressing a question scores at least this much
@@ -67,15 +82,18 @@ TOPIC_FACTOR = 0.5  # a feature of half the questions or more: the debate's topi
 LIST_FACTOR = 0.2  # "national, regional and international"
 QUALIFIER_FACTOR = 0.4  # "regional tensions" for regional organizations
 COURTESY_FACTOR = 0.3  # thanks and congratulations
+OTHER_SUBJECT_FACTOR = 0.5  # "gender equality" for sovereign equality
 SUPPORT_CAP = 0.45  # all that broad words and the debate's topic can add
 VERB_DISCOUNT = 0.8  # a word always used as a verb keeps a fifth of its weight
 PHRASE_SCALE = 0.8  # a two-word phrase of the background corpus, against a single word
 PART_FACTOR = 0.6  # a word of a question's phrase, met alone
 NEAR_SCALE = 0.8  # a word of similar contexts, times its cosine, against the question's own word
 NEAR_FLOOR = 0.5  # the least cosine for that
+NEAR_ANCHOR = 0.9  # from this factor (a name's own forms) a similar word can be the anchor
+NEAR_SUPPORT_ONLY = True
 NAME_FORM = 0.9  # a name's own form of similar contexts ("Syrian" for "Syria")
 ZH_SCALE = 0.8  # a Chinese word, against a concept of the thesaurus
-CONVERGENCE_SIMILARITY = 0.25  # mean cosine similarity from which proposals are grouped (average linkage)
+CONVERGENCE_SIMILARITY = 0.2  # mean cosine similarity from which proposals are grouped (average linkage)
 
 # Concepts that name the debate's frame or a broad field: they help a match, never make one.
 BROAD_CONCEPTS = frozenset("""
@@ -275,6 +293,10 @@ class Feature:
     weight: float
     topic: bool = False  # shared with half the questions of the debate or more
     near: tuple[tuple[str, float], ...] = ()  # other words that count for it, each with its factor (< 1)
+    # What the question says the word is about: the word right before it ("sovereign" for
+    # equality) and what follows "of" ("force" for use); empty when the question says nothing.
+    modifiers: frozenset[str] = frozenset()
+    complements: frozenset[str] = frozenset()
 
     @property
     def anchor(self) -> bool:
@@ -311,9 +333,11 @@ class QuestionProfile:
         return ", ".join(f"{f.label} {f.weight:.2f}" for f in sorted(self.features.values(), key=lambda f: -f.weight))
 
 
-def concept_weight(concept: str) -> float:
+def concept_weight(concept: str, floor: float | None = None) -> float:
+    """A concept's weight: a broad one at most BROAD_CAP, any other at least `floor` (the
+    threshold in use, CONCEPT_FLOOR by default), so that alone it makes a match."""
     w = weight("@" + concept)
-    return min(w, BROAD_CAP) if concept in BROAD_CONCEPTS else max(w, CONCEPT_FLOOR)
+    return min(w, BROAD_CAP) if concept in BROAD_CONCEPTS else max(w, CONCEPT_FLOOR if floor is None else floor)
 
 
 def _english_near(stem_key: str, own_weight: float) -> list[tuple[str, float]]:
@@ -344,9 +368,12 @@ def _phrase_pairs(toks: list[Token], skip: set[int]) -> list[tuple[int, int]]:
     return pairs
 
 
-def _question_features(question: CoverageQuestion, thesaurus: bool = True) -> dict[str, Feature]:
+def _question_features(question: CoverageQuestion, thesaurus: bool = True,
+                       floor: float | None = None) -> dict[str, Feature]:
     matcher = full_matcher() if thesaurus else Matcher(())
     found: dict[str, Feature] = {}
+
+    context: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
 
     def add(key: str, label: str, w: float, near: tuple[tuple[str, float], ...] = ()) -> None:
         if key not in found or found[key].weight < w:
@@ -357,7 +384,7 @@ def _question_features(question: CoverageQuestion, thesaurus: bool = True) -> di
         consumed: set[int] = set()
         for concept, a, b, _text in matcher.english(toks):
             consumed.update(range(a, b))
-            add("@" + concept, wording[toks[a].start : toks[b - 1].end], concept_weight(concept))
+            add("@" + concept, wording[toks[a].start : toks[b - 1].end], concept_weight(concept, floor))
         words: dict[int, float] = {}
         for i, tok in enumerate(toks):
             low = tok.surface.lower()
@@ -372,26 +399,52 @@ def _question_features(question: CoverageQuestion, thesaurus: bool = True) -> di
                 in_phrase.update((i, j))
         for i, w in words.items():
             add(toks[i].key, toks[i].surface, w * (PART_FACTOR if i in in_phrase else 1.0))
+            before, of = _subject(toks, i, wording, 0)
+            context[toks[i].key][0].update((before,) if before else ())
+            context[toks[i].key][1].update((of,) if of else ())
         taken: list[tuple[int, int]] = []
         for concept, a, b, term in matcher.chinese_in(wording):
             taken.append((a, b))
-            add("@" + concept, term, concept_weight(concept))
+            add("@" + concept, term, concept_weight(concept, floor))
         rest = list(wording)
         for a, b in taken:
             rest[a:b] = [" "] * (b - a)
         for run in _CJK_RUN.findall("".join(rest)):
             for word, specific, parts in key_terms(run):
                 add(word, word, ZH_SCALE * specific, parts)
+    for key, (modifiers, complements) in context.items():
+        found[key] = replace(found[key], modifiers=frozenset(modifiers), complements=frozenset(complements))
     return found
 
 
-def profile_questions(questions: Sequence[CoverageQuestion], *, thesaurus: bool = True) -> list[QuestionProfile]:
+_DETERMINERS = frozenset("the a an its their his her our this these those all".split())
+
+
+def _subject(toks: list[Token], i: int, text: str, base: int) -> tuple[str, str]:
+    """The stems that say what toks[i] is about: the content word written right before it
+    ("gender" in "gender equality"; not across punctuation) and the first content word after
+    "of" ("nuclear" in "Prohibition of Nuclear Weapons")."""
+    before = ""
+    if i > 0 and _content(toks[i - 1]) and not text[toks[i - 1].end - base : toks[i].start - base].strip():
+        before = toks[i - 1].stem
+    of = ""
+    if i + 2 < len(toks) and toks[i + 1].surface.lower() == "of":
+        j = i + 2
+        while j < len(toks) - 1 and toks[j].surface.lower() in _DETERMINERS:
+            j += 1
+        if _content(toks[j]):
+            of = toks[j].stem
+    return before, of
+
+
+def profile_questions(questions: Sequence[CoverageQuestion], *, thesaurus: bool = True,
+                      floor: float | None = None) -> list[QuestionProfile]:
     """Each question's features, a feature shared by half the questions or more weighed as the
     topic. An English word's corpus neighbours count for it, partly, unless they are words of the
     questions themselves (then they count as themselves) or it is the debate's topic; a name
     ("Syria") meets only its own forms ("Syrian"). `thesaurus=False` leaves the thesaurus out:
     the benchmark's measure of the method on vocabulary nobody listed."""
-    features = [_question_features(q, thesaurus) for q in questions]
+    features = [_question_features(q, thesaurus, floor) for q in questions]
     counts: dict[str, int] = defaultdict(int)
     for found in features:
         for key in found:
@@ -403,13 +456,13 @@ def profile_questions(questions: Sequence[CoverageQuestion], *, thesaurus: bool 
         adjusted = {}
         for k, f in found.items():
             if len(questions) > 2 and counts[k] >= shared:
-                adjusted[k] = Feature(f.key, f.label, f.weight * TOPIC_FACTOR, True)
+                adjusted[k] = replace(f, weight=f.weight * TOPIC_FACTOR, topic=True)
             elif not f.near and k.isascii() and k.islower() and " " not in k and not k.startswith("@"):
                 if f.label[:1].isupper() and not f.label.isupper():  # a name: its own forms, nearly as itself
                     near = tuple((n, NAME_FORM) for n, sim in neighbours(k) if n[:4] == k[:4] and sim >= NEAR_FLOOR)
                 else:
                     near = tuple((n, factor) for n, factor in _english_near(k, f.weight) if n not in direct)
-                adjusted[k] = Feature(f.key, f.label, f.weight, False, near)
+                adjusted[k] = replace(f, topic=False, near=near)
             else:
                 adjusted[k] = f
         profiles.append(QuestionProfile(q, adjusted))
@@ -434,6 +487,8 @@ class _Hit:
     passage_words: str
     factor: float
     note: str
+    before: str = ""  # see _subject
+    of: str = ""
 
 
 def _english_hits(text: str, base: int, toks: list[Token], keys: set[str], matcher: Matcher,
@@ -450,7 +505,8 @@ def _english_hits(text: str, base: int, toks: list[Token], keys: set[str], match
     for i, tok in enumerate(toks):
         if i in consumed or tok.key not in keys:
             continue
-        hits.append(_Hit(tok.key, tok.surface, *_passing(toks, i, i + 1, keys, single=True)))
+        hits.append(_Hit(tok.key, tok.surface, *_passing(toks, i, i + 1, keys, single=True),
+                         *_subject(toks, i, text, base)))
     if firsts and any(tok.stem in firsts for tok in toks):
         for i, j in _phrase_pairs(toks, consumed):
             key = f"{toks[i].stem} {toks[j].stem}"
@@ -511,26 +567,43 @@ class _Unit:
 
 
 def _score(hits: list[_Hit], profile: QuestionProfile, courtesy: bool) -> tuple[float, tuple[Reason, ...]]:
-    best: dict[str, tuple[float, _Hit]] = {}
+    best: dict[str, tuple[float, _Hit, float]] = {}
     for hit in hits:
         for key, factor in profile.index.get(hit.key, ()):
             value = profile.features[key].weight * factor * hit.factor * (COURTESY_FACTOR if courtesy else 1.0)
+            found = hit
+            if _other_subject(hit, profile.features[key], profile):
+                value *= OTHER_SUBJECT_FACTOR
+                about = _("about “{word}”").format(word=hit.before or hit.of)
+                found = replace(hit, note=_(", ").join(n for n in (hit.note, about) if n))
             if key not in best or value > best[key][0]:
-                best[key] = (value, hit)
+                best[key] = (value, found, factor)
     reasons = []
     anchors = support = 0.0
     anchored = profile.anchored
-    for key, (value, hit) in sorted(best.items(), key=lambda x: (-x[1][0], x[0])):
+    for key, (value, hit, factor) in sorted(best.items(), key=lambda x: (-x[1][0], x[0])):
         feature = profile.features[key]
         related = "" if hit.key == key else _("part of the word") if hit.key in key else _("similar word")
         notes = [n for n in (hit.note, related, _("thanks") if courtesy else "",
                              _("topic of the debate") if feature.topic else "") if n]
         reasons.append(Reason(feature.label, hit.passage_words, value, _(", ").join(notes)))
-        if key in profile.anchors or not anchored:
+        # a word of similar contexts supports a match, never makes one (a name's own forms do)
+        similar = hit.key != key and hit.key not in key and factor < NEAR_ANCHOR
+        if not anchored or key in profile.anchors and not (similar and NEAR_SUPPORT_ONLY):
             anchors += value
         else:
             support += value
     return anchors + min(support, SUPPORT_CAP), tuple(reasons)
+
+
+def _other_subject(hit: _Hit, feature: Feature, profile: QuestionProfile) -> bool:
+    """The passage's word is about something the question does not ask about: "gender equality"
+    for sovereign equality, "Prohibition of Nuclear Weapons" for the prohibition of the use of
+    force (another modifier, or another "of", that is none of the question's words)."""
+    if hit.before and feature.modifiers and hit.before not in feature.modifiers and hit.before not in profile.features:
+        return True
+    return bool(hit.of and feature.complements and hit.of not in feature.complements
+                and hit.of not in profile.features)
 
 
 def _eligible(statements: Iterable[Statement], skipped: list[str]) -> list[Statement]:
@@ -562,7 +635,7 @@ def compute_coverage(
     matrix = CoverageMatrix(list(questions), delegations, skipped=skipped)
     if not chosen or not questions:
         return matrix
-    profiles = profile_questions(questions, thesaurus=thesaurus)
+    profiles = profile_questions(questions, thesaurus=thesaurus, floor=threshold)
     keys = {k for p in profiles for k in p.index}
     concepts = [k[1:] for k in keys if k.startswith("@")]
     matcher = Matcher(c for c in concepts if c in concept_table())
@@ -637,19 +710,62 @@ def apply_marks(matrix: CoverageMatrix, marks: dict[tuple[str, int], Mark]) -> C
 
 def collect_proposals(statements: Iterable[Statement]) -> list[tuple[Statement, Proposal]]:
     """Every proposal of every statement that belongs to a delegation."""
-    return [
-        (s, p) for s in sorted(_eligible(statements, []), key=_order) for p in extract_proposals(s.text)
-        if len(p.text) + 2 * len(_CJK_CHAR.findall(p.text)) >= MIN_PROPOSAL_CHARS
-    ]
+    return [(s, p) for s, p, _before in _proposals_in_context(statements)]
+
+
+def _proposals_in_context(statements: Iterable[Statement]) -> list[tuple[Statement, Proposal, str]]:
+    """Every proposal with the sentence before it in its paragraph ("" for a paragraph's first): a
+    proposal often names its object there ("... settlement activities. They must be halted.")."""
+    out = []
+    for s in sorted(_eligible(statements, []), key=_order):
+        sentences = segment(s.text).sentences
+        for n, sentence in enumerate(sentences):
+            text = sentence.text
+            if len(text) < MIN_PROPOSAL_CHARS and len(text) + 2 * len(_CJK_CHAR.findall(text)) < MIN_PROPOSAL_CHARS:
+                continue
+            found = classify_sentence(text)
+            if found:
+                previous = sentences[n - 1] if n else None
+                same = previous is not None and previous.paragraph == sentence.paragraph
+                out.append((s, Proposal(found[0], found[1], sentence), previous.text if same and previous else ""))
+    return out
 
 
 MIN_PROPOSAL_CHARS = 25  # shorter sentences carry no proposal ("We agree."); a Chinese character counts 3
 _CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
+# What a proposal is about is its object, not the act of proposing: the words that make a sentence
+# a call, a recommendation or a position ("we call for", "reiterates", "it is essential") are the
+# same in every proposal and would group sentences by how they are phrased.
+SPEECH_ACT_WORDS = frozenset(stem(w) for w in """
+call calls called calling urge urged urging appeal appealed invite encourage encouraged ask request requested hope
+trust demand insist propose suggest recommend need essential imperative necessary crucial vital important importance
+critical urgent urgently believe consider oppose reject condemn condemnation welcome reaffirm reiterate stress
+emphasize underline underscore recognize share view adhere favour convinced deplore regret regrettable express note
+noted concern concerned attach commit committed pledge continue remain ready determined firmly strongly once again
+therefore indeed delegation country government still fact thereby order
+""".split())
+ZH_SPEECH_ACT_WORDS = frozenset("""
+呼吁 敦促 促请 吁请 倡议 希望 期待 鼓励 建议 提议 必须 认为 主张 支持 反对 坚持 重申 谴责 欢迎 赞赏 强调 赞成 我们 我国
+中方 愿意 承诺 致力于 继续 各方 第一 第二 第三 第四 此外 同时 因此 安理会
+""".split())
 
-def sentence_features(text: str) -> dict[str, float]:
-    """What a proposal sentence is about, as weighted features (unit length): thesaurus concepts
-    (shared by both languages), English stems, Chinese character pairs outside the thesaurus."""
+PROPOSAL_WORD = 0.5  # an English word outside the thesaurus at full specificity, against a concept (0.7 or more)
+PROPOSAL_ZH_WORD = 0.8  # a Chinese word at full specificity
+PROPOSAL_ZH_PAIR = 0.2  # a pair of Chinese characters inside a word (meets another segmentation of the same words)
+SPECIFICITY_POWER = 2.0  # weights squared: a fairly common word counts far less than a specific one
+DEBATE_SHARE = 0.3  # the share of a feature's weight that depends on how rare it is in this debate's proposals
+CONTEXT_SHARE = 0.3  # the sentence before a proposal, against the proposal itself
+CONTEXT_TERMS = 4  # its most telling terms only
+CONTEXT_CHARS = 60  # of its end, when it is no proposal itself
+MIN_FEATURE_WEIGHT = 0.05
+MIN_SHARE = 0.12  # a term below this share of a proposal's vector is left out of it
+
+
+def proposal_terms(text: str) -> dict[str, float]:
+    """What one proposal sentence is about, as weighted features (not normalised): thesaurus
+    concepts (shared by both languages), English stems, Chinese words of a general dictionary and
+    their character pairs; the words that make it a proposal are left out (SPEECH_ACT_WORDS)."""
     matcher = full_matcher()
     toks = tokens(text)
     features: dict[str, float] = {}
@@ -658,28 +774,100 @@ def sentence_features(text: str) -> dict[str, float]:
         consumed.update(range(a, b))
         features["@" + concept] = concept_weight(concept)
     for i, tok in enumerate(toks):
-        low = tok.surface.lower()
-        if i not in consumed and low not in STOP_WORDS and low not in FRAME_WORDS and len(low) > 2:
-            features[tok.key] = max(features.get(tok.key, 0.0), CONVERGENCE_WORD * weight(tok.key))
+        if i in consumed:
+            continue
+        value = _word_value(tok.surface, tok.stem, tok.key)
+        if value > features.get(tok.key, 0.0):
+            features[tok.key] = value
     if _CJK_RUN.search(text):
         rest = list(text)
         for concept, a, b, _t in matcher.chinese_in(text):
             features["@" + concept] = concept_weight(concept)
             rest[a:b] = [" "] * (b - a)
         for run in _CJK_RUN.findall("".join(rest)):
-            for word in split_at_function_words(run):
-                for i in range(len(word) - 1):
-                    features["·" + word[i : i + 2]] = ZH_PAIR_WEIGHT
-    features = {k: v for k, v in features.items() if v >= MIN_FEATURE_WEIGHT}
-    norm = sum(v * v for v in features.values()) ** 0.5
-    return {k: v / norm for k, v in features.items()} if norm else {}
+            for piece in split_at_function_words(run):
+                for i in range(len(piece) - 1):
+                    features["·" + piece[i : i + 2]] = PROPOSAL_ZH_PAIR
+            for word, specificity, parts in key_terms(run):
+                if word in ZH_SPEECH_ACT_WORDS:
+                    continue
+                value = PROPOSAL_ZH_WORD * math.pow(specificity, SPECIFICITY_POWER)
+                features["·" + word] = max(features.get("·" + word, 0.0), value)
+                for part, share in parts:
+                    if part not in ZH_SPEECH_ACT_WORDS:
+                        features["·" + part] = max(features.get("·" + part, 0.0), 0.5 * share * value)
+    return {k: v for k, v in features.items() if v >= MIN_FEATURE_WEIGHT}
 
 
-ZH_PAIR_WEIGHT = 0.5
-CONVERGENCE_WORD = 0.35  # a word outside the thesaurus, against a concept
-MIN_FEATURE_WEIGHT = 0.05
+@lru_cache(maxsize=65536)
+def _word_value(surface: str, stemmed: str, key: str) -> float:
+    """What an English word outside the thesaurus weighs in a proposal (0: not a content word)."""
+    low = surface.lower()
+    if low in STOP_WORDS or low in FRAME_WORDS or len(low) <= 2 or stemmed in SPEECH_ACT_WORDS:
+        return 0.0
+    return PROPOSAL_WORD * math.pow(weight(key), SPECIFICITY_POWER)
+
+
+def proposal_vectors(texts: Sequence[str], before: Sequence[str] = ()) -> list[dict[str, float]]:
+    """Unit vectors of proposals made in one debate: each proposal's terms (`proposal_terms`), with
+    the sentence before it for a share (CONTEXT_SHARE), each term weighed down by how many of
+    the debate's proposals use it (the debate's own topic tells proposals apart less)."""
+    cache: dict[str, dict[str, float]] = {}
+
+    def terms(text: str) -> dict[str, float]:
+        if text not in cache:
+            cache[text] = proposal_terms(text) if text else {}
+        return cache[text]
+
+    own = [terms(t) for t in texts]
+    # the sentence before: its terms if it is a proposal too (already read), else its end's
+    contexts = [cache[b] if b in cache else terms(_tail(b)) for b in before] if before else [{}] * len(own)
+    count = len(own)
+    used: dict[str, int] = defaultdict(int)
+    for features in own:
+        for key in features:
+            used[key] += 1
+    scale = math.log(count + 1) if count else 1.0
+    # 1 for a term of one proposal, 1 - DEBATE_SHARE for a term of all (a term of none: 1)
+    in_debate = {key: 1.0 - DEBATE_SHARE * (1.0 - min(1.0, math.log((count + 1) / (n + 0.5)) / scale))
+                 for key, n in used.items()}
+
+    vectors = []
+    for features, context in zip(own, contexts):
+        vector = {k: v * in_debate[k] for k, v in features.items()}
+        for k, v in heapq.nlargest(CONTEXT_TERMS, context.items(), key=lambda kv: (kv[1], kv[0])):
+            vector[k] = vector.get(k, 0.0) + CONTEXT_SHARE * v * in_debate.get(k, 1.0)
+        vectors.append(_unit(vector))
+    return vectors
+
+
+def _tail(text: str) -> str:
+    """The end of a sentence (CONTEXT_CHARS, from a word's start), where it names what the next
+    sentence refers to ("... expand settlements in the West Bank. They must be halted.")."""
+    if len(text) <= CONTEXT_CHARS:
+        return text
+    cut = text.find(" ", len(text) - CONTEXT_CHARS)
+    return text[cut + 1 :] if cut >= 0 else text
+
+
+def _unit(vector: dict[str, float]) -> dict[str, float]:
+    """The vector at unit length, without the terms that would carry less than MIN_SHARE of it
+    (they hardly change a similarity, and every term kept costs a comparison)."""
+    norm = sum(v * v for v in vector.values()) ** 0.5
+    if not norm:
+        return {}
+    kept = {k: v for k, v in vector.items() if v >= MIN_SHARE * norm}
+    norm = sum(v * v for v in kept.values()) ** 0.5
+    return {k: v / norm for k, v in kept.items()}
+
+
+def sentence_features(text: str) -> dict[str, float]:
+    """One proposal sentence alone as a unit vector (`proposal_vectors` of a debate of one)."""
+    return proposal_vectors([text])[0]
+
+
 NEIGHBOURS = 15  # similarities kept per proposal (the graph stays sparse at any size)
-EDGE_SHARE = 0.7  # similarities below this share of the threshold are left out of the graph (taken as 0)
+EDGE_SHARE = 0.85  # similarities below this share of the threshold are left out of the graph (taken as 0)
 MAX_POSTINGS = 120  # a feature in more proposals than this proposes no candidates (too common to tell)
 
 
@@ -711,9 +899,7 @@ def _similarities(vectors: list[dict[str, float]], owners: list[str], floor: flo
         for key, value in vector.items():
             if key in top:
                 continue
-            posting = postings[key]
-            for at in range(place[(key, i)] + 1, len(posting)):  # later proposals only: each pair once
-                j, other = posting[at]
+            for j, other in postings[key][place[(key, i)] + 1 :]:  # later proposals only: each pair once
                 if owner_ids[j] != mine:
                     dots[j] = dots.get(j, 0.0) + value * other
         common = commons[i]
@@ -727,20 +913,18 @@ def _similarities(vectors: list[dict[str, float]], owners: list[str], floor: flo
                     found.append((d, i, j))
     best: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for d, i, j in found:
-        best[i].append((d, j))
-        best[j].append((d, i))
+        best[i].append((-d, j))
+        best[j].append((-d, i))
     edges: dict[tuple[int, int], float] = {}
     for i, near in best.items():
-        for d, j in sorted(near, key=lambda x: (-x[0], x[1]))[:NEIGHBOURS]:
-            edges[(min(i, j), max(i, j))] = d
+        for negative, j in heapq.nsmallest(NEIGHBOURS, near):  # the most similar first, ties by index
+            edges[(min(i, j), max(i, j))] = -negative
     return edges
 
 
 def _average_linkage(n: int, edges: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
     """Agglomerative clustering, average linkage, on a sparse similarity graph (a missing edge is 0):
     merge the two clusters of highest mean similarity while it is at least `threshold`."""
-    import heapq
-
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     sums: dict[int, dict[int, float]] = defaultdict(dict)
     for (a, b), value in edges.items():
@@ -784,14 +968,18 @@ def compute_convergence(
 ) -> list[ConvergenceGroup]:
     """Groups of similar proposals from different delegations, most widely shared first.
 
-    Proposal sentences become weighted feature vectors (`sentence_features`); similarities are
-    computed through an inverted index and kept sparse; groups are formed by average linkage
-    with an absolute similarity threshold. Time and memory grow with the number of proposals.
+    Proposal sentences become weighted vectors of what they propose (`proposal_vectors`: the
+    object's terms, not the act of proposing, with the sentence before for context and the
+    debate's own topic weighed down); similarities are computed through an inverted index and
+    kept sparse (NEIGHBOURS per proposal); groups are formed by average linkage with an absolute
+    similarity threshold, so a group grows only while its members stay similar on average (no
+    chain of weak links makes a giant group). Time and memory grow with the number of proposals.
     """
-    found = [(s, p) for s, p in collect_proposals(statements) if p.kind in kinds]
-    if len(found) < 2:
+    chosen = [(s, p, before) for s, p, before in _proposals_in_context(statements) if p.kind in kinds]
+    if len(chosen) < 2:
         return []
-    vectors = [sentence_features(p.text) for _s, p in found]
+    found = [(s, p) for s, p, _before in chosen]
+    vectors = proposal_vectors([p.text for _s, p in found], [before for _s, _p, before in chosen])
     owners = [s.delegation or "" for s, _p in found]
     edges = _similarities(vectors, owners, floor=threshold * EDGE_SHARE)
     groups: list[ConvergenceGroup] = []

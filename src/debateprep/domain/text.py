@@ -27,11 +27,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
-
 from debateprep.domain.cells import cell_len
-
-Language = Literal["zh", "en"]
+from debateprep.domain.note_model import Language as Language  # one definition, re-exported
 
 # -- characters ------------------------------------------------------------------------------
 

@@ -10,6 +10,10 @@ a roster delegation (`domain.roster`):
 - "Mr. Skoog:" after "I now give the floor to the observer of the European Union", or a speaker
   invited under rule 39 as "Mr. Robert Mardini, Permanent Observer of the International
   Committee of the Red Cross" -> from the President's introduction or invitation;
+- "Ms. Tsolakis:", a briefer the President invited ("Ms. Marika Tsolakis, Global Coalition to
+  Protect Education from Attacks") or gave the floor to, from a body outside the roster -> the
+  office and body as the invitation words them (no roster code), or the briefer's own name when
+  the invitation names none ("Hadiza");
 - anything else stays unmapped, for a person to resolve.
 """
 
@@ -146,6 +150,19 @@ _FLOOR = re.compile(
 )
 _ZH_OFFICE = re.compile(r"(?:常驻)?(?:观察员|代表|大使|先生|女士|阁下)+$")
 _TRAILING_FLOOR = re.compile(r"\b(?:once again|now|again)\b", re.IGNORECASE)
+# "I invite the following briefers to participate in this meeting: Ms. A, role; Hadiza; and Ms. B, role."
+_INVITED_LIST = re.compile(
+    r"\binvite the following [^:.]{1,80}:\s*(?P<list>.+?)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bMme)\.(?=\s|$)",
+    re.IGNORECASE | re.DOTALL,
+)
+_INVITEE = re.compile(
+    r"^(?:and\s+)?(?:(?:His|Her) (?:Excellency|Royal Highness) )?(?:(?:Mr|Mrs|Ms|Miss|Dr|Mme)\.?\s+)?"
+    r"(?P<name>[^,;:()]{2,80}?)(?:,\s*(?P<role>.+))?$",
+    re.DOTALL,
+)
+_NEXT_CLAUSE = re.compile(r",\s+(?:was|is|who|which)\b.*$")  # "…, was escorted to a seat at the Council table"
+_NOT_A_ROLE = re.compile(r"(?:and|but|who|which|I)\b")
+_NEXT_TITLE = re.compile(r"\s+(?:and\s+)?(?:Mr|Mrs|Ms|Dr|Mme)\.?$")  # "… Research Institute Mr. Madeira is …"
 _INVITATION = re.compile(
     r"(?:(?:His|Her) (?:Excellency|Royal Highness) )?(?:Mr|Mrs|Ms|Miss|Dr|Mme)\.? (?P<name>[^,;:()]{2,80}?), "
     r"(?P<role>[^;:]{3,200}?)(?=,? to participate|;|, and |\.|\s+and (?:His|Her|Mr|Mrs|Ms|Dr)\b)",
@@ -195,6 +212,7 @@ class _Mapper:
         self.presidency = roster.find(presidency, fuzzy=True) if presidency else None
         self.introduced: str | None = None  # who the President just gave the floor to
         self.invited: dict[str, str] = {}  # surname -> role phrase from rule 39 invitations
+        self.invitees: dict[str, str] = {}  # surname -> the name as invited ("Hadiza", "Marika Tsolakis")
 
     def map(self, header: SpeakerHeader, body: str) -> Statement:
         # A record extracted from a PDF is hard-wrapped with page furniture: join and clean it.
@@ -231,7 +249,11 @@ class _Mapper:
                 _assign(statement, found)
                 return statement
         role = self._invitation(header)
-        if role:
+        briefer = self._briefer(header, introduced, role)
+        if briefer is not None:  # invited or introduced, from a body outside the roster
+            statement.delegation, statement.delegation_code = briefer, None
+            statement.kind, statement.mapped_by, statement.suggestion = "briefing", "invitation", None
+        elif role:
             statement.kind = "briefing"
             statement.suggestion = role
         return statement
@@ -259,8 +281,36 @@ class _Mapper:
         if "rule 39" not in body and "invite" not in body:
             return
         for m in _INVITATION.finditer(body):
-            surname = m.group("name").split()[-1]
-            self.invited.setdefault(surname.lower(), m.group("role").strip())
+            self._invite(m.group("name"), m.group("role"))
+        for listed in _INVITED_LIST.finditer(body):  # the list of invited briefers, with or without a title
+            for item in re.split(r";\s*", listed.group("list")):
+                invitee = _INVITEE.match(item.strip())
+                if invitee is not None:
+                    self._invite(invitee.group("name"), invitee.group("role") or "")
+
+    def _invite(self, name: str, role: str) -> None:
+        name = name.strip()
+        if not name:
+            return
+        surname = name.split()[-1].lower()
+        self.invitees.setdefault(surname, name)
+        role = _NEXT_TITLE.sub("", _NEXT_CLAUSE.sub("", collapse_spaces(role))).strip()
+        if role and not _NOT_A_ROLE.match(role):  # not the President's next words ("and I request …")
+            self.invited.setdefault(surname, role)
+
+    def _briefer(self, header: SpeakerHeader, introduced: str | None, role: str | None) -> str | None:
+        """Whom a speaker the President invited or just gave the floor to speaks for, when the
+        roster has no such body: the office and body as the invitation words them ("Global
+        Coalition to Protect Education from Attacks"), else the person's name as invited."""
+        if not header.name:
+            return None
+        surname = header.name.split()[-1]
+        named = bool(introduced) and re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", introduced or "", re.IGNORECASE)
+        if not named and surname.lower() not in self.invitees:
+            return None
+        if role and any(ch.isupper() for ch in role):  # "civil society representative" names no one
+            return role
+        return self.invitees.get(surname.lower(), header.name)
 
     def _invitation(self, header: SpeakerHeader) -> str | None:
         if not header.name:
@@ -295,9 +345,13 @@ def _delegation_in_phrase(phrase: str, roster: Roster, states: bool = True) -> D
         return found if found is not None and (states or not found.is_state) else None
     phrase = re.sub(r"\s+to the United Nations\b.*$", "", phrase.strip().rstrip("."))
     phrase = re.sub(r"^.*?\bcapacity as\s+", "", phrase, flags=re.IGNORECASE)
-    candidates = [phrase]
-    pieces = re.split(r"\s+of\s+", phrase)
-    candidates += [" of ".join(pieces[i:]) for i in range(1, len(pieces))]
+    candidates = _of_suffixes(phrase)
+    # "the representative of the Niger on behalf of the three African members ..." and an office
+    # before its body ("Executive Director, United Nations Children's Fund")
+    shorter = re.split(r"\s+on behalf of\b|\s+[-\u2013\u2014]\s+", phrase)[0]
+    if shorter != phrase:
+        candidates += _of_suffixes(shorter)
+    candidates += [piece.strip() for piece in phrase.split(",")[1:]]
     for candidate in candidates:
         candidate = re.sub(r"^(?:the|a)\s+", "", candidate.strip(), flags=re.IGNORECASE)
         if len(candidate) < 2:
@@ -306,6 +360,12 @@ def _delegation_in_phrase(phrase: str, roster: Roster, states: bool = True) -> D
         if found is not None and (states or not found.is_state):
             return found
     return None
+
+
+def _of_suffixes(phrase: str) -> list[str]:
+    """The phrase and what follows each "of" in it, longest first."""
+    pieces = re.split(r"\s+of\s+", phrase)
+    return [phrase] + [" of ".join(pieces[i:]) for i in range(1, len(pieces))]
 
 
 # --- record page furniture ------------------------------------------------------------------

@@ -12,17 +12,19 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from debateprep.domain import limits
 from debateprep.domain.errors import InputError, NotFound
 from debateprep.domain.resolution import KINDS, AdoptedDocument, Paragraph, parse_citation
 from debateprep.domain.search_text import PUNCT_TOKEN, Snippet, parse_query, snippet, tokens
 from debateprep.domain.text import detect_language
-from debateprep.importers.library import ImportReport, Progress, bulk_import, content_hash
 from debateprep.storage.db import Database
 from debateprep.storage.repos import library as repo
 from debateprep.storage.search import Filters, backend_for
+
+if TYPE_CHECKING:
+    from debateprep.importers.library import ImportReport, Progress
 
 SAMPLE_FOLDER = "library_samples"
 SIMILAR_CAP = 500  # a phrase in more paragraphs than this says little about where a text comes from
@@ -176,6 +178,7 @@ class LibraryService:
         with self.db.session() as s:
             stored = repo.stored_index(s)  # read once: a bulk import checks every file against it
         hashes = {digest for digest, _source in stored.values()}
+        from debateprep.importers.library import bulk_import  # the readers: loaded to import
 
         def save(doc: AdoptedDocument, digest: str) -> None:
             key = (doc.symbol, doc.lang)
@@ -193,6 +196,7 @@ class LibraryService:
     def import_text(self, text: str, *, symbol: str | None = None, source: str = "") -> AdoptedDocument:
         """Import one document given as text (replaces a stored one with the same symbol)."""
         from debateprep.domain.resolution import parse_adopted
+        from debateprep.importers.library import content_hash
 
         doc = parse_adopted(text, symbol=symbol, source=source)
         if not doc.symbol:

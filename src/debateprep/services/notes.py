@@ -7,19 +7,19 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from debateprep.domain.concept_note import ConceptNote, NoteSummary, Provenance, Question, StoredNote
+from debateprep.domain.note_model import ConceptNote, NoteSummary, Provenance, Question, StoredNote
 from debateprep.domain import limits
 from debateprep.domain.debate import Debate, DebateSettings
 from debateprep.domain.errors import Conflict, InputError
-from debateprep.domain.questions import clean_item, is_question, question_form
-from debateprep.domain.text import BULLET_CHARS, paragraphs
 from debateprep.i18n import _, ngettext
-from debateprep.importers.concept_note import import_concept_note
-from debateprep.importers.reader import ReadDocument
 from debateprep.storage.db import Database
 from debateprep.storage.repos import debates as debates_repo
 from debateprep.storage.repos import notes as repo
+
+if TYPE_CHECKING:
+    from debateprep.importers.reader import ReadDocument
 
 
 @dataclass
@@ -46,6 +46,8 @@ class ImportResult:
 def content_hash(text: str) -> str:
     """The identity of a note's content: its normalised text without whitespace or bullet marks,
     so the same note as .txt, .docx, .pdf or in GB18030 is one note."""
+    from debateprep.domain.text import BULLET_CHARS, paragraphs
+
     key = "".join(re.sub(r"\s+", "", p.lstrip(BULLET_CHARS + " ")) for p in paragraphs(text))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
@@ -64,6 +66,8 @@ class NotesService:
         The same content imported again is not stored twice: the result says where it is.
         `parsed` is `import_concept_note(path, symbol)` when the caller already ran it.
         """
+        from debateprep.importers.concept_note import import_concept_note  # the parser: loaded to import
+
         doc, note = parsed or import_concept_note(path, symbol=symbol)
         if len(note.questions) > limits.MAX_QUESTIONS:
             raise InputError(path, f"{len(note.questions):,} guiding questions: a concept note has a few dozen at "
@@ -139,6 +143,8 @@ class NotesService:
 
     def edit_question(self, question_id: int, text: str, version: int | None = None) -> Question:
         """Reword a question; `version` is the one the caller saw (StaleEdit if it moved on)."""
+        from debateprep.domain.questions import is_question, question_form
+
         text = _required(text)
         with self.db.transaction() as s:
             row = repo.question_row(s, question_id)
@@ -150,6 +156,8 @@ class NotesService:
 
     def restore_question(self, question_id: int, version: int | None = None) -> Question:
         """Put back the note's own wording of an edited question."""
+        from debateprep.domain.questions import clean_item, is_question, question_form
+
         with self.db.transaction() as s:
             row = repo.question_row(s, question_id)
             if row.original is None:
@@ -166,6 +174,8 @@ class NotesService:
             return repo.move_question(s, question_id, position, version)
 
     def add_question(self, note_id: int, text: str, position: int | None = None) -> Question:
+        from debateprep.domain.questions import is_question, question_form
+
         text = _required(text)
         with self.db.transaction() as s:
             language = self._language(s, note_id)

@@ -157,13 +157,14 @@ class StatementService:
 
     def _map_listed_briefers(self, debate_id: int, statements: Sequence[Statement]) -> None:
         """A speaker the record names by surname only ("Mr. Khiari:") is the briefer of that name
-        already on the debate's speakers list, if there is exactly one."""
+        already on the debate's speakers list, if there is exactly one (the list says better
+        than the invitation's wording whom an invited briefer speaks for)."""
         from debateprep.domain.record_speakers import listed_briefer
         from debateprep.services.speakers import SpeakersService
 
         entries = SpeakersService(self.db, self.roster).entries(debate_id)
         for st in statements:
-            if not st.unmapped or not st.speaker:
+            if not (st.unmapped or st.mapped_by == "invitation") or not st.speaker:
                 continue
             entry = listed_briefer(st.speaker, entries)
             if entry is not None:

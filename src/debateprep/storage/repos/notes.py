@@ -10,7 +10,7 @@ from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from debateprep.domain.concept_note import ConceptNote, NoteSummary, Provenance, Question, StoredNote
+from debateprep.domain.note_model import ConceptNote, NoteSummary, Provenance, Question, StoredNote
 from debateprep.domain.errors import Conflict, NotFound, StaleEdit
 from debateprep.storage.tables.notes import ConceptNoteRow, QuestionRow
 

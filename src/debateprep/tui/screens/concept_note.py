@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import DataTable, Static, TextArea, Tree
 
-from debateprep.domain.briefers import OUTCOME_LABELS
+from debateprep.domain.note_model import OUTCOME_LABELS
 from debateprep.domain.cells import clip
 from debateprep.domain.errors import DebateprepError
 from debateprep.i18n import N_, _
@@ -33,7 +33,7 @@ from debateprep.tui.screens.concept_note_dialogs import ImportNoteScreen, Questi
 from debateprep.tui.widgets.empty import EmptyState
 
 if TYPE_CHECKING:
-    from debateprep.domain.concept_note import Question, StoredNote
+    from debateprep.domain.note_model import Question, StoredNote
     from debateprep.services.facade import Services
     from debateprep.services.notes import ImportResult, NotesService
 
@@ -162,7 +162,7 @@ class ConceptNotePane(Pane):
         return services.notes.for_debate(debate_id) if debate_id is not None else None
 
     def show_first(self, debate_id: int | None, read: object) -> None:
-        from debateprep.domain.concept_note import StoredNote
+        from debateprep.domain.note_model import StoredNote
 
         if isinstance(read, StoredNote):
             self._shown_first = debate_id

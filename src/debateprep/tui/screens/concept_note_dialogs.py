@@ -12,7 +12,6 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DirectoryTree, Input, Label, Static
 
 from debateprep.i18n import N_, _
-from debateprep.importers.reader import SUFFIXES
 from debateprep.tui.localized import LocalizedModal
 
 
@@ -20,6 +19,8 @@ class NoteFileTree(DirectoryTree):
     """Folders and the files debateprep can read (.txt .md .docx .pdf); no hidden entries."""
 
     def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
+        from debateprep.importers.reader import SUFFIXES  # the readers: loaded when the picker opens
+
         return [
             p for p in paths
             if not p.name.startswith(".") and (p.is_dir() or p.suffix.lower() in SUFFIXES)
