@@ -174,7 +174,7 @@ def test_prst_draft_with_marks(db) -> None:  # type: ignore[no-untyped-def]
     prst.revise(draft.id)
     md = BriefService(db).export(debate.id, lang="en").content
     body = md[md.index("## Draft presidential statement"):]
-    assert "*Draft rev.1. 0 agreed, 0 new, 2 not checked.*" in body
+    assert f"*PRST draft \\#{draft.id}. Draft rev.1. 0 agreed, 0 new, 2 not checked.*" in body
     assert "At the 7109th meeting of the Security Council, held on 12 February 2014" in body
     assert '**1.** *\\[not checked\\]* "The Security Council recalls its resolution 1894 (2009)' in body.replace("1\\.", "1.")
     assert "in \\<b\\>protection\\</b\\> of civilians" in body and "\\|" in body
@@ -187,6 +187,25 @@ def test_prst_draft_with_marks(db) -> None:  # type: ignore[no-untyped-def]
     again = BriefService(db).export(debate.id, lang="en").content
     assert "The Security Council recalls its resolution 1894 (2009)" in again
     assert "“安全理事会强调指出必须加强保护平民的培训。”" in BriefService(db).export(debate.id, lang="zh").content
+    assert f"The debate's other drafts: \\#{chinese.id} (not shown)." in again  # the brief says which it shows
+
+
+def test_the_brief_shows_the_draft_the_debate_works_on(db) -> None:  # type: ignore[no-untyped-def]
+    """Two drafts in one language: the brief shows the one chosen (F5's d, `prst use`), and says so."""
+    from debateprep.services.prst import PrstService
+
+    debate = DebateService(db).create("Protection of civilians in armed conflict", meeting_number=7109)
+    prst = PrstService(db)
+    first = prst.new_draft(debate.id, "en")
+    prst.add_text(first.id, "Recalling its resolution 1894 (2009),")
+    second = prst.new_draft(debate.id, "en")  # the newest: the one worked on
+    prst.add_text(second.id, "Stresses the importance of early warning,")
+    md = BriefService(db).export(debate.id, lang="en").content
+    assert f"*PRST draft \\#{second.id}." in md and f"other drafts: \\#{first.id}" in md and "early warning" in md
+    prst.use(first.id)
+    md = BriefService(db).export(debate.id, lang="en").content
+    assert f"*PRST draft \\#{first.id}." in md and f"other drafts: \\#{second.id}" in md
+    assert "resolution 1894" in md and "early warning" not in md
 
 
 def test_speakers_list_and_when_we_speak(db) -> None:  # type: ignore[no-untyped-def]

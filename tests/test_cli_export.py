@@ -70,6 +70,7 @@ def test_bad_arguments(cli) -> None:  # type: ignore[no-untyped-def]
     missing = cli(["export", "brief", "42"])
     assert missing.exit_code == 1 and "no debate #42" in missing.stderr
     word = cli(["export", "brief", "latest"])
-    assert word.exit_code == 2 and "debate must be a number" in word.stderr
+    assert word.exit_code == 2 and word.stderr.startswith("usage: debateprep export brief")
+    assert word.stderr.splitlines()[-1].endswith("DEBATE is a debate number (see `debateprep debate list`), not 'latest'")
     lang = cli(["export", "brief", "--lang", "fr"])
     assert lang.exit_code == 2 and "invalid choice" in lang.stderr

@@ -86,13 +86,21 @@ def test_errors_are_one_line(cli) -> None:  # type: ignore[no-untyped-def]
     _debate(cli)
     draft = str(cli(["prst", "new", "--lang", "en", "--json"]).json()["id"])
     for args in (["prst", "diff", draft], ["prst", "add", draft, "--text", "   "],
-                 ["prst", "move", draft], ["prst", "show", "abc"], ["prst", "add", draft, "--text", "回顾，"],
-                 ["prst", "list", "x"], ["prst", "export", draft, "--annotated", "--rev", "rev.1"],
-                 ["prst", "convert", draft, "--text", "Recalling X,"]):
+                 ["prst", "add", draft, "--text", "回顾，"], ["prst", "export", draft, "--annotated", "--rev", "rev.1"]):
         r = cli(args)
         assert r.exit_code == 2, args
         assert r.stderr.startswith("debateprep: error: ") and r.stderr.count("\n") == 1, r.stderr
-    for args in (["prst", "move", draft, "1", "2"], ["prst", "edit", draft, "1", "x"], ["prst", "remove", draft, "1"]):
+    # mistakes in how a command is written: its own usage, then one line
+    for args in (["prst", "move", draft], ["prst", "show", "abc"], ["prst", "list", "x"],
+                 ["prst", "convert", draft, "--text", "Recalling X,"], ["prst", "edit", "1", "x", "y", "z"],
+                 ["prst", "edit", draft, "x", "text"]):
+        r = cli(args)
+        prog = f"debateprep prst {args[1]}"
+        assert r.exit_code == 2 and r.stderr.startswith(f"usage: {prog}"), (args, r.stderr)
+        assert r.stderr.splitlines()[-1].startswith(f"{prog}: error: "), r.stderr
+    # paragraphs are addressed by id, the draft first or not at all (the current one)
+    for args in (["prst", "move", draft, "1", "2"], ["prst", "edit", draft, "1", "x"], ["prst", "remove", draft, "1"],
+                 ["prst", "move", "1", "2"], ["prst", "edit", "1", "x"], ["prst", "remove", "1"]):
         r = cli(args)
         assert r.exit_code == 1 and r.stderr.startswith("debateprep: error: no paragraph id 1 in PRST draft"), r.stderr
 

@@ -1,7 +1,7 @@
 """The hand-labelled concept-note corpora: every label is well-formed and traceable to its note, the
 development corpus (tests/data/concept_notes) covers the shapes issue 11 asks for, and the hold-out
-corpora (tests/data/concept_notes_holdout, concept_notes_holdout2 and concept_notes_holdout3, each
-written separately) are complete.
+corpora (tests/data/concept_notes_holdout, concept_notes_holdout2, concept_notes_holdout3 and
+concept_notes_holdout4, each written separately) are complete.
 
 These checks read only the notes and the labels, never debateprep's parser: the labels are the
 reference a fidelity benchmark measures the parser against, so they must not depend on it.
@@ -25,10 +25,13 @@ HOLDOUT2 = Path(__file__).resolve().parent / "data" / "concept_notes_holdout2"
 HOLDOUT2_LABELS = sorted((HOLDOUT2 / "labels").glob("*.json"))
 HOLDOUT3 = Path(__file__).resolve().parent / "data" / "concept_notes_holdout3"
 HOLDOUT3_LABELS = sorted((HOLDOUT3 / "labels").glob("*.json"))
-LABEL_FILES = sorted(LABELS.glob("*.json")) + HOLDOUT_LABELS + HOLDOUT2_LABELS + HOLDOUT3_LABELS
-# Note file names per corpus folder: en_01_…, en_h01_…, en_g01_…, en_k01_….
+HOLDOUT4 = Path(__file__).resolve().parent / "data" / "concept_notes_holdout4"
+HOLDOUT4_LABELS = sorted((HOLDOUT4 / "labels").glob("*.json"))
+LABEL_FILES = sorted(LABELS.glob("*.json")) + HOLDOUT_LABELS + HOLDOUT2_LABELS + HOLDOUT3_LABELS + HOLDOUT4_LABELS
+# Note file names per corpus folder: en_01_…, en_h01_…, en_g01_…, en_k01_…, en_m01_….
 NOTE_NAME = {CORPUS: r"(?:en|zh)_\d\d_[a-z0-9_]+\.txt", HOLDOUT: r"(?:en|zh)_h\d\d_[a-z0-9_]+\.txt",
-             HOLDOUT2: r"(?:en|zh)_g\d\d_[a-z0-9_]+\.txt", HOLDOUT3: r"(?:en|zh)_k\d\d_[a-z0-9_]+\.txt"}
+             HOLDOUT2: r"(?:en|zh)_g\d\d_[a-z0-9_]+\.txt", HOLDOUT3: r"(?:en|zh)_k\d\d_[a-z0-9_]+\.txt",
+             HOLDOUT4: r"(?:en|zh)_m\d\d_[a-z0-9_]+\.txt"}
 MADE_UP_EN = "MADE-UP SAMPLE — not a UN document. Written for debateprep's tests; people, dates and meetings are invented."
 MADE_UP_ZH = "虚构样本——并非联合国文件。"
 
@@ -256,12 +259,17 @@ def test_weekdays_written_in_the_notes_match_their_dates(labelled: tuple[Path, d
         assert label["meeting_date"] is not None
 
 
-@pytest.mark.parametrize("holdout", [HOLDOUT, HOLDOUT2, HOLDOUT3], ids=lambda p: p.name)
-def test_the_holdout_corpus_is_complete_and_in_other_shapes(holdout: Path) -> None:
+# Each hold-out corpus and its least numbers of English and Chinese notes (the fourth is a smaller
+# corpus aimed at briefers and questions).
+HOLDOUTS = [(HOLDOUT, 8, 3), (HOLDOUT2, 8, 3), (HOLDOUT3, 8, 3), (HOLDOUT4, 5, 3)]
+
+
+@pytest.mark.parametrize(("holdout", "english", "chinese"), HOLDOUTS, ids=[h.name for h, _, _ in HOLDOUTS])
+def test_the_holdout_corpus_is_complete_and_in_other_shapes(holdout: Path, english: int, chinese: int) -> None:
     """The hold-out notes: enough of them, each with a label, every outcome kind, two PDF copies."""
     labels = {p.stem: _label(p) for p in sorted((holdout / "labels").glob("*.json"))}
-    assert sum(label["language"] == "en" for label in labels.values()) >= 8
-    assert sum(label["language"] == "zh" for label in labels.values()) >= 3
+    assert sum(label["language"] == "en" for label in labels.values()) >= english
+    assert sum(label["language"] == "zh" for label in labels.values()) >= chinese
     assert sorted(n.name for n in holdout.glob("*.txt")) == sorted(
         _note_path(holdout / "labels" / f"{name}.json", label).name for name, label in labels.items()
     ), "every note has a label and every label a note"

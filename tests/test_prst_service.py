@@ -374,3 +374,43 @@ def test_a_convergence_group_in_first_person_comes_in_the_councils_voice(db, deb
     expected = draft_text(group.representative.text, "en")
     assert (paragraph.text, paragraph.flags) == (expected.text, expected.flags)
     assert paragraph.text == "The Security Council requests the Secretary-General to report on attacks against journalists."
+
+
+# -- which draft a debate works on; sending paragraphs to it (issue 13) ------------------------
+
+
+def test_a_new_draft_becomes_the_current_one_and_use_switches_back(db, debate_id: int) -> None:  # type: ignore[no-untyped-def]
+    service = PrstService(db)
+    assert service.current(debate_id) is None
+    first = service.new_draft(debate_id, "en")
+    second = service.new_draft(debate_id, "en")
+    assert service.current(debate_id) == second  # the one just started is the one worked on
+    service.use(first.id)  # type: ignore[arg-type]
+    assert service.current(debate_id).id == first.id  # type: ignore[union-attr]
+    assert service.resolve(None, debate_id).id == first.id  # what the CLI's commands default to
+    assert DebateService(db).get(debate_id).settings.prst_draft == first.id
+
+
+def test_sending_to_a_debate_without_a_draft_starts_one_and_a_second_send_is_refused(db, debate_id: int) -> None:  # type: ignore[no-untyped-def]
+    from debateprep.domain.errors import Conflict
+
+    service = PrstService(db)
+    text = "Stresses the importance of early warning for the protection of civilians,"
+    sent = service.send(debate_id, text)
+    assert sent.started and sent.draft.id is not None
+    assert sent.draft.texts() == ["The Security Council stresses the importance of early warning for the "
+                                  "protection of civilians."]
+    assert "paragraph 1 of PRST draft" in sent.describe("It") and "started for it" in sent.describe("It")
+    with pytest.raises(Conflict, match=r"already in PRST draft #\d+ as paragraph 1"):
+        service.send(debate_id, text)
+    with pytest.raises(Conflict, match="as paragraph 1"):  # the same words typed again, in PRST form
+        service.add_text(sent.draft.id, "The Security Council stresses the importance of early warning "
+                                        "for the protection of civilians.")
+    assert len(service.get(sent.draft.id).paragraphs) == 1 and len(service.drafts(debate_id)) == 1
+
+
+def test_a_paragraph_in_the_other_language_starts_no_draft(db, debate_id: int) -> None:  # type: ignore[no-untyped-def]
+    service = PrstService(db)
+    with pytest.raises(InputError, match="is in en; this paragraph is in zh"):
+        service.send(debate_id, "强调指出预警对保护平民的重要性，")
+    assert service.drafts(debate_id) == []

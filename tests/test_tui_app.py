@@ -90,7 +90,8 @@ def test_debate_picker_switches_the_current_debate(sqlite_db) -> None:  # type: 
             options = app.screen.query_one(OptionList)
             assert [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)] == [
                 second.label(), first.label()]
-            await pilot.press("down", "down", "enter")
+            assert options.highlighted == 0 and app.focused is options  # the current debate, Enter keeps it
+            await pilot.press("down", "enter")
             await settle(pilot)
             assert app.debate_id == first.id and app.sub_title == first.label()
             await pilot.press("f6")  # a pane mounted after the choice shows the chosen debate
@@ -98,6 +99,7 @@ def test_debate_picker_switches_the_current_debate(sqlite_db) -> None:  # type: 
             assert app.query_one(BriefPane).debate_id == first.id
             await pilot.press("ctrl+o")
             await settle(pilot)
+            assert app.screen.query_one(OptionList).highlighted == 1  # the current one, wherever it is
             await pilot.press("escape")
             await pilot.pause()
             assert app.debate_id == first.id
@@ -397,5 +399,24 @@ def test_the_footer_is_rebuilt_only_when_its_keys_change(sqlite_db) -> None:  # 
             await pilot.press("f2")  # another pane: its keys
             await settle(pilot)
             assert len(rebuilt) == 1
+
+    asyncio.run(run())
+
+
+def test_declining_the_first_run_offer_leaves_the_keyboard_on_the_pane(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """The offer comes up before the first pane can take the keyboard; once it is declined (Escape)
+    the pane has it, so its keys (i: import a note) work at once."""
+    from debateprep.tui.screens.concept_note import ConceptNotePane
+    from debateprep.tui.screens.first_run import FirstRunScreen
+
+    async def run() -> None:
+        app = tui_app(sqlite_db, offer_sample=True)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, FirstRunScreen)
+            await pilot.press("escape")
+            await settle(pilot)
+            assert app.focused is app.query_one(ConceptNotePane)
+            assert any(key == "i" for key in app.screen.active_bindings)
 
     asyncio.run(run())

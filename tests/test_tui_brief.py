@@ -117,7 +117,7 @@ def test_export_asks_before_overwriting(sqlite_db, tmp_path: Path) -> None:  # t
             await open_brief(pilot)
             await export(pilot)
             assert sections(target.read_text(encoding="utf-8")) == ZH_SECTIONS
-            assert any(f"Brief written to {target}" == m for m, _ in app.notices)
+            assert any(f"The brief (markdown) written to {target}" == m for m, _ in app.notices)
 
             target.write_text("kept", encoding="utf-8")
             await export(pilot)
@@ -215,5 +215,32 @@ def test_empty_state_without_a_debate(sqlite_db) -> None:  # type: ignore[no-unt
             assert not isinstance(app.screen, PromptScreen)
             assert any("No brief to export yet" in m for m, _ in app.notices)
             assert pane.built is None
+
+    asyncio.run(run())
+
+
+def test_an_export_right_after_a_change_exports_the_brief_with_the_change(sqlite_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`e` pressed while the brief is being built again after a change (a PRST draft started) waits for
+    it: the brief as it was before the change (no draft) is never what is written."""
+    from debateprep.services.facade import Services
+
+    debate_id = _seed(sqlite_db)
+    services = Services(sqlite_db)
+    target = tmp_path / "brief.md"
+
+    async def run() -> None:
+        app = tui_app(services)
+        async with app.run_test(size=SIZE) as pilot:
+            pane = await open_brief(pilot)
+            assert pane.built is not None and "no PRST draft" in pane.built.summary
+            draft = services.prst.new_draft(debate_id)  # announced: the brief on screen is built again
+            services.prst.add_text(draft.id or 0, "回顾其关于保护平民的各项决议，")
+            await pilot.press("e")  # before the new build is in
+            await settle(pilot)
+            assert isinstance(app.screen, PromptScreen)
+            app.screen.query_one(Input).value = str(target)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert "安全理事会回顾其关于保护平民的各项决议" in target.read_text(encoding="utf-8")
 
     asyncio.run(run())

@@ -79,7 +79,7 @@ def test_the_interface_switches_language_live_and_remembers_it(sqlite_db, tmp_pa
                 await _show(pilot, key)
             assert i18n.language() == "zh"
             tabs = app.query_one(TabbedContent)
-            assert str(tabs.get_tab("tab-speakers").label) == "发言名单"
+            assert str(tabs.get_tab("tab-speakers").label) == "F2 发言名单"  # its key, then its name
             shown = _interface_text(app)
             assert "添加" in shown and "撤回" in shown  # the footer, read again in Chinese
             assert _english_words(shown) == set(), shown
@@ -94,7 +94,7 @@ def test_the_interface_switches_language_live_and_remembers_it(sqlite_db, tmp_pa
 
             await _show(pilot, "f12")
             assert i18n.language() == "en"
-            assert str(tabs.get_tab("tab-speakers").label) == "Speakers"
+            assert str(tabs.get_tab("tab-speakers").label) == "F2 Speakers"
             assert str(app.query_one("#sp-status", Static).render()).startswith("Debate #")
             assert "Add" in _interface_text(app)
             assert settings.language() == "en"

@@ -204,21 +204,45 @@ def test_move_order_revise_and_diff(sqlite_db) -> None:  # type: ignore[no-untyp
     asyncio.run(scenario())
 
 
-def test_export_from_the_pane_never_overwrites(sqlite_db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_export_from_the_pane_shows_the_full_path_and_never_overwrites(sqlite_db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """One rule for every export (services/exports.py): the dialog shows the full path in the folder
+    debateprep was started from (never the data folder, as it once was), and asks before replacing."""
+    from textual.widgets import Input
+
+    from debateprep.tui.screens.brief_dialogs import ConfirmScreen, PromptScreen
+
     async def scenario() -> None:
-        monkeypatch.setenv("DEBATEPREP_DATA_DIR", str(tmp_path))
-        _seeded_draft(sqlite_db)
+        data = tmp_path / "data"
+        monkeypatch.setenv("DEBATEPREP_DATA_DIR", str(data))
+        monkeypatch.chdir(tmp_path)
+        draft_id = _seeded_draft(sqlite_db)
         app = tui_app(sqlite_db)
         async with app.run_test(size=SIZE) as pilot:
             await open_pane(pilot)
             await pilot.press("e")
             await settle(pilot)
+            assert isinstance(app.screen, PromptScreen)
+            shown = app.screen.query_one(Input).value
+            assert shown == str(tmp_path / f"prst-1-draft{draft_id}-zh.md")  # full path, nothing written yet
+            assert not (tmp_path / f"prst-1-draft{draft_id}-zh.md").exists()
+            await pilot.press("enter")
+            await settle(pilot)
+            clean, annotated = tmp_path / f"prst-1-draft{draft_id}-zh.md", tmp_path / f"prst-1-draft{draft_id}-zh-annotated.md"
+            assert ZH_CHAPEAU in clean.read_text(encoding="utf-8") and annotated.exists()
+            assert any(str(clean) in m and str(annotated) in m for m, _ in app.notices)
+            assert app.focused is app.query_one("#prst-paragraphs")
+            clean.write_text("kept", encoding="utf-8")
             await pilot.press("e")
             await settle(pilot)
-        names = sorted(p.name for p in (tmp_path / "exports").iterdir())
-        assert names == ["prst-1-2.docx", "prst-1-2.md", "prst-1-annotated-2.docx", "prst-1-annotated-2.md",
-                         "prst-1-annotated.docx", "prst-1-annotated.md", "prst-1.docx", "prst-1.md"]
-        assert ZH_CHAPEAU in (tmp_path / "exports" / "prst-1.md").read_text(encoding="utf-8")
+            await pilot.press("enter")
+            await settle(pilot)
+            assert isinstance(app.screen, ConfirmScreen) and str(clean) in app.screen.question
+            await pilot.press("enter")  # "No" has the focus
+            await settle(pilot)
+            assert clean.read_text(encoding="utf-8") == "kept"
+        word = clean.with_suffix(".docx")
+        assert word.read_bytes()[:2] == b"PK" and (tmp_path / f"prst-1-draft{draft_id}-zh-annotated.docx").exists()
+        assert not data.exists() or not (data / "exports").exists()
 
     asyncio.run(scenario())
 

@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from typing import TYPE_CHECKING
 
-from debateprep.cli.common import add_debate_arg, add_json_flag, print_json, services
+from debateprep.cli.common import add_debate_arg, add_json_flag, print_json, services, usage_error
 from debateprep.domain.errors import InputError
 from debateprep.i18n import _
 
@@ -51,7 +51,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     show.set_defaults(func=_show)
 
     st = dsub.add_parser("set", help=_("change a debate's details or settings"))
-    add_debate_arg(st, required=True)
+    add_debate_arg(st)
     st.add_argument("--title")
     st.add_argument("--meeting", type=int)
     st.add_argument("--date", type=_date)
@@ -123,6 +123,6 @@ def _set(args: argparse.Namespace) -> int:
     if args.delegation is not None:
         changes["our_delegation"] = args.delegation.strip() or None
     if not changes:
-        raise InputError(None, _("nothing to change: give at least one option (see --help)"))
+        usage_error(args, _("nothing to change: give at least one option"))
     _print(service.update(debate, **changes), args.json)
     return 0

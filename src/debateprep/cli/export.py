@@ -21,7 +21,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "agreed language and the PRST draft. Printed to stdout unless -o is given."),
     )
     add_debate_arg(brief)
-    brief.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (never overwritten without --force)"))
+    brief.add_argument("-o", "--output", metavar="FILE",
+                       help=_("write to FILE, or to brief-DEBATE-LANG.md (.html, .docx) inside a folder "
+                              "(never overwritten without --force)"))
     brief.add_argument("--lang", choices=["en", "zh"],
                        help=_("language of headings and fixed text (default: the debate's language)"))
     brief.add_argument("--html", action="store_true", help=_("printable HTML from the same markdown"))
@@ -34,14 +36,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _brief(args: argparse.Namespace) -> int:
-    from debateprep.cli.common import services, write_output
+    from debateprep.cli.common import services, write_export
     from debateprep.domain.errors import InputError
+    from debateprep.services.exports import default_name
 
     docx = args.docx or (args.output is not None and args.output.lower().endswith(".docx"))
     if docx and args.html:
-        raise InputError(None, "choose --html or --docx, not both")
+        raise InputError(None, _("choose --html or --docx, not both"))
     if docx and args.output is None:
-        raise InputError(None, "a Word document needs a file: add -o FILE.docx")
+        raise InputError(None, _("a Word document needs a file: add -o FILE.docx"))
     service = services(args).brief
     export = service.export(args.debate, lang=args.lang, delegation=args.delegation, html=args.html)
     if args.output is None:
@@ -54,6 +57,8 @@ def _brief(args: argparse.Namespace) -> int:
 
         content = markdown_to_docx(export.content, language=export.lang,
                                    header=brief_title(export.debate, export.lang))
-    target = write_output(args.output, content, args.force)
-    print(_("wrote {path} ({summary})").format(path=target, summary=export.summary), file=sys.stderr)
+    name = default_name("brief", export.debate.id, lang=export.lang,
+                        ext="docx" if docx else "html" if args.html else "md")
+    target = write_export(args, args.output, name, content, args.force)
+    print(_("wrote {path} ({summary})").format(path=target.resolve(), summary=export.summary), file=sys.stderr)
     return 0

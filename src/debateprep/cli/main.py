@@ -17,7 +17,7 @@ import warnings
 from collections.abc import Callable
 
 from debateprep import __version__
-from debateprep.cli.common import EscapingStream, one_line, services
+from debateprep.cli.common import EscapingStream, check_grammar, command_parser, one_line, services
 from debateprep.domain.errors import DebateprepError
 from debateprep.i18n import LANGUAGES, _, choose_language, set_language
 
@@ -124,10 +124,14 @@ def _main(argv: list[str]) -> int:
     try:
         set_language(interface_language(argv))
         parser = build_parser(command_of(argv))
-        args = parser.parse_args(argv)
+        args, extras = parser.parse_known_args(argv)
+        args.command_parser = command_parser(parser, args)
+        if extras:  # shown with the usage of the command they were given to, not the top level's
+            args.command_parser.error(_("unrecognized arguments: {extras}").format(extras=" ".join(extras)))
         if args.lang is not None and args.lang not in LANGUAGES:
             parser.error(_("--lang: {value!r} is not one of {known}").format(value=args.lang,
                                                                               known=", ".join(LANGUAGES)))
+        check_grammar(args)
         if args.command in TUI_COMMANDS:  # the TUI draws the terminal itself
             sys.stdout, sys.stderr = raw_out, raw_err
         return _run(args)

@@ -27,7 +27,8 @@ def _import_args(p: argparse.ArgumentParser, nested: bool = False) -> None:
     p.set_defaults(func=_import)
 
 
-ARG_HELP = {"note": N_("note number"), "question": N_("question number"), "position": N_("position number")}
+ARG_HELP = {"question": N_("question id (see `debateprep question list`)"), "position": N_("its new position (1 = first)")}
+NOTE_HELP = N_("concept note id (default: the current debate's note; see `debateprep notes`)")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -60,6 +61,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         for arg in args:
             if arg == "text":
                 p.add_argument("text", metavar="TEXT")
+            elif arg == "note":  # a note stands for its debate: optional, as a DEBATE is
+                p.add_argument("note", type=int, metavar="NOTE", nargs="?", help=_(NOTE_HELP))
             else:
                 p.add_argument(arg, type=int, metavar=arg.upper(), help=_(ARG_HELP[arg]))
         if name in ("edit", "move", "delete", "restore"):
@@ -71,13 +74,27 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _show_args(p: argparse.ArgumentParser, nested: bool = False) -> None:
-    p.add_argument("note", type=int, metavar="ID", help=_("concept note id (see `debateprep notes`)"))
+    p.add_argument("note", type=int, metavar="NOTE", nargs="?", help=_(NOTE_HELP))
     _json_flag(p, nested)
     p.set_defaults(func=_show)
 
 
 def _service(args: argparse.Namespace) -> NotesService:
     return services(args).notes
+
+
+def _note_id(args: argparse.Namespace) -> int:
+    """NOTE, else the note of the current debate (the most recent one)."""
+    if args.note is not None:
+        return int(args.note)
+    from debateprep.domain.errors import NotFound
+
+    debate = services(args).debates.resolve(None)
+    assert debate.id is not None
+    stored = _service(args).for_debate(debate.id)
+    if stored is None:
+        raise NotFound(f"debate #{debate.id} has no concept note: `debateprep import FILE`, or give a NOTE")
+    return stored.id
 
 
 def _wants_json(args: argparse.Namespace) -> bool:
@@ -121,7 +138,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    stored = _service(args).get(args.note)
+    stored = _service(args).get(_note_id(args))
     if _wants_json(args):
         print_json(stored.to_json())
     else:
@@ -185,11 +202,12 @@ def _question_json(q: Question) -> dict[str, object]:
 
 
 def _q_list(args: argparse.Namespace) -> int:
-    questions = _service(args).questions(args.note)
+    note_id = _note_id(args)
+    questions = _service(args).questions(note_id)
     if _wants_json(args):
         print_json([_question_json(q) for q in questions])
     elif not questions:
-        print(f"concept note #{args.note} has no guiding questions")
+        print(f"concept note #{note_id} has no guiding questions")
     else:
         _print_questions(questions)
     return 0
@@ -200,7 +218,7 @@ def _q_edit(args: argparse.Namespace) -> int:
 
 
 def _q_add(args: argparse.Namespace) -> int:
-    return _q_print(args, _service(args).add_question(args.note, args.text, args.at), "added")
+    return _q_print(args, _service(args).add_question(_note_id(args), args.text, args.at), "added")
 
 
 def _q_move(args: argparse.Namespace) -> int:
@@ -216,10 +234,11 @@ def _q_restore(args: argparse.Namespace) -> int:
 
 
 def _q_reset(args: argparse.Namespace) -> int:
-    questions = _service(args).reset_questions(args.note)
+    note_id = _note_id(args)
+    questions = _service(args).reset_questions(note_id)
     if _wants_json(args):
         print_json([_question_json(q) for q in questions])
     else:
-        print(f"concept note #{args.note}: {len(questions)} guiding questions as extracted")
+        print(f"concept note #{note_id}: {len(questions)} guiding questions as extracted")
         _print_questions(questions)
     return 0

@@ -15,19 +15,25 @@ from typing import TYPE_CHECKING
 
 from debateprep.cli.common import add_debate_arg, add_json_flag, print_json, services
 from debateprep.domain.errors import InputError
-from debateprep.i18n import _
+from debateprep.i18n import N_, _
 
 if TYPE_CHECKING:
     from debateprep.domain.our_statement import OurStatement
     from debateprep.services.our_statement import OurStatementService
 
 TEXT = {
-    "statement arg": "statement draft id (see `debateprep ours list`)",
-    "none yet": "no statement draft yet: `debateprep ours new [DEBATE] --delegation NAME`",
-    "text or file": "give the text, or --file FILE (- for standard input)",
-    "docx needs output": "a Word document needs a file: add -o FILE.docx",
-    "duration": "not a duration: {value!r} (seconds, or minutes:seconds like 4:35)",
+    "statement arg": N_("statement draft id (see `debateprep ours list`)"),
+    "statement arg optional": N_("statement draft id (default: the latest; see `debateprep ours list`)"),
+    "none yet": N_("no statement draft yet: `debateprep ours new [DEBATE] --delegation NAME`"),
+    "text or file": N_("give the text, or --file FILE (- for standard input)"),
+    "docx needs output": N_("a Word document needs a file: add -o FILE.docx"),
+    "duration": N_("not a duration: {value!r} (seconds, or minutes:seconds like 4:35)"),
 }
+
+
+def _t(key: str) -> str:
+    """TEXT[key] in the interface language."""
+    return _(TEXT[key])
 
 
 def _section_arg(p: argparse.ArgumentParser) -> None:
@@ -38,9 +44,9 @@ def _section_arg(p: argparse.ArgumentParser) -> None:
 
 def _statement_arg(p: argparse.ArgumentParser, optional: bool = False) -> None:
     if optional:
-        p.add_argument("statement", metavar="STATEMENT", nargs="?", help=TEXT["statement arg"] + " (default: the latest)")
+        p.add_argument("statement", metavar="STATEMENT", nargs="?", help=_t("statement arg optional"))
     else:
-        p.add_argument("statement", metavar="STATEMENT", help=TEXT["statement arg"])
+        p.add_argument("statement", metavar="STATEMENT", help=_t("statement arg"))
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -136,7 +142,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     chk.set_defaults(func=_check)
 
     st = osub.add_parser("set", help=_("change the limit, delivery rates, address, group or occasion"))
-    _statement_arg(st)
+    _statement_arg(st, optional=True)
     st.add_argument("--limit", metavar="MIN", help=_("speaking limit in minutes, or 'list' for the speakers list's"))
     st.add_argument("--wpm", type=float, help=_("English words a minute"))
     st.add_argument("--cpm", type=float, help=_("Chinese characters a minute"))
@@ -150,17 +156,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     st.set_defaults(func=_set)
 
     rev = osub.add_parser("revise", help=_("keep the current text as the next revision (rev.1, rev.2 …)"))
-    _statement_arg(rev)
+    _statement_arg(rev, optional=True)
     rev.add_argument("--note", default="", help=_("what this revision is for"))
     add_json_flag(rev)
     rev.set_defaults(func=_revise)
 
     diff = osub.add_parser("diff", help=_("differences between two revisions ('current' = working text)"))
-    _statement_arg(diff)
+    _statement_arg(diff, optional=True)
     diff.add_argument("old", nargs="?", metavar="OLD", help=_("e.g. rev.1 (default: the latest revision)"))
     diff.add_argument("new", nargs="?", metavar="NEW", help=_("e.g. rev.2 or current (default: current)"))
     add_json_flag(diff)
-    diff.set_defaults(func=_diff)
+    diff.set_defaults(func=_diff, shift=("statement", "old", "new"))
 
     reh = osub.add_parser("rehearse", help=_("record a read-aloud's duration against the estimate"))
     _statement_arg(reh)
@@ -169,8 +175,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     reh.set_defaults(func=_rehearse)
 
     exp = osub.add_parser("export", help=_("markdown (stdout or -o FILE.md) or Word (-o FILE.docx)"))
-    _statement_arg(exp)
-    exp.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE; .docx writes Word (never overwritten without --force)"))
+    _statement_arg(exp, optional=True)
+    exp.add_argument("-o", "--output", metavar="FILE",
+                     help=_("write to FILE, or to statement-DEBATE-LANG.md (.docx) inside a folder; .docx writes Word "
+                            "(never overwritten without --force)"))
     exp.add_argument("--docx", action="store_true", help=_("Word even if FILE does not end in .docx"))
     exp.add_argument("--delivery", action="store_true", help=_("the delivery copy: no footnotes (large type in Word)"))
     exp.add_argument("--rev", metavar="REV", help=_("export a revision (e.g. rev.1) instead of the working text"))
@@ -183,10 +191,15 @@ def _service(args: argparse.Namespace) -> OurStatementService:
 
 
 def _id(args: argparse.Namespace) -> int:
+    """STATEMENT, else the latest statement (as `ours show` without one)."""
+    if args.statement is None:
+        statement_id = _service(args).resolve(None).id
+        assert statement_id is not None
+        return statement_id
     try:
         return int(args.statement)
     except (TypeError, ValueError):
-        raise InputError(None, f"statement must be a number, not {args.statement!r}") from None
+        raise InputError(None, _("statement must be a number, not {value!r}").format(value=args.statement)) from None
 
 
 def _names(text: str | None) -> list[str]:
@@ -233,7 +246,7 @@ def _list(args: argparse.Namespace) -> int:
     if args.json:
         print_json([s.to_json() for s in found])
     elif not found:
-        print(TEXT["none yet"])
+        print(_t("none yet"))
     else:
         for s in found:
             latest = s.latest_revision()
@@ -254,7 +267,7 @@ def _show(args: argparse.Namespace) -> int:
 def _read_text(args: argparse.Namespace) -> str | None:
     if args.file is not None:
         if args.text is not None:
-            raise InputError(None, TEXT["text or file"])
+            raise InputError(None, _t("text or file"))
         if args.file == "-":
             return sys.stdin.read()
         from debateprep.importers.reader import read_document
@@ -276,7 +289,7 @@ def _edit(args: argparse.Namespace) -> int:
         section = replace(section, version=args.version)
     text = _read_text(args)
     if text is None and args.heading is None:
-        raise InputError(None, TEXT["text or file"])
+        raise InputError(None, _t("text or file"))
     edited = service.edit_section(statement_id, section, section.text if text is None else text, args.heading)
     after = service.get(statement_id)
     estimate, number = after.estimate(), after.section_number(edited.id)
@@ -426,7 +439,7 @@ def parse_duration(value: str) -> float:
     try:
         seconds = int(m.group(1)) * 60 + float(m.group(2)) if m else float(text)
     except ValueError:
-        raise InputError(None, TEXT["duration"].format(value=value)) from None
+        raise InputError(None, _t("duration").format(value=value)) from None
     return seconds
 
 
@@ -443,13 +456,14 @@ def _rehearse(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from debateprep.cli.common import write_output
+    from debateprep.cli.common import write_export
+    from debateprep.services.exports import default_name
 
     service = _service(args)
     statement_id = _id(args)
     docx = args.docx or (args.output is not None and args.output.lower().endswith(".docx"))
     if docx and args.output is None:
-        raise InputError(None, TEXT["docx needs output"])
+        raise InputError(None, _t("docx needs output"))
     if args.output is None:
         sys.stdout.write(service.export_markdown(statement_id, delivery=args.delivery, revision=args.rev))
         return 0
@@ -457,6 +471,8 @@ def _export(args: argparse.Namespace) -> int:
         content: str | bytes = service.export_docx(statement_id, delivery=args.delivery, revision=args.rev)
     else:
         content = service.export_markdown(statement_id, delivery=args.delivery, revision=args.rev)
-    target = write_output(args.output, content, args.force)
-    print(f"wrote {target}", file=sys.stderr)
+    statement = service.get(statement_id)
+    name = default_name("statement", statement.debate_id, lang=statement.language, ext="docx" if docx else "md")
+    target = write_export(args, args.output, name, content, args.force)
+    print(_("wrote {path}").format(path=target.resolve()), file=sys.stderr)
     return 0

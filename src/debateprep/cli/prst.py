@@ -1,4 +1,4 @@
-"""CLI: `debateprep prst new|list|show|add|edit|remove|move|convert|check|revise|diff|export`."""
+"""CLI: `debateprep prst new|list|use|show|add|edit|remove|move|order|convert|check|revise|diff|export`."""
 
 from __future__ import annotations
 
@@ -6,21 +6,32 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from debateprep.cli.common import add_debate_arg, add_json_flag, print_json, services
+from debateprep.cli.common import (
+    add_debate_arg,
+    add_json_flag,
+    is_id,
+    print_json,
+    services,
+    usage_error,
+)
 from debateprep.domain.errors import InputError
-from debateprep.i18n import _
+from debateprep.i18n import N_, _
 
 if TYPE_CHECKING:
     from debateprep.domain.prst import Draft, Paragraph
     from debateprep.services.prst import PrstService
 
 
+DRAFT_HELP = N_("draft id (default: the draft the current debate works on, as F5 and the brief show it; "
+                 "see `debateprep prst list`)")
+
+
 def _draft_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("draft", metavar="DRAFT", help=_("draft id (see `debateprep prst list`)"))
+    p.add_argument("draft", metavar="DRAFT", nargs="?", help=_(DRAFT_HELP))
 
 
 def _para_arg(p: argparse.ArgumentParser, nargs: str | None = None) -> None:
-    p.add_argument("paragraph", type=int, metavar="PARA", nargs=nargs,
+    p.add_argument("paragraph", metavar="PARA", nargs=nargs,
                    help=_("paragraph id, as `prst show` gives it: '¶3 (id 17, v2)' is id 17 (numbers ¶ move "
                           "when others edit; ids do not)"))
 
@@ -30,27 +41,35 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                        description=_("Draft a presidential statement from convergence and agreed language."))
     psub = p.add_subparsers(dest="prst_command", metavar="ACTION", required=True)
 
-    new = psub.add_parser("new", help=_("start a draft for a debate (chapeau from the debate)"))
+    new = psub.add_parser("new", help=_("start a draft for a debate (chapeau from the debate); it becomes the "
+                                        "draft the debate works on"))
     add_debate_arg(new)
     new.add_argument("--lang", choices=["en", "zh"], help=_("language of the draft (default: the debate's)"))
     new.add_argument("--item", help=_("agenda item as it should read in the chapeau"))
     add_json_flag(new)
     new.set_defaults(func=_new)
 
-    ls = psub.add_parser("list", help=_("list drafts"))
+    ls = psub.add_parser("list", help=_("list a debate's drafts (* the one it works on)"))
     add_debate_arg(ls)
+    ls.add_argument("--all", action="store_true", help=_("the drafts of every debate"))
     add_json_flag(ls)
     ls.set_defaults(func=_list)
 
+    use = psub.add_parser("use", help=_("work on this draft: the TUI (F5) and the brief show it"))
+    use.add_argument("draft", metavar="DRAFT", type=int, help=_("draft id (see `debateprep prst list`)"))
+    add_json_flag(use)
+    use.set_defaults(func=_use)
+
     show = psub.add_parser("show", help=_("show a draft: chapeau and numbered paragraphs with marks"))
-    show.add_argument("draft", metavar="DRAFT", nargs="?", help=_("draft id (default: the latest)"))
+    _draft_arg(show)
     add_json_flag(show)
     show.set_defaults(func=_show)
 
     add = psub.add_parser("add", help=_("add a paragraph (converted to PRST form, placed by convention)"))
     _draft_arg(add)
-    src = add.add_mutually_exclusive_group(required=True)
-    src.add_argument("--text", help=_("typed text (resolution, statement or PRST form)"))
+    add.add_argument("text", metavar="TEXT", nargs="?", help=_("typed text (resolution, statement or PRST form)"))
+    src = add.add_mutually_exclusive_group()
+    src.add_argument("--text", dest="text_option", metavar="TEXT", help=argparse.SUPPRESS)  # the older form
     src.add_argument("--library", metavar="REF",
                      help=_("agreed language: library paragraph id or citation, e.g. 'S/RES/2594 (2021), OP 4'"))
     src.add_argument("--group", type=int, metavar="N",
@@ -58,12 +77,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument("--as-is", action="store_true", help=_("keep typed text exactly as given (no conversion)"))
     add.add_argument("--at", type=int, metavar="N", help=_("insert as paragraph N instead of by convention"))
     add_json_flag(add)
-    add.set_defaults(func=_add)
+    add.set_defaults(func=_add, shift=("draft", "text"))
 
     edit = psub.add_parser("edit", help=_("replace the text of a paragraph (by its id)"))
     _draft_arg(edit)
-    _para_arg(edit)
-    edit.add_argument("text")
+    _para_arg(edit, nargs="?")
+    edit.add_argument("text", metavar="TEXT", nargs="?", help=_("the new text"))
+    edit.add_argument("--text", dest="text_option", metavar="TEXT", help=argparse.SUPPRESS)  # as `prst add --text`
     edit.add_argument("--version", type=int,
                       help=_("the paragraph version you edited, 'v2' in `prst show` (refused if it moved on)"))
     edit.add_argument("--as-is", action="store_true", help=_("keep the text exactly as given (no conversion)"))
@@ -78,19 +98,28 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_json_flag(rm)
     rm.set_defaults(func=_remove)
 
-    mv = psub.add_parser("move", help=_("move a paragraph (by its id) to number TO, or --conventional to reorder all"))
+    mv = psub.add_parser("move", help=_("move a paragraph (by its id) to number TO (`prst order` puts all in "
+                                        "conventional order)"))
     _draft_arg(mv)
     _para_arg(mv, nargs="?")
-    mv.add_argument("target", type=int, nargs="?", metavar="TO", help=_("its number ¶ in the draft after the move"))
-    mv.add_argument("--conventional", action="store_true",
-                    help=_("reaffirm/recall -> concern/condemn -> stress -> welcome/call upon -> request/intend"))
+    mv.add_argument("target", nargs="?", metavar="TO", help=_("its number ¶ in the draft after the move"))
+    mv.add_argument("--conventional", action="store_true", help=argparse.SUPPRESS)  # the older form of `order`
     mv.add_argument("--version", type=int,
                     help=_("the draft version you saw, first line of `prst show` (refused if it moved on)"))
     add_json_flag(mv)
     mv.set_defaults(func=_move)
 
+    order = psub.add_parser("order", help=_("put every paragraph in conventional order: reaffirm/recall -> "
+                                            "concern/condemn -> stress -> welcome/call upon -> request/intend"))
+    _draft_arg(order)
+    order.add_argument("--version", type=int,
+                       help=_("the draft version you saw, first line of `prst show` (refused if it moved on)"))
+    add_json_flag(order)
+    order.set_defaults(func=_move, conventional=True, paragraph=None, target=None)
+
     conv = psub.add_parser("convert", help=_("show text in PRST form, or re-convert paragraphs of a draft"))
-    conv.add_argument("draft", metavar="DRAFT", nargs="?", help=_("draft id (omit with --text)"))
+    conv.add_argument("draft", metavar="DRAFT", nargs="?", help=_("draft id (default: the current debate's; none "
+                                                                  "with --text)"))
     conv.add_argument("paragraph", type=int, nargs="?", metavar="PARA", help=_("only this paragraph (its id)"))
     conv.add_argument("--text", help=_("convert this text instead (nothing is stored)"))
     conv.add_argument("--lang", choices=["en", "zh"], help=_("language of --text (default: detected)"))
@@ -111,14 +140,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     diff = psub.add_parser("diff", help=_("differences between two revisions ('current' = working text)"))
     _draft_arg(diff)
-    diff.add_argument("old", nargs="?", metavar="OLD", help=_("e.g. rev.1 (default: the latest revision)"))
+    diff.add_argument("old", nargs="?", metavar="OLD", help=_("e.g. rev.1 (default: the latest revision; a plain "
+                                                              "number first is the DRAFT)"))
     diff.add_argument("new", nargs="?", metavar="NEW", help=_("e.g. rev.2 or current (default: current)"))
     add_json_flag(diff)
-    diff.set_defaults(func=_diff)
+    diff.set_defaults(func=_diff, shift=("draft", "old", "new"))
 
     exp = psub.add_parser("export", help=_("the draft as markdown: clean PRST text or --annotated"))
     _draft_arg(exp)
-    exp.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (never overwritten without --force)"))
+    exp.add_argument("-o", "--output", metavar="FILE",
+                     help=_("write to FILE, or to prst-DEBATE-draftN-LANG.md (.docx) inside a folder (never "
+                            "overwritten without --force)"))
     exp.add_argument("--annotated", action="store_true", help=_("numbered, agreed/NEW marks, provenance footnotes"))
     exp.add_argument("--rev", metavar="REV", help=_("export a circulated revision (e.g. rev.1) instead of the working text"))
     exp.add_argument("--docx", action="store_true",
@@ -131,11 +163,32 @@ def _service(args: argparse.Namespace) -> PrstService:
     return services(args).prst
 
 
+def _draft(args: argparse.Namespace) -> Draft:
+    """The DRAFT given (main() checked it is a number), else the draft the current debate works on."""
+    return _service(args).resolve(args.draft)
+
+
 def _draft_id(args: argparse.Namespace) -> int:
-    try:
-        return int(args.draft)
-    except (TypeError, ValueError):
-        raise InputError(None, f"draft must be a number, not {args.draft!r}") from None
+    draft_id = _draft(args).id
+    assert draft_id is not None
+    return draft_id
+
+
+def _fill_from_right(args: argparse.Namespace, places: list[str]) -> None:
+    """[DRAFT] PARA … : the values given fill the places from the right (DRAFT is optional)."""
+    given = [x for x in (getattr(args, name) for name in places) if x is not None]
+    if len(given) > len(places):
+        usage_error(args, _("too many values"))
+    for name, value in zip(places, [None] * (len(places) - len(given)) + given, strict=True):
+        setattr(args, name, value)
+
+
+def _paragraph_id(args: argparse.Namespace) -> int:
+    if args.paragraph is None:
+        usage_error(args, _("give the paragraph's id (PARA, as `prst show` gives it)"))
+    if not is_id(args.paragraph):
+        usage_error(args, _("PARA is a paragraph id, not {value!r}").format(value=args.paragraph))
+    return int(args.paragraph)
 
 
 def _label(number: int, p: Paragraph) -> str:
@@ -169,34 +222,54 @@ def _number(draft: Draft, paragraph_id: int | None) -> int:
 def _new(args: argparse.Namespace) -> int:
     debate = services(args).debates.resolve(args.debate)
     assert debate.id is not None
+    before = _service(args).drafts(debate.id)
     draft = services(args).prst.new_draft(debate.id, args.lang, args.item)
     if args.json:
         print_json(draft.to_json())
     else:
         print(f"PRST draft #{draft.id} for {debate.label()}")
         print(draft.chapeau)
+    if before:  # never a silent switch: the earlier drafts are kept, and named
+        kept = ", ".join(f"#{d.id}" for d in before)
+        print(_("debateprep: the debate's other drafts ({kept}) are kept; #{draft} is now the one it works on "
+                "(`debateprep prst use DRAFT` switches back)").format(kept=kept, draft=draft.id), file=sys.stderr)
     return 0
 
 
 def _list(args: argparse.Namespace) -> int:
-    try:
-        debate_id = int(args.debate) if args.debate not in (None, "") else None
-    except ValueError:
-        raise InputError(None, f"debate must be a number, not {args.debate!r}") from None
-    drafts = _service(args).drafts(debate_id)
-    if args.json:
-        print_json([d.to_json() for d in drafts])
-    elif not drafts:
-        print("no PRST draft yet: `debateprep prst new [DEBATE]`")
+    service = _service(args)
+    if args.all:
+        if args.debate is not None:
+            usage_error(args, _("give a DEBATE or --all, not both"))
+        debates = services(args).debates.list()
     else:
-        for d in drafts:
+        debates = [services(args).debates.resolve(args.debate)]
+    rows = [(d, service.current(d.id)) for d in debates if d.id is not None]
+    drafts = [(draft, current is not None and draft.id == current.id)
+              for debate, current in rows for draft in service.drafts(debate.id)]
+    if args.json:
+        print_json([{**d.to_json(), "current": current} for d, current in drafts])
+    elif not drafts:
+        print(f"no PRST draft yet: `debateprep prst new {rows[0][0].id if len(rows) == 1 else '[DEBATE]'}`")
+    else:
+        for d, current in drafts:
             revs = d.revisions[-1].label if d.revisions else "no revision"
-            print(f"#{d.id} debate #{d.debate_id} {d.language} {len(d.paragraphs)} paragraphs, {revs}")
+            print(f"{'*' if current else ' '} #{d.id} debate #{d.debate_id} {d.language} {len(d.paragraphs)} "
+                  f"paragraphs, {revs}")
+    return 0
+
+
+def _use(args: argparse.Namespace) -> int:
+    draft = _service(args).use(args.draft)
+    if args.json:
+        print_json(draft.to_json())
+    else:
+        print(f"debate #{draft.debate_id} works on PRST draft #{draft.id} (F5 and the brief show it)")
     return 0
 
 
 def _show(args: argparse.Namespace) -> int:
-    draft = _service(args).resolve(args.draft)
+    draft = _draft(args)
     if args.json:
         print_json(draft.to_json())
     else:
@@ -204,7 +277,20 @@ def _show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _text(args: argparse.Namespace, needed: bool) -> str | None:
+    """TEXT, positional (or --text, the older form)."""
+    if args.text is not None and args.text_option is not None:
+        usage_error(args, _("give TEXT once (positional or --text)"))
+    text: str | None = args.text if args.text is not None else args.text_option
+    if needed and text is None:
+        usage_error(args, _("give the paragraph's TEXT"))
+    return text
+
+
 def _add(args: argparse.Namespace) -> int:
+    text = _text(args, needed=args.library is None and args.group is None)
+    if text is not None and (args.library is not None or args.group is not None):
+        usage_error(args, _("give TEXT, --library or --group: one source"))
     service = _service(args)
     draft_id = _draft_id(args)
     if args.library is not None:
@@ -212,7 +298,8 @@ def _add(args: argparse.Namespace) -> int:
     elif args.group is not None:
         paragraph = service.add_group(draft_id, args.group)
     else:
-        paragraph = service.add_text(draft_id, args.text, convert=not args.as_is, position=args.at)
+        assert text is not None
+        paragraph = service.add_text(draft_id, text, convert=not args.as_is, position=args.at)
     draft = service.get(draft_id)
     number = _number(draft, paragraph.id)
     if args.json:
@@ -230,10 +317,15 @@ def _print_flags(flags: Any) -> None:
 
 
 def _edit(args: argparse.Namespace) -> int:
+    # [DRAFT] PARA TEXT, or [DRAFT] PARA --text TEXT
+    _fill_from_right(args, ["draft", "paragraph"] if args.text_option is not None else ["draft", "paragraph", "text"])
+    paragraph_id = _paragraph_id(args)
+    text = _text(args, needed=True)
+    assert text is not None
     service = _service(args)
     draft_id = _draft_id(args)
-    version = args.version if args.version is not None else service.paragraph(draft_id, args.paragraph).version
-    edited = service.edit(draft_id, args.paragraph, version, args.text, convert=not args.as_is)
+    version = args.version if args.version is not None else service.paragraph(draft_id, paragraph_id).version
+    edited = service.edit(draft_id, paragraph_id, version, text, convert=not args.as_is)
     number = _number(service.get(draft_id), edited.id)
     if args.json:
         print_json({**edited.to_json(), "number": number})
@@ -244,10 +336,12 @@ def _edit(args: argparse.Namespace) -> int:
 
 
 def _remove(args: argparse.Namespace) -> int:
+    _fill_from_right(args, ["draft", "paragraph"])
+    paragraph_id = _paragraph_id(args)
     service = _service(args)
     draft_id = _draft_id(args)
-    version = args.version if args.version is not None else service.paragraph(draft_id, args.paragraph).version
-    gone = service.remove(draft_id, args.paragraph, version)
+    version = args.version if args.version is not None else service.paragraph(draft_id, paragraph_id).version
+    gone = service.remove(draft_id, paragraph_id, version)
     if args.json:
         print_json({"removed": gone.id, "version": gone.version, "text": gone.text})
     else:
@@ -257,16 +351,22 @@ def _remove(args: argparse.Namespace) -> int:
 
 def _move(args: argparse.Namespace) -> int:
     service = _service(args)
+    if args.conventional:
+        if args.paragraph is not None:
+            usage_error(args, _("give either PARA TO or --conventional (`prst order`), not both"))
+    else:
+        _fill_from_right(args, ["draft", "paragraph", "target"])
+        if args.paragraph is None or args.target is None:
+            usage_error(args, _("move needs a paragraph id and the number to move it to (`prst order` puts all "
+                                "in conventional order)"))
+        if not is_id(args.target):
+            usage_error(args, _("TO is a paragraph number, not {value!r}").format(value=args.target))
     draft_id = _draft_id(args)
     version = args.version if args.version is not None else service.get(draft_id).version
     if args.conventional:
-        if args.paragraph is not None:
-            raise InputError(None, "give either PARA TO or --conventional, not both")
         draft = service.order(draft_id, version)
     else:
-        if args.paragraph is None or args.target is None:
-            raise InputError(None, "move needs a paragraph id and the number to move it to (or --conventional)")
-        draft = service.move(draft_id, args.paragraph, args.target, version)
+        draft = service.move(draft_id, _paragraph_id(args), int(args.target), version)
     if args.json:
         print_json(draft.to_json())
     else:
@@ -277,7 +377,7 @@ def _move(args: argparse.Namespace) -> int:
 def _convert(args: argparse.Namespace) -> int:
     if args.text is not None:
         if args.draft is not None:
-            raise InputError(None, "give either DRAFT or --text, not both")
+            usage_error(args, _("give either DRAFT or --text, not both"))
         from debateprep.domain.prst_form import CATEGORY_NAMES, to_prst
 
         c = to_prst(args.text, args.lang, first=args.first)
@@ -292,11 +392,11 @@ def _convert(args: argparse.Namespace) -> int:
                 print(f"note: {c.note}", file=sys.stderr)
             _print_flags(c.flags)
         return 0
-    if args.draft is None:
-        raise InputError(None, "give a DRAFT (to re-convert its paragraphs) or --text")
     service = _service(args)
     draft_id = _draft_id(args)
-    results = service.convert(draft_id, args.paragraph)
+    if args.paragraph is not None and not is_id(args.paragraph):
+        usage_error(args, _("PARA is a paragraph id, not {value!r}").format(value=args.paragraph))
+    results = service.convert(draft_id, None if args.paragraph is None else int(args.paragraph))
     draft = service.get(draft_id)
     if args.json:
         print_json([{"id": p.id, "number": _number(draft, p.id), "version": p.version, "text": c.text,
@@ -344,19 +444,24 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from debateprep.files import write_private
+    from debateprep.cli.common import write_export
+    from debateprep.services.exports import default_name
 
     docx = args.docx or (args.output is not None and args.output.lower().endswith(".docx"))
     if docx and args.output is None:
-        raise InputError(None, "a Word document needs a file: add -o FILE.docx")
+        raise InputError(None, _("a Word document needs a file: add -o FILE.docx"))
     service = _service(args)
+    draft = _draft(args)
+    assert draft.id is not None
     if args.output is None:
-        sys.stdout.write(service.export(_draft_id(args), annotated=args.annotated, revision=args.rev))
+        sys.stdout.write(service.export(draft.id, annotated=args.annotated, revision=args.rev))
         return 0
     if docx:
-        content: str | bytes = service.export_docx(_draft_id(args), annotated=args.annotated, revision=args.rev)
+        content: str | bytes = service.export_docx(draft.id, annotated=args.annotated, revision=args.rev)
     else:
-        content = service.export(_draft_id(args), annotated=args.annotated, revision=args.rev)
-    target = write_private(args.output, content, force=args.force)
-    print(f"wrote {target}", file=sys.stderr)
+        content = service.export(draft.id, annotated=args.annotated, revision=args.rev)
+    name = default_name("prst", draft.debate_id, draft_id=draft.id, lang=draft.language, annotated=args.annotated,
+                        ext="docx" if docx else "md")
+    target = write_export(args, args.output, name, content, args.force)
+    print(_("wrote {path}").format(path=target.resolve()), file=sys.stderr)
     return 0

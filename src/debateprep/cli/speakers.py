@@ -7,7 +7,15 @@ import sys
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from debateprep.cli.common import add_debate_arg, add_json_flag, check_input_paths, print_json, services
+from debateprep.cli.common import (
+    add_debate_arg,
+    add_json_flag,
+    check_input_paths,
+    print_json,
+    services,
+    usage_error,
+    write_export,
+)
 from debateprep.domain.cells import fit
 from debateprep.i18n import N_, _
 
@@ -47,7 +55,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ls.set_defaults(func=_list)
 
     add = ssub.add_parser("add", help=_("inscribe a delegation (or a person with --person)"))
-    add.add_argument("debate", metavar="DEBATE", help=_("debate id"))
+    add_debate_arg(add)
     add.add_argument("delegation", metavar="DELEGATION", help=_("roster name in English or Chinese, e.g. China, 中国, 'Russia'"))
     add.add_argument("--person", action="store_true", help=_("someone in a personal capacity (not in the roster)"))
     _entry_fields(add)
@@ -97,23 +105,28 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sch.set_defaults(func=_schedule)
 
     imp = ssub.add_parser("import", help=_("import a CSV list, a verbatim record's speakers, the concept note's "
-                                         "briefers, or the year's fifteen Council members"))
-    imp.add_argument("debate", metavar="DEBATE", help=_("debate id"))
-    kind = imp.add_mutually_exclusive_group(required=True)
-    kind.add_argument("file", metavar="CSV", nargs="?", help=_("a speakers list as CSV (see `speakers export`)"))
-    kind.add_argument("--record", metavar="FILE", nargs="+",
-                      help=_("a verbatim record (S/PV): its file(s), in parts or one per speech"))
+                                           "briefers, or the year's fifteen Council members"))
+    add_debate_arg(imp)
+    imp.add_argument("files", metavar="FILE", nargs="*",
+                     help=_("a speakers list as CSV (see `speakers export`), or with --record the verbatim record's "
+                            "files"))
+    kind = imp.add_mutually_exclusive_group()
+    kind.add_argument("--record", metavar="FILE", nargs="*", default=None,
+                      help=_("the files are a verbatim record (S/PV), in parts or one per speech: its speakers, in "
+                             "the order heard (as `statements import --record`)"))
     kind.add_argument("--briefers", action="store_true", help=_("the briefers named in the debate's concept note"))
     kind.add_argument("--council", action="store_true",
                       help=_("the fifteen Council members of the debate's year, from the roster (members already "
                            "on the list are left alone)"))
     imp.add_argument("--year", type=int, help=_("with --council: the Council of this year (default: the debate's date)"))
     add_json_flag(imp)
-    imp.set_defaults(func=_import)
+    imp.set_defaults(func=_import, shift=("debate", "files"))
 
     exp = ssub.add_parser("export", help=_("the list as CSV (stdout, or --output FILE)"))
     add_debate_arg(exp)
-    exp.add_argument("-o", "--output", metavar="FILE")
+    exp.add_argument("-o", "--output", metavar="FILE",
+                     help=_("write to FILE, or to speakers-DEBATE.csv inside a folder (never overwritten without "
+                            "--force)"))
     exp.add_argument("--force", action="store_true", help=_("overwrite an existing FILE"))
     exp.set_defaults(func=_export)
 
@@ -217,8 +230,6 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _edit(args: argparse.Namespace) -> int:
-    from debateprep.domain.errors import InputError
-
     changes: dict[str, Any] = {}
     for flag, field_name in (("representative", "representative"), ("title", "title"), ("level", "level"),
                              ("basis", "basis"), ("group", "on_behalf_of"), ("minutes", "planned_minutes"),
@@ -229,7 +240,7 @@ def _edit(args: argparse.Namespace) -> int:
     if args.confirmed:
         changes["confirmed"] = args.confirmed == "yes"
     if not changes:
-        raise InputError(None, "nothing to change: give at least one option (see --help)")
+        usage_error(args, _("nothing to change: give at least one option"))
     return _print_entry(_service(args).update(args.entry, args.version, **changes), args.json, "updated")
 
 
@@ -364,12 +375,14 @@ def _expected(view: SpeakersView, x: Any) -> str | None:
 
 
 def _import(args: argparse.Namespace) -> int:
-    check_input_paths(args.record or ([args.file] if args.file else []))
     service = _service(args)
+    record = args.record is not None
+    files = [*args.files, *(args.record or [])]  # (`--record FILE…`, the older form, still works)
+    check_input_paths(files)
     if args.year is not None and not args.council:
-        from debateprep.domain.errors import InputError
-
-        raise InputError(None, "--year goes with --council (the Council of that year)")
+        usage_error(args, _("--year goes with --council (the Council of that year)"))
+    if (args.council or args.briefers) and files:
+        usage_error(args, _("{option} takes no file").format(option="--council" if args.council else "--briefers"))
     if args.council:
         done = service.inscribe_council(args.debate, args.year)
         if args.json:
@@ -380,12 +393,16 @@ def _import(args: argparse.Namespace) -> int:
     if args.briefers:
         added = service.import_briefers(args.debate)
         what = "briefers from the concept note (to be confirmed)"
-    elif args.record:
-        added = service.import_record(args.debate, args.record)
+    elif not files:
+        usage_error(args, _("give a CSV file, a verbatim record's files with --record, or --briefers / --council"))
+    elif record:
+        added = service.import_record(args.debate, files)
         what = "speakers heard in the record"
     else:
-        added = service.import_csv(args.debate, args.file)
-        what = f"entries from {args.file}"
+        if len(files) > 1:
+            usage_error(args, _("one CSV file at a time (several files are a verbatim record: add --record)"))
+        added = service.import_csv(args.debate, files[0])
+        what = f"entries from {files[0]}"
     if args.json:
         print_json([_entry_json(e) for e in added])
     else:
@@ -394,12 +411,14 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    content = _service(args).export_csv(args.debate)
-    if args.output:
-        from debateprep.files import write_private
+    from debateprep.services.exports import default_name
 
-        path = write_private(args.output, content, force=args.force)
-        print(f"wrote {path}", file=sys.stderr)
+    service = _service(args)
+    debate = service.debate(args.debate)
+    content = service.export_csv(debate.id)
+    if args.output:
+        path = write_export(args, args.output, default_name("speakers", debate.id, ext="csv"), content, args.force)
+        print(_("wrote {path}").format(path=path.resolve()), file=sys.stderr)
     else:
         sys.stdout.write(content)
     return 0

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from debateprep.cli.common import add_debate_arg, add_json_flag, check_input_paths, print_json, services
+from debateprep.cli.common import add_debate_arg, add_json_flag, check_input_paths, print_json, services, usage_error
 from debateprep.i18n import _
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ssub = p.add_subparsers(dest="statements_command", metavar="ACTION", required=True)
 
     imp = ssub.add_parser("import", help=_("import statement files, or a verbatim record with --record"))
-    imp.add_argument("debate", metavar="DEBATE", help=_("debate id (see `debateprep debate list`)"))
+    add_debate_arg(imp)
     imp.add_argument("files", metavar="FILE", nargs="+",
                      help=_(".txt/.md/.docx/.pdf; with --record also a folder of one-speech-per-file records"))
     imp.add_argument("--record", action="store_true",
@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp.add_argument("--meeting", type=int, help=_("with --record: keep only this meeting's files (default: the debate's)"))
     imp.add_argument("--replace", action="store_true", help=_("replace statements already imported from the same source"))
     add_json_flag(imp)
-    imp.set_defaults(func=_import)
+    imp.set_defaults(func=_import, shift=("debate", "files"))
 
     ls = ssub.add_parser("list", help=_("list a debate's statements"))
     add_debate_arg(ls)
@@ -98,10 +98,10 @@ def _import(args: argparse.Namespace) -> int:
 
     check_input_paths(args.files)
     service = _service(args)
+    if args.record and (args.delegation or args.entry):
+        usage_error(args, _("--delegation/--entry are for statement files; a record maps each speech itself"))
     debate_id = _debate_id(args, service)
     if args.record:
-        if args.delegation or args.entry:
-            raise InputError(None, "--delegation/--entry are for statement files; a record maps each speech itself")
         report = service.import_record(debate_id, args.files, meeting=args.meeting, replace=args.replace)
     else:
         for f in args.files:
@@ -178,10 +178,8 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _resolve(args: argparse.Namespace) -> int:
-    from debateprep.domain.errors import InputError
-
     if args.none == bool(args.delegation):
-        raise InputError(None, "give a delegation name, or --none for a speech that speaks for no delegation")
+        usage_error(args, _("give a delegation name, or --none for a speech that speaks for no delegation"))
     st = _service(args).resolve(args.statement, None if args.none else args.delegation, version=args.version)
     if args.json:
         print_json(st.to_json(with_text=False))

@@ -30,6 +30,8 @@ class DebateSettings:
     # the President lets a statement run before suspending (S/PV.8699 ran 15 minutes over).
     changeover_seconds: int = 20
     grace_minutes: float = 5.0
+    # The PRST draft the team works on (F5 and the brief show it); None: the most recent draft.
+    prst_draft: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -278,6 +278,25 @@ class Draft:
         }
 
 
+@dataclass(frozen=True)
+class Sent:
+    """What sending a paragraph to a debate's draft did: the draft (started for it when `started`)
+    and the paragraph added."""
+
+    draft: Draft
+    paragraph: Paragraph
+    started: bool
+
+    def describe(self, what: str) -> str:
+        """What was done, for the user: `what` (in the interface language) names what was sent."""
+        number = next((i for i, p in enumerate(self.draft.paragraphs, start=1) if p.id == self.paragraph.id), 0)
+        if self.started:
+            text = _("{what}: added as paragraph {number} of PRST draft #{draft} (started for it), in PRST form.")
+        else:
+            text = _("{what}: added as paragraph {number} of PRST draft #{draft}, in PRST form.")
+        return text.format(what=what, number=number, draft=self.draft.id)
+
+
 def parse_revision(ref: str | int) -> int:
     """'rev.2', 'rev2', '2' or 2 -> 2."""
     if isinstance(ref, int):

@@ -208,8 +208,9 @@ class Roster:
                 return best[0].delegation
         return None
 
-    def resolve(self, name: str) -> Delegation:
-        """Like find(), but an unknown name raises InputError with suggestions."""
+    def resolve(self, name: str, otherwise: str = "") -> Delegation:
+        """Like find(), but an unknown name raises InputError with suggestions; `otherwise` says
+        what else the caller accepts (e.g. a person in a personal capacity)."""
         found = self.find(name)
         if found is not None:
             return found
@@ -217,7 +218,7 @@ class Roster:
         hints = [m.delegation.name for m in matches if m.score >= 80 and m.score >= matches[0].score - 10]
         hint = f"; did you mean {' or '.join(dict.fromkeys(hints))}?" if hints else ""
         raise InputError(None, f"unknown delegation {name.strip()!r}{hint} "
-                               "(use a roster name, or --person for someone speaking in a personal capacity)")
+                               f"(use a roster name, in English or Chinese{otherwise})")
 
     def search(self, query: str, limit: int = 10, states_only: bool = False) -> list[Match]:
         """Candidates for autocomplete, best first: exact, then prefix, word prefix, substring,

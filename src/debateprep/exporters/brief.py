@@ -149,6 +149,8 @@ class PrstDraft:
     paragraphs: list[PrstParagraph]
     revision: str | None = None  # "rev.2"
     language: str = "en"
+    number: int | None = None  # the draft's id: the brief says which draft it shows
+    others: list[int] = field(default_factory=list)  # the debate's other drafts (not shown)
 
 
 @dataclass
@@ -411,7 +413,11 @@ def _prst(doc: Document, draft: PrstDraft | None, t: dict[str, str], lang: str) 
     counts = {k: sum(1 for p in draft.paragraphs if p.status == k) for k in ("agreed", "new", "unchecked")}
     summary = t["counts"].format(**counts)
     sep = "" if lang == "zh" else " "
-    doc.paragraph(emph((t["revision"].format(rev=draft.revision) + sep if draft.revision else "") + summary))
+    which = t["which_draft"].format(n=draft.number) + sep if draft.number is not None else ""
+    others = (sep + t["other_drafts"].format(others=("、" if lang == "zh" else ", ").join(f"#{n}" for n in draft.others))
+              if draft.others else "")
+    doc.paragraph(emph(which + (t["revision"].format(rev=draft.revision) + sep if draft.revision else "") + summary
+                       + others))
     doc.paragraph(draft.chapeau)
     for n, p in enumerate(draft.paragraphs, 1):
         status = p.status if p.status in ("agreed", "new") else "unchecked"

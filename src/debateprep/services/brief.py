@@ -181,11 +181,14 @@ class BriefService:
     def _add_prst(self, debate: Debate, data: BriefData, lang: str) -> list[Draft]:
         from debateprep.services.prst import PrstService
 
-        drafts = PrstService(self.db).drafts(debate.id)
+        service = PrstService(self.db)
+        drafts = service.drafts(debate.id)
         if not drafts:
             return []
-        same_language = [d for d in drafts if d.language == lang]
-        draft = (same_language or drafts)[-1]
+        # The draft the team works on (F5 shows it); in the brief's language, else the latest that is.
+        draft = (service.current(debate.id) if debate.id is not None else None) or drafts[-1]
+        if draft.language != lang:
+            draft = next((d for d in reversed(drafts) if d.language == lang), draft)
         latest = draft.latest_revision()
         data.prst = PrstDraft(
             chapeau=draft.chapeau,
@@ -197,6 +200,8 @@ class BriefService:
             ],
             revision=latest.label if latest else None,
             language=draft.language,
+            number=draft.id,
+            others=[d.id for d in drafts if d.id is not None and d.id != draft.id],
         )
         return [draft]
 

@@ -1,12 +1,50 @@
-"""Writing an export to disk: the statement, brief and PRST exports (CLI and TUI) write through
-here, text or bytes (.docx), and this writes through debateprep.files.write_private, the one private
-writer (a fresh temporary name beside the target with O_EXCL|O_NOFOLLOW, mode 0600, fsync, then put
-in place; an existing file is never replaced unless `force`).
+"""Where an export goes: one rule for every document (brief, PRST, speakers CSV …), CLI and TUI.
+
+Every export has a default name that says what it is, whose it is and in which language
+(`brief-2-zh.md`, `prst-2-draft1-zh.md`, `speakers-2.csv`), and lands by default in the current
+folder — where the user started debateprep, never a hidden data folder. The TUI shows that full path
+in a dialog before writing (editable) and asks before replacing a file; the CLI writes to `-o FILE`,
+or to the default name inside `-o FOLDER`, prints the path it wrote, and replaces nothing without
+`--force`; without `-o` it prints the document to stdout. Files are written by the one private
+atomic writer (`write_export` here, also `Services.write_export`): debateprep.files.write_private
+(a fresh temporary name beside the target with O_EXCL|O_NOFOLLOW, mode 0600, fsync, then put in
+place; an existing file is never replaced unless `force`), text or bytes (.docx).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+
+
+def default_name(kind: str, debate_id: int | None, *, lang: str | None = None, ext: str = "md",
+                 draft_id: int | None = None, annotated: bool = False) -> str:
+    """'brief-2-zh.md', 'prst-2-draft1-zh-annotated.md', 'speakers-2.csv' …"""
+    parts = [kind]
+    if debate_id is not None:
+        parts.append(str(debate_id))
+    if draft_id is not None:
+        parts.append(f"draft{draft_id}")
+    if lang:
+        parts.append(lang)
+    if annotated:
+        parts.append("annotated")
+    return "-".join(parts) + f".{ext}"
+
+
+def target(output: str | Path | None, name: str, folder: Path | None = None) -> Path:
+    """The file to write: `output` itself, or `name` inside it when it is a folder (an existing
+    one, or a path ending in "/"); `name` in `folder` (default: the current folder) without one."""
+    if output is None or str(output) == "":
+        return (folder or Path.cwd()) / name
+    path = Path(output).expanduser()
+    if path.is_dir() or str(output).endswith(("/", "\\")):
+        return path / name
+    return path
+
+
+def annotated_beside(path: Path) -> Path:
+    """Where the annotated PRST goes when the clean one goes to `path`: beside it, '-annotated'."""
+    return path.with_name(f"{path.stem}-annotated{path.suffix}")
 
 
 def write_export(path: str | Path, content: str | bytes, *, force: bool = False) -> Path:

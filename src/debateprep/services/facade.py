@@ -202,10 +202,10 @@ class Services:
 
     def write_export(self, path: Path, content: str | bytes, *, force: bool = False) -> Path:
         """Write an exported document (text, or the bytes of a .docx), readable by its owner only,
-        atomically; never over a file unless `force` (debateprep/files.py, the one writer)."""
-        from debateprep.files import write_private
+        atomically; never over a file unless `force` (services/exports.py, the one rule)."""
+        from debateprep.services.exports import write_export
 
-        return write_private(path, content, force=force)
+        return write_export(path, content, force=force)
 
     def close(self) -> None:
         if self._db is not None:

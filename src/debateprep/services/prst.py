@@ -17,12 +17,13 @@ import re
 from dataclasses import dataclass, replace
 
 from debateprep.domain import limits
-from debateprep.domain.errors import InputError, NotFound
+from debateprep.domain.errors import Conflict, InputError, NotFound
 from debateprep.domain.prst import (
     Draft,
     Paragraph,
     Provenance,
     Revision,
+    Sent,
     Status,
     check_language,
     conventional_order,
@@ -51,6 +52,11 @@ AGREED_THRESHOLD = 0.97
 MIN_EXCERPT_CHARS = 12
 # How many library candidates to re-score for each paragraph.
 CANDIDATES = 8
+
+
+def _same_text(text: str) -> str:
+    """Text as compared for duplicates: case, spacing and quotation marks aside."""
+    return " ".join(text.casefold().replace("“", "").replace("”", "").replace('"', "").split())
 
 
 @dataclass(frozen=True)
@@ -105,7 +111,28 @@ class PrstService:
                 meeting_number=debate.meeting_number,
                 meeting_date=debate.meeting_date,
             )
-            return repo.add_draft(s, draft)
+            added = repo.add_draft(s, draft)
+            debate_repo.update(s, replace(debate, settings=replace(debate.settings, prst_draft=added.id)))
+            return added
+
+    def current(self, debate_id: int) -> Draft | None:
+        """The draft the debate's team works on (F5 and the brief show it): the one chosen last
+        (`use`, or the newest started), else the most recent; None when the debate has none."""
+        with self.db.session() as s:
+            ids = repo.list_ids(s, debate_id)
+            if not ids:
+                return None
+            chosen = debate_repo.get(s, debate_id).settings.prst_draft
+            return repo.get(s, chosen if chosen in ids else ids[-1])
+
+    def use(self, draft_id: int) -> Draft:
+        """Make `draft_id` the draft its debate works on (F5 and the brief show it)."""
+        with self.db.transaction() as s:
+            draft = repo.get(s, draft_id)
+            debate = debate_repo.get(s, draft.debate_id)
+            if debate.settings.prst_draft != draft_id:
+                debate_repo.update(s, replace(debate, settings=replace(debate.settings, prst_draft=draft_id)))
+            return draft
 
     def get(self, draft_id: int) -> Draft:
         with self.db.session() as s:
@@ -115,14 +142,18 @@ class PrstService:
         with self.db.session() as s:
             return [repo.get(s, i) for i in repo.list_ids(s, debate_id)]
 
-    def resolve(self, ref: int | str | None) -> Draft:
-        """A draft by id; with none, the most recent draft."""
+    def resolve(self, ref: int | str | None, debate_id: int | None = None) -> Draft:
+        """A draft by id; with none, the current draft of `debate_id` (default: the most recent debate)."""
         if ref in (None, ""):
-            with self.db.session() as s:
-                ids = repo.list_ids(s)
-                if not ids:
-                    raise NotFound("no PRST draft yet: run `debateprep prst new`")
-                return repo.get(s, ids[-1])
+            if debate_id is None:
+                with self.db.session() as s:
+                    debates = debate_repo.list_all(s)
+                debate_id = debates[-1].id if debates else None
+            draft = self.current(debate_id) if debate_id is not None else None
+            if draft is None:
+                where = f" for debate #{debate_id}" if debate_id is not None else ""
+                raise NotFound(f"no PRST draft{where} yet: run `debateprep prst new`")
+            return draft
         try:
             return self.get(int(ref))
         except ValueError:
@@ -146,6 +177,7 @@ class PrstService:
             raise InputError(None, f"this draft is in {draft.language}; the paragraph is in {text_lang}")
         provenance = provenance or Provenance("typed", source_text=text.strip())
         conversion = draft_text(text, draft.language, convert=convert)
+        self._refuse_duplicate(draft, conversion.text, provenance)
         paragraph = Paragraph(text=conversion.text, provenance=provenance, flags=conversion.flags)
         index = insertion_index(draft.paragraphs, paragraph.category) if position is None else position - 1
         who = current_user()
@@ -154,6 +186,61 @@ class PrstService:
             added = repo.insert_paragraph(s, draft_id, paragraph, index, who)
             repo.bump_draft(s, row, who)
             return added
+
+    @staticmethod
+    def _refuse_duplicate(draft: Draft, text: str, provenance: Provenance) -> None:
+        """A PRST never says the same thing twice: the same text, or the same source sent again, is refused."""
+        wanted = {_same_text(text)}
+        if provenance.kind != "typed" and provenance.source_text:
+            wanted.add(_same_text(provenance.source_text))
+        for number, p in enumerate(draft.paragraphs, start=1):
+            theirs = {_same_text(p.text)}
+            if p.provenance.kind != "typed" and p.provenance.source_text:
+                theirs.add(_same_text(p.provenance.source_text))
+            if wanted & theirs:
+                raise Conflict(f"already in PRST draft #{draft.id} as paragraph {number} "
+                               f"({p.provenance.describe()}): not added again")
+
+    def send_group(self, debate_id: int, rank: int) -> Sent:
+        """Convergence group `rank` into the debate's current draft, started if there is none."""
+        from debateprep.services.prst_sources import convergence_group
+
+        group = convergence_group(self.db, debate_id, rank)
+        provenance = Provenance("group", source_id=rank, supporters=group.supporters, source_text=group.text)
+        return self.send(debate_id, group.text, provenance)
+
+    def send_library(self, debate_id: int, ref: str | int) -> Sent:
+        """An agreed-language paragraph (library id or citation) into the debate's current draft,
+        started if there is none; in the draft's language when the library has it."""
+        from debateprep.services.prst_sources import library_paragraph
+
+        draft = self.current(debate_id)
+        language = draft.language if draft is not None else self._debate_language(debate_id)
+        source = library_paragraph(self.db, ref, language)
+        provenance = Provenance("library", citation=source.citation, source_id=source.id, source_text=source.text)
+        return self.send(debate_id, source.text, provenance)
+
+    def _debate_language(self, debate_id: int) -> str:
+        with self.db.session() as s:
+            return check_language(debate_repo.get(s, debate_id).language or "en")
+
+    def send(self, debate_id: int, text: str, provenance: Provenance | None = None) -> Sent:
+        """`text` into the debate's current draft (started for it if there is none), in PRST form."""
+        provenance = provenance or Provenance("typed", source_text=text.strip())
+        draft = self.current(debate_id)
+        language = draft.language if draft is not None else self._debate_language(debate_id)
+        text_lang = "zh" if is_chinese(text) else "en"
+        if text_lang != language:  # refused before a draft is started for it
+            where = f"PRST draft #{draft.id}" if draft is not None else f"debate #{debate_id}'s PRST draft"
+            raise InputError(None, f"{where} is in {language}; this paragraph is in {text_lang}")
+        if not text.strip():
+            raise InputError(None, "a paragraph needs some text")
+        started = draft is None  # (checked first: a draft is never started for a paragraph refused)
+        if draft is None:
+            draft = self.new_draft(debate_id)
+        assert draft.id is not None
+        paragraph = self.add_text(draft.id, text, provenance=provenance)
+        return Sent(self.get(draft.id), paragraph, started)
 
     def add_library(self, draft_id: int, ref: str | int) -> Paragraph:
         """Add an agreed-language paragraph (library id or citation like 'S/RES/2594 (2021), OP 4')."""

@@ -53,6 +53,8 @@ _COLUMN_ALIASES = {
     "actual_seconds": ("actual_seconds",), "started_at": ("started_at",), "override": ("override", "调整"),
     "notes": ("notes", "备注"), "person": ("person",),
 }
+# An inscription may also be a person in a personal capacity (the CLI's --person, the dialog's box).
+PERSON_HINT = "; or someone in a personal capacity: --person, or the dialog's 'personal capacity' box"
 E = TypeVar("E", bound=StrEnum)
 _YES = {"yes", "y", "true", "1", "是"}
 _NO = {"no", "n", "false", "0", "否"}
@@ -192,7 +194,7 @@ class SpeakersService:
         name = limits.check_text(name, "delegation", limits.NAME_CHARS, single_line=True)  # before any look-up
         code = None
         if not person:
-            found = self.roster.resolve(name)  # InputError for an unknown delegation
+            found = self.roster.resolve(name, PERSON_HINT)  # InputError for an unknown delegation
             name, code = found.name, found.code
         the_basis = _enum(parse_basis, basis) if basis else self._default_basis(debate, code, person)
         the_level = _enum(parse_level, level) if level else (
@@ -241,7 +243,7 @@ class SpeakersService:
         if "on_behalf_of" in changes:
             changes["on_behalf_of"] = self._group_code(changes["on_behalf_of"])
         if "delegation" in changes and not changes.get("person"):
-            found = self.roster.resolve(changes["delegation"])
+            found = self.roster.resolve(changes["delegation"], PERSON_HINT)
             changes["delegation"], changes["delegation_code"] = found.name, found.code
         changes.pop("person", None)
         unknown = set(changes) - set(repo.EDITABLE)

@@ -33,6 +33,7 @@ _SPEAKERS = frozenset({Topic.SPEAKERS})
 _STATEMENTS = frozenset({Topic.STATEMENTS})
 _LIBRARY = frozenset({Topic.LIBRARY})
 _PRST = frozenset({Topic.PRST})
+_PRST_CHOICE = frozenset({Topic.PRST, Topic.DEBATES})  # which draft a debate works on is the debate's setting
 _OURS = frozenset({Topic.OURS})
 
 # service attribute of `Services` -> method -> the topics a successful call changes
@@ -55,7 +56,9 @@ CHANGES: dict[str, dict[str, frozenset[Topic]]] = {
     },
     "library": {"import_paths": _LIBRARY, "import_text": _LIBRARY, "load_sample": _LIBRARY},
     "prst": {
-        "new_draft": _PRST, "add_text": _PRST, "add_library": _PRST, "add_group": _PRST, "edit": _PRST,
+        "new_draft": _PRST_CHOICE, "use": _PRST_CHOICE, "send": _PRST_CHOICE, "send_group": _PRST_CHOICE,
+        "send_library": _PRST_CHOICE,
+        "add_text": _PRST, "add_library": _PRST, "add_group": _PRST, "edit": _PRST,
         "remove": _PRST, "move": _PRST, "order": _PRST, "convert": _PRST, "check": _PRST, "revise": _PRST,
     },
     "ours": {
@@ -76,7 +79,7 @@ READS: dict[str, frozenset[str]] = {
                              "marks"}),
     "library": frozenset({"show", "documents", "count", "paragraph", "context", "search", "similar", "holdings",
                           "why_empty"}),
-    "prst": frozenset({"get", "drafts", "resolve", "paragraph", "check_text", "diff", "export", "export_docx"}),
+    "prst": frozenset({"get", "drafts", "current", "resolve", "paragraph", "check_text", "diff", "export", "export_docx"}),
     "ours": frozenset({"get", "statements", "resolve", "roster", "check", "diff", "sources", "export_markdown",
                        "export_docx"}),
     "brief": frozenset({"gather", "export"}),

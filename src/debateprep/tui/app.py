@@ -13,17 +13,18 @@ import importlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.command import CommandPalette
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
-from textual.widgets import Header, Static, TabbedContent, TabPane
+from textual.actions import SkipAction
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Header, Static, TabbedContent, TabPane, Tabs
 from textual.worker import Worker, WorkerState
 
-from debateprep.i18n import LANGUAGES, N_, _, language, language_name, set_language
+from debateprep.i18n import LANGUAGES, N_, _, language, language_name, pgettext, set_language
 from debateprep.services.facade import Services
 from debateprep.services.topics import Topic
 from debateprep.tui.commands import APP_SCOPE, BindingCommands, PaletteCommand
@@ -53,6 +54,35 @@ TABS = (
     ("brief", N_("Brief"), "debateprep.tui.screens.brief:BriefPane", "f6"),
     ("ours", N_("Our statement"), "debateprep.tui.screens.ours:OursPane", "f7"),
 )
+
+
+# Each tab label starts with its key ("F1 Concept note"): the way to every tab stays on screen
+# whatever the footer has room for. Shorter labels for narrower terminals: the longest set whose
+# tabs fit the width is shown, in the interface language (every tab stays visible from 80 columns up).
+def _short_labels() -> dict[str, str]:
+    return {"notes": pgettext("tab", "Note"), "speakers": pgettext("tab", "Speakers"),
+            "statements": pgettext("tab", "Statements"), "library": pgettext("tab", "Language"),
+            "prst": pgettext("tab", "PRST"), "brief": pgettext("tab", "Brief"), "ours": pgettext("tab", "Ours")}
+
+
+# Layout classes set on the app by its size, for app.tcss: fewer than 100 columns, fewer than 120,
+# 150 or more, fewer than 32 rows.
+NARROW_COLUMNS, MEDIUM_COLUMNS, WIDE_COLUMNS, SHORT_ROWS = 100, 120, 150, 32
+
+
+def tab_labels(width: int) -> dict[str, str]:
+    """The tab labels for a terminal `width` columns wide (each tab takes its label plus 2 cells),
+    in the interface language."""
+    from debateprep.domain.cells import cell_len
+
+    short = _short_labels()
+    sets = [{tab_id: f"{key.upper()} {_(label)}" for tab_id, label, _path, key in TABS},
+            {tab_id: f"{key.upper()} {short[tab_id]}" for tab_id, _label, _path, key in TABS},
+            {tab_id: key.upper() for tab_id, _label, _path, key in TABS}]
+    for labels in sets:
+        if sum(cell_len(label) + 2 for label in labels.values()) <= width - 2:
+            return labels
+    return sets[-1]
 
 
 def pane_class(path: str) -> type[Pane]:
@@ -127,15 +157,17 @@ class DebatePrepApp(App[None]):
     COMMANDS = App.COMMANDS | {BindingCommands}
     BINDINGS = [
         *(
+            # priority: a tab key works inside a text field too, and switches (and moves the keyboard)
+            # before a key typed after it is handed to a widget; not over a dialog (action_show_tab)
             Binding(key, f"show_tab('{tab_id}')", label, id=f"tab-{tab_id}", group=TAB_KEYS,
-                    tooltip=TAB_TOOLTIPS[tab_id])
+                    tooltip=TAB_TOOLTIPS[tab_id], priority=True)
             for tab_id, label, _path, key in TABS
         ),
         Binding("ctrl+o", "pick_debate", N_("Debate"), id="pick-debate", tooltip=N_("Choose debate")),
         Binding("ctrl+q", "quit", N_("Quit"), id="quit", tooltip=N_("Quit debateprep")),
         # Named in both languages, so that whoever cannot read the one shown finds the way back.
         Binding("f12", "switch_language", N_("English/中文"), id="switch-language",
-                tooltip=N_("Interface language: English/中文")),
+                tooltip=N_("Interface language: English/中文"), priority=True),
     ]
 
     debate_id: reactive[int | None] = reactive(None, init=False)
@@ -169,11 +201,29 @@ class DebatePrepApp(App[None]):
         yield AppFooter()
 
     def on_mount(self) -> None:
+        self._fit(self.size.width, self.size.height)
         # The footer keeps the app's keys until the pane on screen shows the debate (not once per
         # focus move on the way there); at the latest after a few seconds (_started).
         self.query_one(AppFooter).hold()
         self.set_timer(STARTED_AT_LATEST, self._started)
         self.call_after_refresh(self._first_frame_shown)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width, event.size.height)
+
+    def _fit(self, width: int, height: int) -> None:
+        """Lay the screens out for the terminal's size: layout classes for app.tcss, tab labels
+        that fit, and each pane's own adjustments (Pane.fit)."""
+        self.set_class(width < NARROW_COLUMNS, "-narrow")
+        self.set_class(width < MEDIUM_COLUMNS, "-medium")
+        self.set_class(width >= WIDE_COLUMNS, "-wide")
+        self.set_class(height < SHORT_ROWS, "-short")
+        tabs = self.query("#tabs").results(TabbedContent)
+        for tabbed in tabs:
+            for tab_id, label in tab_labels(width).items():
+                tabbed.get_tab(f"tab-{tab_id}").label = label
+        for pane in self.panes():
+            pane.fit(width, height)
 
     def on_unmount(self) -> None:
         self._unsubscribe()
@@ -182,11 +232,13 @@ class DebatePrepApp(App[None]):
         freeze_gc()
         self.open_database()
         tabs = TabbedContent(id="tabs")
-        for tab_id, label, _path, _key in TABS:  # as `with TabbedContent(): with TabPane(...)` would
+        labels = tab_labels(self.size.width)
+        for tab_id, _label, _path, _key in TABS:  # as `with TabbedContent(): with TabPane(...)` would
             loading = Static(_(OPENING), classes="pane-loading", markup=False)
-            tabs.compose_add_child(TabPane(_(label), loading, id=f"tab-{tab_id}"))
+            tabs.compose_add_child(TabPane(labels[tab_id], loading, id=f"tab-{tab_id}"))
         await self.mount(tabs, before=self.query_one(AppFooter))
         await self.query("#startup").remove()
+        self._fit(self.size.width, self.size.height)
         self._tabs_mounted.set()
 
     # -- the database and the panes ----------------------------------------------------------
@@ -285,11 +337,14 @@ class DebatePrepApp(App[None]):
             return None  # the app is closing
         path = next(path for tab_of, _label, path, _key in TABS if tab_of == tab_id)
         pane = pane_class(path)(self.services, id=f"pane-{tab_id}")
+        if self._debates_known:  # (before it is mounted: a key typed on the tab's first visit acts on it)
+            pane.debate_id = self.debate_id
         self._panes[tab_id], self._mounted[tab_id] = pane, asyncio.Event()
         if first is not None:
             pane.first_read = (self.debate_id, first)  # shown by its on_mount
         await tab.query(".pane-loading").remove()
         await tab.mount(pane)
+        pane.fit(self.size.width, self.size.height)
         self._mounted[tab_id].set()
         if self._debates_known:
             pane.post_message(DebateSelected(self.debate_id))
@@ -297,8 +352,10 @@ class DebatePrepApp(App[None]):
 
     @on(TabbedContent.TabActivated)
     async def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        """A tab chosen with a key, the mouse, or Tab/arrows on the tab bar (which then keeps the
+        keyboard) gives its pane the keyboard, mounting the pane on its first visit."""
         tab_id = (event.pane.id or "").removeprefix("tab-")
-        if await self._ensure_pane(tab_id) is not None:
+        if await self._ensure_pane(tab_id) is not None and not isinstance(self.screen.focused, Tabs):
             self._focus_pane(tab_id)
         if self._is_started:  # once the focus (given later by focus()) is there
             self.call_after_refresh(self.query_one(AppFooter).release)
@@ -353,8 +410,14 @@ class DebatePrepApp(App[None]):
         self.set_debate(*message.debates[-1])  # the most recent one
 
     def _first_run_done(self, load: bool | None) -> None:
+        # The offer came up before the pane on screen could take the keyboard: it takes it now.
+        self.call_after_refresh(self._focus_active_pane)
         if load:
             self.load_sample()
+
+    def _focus_active_pane(self) -> None:
+        if self.query("#tabs"):
+            self._focus_pane(self.query_one(TabbedContent).active.removeprefix("tab-"))
 
     @work(thread=True, exclusive=True, group="sample", exit_on_error=False)
     def load_sample(self) -> None:
@@ -406,11 +469,24 @@ class DebatePrepApp(App[None]):
         prst = await self._ensure_pane("prst")
         if prst is not None:
             prst.post_message(AddToDraft(message))
-            self.action_show_tab("prst")
+            self._switch_tab("prst")
 
     # -- tabs, focus, palette ----------------------------------------------------------------
 
-    def action_show_tab(self, tab_id: str) -> None:
+    async def action_show_tab(self, tab_id: str) -> None:
+        """A tab key. Its pane is mounted (on the tab's first visit) and focused before the next key
+        is handled: a key typed right after reaches the new tab's pane."""
+        if isinstance(self.screen, ModalScreen):
+            # A dialog keeps the keyboard: the key goes on to it (a tab switched behind it would take
+            # its focus, and a key typed next would be lost while it closes).
+            raise SkipAction()
+        self._switch_tab(tab_id)
+        if tab_id not in self._panes and self.query("#tabs"):
+            pane = await self._ensure_pane(tab_id)
+            if pane is not None and self.query_one(TabbedContent).active == f"tab-{tab_id}":
+                self._focus_pane(tab_id)
+
+    def _switch_tab(self, tab_id: str) -> None:
         if not self.query("#tabs"):
             return  # the very first frame: the tabs are about to appear
         tab = self.query_one(f"#tab-{tab_id}")
@@ -425,20 +501,15 @@ class DebatePrepApp(App[None]):
             self.screen.set_focus(None)
 
     def _focus_pane(self, tab_id: str) -> None:
-        """Put the focus in the pane just shown (unless it took it itself), so its keys work at once."""
+        """Put the focus in the pane just shown, where it was when the tab was left (else on the
+        pane's main widget), so its keys work at once."""
         pane = self.panes_by_tab().get(tab_id)
         if pane is None:
             return  # not mounted yet: it is focused once the database is open
         focused = self.screen.focused
-        if focused is not None and pane in focused.ancestors_with_self:
+        if focused is not None and pane in focused.ancestors_with_self and focused is not pane:
             return
-        for widget in self.screen.focus_chain:
-            if pane in widget.ancestors:
-                widget.focus()
-                return
-        # Nothing to focus (an empty state): focus the pane itself so its keys ("i" to import) work.
-        pane.can_focus = True
-        pane.focus()
+        pane.restore_focus()
 
     def action_pick_debate(self) -> None:
         from debateprep.tui.screens.debate_picker import DebatePickerScreen
@@ -447,7 +518,7 @@ class DebatePrepApp(App[None]):
             if result is not None:
                 self.set_debate(*result)
 
-        self.push_screen(DebatePickerScreen(self.services), chosen)
+        self.push_screen(DebatePickerScreen(self.services, self.debate_id), chosen)
 
     async def run_palette_command(self, command: PaletteCommand) -> None:
         """What a palette command does: the key's action, on its pane's tab."""
@@ -456,7 +527,7 @@ class DebatePrepApp(App[None]):
             return
         pane = await self._ensure_pane(command.scope)
         if pane is not None:
-            self.action_show_tab(command.scope)
+            self._switch_tab(command.scope)
             self.call_after_refresh(pane.run_action, command.action)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -481,6 +552,8 @@ class DebatePrepApp(App[None]):
 
     def action_switch_language(self) -> None:
         """The next interface language (English, 中文, …), at once and remembered for next time."""
+        if isinstance(self.screen, ModalScreen):
+            raise SkipAction()  # a dialog keeps the keyboard, as for the tab keys
         codes = list(LANGUAGES)
         self.set_interface_language(codes[(codes.index(language()) + 1) % len(codes)])
 
@@ -498,8 +571,8 @@ class DebatePrepApp(App[None]):
         """The app's own text: tab labels, the header's subtitle, the loading lines."""
         if self.query("#tabs"):
             tabs = self.query_one(TabbedContent)
-            for tab_id, label, _path, _key in TABS:
-                tabs.get_tab(f"tab-{tab_id}").label = _(label)
+            for tab_id, label in tab_labels(self.size.width).items():
+                tabs.get_tab(f"tab-{tab_id}").label = label
         for loading in self.query("#startup, .pane-loading").results(Static):
             loading.update(_(OPENING))
         if self._database_problem is not None:

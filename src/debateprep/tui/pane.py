@@ -11,15 +11,18 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.containers import Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.worker import get_current_worker
 
+from debateprep.i18n import _
 from debateprep.services.facade import Services
 from debateprep.services.topics import Topic
 from debateprep.tui.localized import Localized
 from debateprep.tui.messages import DebateSelected, TopicsChanged
+from debateprep.tui.screens.export_dialog import ExportWritten
 
 
 class Pane(Vertical, Localized):
@@ -33,6 +36,7 @@ class Pane(Vertical, Localized):
         super().__init__(**kwargs)
         self.services = services
         self.debate_id: int | None = None
+        self._last_focus: Widget | None = None  # where the keyboard was when the tab was left
         self._said_shown = False
         # What `read_first` read, for (debate id, it): a pane that reads first shows it in on_mount.
         self.first_read: tuple[int | None, object] | None = None
@@ -54,6 +58,51 @@ class Pane(Vertical, Localized):
             self._said_shown = True
             self.post_message(self.Shown())
 
+    # -- the keyboard: one obvious focused widget, whatever happened -------------------------
+
+    def main_widget(self) -> Widget:
+        """Where the pane's results live, focused when nothing in the pane has the focus (a pane
+        whose main widget is hidden, in an empty state, returns itself: its keys still work)."""
+        return self
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self._last_focus = event.widget
+
+    def is_active(self) -> bool:
+        """The pane is on the tab shown (focusing a widget of a hidden tab would switch back to it)."""
+        from textual.widgets import TabbedContent, TabPane
+
+        tab = next((a for a in self.ancestors if isinstance(a, TabPane)), None)
+        tabs = next((a for a in self.ancestors if isinstance(a, TabbedContent)), None)
+        return self.is_mounted and (tab is None or tabs is None or tabs.active == tab.id)
+
+    def claim_focus(self, widget: Widget | None = None) -> None:
+        """After an action: focus `widget` (default: the main widget) when the pane is the one shown
+        and the keyboard is nowhere useful (no focus, a hidden widget, or the pane itself), or when a
+        widget is named. A dialog open on top keeps its focus."""
+        if not self.is_active() or self.app.screen is not self.screen:
+            return
+        focused = self.screen.focused
+        lost = focused is None or focused is self or not _usable(focused) or self not in focused.ancestors
+        if widget is None and not lost:
+            return
+        target = widget if widget is not None and _usable(widget) else self.main_widget()
+        if not _usable(target):
+            target = self
+        if target is self:
+            self.can_focus = True
+        # At once, not on the next turn of the event loop (Widget.focus): a key typed ahead, already
+        # queued (F3 then i), must find the keyboard where this puts it.
+        self.screen.set_focus(target)
+
+    def restore_focus(self) -> None:
+        """Coming back to the tab: where the keyboard was, if it is still there, else the main widget."""
+        last = self._last_focus
+        if last is not None and last is not self and _usable(last) and self in last.ancestors:
+            self.screen.set_focus(last)
+        else:
+            self.claim_focus(self.main_widget())
+
     @on(DebateSelected)
     def _debate_selected(self, message: DebateSelected) -> None:
         self.debate_id = message.debate_id
@@ -68,6 +117,17 @@ class Pane(Vertical, Localized):
         if not get_current_worker().is_cancelled:
             self.post_message(message)
 
+    def fit(self, width: int, height: int) -> None:
+        """The terminal is `width` x `height`: adjust what CSS cannot (app.tcss does the rest)."""
+
+    def on_export_written(self, message: ExportWritten) -> None:
+        """An export was written: say where, in full (tui/screens/export_dialog.py)."""
+        where = _(" and ").join(str(p) for p in message.paths)
+        what = message.what[:1].upper() + message.what[1:]  # (a sentence starts with it; CJK has no case)
+        self.notify(_("{what} written to {where}").format(what=what, where=where), title=_("Exported"),
+                    markup=False)
+        self.claim_focus()
+
     def debate_changed(self) -> None:
         """Show the current debate (`self.debate_id`)."""
         raise NotImplementedError
@@ -80,3 +140,10 @@ class Pane(Vertical, Localized):
         """The interface language changed: show everything again in it (by default, reload; a pane
         with fixed labels of its own relabels them too). Captions and empty states relabel themselves."""
         self.topics_changed(self.TOPICS)
+
+
+def _usable(widget: Widget) -> bool:
+    """The widget can take the keyboard: mounted, focusable, and shown (it and every container)."""
+    if not widget.is_mounted or not widget.focusable:
+        return False
+    return all(node.display and node.visible for node in widget.ancestors_with_self if isinstance(node, Widget))

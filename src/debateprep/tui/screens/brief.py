@@ -15,6 +15,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static, TextArea
 
 from debateprep.i18n import N_, _, language_name
@@ -52,12 +53,6 @@ class BriefFailed(Message):
         super().__init__()
 
 
-class BriefExported(Message):
-    def __init__(self, target: Path) -> None:
-        self.target = target
-        super().__init__()
-
-
 class BriefPane(Pane):
     DEFAULT_CSS = """
     BriefPane #brief-status { height: auto; max-height: 2; color: $text-muted; padding: 0 1; }
@@ -88,6 +83,7 @@ class BriefPane(Pane):
         self.lang: str | None = None  # None: the debate's own language
         self.built: _Built | None = None
         self._stale = True
+        self._building = False  # a build is running: what `built` holds is about to be replaced
         self._pending: str | None = None  # an action asked for before the brief was built
 
     def compose(self) -> ComposeResult:
@@ -103,8 +99,12 @@ class BriefPane(Pane):
 
     # -- when to build --------------------------------------------------------------------------
 
+    can_focus = True  # so its keys work before the brief is built
+
     def debate_changed(self) -> None:
         self.built = None
+        self.lang = None  # each debate's brief starts in its own language
+        self._pending = None
         # Built even while hidden (the pane is made ready in the background): the tab's first visit
         # finds the brief on screen. Later changes wait for a visit (_invalidate).
         self.refresh_brief()
@@ -115,7 +115,6 @@ class BriefPane(Pane):
     def on_show(self, event: events.Show) -> None:
         if self._stale:
             self.refresh_brief()
-        self.call_after_refresh(self._focus_view)
 
     def _invalidate(self) -> None:
         self._stale = True
@@ -123,24 +122,14 @@ class BriefPane(Pane):
             self.refresh_brief()
 
     def _visible(self) -> bool:
-        return self.is_mounted and self._on_active_tab() and self.region.width > 0
+        return self.is_active() and self.region.width > 0
 
-    def _on_active_tab(self) -> bool:
-        """Focusing a widget of a hidden tab would switch back to it: only act on the active tab."""
-        from textual.widgets import TabbedContent, TabPane
-
-        tab = next((a for a in self.ancestors if isinstance(a, TabPane)), None)
-        tabs = next((a for a in self.ancestors if isinstance(a, TabbedContent)), None)
-        return tab is None or tabs is None or tabs.active == tab.id
-
-    def _focus_view(self) -> None:
-        if not self._on_active_tab():
-            return
-        focused = self.screen.focused
-        if focused is None or focused is self or self not in focused.ancestors:
-            switcher = self.query_one("#brief-views", ContentSwitcher)
-            if switcher.current in ("brief-rendered", "brief-source"):
-                self.query_one(f"#{switcher.current}").focus()
+    def main_widget(self) -> Widget:
+        """The brief as shown (rendered or source); the pane itself until one is built."""
+        switcher = self.query_one("#brief-views", ContentSwitcher)
+        if switcher.current in ("brief-rendered", "brief-source"):
+            return self.query_one(f"#{switcher.current}")
+        return self
 
     # -- building -------------------------------------------------------------------------------
 
@@ -151,6 +140,7 @@ class BriefPane(Pane):
             self.query_one("#brief-views", ContentSwitcher).current = "brief-empty"
             return
         self._status(_("Building the brief …"))
+        self._building = True
         self._build(self.debate_id, self.lang)
 
     @work(thread=True, exclusive=True, group="brief", exit_on_error=False)
@@ -173,6 +163,7 @@ class BriefPane(Pane):
         if built.debate.id != self.debate_id:
             return
         self.built = built
+        self._building = False
         switcher = self.query_one("#brief-views", ContentSwitcher)
         if switcher.current == "brief-empty":
             switcher.current = "brief-rendered"
@@ -180,7 +171,7 @@ class BriefPane(Pane):
         if switcher.current == "brief-source":
             self._load_source()
         self._status(self._describe(built) + " · " + _("rendering …"))
-        self._focus_view()
+        self.claim_focus()
         if self._pending:
             pending, self._pending = self._pending, None
             self.call_later(self.run_action, pending)
@@ -195,6 +186,7 @@ class BriefPane(Pane):
 
     @on(BriefFailed)
     def _failed(self, message: BriefFailed) -> None:
+        self._building = False
         self._status(_("The brief could not be built."))
         self.notify(describe_error(message.error), title=_("Brief"), severity="error", markup=False)
 
@@ -223,68 +215,41 @@ class BriefPane(Pane):
         switcher.current = "brief-source" if switcher.current == "brief-rendered" else "brief-rendered"
         if switcher.current == "brief-source":
             self._load_source()
-        self.query_one(f"#{switcher.current}").focus()
+        self.claim_focus(self.main_widget())
 
     def action_export(self, fmt: str = "md") -> None:
-        if self.built is None and self.debate_id is not None:
-            self._pending = f"export('{fmt}')"  # run once the brief is built (e.g. from the palette)
-            if self._stale or not self._visible():
+        if self.debate_id is not None and (self.built is None or self._building or self._stale):
+            # run once the brief is built (from the palette, or while it is being built again after a
+            # change): never the brief as it was before the change
+            self._pending = f"export('{fmt}')"
+            if not self._building:
                 self.refresh_brief()
             return
         if self.built is None:
             self.app.notify(_("No brief to export yet: choose a debate (Ctrl+O) or import a concept note (F1)."),
                             severity="warning", markup=False)
             return
-        from debateprep.tui.screens.brief_dialogs import PromptScreen
+        from debateprep.services.exports import default_name
+        from debateprep.tui.screens.export_dialog import ExportFile, export_with_dialog
 
         built = self.built
-        default = Path.cwd() / f"brief-{built.debate.id}-{built.lang}.{fmt}"
+        default = Path.cwd() / default_name("brief", built.debate.id, lang=built.lang, ext=fmt)
 
-        def chosen(path: str | None) -> None:
-            if path and path.strip():
-                self._confirm_and_write(Path(path.strip()).expanduser(), built, fmt)
+        def content() -> str | bytes:
+            from debateprep.services.brief import brief_title, to_html
 
-        question = {"html": _("Export the brief as HTML (for printing) to:"),
-                    "docx": _("Export the brief as a Word document to:")}.get(fmt, _("Export the brief as markdown to:"))
-        self.app.push_screen(PromptScreen(question, str(default), accept=_("Export")), chosen)
-
-    def _confirm_and_write(self, path: Path, built: _Built, fmt: str) -> None:
-        if not path.exists():
-            self._write(path, built, fmt, force=False)
-            return
-        from debateprep.tui.screens.brief_dialogs import ConfirmScreen
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._write(path, built, fmt, force=True)
-            else:
-                self.app.notify(_("Not exported: {path} was left as it was.").format(path=path), markup=False)
-
-        self.app.push_screen(ConfirmScreen(_("{path}\nalready exists. Overwrite it?").format(path=path),
-                                           yes=_("Overwrite")), answered)
-
-    @work(thread=True, group="brief-export", exit_on_error=False)
-    def _write(self, path: Path, built: _Built, fmt: str, force: bool) -> None:
-        from debateprep.services.brief import brief_title, to_html
-
-        try:
-            content: str | bytes = built.markdown
             if fmt == "html":
-                content = to_html(built.markdown, built.debate, built.lang)
-            elif fmt == "docx":
+                return to_html(built.markdown, built.debate, built.lang)
+            if fmt == "docx":
                 from debateprep.exporters.docx import markdown_to_docx
 
-                content = markdown_to_docx(built.markdown, language=built.lang,
-                                           header=brief_title(built.debate, built.lang))
-            target = self.services.write_export(path, content, force=force)
-        except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
-            self.post_message(Failed(describe_error(exc), _("Export failed")))
-            return
-        self.post_message(BriefExported(target))
+                return markdown_to_docx(built.markdown, language=built.lang,
+                                        header=brief_title(built.debate, built.lang))
+            return built.markdown
 
-    @on(BriefExported)
-    def _exported(self, message: BriefExported) -> None:
-        self.notify(_("Brief written to {path}").format(path=message.target), title=_("Exported"), markup=False)
+        label = {"html": _("the brief (HTML, for printing)"),
+                 "docx": _("the brief (Word document)")}.get(fmt, _("the brief (markdown)"))
+        export_with_dialog(self, label, default, lambda path: [ExportFile(path, content)])
 
     def action_set_delegation(self) -> None:
         if self.built is None:

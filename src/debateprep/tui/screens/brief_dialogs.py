@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,6 +20,7 @@ _CSS = """
     width: 84; height: auto; padding: 1 2; border: thick $primary; background: $surface;
 }}
 {name} Label {{ width: 1fr; }}
+{name} #prompt-explain {{ color: $text-muted; margin-top: 1; }}
 {name} Input {{ margin-top: 1; }}
 {name} Horizontal {{ height: auto; margin-top: 1; }}
 {name} Button {{ margin-right: 2; }}
@@ -31,21 +34,29 @@ class PromptScreen(LocalizedModal[str | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", N_("Cancel"), id="prompt-cancel")]
 
     def __init__(self, question: str, value: str = "", *, accept: str = "", placeholder: str = "",
-                 suggester: Suggester | None = None) -> None:
+                 suggester: Suggester | None = None, explain: Callable[[str], str] | None = None) -> None:
         super().__init__()
         self.question = question
         self.value = value
         self.accept = accept or _("OK")
         self.placeholder = placeholder
         self.suggester = suggester
+        self.explain = explain  # what the typed value means, in full, shown under the field as it changes
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(self.question, markup=False)
             yield Input(self.value, placeholder=self.placeholder, id="prompt-input", suggester=self.suggester)
+            if self.explain is not None:
+                yield Label(self.explain(self.value), id="prompt-explain", markup=False)
             with Horizontal():
                 yield Button(self.accept, id="prompt-ok", variant="primary")
                 yield Button(_("Cancel"), id="prompt-cancel")
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        if self.explain is not None:
+            self.query_one("#prompt-explain", Label).update(self.explain(event.value))
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

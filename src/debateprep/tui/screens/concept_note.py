@@ -18,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import DataTable, Static, TextArea, Tree
 
 from debateprep.domain.note_model import OUTCOME_LABELS
@@ -67,7 +68,7 @@ class ConceptNotePane(Pane):
     ConceptNotePane #cn-body { height: 1fr; }
     ConceptNotePane #cn-left { width: 2fr; }
     ConceptNotePane #cn-right { width: 1fr; border-left: solid $panel; padding-left: 1; }
-    ConceptNotePane #cn-meta { height: auto; max-height: 5; color: $text; padding: 0 1; background: $boost; }
+    ConceptNotePane #cn-meta { height: auto; max-height: 9; color: $text; padding: 0 1; background: $boost; }
     ConceptNotePane .cn-caption { height: 1; color: $text-muted; padding: 0 1; }
     ConceptNotePane #cn-questions { height: 1fr; min-height: 6; }
     ConceptNotePane #cn-detail { height: auto; max-height: 6; padding: 0 1; border-top: solid $panel; }
@@ -89,6 +90,8 @@ class ConceptNotePane(Pane):
                 tooltip=N_("move the question down")),
         Binding("R", "reset_questions", N_("Reset all"), id="concept-note.reset",
                 tooltip=N_("reset the guiding questions to those extracted from the note")),
+        Binding("t", "toggle_text", N_("Note text"), id="concept-note.text",
+                tooltip=N_("the note's sections and text (t again: back to the questions)")),
     ]
     TITLE = N_("Concept note")
     TOPICS = frozenset({Topic.DEBATES, Topic.NOTES, Topic.QUESTIONS})
@@ -98,6 +101,7 @@ class ConceptNotePane(Pane):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.stored: StoredNote | None = None
+        self._filled_cells = 0  # the width the questions were cut to
         self._shown_first: int | None = None  # the debate show_first showed (its reload is skipped)
 
     # -- layout -----------------------------------------------------------------------------
@@ -129,6 +133,23 @@ class ConceptNotePane(Pane):
         self.query_one("#cn-sections", Tree).root.set_label(Text(_("Whole note")))
         if self.stored is not None:
             self.show_note(self.stored)  # the table, the captions and the details, from what is loaded
+
+    def main_widget(self) -> Widget:
+        """The guiding questions (edit, add, move …), or the pane itself in the empty state; the
+        section tree while the note's text is shown in their place (t, below 120 columns)."""
+        if self.stored is None:
+            return self
+        return self.query_one("#cn-sections" if self.has_class("-text") else "#cn-questions")
+
+    def action_toggle_text(self) -> None:
+        """The sections and the text of the note: beside the questions on a wide screen (the
+        keyboard goes to the section tree and back), in their place below 120 columns."""
+        if self.stored is None:
+            return
+        tree = self.query_one("#cn-sections", Tree)
+        to_text = not (self.has_class("-text") or tree.has_focus)
+        self.set_class(to_text, "-text")
+        self.claim_focus(self.main_widget())
 
     def _set_loaded(self, loaded: bool) -> None:
         self.query_one("#cn-empty").display = not loaded
@@ -186,18 +207,13 @@ class ConceptNotePane(Pane):
             select_question = current.id if current else None
         self.stored = stored
         self._set_loaded(stored is not None)
-        focused = self.screen.focused
-        showing = bool(self.region.width) and (focused is None or self not in focused.ancestors_with_self)
-        if stored is None:
-            if showing:
-                self.focus()
-            return
-        self.query_one("#cn-meta", Static).update(_metadata(stored))
-        self._fill_sections(stored)
-        self._fill_questions(stored.note.questions, select_question)
-        self.query_one("#cn-text", TextArea).load_text(stored.text)
-        if showing or self.screen.focused is self:
-            self.query_one("#cn-questions", DataTable).focus()  # the pane is showing: keys work at once
+        if stored is not None:
+            self.query_one("#cn-meta", Static).update(_metadata(stored))
+            self._fill_sections(stored)
+            self._fill_questions(stored.note.questions, select_question)
+            self.query_one("#cn-text", TextArea).load_text(stored.text)
+            self.call_after_refresh(self._refit)
+        self.claim_focus()  # the pane is showing: its keys work at once
 
     def _fill_sections(self, stored: StoredNote) -> None:
         tree: Tree[int | None] = self.query_one("#cn-sections", Tree)
@@ -216,9 +232,8 @@ class ConceptNotePane(Pane):
 
     def _fill_questions(self, questions: list[Question], select_question: int | None = None) -> None:
         table = self.query_one("#cn-questions", DataTable)
-        # cells are cut to the table's width (before the first layout: two thirds of the pane)
-        available = table.size.width or self.size.width * 2 // 3 or 80
-        width = max(20, available - 14)
+        width = self._question_cells()
+        self._filled_cells = width
         table.clear()
         for column in table.columns.values():  # (clear keeps an auto column as wide as ever: narrower now)
             if column.auto_width:
@@ -241,9 +256,25 @@ class ConceptNotePane(Pane):
 
     def _refit_questions(self, cut_at: int) -> None:
         table = self.query_one("#cn-questions", DataTable)
-        if self.stored is not None and table.size.width and max(20, table.size.width - 14) != cut_at:
+        if self.stored is not None and table.size.width and self._question_cells() != cut_at:
             current = self._current()
             self._fill_questions(self.stored.note.questions, current.id if current else None)
+
+    def _question_cells(self) -> int:
+        """The question column's width: the table's, less the # and kind columns (before the first
+        layout, the pane's share of the screen)."""
+        table = self.query_one("#cn-questions", DataTable)
+        share = 1 if self.app.has_class("-medium") else 2 / 3
+        available = table.size.width or int(self.size.width * share) or 80
+        return max(20, available - 14)
+
+    def _refit(self) -> None:
+        """Once laid out, cut the questions to the width they really have."""
+        if self.stored is not None and self._question_cells() != self._filled_cells:
+            self.on_resize()
+
+    def fit(self, width: int, height: int) -> None:
+        self.call_after_refresh(self._refit)  # the questions' column, once the layout has changed
 
     def on_resize(self) -> None:
         if self.stored is not None:
@@ -315,7 +346,7 @@ class ConceptNotePane(Pane):
         if result.debate_id is not None:
             self.debate_id = result.debate_id
             self.post_message(DebateChosen(result.debate_id, result.note.note.topic or result.note.note.title or ""))
-        self.query_one("#cn-questions", DataTable).focus()
+        self.claim_focus(self.main_widget())
 
     # -- questions --------------------------------------------------------------------------
 

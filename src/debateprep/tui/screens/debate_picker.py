@@ -37,9 +37,10 @@ class DebatePickerScreen(LocalizedModal[tuple[int, str] | None]):
     """
     BINDINGS = [Binding("escape", "dismiss(None)", N_("Cancel"), id="picker-cancel")]
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, current: int | None = None) -> None:
         super().__init__()
         self.services = services
+        self.current = current  # highlighted when the list opens (else the most recent debate)
         self._labels: dict[int, str] = {}
 
     def compose(self) -> ComposeResult:
@@ -48,6 +49,7 @@ class DebatePickerScreen(LocalizedModal[tuple[int, str] | None]):
             yield OptionList(id="debates")
 
     def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
         self.load()
 
     @work(thread=True, exit_on_error=False)
@@ -61,8 +63,11 @@ class DebatePickerScreen(LocalizedModal[tuple[int, str] | None]):
         self._labels = dict(message.items)
         if not message.items:
             options.add_option(Option(_("No debate yet — import a concept note first."), disabled=True))
-        for debate_id, label in reversed(message.items):
+        shown = list(reversed(message.items))  # the most recent first
+        for debate_id, label in shown:
             options.add_option(Option(label, id=str(debate_id)))
+        if shown:
+            options.highlighted = next((i for i, (d, _l) in enumerate(shown) if d == self.current), 0)
         options.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

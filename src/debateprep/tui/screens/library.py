@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import DataTable, Input, ProgressBar, Select, Static
 
 from debateprep.domain.cells import head, tail
@@ -116,6 +117,28 @@ class ImportProgress(Message):
         super().__init__()
 
 
+class SearchInput(Input):
+    """The search box. "/" is the pane's key to come here, so it is never typed as the first
+    character of a search (no search starts with it; "S/RES" still can be typed). Escape and ↓ go
+    down to the results, where the pane's keys (p: to the PRST draft) work."""
+
+    BINDINGS = [
+        Binding("escape", "results", N_("Results"), id="library-search-leave", tooltip=N_("go to the results")),
+        Binding("down", "results", N_("Results"), show=False),
+    ]
+
+    class ToResults(Message):
+        """Escape or ↓ in the search box."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.character == "/" and not self.value:
+            event.stop()
+            event.prevent_default()  # (Input's own handler would type it)
+
+    def action_results(self) -> None:
+        self.post_message(self.ToResults())
+
+
 class LibraryPane(Pane):
     BINDINGS = [
         Binding("slash", "focus_search", N_("Search"), id="library-focus-search", tooltip=N_("search agreed language")),
@@ -130,8 +153,9 @@ class LibraryPane(Pane):
     TOPICS = frozenset({Topic.LIBRARY})
     DEFAULT_CSS = """
     LibraryPane { height: 1fr; }
-    LibraryPane #lib-bar { height: 3; }
+    LibraryPane #lib-bar { height: auto; }
     LibraryPane #lib-query { width: 1fr; }
+    LibraryPane #lib-filters { width: auto; height: auto; }
     LibraryPane #lib-lang { width: 16; }
     LibraryPane #lib-kind { width: 14; }
     LibraryPane #lib-lead { width: 15; }
@@ -152,13 +176,14 @@ class LibraryPane(Pane):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="lib-bar"):
-            yield Input(placeholder=_(SEARCH_PLACEHOLDER), id="lib-query")
-            yield Select([("zh+en", ""), ("中文", "zh"), ("English", "en")], value="",
-                         allow_blank=False, id="lib-lang")
-            yield Select([("PP+OP", ""), ("PP", "PP"), ("OP", "OP"), ("PRST", "para")], value="",
-                         allow_blank=False, id="lib-kind")
-            yield Input(placeholder=_("lead verb"), id="lib-lead")
-            yield Input(placeholder="2000-2021", id="lib-years")
+            yield SearchInput(placeholder=_(SEARCH_PLACEHOLDER), id="lib-query")
+            with Horizontal(id="lib-filters"):
+                yield Select([("zh+en", ""), ("中文", "zh"), ("English", "en")], value="",
+                             allow_blank=False, id="lib-lang")
+                yield Select([("PP+OP", ""), ("PP", "PP"), ("OP", "OP"), ("PRST", "para")], value="",
+                             allow_blank=False, id="lib-kind")
+                yield Input(placeholder=_("lead verb"), id="lib-lead")
+                yield Input(placeholder="2000-2021", id="lib-years")
         yield Static("", id="lib-status", markup=False)
         yield ProgressBar(id="lib-progress", show_eta=True)
         yield DataTable(id="lib-table", cursor_type="row", zebra_stripes=True)
@@ -169,22 +194,31 @@ class LibraryPane(Pane):
         add_columns(self.query_one("#lib-table", DataTable), COLUMNS)
         self.load_info()
 
+    def fit(self, width: int, height: int) -> None:
+        """On a short terminal the search bar is compact (one line per field, no borders)."""
+        for field in self.query("#lib-bar Input, #lib-bar Select").results():
+            if isinstance(field, Input | Select):
+                field.compact = height < 32
+
+    def main_widget(self) -> Widget:
+        """The results when there are some (p sends one to the PRST draft), else the search box."""
+        table = self.query_one("#lib-table", DataTable)
+        return table if table.row_count else self.query_one("#lib-query", Input)
+
     def relabel(self) -> None:
         relabel_columns(self.query_one("#lib-table", DataTable), COLUMNS)
         self.query_one("#lib-query", Input).placeholder = _(SEARCH_PLACEHOLDER)
         self.query_one("#lib-lead", Input).placeholder = _("lead verb")
         super().relabel()  # the status line and the results again
 
-    def on_show(self) -> None:
-        """Coming to the tab puts the cursor in the search box (unless already inside the pane)."""
-        focused = self.app.focused
-        if focused is None or self not in focused.ancestors:
-            self.query_one("#lib-query", Input).focus()
-
     # input -------------------------------------------------------------------------------
 
     def action_focus_search(self) -> None:
-        self.query_one("#lib-query", Input).focus()
+        self.claim_focus(self.query_one("#lib-query", Input))
+
+    @on(SearchInput.ToResults)
+    def _to_results(self, _message: SearchInput.ToResults) -> None:
+        self.claim_focus(self.main_widget())
 
     @on(Input.Changed)
     @on(Select.Changed)
@@ -357,6 +391,8 @@ class LibraryPane(Pane):
         else:
             self._status(ngettext("{count} paragraph for {query!r}", "{count} paragraphs for {query!r}",
                                   len(message.hits)).format(count=len(message.hits), query=message.params.query))
+        if not message.hits and self.query_one("#lib-table", DataTable).has_focus:
+            self.claim_focus(self.query_one("#lib-query", Input))  # nothing to act on: back to the search
 
     def _fill(self, hits: list[SearchHit], params: SearchParams) -> None:
         table = self.query_one("#lib-table", DataTable)

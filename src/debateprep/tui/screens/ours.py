@@ -20,6 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher, DataTable, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -430,22 +431,15 @@ class OursPane(Pane):
     def _selected(self, event: DataTable.RowSelected) -> None:
         self.query_one("#ours-editor", TextArea).focus()
 
-    def _on_active_tab(self) -> bool:
-        """Focusing a widget of a hidden tab would switch back to it: only act on the active tab."""
-        from textual.widgets import TabbedContent, TabPane
-
-        tab = next((a for a in self.ancestors if isinstance(a, TabPane)), None)
-        tabs = next((a for a in self.ancestors if isinstance(a, TabbedContent)), None)
-        return tab is None or tabs is None or tabs.active == tab.id
+    def main_widget(self) -> Widget:
+        """The sections when there is a statement (the pane's keys act on the highlighted one), else
+        the pane itself (n starts one)."""
+        return self.query_one("#ours-sections", DataTable) if self.statement is not None else self
 
     def _focus_table(self, force: bool = False) -> None:
         """Put the focus on the sections when nothing in the pane has it (a new statement, a reload),
-        but never from a hidden tab."""
-        if not self._on_active_tab():
-            return
-        focused = self.screen.focused
-        if force or focused is None or focused is self or self not in focused.ancestors:
-            self.query_one("#ours-sections", DataTable).focus()
+        but never from a hidden tab (Pane.claim_focus)."""
+        self.claim_focus(self.main_widget() if force else None)
 
     def _dirty(self) -> bool:
         return self.editing is not None and self.query_one("#ours-editor", TextArea).text.strip() != self.editing.text.strip()
@@ -542,7 +536,7 @@ class OursPane(Pane):
         return self.statement
 
     def action_focus_sections(self) -> None:
-        self.query_one("#ours-sections", DataTable).focus()
+        self.claim_focus(self.main_widget())
 
     def action_new_statement(self) -> None:
         if self.debate_id is None:

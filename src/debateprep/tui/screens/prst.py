@@ -18,17 +18,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import DataTable, Static, TextArea
+from textual.widgets.data_table import ColumnKey
 
 from debateprep.domain.cells import clip
 from debateprep.domain.errors import DebateprepError
-from debateprep.domain.prst import Draft, Paragraph
+from debateprep.domain.prst import Draft, Paragraph, Sent
 from debateprep.domain.prst_form import CATEGORY_NAMES
 from debateprep.i18n import N_, _, ngettext
 from debateprep.services.topics import Topic
 from debateprep.tui.localized import Caption, Column, add_columns, relabel_columns
 from debateprep.tui.messages import AddToDraft, Failed, SendToPrst
 from debateprep.tui.pane import Pane
+from debateprep.tui.widgets.editor import Editor
 from debateprep.tui.widgets.empty import EmptyState
 
 if TYPE_CHECKING:
@@ -53,9 +56,10 @@ class LoadedDraft:
 class Loaded(Message):
     """What a worker hands back to the pane."""
 
-    def __init__(self, debate_id: int | None, loaded: LoadedDraft) -> None:
+    def __init__(self, debate_id: int | None, loaded: LoadedDraft, drafts: int = 0) -> None:
         self.debate_id = debate_id
         self.loaded = loaded
+        self.drafts = drafts
         super().__init__()
 
 
@@ -66,12 +70,12 @@ class PrstPane(Pane):
     DEFAULT_CSS = """
     PrstPane { height: 1fr; }
     PrstPane #prst-status { height: 1; color: $text-muted; }
-    PrstPane #prst-chapeau { height: auto; max-height: 4; padding: 0 1; border: round $panel; }
+    PrstPane #prst-chapeau { height: auto; max-height: 8; padding: 0 1; border: round $panel; }
     PrstPane #prst-body { height: 1fr; }
     PrstPane #prst-left { width: 3fr; }
     PrstPane #prst-right { width: 2fr; padding-left: 1; }
     PrstPane #prst-paragraphs { height: 1fr; }
-    PrstPane #prst-editor-label { height: 1; color: $text-muted; }
+    PrstPane #prst-editor-label { height: auto; color: $text-muted; }
     PrstPane #prst-editor { height: 7; }
     PrstPane #prst-provenance { height: auto; max-height: 14; border: round $panel; padding: 0 1; }
     PrstPane #prst-diff-box { height: 1fr; border: round $panel; padding: 0 1; }
@@ -79,7 +83,11 @@ class PrstPane(Pane):
     """
     BINDINGS = [
         Binding("n", "new_draft", N_("New draft"), id="prst-new",
-                tooltip=N_("new draft (chapeau from the debate)")),
+                tooltip=N_("new draft (chapeau from the debate; asks first when there is one)")),
+        Binding("d", "pick_draft", N_("Drafts"), id="prst-drafts",
+                tooltip=N_("choose the draft to work on (F5 and the brief show it)")),
+        Binding("a", "write_paragraph", N_("Write"), id="prst-write",
+                tooltip=N_("write a new paragraph: an empty editor (Ctrl+N adds it, in PRST form)")),
         Binding("ctrl+n", "add_paragraph", N_("Add para"), id="prst-add",
                 tooltip=N_("add the editor's text as a new paragraph, in PRST form")),
         Binding("ctrl+s", "save_paragraph", N_("Save para"), id="prst-save", tooltip=N_("save the edited paragraph")),
@@ -92,7 +100,7 @@ class PrstPane(Pane):
         Binding("r", "revise", N_("Revise"), id="prst-revise", tooltip=N_("circulate a revision (rev.N)")),
         Binding("x", "remove", N_("Remove"), id="prst-remove", tooltip=N_("remove the highlighted paragraph")),
         Binding("e", "export", N_("Export"), id="prst-export",
-                tooltip=N_("export markdown and Word (clean and annotated) to the exports folder")),
+                tooltip=N_("export markdown and Word (clean and annotated), where the dialog says")),
     ]
     TITLE = N_("PRST")
     TOPICS = frozenset({Topic.DEBATES, Topic.LIBRARY, Topic.STATEMENTS, Topic.PRST})
@@ -103,6 +111,10 @@ class PrstPane(Pane):
         super().__init__(*args, **kwargs)
         self.draft: Draft | None = None
         self.editing: Paragraph | None = None  # the paragraph (and version) loaded in the editor
+        self._editor_draft: int | None = None  # the draft the editor's text belongs to
+        self._text_cells = TEXT_COLUMN_CELLS  # the paragraphs' text column, fitted to the list's width
+        self._diff = ""
+        self.draft_count = 0  # drafts the debate has (the status line says when there are several)
         self._shown_debate = False  # the current debate's draft (or its absence) is on screen
         self._waiting: list[AddToDraft] = []  # sent before that: added once it is
 
@@ -114,9 +126,9 @@ class PrstPane(Pane):
         with Horizontal(id="prst-body"):
             with Vertical(id="prst-left"):
                 yield DataTable(id="prst-paragraphs", cursor_type="row", zebra_stripes=True)
-                yield Caption(N_("Editor · Ctrl+S save · Ctrl+N add as new paragraph (converted to PRST form)"),
-                              id="prst-editor-label")
-                yield TextArea(id="prst-editor", soft_wrap=True)
+                yield Caption(N_("Editor · Ctrl+S save · Ctrl+N add as new paragraph (converted to PRST form) · "
+                                 "Esc back to the list"), id="prst-editor-label")
+                yield Editor(id="prst-editor", soft_wrap=True)
             with Vertical(id="prst-right"):
                 yield Static("", id="prst-provenance", markup=False)
                 with VerticalScroll(id="prst-diff-box"):
@@ -162,18 +174,20 @@ class PrstPane(Pane):
         except DebateprepError as exc:
             self.post_message(Failed(str(exc), _("PRST")))
             loaded = self._load(service, debate_id, select, "", None)
-        self.post_message(Loaded(debate_id, loaded))
+        drafts = len(service.drafts(debate_id)) if debate_id is not None else 0
+        self.post_message(Loaded(debate_id, loaded, drafts))
 
     def _load(self, service: PrstService, debate_id: int | None, select: int | None, message: str,
               result: object) -> LoadedDraft:
-        """The draft to show after `result`: a Draft is shown, a Paragraph selected, a str told."""
+        """The draft to show after `result` (the debate's current draft: a new one, or the one chosen):
+        a Paragraph or a Sent paragraph is selected, a str told."""
         if debate_id is None:
             return LoadedDraft(None, "")
-        drafts = service.drafts(debate_id)
-        wanted = result.id if isinstance(result, Draft) else (self.draft.id if self.draft else None)
-        draft = next((d for d in drafts if d.id == wanted), drafts[-1] if drafts else None)
+        draft = service.current(debate_id)
         if isinstance(result, str):
             message = result
+        if isinstance(result, Sent):
+            result = result.paragraph
         if isinstance(result, Paragraph) and draft is not None:
             select = next((i for i, p in enumerate(draft.paragraphs, start=1) if p.id == result.id), select)
         diff = ""
@@ -186,6 +200,7 @@ class PrstPane(Pane):
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
         if message.debate_id == self.debate_id:
+            self.draft_count = message.drafts
             self._show(message.loaded)
             self._shown_debate = True
             waiting, self._waiting = self._waiting, []
@@ -194,7 +209,13 @@ class PrstPane(Pane):
 
     def _show(self, loaded: LoadedDraft) -> None:
         self.draft = loaded.draft
+        self._diff = loaded.diff
         draft = loaded.draft
+        shown = draft.id if draft is not None else None
+        if shown != self._editor_draft:  # the editor's text belongs to the draft it was typed for
+            self.query_one("#prst-editor", TextArea).clear()
+            self.editing = None
+            self._editor_draft = shown
         has = draft is not None
         self.query_one("#prst-empty").display = not has and self.debate_id is not None
         for selector in ("#prst-chapeau", "#prst-body"):
@@ -208,10 +229,12 @@ class PrstPane(Pane):
             agreed = sum(1 for p in draft.paragraphs if p.status == "agreed")
             new = sum(1 for p in draft.paragraphs if p.status == "new")
             revs = _(", ").join(r.label for r in draft.revisions) or _("no revision")
-            status.update(_("PRST draft #{id} · {language} · {count} paragraphs · {agreed} agreed · {new} new · "
+            others = (_(" (of {count} drafts: d to choose)").format(count=self.draft_count)
+                      if self.draft_count > 1 else "")
+            status.update(_("PRST draft #{id}{others} · {language} · {count} paragraphs · {agreed} agreed · {new} new · "
                             "{revisions} · version {version}").format(
-                id=draft.id, language=draft.language, count=len(draft.paragraphs), agreed=agreed, new=new,
-                revisions=revs, version=draft.version))
+                id=draft.id, others=others, language=draft.language, count=len(draft.paragraphs), agreed=agreed,
+                new=new, revisions=revs, version=draft.version))
         if draft is None:
             return
         self.query_one("#prst-chapeau", Static).update(draft.chapeau)
@@ -225,7 +248,7 @@ class PrstPane(Pane):
                 Text(str(number)),
                 Text(("!" if p.flags else "") + p.mark, style=MARK_STYLES[p.status]),
                 Text(sim),
-                Text(clip(text, TEXT_COLUMN_CELLS)),
+                Text(clip(text, self._text_cells)),
                 key=str(p.id),
             )
         if draft.paragraphs:
@@ -236,6 +259,19 @@ class PrstPane(Pane):
             self._select(None)
         if loaded.message:
             self.notify(loaded.message, title=_("PRST"), markup=False)
+        self.claim_focus()  # a draft appeared (or the pane was focused while it had none): the list
+
+    def on_resize(self) -> None:
+        """The text column takes the list's width (what is left of it by #, mark and sim)."""
+        table = self.query_one("#prst-paragraphs", DataTable)
+        cells = max(20, (table.size.width or self.size.width * 3 // 5) - 26)
+        if cells != self._text_cells:
+            self._text_cells = cells
+            column = table.columns.get(ColumnKey("text"))
+            if column is not None:
+                column.width = cells
+            if self.draft is not None:
+                self._show(LoadedDraft(self.draft, self._diff))
 
     # selection, provenance, editor ----------------------------------------------------------
 
@@ -286,8 +322,59 @@ class PrstPane(Pane):
         if self.debate_id is None:
             self.notify(_("Choose a debate first (Ctrl+O)."), title=_("PRST"), severity="warning", markup=False)
             return
-        debate_id = self.debate_id
-        self._work(lambda s: s.new_draft(debate_id), message=_("New PRST draft started."))
+        debate_id, current = self.debate_id, self.draft
+
+        def start(yes: bool | None = True) -> None:
+            if yes:
+                self._work(lambda s: s.new_draft(debate_id), message=_("New PRST draft started."))
+            self._focus_after(None)
+
+        if current is None:
+            start()
+            return
+        from debateprep.tui.screens.brief_dialogs import ConfirmScreen
+
+        size = ngettext("{count} paragraph", "{count} paragraphs", len(current.paragraphs)).format(
+            count=len(current.paragraphs)) + (f", {current.revisions[-1].label}" if current.revisions else "")
+        self.app.push_screen(ConfirmScreen(
+            _("Debate #{debate} already has PRST draft #{draft} ({size}).\n"
+              "Start a new, empty draft? It becomes the draft shown here and in the brief; #{draft} is kept "
+              "(d chooses between drafts).").format(debate=debate_id, draft=current.id, size=size),
+            yes=_("Start a new draft"), no=_("Keep #{draft}").format(draft=current.id)), start)
+
+    def action_pick_draft(self) -> None:
+        if self.debate_id is None:
+            self.notify(_("Choose a debate first (Ctrl+O)."), title=_("PRST"), severity="warning", markup=False)
+            return
+        from debateprep.tui.screens.prst_dialogs import DraftPickerScreen
+
+        def chosen(draft_id: int | None) -> None:
+            if draft_id is not None:
+                self._work(lambda s: s.use(draft_id), select=1,
+                           message=_("Working on PRST draft #{draft}.").format(draft=draft_id))
+            self._focus_after(None)
+
+        self.app.push_screen(DraftPickerScreen(self.services, self.debate_id), chosen)
+
+    @on(Editor.Left)
+    def _left_editor(self, _message: Editor.Left) -> None:
+        self.main_widget().focus()
+
+    def main_widget(self) -> Widget:
+        """The paragraph list when there is a draft, else the pane (its keys: n, d)."""
+        return self.query_one("#prst-paragraphs", DataTable) if self.draft is not None else self
+
+    def _focus_after(self, _result: object) -> None:
+        self.call_after_refresh(self.claim_focus)
+
+    def action_write_paragraph(self) -> None:
+        """An empty editor for a new paragraph (the highlighted one's text is not in the way)."""
+        if self._need_draft() is None:
+            return
+        editor = self.query_one("#prst-editor", TextArea)
+        editor.clear()
+        self.editing = None  # Ctrl+S saves nothing over a paragraph; Ctrl+N adds the new one
+        self.claim_focus(editor)
 
     def action_add_paragraph(self) -> None:
         draft = self._need_draft()
@@ -357,26 +444,26 @@ class PrstPane(Pane):
                    message=_("Paragraph {number} removed.").format(number=number))
 
     def action_export(self) -> None:
+        """Export the draft as markdown, clean and annotated (beside it), where the dialog says."""
         draft = self._need_draft()
         if draft is None or draft.id is None:
             return
-        draft_id = draft.id
+        from debateprep.services.exports import annotated_beside, default_name
+        from debateprep.tui.screens.export_dialog import ExportFile, export_with_dialog
 
-        def op(service: PrstService) -> str:
-            from debateprep.config import data_dir
+        draft_id, service = draft.id, self.services.prst
+        default = Path.cwd() / default_name("prst", draft.debate_id, draft_id=draft_id, lang=draft.language)
 
-            folder = data_dir() / "exports"
-            written = []
-            for annotated in (False, True):
-                name = f"prst-{draft_id}{'-annotated' if annotated else ''}"
-                path = self.services.write_export(_fresh(folder / f"{name}.md"),
-                                                  service.export(draft_id, annotated=annotated))
-                word = self.services.write_export(_fresh(folder / f"{name}.docx"),
-                                                  service.export_docx(draft_id, annotated=annotated))
-                written += [str(path), str(word)]
-            return _("Exported: {paths}").format(paths=", ".join(written))
+        def files(path: Path) -> list[ExportFile]:
+            word = path.with_suffix(".docx")
+            return [ExportFile(path, lambda: service.export(draft_id)),
+                    ExportFile(annotated_beside(path), lambda: service.export(draft_id, annotated=True)),
+                    ExportFile(word, lambda: service.export_docx(draft_id)),
+                    ExportFile(annotated_beside(word), lambda: service.export_docx(draft_id, annotated=True))]
 
-        self._work(op, select=self._selected_number())
+        export_with_dialog(self, _("PRST draft #{draft} (markdown and Word)").format(draft=draft_id), default, files,
+                           note=_("The Word document (.docx) and the annotated versions (numbered, agreed/new "
+                                  "marks, provenance; their names ending in -annotated) go beside it."))
 
     # what other panes send -------------------------------------------------------------------
 
@@ -392,39 +479,30 @@ class PrstPane(Pane):
             self.add_group(sent.rank)
 
     def add_agreed(self, text: str, citation: str | None, paragraph_id: int | None = None) -> None:
-        """Add an agreed-language paragraph (text as adopted, with its citation) to the draft:
-        what the library's "send to PRST" does."""
-        draft = self._need_draft()
-        if draft is None or draft.id is None:
+        """Add an agreed-language paragraph (text as adopted, with its citation) to the debate's
+        draft, started for it if there is none: what the library's "send to PRST" does."""
+        if self.debate_id is None:
+            self.notify(_("Choose a debate first (Ctrl+O)."), title=_("PRST"), severity="warning", markup=False)
             return
-        draft_id = draft.id
+        debate_id, what = self.debate_id, citation or _("agreed language")
 
-        def op(service: PrstService) -> Paragraph:
+        def op(service: PrstService) -> str:
+            if paragraph_id is not None:
+                return service.send_library(debate_id, paragraph_id).describe(what)
             from debateprep.domain.prst import Provenance
 
-            provenance = Provenance("library", citation=citation, source_id=paragraph_id, source_text=text)
-            return service.add_text(draft_id, text, provenance=provenance)
+            provenance = Provenance("library", citation=citation, source_text=text)
+            return service.send(debate_id, text, provenance).describe(what)
 
-        self._work(op, message=_("Added {source} in PRST form.").format(source=citation or _("agreed language")))
-        self.call_after_refresh(self.query_one("#prst-paragraphs", DataTable).focus)
+        self._work(op)
+        self.call_after_refresh(self.claim_focus)
 
     def add_group(self, rank: int) -> None:
         """Add what delegations converged on (convergence group `rank`), its supporters kept as
-        provenance: what the statements pane's "send to PRST" does."""
-        draft = self._need_draft()
-        if draft is None or draft.id is None:
+        provenance, to the debate's draft (started if there is none): the statements pane's "send to PRST"."""
+        if self.debate_id is None:
+            self.notify(_("Choose a debate first (Ctrl+O)."), title=_("PRST"), severity="warning", markup=False)
             return
-        draft_id = draft.id
-        self._work(lambda s: s.add_group(draft_id, rank),
-                   message=_("Added shared proposal #{rank} in PRST form.").format(rank=rank))
-        self.call_after_refresh(self.query_one("#prst-paragraphs", DataTable).focus)
-
-
-def _fresh(path: Path) -> Path:
-    """`path`, or path-2, path-3 … so an export never overwrites an earlier one."""
-    n = 2
-    candidate = path
-    while candidate.exists():
-        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
-        n += 1
-    return candidate
+        debate_id = self.debate_id
+        self._work(lambda s: s.send_group(debate_id, rank).describe(_("Shared proposal #{rank}").format(rank=rank)))
+        self.call_after_refresh(self.claim_focus)

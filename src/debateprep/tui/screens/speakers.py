@@ -22,7 +22,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher, DataTable, Static
+from textual.widgets.data_table import ColumnKey
 
 from debateprep.domain.cells import clip
 from debateprep.domain.errors import DebateprepError
@@ -159,6 +161,8 @@ class SpeakersPane(Pane):
     TITLE = N_("Speakers")
     TOPICS = frozenset({Topic.DEBATES, Topic.SPEAKERS})
 
+    can_focus = True  # so its keys (a, c, b) work while no one is inscribed
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.roster = self.services.roster
@@ -169,6 +173,7 @@ class SpeakersPane(Pane):
         self._schedule_stale = True
         self._warned_date = False
         self._logged: set[int] = set()  # turns this pane ended: never taken over again from a stale load
+        self.name_cells = NAME_CELLS  # the delegation column: wider on a wide terminal
 
     def compose(self) -> ComposeResult:
         yield Static("", id="sp-status", markup=False)
@@ -201,14 +206,40 @@ class SpeakersPane(Pane):
         self._border_titles()
         super().relabel()  # the list again: the rules, the schedule, the panels
 
-    def on_show(self) -> None:
-        """Keyboard first: the list takes the focus when the tab is shown."""
+    def fit(self, width: int, height: int) -> None:
+        """On a wide terminal the delegation column shows long names in full."""
+        cells = NAME_CELLS if width < 150 else NAME_CELLS + 16
+        if cells != self.name_cells:
+            self.name_cells = cells
+            column = self.query_one("#sp-table", DataTable).columns.get(ColumnKey("delegation"))
+            if column is not None:
+                column.width = cells
+            self._refill()
+
+    def _refill(self) -> None:
+        table = self.query_one("#sp-table", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for p in self.placements:
+            table.add_row(*self._cells(p), key=str(p.entry.id))
         if self.placements:
-            self.query_one("#sp-table", DataTable).focus()
+            table.move_cursor(row=min(row, len(self.placements) - 1))
+
+    def main_widget(self) -> Widget:
+        """The list (or the schedule, when shown); the pane itself while no one is inscribed."""
+        if not self.placements:
+            return self
+        return self.query_one(f"#{self.query_one('#sp-switcher', ContentSwitcher).current}", DataTable)
 
     # -- events from the app ---------------------------------------------------------------
 
     def debate_changed(self) -> None:
+        # The timer belongs to the debate it was started in: another debate starts idle. A turn left
+        # running is still "speaking" in the database, and is taken over again on coming back.
+        timer = self.query_one(SpeakerTimer)
+        if timer.state != "idle":
+            timer.stop()
+        self.placements, self.view, self._warned_date = [], None, False
         self.action_refresh()
 
     def topics_changed(self, topics: frozenset[Topic]) -> None:
@@ -254,6 +285,7 @@ class SpeakersPane(Pane):
                 table.move_cursor(row=index)
         self._adopt_speaking()
         self._show()
+        self.claim_focus()  # the list appeared (or a dialog closed): the keyboard is on it
 
     def _display_name(self, e: SpeakerEntry) -> str:
         lang = self.view.debate.language if self.view else "en"
@@ -277,7 +309,7 @@ class SpeakersPane(Pane):
         if slot is not None:
             start = (f"{slot.start:%H:%M}" if slot.session.day == 0 else
                      _("D{day}").format(day=slot.session.day + 1) + f" {slot.start:%H:%M}")
-        return [pos, Text(clip(name, NAME_CELLS), style=style + (" italic" if not e.confirmed else "")),
+        return [pos, Text(clip(name, self.name_cells), style=style + (" italic" if not e.confirmed else "")),
                 Text(_(LEVEL_SHORT[e.level]), style=style), Text(_(BASIS_SHORT[e.basis]), style=style),
                 Text(_(STATUS_SHORT[e.status]), style=style), Text(start, style=style),
                 Text(f"{minutes:g}", style=style), Text(str(slot.session.number) if slot else "", style=style)]

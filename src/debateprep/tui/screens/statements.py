@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher, DataTable, Static
 
 from debateprep.domain.cells import cell_len, clip
@@ -137,8 +138,9 @@ class CellMarked(Message):
 class StatementsSaved(Message):
     """An import or a mapping was stored: what to tell the user."""
 
-    def __init__(self, note: str) -> None:
+    def __init__(self, note: str, imported: bool = False) -> None:
         self.note = note
+        self.imported = imported
         super().__init__()
 
 
@@ -146,7 +148,7 @@ class StatementsPane(Pane):
     DEFAULT_CSS = """
     StatementsPane { height: 1fr; }
     StatementsPane #st-status { height: 1; color: $text-muted; }
-    StatementsPane #st-views { height: 1; color: $text-muted; }
+    StatementsPane #st-views { height: auto; color: $text-muted; }
     StatementsPane #st-switcher { height: 1fr; }
     StatementsPane #st-list-view, StatementsPane #st-convergence-view { height: 1fr; }
     StatementsPane #st-table { width: 54; height: 1fr; }
@@ -181,6 +183,8 @@ class StatementsPane(Pane):
     ]
     TITLE = N_("Statements")
     TOPICS = frozenset({Topic.DEBATES, Topic.NOTES, Topic.QUESTIONS, Topic.STATEMENTS})
+
+    can_focus = True  # so its keys (i: import) work while there are no statements
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -241,11 +245,15 @@ class StatementsPane(Pane):
         self.groups = []
         self._load(self.debate_id)
 
+    def main_widget(self) -> Widget:
+        """The table of the view shown (list, heatmap, shared proposals); the pane while it is empty."""
+        return self.query_one(FOCUS[self.view], DataTable) if self.statements else self
+
     def action_view(self, view: str) -> None:
         self.view = view
         self.query_one("#st-switcher", ContentSwitcher).current = VIEWS[view]
-        self.query_one(FOCUS[view]).focus()
         self._compute_view()
+        self.claim_focus(self.main_widget())
 
     def _compute_view(self) -> None:
         """Coverage and convergence are computed when first shown after a change."""
@@ -371,7 +379,7 @@ class StatementsPane(Pane):
             self.post_message(Failed(str(exc), _("Statements")))
             return
         line = _(", ").join(f"{v} {_(SUMMARY_NAMES.get(k, k))}" for k, v in report.summary().items())
-        self.post_message(StatementsSaved(_("Imported: {counts}").format(counts=line)))
+        self.post_message(StatementsSaved(_("Imported: {counts}").format(counts=line), imported=True))
 
     @work(thread=True, exclusive=True, group="statements-load", exit_on_error=False)
     def _load(self, debate_id: int | None) -> None:
@@ -426,7 +434,8 @@ class StatementsPane(Pane):
             row = next((i for i, st in enumerate(self.statements) if st.id == reading), 0)
             table.move_cursor(row=row)
             self._read(self.statements[row])
-            self._compute_view()  # without taking the focus: the pane may be hidden
+            self._compute_view()
+        self.claim_focus()  # (only when the pane is the one shown and the keyboard is nowhere useful)
 
     @on(CellMarked)
     def _marked(self, message: CellMarked) -> None:
@@ -435,6 +444,9 @@ class StatementsPane(Pane):
     @on(StatementsSaved)
     def _saved(self, message: StatementsSaved) -> None:
         self.notify(message.note, title=_("Statements"), markup=False)
+        if message.imported:  # what was imported is read in the list
+            self.view = "list"
+            self.query_one("#st-switcher", ContentSwitcher).current = VIEWS["list"]
         self.action_refresh()
 
     @on(DataTable.RowHighlighted, "#st-table")
@@ -500,6 +512,7 @@ class StatementsPane(Pane):
             if row_key.value is not None and column_key.value not in (None, "delegation"):
                 self._describe(row_key.value, int(str(column_key.value)))
         self._show_status()
+        self.claim_focus()
 
     @on(DataTable.CellHighlighted, "#st-heatmap")
     def _cell(self, event: DataTable.CellHighlighted) -> None:
@@ -539,6 +552,7 @@ class StatementsPane(Pane):
         else:
             self._group(self.groups[0])
         self._show_status()
+        self.claim_focus()
 
     @on(DataTable.RowHighlighted, "#st-groups")
     def _group_row(self, event: DataTable.RowHighlighted) -> None:
