@@ -92,6 +92,10 @@ class AdoptedDocument:
     footnotes: tuple[Footnote, ...] = ()  # notes not tied to one paragraph
     warnings: tuple[str, ...] = field(default=(), compare=False)  # what the parser doubts
     source: str = ""  # file it came from
+    # Why the text is not, by its own evidence, an adopted resolution or presidential statement
+    # (a speech, a symbol only quoted in running text, no Council form); "" when it is one, and
+    # when no symbol was found at all (the text is refused for that).
+    not_adopted: str = field(default="", compare=False)
 
     @property
     def year(self) -> int | None:

@@ -28,6 +28,7 @@ from debateprep.domain.resolution import (
     Footnote,
     Paragraph,
 )
+from debateprep.domain.verbatim import parse_speaker_header
 
 # ---------------------------------------------------------------- text helpers
 
@@ -952,6 +953,7 @@ def parse(text: str, *, symbol: str | None = None, lang: str | None = None, sour
 
     adopted = adopted or _date_from(text[:600]) or _date_from(tail_text)
     meeting = _meeting_from(head_text) or _meeting_from(tail_text)
+    refusal = _not_adopted(text, lines, is_prst, paragraphs, chapeau is not None, named=bool(symbol), sym=sym)
     return AdoptedDocument(
         symbol=sym,
         kind=PRST if is_prst else RESOLUTION,
@@ -963,4 +965,98 @@ def parse(text: str, *, symbol: str | None = None, lang: str | None = None, sour
         footnotes=tuple(loose_notes),
         warnings=tuple(warnings),
         source=source,
+        not_adopted=refusal,
     )
+
+
+# ---------------------------------------------------------------- is it an adopted text at all?
+
+# A symbol that opens one of the top lines identifies the document itself ("Resolution 242 (1967)",
+# "17 (1947). Resolution of …", "United Nations S/RES/1445 (2002)", "S/PRST/2014/3", "第2594(2021)号决议");
+# one met inside a sentence ("… pursuant to resolution 2374 (2017) …") only cites it.
+_HEAD_SYMBOL = re.compile(
+    r"^(?:United Nations\s+|联合国\s*)?(?:Security Council\s+|安全理事会\s*)?"
+    r"(?:S/RES/\d|S/PRST/\d|(?:Resolution|RESOLUTION)\s+\d|\d{1,4}\s*\(\s*\d{3}|第\s*\d+\s*[(（]\s*\d{4})"
+)
+# The chapeau itself, strictly: "The Security Council," alone or before a paragraph; not "the
+# Security Council Committee established pursuant to …" in a speech.
+_FORM_CHAPEAU = re.compile(r"^(?:(?:Now,?\s+)?[Tt]herefore,?\s+)?The Security Council\s*(?:[,:]|$)|^安全理事会\s*[，,]")
+_HEAD_LINES = 15  # non-blank lines at the top that may identify the document
+_HEAD_LINE_CHARS = 150  # a longer line is running text: the header is over
+# How the Council speaks in an adopted text when no chapeau or operative number shows it:
+# "It is resolved that the Security Council …" (1940s), "The Security Council … resolves".
+_RESOLVE_RE = re.compile(r"^(?:It is (?:hereby )?resolved\b|(?:The Security Council\s*,?\s*)?(?:hereby\s+)?resolves\b)",
+                         re.I)
+
+
+def _operative(text: str, lang: str) -> bool:
+    """Does an operative paragraph open as one: a known operative lead ("Decides", "Strongly
+    condemns", "决定"), or the Council acting ("The Security Council requests …", "Now, therefore,
+    the Security Council … resolves": older texts)?"""
+    body = text.lstrip(_QUOTES + " ")
+    if lang == "en" and not body[:1].isupper():
+        return False  # a sentence running on from the line before, not a paragraph's opening
+    return (bool(match_lead(body, lang, OP)) or _op_only_lead(body, lang) is not None
+            or _council_acts(body, lang)
+            or (_THEREFORE_RE.match(body) is not None and _THEREFORE_VERB.search(body[:250]) is not None))
+
+
+def _council_acts(text: str, lang: str) -> bool:
+    """Does the paragraph open with the Council doing what Councils do in a statement
+    ("The Security Council reaffirms …", "安理会又强调指出 …"), not "The Security Council will now …"?"""
+    body = text.lstrip(_QUOTES + " ")
+    if lang == "zh":
+        rest = _PRST_SUBJECT_ZH.sub("", body)
+        rest = rest[1:] if rest[:1] in "又还" else rest
+        return rest != body and bool(match_lead(rest, "zh", OP))
+    rest = _PRST_SUBJECT_EN.sub("", body)
+    return rest != body and bool(rest) and _op_only_lead(rest[:1].upper() + rest[1:], "en") is not None
+
+
+def _header_symbol(text: str) -> bool:
+    """Does a symbol open one of the lines at the top of `text`, before its running text?"""
+    seen = 0
+    for raw in text.split("\n"):
+        line = raw.strip().strip("*#_ ").strip()
+        if not line:
+            continue
+        if len(line) > _HEAD_LINE_CHARS or seen >= _HEAD_LINES or line[0].islower() or _FORM_CHAPEAU.match(line):
+            return False  # running text, or the paragraphs begin: the header is over
+        if _HEAD_SYMBOL.match(line):
+            return True
+        seen += 1
+    return False
+
+
+def _not_adopted(
+    text: str, lines: list[_Line], is_prst: bool, paragraphs: list[Paragraph], chapeau: bool,
+    *, named: bool, sym: str,
+) -> str:
+    """Why `text` is not an adopted resolution or PRST by its own evidence, "" when it is one.
+
+    Its own evidence is its header (a speaker's name opens a statement in a verbatim record; the
+    symbol must open a line of the header, or be given by the file name) and its form: "The Security
+    Council," and numbered operative paragraphs for a resolution, the statement's opening or
+    "The Security Council …" paragraphs for a presidential statement."""
+    if lines:
+        speaker = parse_speaker_header(lines[0].text)
+        if speaker is not None:
+            return (f"it opens with a speaker's name ({speaker.speaker}:) — a statement from a verbatim record, "
+                    "not an adopted resolution or presidential statement")
+    if not sym:
+        return ""  # refused anyway, for want of a symbol
+    if not named and not _header_symbol(text):
+        return (f"{sym} appears only in its running text, not in a document header — a text that cites it, "
+                "not the adopted text itself")
+    if is_prst:
+        voiced = sum(1 for p in paragraphs if p.kind == PARA and _council_acts(p.text, p.lang))
+        if not chapeau and not voiced:
+            return ("it has neither the statement's opening (\"… made the following statement on behalf of the "
+                    "Council:\") nor paragraphs beginning \"The Security Council …\" — not a presidential statement")
+        return ""
+    if any(p.kind == OP and _operative(p.text, p.lang) for p in paragraphs):  # "1. Decides …", not any "1."
+        return ""
+    if any(_FORM_CHAPEAU.match(ln.text) or _RESOLVE_RE.match(ln.text) for ln in lines):
+        return ""
+    return ("it has neither \"The Security Council,\" nor numbered operative paragraphs — not the form of a "
+            "resolution")

@@ -2,7 +2,9 @@
 
 `load_adopted(path)` reads .txt/.md/.docx/.pdf (via `importers.reader`) and parses it; the file
 name may suggest the symbol and language ("S_RES_0242_1967_EN_GOLD.txt",
-"resolution_2594-2021_transitions.zh.txt", "S_PRST_2014_3.pdf").
+"resolution_2594-2021_transitions.zh.txt", "S_PRST_2014_3.pdf"). A file is accepted only when it
+is an adopted text by its own evidence (`AdoptedDocument.not_adopted` is empty): a speech from a
+verbatim record, or a text that only cites a symbol, is refused with the reason.
 
 `bulk_import` walks files and folders, skips what the library already holds (same content), and
 hands each new document to a `save` callback that stores it in its own transaction, so a failure
@@ -76,6 +78,8 @@ def load_adopted(path: str | Path) -> Loaded:
     p = Path(path)
     original = read_original(p)
     doc = parse_adopted(original, symbol=symbol_from_name(p.name), source=str(p))
+    if doc.not_adopted:  # a speech, a report citing a symbol …: refused, never imported "with doubts"
+        raise InputError(p, f"not imported: {doc.not_adopted}")
     if not doc.symbol:
         raise InputError(p, "no resolution or presidential statement symbol in the text or the file name")
     if not doc.paragraphs:

@@ -199,6 +199,8 @@ class LibraryService:
         from debateprep.importers.library import content_hash
 
         doc = parse_adopted(text, symbol=symbol, source=source)
+        if doc.not_adopted:
+            raise InputError(source or None, f"not imported: {doc.not_adopted}")
         if not doc.symbol:
             raise InputError(source or None, "no resolution or presidential statement symbol found")
         if not doc.paragraphs:
