@@ -1,4 +1,4 @@
-"""CLI: `debateprep library import|search|similar|show|list|sample` — the agreed-language library."""
+"""CLI: `debateprep library import|search|similar|show|list|sample|remove` — the agreed-language library."""
 
 from __future__ import annotations
 
@@ -52,6 +52,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ls = lsub.add_parser("list", help=_("documents in the library"))
     add_json_flag(ls)
     ls.set_defaults(func=_list)
+
+    rm = lsub.add_parser("remove", help=_("remove a document from the library (both languages unless --lang)"))
+    rm.add_argument("symbol", metavar="SYMBOL", help=_("e.g. 'S/RES/2594 (2021)' or S/PRST/2014/3"))
+    rm.add_argument("--lang", choices=["zh", "en"], help=_("remove only this language version"))
+    add_json_flag(rm)
+    rm.set_defaults(func=_remove)
 
     sa = lsub.add_parser("sample", help=_("load the bundled sample: S/RES/2518 (2020), 2589 (2021), 2594 (2021)"))
     add_json_flag(sa)
@@ -173,6 +179,17 @@ def _show(args: argparse.Namespace) -> int:
     for p in doc.paragraphs:
         indent = "      " if p.sub else ""
         print(f"\n{indent}{p.label}  [{p.lead or '-'}]\n{indent}{p.text}")
+    return 0
+
+
+def _remove(args: argparse.Namespace) -> int:
+    removed = _service(args).remove(args.symbol, args.lang)
+    if args.json:
+        print_json([r.to_json() for r in removed])
+        return 0
+    for r in removed:
+        print(ngettext("removed {symbol} ({lang}): {n} paragraph", "removed {symbol} ({lang}): {n} paragraphs",
+                       r.paragraphs).format(symbol=r.symbol, lang=r.lang, n=r.paragraphs))
     return 0
 
 

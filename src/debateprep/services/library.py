@@ -66,6 +66,16 @@ class SearchHit:
 
 
 @dataclass(frozen=True)
+class RemovedDocument:
+    symbol: str
+    lang: str
+    paragraphs: int
+
+    def to_json(self) -> dict[str, object]:
+        return {"symbol": self.symbol, "lang": self.lang, "paragraphs": self.paragraphs}
+
+
+@dataclass(frozen=True)
 class SimilarHit:
     id: int
     paragraph: Paragraph
@@ -213,6 +223,15 @@ class LibraryService:
         from debateprep.services.sample import sample_dir
 
         return self.import_paths([sample_dir(SAMPLE_FOLDER)], progress)
+
+    def remove(self, symbol: str, lang: str | None = None) -> list[RemovedDocument]:
+        """Remove a document (every language version, or `lang` only) and its paragraphs from the
+        library and its search index, in one transaction; NotFound when the library does not hold it."""
+        if lang not in (None, "zh", "en"):
+            raise InputError(None, f"language must be zh or en, not {lang!r}")
+        with self.db.transaction() as s:
+            removed = repo.remove_documents(s, self._symbol(symbol), lang)
+        return [RemovedDocument(sym, lg, n) for sym, lg, n in removed]
 
     # reading -----------------------------------------------------------------------------
 

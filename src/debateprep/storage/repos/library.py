@@ -85,6 +85,26 @@ def delete_document(session: Session, symbol: str, lang: str) -> bool:
     return True
 
 
+def remove_documents(session: Session, symbol: str, lang: str | None = None) -> list[tuple[str, str, int]]:
+    """Delete `symbol` (every language, or `lang` only) with its paragraphs; the search index
+    follows them. Returns (symbol, language, paragraphs) of what was removed; NotFound if nothing."""
+    rows = [_doc_row(session, symbol, lang)] if lang else []
+    if not lang:
+        _doc_row(session, symbol, None)  # NotFound when the library has no version of it
+        match = col(LibraryDocumentRow.symbol) == symbol
+        if symbol.startswith("S/RES/") and "(" not in symbol:
+            match = or_(match, col(LibraryDocumentRow.symbol).startswith(symbol + " ("))
+        rows = list(session.exec(select(LibraryDocumentRow).where(match).order_by(LibraryDocumentRow.lang)).all())
+    removed: list[tuple[str, str, int]] = []
+    for row in rows:
+        paragraphs = session.exec(
+            select(func.count()).select_from(LibraryParagraphRow).where(LibraryParagraphRow.document_id == row.id)
+        ).one()
+        delete_document(session, row.symbol, row.lang)
+        removed.append((row.symbol, row.lang, int(paragraphs)))
+    return removed
+
+
 def save_document(session: Session, doc: AdoptedDocument, content_hash: str, replace: bool = True) -> int:
     """Store `doc`, replacing any stored version of the same symbol and language. Returns its id.
     `replace=False` (the caller knows it is new) saves the lookup."""
