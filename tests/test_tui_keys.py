@@ -53,6 +53,7 @@ EXPECTED: dict[str, tuple[tuple[str, ...], str]] = {
     # F4 agreed language
     "library-focus-search": ((), "#lib-query"),
     "library-send-to-prst": (("保", "护", "平", "民", "enter"), "#prst-paragraphs"),
+    "library-remove": (("保", "护", "平", "民", "enter"), "ConfirmScreen"),
     "library-load-sample": ((), "#lib-query"), "library-import": ((), "ImportPathsScreen"),
     # F5 PRST draft
     "prst-new": ((), "ConfirmScreen"), "prst-write": ((), "#prst-editor"), "prst-drafts": ((), "DraftPickerScreen"), "prst-add": ((), "#prst-paragraphs"),

@@ -182,3 +182,30 @@ def test_snapshot(sqlite_db, snap_compare) -> None:  # type: ignore[no-untyped-d
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+@sync
+async def test_x_removes_the_highlighted_document_after_asking(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    from debateprep.tui.screens.brief_dialogs import ConfirmScreen
+
+    LibraryService(sqlite_db).load_sample()
+    app = SentApp(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_pane(pilot)
+        table = await search(pilot, "决定继续处理此案")
+        first = _citations(table)[0].split(",")[0]
+        table.focus()
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen) and first in app.screen.question
+        await pilot.press("n")  # No: nothing is removed
+        await settle(pilot)
+        assert LibraryService(sqlite_db).count() == 3
+        table.focus()
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        assert [d.symbol for d in LibraryService(sqlite_db).documents()] == sorted(
+            {"S/RES/2518 (2020)", "S/RES/2589 (2021)", "S/RES/2594 (2021)"} - {first})
+        assert table.row_count == 2 and first not in " ".join(_citations(table))  # the results follow

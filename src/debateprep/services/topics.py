@@ -54,7 +54,7 @@ CHANGES: dict[str, dict[str, frozenset[Topic]]] = {
         "import_files": _STATEMENTS, "import_record": _STATEMENTS, "resolve": _STATEMENTS,
         "remove_all": _STATEMENTS, "mark": _STATEMENTS,  # a user's mark on a coverage cell
     },
-    "library": {"import_paths": _LIBRARY, "import_text": _LIBRARY, "load_sample": _LIBRARY},
+    "library": {"import_paths": _LIBRARY, "import_text": _LIBRARY, "load_sample": _LIBRARY, "remove": _LIBRARY},
     "prst": {
         "new_draft": _PRST_CHOICE, "use": _PRST_CHOICE, "send": _PRST_CHOICE, "send_group": _PRST_CHOICE,
         "send_library": _PRST_CHOICE,

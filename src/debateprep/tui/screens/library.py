@@ -1,8 +1,9 @@
 """The agreed-language pane: search adopted resolutions and PRSTs as you type, see a paragraph in
 context, and send it (with its citation) to the PRST draft.
 
-Keys: / search · ↑/↓ hits · p send to the PRST draft · ctrl+l load the sample library ·
-ctrl+t import files or a folder (in a worker, with a progress bar).
+Keys: / search · ↑/↓ hits · p send to the PRST draft · x remove the highlighted hit's document
+(after a confirmation) · ctrl+l load the sample library · ctrl+t import files or a folder (in a
+worker, with a progress bar).
 Searches run in a thread worker 0.25 s after the last keystroke and post `LibraryResults`; only
 message handlers touch widgets. UN text is shown as rich Text (markup off: square brackets are
 common in it), widths are counted in terminal cells.
@@ -100,7 +101,7 @@ def parse_years(raw: str) -> tuple[int | None, int | None]:
 
 
 class LibraryImported(Message):
-    """An import (or the sample) finished: what to tell the user, and how."""
+    """An import (or the sample, or a removal) finished: what to tell the user, and how."""
 
     def __init__(self, title: str, note: str, severity: Literal["information", "warning", "error"]) -> None:
         self.title = title
@@ -144,6 +145,8 @@ class LibraryPane(Pane):
         Binding("slash", "focus_search", N_("Search"), id="library-focus-search", tooltip=N_("search agreed language")),
         Binding("p", "send_to_prst", N_("To PRST draft"), id="library-send-to-prst",
                 tooltip=N_("send the highlighted paragraph to the PRST draft")),
+        Binding("x", "remove_document", N_("Remove document"), id="library-remove", show=False,
+                tooltip=N_("remove the highlighted paragraph's document from the library (asks first)")),
         Binding("ctrl+l", "load_sample", N_("Sample library"), id="library-load-sample",
                 tooltip=N_("load the sample library (three resolutions)")),
         Binding("ctrl+t", "import_files", N_("Import"), id="library-import",
@@ -462,6 +465,35 @@ class LibraryPane(Pane):
         self.post_message(SendToPrst(hit.text, hit.citation, hit.id, hit.paragraph.lang))
         self.notify(_("Sent {citation} to the PRST draft.").format(citation=hit.citation), title=_("Library"),
                     markup=False)
+
+    def action_remove_document(self) -> None:
+        hit = self.selected_hit()
+        if hit is None:
+            self.notify(_("Search and highlight a paragraph first."), title=_("Library"), markup=False)
+            return
+        from debateprep.tui.screens.brief_dialogs import ConfirmScreen
+
+        symbol, lang = hit.symbol, hit.paragraph.lang
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._remove(symbol, lang)
+
+        self.app.push_screen(ConfirmScreen(
+            _("Remove {symbol} ({lang}) from the library, with all its paragraphs?\n"
+              "Importing its file again brings it back.").format(symbol=symbol, lang=lang),
+            yes=_("Remove"), no=_("Keep it")), answered)
+
+    @work(thread=True, exclusive=True, group="library-remove", exit_on_error=False)
+    def _remove(self, symbol: str, lang: str) -> None:
+        try:
+            removed = self.services.library.remove(symbol, lang)
+        except DebateprepError as exc:
+            self.post_message(LibraryImported(_("Library"), str(exc), "error"))
+            return
+        note = "\n".join(ngettext("removed {symbol} ({lang}): {n} paragraph", "removed {symbol} ({lang}): {n} paragraphs",
+                                  r.paragraphs).format(symbol=r.symbol, lang=r.lang, n=r.paragraphs) for r in removed)
+        self.post_message(LibraryImported(_("Library"), note, "information"))
 
     def debate_changed(self) -> None:
         """The library is the same for every debate."""
