@@ -613,3 +613,13 @@ def test_a_word_footnote_referenced_right_after_a_number_leaves_the_number_whole
     _, note = import_concept_note(path)
     # the reference is no digit of "2222": Word marks where it stands, so it is simply left out
     assert note.cited_documents[:2] == ["S/RES/2222 (2015)", "S/RES/1738 (2006)"]
+
+
+def test_a_chinese_lead_in_naming_the_following_people_then_its_list_after_a_colon() -> None:
+    # "听取下列人士的通报：A；B；以及C": 下列人士 names nobody, the list after the colon does
+    note = _parse("briefers_following_colon.zh.txt")
+    assert _triples(note) == [
+        ("卡洛斯·门德斯", "执行主任", "联合国毒品和犯罪问题办公室"),
+        ("李在贤", "秘书长", "国际海事组织"),
+        ("阿玛·奥乌苏", "主席", "几内亚湾渔民协会"),
+    ]

@@ -58,6 +58,8 @@ _GENERIC_WHO = re.compile(
     r"^(?:the )?following(?: \w+){0,3}$|^(?:the )?(?:briefers?|speakers?)$|^(?:expected|confirmed|invited|as follows)$",
     re.IGNORECASE,
 )
+# Who a Chinese lead-in names instead of the briefers ("以下人士", "下列通报人"): the list follows its colon.
+_ZH_GENERIC_WHO = re.compile(r"(?:以下|下列|如下)(?:人士|人员|通报人|几位)?")
 _BRIEF_WORD = re.compile(r"brief|通报|介绍情况", re.IGNORECASE)
 # A sentence that announces briefers wherever it stands (not "the Council was briefed by").
 _ANNOUNCES = re.compile(
@@ -304,6 +306,10 @@ def _zh_sentence(s: str, after: list[str]) -> list[_Entry]:
     s = strip_marker(s)  # "9. 联合国秘书长…将在会上作通报": a numbered paragraph's number names nobody
     if s.rstrip().endswith(("：", ":")) and _BRIEF_WORD.search(s):
         return [e for item in _list_items(after) for e in _zh_running(item)]
+    m = _ZH_HEAR.search(s) or _ZH_BRIEF.match(s)
+    head, colon, rest = s.partition("：")
+    if m and colon and rest.strip() and m.start() < len(head) and _ZH_GENERIC_WHO.search(m.group("who")):
+        return _zh_running(rest.strip().rstrip("。"))  # "安理会将听取以下人士的通报：A；B；以及C。"
     listed = _ZH_LISTED.search(s)
     if listed:  # "预计通报人包括：A、B以及C。"
         return _zh_running(listed.group("who"))
