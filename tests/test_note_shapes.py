@@ -623,3 +623,27 @@ def test_a_chinese_lead_in_naming_the_following_people_then_its_list_after_a_col
         ("李在贤", "秘书长", "国际海事组织"),
         ("阿玛·奥乌苏", "主席", "几内亚湾渔民协会"),
     ]
+
+
+def test_chinese_name_dash_role_lines_one_speaking_for_a_body_and_the_chair_after_the_list() -> None:
+    # "姓名——职务" lines; "，代表X发言" gives the body, the place before the role is no part of it;
+    # who chairs the debate, on a line after the list, does not brief it
+    note = _parse("briefers_name_dash_role.zh.txt")
+    assert _triples(note) == [
+        ("卡米拉·罗哈斯-贝略", "副执行主任", "联合国环境规划署"),
+        ("陈志远", "主任", "湄公河流域研究中心"),
+        ("法蒂玛·迪亚洛", "农民", "萨赫勒妇女用水者联合会"),
+    ]
+
+
+def test_chinese_enumeration_with_double_barrelled_names_a_role_in_parentheses_and_descriptors() -> None:
+    # "、" after a double-barrelled name starts the next briefer; "郑明华女士（…执行秘书）" puts the
+    # name first; "代表民间社会发言的", "以个人身份作通报的" and the "联合国" before a USG's area go
+    note = _parse("briefers_enumeration_descriptors.zh.txt")
+    assert _triples(note) == [
+        ("让-皮埃尔·拉克鲁瓦-杜邦", "主管和平行动副秘书长", "和平行动部"),
+        ("安娜·卡塔琳娜·沃斯", "专员", "欧洲联盟委员会"),
+        ("郑明华", "执行秘书", "东非政府间发展组织"),
+        ("伊琳娜·彼得罗娃-兰格", "协调员", "制裁透明度网络"),
+        ("托马斯·伯格-林德", "教授", "日内瓦高级国际关系学院"),
+    ]

@@ -19,6 +19,7 @@ from debateprep.domain.briefer_entry import (
     POSTS,
     QUALIFIER,
     RELATIVE,
+    ZH_SPEAKS_FOR_CLAUSE,
     complete_role,
     describes_zh_briefer,
     names_body,
@@ -134,8 +135,16 @@ def _list_items(after: list[str]) -> list[str]:
             continue
         if marked and not _marked(q) or not marked and not describes_briefer(q):
             break
-        out.append(strip_marker(q).rstrip("；;。.，, "))
+        out.append(_CHAIR_AFTER.sub("", strip_marker(q)).rstrip("；;。.，, "))
     return out
+
+
+# Who chairs the debate, in a sentence a PDF copy ran into the list's last line ("…发言会议将由…
+# 主持。", "… Responders The debate will be chaired by …"): no part of the last briefer.
+_CHAIR_AFTER = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:本次)?(?:公开)?(?:会议|辩论)将由[^。；]{2,40}主持。?$|"
+    r"(?<=[\w.)])\s+(?:The|This) (?:open |high-level )?(?:debate|meeting) will be (?:chaired|presided over) by .*$"
+)
 
 
 def continues_entry(previous: str, line: str) -> bool:
@@ -335,6 +344,9 @@ def _zh_running(who: str) -> list[_Entry]:
                 current = piece
             else:
                 current = f"{current}{sep}{piece}"
+        if out and ZH_SPEAKS_FOR_CLAUSE.fullmatch(current):
+            out[-1] = (f"{out[-1][0]}，{current}", None)  # "…，代表X发言" belongs to the briefer before it
+            continue
         out.append((current, None))
     return out
 
