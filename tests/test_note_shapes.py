@@ -647,3 +647,20 @@ def test_chinese_enumeration_with_double_barrelled_names_a_role_in_parentheses_a
         ("伊琳娜·彼得罗娃-兰格", "协调员", "制裁透明度网络"),
         ("托马斯·伯格-林德", "教授", "日内瓦高级国际关系学院"),
     ]
+
+
+def test_briefers_who_speak_for_a_body_representing_or_on_behalf_of_it() -> None:
+    # the body spoken for is the organization; the role printed before it is the title, without
+    # what it says about the person ("with twenty years of service …"), else "Representative"
+    assert _briefers("briefers_speaking_for.en.txt") == [
+        {"name": "Luis Paredes", "title": "Representative", "organization": "Andean Demining Alliance"},
+        {"name": "Grace Tembo", "title": "Nurse", "organization": "Southern Africa Victims' Network"},
+    ]
+
+
+def test_running_text_with_by_before_each_briefer_and_titles_before_the_names() -> None:
+    assert _briefers("briefers_by_each.en.txt") == [
+        {"name": "Kofi Asante", "title": "Head", "organization": "Demining Unit of the African Union Commission"},
+        {"name": "Ingrid Solheim", "title": "Director", "organization": "Mine Action Service"},
+        {"name": "Hana Sato", "title": "Deminer", "organization": "Mine-Free Villages Initiative"},
+    ]

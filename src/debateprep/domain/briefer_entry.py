@@ -410,6 +410,8 @@ def parse_en_entry(item: str, organization: str | None = None) -> Parsed | None:
     item = _drop_place_after_body(_ACRONYM.sub("", item).rstrip(".;,").strip())
     if not item:
         return None
+    if (speaks_for := _SPEAKS_FOR.search(item)) and item[:speaks_for.start()].strip():
+        return _speaking_for(item[:speaks_for.start()], speaks_for.group("org"))
     rep = _REPRESENTATIVE.match(item)
     if rep and _CIVIL.fullmatch(rep.group("org").strip()):
         # "a representative of civil society": a role, no body
@@ -436,6 +438,23 @@ def parse_en_entry(item: str, organization: str | None = None) -> Parsed | None:
     if name is None and body is None and title and _ORG_WORDS.search(title) and not _TITLE_WORDS.search(title):
         return None, None, title  # a body named alone
     return name, _capitalised(title), _NGO.sub("", body) if body else body
+
+
+# "…, representing the X", "…, on behalf of the X": X is the body the briefer speaks for.
+_SPEAKS_FOR = re.compile(r",?\s+\b(?:representing|(?:speaking |who will speak )?on behalf of)\s+(?:the\s+)?(?P<org>[A-Z].*)$")
+# What a role printed before "representing X" says about the person, no part of the title:
+# "a farmer from the Ségou region", "a nurse with 20 years of experience".
+_ROLE_DESCRIPTOR = re.compile(r"\s+(?:from|with|who)\s.*$")
+
+
+def _speaking_for(head: str, organization: str) -> Parsed:
+    """"Ms. X, a farmer from Y, on behalf of Z": the name, the role printed (or "Representative"
+    when none is), and Z."""
+    parts = _comma_parts(head)
+    name, remainder = split_person(parts[0]) if parts else (None, "")
+    roles = [r for r in [remainder, *parts[1:]] if r.strip()]
+    role = _ROLE_DESCRIPTOR.sub("", re.sub(r"^(?:the|a|an)\s+", "", roles[0].strip(), flags=re.IGNORECASE)) if roles else ""
+    return name, _capitalised(role) or "Representative", organization.strip()
 
 
 def title_and_body(parts: list[str]) -> tuple[str | None, str | None]:

@@ -237,6 +237,7 @@ def _en_running(who: str) -> list[_Entry]:
     who = RELATIVE.sub("", re.sub(r"^the\s+", "", who.strip(), flags=re.IGNORECASE))
     out: list[_Entry] = []
     for segment in _top_level_split(who, ";"):
+        segment = re.sub(r"^\s*(?:and\s+)?by\s+(?:the\s+)?", "", segment)  # "…; by the Director of X, Mr. Y; and by Ms. Z"
         for item in (x.strip() for x in _BY_NEXT.split(segment) if x.strip()):
             group = _GROUP_HEAD.search(item)
             if group and group.group("members").strip():
