@@ -664,3 +664,26 @@ def test_running_text_with_by_before_each_briefer_and_titles_before_the_names() 
         {"name": "Ingrid Solheim", "title": "Director", "organization": "Mine Action Service"},
         {"name": "Hana Sato", "title": "Deminer", "organization": "Mine-Free Villages Initiative"},
     ]
+
+
+def test_questions_grouped_under_labels_ending_with_a_colon_with_dash_sub_bullets() -> None:
+    # "• 关于部署：" labels a group, it asks nothing: the "——" sub-bullets are the items, each split
+    # at its "；" as any item is; a "•" item after the groups is an item
+    note = _parse("questions_group_labels.zh.txt")
+    assert [q.text for q in note.questions] == [
+        "哪些障碍限制了女性军警人员的部署？", "派遣国可以采取哪些措施", "秘书处又能提供什么支持？",
+        "特派团如何改善营地设施，使其适合所有人员？", "在特派团领导层中实现性别均衡",
+    ]
+    assert [q.topic for q in note.questions] == [False, False, False, False, True]
+
+
+def test_word_second_level_o_bullets_are_questions_of_their_own_after_their_parent() -> None:
+    note = _parse("questions_word_sub_bullets.en.txt")
+    assert [q.text for q in note.questions] == [
+        "How can the Council's early-warning work take account of water stress?",
+        "Which data should missions report on river flows and reservoirs?",
+        "Can river basin commissions play a greater role in mediation?",
+        "What has worked in past agreements on shared aquifers?",
+        "How were downstream communities consulted?",
+        "Financing for transboundary water cooperation in fragile settings",
+    ]

@@ -206,6 +206,10 @@ _DATE_LINE = re.compile(
 )
 
 
+# Word's second-level bullet, copied as a letter: "o What role …?".
+WORD_SUB_BULLET = re.compile(r"^o\s+(?=[A-Z\u4e00-\u9fff])")
+
+
 def starts_block(line: str) -> bool:
     """A bullet or a numbered item/heading: always starts a new paragraph."""
     s = line.lstrip()
@@ -215,7 +219,7 @@ def starts_block(line: str) -> bool:
         s = s[1:]  # the Chinese dash "——" is one bullet
     if s[0] in BULLET_CHARS and (len(s) == 1 or s[1] in " \t\u3000" or is_cjk(s[1])):
         return True
-    return bool(_HEADING_NUMBER.match(s))
+    return bool(_HEADING_NUMBER.match(s) or WORD_SUB_BULLET.match(s))
 
 
 _NUMBER_WORDS = (
