@@ -687,3 +687,13 @@ def test_word_second_level_o_bullets_are_questions_of_their_own_after_their_pare
         "How were downstream communities consulted?",
         "Financing for transboundary water cooperation in fragile settings",
     ]
+
+
+def test_the_dateline_under_the_title_dates_the_debate_when_no_sentence_does() -> None:
+    # "which holds the presidency for May 2033, will convene …" names the month, not the day
+    assert _parse("dateline_after_title.en.txt").meeting_date == date(2033, 5, 10)
+
+
+def test_a_draft_resolution_named_with_its_subject_is_a_resolution_outcome() -> None:
+    # "分发一份关于人道主义排雷的决议草案": the subject between the measure word and 决议草案
+    assert _parse("outcome_draft_resolution_on.zh.txt").outcome.kind == "resolution"

@@ -361,7 +361,7 @@ _OUTCOME_PATTERNS: tuple[tuple[OutcomeKind, str], ...] = (
              r"\b(?:not intend(?:s)? to|(?:will|does|do|shall) not) (?:pursue|seek|propose|adopt|produce|have|negotiate) "
              r"(?:a |an |any )?(?:formal |negotiated |official )?outcome"),
     ("presidential statement", r"主席声明|presidential statement"),
-    ("resolution", r"(?:通过|提出|提交|分发|散发|拟订|起草)(?:一项|一份)?(?:决议草案|决议)|draft resolution|adopt(?:ion of)? a resolution|resolution (?:will|would) be"),
+    ("resolution", r"(?:通过|提出|提交|分发|散发|拟订|起草)(?:一项|一份)?(?:关于[^。；，]{1,20}的)?(?:决议草案|决议)|draft resolution|adopt(?:ion of)? a resolution|resolution (?:will|would) be"),
 )
 # A summary of the debate the presidency will issue: an outcome, though not a negotiated one.
 _SUMMARY = re.compile(r"\bsummary\b|主席(?:的)?(?:总结|摘要)|会议总结", re.IGNORECASE)

@@ -38,6 +38,7 @@ from debateprep.domain.text import (
     day_month,
     find_dates,
     has_cjk,
+    is_dateline,
     is_section_name,
     first_date,
     paragraphs,
@@ -425,6 +426,10 @@ def _titleish(p: str) -> bool:
     return cell_len(p) <= 300 and bool(end) and end[-1] not in "。；.;" and not _NUMBER.match(p) and p[0] not in BULLET_CHARS
 
 
+# A dateline under the title names the day, the hour and the room: never a paragraph.
+MAX_DATELINE_CELLS = 120
+
+
 def _read_header(note: ConceptNote, paras: list[str], start: int, language: Language) -> int:
     """Read the annex title, focus and date; return the index where the sections begin."""
     i = start
@@ -436,7 +441,9 @@ def _read_header(note: ConceptNote, paras: list[str], start: int, language: Lang
     while i < len(paras):
         p = paras[i]
         nxt = paras[i + 1] if i + 1 < len(paras) else ""
-        if find_dates(p) and cell_len(p) < 60 and not _NUMBER.match(p):
+        # a short dated line, or a dateline however long its place ("Wednesday, 14 August 2024, 10 a.m., …")
+        if find_dates(p) and (cell_len(p) < 60 or is_dateline(p) and cell_len(p) <= MAX_DATELINE_CELLS) \
+                and not _NUMBER.match(p):
             note.meeting_date = note.meeting_date or find_dates(p)[0][1]
             i += 1
             continue

@@ -200,6 +200,13 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
 _DATELINE_START = re.compile(
     r"^" + _WEEKDAY + r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?\s+\d{4}\b"
 )
+
+
+def is_dateline(line: str) -> bool:
+    """A line that opens with a weekday and a date: the debate's dateline under a note's title."""
+    return bool(_DATELINE_START.match(line.strip()))
+
+
 _DATE_LINE = re.compile(
     r"^(?:" + _WEEKDAY + r")?(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4})\.?$"
     r"|^\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日(?:[（(]?星期[一二三四五六日][)）]?)?$"
