@@ -697,3 +697,11 @@ def test_the_dateline_under_the_title_dates_the_debate_when_no_sentence_does() -
 def test_a_draft_resolution_named_with_its_subject_is_a_resolution_outcome() -> None:
     # "分发一份关于人道主义排雷的决议草案": the subject between the measure word and 决议草案
     assert _parse("outcome_draft_resolution_on.zh.txt").outcome.kind == "resolution"
+
+
+def test_a_list_of_resolutions_that_says_what_each_is_about_cites_every_one() -> None:
+    # "resolutions 1261 (1999) on …, 1612 (2005) concerning … and 1882 (2009)": a subject after a
+    # dated item does not end the list
+    assert _parse("citations_with_subjects.en.txt").cited_documents == [
+        "S/RES/1261 (1999)", "S/RES/1612 (2005)", "S/RES/1882 (2009)", "S/RES/2427 (2018)",
+    ]
