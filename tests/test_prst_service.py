@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from debateprep.domain.errors import InputError, NotFound, StaleEdit
+from debateprep.domain.errors import Conflict, InputError, NotFound, StaleEdit
 from debateprep.domain.prst_form import draft_text
 from debateprep.exporters.markdown import parse
 from debateprep.services.debates import DebateService
@@ -327,17 +327,21 @@ def test_every_path_into_a_draft_converts_alike_and_keeps_the_flags(db, debate_i
     assert [f.code for f in expected.flags] == ["chapter-vii"]
 
     typed = service.add_text(draft.id, CHAPTER_VII)
+    assert (typed.text, typed.flags) == (expected.text, expected.flags) and typed.id is not None
+    with pytest.raises(Conflict, match="already in PRST draft"):  # the same paragraph is never added twice
+        service.add_library(draft.id, "S/RES/9001 (2099), PP 2")
+    service.remove(draft.id, typed.id, typed.version)
     from_library = service.add_library(draft.id, "S/RES/9001 (2099), PP 2")
     placeholder = service.add_text(draft.id, "The Security Council recalls its resolution 1894 (2009).")
     assert placeholder.id is not None
     edited = service.edit(draft.id, placeholder.id, placeholder.version, CHAPTER_VII)
-    for p in (typed, from_library, edited):
+    for p in (from_library, edited):
         assert (p.text, p.flags) == (expected.text, expected.flags)
 
     # resolution form typed into the editor is stored converted, as an added paragraph is
-    first = service.get(draft.id).paragraphs[0]
-    assert first.id is not None
-    request = service.edit(draft.id, first.id, first.version, "Requests the Secretary-General to brief it;")
+    other = service.add_text(draft.id, "The Security Council notes the report of the Secretary-General.")
+    assert other.id is not None
+    request = service.edit(draft.id, other.id, other.version, "Requests the Secretary-General to brief it;")
     assert (request.text, request.flags) == ("The Security Council requests the Secretary-General to brief it.", ())
     spoken = service.add_text(draft.id, "We call on the Council to request the Secretary-General to brief it monthly.")
     assert spoken.text == "The Security Council requests the Secretary-General to brief it monthly."
