@@ -384,6 +384,8 @@ class SpeakersService:
         """A row that spoke (or is speaking) in the file, timed outside this debate's days, was
         heard in another debate or in a rehearsal: here it is inscribed, waiting to speak, with a
         note saying what the file had. A list exported from this debate comes back as it was."""
+        if not any(e.status in (Status.SPEAKING, Status.SPOKE) for e in rows):
+            return
         settings = self.heard_settings(debate, [*existing, *rows])
         for e in rows:
             if e.status in (Status.SPEAKING, Status.SPOKE) and not heard_in_debate(e, settings):
