@@ -74,7 +74,8 @@ CHANGES: dict[str, dict[str, frozenset[Topic]]] = {
 READS: dict[str, frozenset[str]] = {
     "notes": frozenset({"list", "get", "for_debate", "debate_of", "questions"}),
     "debates": frozenset({"get", "list", "latest", "resolve"}),
-    "speakers": frozenset({"debate", "entries", "entry", "order_settings", "view", "build_entry", "export_csv"}),
+    "speakers": frozenset({"debate", "entries", "entry", "order_settings", "view", "build_entry", "export_csv",
+                           "heard_settings"}),
     "statements": frozenset({"list", "get", "questions", "coverage", "convergence", "roster", "why_empty",
                              "marks"}),
     "library": frozenset({"show", "documents", "count", "paragraph", "context", "search", "similar", "holdings",
