@@ -119,3 +119,27 @@ def test_every_main_screen_is_wholly_chinese(sqlite_db, key: str) -> None:  # ty
             assert app.query_one(Footer)
 
     asyncio.run(run())
+
+
+@pytest.mark.parametrize("key", ["f2", "f3", "f5"])
+def test_the_footer_palette_label_is_whole_in_chinese(sqlite_db, key: str) -> None:  # type: ignore[no-untyped-def]
+    """The footer's last line on screen, as drawn: the command palette's Chinese label is whole
+    (the keys to its left never paint over its wide characters)."""
+    load_sample(sqlite_db)
+    i18n.set_language("zh")
+    app = tui_app(sqlite_db)
+
+    async def run() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await _show(pilot, key)
+            await pilot.pause()
+            line = app.screen._compositor.render_strips()[-1].text
+            label = _palette_label(app)
+            assert line.rstrip().endswith(label), line
+
+    asyncio.run(run())
+
+
+def _palette_label(app) -> str:  # type: ignore[no-untyped-def]
+    [key] = app.query(".-command-palette")
+    return str(key.description)

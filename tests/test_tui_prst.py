@@ -335,3 +335,91 @@ def test_tmux_run(tmp_path) -> None:  # type: ignore[no-untyped-def]
         assert "Provenance" in shown and "No revision yet" in shown
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+def _en_draft(db) -> int:  # type: ignore[no-untyped-def]
+    service = PrstService(db)
+    draft = service.new_draft(_debate(db, "en"), "en")
+    assert draft.id is not None
+    service.add_text(draft.id, "Recalling its resolution 1894 (2009),")
+    service.add_text(draft.id, "Requests the Secretary-General to brief the Council,")
+    service.add_text(draft.id, "Stresses the need to protect civilians,")
+    return draft.id
+
+
+def test_enter_on_a_paragraph_gives_the_editor_the_keyboard(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """Enter on paragraph 2: the typing goes into its text (o, e, r do not order, export or revise);
+    the footer says how to save and how to leave; Ctrl+S saves it."""
+    async def scenario() -> None:
+        draft_id = _en_draft(sqlite_db)
+        before = PrstService(sqlite_db).get(draft_id)
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_pane(pilot)
+            await pilot.press("down", "enter")
+            await settle(pilot)
+            editor = app.query_one("#prst-editor", TextArea)
+            assert app.focused is editor
+            assert editor.cursor_location == editor.document.end
+            keys = {str(k.render()) for k in app.query("FooterKey")}
+            assert any("^s" in k and "Save para" in k for k in keys), keys
+            assert any("esc" in k and "Leave editor" in k for k in keys), keys
+            await pilot.press("backspace", *" on their protection order here", "ctrl+s")
+            await settle(pilot)
+            after = PrstService(sqlite_db).get(draft_id)
+            assert after.texts()[1] == before.texts()[1].rstrip(".") + " on their protection order here."
+            assert [p.id for p in after.paragraphs] == [p.id for p in before.paragraphs]  # no o: not reordered
+            assert after.revisions == [] and app.screen is app.screen_stack[0]  # no r, no export dialog
+            assert app.focused is editor  # still writing
+            await pilot.press("escape")
+            assert app.focused is app.query_one("#prst-paragraphs", DataTable)
+
+    asyncio.run(scenario())
+
+
+def test_unsaved_editor_text_is_never_dropped_without_asking(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """`a` and Enter on another paragraph ask before they replace unsaved typing: keep it (the
+    editor gets the keyboard back, the text untouched) or discard it."""
+    async def scenario() -> None:
+        from debateprep.tui.screens.brief_dialogs import ConfirmScreen
+
+        draft_id = _en_draft(sqlite_db)
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            pane = await open_pane(pilot)
+            await pilot.press("enter", *" and more", "escape")  # paragraph 1, typed in, not saved
+            await settle(pilot)
+            editor = app.query_one("#prst-editor", TextArea)
+            typed = editor.text
+            assert typed.endswith("and more")
+            await pilot.press("down")  # the list moves on; the editor keeps the typing
+            await settle(pilot)
+            assert editor.text == typed
+            await pilot.press("a")
+            await settle(pilot)
+            assert isinstance(app.screen, ConfirmScreen)
+            await pilot.press("n")  # keep
+            await settle(pilot)
+            assert editor.text == typed and app.focused is editor
+            await pilot.press("escape", "enter")  # Enter on paragraph 2
+            await settle(pilot)
+            assert isinstance(app.screen, ConfirmScreen)
+            await pilot.press("escape")  # keep
+            await settle(pilot)
+            assert editor.text == typed and app.focused is editor
+            await pilot.press("ctrl+s")  # saves paragraph 1 (what the editor holds), not the highlighted one
+            await settle(pilot)
+            assert PrstService(sqlite_db).get(draft_id).texts()[0].endswith("and more.")
+            await pilot.press("escape", "down", "enter", *"xyz", "escape", "up", "enter")
+            await settle(pilot)
+            assert isinstance(app.screen, ConfirmScreen)
+            await pilot.press("y")  # discard: paragraph 1 in the editor
+            await settle(pilot)
+            assert app.focused is editor and pane.editing is not None
+            assert editor.text == PrstService(sqlite_db).get(draft_id).texts()[0]
+            await pilot.press("escape", "a")  # nothing unsaved: an empty editor at once
+            await settle(pilot)
+            assert not isinstance(app.screen, ConfirmScreen) and editor.text == "" and app.focused is editor
+            assert "xyz" not in " ".join(PrstService(sqlite_db).get(draft_id).texts())
+
+    asyncio.run(scenario())

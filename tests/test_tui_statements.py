@@ -202,3 +202,63 @@ def test_a_cell_says_what_matched_and_a_user_mark_stays(debate_db) -> None:  # t
             assert cleared is not None and cleared.mark is None and cleared.covered
 
     asyncio.run(scenario())
+
+
+def _record_debate(db) -> int:  # type: ignore[no-untyped-def]
+    imported = NotesService(db).import_file(DATA / "concept-note_S-2020-1_paraphrase.en.txt")
+    debates = DebateService(db)
+    debate = debates.update(debates.get(imported.debate_id), meeting_number=8699)  # type: ignore[arg-type]
+    assert debate.id is not None
+    return debate.id
+
+
+def _screen_text(app: RecordingApp) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+@pytest.mark.parametrize("keys", [("tab", "tab", "space", "tab", "enter"),  # Enter on Import
+                                  ("tab", "tab", "space", "shift+tab", "shift+tab", "enter")])  # in the path field
+def test_a_verbatim_record_imports_by_keyboard(sqlite_db, shared_data: Path, keys: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    """i, the path, the record box ticked (Tab Tab Space), then Enter: the speeches are in the list.
+    The dialog's instruction wraps inside it, whole."""
+    async def scenario() -> None:
+        debate_id = _record_debate(sqlite_db)
+        app = tui_app(sqlite_db)
+        path = sorted((shared_data / "spv_2020_speeches").glob("UNSC_2020_SPV.8699_spch*"))[1]
+        async with app.run_test(size=(80, 24)) as pilot:
+            pane = await open_pane(pilot)
+            app.set_debate(debate_id)
+            await settle(pilot)
+            await pilot.press("i")
+            await settle(pilot)
+            shown = " ".join(_screen_text(app).replace("█", " ").split())  # (the dialog's border)
+            assert "one file per delegation, or a folder of them — tick the box for a verbatim record split by its " \
+                   "speaker headers." in shown
+            await pilot.press(*str(path), *keys)
+            await settle(pilot, rounds=6)
+            assert app.screen is app.screen_stack[0]
+            assert [s.kind for s in StatementService(sqlite_db).list(debate_id)] == ["briefing"]
+            assert len(pane.statements) == 1
+            assert app.errors() == [] and app.notices[-1][1] == "information"
+
+    asyncio.run(scenario())
+
+
+def test_an_import_that_adds_nothing_to_the_list_says_why(sqlite_db, shared_data: Path) -> None:  # type: ignore[no-untyped-def]
+    """The record's first part holds only the President's procedural remarks: imported, but the list
+    stays empty, and the notice says so (a warning, not a bare count)."""
+    async def scenario() -> None:
+        debate_id = _record_debate(sqlite_db)
+        app = tui_app(sqlite_db)
+        path = sorted((shared_data / "spv_2020_speeches").glob("UNSC_2020_SPV.8699_spch*"))[0]
+        async with app.run_test(size=SIZE) as pilot:
+            await open_pane(pilot)
+            app.set_debate(debate_id)
+            await settle(pilot)
+            await pilot.press("i", *str(path), "tab", "tab", "space", "shift+tab", "shift+tab", "enter")
+            await settle(pilot, rounds=6)
+            message, severity = app.notices[-1]
+            assert severity == "warning"
+            assert message.startswith("Nothing new in the list: only the President's procedural remarks (1)"), message
+
+    asyncio.run(scenario())

@@ -28,8 +28,10 @@ class ImportPathsScreen(LocalizedModal[ImportChoice | None]):
     DEFAULT_CSS = """
     ImportPathsScreen { align: center middle; }
     ImportPathsScreen > Vertical {
-        width: 100; height: 34; padding: 1 2; border: thick $primary; background: $surface;
+        width: 100; max-width: 100%; height: 34; max-height: 100%;
+        padding: 1 2; border: thick $primary; background: $surface;
     }
+    ImportPathsScreen #import-paths-title { width: 100%; height: auto; }
     ImportPathsScreen NoteFileTree { height: 1fr; margin: 1 0; }
     ImportPathsScreen Horizontal { height: auto; }
     ImportPathsScreen Button { margin-left: 2; }
@@ -44,7 +46,7 @@ class ImportPathsScreen(LocalizedModal[ImportChoice | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.title_text, markup=False)
+            yield Label(self.title_text, markup=False, id="import-paths-title")  # wrapped: it can be long
             yield Input(placeholder=_("a file or a folder (several: separate with ;)"), id="import-paths")
             yield NoteFileTree(self.start, id="import-paths-tree")
             with Horizontal():

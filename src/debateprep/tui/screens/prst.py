@@ -8,7 +8,7 @@ everywhere in it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,6 +51,7 @@ class LoadedDraft:
     diff: str
     select: int | None = None
     message: str = ""
+    committed: str | None = None  # the editor's text that the operation saved (it is no longer unsaved)
 
 
 class Loaded(Message):
@@ -112,6 +113,7 @@ class PrstPane(Pane):
         self.draft: Draft | None = None
         self.editing: Paragraph | None = None  # the paragraph (and version) loaded in the editor
         self._editor_draft: int | None = None  # the draft the editor's text belongs to
+        self._loaded_text = ""  # what the editor held when last loaded: more than that is unsaved typing
         self._text_cells = TEXT_COLUMN_CELLS  # the paragraphs' text column, fitted to the list's width
         self._diff = ""
         self.draft_count = 0  # drafts the debate has (the status line says when there are several)
@@ -160,17 +162,17 @@ class PrstPane(Pane):
     def reload(self, select: int | None = None) -> None:
         self._work(lambda service: None, select=select)
 
-    def _work(self, op: Op, select: int | None = None, message: str = "") -> None:
+    def _work(self, op: Op, select: int | None = None, message: str = "", committing: str | None = None) -> None:
         """Run `op(services.prst)` in a thread (Services tells the other panes of a change), then
-        reload the draft and show it."""
-        self._run(op, select, message)
+        reload the draft and show it; `committing`: the editor's text the op saves."""
+        self._run(op, select, message, committing)
 
     @work(thread=True, exclusive=True, group="prst", exit_on_error=False)
-    def _run(self, op: Op, select: int | None, message: str) -> None:
+    def _run(self, op: Op, select: int | None, message: str, committing: str | None) -> None:
         service, debate_id = self.services.prst, self.debate_id
         try:
             result = op(service)
-            loaded = self._load(service, debate_id, select, message, result)
+            loaded = replace(self._load(service, debate_id, select, message, result), committed=committing)
         except DebateprepError as exc:
             self.post_message(Failed(str(exc), _("PRST")))
             loaded = self._load(service, debate_id, select, "", None)
@@ -201,6 +203,9 @@ class PrstPane(Pane):
     def _loaded(self, message: Loaded) -> None:
         if message.debate_id == self.debate_id:
             self.draft_count = message.drafts
+            committed = message.loaded.committed
+            if committed is not None and self.query_one("#prst-editor", TextArea).text == committed:
+                self._loaded_text = committed  # saved: the editor may show the stored (converted) text
             self._show(message.loaded)
             self._shown_debate = True
             waiting, self._waiting = self._waiting, []
@@ -214,6 +219,7 @@ class PrstPane(Pane):
         shown = draft.id if draft is not None else None
         if shown != self._editor_draft:  # the editor's text belongs to the draft it was typed for
             self.query_one("#prst-editor", TextArea).clear()
+            self._loaded_text = ""
             self.editing = None
             self._editor_draft = shown
         has = draft is not None
@@ -279,19 +285,81 @@ class PrstPane(Pane):
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._select(event.cursor_row)
 
+    @on(DataTable.RowSelected, "#prst-paragraphs")
+    def _row_chosen(self, event: DataTable.RowSelected) -> None:
+        """Enter on a paragraph: edit it (the keyboard goes into the editor, its cursor at the end),
+        after asking what to do with unsaved text typed for another paragraph."""
+        draft, row = self.draft, event.cursor_row
+        if draft is None or not 0 <= row < len(draft.paragraphs):
+            return
+        p = draft.paragraphs[row]
+        if self.editing is not None and self.editing.id == p.id:
+            # its own text (unsaved or not) is already there; Ctrl+S now saves over the version shown
+            self.editing = p
+            self._edit_in_editor(None)
+            return
+        self._unless_unsaved(lambda: self._edit_in_editor(row))
+
+    def unsaved(self) -> bool:
+        """The editor holds typing not saved anywhere (more than the text last loaded into it)."""
+        text = self.query_one("#prst-editor", TextArea).text
+        return bool(text.strip()) and text != self._loaded_text
+
+    def _unless_unsaved(self, then: Callable[[], None]) -> None:
+        """Run `then` (which replaces the editor's text) at once, or after the user chose to discard
+        the unsaved text; keeping it puts the keyboard back into the editor, the text untouched."""
+        if not self.unsaved():
+            then()
+            return
+        from debateprep.tui.screens.brief_dialogs import ConfirmScreen
+
+        editing = self.editing
+        draft = self.draft
+        number = (next((i for i, p in enumerate(draft.paragraphs, start=1) if p.id == editing.id), None)
+                  if editing is not None and draft is not None else None)
+        where = (_("The editor has unsaved changes to paragraph {number}.").format(number=number)
+                 if number is not None else _("The editor has unsaved text for a new paragraph."))
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                then()
+            else:
+                self.call_after_refresh(self._edit_in_editor, None)
+
+        self.app.push_screen(ConfirmScreen(
+            where + "\n" + _("Discard it? (Keep it, then Ctrl+S saves it, Ctrl+N adds it as a new paragraph.)"),
+            yes=_("Discard the text"), no=_("Keep editing")), answered)
+
+    def _edit_in_editor(self, row: int | None) -> None:
+        """Load paragraph `row` (None: keep the editor's text) and give the editor the keyboard."""
+        editor = self.query_one("#prst-editor", TextArea)
+        if row is not None and self.draft is not None:
+            self._load_editor(row)
+        editor.move_cursor(editor.document.end)
+        self.claim_focus(editor)
+
+    def _load_editor(self, row: int) -> None:
+        assert self.draft is not None
+        text = self.draft.texts()[row]
+        self.query_one("#prst-editor", TextArea).load_text(text)
+        self._loaded_text = text
+        self.editing = self.draft.paragraphs[row]
+
     def _select(self, row: int | None) -> None:
         panel = self.query_one("#prst-provenance", Static)
-        editor = self.query_one("#prst-editor", TextArea)
         draft = self.draft
         if draft is None or row is None or not 0 <= row < len(draft.paragraphs):
-            self.editing = None
+            if not self.unsaved():
+                self.editing = None
             panel.update(_("No paragraph yet: type one in the editor and press Ctrl+N, or send agreed "
                            "language from the library."))
             return
         p = draft.paragraphs[row]
-        if self.editing is None or self.editing.id != p.id or self.editing.version != p.version:
-            editor.load_text(draft.texts()[row])
-        self.editing = p
+        stale = self.editing is None or self.editing.id != p.id or self.editing.version != p.version
+        if stale and not self.unsaved():  # the editor follows the list, but never over unsaved typing
+            self._load_editor(row)
+        elif not stale:
+            self.editing = p  # (its marks may have changed)
         lines = [
             _("para {number} · {category} · version {version}").format(
                 number=row + 1, category=_(CATEGORY_NAMES[p.category]), version=p.version),
@@ -372,9 +440,14 @@ class PrstPane(Pane):
         if self._need_draft() is None:
             return
         editor = self.query_one("#prst-editor", TextArea)
-        editor.clear()
-        self.editing = None  # Ctrl+S saves nothing over a paragraph; Ctrl+N adds the new one
-        self.claim_focus(editor)
+
+        def empty() -> None:
+            editor.clear()
+            self._loaded_text = ""
+            self.editing = None  # Ctrl+S saves nothing over a paragraph; Ctrl+N adds the new one
+            self.claim_focus(editor)
+
+        self._unless_unsaved(empty)
 
     def action_add_paragraph(self) -> None:
         draft = self._need_draft()
@@ -383,7 +456,8 @@ class PrstPane(Pane):
             return
         draft_id = draft.id
 
-        self._work(lambda s: s.add_text(draft_id, text), message=_("Paragraph added in PRST form."))
+        self._work(lambda s: s.add_text(draft_id, text), message=_("Paragraph added in PRST form."),
+                   committing=text)
 
     def action_save_paragraph(self) -> None:
         draft, paragraph = self._need_draft(), self.editing
@@ -393,7 +467,7 @@ class PrstPane(Pane):
         draft_id, number, pid = draft.id, self._selected_number(), paragraph.id
         # the id and version this pane showed, and the text it showed (a refusal diffs from it)
         self._work(lambda s: s.edit(draft_id, pid, paragraph.version, text, paragraph.text), select=number,
-                   message=_("Paragraph saved."))
+                   message=_("Paragraph saved."), committing=text)
 
     def action_move(self, step: int) -> None:
         draft, number = self._need_draft(), self._selected_number()
@@ -436,8 +510,11 @@ class PrstPane(Pane):
         self._work(op, select=self._selected_number())
 
     def action_remove(self) -> None:
-        draft, paragraph, number = self._need_draft(), self.editing, self._selected_number()
-        if draft is None or draft.id is None or paragraph is None or paragraph.id is None or number is None:
+        draft, number = self._need_draft(), self._selected_number()
+        if draft is None or draft.id is None or number is None:
+            return
+        paragraph = draft.paragraphs[number - 1]  # the highlighted one (the editor may hold another)
+        if paragraph.id is None:
             return
         draft_id, pid = draft.id, paragraph.id
         self._work(lambda s: s.remove(draft_id, pid, paragraph.version, paragraph.text), select=max(1, number - 1),

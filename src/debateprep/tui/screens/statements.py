@@ -138,9 +138,10 @@ class CellMarked(Message):
 class StatementsSaved(Message):
     """An import or a mapping was stored: what to tell the user."""
 
-    def __init__(self, note: str, imported: bool = False) -> None:
+    def __init__(self, note: str, imported: bool = False, warning: bool = False) -> None:
         self.note = note
         self.imported = imported
+        self.warning = warning
         super().__init__()
 
 
@@ -378,8 +379,16 @@ class StatementsPane(Pane):
         except DebateprepError as exc:
             self.post_message(Failed(str(exc), _("Statements")))
             return
-        line = _(", ").join(f"{v} {_(SUMMARY_NAMES.get(k, k))}" for k, v in report.summary().items())
-        self.post_message(StatementsSaved(_("Imported: {counts}").format(counts=line), imported=True))
+        summary = report.summary()
+        line = _(", ").join(f"{v} {_(SUMMARY_NAMES.get(k, k))}" for k, v in summary.items())
+        note = _("Imported: {counts}").format(counts=line)
+        empty = summary["statements"] + summary["briefings"] == 0
+        if empty:  # the list shows neither: say why it stays empty
+            why = (_("only the President's procedural remarks ({count}), which the list leaves out; the speeches are "
+                     "in the record's other parts").format(count=summary["procedural"]) if summary["procedural"]
+                   else _("no statement in {paths}").format(paths=_(", ").join(paths)))
+            note = _("Nothing new in the list: {why}.").format(why=why) + "\n" + note
+        self.post_message(StatementsSaved(note, imported=True, warning=empty))
 
     @work(thread=True, exclusive=True, group="statements-load", exit_on_error=False)
     def _load(self, debate_id: int | None) -> None:
@@ -443,7 +452,8 @@ class StatementsPane(Pane):
 
     @on(StatementsSaved)
     def _saved(self, message: StatementsSaved) -> None:
-        self.notify(message.note, title=_("Statements"), markup=False)
+        self.notify(message.note, title=_("Statements"), markup=False,
+                    severity="warning" if message.warning else "information")
         if message.imported:  # what was imported is read in the list
             self.view = "list"
             self.query_one("#st-switcher", ContentSwitcher).current = VIEWS["list"]

@@ -5,11 +5,18 @@ when the keys it shows stay the same: while the app starts, as the tabs, the pan
 take the focus in turn, that was a third of the time to the first screen's content. This one
 rebuilds only for a change it would show, and can be held (the app holds it from its first frame
 until the pane on screen shows the current debate, then it shows that pane's keys once).
+
+The keys sit in a scroll box that ends where the command palette's key (docked right) begins.
+In Textual's footer they run on underneath it, and the screen is cut at every key's edge: an
+edge inside the palette's label split its wide (Chinese) characters into blanks ("^p   令面板").
 """
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
+from textual.containers import HorizontalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
 
 Shown = tuple[tuple[str, str, str, bool, str, str], ...]
@@ -26,11 +33,25 @@ def shown_keys(screen: Screen[object]) -> Shown:
 
 
 class AppFooter(Footer):
+    DEFAULT_CSS = """
+    AppFooter #footer-keys { width: 1fr; height: 1; scrollbar-size: 0 0; background: transparent; }
+    """
+
     def __init__(self) -> None:
         super().__init__()
         self._shown: Shown | None = None
         self._held = False
         self._missed: Screen[object] | None = None  # a change that came while held
+
+    def compose(self) -> ComposeResult:
+        palette: list[Widget] = []
+        with HorizontalScroll(id="footer-keys"):
+            for widget in super().compose():
+                if widget.has_class("-command-palette"):
+                    palette.append(widget)  # docked right, outside the keys' box
+                else:
+                    yield widget
+        yield from palette
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         if screen.app.app_focus and self.is_attached and screen is self.screen:
