@@ -28,7 +28,7 @@ from textual.widgets.data_table import ColumnKey
 
 from debateprep.domain.cells import clip
 from debateprep.domain.errors import DebateprepError
-from debateprep.domain.speakers import Basis, Level, Placement, SpeakerEntry, Status, order_entries
+from debateprep.domain.speakers import Basis, Level, Placement, SpeakerEntry, Status, order_entries, shown_note
 from debateprep.i18n import N_, _, full_date, ngettext, weekday_time
 from debateprep.services.topics import Topic
 from debateprep.tui.localized import Caption, Column, add_columns, relabel_columns
@@ -425,7 +425,7 @@ class SpeakersPane(Pane):
                 text.append(_("from what the timer logged: now expected {when}").format(
                     when=weekday_time(expected.start)) + "\n", style="yellow")
         if e.notes:
-            text.append(f"\n{e.notes}\n", style="italic")
+            text.append(f"\n{shown_note(e.notes)}\n", style="italic")
         why.update(text)
 
     @on(DataTable.RowHighlighted, "#sp-table")
