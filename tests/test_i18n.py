@@ -320,3 +320,13 @@ def test_the_notes_the_program_writes_read_in_the_interface_language() -> None:
     assert shown_note("call the mission first") == "call the mission first"
     i18n.set_language("en")
     assert shown_note("named in S/2014/74: to be confirmed") == "named in S/2014/74: to be confirmed"
+
+
+def test_where_our_speaking_limit_comes_from_is_said_in_the_interface_language() -> None:
+    from debateprep.domain.our_statement import OurStatement
+
+    statement = OurStatement(debate_id=1, language="zh", delegation="中国", limit_source="speakers list")
+    i18n.set_language("zh")
+    assert statement.limit_source_name() == "发言名单"
+    i18n.set_language("en")
+    assert statement.limit_source_name() == "speakers list"
