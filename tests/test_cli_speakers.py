@@ -239,3 +239,65 @@ def test_council_of_a_year() -> None:
     missing = run_cli(["speakers", "council", "1999"])
     assert missing.exit_code == 1 and "no Council composition for 1999" in missing.stderr
 
+
+
+UNEP_NOTE = """Letter dated 2 March 2031 from the Permanent Representative of Denmark to the United Nations \
+addressed to the Secretary-General
+
+Denmark will hold an open debate on climate and security on 20 March 2031.
+
+Annex
+Concept note for the Security Council open debate on climate and security
+
+I. Background
+Climate change affects peace and security.
+
+II. Guiding questions
+- How can the Council address climate risks?
+
+III. Briefers
+The Council will be briefed by the Secretary-General and the Executive Director of the United Nations \
+Environment Programme.
+"""
+
+
+def test_a_rehearsal_out_of_turn_reorders_nothing(cli: Cli, tmp_path: Path) -> None:
+    """Issue 13: UNEP timed out of turn today (not the debate's day) stays behind the
+    Secretary-General, and reinstating a withdrawn entry that spoke keeps its record."""
+    note = tmp_path / "note.txt"
+    note.write_text(UNEP_NOTE, encoding="utf-8")
+    ok(cli(["import", str(note)]))
+    ok(cli(["speakers", "import", "1", "--briefers"]))
+    ok(cli(["speakers", "start", "2"]))  # the real clock: years before the 2031 debate
+    rows = ok(cli(["speakers", "list", "1", "--json"])).json()
+    assert [(r["position"], r["code"], r["status"]) for r in rows] == [  # type: ignore[index, union-attr]
+        (1, "SG", "inscribed"), (2, None, "speaking")]
+    order = ok(cli(["speakers", "order", "1"])).stdout
+    assert "stays where it was heard" not in order
+    assert "Secretary-General is 1st" in order and "rehearsal" in order.splitlines()[1]
+    ok(cli(["speakers", "done", "2", "--seconds", "200"]))
+    ok(cli(["speakers", "withdraw", "2"]))
+    back = ok(cli(["speakers", "reinstate", "2", "--json"])).json()
+    assert back["status"] == "spoke" and back["actual_seconds"] == 200  # type: ignore[index]
+    assert cli(["speakers", "reinstate", "2"]).exit_code != 0  # not withdrawn: nothing to reinstate
+
+
+def test_a_list_exported_from_another_debate_brings_no_speeches(cli: Cli, tmp_path: Path) -> None:
+    """Statuses of speeches heard in the 2014 debate do not follow its list into another debate;
+    the same debate's export comes back with them."""
+    debate = new_debate(cli)
+    ok(cli(["speakers", "import", debate, str(csv_of_62(tmp_path))]))
+    ok(cli(["speakers", "start", "1", "--at", "2014-02-12T10:00"]))
+    ok(cli(["speakers", "done", "1", "--seconds", "480"]))
+    out = tmp_path / "out.csv"
+    ok(cli(["speakers", "export", debate, "--output", str(out)]))
+    ok(cli(["debate", "new", "another", "--date", "2031-03-20", "--presidency", "Denmark"]))
+    ok(cli(["speakers", "import", "2", str(out)]))
+    rows = ok(cli(["speakers", "list", "2", "--json"])).json()
+    assert {r["status"] for r in rows} == {"inscribed"}  # type: ignore[union-attr, index]
+    assert rows[0]["actual_seconds"] is None and "spoke in the imported file" in rows[0]["notes"]  # type: ignore[index]
+    ok(cli(["debate", "new", "copy", "--date", "2014-02-12", "--presidency", "Lithuania"]))
+    ok(cli(["speakers", "import", "3", str(out)]))
+    again = ok(cli(["speakers", "list", "3", "--json"])).json()
+    assert [(r["status"], r["actual_seconds"]) for r in again[:2]] == [  # type: ignore[index]
+        ("spoke", 480), ("inscribed", None)]

@@ -613,3 +613,95 @@ def test_a_word_footnote_referenced_right_after_a_number_leaves_the_number_whole
     _, note = import_concept_note(path)
     # the reference is no digit of "2222": Word marks where it stands, so it is simply left out
     assert note.cited_documents[:2] == ["S/RES/2222 (2015)", "S/RES/1738 (2006)"]
+
+
+def test_a_chinese_lead_in_naming_the_following_people_then_its_list_after_a_colon() -> None:
+    # "听取下列人士的通报：A；B；以及C": 下列人士 names nobody, the list after the colon does
+    note = _parse("briefers_following_colon.zh.txt")
+    assert _triples(note) == [
+        ("卡洛斯·门德斯", "执行主任", "联合国毒品和犯罪问题办公室"),
+        ("李在贤", "秘书长", "国际海事组织"),
+        ("阿玛·奥乌苏", "主席", "几内亚湾渔民协会"),
+    ]
+
+
+def test_chinese_name_dash_role_lines_one_speaking_for_a_body_and_the_chair_after_the_list() -> None:
+    # "姓名——职务" lines; "，代表X发言" gives the body, the place before the role is no part of it;
+    # who chairs the debate, on a line after the list, does not brief it
+    note = _parse("briefers_name_dash_role.zh.txt")
+    assert _triples(note) == [
+        ("卡米拉·罗哈斯-贝略", "副执行主任", "联合国环境规划署"),
+        ("陈志远", "主任", "湄公河流域研究中心"),
+        ("法蒂玛·迪亚洛", "农民", "萨赫勒妇女用水者联合会"),
+    ]
+
+
+def test_chinese_enumeration_with_double_barrelled_names_a_role_in_parentheses_and_descriptors() -> None:
+    # "、" after a double-barrelled name starts the next briefer; "郑明华女士（…执行秘书）" puts the
+    # name first; "代表民间社会发言的", "以个人身份作通报的" and the "联合国" before a USG's area go
+    note = _parse("briefers_enumeration_descriptors.zh.txt")
+    assert _triples(note) == [
+        ("让-皮埃尔·拉克鲁瓦-杜邦", "主管和平行动副秘书长", "和平行动部"),
+        ("安娜·卡塔琳娜·沃斯", "专员", "欧洲联盟委员会"),
+        ("郑明华", "执行秘书", "东非政府间发展组织"),
+        ("伊琳娜·彼得罗娃-兰格", "协调员", "制裁透明度网络"),
+        ("托马斯·伯格-林德", "教授", "日内瓦高级国际关系学院"),
+    ]
+
+
+def test_briefers_who_speak_for_a_body_representing_or_on_behalf_of_it() -> None:
+    # the body spoken for is the organization; the role printed before it is the title, without
+    # what it says about the person ("with twenty years of service …"), else "Representative"
+    assert _briefers("briefers_speaking_for.en.txt") == [
+        {"name": "Luis Paredes", "title": "Representative", "organization": "Andean Demining Alliance"},
+        {"name": "Grace Tembo", "title": "Nurse", "organization": "Southern Africa Victims' Network"},
+    ]
+
+
+def test_running_text_with_by_before_each_briefer_and_titles_before_the_names() -> None:
+    assert _briefers("briefers_by_each.en.txt") == [
+        {"name": "Kofi Asante", "title": "Head", "organization": "Demining Unit of the African Union Commission"},
+        {"name": "Ingrid Solheim", "title": "Director", "organization": "Mine Action Service"},
+        {"name": "Hana Sato", "title": "Deminer", "organization": "Mine-Free Villages Initiative"},
+    ]
+
+
+def test_questions_grouped_under_labels_ending_with_a_colon_with_dash_sub_bullets() -> None:
+    # "• 关于部署：" labels a group, it asks nothing: the "——" sub-bullets are the items, each split
+    # at its "；" as any item is; a "•" item after the groups is an item
+    note = _parse("questions_group_labels.zh.txt")
+    assert [q.text for q in note.questions] == [
+        "哪些障碍限制了女性军警人员的部署？", "派遣国可以采取哪些措施", "秘书处又能提供什么支持？",
+        "特派团如何改善营地设施，使其适合所有人员？", "在特派团领导层中实现性别均衡",
+    ]
+    assert [q.topic for q in note.questions] == [False, False, False, False, True]
+
+
+def test_word_second_level_o_bullets_are_questions_of_their_own_after_their_parent() -> None:
+    note = _parse("questions_word_sub_bullets.en.txt")
+    assert [q.text for q in note.questions] == [
+        "How can the Council's early-warning work take account of water stress?",
+        "Which data should missions report on river flows and reservoirs?",
+        "Can river basin commissions play a greater role in mediation?",
+        "What has worked in past agreements on shared aquifers?",
+        "How were downstream communities consulted?",
+        "Financing for transboundary water cooperation in fragile settings",
+    ]
+
+
+def test_the_dateline_under_the_title_dates_the_debate_when_no_sentence_does() -> None:
+    # "which holds the presidency for May 2033, will convene …" names the month, not the day
+    assert _parse("dateline_after_title.en.txt").meeting_date == date(2033, 5, 10)
+
+
+def test_a_draft_resolution_named_with_its_subject_is_a_resolution_outcome() -> None:
+    # "分发一份关于人道主义排雷的决议草案": the subject between the measure word and 决议草案
+    assert _parse("outcome_draft_resolution_on.zh.txt").outcome.kind == "resolution"
+
+
+def test_a_list_of_resolutions_that_says_what_each_is_about_cites_every_one() -> None:
+    # "resolutions 1261 (1999) on …, 1612 (2005) concerning … and 1882 (2009)": a subject after a
+    # dated item does not end the list
+    assert _parse("citations_with_subjects.en.txt").cited_documents == [
+        "S/RES/1261 (1999)", "S/RES/1612 (2005)", "S/RES/1882 (2009)", "S/RES/2427 (2018)",
+    ]

@@ -302,3 +302,22 @@ def test_order_heard_at_8706_needs_overrides_for_the_parties(shared_data: Path) 
     israel = ordered[3]
     assert israel.explain().startswith("Israel is 4th: rule 37 at permanent representative level")
     assert "pinned at position 4 (party to the question)" in israel.explain()
+
+
+def test_only_a_speech_timed_during_the_debate_keeps_the_place_where_it_was_heard() -> None:
+    """Issue 13: Japan timed out of turn the week before (a rehearsal) is placed by the rules, its
+    status and record kept; timed on the debate's day (not before the lead time), it is listed where heard."""
+    day = date(2014, 2, 12)
+    s = OrderSettings(president_code="LTU", debate_days=((day, datetime(2014, 2, 12, 9)),))
+    entries = poc_2014()
+    by_rules = names(entries, s)
+    japan = entries[9]
+    for rehearsal in (datetime(2014, 2, 5, 10, 30), datetime(2014, 2, 12, 8, 30), None):
+        japan.status, japan.started_at, japan.actual_seconds = Status.SPOKE, rehearsal, 240
+        assert names(entries, s) == by_rules
+        placed = next(p for p in order_entries(entries, s) if p.entry is japan)
+        assert "stays where it was heard" not in placed.explain() and "rehearsal" in placed.explain()
+    japan.started_at = datetime(2014, 2, 12, 10)
+    assert names(entries, s)[0] == "Japan"
+    assert "stays where it was heard" in next(p for p in order_entries(entries, s) if p.entry is japan).explain()
+    assert names(entries, POC_2014)[0] == "Japan"  # the days unknown: every timed speech counts

@@ -355,3 +355,24 @@ def test_inscribe_the_council_needs_a_year_the_roster_knows(svc: SpeakersService
         svc.inscribe_council(old.id)
     assert svc.entries(old.id) == []  # type: ignore[arg-type]
     assert len(svc.inscribe_council(undated.id, year=2020).added) == 15
+
+
+def test_a_rehearsal_out_of_turn_moves_no_one_and_reinstating_keeps_the_record(svc: SpeakersService,
+                                                                             poc: int) -> None:
+    """Issue 13: timing the fourth speaker out of turn on another day leaves the order as the rules
+    make it; on the debate's day it is listed where heard. A withdrawn entry comes back as it was."""
+    inscribe(svc, poc)
+    before = order(svc, poc)
+    fourth = svc.view(poc).placements[3].entry
+    assert fourth.id is not None
+    svc.start(fourth.id, at=datetime(2026, 11, 27, 15, 53))
+    svc.finish(fourth.id, 250)
+    assert order(svc, poc) == before
+    svc.withdraw(fourth.id)
+    back = svc.reinstate(fourth.id)
+    assert (back.status, back.actual_seconds) == (Status.SPOKE, 250)
+    assert order(svc, poc) == before
+    with pytest.raises(Conflict):
+        svc.reinstate(fourth.id)
+    svc.update(fourth.id, started_at=datetime(2014, 2, 12, 10))  # heard first, during the debate
+    assert order(svc, poc)[0] == before[3]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from textual.app import App, ComposeResult
@@ -237,6 +238,10 @@ def test_space_starts_the_speaker_the_timer_names_and_pins_hold(sqlite_db) -> No
     """space gives the floor to the panel's "Next", not the highlighted row; `t` times the row out
     of turn and says so; a pinned entry keeps its place throughout."""
     debate_id = seed(sqlite_db)
+    debates = DebateService(sqlite_db)
+    debate = debates.get(debate_id)  # timed during the debate: today, in a session that runs all day
+    debates.update(debate, meeting_date=date.today(),
+                   settings=replace(debate.settings, sessions=[("00:00", "23:59")]))
     svc = SpeakersService(sqlite_db)
     japan = next(e for e in svc.entries(debate_id) if e.delegation == "Japan")
     svc.move(japan.id, to=2, reason="the Vice-Minister leaves at 11:00")  # type: ignore[arg-type]
@@ -278,6 +283,40 @@ def test_space_starts_the_speaker_the_timer_names_and_pins_hold(sqlite_db) -> No
     entries = {e.delegation: e for e in SpeakersService(sqlite_db).entries(debate_id)}
     assert entries["Japan"].status == Status.SPOKE and entries["Argentina"].status == Status.INSCRIBED
     assert entries["Brazil"].status == Status.SPEAKING
+
+
+def test_a_rehearsal_out_of_turn_and_a_withdrawal_undone_move_no_one(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13, on the 2014 debate timed today: space, n, f (two briefers rehearsed), then `t` on
+    Brazil says it is a rehearsal and moves nothing; w twice on the first briefer gives back "spoke"."""
+    debate_id = seed(sqlite_db)
+
+    async def scenario() -> None:
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_pane(pilot)
+            app.query_one(SpeakerTimer).clock = FakeClock()
+            before = names(app)
+            await pilot.press("space", "n", "f")
+            await settle(pilot)
+            assert names(app) == before
+            table = app.query_one("#sp-table", DataTable)
+            table.move_cursor(row=before.index("Brazil"))
+            await pilot.press("t")
+            await settle(pilot)
+            said = [m for m, _severity in app.notices]
+            assert any("a rehearsal: it stays at position 10" in m for m in said)
+            assert names(app) == before
+            table.move_cursor(row=0)
+            await pilot.press("w")
+            await settle(pilot)
+            await pilot.press("w")
+            await settle(pilot)
+            assert names(app) == before
+
+    run(scenario)
+    entries = {e.delegation: e for e in SpeakersService(sqlite_db).entries(debate_id)}
+    ocha = entries["Office for the Coordination of Humanitarian Affairs"]
+    assert ocha.status == Status.SPOKE and ocha.actual_seconds is not None
 
 
 def test_a_turn_left_speaking_is_taken_over_by_the_timer(sqlite_db) -> None:  # type: ignore[no-untyped-def]

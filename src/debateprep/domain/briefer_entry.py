@@ -135,7 +135,7 @@ _ZH_TITLE_ENDS = (
     "部长", "代表", "顾问", "协调员", "院长", "处长", "司长", "局长", "会长", "所长", "行长", "署长", "负责人", "创始人",
     "教授", "研究员", "专家", "记者", "撰稿人", "律师", "医生", "法官", "检察官", "活动人士", "倡导者", "领导人", "领袖",
     "幸存者", "学者", "作家", "发言人", "干事", "官员", "书记", "总监", "首席执行官", "总裁", "理事",
-    "执行秘书", "学家", "工程师", "指挥官", "司令", "建设者", "工作者", "组织者", "捍卫者", "维护者",
+    "执行秘书", "学家", "教师", "农民", "工程师", "指挥官", "司令", "建设者", "工作者", "组织者", "捍卫者", "维护者",
 )
 _ZH_HONORIFIC_AFTER = ("先生", "女士", "阁下", "博士", "教授")
 _ZH_DOT = "·•・"
@@ -410,6 +410,8 @@ def parse_en_entry(item: str, organization: str | None = None) -> Parsed | None:
     item = _drop_place_after_body(_ACRONYM.sub("", item).rstrip(".;,").strip())
     if not item:
         return None
+    if (speaks_for := _SPEAKS_FOR.search(item)) and item[:speaks_for.start()].strip():
+        return _speaking_for(item[:speaks_for.start()], speaks_for.group("org"))
     rep = _REPRESENTATIVE.match(item)
     if rep and _CIVIL.fullmatch(rep.group("org").strip()):
         # "a representative of civil society": a role, no body
@@ -436,6 +438,23 @@ def parse_en_entry(item: str, organization: str | None = None) -> Parsed | None:
     if name is None and body is None and title and _ORG_WORDS.search(title) and not _TITLE_WORDS.search(title):
         return None, None, title  # a body named alone
     return name, _capitalised(title), _NGO.sub("", body) if body else body
+
+
+# "…, representing the X", "…, on behalf of the X": X is the body the briefer speaks for.
+_SPEAKS_FOR = re.compile(r",?\s+\b(?:representing|(?:speaking |who will speak )?on behalf of)\s+(?:the\s+)?(?P<org>[A-Z].*)$")
+# What a role printed before "representing X" says about the person, no part of the title:
+# "a farmer from the Ségou region", "a nurse with 20 years of experience".
+_ROLE_DESCRIPTOR = re.compile(r"\s+(?:from|with|who)\s.*$")
+
+
+def _speaking_for(head: str, organization: str) -> Parsed:
+    """"Ms. X, a farmer from Y, on behalf of Z": the name, the role printed (or "Representative"
+    when none is), and Z."""
+    parts = _comma_parts(head)
+    name, remainder = split_person(parts[0]) if parts else (None, "")
+    roles = [r for r in [remainder, *parts[1:]] if r.strip()]
+    role = _ROLE_DESCRIPTOR.sub("", re.sub(r"^(?:the|a|an)\s+", "", roles[0].strip(), flags=re.IGNORECASE)) if roles else ""
+    return name, _capitalised(role) or "Representative", organization.strip()
 
 
 def title_and_body(parts: list[str]) -> tuple[str | None, str | None]:
@@ -554,12 +573,23 @@ def _zh_body_and_head(title: str) -> tuple[str | None, str]:
     return m.group("body"), m.group("head")
 
 
-_ZH_DOT_NAME = re.compile(r"[\u4e00-\u9fff]+(?:[" + _ZH_DOT + r"][\u4e00-\u9fff]+)+$")
-_ZH_CAPACITY = re.compile(r"以(?:其)?个人身份(?:通报的?|发言的?|参加的?)?")
+# A transliterated name: parts joined by a middle dot, a part perhaps double-barrelled ("门多萨-哈特").
+_ZH_DOT_NAME = re.compile(r"[\u4e00-\u9fff]+(?:[" + _ZH_DOT + r"][\u4e00-\u9fff]+(?:[-－][\u4e00-\u9fff]+)?)+$")
+# How the briefer takes part, no part of who the briefer is: "以个人身份(作)通报的", "代表民间社会发言的".
+_ZH_CAPACITY = re.compile(r"以(?:其)?个人身份(?:作)?(?:通报的?|发言的?|参加的?)?|代表民间社会(?:组织)?(?:作)?(?:发言|通报)的")
+# The name first, then the role: "林文德先生（东南亚国家联盟秘书长）", "阿玛尔·哈迪女士——小学教师".
+_ZH_NAME_THEN_ROLE = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff" + _ZH_DOT + r"\-－]{2,20}?)(?:先生|女士|博士|阁下)?"
+    r"(?:[(（](?P<paren>[^()（）]+)[)）]|\s*(?:——|—|–|－{2})\s*(?P<dash>.+))$")
 # "以青年代表身份发言的…": the role the briefer speaks in, which wins over descriptors after it.
 _ZH_IN_CAPACITY = re.compile(r"以(?:其)?(?P<role>[\u4e00-\u9fff]{2,16}?)身份(?:通报|发言|参加|出席)?的?")
 # "…女士(莫桑比克)": a country after the person is no part of the entry.
 _ZH_PLACE_AFTER = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff]{2,10}[)）]$")
+# "，代表X发言" after a briefer: the body the briefer speaks for.
+ZH_SPEAKS_FOR_CLAUSE = re.compile(r"代表(?P<org>[^，,；;。]+?)(?:发言|作?通报)")
+ZH_SPEAKS_FOR = re.compile(r"[，,]\s*" + ZH_SPEAKS_FOR_CLAUSE.pattern + "$")
+# A town or region before a role ("塔伊兹市小学教师"): where the briefer is from, no part of the title.
+_ZH_PLACE_BEFORE = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:市|省|县|州|村|镇|地区)(?=[\u4e00-\u9fff]{2,}$)")
 _ZH_REPRESENTATIVES = re.compile(r"^(?P<orgs>.+?)的?(?:一名|一位|两名|几名|若干名|数名|多名)?(?:代表|代表们)$")
 
 
@@ -572,6 +602,8 @@ def clean_zh_entry(item: str) -> str:
     parentheses, a leading "一名", closing marks, or the honorific after the name ("女士", "先生",
     "教授" after a name)."""
     item = _ZH_CAPACITY.sub("", QUALIFIER.sub("", item.strip())).strip().rstrip("；;。.，,、 ")
+    if (first := _ZH_NAME_THEN_ROLE.match(item)) and _ends_with_zh_title(role := first.group("paren") or first.group("dash")):
+        item = role + first.group("name")  # read as the usual "role name"
     item = re.sub(r"^(?:一名|一位|两名|几名|若干名|数名|多名)", "", _ZH_SHORT_NAME.sub("", item))
     if (place := _ZH_PLACE_AFTER.search(item)) and (
             item[:place.start()].endswith(_ZH_HONORIFIC_AFTER) or _ZH_DOT_NAME.search(item[:place.start()])):
@@ -585,9 +617,14 @@ def clean_zh_entry(item: str) -> str:
 def parse_zh_entry(item: str) -> list[Parsed]:
     """The briefers of one Chinese entry: a person ("联合国地雷行动处处长伊莎贝尔·莫罗"), a post
     alone ("主管人道主义事务副秘书长"), or representatives of bodies ("A、B和C的代表")."""
-    item = clean_zh_entry(item)
+    speaks_for = ZH_SPEAKS_FOR.search(item)
+    item = clean_zh_entry(item[:speaks_for.start()] if speaks_for else item)
     if not item:
         return []
+    if speaks_for:  # "…小学教师，代表X发言": X is the body; a place before the role is a descriptor
+        who: tuple[str | None, str] = (_zh_split_name(item, dotted.start()) if (dotted := _ZH_DOT_NAME.search(item))
+                                       else _zh_plain_name(item))
+        return [(who[0], _ZH_PLACE_BEFORE.sub("", who[1]) or None, speaks_for.group("org"))]
     capacity = _ZH_IN_CAPACITY.search(item)
     if capacity and (dotted_after := _ZH_DOT_NAME.search(item, capacity.end())):
         # the capacity is the role; descriptors between it and the name go
@@ -607,6 +644,8 @@ def parse_zh_entry(item: str) -> list[Parsed]:
     role = _zh_drop_descriptors(role)
     organization = organization_of(role)
     body, head = _zh_body_and_head(role)
+    if role.startswith("联合国") and _ZH_USG.fullmatch(role[3:]):
+        role = role[3:]  # "联合国主管…副秘书长": a post that names its area, as "主管…副秘书长"
     if role.startswith("联合国") and role[3:] in _UN_POSTS:
         body, head = "联合国", role[3:]  # "联合国秘书长": the Organization's post, as "Secretary-General of the United Nations"
     if body is not None and role not in POSTS:  # "联合国地雷行动处处长": the head of a body, and the body
@@ -679,7 +718,7 @@ def zh_person_ends(text: str) -> bool:
     """The text up to a "、" ends with a whole person ("…瓦莱丽·阿莫斯", "…女士") or a post that
     names its office ("主管安全和安保副秘书长"): the next "、" starts another briefer."""
     text = QUALIFIER.sub("", text).strip()
-    if text.endswith(_ZH_HONORIFIC_AFTER[:4]) or re.search(r"[" + _ZH_DOT + r"][\u4e00-\u9fff]{1,6}$", text):
+    if text.endswith(_ZH_HONORIFIC_AFTER[:4]) or re.search(r"[" + _ZH_DOT + r"][\u4e00-\u9fff]{1,6}(?:[-－][\u4e00-\u9fff]{1,6})?$", text):
         return True
     if _zh_plain_name(text)[0] is not None:
         return True  # "秘书长古特雷斯、"

@@ -19,6 +19,7 @@ from debateprep.domain.briefer_entry import (
     POSTS,
     QUALIFIER,
     RELATIVE,
+    ZH_SPEAKS_FOR_CLAUSE,
     complete_role,
     describes_zh_briefer,
     names_body,
@@ -58,6 +59,8 @@ _GENERIC_WHO = re.compile(
     r"^(?:the )?following(?: \w+){0,3}$|^(?:the )?(?:briefers?|speakers?)$|^(?:expected|confirmed|invited|as follows)$",
     re.IGNORECASE,
 )
+# Who a Chinese lead-in names instead of the briefers ("以下人士", "下列通报人"): the list follows its colon.
+_ZH_GENERIC_WHO = re.compile(r"(?:以下|下列|如下)(?:人士|人员|通报人|几位)?")
 _BRIEF_WORD = re.compile(r"brief|通报|介绍情况", re.IGNORECASE)
 # A sentence that announces briefers wherever it stands (not "the Council was briefed by").
 _ANNOUNCES = re.compile(
@@ -132,8 +135,16 @@ def _list_items(after: list[str]) -> list[str]:
             continue
         if marked and not _marked(q) or not marked and not describes_briefer(q):
             break
-        out.append(strip_marker(q).rstrip("；;。.，, "))
+        out.append(_CHAIR_AFTER.sub("", strip_marker(q)).rstrip("；;。.，, "))
     return out
+
+
+# Who chairs the debate, in a sentence a PDF copy ran into the list's last line ("…发言会议将由…
+# 主持。", "… Responders The debate will be chaired by …"): no part of the last briefer.
+_CHAIR_AFTER = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:本次)?(?:公开)?(?:会议|辩论)将由[^。；]{2,40}主持。?$|"
+    r"(?<=[\w.)])\s+(?:The|This) (?:open |high-level )?(?:debate|meeting) will be (?:chaired|presided over) by .*$"
+)
 
 
 def continues_entry(previous: str, line: str) -> bool:
@@ -226,6 +237,7 @@ def _en_running(who: str) -> list[_Entry]:
     who = RELATIVE.sub("", re.sub(r"^the\s+", "", who.strip(), flags=re.IGNORECASE))
     out: list[_Entry] = []
     for segment in _top_level_split(who, ";"):
+        segment = re.sub(r"^\s*(?:and\s+)?by\s+(?:the\s+)?", "", segment)  # "…; by the Director of X, Mr. Y; and by Ms. Z"
         for item in (x.strip() for x in _BY_NEXT.split(segment) if x.strip()):
             group = _GROUP_HEAD.search(item)
             if group and group.group("members").strip():
@@ -304,6 +316,10 @@ def _zh_sentence(s: str, after: list[str]) -> list[_Entry]:
     s = strip_marker(s)  # "9. 联合国秘书长…将在会上作通报": a numbered paragraph's number names nobody
     if s.rstrip().endswith(("：", ":")) and _BRIEF_WORD.search(s):
         return [e for item in _list_items(after) for e in _zh_running(item)]
+    m = _ZH_HEAR.search(s) or _ZH_BRIEF.match(s)
+    head, colon, rest = s.partition("：")
+    if m and colon and rest.strip() and m.start() < len(head) and _ZH_GENERIC_WHO.search(m.group("who")):
+        return _zh_running(rest.strip().rstrip("。"))  # "安理会将听取以下人士的通报：A；B；以及C。"
     listed = _ZH_LISTED.search(s)
     if listed:  # "预计通报人包括：A、B以及C。"
         return _zh_running(listed.group("who"))
@@ -329,6 +345,9 @@ def _zh_running(who: str) -> list[_Entry]:
                 current = piece
             else:
                 current = f"{current}{sep}{piece}"
+        if out and ZH_SPEAKS_FOR_CLAUSE.fullmatch(current):
+            out[-1] = (f"{out[-1][0]}，{current}", None)  # "…，代表X发言" belongs to the briefer before it
+            continue
         out.append((current, None))
     return out
 
@@ -342,7 +361,7 @@ _OUTCOME_PATTERNS: tuple[tuple[OutcomeKind, str], ...] = (
              r"\b(?:not intend(?:s)? to|(?:will|does|do|shall) not) (?:pursue|seek|propose|adopt|produce|have|negotiate) "
              r"(?:a |an |any )?(?:formal |negotiated |official )?outcome"),
     ("presidential statement", r"主席声明|presidential statement"),
-    ("resolution", r"(?:通过|提出|提交|分发|散发|拟订|起草)(?:一项|一份)?(?:决议草案|决议)|draft resolution|adopt(?:ion of)? a resolution|resolution (?:will|would) be"),
+    ("resolution", r"(?:通过|提出|提交|分发|散发|拟订|起草)(?:一项|一份)?(?:关于[^。；，]{1,20}的)?(?:决议草案|决议)|draft resolution|adopt(?:ion of)? a resolution|resolution (?:will|would) be"),
 )
 # A summary of the debate the presidency will issue: an outcome, though not a negotiated one.
 _SUMMARY = re.compile(r"\bsummary\b|主席(?:的)?(?:总结|摘要)|会议总结", re.IGNORECASE)

@@ -18,7 +18,13 @@ from debateprep.domain.note_model import (
     ConceptNote, NoteSummary, Provenance, Question, Section, Signatory, StoredNote,
 )
 from debateprep.domain.cells import cell_len
-from debateprep.domain.questions import clean_item, is_question, question_form, split_atomic, strip_marker
+from debateprep.domain.questions import (
+    clean_item,
+    is_question,
+    question_form,
+    split_atomic,
+    strip_marker,
+)
 from debateprep.domain.symbols import find_symbols, normalise_symbol
 from debateprep.domain.text import (
     BULLET_CHARS,
@@ -27,10 +33,12 @@ from debateprep.domain.text import (
     NOTE_KIND_EN,
     NOTE_KIND_ZH,
     Language,
+    WORD_SUB_BULLET,
     detect_language,
     day_month,
     find_dates,
     has_cjk,
+    is_dateline,
     is_section_name,
     first_date,
     paragraphs,
@@ -418,6 +426,10 @@ def _titleish(p: str) -> bool:
     return cell_len(p) <= 300 and bool(end) and end[-1] not in "。；.;" and not _NUMBER.match(p) and p[0] not in BULLET_CHARS
 
 
+# A dateline under the title names the day, the hour and the room: never a paragraph.
+MAX_DATELINE_CELLS = 120
+
+
 def _read_header(note: ConceptNote, paras: list[str], start: int, language: Language) -> int:
     """Read the annex title, focus and date; return the index where the sections begin."""
     i = start
@@ -429,7 +441,9 @@ def _read_header(note: ConceptNote, paras: list[str], start: int, language: Lang
     while i < len(paras):
         p = paras[i]
         nxt = paras[i + 1] if i + 1 < len(paras) else ""
-        if find_dates(p) and cell_len(p) < 60 and not _NUMBER.match(p):
+        # a short dated line, or a dateline however long its place ("Wednesday, 14 August 2024, 10 a.m., …")
+        if find_dates(p) and (cell_len(p) < 60 or is_dateline(p) and cell_len(p) <= MAX_DATELINE_CELLS) \
+                and not _NUMBER.match(p):
             note.meeting_date = note.meeting_date or find_dates(p)[0][1]
             i += 1
             continue
@@ -556,7 +570,7 @@ def _role_text(sections: list[Section], role: str) -> list[str]:
 
 def _is_item(paragraph: str) -> bool:
     p = paragraph.strip()
-    return p[:1] in BULLET_CHARS or bool(_NUMBER.match(p))
+    return p[:1] in BULLET_CHARS or bool(_NUMBER.match(p)) or bool(WORD_SUB_BULLET.match(p))
 
 
 _HELD = re.compile(r"举行|召开|举办|\bheld\b|\bhold\b|take place|convene|scheduled", re.IGNORECASE)
@@ -637,13 +651,32 @@ def _question_items(paras: list[str]) -> list[Item]:
     items = [p for p in paras if _is_item(p)]
     asked = [p for p in paras if p.rstrip().endswith(("?", "？")) and not _is_item(p)]
     if items:
-        return _join_continued([p for p in paras if _is_item(p) or p.rstrip().endswith(("?", "？"))])
+        kept = [p for p in paras if _is_item(p) or p.rstrip().endswith(("?", "？"))]
+        return _join_continued([p for k, p in enumerate(kept) if not _group_label(p, kept[k + 1:k + 2])])
     if asked:
         return [(p, False) for p in asked]
     for j, p in enumerate(paras):  # plain paragraphs after an intro ending with a colon
         if p.rstrip().endswith((":", "：")):
             return [(q, False) for q in paras[j + 1:] if not q.rstrip().endswith((":", "："))]
     return []
+
+
+# A label that groups the items under it ("• On prevention:", "• 关于预防："): a few words, a colon.
+MAX_GROUP_LABEL_CELLS = 20
+MAX_GROUP_LABEL_WORDS = 5
+
+
+def _group_label(item: str, following: list[str]) -> bool:
+    """`item` only names the group of the sub-items that follow it (marked otherwise): no question
+    of its own, and no sentence its sub-items complete ("…可以进一步加强：" is one)."""
+    body = strip_marker(item).rstrip()
+    if not body.endswith((":", "：")) or not following or not _is_item(following[0]):
+        return False
+    if _marker_kind(following[0]) == _marker_kind(item):
+        return False
+    words = body[:-1].split()
+    short = cell_len(body) <= MAX_GROUP_LABEL_CELLS if has_cjk(body) else len(words) <= MAX_GROUP_LABEL_WORDS
+    return short and not _INTRO.search(body) and not is_question(body[:-1], "zh" if has_cjk(body) else "en")
 
 
 _INLINE_MARKER = re.compile(r"(?<![\w(（])[(（]([a-h]|[ivx]{1,4}|\d{1,2}|[一二三四五六七八九十]{1,3})[)）]\s*")

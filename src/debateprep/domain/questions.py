@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from debateprep.domain.text import BULLET_CHARS, collapse_spaces
+from debateprep.domain.text import BULLET_CHARS, WORD_SUB_BULLET, collapse_spaces
 
 # Split after "；" ";", and after "？" "?" and "。" when more text follows; never inside parentheses
 # ("(at the national level; before international courts)" is one aside).
@@ -19,7 +19,7 @@ _SPLIT_AFTER = "；;？?。"
 _OPENING, _CLOSING = "(（[", ")）]"
 _TRAILING = "；;。.，, "
 _LIST_MARKER = re.compile(
-    r"^(?:——\s*|[" + re.escape(BULLET_CHARS) + r"]\s*|\(?[a-z]\)\s+|（[a-z]）\s*|\(?[ivx]{1,4}\)\s+|(?:[a-h]|[ivx]{1,4})\.\s+|\d{1,2}[.)．、]\s*|[一二三四五六七八九十]{1,3}、\s*|[(（][一二三四五六七八九十\d]{1,3}[)）]\s*)"
+    r"^(?:——\s*|" + WORD_SUB_BULLET.pattern[1:] + r"|[" + re.escape(BULLET_CHARS) + r"]\s*|\(?[a-z]\)\s+|（[a-z]）\s*|\(?[ivx]{1,4}\)\s+|(?:[a-h]|[ivx]{1,4})\.\s+|\d{1,2}[.)．、]\s*|[一二三四五六七八九十]{1,3}、\s*|[(（][一二三四五六七八九十\d]{1,3}[)）]\s*)"
 )
 
 _ZH_INTERROGATIVE = re.compile(r"如何|怎样|怎么|哪些|哪个|哪种|什么|是否|为何|为什么|能否|可否|何种|多大程度|何以|何时|谁")

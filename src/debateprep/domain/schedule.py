@@ -15,7 +15,7 @@ is kept and shown, but forecasts nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
@@ -141,24 +141,18 @@ def build_schedule(
     now: datetime | None = None,
     meeting_number: int | None = None,
     skip_weekends: bool = True,
+    days: Mapping[date, datetime] | None = None,
 ) -> Schedule:
     """The plan for the placed speakers (withdrawn entries are left out), each slot with the
     timer's record; with a forecast when that record was taken during the debate. `now` only
-    matters to the forecast (a speaker still speaking, nobody called yet)."""
-    _check_sessions(sessions)
-    cal = _Calendar(meeting_date, sessions, meeting_number, skip_weekends)
-    placed = [p for p in placements if p.position is not None]
-    layout = _Layout(cal, default_minutes, limits, timedelta(seconds=changeover_seconds),
-                     timedelta(minutes=grace_minutes))
-
-    plan: list[Slot] = []
-    for p in placed:
-        start, end, session = layout.place(p.entry)
-        plan.append(Slot(p.entry, p.position or 0, start, end, session, *_record(p.entry)))
+    matters to the forecast (a speaker still speaking, nobody called yet). `days`: the debate's
+    days as the list was ordered with (`debate_days`); None: those of this plan."""
+    cal, layout, plan = _plan(placements, meeting_date, sessions, default_minutes, limits, changeover_seconds,
+                              grace_minutes, meeting_number, skip_weekends)
     if not plan:
         return Schedule([], [])
 
-    live_days = _live_days(cal, plan)
+    live_days = _live_days(cal, plan) if days is None else days
 
     def during_debate(moment: datetime | None) -> bool:
         return moment is not None and moment.date() in live_days and moment >= live_days[moment.date()]
@@ -168,6 +162,45 @@ def build_schedule(
     schedule = _numbered(cal, plan)
     schedule.forecast = None if forecast is None else _numbered(cal, forecast)
     return schedule
+
+
+def debate_days(
+    placements: Sequence[Placement],
+    meeting_date: date,
+    *,
+    sessions: Sequence[tuple[time, time]] = DEFAULT_SESSIONS,
+    default_minutes: float = 5.0,
+    limits: dict[str, float] | None = None,
+    changeover_seconds: int = 20,
+    grace_minutes: float = 5.0,
+    meeting_number: int | None = None,
+    skip_weekends: bool = True,
+) -> dict[date, datetime]:
+    """The debate's days — those the plan of `placements` takes and the next meeting day after
+    them (a debate that runs late) — each with the earliest moment that counts as the debate's on
+    that day (`LIVE_LEAD` before its first session). A timer run at any other moment is a rehearsal."""
+    cal, _layout, plan = _plan(placements, meeting_date, sessions, default_minutes, limits, changeover_seconds,
+                               grace_minutes, meeting_number, skip_weekends)
+    if not plan:
+        return {cal[0].start.date(): cal[0].start - LIVE_LEAD}
+    return _live_days(cal, plan)
+
+
+def _plan(placements: Sequence[Placement], meeting_date: date, sessions: Sequence[tuple[time, time]],
+          default_minutes: float, limits: dict[str, float] | None, changeover_seconds: int, grace_minutes: float,
+          meeting_number: int | None, skip_weekends: bool) -> tuple[_Calendar, _Layout, list[Slot]]:
+    """The calendar, the layout and the planned slot of every placed speaker, in order."""
+    _check_sessions(sessions)
+    cal = _Calendar(meeting_date, sessions, meeting_number, skip_weekends)
+    layout = _Layout(cal, default_minutes, limits, timedelta(seconds=changeover_seconds),
+                     timedelta(minutes=grace_minutes))
+    plan: list[Slot] = []
+    for p in placements:
+        if p.position is None:
+            continue
+        start, end, session = layout.place(p.entry)
+        plan.append(Slot(p.entry, p.position, start, end, session, *_record(p.entry)))
+    return cal, layout, plan
 
 
 def _forecast(plan: list[Slot], layout: _Layout, now: datetime | None) -> list[Slot]:

@@ -9,8 +9,11 @@ Automatic order:
   4. a President below minister level: last among members;
   5. non-members (rule 37 States, rule 39 invitees, observers): by level, then inscription;
   6. entries "moved to a later session", in order of inscription.
-Entries that are speaking or have spoken stay where they spoke (history does not re-sort), in the
-order heard; a waiting entry pinned at a position keeps it even if someone spoke out of turn.
+Entries heard during the debate (speaking or spoken, timed on one of the debate's days) stay where
+they spoke (history does not re-sort), in the order heard; a waiting entry pinned at a position
+keeps it even if someone spoke out of turn. A speech timed on any other day is a rehearsal (or a
+late entry): it keeps its status and its record, but the rules place it, as if it had not been
+heard (`OrderSettings.debate_days`).
 The President's place is overridable for a debate (`OrderSettings.president_first`: True or False
 instead of None, the rule); an override that departs from the rule is shown like a manual one.
 
@@ -25,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import TypeVar
 
@@ -175,6 +178,15 @@ class SpeakerEntry:
             return round(limits["high-level"] * 60)
         return round(limits.get(self.category, default_minutes) * 60)
 
+    def status_on_reinstating(self) -> Status:
+        """The status a withdrawn entry returns to: what its timer record says it was (spoken,
+        or speaking), else inscribed. Withdrawing keeps the record, so reinstating loses nothing."""
+        if self.actual_seconds is not None:
+            return Status.SPOKE
+        if self.started_at is not None:
+            return Status.SPEAKING
+        return Status.INSCRIBED
+
     def duplicate_key(self) -> tuple[str, str]:
         """Two active entries with the same key are one delegation inscribed twice."""
         who = self.delegation_code or " ".join(self.delegation.casefold().split())
@@ -190,6 +202,21 @@ class OrderSettings:
     # None: by the rule (first after the briefers when inscribed at minister level or above, else
     # last among members); True / False: the debate's override, either way
     president_first: bool | None = None
+    # The debate's days, each with the earliest moment that counts as the debate's on that day
+    # (domain/schedule.py: debate_days). Only a speech timed then is "heard" and keeps its place;
+    # None: the days are unknown and every speech that is timed or marked spoken counts as heard.
+    debate_days: tuple[tuple[date, datetime], ...] | None = None
+
+
+def heard_in_debate(e: SpeakerEntry, s: OrderSettings) -> bool:
+    """`e` is speaking or has spoken during the debate itself, not in a rehearsal on another day."""
+    if e.status not in (Status.SPEAKING, Status.SPOKE):
+        return False
+    if s.debate_days is None:
+        return True
+    if e.started_at is None:
+        return False
+    return any(e.started_at.date() == day and e.started_at >= earliest for day, earliest in s.debate_days)
 
 
 HIGH_LEVEL = (Level.HEAD, Level.MINISTER)
@@ -243,7 +270,7 @@ def order_entries(entries: Iterable[SpeakerEntry], settings: OrderSettings = Ord
     """Order the list by the Council's rules, then apply manual overrides."""
     items = list(entries)
     withdrawn = sorted((e for e in items if not e.active), key=lambda e: (e.inscribed_at, e.id or 0, e.delegation))
-    frozen = sorted((e for e in items if e.status in (Status.SPEAKING, Status.SPOKE)),
+    frozen = sorted((e for e in items if e.active and heard_in_debate(e, settings)),
                     key=lambda e: (e.started_at or datetime.max, e.inscribed_at, e.id or 0))
     frozen_ids = {id(e) for e in frozen}
     open_entries = [e for e in items if e.active and id(e) not in frozen_ids]
@@ -253,6 +280,10 @@ def order_entries(entries: Iterable[SpeakerEntry], settings: OrderSettings = Ord
     rules = {id(e): _rule_text(e, settings) for e in auto}
     for e in frozen:
         rules[id(e)] = _("{status}, stays where it was heard").format(status=e.status.label())
+    for e in ranked:
+        if e.status in (Status.SPEAKING, Status.SPOKE):
+            rules[id(e)] = _("{rule} (timed outside the debate's days: a rehearsal, which moves no one)").format(
+                rule=rules[id(e)])
     auto_pos = {id(e): i + 1 for i, e in enumerate(auto)}
     setting_notes = _president_setting(open_entries, settings, frozen, auto_pos)
 
@@ -292,7 +323,7 @@ def _president_setting(open_entries: list[SpeakerEntry], s: OrderSettings, froze
 
 
 def replace_settings(s: OrderSettings, president_first: bool | None) -> OrderSettings:
-    return OrderSettings(president_code=s.president_code, president_first=president_first)
+    return replace(s, president_first=president_first)
 
 
 def _auto_key(e: SpeakerEntry, s: OrderSettings) -> tuple[object, ...]:

@@ -30,9 +30,13 @@ _SYMBOL = re.compile(
     """,
     re.VERBOSE,
 )
+# A dated item of a list may say what it is about before the next: "984 (1995) on security
+# assurances, 1540 (2004) on non-State actors and 1887 (2009)" (no digits in the subject, and
+# another resolution's number after it).
+_RES_SUBJECT = r"(?:\s(?:on|concerning|regarding)\s[^\d,;.()]{1,60}?(?=\s?,\s?\d|\s?,?\s(?:and|as well as)\s\d))?"
 _RES_EN = re.compile(
-    r"\bresolutions?\s+(?P<list>\d{1,4}(?:/\d{1,4})?(?:\s?\(\d{4}\))?"
-    r"(?:(?:\s?,\s?|\s?,?\s(?:and|as well as)\s)\d{1,4}(?:/\d{1,4})?(?:\s?\(\d{4}\))?)*)",
+    r"\bresolutions?\s+(?P<list>\d{1,4}(?:/\d{1,4})?(?:\s?\(\d{4}\)" + _RES_SUBJECT + r")?"
+    r"(?:(?:\s?,\s?|\s?,?\s(?:and|as well as)\s)\d{1,4}(?:/\d{1,4})?(?:\s?\(\d{4}\)" + _RES_SUBJECT + r")?)*)",
     re.IGNORECASE,
 )
 _RES_ZH = re.compile(

@@ -200,10 +200,21 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
 _DATELINE_START = re.compile(
     r"^" + _WEEKDAY + r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?\s+\d{4}\b"
 )
+
+
+def is_dateline(line: str) -> bool:
+    """A line that opens with a weekday and a date: the debate's dateline under a note's title."""
+    return bool(_DATELINE_START.match(line.strip()))
+
+
 _DATE_LINE = re.compile(
     r"^(?:" + _WEEKDAY + r")?(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4})\.?$"
     r"|^\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日(?:[（(]?星期[一二三四五六日][)）]?)?$"
 )
+
+
+# Word's second-level bullet, copied as a letter: "o What role …?".
+WORD_SUB_BULLET = re.compile(r"^o\s+(?=[A-Z\u4e00-\u9fff])")
 
 
 def starts_block(line: str) -> bool:
@@ -215,7 +226,7 @@ def starts_block(line: str) -> bool:
         s = s[1:]  # the Chinese dash "——" is one bullet
     if s[0] in BULLET_CHARS and (len(s) == 1 or s[1] in " \t\u3000" or is_cjk(s[1])):
         return True
-    return bool(_HEADING_NUMBER.match(s))
+    return bool(_HEADING_NUMBER.match(s) or WORD_SUB_BULLET.match(s))
 
 
 _NUMBER_WORDS = (

@@ -19,7 +19,7 @@ from debateprep.domain.debate import Debate
 from debateprep.domain import limits
 from debateprep.domain.errors import Conflict, InputError, NotFound, StaleEdit
 from debateprep.domain.roster import Roster
-from debateprep.domain.schedule import Schedule, Slot, build_schedule
+from debateprep.domain.schedule import Schedule, Slot, build_schedule, debate_days
 from debateprep.domain.speakers import (
     Basis,
     Level,
@@ -29,6 +29,7 @@ from debateprep.domain.speakers import (
     SpeakerEntry,
     Status,
     find_duplicate,
+    heard_in_debate,
     order_entries,
     overrides_to_keep,
     parse_basis,
@@ -169,16 +170,32 @@ class SpeakersService:
     def view(self, ref: int | str | None, now: datetime | None = None) -> SpeakersView:
         debate = self.debate(ref)
         assert debate.id is not None
-        settings = self.order_settings(debate)
-        placements = order_entries(self.entries(debate.id), settings)
-        return SpeakersView(debate, placements, self._schedule(debate, placements, now), settings)
+        entries = self.entries(debate.id)
+        settings = self.heard_settings(debate, entries)
+        placements = order_entries(entries, settings)
+        days = dict(settings.debate_days or ())
+        return SpeakersView(debate, placements, self._schedule(debate, placements, now, days), settings)
 
-    def _schedule(self, debate: Debate, placements: list[Placement], now: datetime | None) -> Schedule:
+    def heard_settings(self, debate: Debate, entries: Sequence[SpeakerEntry]) -> OrderSettings:
+        """The order settings with the debate's days, so that only speeches timed during the
+        debate keep the place where they were heard; a rehearsal on another day moves no one.
+        The days are those of the plan the rules make when no one counts as heard yet."""
+        settings = self.order_settings(debate)
+        by_rules = order_entries(entries, replace(settings, debate_days=()))
+        s = debate.settings
+        days = debate_days(by_rules, debate.meeting_date or date.today(), sessions=s.session_times(),
+                           default_minutes=s.default_limit_minutes, limits=s.limits_minutes,
+                           changeover_seconds=s.changeover_seconds, grace_minutes=s.grace_minutes,
+                           meeting_number=debate.meeting_number)
+        return replace(settings, debate_days=tuple(sorted(days.items())))
+
+    def _schedule(self, debate: Debate, placements: list[Placement], now: datetime | None,
+                  days: dict[date, datetime] | None = None) -> Schedule:
         s = debate.settings
         return build_schedule(placements, debate.meeting_date or date.today(), sessions=s.session_times(),
                               default_minutes=s.default_limit_minutes, limits=s.limits_minutes,
                               changeover_seconds=s.changeover_seconds, grace_minutes=s.grace_minutes,
-                              now=now, meeting_number=debate.meeting_number)
+                              now=now, meeting_number=debate.meeting_number, days=days)
 
     # -- inscribing ---------------------------------------------------------------------
 
@@ -259,8 +276,15 @@ class SpeakersService:
     def withdraw(self, entry_id: int, version: int | None = None) -> SpeakerEntry:
         return self.update(entry_id, version, status=Status.WITHDRAWN)
 
-    def reinstate(self, entry_id: int, version: int | None = None) -> SpeakerEntry:
-        return self.update(entry_id, version, status=Status.INSCRIBED)
+    def reinstate(self, entry_id: int, version: int | None = None, *, seen: SpeakerEntry | None = None
+                  ) -> SpeakerEntry:
+        """Put a withdrawn entry back with the status it had: spoken (or speaking) when the timer
+        logged it, else inscribed. `seen`/`version` as for `update`."""
+        current = self.entry(entry_id)
+        if current.status != Status.WITHDRAWN:
+            raise Conflict(f"speakers entry #{entry_id} ({current.delegation}) is not withdrawn: "
+                           f"it is {current.status.value}")
+        return self.update(entry_id, version, seen=seen, status=current.status_on_reinstating())
 
     def move(self, entry_id: int, *, to: int | None = None, after: str | int | None = None,
              before: str | int | None = None, swap: str | int | None = None, reason: str = "",
@@ -332,6 +356,7 @@ class SpeakersService:
         text, _encoding = decode_text(read_limited(p, limits.MAX_FILE_BYTES), p)
         entries, overrides = self._parse_csv(debate, p, text)
         existing = self.entries(debate.id)  # type: ignore[arg-type]
+        self._keep_only_this_debates_speeches(debate, existing, [e for _n, e in entries])
         on_list = {e.duplicate_key(): e for e in existing if e.active}
         in_file: dict[tuple[str, str], int] = {}  # duplicate key -> its row: one look-up, not a rescan
         with self.db.transaction() as s:
@@ -353,6 +378,21 @@ class SpeakersService:
                 override = self._parse_override(text_override, targets, p, row_number)
                 added[index] = repo.update(s, replace(entry, override=override))
             return added
+
+    def _keep_only_this_debates_speeches(self, debate: Debate, existing: Sequence[SpeakerEntry],
+                                         rows: Sequence[SpeakerEntry]) -> None:
+        """A row that spoke (or is speaking) in the file, timed outside this debate's days, was
+        heard in another debate or in a rehearsal: here it is inscribed, waiting to speak, with a
+        note saying what the file had. A list exported from this debate comes back as it was."""
+        if not any(e.status in (Status.SPEAKING, Status.SPOKE) for e in rows):
+            return
+        settings = self.heard_settings(debate, [*existing, *rows])
+        for e in rows:
+            if e.status in (Status.SPEAKING, Status.SPOKE) and not heard_in_debate(e, settings):
+                when = e.started_at.isoformat(sep=" ", timespec="minutes") if e.started_at else "untimed"
+                note = f"{e.status.value} in the imported file ({when}), not during this debate: inscribed"
+                e.notes = f"{e.notes}; {note}" if e.notes else note
+                e.status, e.started_at, e.actual_seconds = Status.INSCRIBED, None, None
 
     def _parse_csv(self, debate: Debate, path: Path, text: str
                    ) -> tuple[list[tuple[int, SpeakerEntry]], dict[int, tuple[int, str]]]:

@@ -28,7 +28,16 @@ from textual.widgets.data_table import ColumnKey
 
 from debateprep.domain.cells import clip
 from debateprep.domain.errors import DebateprepError
-from debateprep.domain.speakers import Basis, Level, Placement, SpeakerEntry, Status, order_entries, shown_note
+from debateprep.domain.speakers import (
+    Basis,
+    Level,
+    Placement,
+    SpeakerEntry,
+    Status,
+    heard_in_debate,
+    order_entries,
+    shown_note,
+)
 from debateprep.i18n import N_, _, full_date, ngettext, weekday_time
 from debateprep.services.topics import Topic
 from debateprep.tui.localized import Caption, Column, add_columns, relabel_columns
@@ -496,7 +505,7 @@ class SpeakersPane(Pane):
             return
         e = p.entry
         if e.status == Status.WITHDRAWN:
-            self._save(lambda s: s.update(_id(e), seen=e, status=Status.INSCRIBED),
+            self._save(lambda s: s.reinstate(_id(e), seen=e),
                        _("{delegation} reinstated").format(delegation=e.delegation), e.id)
         else:
             self._save(lambda s: s.update(_id(e), seen=e, status=Status.WITHDRAWN),
@@ -599,10 +608,14 @@ class SpeakersPane(Pane):
             heard = [x.entry if x.entry.id != p.entry.id else
                      x.entry.with_changes(status=Status.SPEAKING, started_at=datetime.now()) for x in self.placements]
             moved = next(x for x in order_entries(heard, self.view.settings) if x.entry.id == p.entry.id)
-            where = (_("listed where it is heard: position {position} (was {was})").format(
-                         position=moved.position, was=p.position)
-                     if moved.position != p.position else
-                     _("it stays at position {position}").format(position=p.position))
+            if not heard_in_debate(moved.entry, self.view.settings):
+                where = _("timed outside the debate's days, a rehearsal: it stays at position {position}").format(
+                    position=p.position)
+            elif moved.position != p.position:
+                where = _("listed where it is heard: position {position} (was {was})").format(
+                    position=moved.position, was=p.position)
+            else:
+                where = _("it stays at position {position}").format(position=p.position)
             self.notify(_("{speaker} speaks out of turn (next on the list: {next}); {where}. Pinned entries keep "
                           "their places.").format(speaker=self._display_name(p.entry), next=self._display_name(nxt),
                                                   where=where),
