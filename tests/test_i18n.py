@@ -247,3 +247,86 @@ def test_the_interface_names_levels_bases_and_statuses_as_chinese_documents_do()
         for english, chinese in table.values():
             assert i18n._(english) == chinese
     assert Level.MINISTER.label() == "部长" and Level.MINISTER.label("en") == "minister"
+
+
+# -- no English left in the Chinese CLI --------------------------------------------------------------
+
+# Runs of two or more English words allowed in a Chinese interface: commands, flags, symbols and
+# file names the user types or reads as they are.
+_COMMAND = re.compile(r"`[^`]*`|--[a-z][\w-]*|S/[\w./]+(?: \(Resumption \d+\))?|/\S+|\b\w+\.(?:md|csv|txt|db)\b")
+
+
+def _english_runs(text: str) -> list[str]:
+    """Runs of two or more English words left in `text`, commands and symbols aside."""
+    return re.findall(r"[A-Za-z]{2,}(?:[ \-'’]+[A-Za-z]{2,})+", _COMMAND.sub(" ", text))
+
+
+def test_the_cli_says_everything_in_chinese_with_lang_zh(sqlite_cli, tmp_path: Path, shared_data: Path) -> None:  # type: ignore[no-untyped-def]
+    """The speakers list, the coverage legend, an unknown delegation, an export over an existing file,
+    a file that is not text and the order kept from a verbatim record: in Chinese with `--lang zh`."""
+    def zh(*args: object) -> tuple[int, str]:
+        done = sqlite_cli(["--lang", "zh", *map(str, args)])
+        return done.exit_code, done.stdout + done.stderr
+
+    assert zh("demo", "--no-tui")[0] == 0
+    code, listed = zh("speakers", "list", "2")
+    assert code == 0 and "常驻代表" in listed and "permanent_representative" not in listed
+    assert "级别" in listed and "身份" in listed and "状态" in listed
+    code, unknown = zh("speakers", "add", "2", "Irlnd")
+    assert code != 0 and "爱尔兰" in unknown
+    target = tmp_path / "brief.md"
+    target.write_text("mine", encoding="utf-8")
+    code, exists = zh("export", "brief", "2", "-o", target)
+    assert code != 0 and "--force" in exists and target.read_text(encoding="utf-8") == "mine"
+    picture = tmp_path / "note.txt"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    code, not_text = zh("import", picture)
+    assert code != 0 and "不是文本文档" in not_text
+    code, empty = zh("statements", "coverage", "1")
+    for shown in (listed, unknown, exists, not_text, empty):
+        assert _english_runs(shown) == [], shown
+
+    files = sorted((shared_data / "spv_2020_speeches").glob("UNSC_2020_SPV.8699*_spch*.txt"))
+    if not files:
+        pytest.skip("S/PV.8699 is not in ../shared/data")
+    assert zh("debate", "new", "Maintenance of international peace and security", "--meeting", "8699",
+              "--date", "2020-01-09", "--presidency", "Viet Nam")[0] == 0
+    code, imported = zh("speakers", "import", "3", "--record", *files)
+    assert code == 0, imported
+    code, order = zh("speakers", "order", "3")
+    assert code == 0 and "排在第1位" in order
+    assert zh("statements", "import", "3", *files, "--record")[0] == 0
+    questions = REPO / "tests" / "data" / "statements" / "questions_s-2020-1_en-zh.txt"
+    code, coverage = zh("statements", "coverage", "3", "--questions", questions)
+    assert code == 0 and "█ 强" in coverage
+    legend = coverage.rstrip().splitlines()[-1]
+    code, evidence = zh("statements", "coverage", "3", "--questions", questions, "--question", "3")
+    assert code == 0 and "强度" in evidence and "句" in evidence
+    # what is said of each speaker, after their name (a delegation's name is as the roster has it)
+    reasons = [line.split("排在", 1)[1] for line in order.splitlines()]
+    passages = [line.split(" — ", 1)[1] for line in evidence.splitlines() if " — " in line]
+    assert _english_runs("\n".join([imported, legend, *reasons, *passages])) == []
+
+
+def test_the_notes_the_program_writes_read_in_the_interface_language() -> None:
+    """A briefer named in the note, a speaker heard in a record, an order kept from it: stored in
+    English (the list is data), shown in Chinese; a user's own note is shown as typed."""
+    from debateprep.domain.speakers import Override, shown_note
+
+    i18n.set_language("zh")
+    assert shown_note("named in S/2014/74: to be confirmed") == "S/2014/74中提到：待确认"
+    assert shown_note("heard 12th in the record of S/PV.8699 (Resumption 1)") == "S/PV.8699 (Resumption 1)记录中第12位发言"
+    assert Override("after", 3, "order heard in S/PV.8699").describe({3: "德国"}) == "保持在德国之后 (S/PV.8699中的发言顺序)"
+    assert shown_note("call the mission first") == "call the mission first"
+    i18n.set_language("en")
+    assert shown_note("named in S/2014/74: to be confirmed") == "named in S/2014/74: to be confirmed"
+
+
+def test_where_our_speaking_limit_comes_from_is_said_in_the_interface_language() -> None:
+    from debateprep.domain.our_statement import OurStatement
+
+    statement = OurStatement(debate_id=1, language="zh", delegation="中国", limit_source="speakers list")
+    i18n.set_language("zh")
+    assert statement.limit_source_name() == "发言名单"
+    i18n.set_language("en")
+    assert statement.limit_source_name() == "speakers list"

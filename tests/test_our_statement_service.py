@@ -144,7 +144,8 @@ def test_insert_agreed_language_keeps_its_citation(seeded) -> None:  # type: ign
     first = statement.section(7).suggestions[0]
     section = service.insert_suggestion(sid, seventh, 1)
     last = section.paragraphs()[-1]
-    assert last.startswith("安全理事会") and last.endswith(f"[^{first.citation}]")
+    assert last.startswith("我们回顾，安理会在第") and "号决议中“" in last  # our voice citing the Council
+    assert last.endswith(f"”。[^{first.citation}]")
     section = service.insert_library(sid, second, "S/RES/2594 (2021), OP 4", at=0)
     assert section.paragraphs()[0].endswith("[^S/RES/2594 (2021), OP 4]")
     current = service.get(sid)
@@ -281,3 +282,21 @@ def test_backup_and_restore_carry_the_statement(seeded, new_db_url, tmp_path: Pa
     target.dispose()
     with pytest.raises(NotFound):
         service.get(sid + 100)
+
+
+@pytest.mark.parametrize(("text", "citation", "language", "expected"), [
+    ("Invites the Secretary-General to consult with the parties concerned,", "S/RES/865 (1993), OP 8", "en",
+     'We recall that in resolution 865 (1993) the Council "invites the Secretary-General to consult with the '
+     'parties concerned".[^S/RES/865 (1993), OP 8]'),
+    ("The Security Council stresses the need to protect civilians.", "S/PRST/2014/3, para. 2", "en",
+     'We recall that in presidential statement S/PRST/2014/3 the Council "stresses the need to protect '
+     'civilians".[^S/PRST/2014/3, para. 2]'),
+    ("请秘书长同有关各方协商，", "S/RES/865 (1993), OP 8", "zh",
+     "我们回顾，安理会在第865(1993)号决议中“请秘书长同有关各方协商”。[^S/RES/865 (1993), OP 8]"),
+])
+def test_agreed_language_reads_as_our_delegation_citing_the_council(text: str, citation: str, language: str,
+                                                                     expected: str) -> None:
+    """In our national statement the Council's words are quoted, not spoken in its voice (issue 16)."""
+    from debateprep.services.our_statement import agreed_paragraph
+
+    assert agreed_paragraph(text, citation, language) == expected

@@ -209,3 +209,25 @@ async def test_x_removes_the_highlighted_document_after_asking(sqlite_db) -> Non
         assert [d.symbol for d in LibraryService(sqlite_db).documents()] == sorted(
             {"S/RES/2518 (2020)", "S/RES/2589 (2021)", "S/RES/2594 (2021)"} - {first})
         assert table.row_count == 2 and first not in " ".join(_citations(table))  # the results follow
+
+
+@sync
+async def test_a_search_that_finds_nothing_says_why_in_chinese(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """In the Chinese interface the explanation of an empty result is Chinese, with only the command
+    and the query as typed left in their own script."""
+    from debateprep import i18n
+    from tests.test_i18n import _english_runs
+
+    LibraryService(sqlite_db).load_sample()
+    i18n.set_language("zh")
+    app = SentApp(sqlite_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_pane(pilot)
+        table = await search(pilot, "猫狗")
+        assert table.row_count == 0
+        status = str(app.query_one("#lib-status", Static).render())
+        assert "资料库（3份中文文件" in status and "没有段落包含'猫狗'的全部词语" in status
+        assert _english_runs(status) == [], status
+        await search(pilot, "civilians")
+        status = str(app.query_one("#lib-status", Static).render())
+        assert "没有英文文件" in status and _english_runs(status) == [], status

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO
 
 from debateprep.domain.errors import Conflict, InputError
+from debateprep.i18n import _
 
 # Temporary names are short and fixed in shape: a long target name (up to the 255-byte limit)
 # must not make its temporary name too long.
@@ -40,9 +41,9 @@ def write_private(path: str | Path, content: Content, *, force: bool = False) ->
     try:
         return _write(target, content, force)
     except OSError as exc:
-        raise InputError(target, f"cannot write it ({exc.strerror or exc})") from None
+        raise InputError(target, _("cannot write it ({error})").format(error=exc.strerror or exc)) from None
     except ValueError:  # a NUL character in the name
-        raise InputError(target, "not a usable file name") from None
+        raise InputError(target, _("not a usable file name")) from None
 
 
 def refuse_existing(path: str | Path, force: bool) -> None:
@@ -51,13 +52,13 @@ def refuse_existing(path: str | Path, force: bool) -> None:
     target = Path(path)
     try:
         if target.is_dir():
-            raise InputError(target, "is a folder: give a file name")
+            raise InputError(target, _("is a folder: give a file name"))
         if not force and os.path.lexists(target):
-            raise Conflict(f"{target}: already exists; use --force to overwrite it")
+            raise Conflict(_("{path}: already exists; use --force to overwrite it").format(path=target))
     except OSError as exc:
-        raise InputError(target, f"cannot write it ({exc.strerror or exc})") from None
+        raise InputError(target, _("cannot write it ({error})").format(error=exc.strerror or exc)) from None
     except ValueError:
-        raise InputError(target, "not a usable file name") from None
+        raise InputError(target, _("not a usable file name")) from None
 
 
 def read_limited(path: str | Path, limit: int) -> bytes:
@@ -68,22 +69,22 @@ def read_limited(path: str | Path, limit: int) -> bytes:
     try:
         fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise InputError(source, "no such file") from None
+        raise InputError(source, _("no such file")) from None
     except IsADirectoryError:
-        raise InputError(source, "is a folder, not a file") from None
+        raise InputError(source, _("is a folder, not a file")) from None
     except OSError as exc:
-        raise InputError(source, f"cannot read it ({exc.strerror or exc})") from None
+        raise InputError(source, _("cannot read it ({error})").format(error=exc.strerror or exc)) from None
     except ValueError:
-        raise InputError(source, "not a usable file name") from None
+        raise InputError(source, _("not a usable file name")) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise InputError(source, "is a folder, not a file")
+            raise InputError(source, _("is a folder, not a file"))
         if not stat.S_ISREG(info.st_mode):
-            raise InputError(source, "not a regular file (a FIFO, device or socket)")
+            raise InputError(source, _("not a regular file (a FIFO, device or socket)"))
         if info.st_size > limit:
-            raise InputError(source, f"too large ({info.st_size / 1048576:.1f} MB; the limit is "
-                                     f"{limit / 1048576:g} MB)")
+            raise InputError(source, _("too large ({size} MB; the limit is {limit} MB)").format(
+                size=f"{info.st_size / 1048576:.1f}", limit=f"{limit / 1048576:g}"))
         chunks, total = [], 0
         while total <= limit:
             chunk = os.read(fd, min(1 << 20, limit + 1 - total))
@@ -92,10 +93,10 @@ def read_limited(path: str | Path, limit: int) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
         if total > limit:
-            raise InputError(source, f"too large (more than {limit / 1048576:g} MB)")
+            raise InputError(source, _("too large (more than {limit} MB)").format(limit=f"{limit / 1048576:g}"))
         return b"".join(chunks)
     except OSError as exc:
-        raise InputError(source, f"cannot read it ({exc.strerror or exc})") from None
+        raise InputError(source, _("cannot read it ({error})").format(error=exc.strerror or exc)) from None
     finally:
         os.close(fd)
 
@@ -147,12 +148,12 @@ def _move_into_place(tmp: Path, target: Path, force: bool) -> None:
     try:
         os.link(tmp, target, follow_symlinks=False)  # fails if the target appeared meanwhile
     except FileExistsError:
-        raise Conflict(f"{target}: already exists; use --force to overwrite it") from None
+        raise Conflict(_("{path}: already exists; use --force to overwrite it").format(path=target)) from None
     except OSError as exc:
         if exc.errno not in _NO_LINKS:
             raise
         if os.path.lexists(target):
-            raise Conflict(f"{target}: already exists; use --force to overwrite it") from None
+            raise Conflict(_("{path}: already exists; use --force to overwrite it").format(path=target)) from None
         os.replace(tmp, target)
 
 

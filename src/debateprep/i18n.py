@@ -67,6 +67,15 @@ def language_name(code: str) -> str:
     return LANGUAGES[code][1]
 
 
+# A document's language named in the interface language ("a brief in English" / "英文简报").
+DOCUMENT_LANGUAGES = {"en": N_("English"), "zh": N_("Chinese")}
+
+
+def document_language_name(code: str) -> str:
+    """A document language's name in the interface language ("English" / "英文"); unknown codes as given."""
+    return _(DOCUMENT_LANGUAGES[code]) if code in DOCUMENT_LANGUAGES else code
+
+
 def _catalog(code: str) -> gettext.NullTranslations:
     folder = LANGUAGES[code][0]
     if folder is None:

@@ -211,7 +211,8 @@ def _print(statement: OurStatement) -> None:
     print(f"statement {statement.label()} for debate #{statement.debate_id} · version {statement.version} · {revs}")
     for line in statement.header():
         print(f"  {line}")
-    print(f"length: {statement.estimate().describe()} · limit from the {statement.limit_source}")
+    print(_("length: {estimate} · limit from the {source}").format(estimate=statement.estimate().describe(),
+                                                                   source=statement.limit_source_name()))
     for number, section in enumerate(statement.sections, start=1):
         label = f" [{section.question_label}]" if section.question_label else ""
         print(f"\n§{number} {section.heading}{label} ({section.kind}, id {section.id}, v{section.version})")
@@ -410,7 +411,8 @@ def _set(args: argparse.Namespace) -> int:
         print_json(statement.to_json())
     else:
         print(f"statement {statement.label()} · version {statement.version}")
-        print(statement.estimate().describe() + f" · limit from the {statement.limit_source}")
+        print(_("{estimate} · limit from the {source}").format(estimate=statement.estimate().describe(),
+                                                             source=statement.limit_source_name()))
     return 0
 
 

@@ -17,6 +17,7 @@ from debateprep.cli.common import (
     write_export,
 )
 from debateprep.domain.cells import fit
+from debateprep.domain.speakers import Basis, Level, Status
 from debateprep.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -155,8 +156,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     council.set_defaults(func=_council)
 
 
-_NO_ONE = ("no one inscribed yet: `debateprep speakers add {debate} DELEGATION`, or the year's Council members "
-           "with `debateprep speakers import {debate} --council`")
+_NO_ONE = N_("no one inscribed yet: `debateprep speakers add {debate} DELEGATION`, or the year's Council members "
+            "with `debateprep speakers import {debate} --council`")
 
 
 def _version(p: argparse.ArgumentParser) -> None:
@@ -181,7 +182,9 @@ def _print_entry(e: Any, as_json: bool, verb: str) -> int:
     if as_json:
         print_json(_entry_json(e))
     else:
-        print(f"{verb} #{e.id} {e.delegation} ({e.level.label()}, {e.basis.label()}, {e.status.label()}, version {e.version})")
+        print(_("{verb} #{id} {delegation} ({level}, {basis}, {status}, version {version})").format(
+            verb=_(verb), id=e.id, delegation=e.delegation, level=e.level.label(), basis=e.basis.label(),
+            status=e.status.label(), version=e.version))
     return 0
 
 
@@ -204,19 +207,21 @@ def _list(args: argparse.Namespace) -> int:
     lang = args.lang or view.debate.language
     print(view.debate.label())
     if not rows:
-        print(_NO_ONE.format(debate=view.debate.id))
+        print(_(_NO_ONE).format(debate=view.debate.id))
         return 0
-    print(f"{'#':>3}  {fit('delegation', 34)} {fit('level', 24)} {fit('basis', 15)} "
-          f"{fit('status', 10)} {'start':>5}  sess  id")
+    heads = [(_("delegation"), 34), (_("level"), 24), (_("basis"), 15), (_("status"), 10), (_("start"), 5),
+             (_("sess"), 6)]
+    print(" #   " + " ".join(fit(name, width) for name, width in heads) + " " + _("id"))
     for r in rows:
         start = r["planned_start"][11:16] if r["planned_start"] else ""
         flag = "*" if r["override"] else " "
         pos = str(r["position"]) if r["position"] else "-"
         group = f" [{r['on_behalf_of']}]" if r["on_behalf_of"] else ""
-        print(f"{pos:>3}{flag} {fit(_name(r, lang) + group, 34)} {fit(r['level'], 24)} {fit(r['basis'], 15)} "
-              f"{fit(r['status'] + ('' if r['confirmed'] else '?'), 10)} {start:>5}  {r['session'] or '':>4}  {r['id']}")
+        level, basis, status = Level(r["level"]).label(), Basis(r["basis"]).label(), Status(r["status"]).label()
+        print(f"{pos:>3}{flag} {fit(_name(r, lang) + group, 34)} {fit(level, 24)} {fit(basis, 15)} "
+              f"{fit(status + ('' if r['confirmed'] else '?'), 10)} {start:>5} {r['session'] or '':>6} {r['id']}")
     if any(r["override"] for r in rows):
-        print("* manual override (see `debateprep speakers order`)")
+        print(_("* manual override (see `debateprep speakers order`)"))
     return 0
 
 
@@ -226,7 +231,7 @@ def _add(args: argparse.Namespace) -> int:
         title=args.title or "", level=args.level, basis=args.basis, on_behalf_of=args.group,
         inscribed_at=args.at, planned_minutes=args.minutes, draw=args.draw, notes=args.notes or "",
         confirmed=not args.unconfirmed)
-    return _print_entry(entry, args.json, "inscribed")
+    return _print_entry(entry, args.json, N_("inscribed"))
 
 
 def _edit(args: argparse.Namespace) -> int:
@@ -241,7 +246,7 @@ def _edit(args: argparse.Namespace) -> int:
         changes["confirmed"] = args.confirmed == "yes"
     if not changes:
         usage_error(args, _("nothing to change: give at least one option"))
-    return _print_entry(_service(args).update(args.entry, args.version, **changes), args.json, "updated")
+    return _print_entry(_service(args).update(args.entry, args.version, **changes), args.json, N_("updated"))
 
 
 def _move(args: argparse.Namespace) -> int:
@@ -251,19 +256,19 @@ def _move(args: argparse.Namespace) -> int:
     else:
         entry = service.move(args.entry, to=args.to, after=args.after, before=args.before, swap=args.swap,
                              reason=args.reason, version=args.version)
-    return _print_entry(entry, args.json, "moved" if entry.override else "back to the rules:")
+    return _print_entry(entry, args.json, N_("moved") if entry.override else N_("back to the rules:"))
 
 
 def _withdraw(args: argparse.Namespace) -> int:
-    return _print_entry(_service(args).withdraw(args.entry, args.version), args.json, "withdrew")
+    return _print_entry(_service(args).withdraw(args.entry, args.version), args.json, N_("withdrew"))
 
 
 def _reinstate(args: argparse.Namespace) -> int:
-    return _print_entry(_service(args).reinstate(args.entry, args.version), args.json, "reinstated")
+    return _print_entry(_service(args).reinstate(args.entry, args.version), args.json, N_("reinstated"))
 
 
 def _delete(args: argparse.Namespace) -> int:
-    return _print_entry(_service(args).delete(args.entry, args.version), args.json, "deleted")
+    return _print_entry(_service(args).delete(args.entry, args.version), args.json, N_("deleted"))
 
 
 def _order(args: argparse.Namespace) -> int:
@@ -274,14 +279,15 @@ def _order(args: argparse.Namespace) -> int:
 
         match = [r for r in rows if r["id"] == args.explain]
         if not match:
-            raise NotFound(f"entry #{args.explain} is not in debate #{view.debate.id}'s list")
+            raise NotFound(_("entry #{entry} is not in debate #{debate}'s list").format(
+                entry=args.explain, debate=view.debate.id))
         rows = match
     if args.json:
         print_json([{k: r[k] for k in ("position", "id", "delegation", "auto_position", "override", "why")}
                     for r in rows])
         return 0
     if not rows:
-        print(_NO_ONE.format(debate=view.debate.id))
+        print(_(_NO_ONE).format(debate=view.debate.id))
         return 0
     for r in rows:
         print(f"{r['position'] or '-':>3}  {r['why']}")
@@ -319,7 +325,7 @@ def _print_schedule(view: SpeakersView) -> None:
     sched = view.schedule
     print(view.debate.label())
     if not sched.slots:
-        print(_NO_ONE.format(debate=view.debate.id))
+        print(_(_NO_ONE).format(debate=view.debate.id))
         return
     current = None
     for x in sched.slots:
@@ -392,21 +398,21 @@ def _import(args: argparse.Namespace) -> int:
         return 0
     if args.briefers:
         added = service.import_briefers(args.debate)
-        what = "briefers from the concept note (to be confirmed)"
+        what = _("briefers from the concept note (to be confirmed)")
     elif not files:
         usage_error(args, _("give a CSV file, a verbatim record's files with --record, or --briefers / --council"))
     elif record:
         added = service.import_record(args.debate, files)
-        what = "speakers heard in the record"
+        what = _("speakers heard in the record")
     else:
         if len(files) > 1:
             usage_error(args, _("one CSV file at a time (several files are a verbatim record: add --record)"))
         added = service.import_csv(args.debate, files[0])
-        what = f"entries from {files[0]}"
+        what = _("entries from {path}").format(path=files[0])
     if args.json:
         print_json([_entry_json(e) for e in added])
     else:
-        print(f"imported {len(added)} {what}")
+        print(_("imported {count} {what}").format(count=len(added), what=what))
     return 0
 
 
@@ -425,11 +431,11 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _start(args: argparse.Namespace) -> int:
-    return _print_entry(_service(args).start(args.entry, args.at), args.json, "speaking:")
+    return _print_entry(_service(args).start(args.entry, args.at), args.json, N_("speaking:"))
 
 
 def _done(args: argparse.Namespace) -> int:
-    return _print_entry(_service(args).finish(args.entry, args.seconds), args.json, "spoke:")
+    return _print_entry(_service(args).finish(args.entry, args.seconds), args.json, N_("spoke:"))
 
 
 def _roster(args: argparse.Namespace) -> int:

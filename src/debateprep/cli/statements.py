@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from debateprep.cli.common import add_debate_arg, add_json_flag, check_input_paths, print_json, services, usage_error
-from debateprep.i18n import _
+from debateprep.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from debateprep.domain.coverage import CoverageCell, CoverageQuestion
@@ -231,23 +231,29 @@ def _coverage(args: argparse.Namespace) -> int:
         if q is None:
             from debateprep.domain.errors import NotFound
 
-            raise NotFound(f"no question {args.question} (there are {len(matrix.questions)})")
+            raise NotFound(_("no question {number} (there are {count})").format(number=args.question,
+                                                                                count=len(matrix.questions)))
         print(f"{q.label} {q.text}")
         for cell in matrix.covered_by(q.key):
-            by = f" — marked addressed by a user (the tool: {'yes' if cell.by_tool else 'no'})" if cell.mark else ""
-            print(f"\n{cell.delegation} — strength {cell.strength:.2f} — {cell.source}, "
-                  f"{cell.passage.sentence_range}{by}")
+            by = (" — " + (_("marked addressed by a user (the tool: yes)") if cell.by_tool else
+                           _("marked addressed by a user (the tool: no)"))) if cell.mark else ""
+            print("\n" + _("{delegation} — strength {strength} — {source}, {sentences}").format(
+                delegation=cell.delegation, strength=f"{cell.strength:.2f}", source=cell.source,
+                sentences=cell.passage.sentence_range) + by)
             print(f"  {cell.passage.text}")
             print(f"  {cell.explanation()}")
         wrong = [c for c in matrix.marked() if c.question_key == q.key and c.mark == "wrong"]
         for cell in wrong:
-            print(f"\n{cell.delegation} — marked wrong by a user (the tool said addressed: {cell.passage.text})")
+            print("\n" + _("{delegation} — marked wrong by a user (the tool said addressed: {text})").format(
+                delegation=cell.delegation, text=cell.passage.text))
         return 0
     if not matrix.delegations:
         print(service.why_empty(debate_id, "coverage"))
         return 0
     for q in matrix.questions:
-        print(f"{q.label} ({len(matrix.covered_by(q.key))} delegations) {q.text}")
+        count = len(matrix.covered_by(q.key))
+        print(f"{q.label} (" + ngettext("{count} delegation", "{count} delegations", count).format(count=count)
+              + f") {q.text}")
     print()
     width = max((cell_len(d) for d in matrix.delegations), default=10)
     print(" " * (width + 2) + " ".join(f"{q.label:>4}" for q in matrix.questions))
@@ -255,8 +261,8 @@ def _coverage(args: argparse.Namespace) -> int:
         cells = [matrix.cell(d, q.key) for q in matrix.questions]
         marks = " ".join(f"{_glyph(c):>4}" for c in cells)
         print(d + " " * (width + 2 - cell_len(d)) + marks)
-    print("\n█ strong  ▓ clear  ▒ some  · not addressed  ✓ ✗ marked by a user (addressed / wrong)"
-          " — `--question N` shows the passages")
+    print("\n" + _("█ strong  ▓ clear  ▒ some  · not addressed  ✓ ✗ marked by a user (addressed / wrong)"
+                   " — `--question N` shows the passages"))
     return 0
 
 

@@ -22,11 +22,15 @@ from debateprep.domain.delivery import FOOTNOTE_MARKER, LengthEstimate, Rates, e
 from debateprep.domain.errors import InputError
 from debateprep.domain.prst import Revision, parse_revision
 from debateprep.domain.statement_forms import header_lines
+from debateprep.i18n import N_, _
 
 Language = Literal["en", "zh"]
 SectionKind = Literal["opening", "question", "text", "closing"]
 SECTION_KINDS: tuple[str, ...] = ("opening", "question", "text", "closing")
 LimitSource = Literal["statement", "speakers list", "debate"]
+# where the limit comes from, as the interface names it ("· limit from the speakers list")
+LIMIT_SOURCE_NAMES: dict[str, str] = {"statement": N_("statement"), "speakers list": N_("speakers list"),
+                                      "debate": N_("debate")}
 
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
@@ -147,6 +151,10 @@ class OurStatement:
     # Resolved by the service when the statement is read (not stored with it):
     limit_seconds: int = 300
     limit_source: LimitSource = "debate"
+
+    def limit_source_name(self) -> str:
+        """Where the limit comes from, in the interface language."""
+        return _(LIMIT_SOURCE_NAMES[self.limit_source])
 
     # text ------------------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 
 from debateprep.domain.errors import InputError, NotFound
+from debateprep.i18n import _, language
 
 DATA_PACKAGE = "debateprep"
 DATA_DIR = ("data", "speakers")
@@ -191,7 +192,7 @@ class Roster:
         try:
             return self.delegations[code]
         except KeyError:
-            raise NotFound(f"no delegation with code {code!r} in the roster") from None
+            raise NotFound(_("no delegation with code {code} in the roster").format(code=repr(code))) from None
 
     def find(self, name: str, fuzzy: bool = False) -> Delegation | None:
         """The delegation `name` designates, or None. fuzzy=True also accepts near misses
@@ -215,10 +216,10 @@ class Roster:
         if found is not None:
             return found
         matches = self.search(name, limit=3)
-        hints = [m.delegation.name for m in matches if m.score >= 80 and m.score >= matches[0].score - 10]
-        hint = f"; did you mean {' or '.join(dict.fromkeys(hints))}?" if hints else ""
-        raise InputError(None, f"unknown delegation {name.strip()!r}{hint} "
-                               f"(use a roster name, in English or Chinese{otherwise})")
+        hints = [m.delegation.label(language()) for m in matches if m.score >= 80 and m.score >= matches[0].score - 10]
+        hint = _("; did you mean {names}?").format(names=_(" or ").join(dict.fromkeys(hints))) if hints else ""
+        raise InputError(None, _("unknown delegation {name}{hint} (use a roster name, in English or Chinese{otherwise})")
+                         .format(name=repr(name.strip()), hint=hint, otherwise=_(otherwise) if otherwise else ""))
 
     def search(self, query: str, limit: int = 10, states_only: bool = False) -> list[Match]:
         """Candidates for autocomplete, best first: exact, then prefix, word prefix, substring,

@@ -25,6 +25,7 @@ rules alone would put it, and why (`Placement.explain()`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -129,7 +130,7 @@ class Override:
             text = _("kept before {other}").format(other=other)
         else:
             text = _("kept after {other}").format(other=other)
-        return f"{text} ({self.reason})" if self.reason else text
+        return f"{text} ({shown_note(self.reason)})" if self.reason else text
 
 
 @dataclass
@@ -395,7 +396,7 @@ def _apply_overrides(frozen: list[SpeakerEntry], ranked: list[SpeakerEntry]
         notes.setdefault(id(e), []).append(o.describe(names))
         notes.setdefault(id(other), []).append(
             _("swapped with {delegation} (override on {delegation})").format(delegation=e.delegation)
-            + (f" ({o.reason})" if o.reason else ""))
+            + (f" ({shown_note(o.reason)})" if o.reason else ""))
 
     # 2. relative moves: keep an entry right after/before its anchor, following chains
     movers = [e for e in order if e.override and e.override.kind in ("after", "before")]
@@ -541,6 +542,29 @@ def _ordinal(n: int | None) -> str:
 
 
 _ORDINALS = {"st": N_("{n}st"), "nd": N_("{n}nd"), "rd": N_("{n}rd"), "th": N_("{n}th")}
+
+# Notes and override reasons the program writes itself, stored in English (the list is data) and
+# read in the interface language: the stored form -> its msgid. A note typed by a user is shown as typed.
+_WRITTEN_NOTES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"named in (?P<symbol>.+): to be confirmed"), N_("named in {symbol}: to be confirmed")),
+    (re.compile(r"order heard in (?P<label>.+)"), N_("order heard in {label}")),
+    (re.compile(r"heard (?P<n>\d+)(?:st|nd|rd|th) in the record of (?P<label>.+)"),
+     N_("heard {ordinal} in the record of {label}")),
+    (re.compile(r"heard (?P<n>\d+)(?:st|nd|rd|th) in the record"), N_("heard {ordinal} in the record")),
+)
+
+
+def shown_note(text: str) -> str:
+    """A stored note or override reason in the interface language: the program's own wordings are
+    translated, a user's words are kept."""
+    for pattern, template in _WRITTEN_NOTES:
+        found = pattern.fullmatch(text.strip())
+        if found is not None:
+            values: dict[str, str] = found.groupdict()
+            if "n" in values:
+                values["ordinal"] = _ordinal(int(values.pop("n")))
+            return _(template).format(**values)
+    return text
 
 
 E = TypeVar("E", bound=StrEnum)

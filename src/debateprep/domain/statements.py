@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from debateprep.i18n import _
+
 ProposalKind = Literal["call", "recommendation", "commitment", "position"]
 PROPOSAL_KINDS: tuple[ProposalKind, ...] = ("call", "recommendation", "commitment", "position")
 
@@ -101,8 +103,8 @@ class Passage:
     @property
     def sentence_range(self) -> str:
         if self.first_sentence == self.last_sentence:
-            return f"sentence {self.first_sentence + 1}"
-        return f"sentences {self.first_sentence + 1}–{self.last_sentence + 1}"
+            return _("sentence {number}").format(number=self.first_sentence + 1)
+        return _("sentences {first}–{last}").format(first=self.first_sentence + 1, last=self.last_sentence + 1)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from pathlib import Path
 from debateprep.domain.concept_note import ConceptNote, parse_concept_note
 from debateprep.domain.errors import InputError
 from debateprep.domain.symbols import normalise_symbol, symbol_from_filename
+from debateprep.i18n import N_
 from debateprep.importers.reader import ReadDocument, read_document
 
 
@@ -26,7 +27,7 @@ def import_concept_note(path: str | Path, symbol: str | None = None) -> tuple[Re
             symbol = normalise_symbol(symbol)
         except ValueError:
             raise InputError(None, f"--symbol {symbol!r} is not a UN document symbol (e.g. S/2014/74)") from None
-    doc = read_document(path, max_chars=MAX_NOTE_CHARS, what="concept note")
+    doc = read_document(path, max_chars=MAX_NOTE_CHARS, what=N_("concept note"))
     note = parse_concept_note(doc.text, symbol=symbol, furniture=doc.furniture,
                               footnotes=tuple(zip(doc.footnote_at, doc.footnotes)))
     if note.symbol is None:

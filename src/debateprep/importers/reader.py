@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Literal
 
 from debateprep.domain.errors import InputError
 from debateprep.domain.text import markdown_to_text, normalise
+from debateprep.i18n import N_, _
 
 if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph as DocxParagraph
@@ -34,7 +35,8 @@ MAX_DOCX_RATIO = 200  # a part compressed more than this is a bomb, not a docume
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 SUFFIXES = {**{s: "text" for s in TEXT_SUFFIXES}, ".docx": "docx", ".pdf": "pdf"}
-_HINTS = {".doc": "save it as .docx", ".rtf": "save it as .docx", ".odt": "save it as .docx", ".pages": "export it as .docx"}
+_HINTS = {".doc": N_("save it as .docx"), ".rtf": N_("save it as .docx"), ".odt": N_("save it as .docx"),
+          ".pages": N_("export it as .docx")}
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ class ReadDocument:
     footnote_at: tuple[int, ...] = ()  # for each, the number of paragraphs of `text` printed above it
 
 
-def read_document(path: str | Path, *, max_chars: int | None = None, what: str = "document") -> ReadDocument:
+def read_document(path: str | Path, *, max_chars: int | None = None, what: str = N_("document")) -> ReadDocument:
     """Read and normalise one document; InputError (one line) if it cannot be used.
 
     `max_chars` refuses, before any further work, a text longer than the kind of document the
@@ -67,10 +69,10 @@ def read_document(path: str | Path, *, max_chars: int | None = None, what: str =
         original = _read_pdf(p, max_chars)
     original = original.replace("\r\n", "\n").replace("\r", "\n")
     if not original.strip():
-        raise InputError(p, "no text in the document")
+        raise InputError(p, _("no text in the document"))
     if max_chars is not None and len(original) > max_chars:
-        raise InputError(p, f"too long for a {what} ({len(original):,} characters; a {what} has at most "
-                            f"{max_chars:,})")
+        raise InputError(p, _("too long for a {what} ({count} characters; a {what} has at most {limit})").format(
+            what=_(what), count=f"{len(original):,}", limit=f"{max_chars:,}"))
     # Markdown's marks (# headings, **bold**, [links](…)) are no part of the text
     normalised = normalise(markdown_to_text(original) if p.suffix.lower() in MARKDOWN_SUFFIXES else original)
     return ReadDocument(p, kind, encoding, original, normalised.text, header + normalised.furniture,
@@ -79,29 +81,30 @@ def read_document(path: str | Path, *, max_chars: int | None = None, what: str =
 
 def _check_file(p: Path) -> Kind:
     if not p.exists():
-        raise InputError(p, "no such file")
+        raise InputError(p, _("no such file"))
     if p.is_dir():
-        raise InputError(p, "is a directory, not a file")
+        raise InputError(p, _("is a directory, not a file"))
     size = p.stat().st_size
     if size == 0:
-        raise InputError(p, "empty file")
+        raise InputError(p, _("empty file"))
     if size > MAX_FILE_BYTES:
-        raise InputError(p, f"too large ({size / 1048576:.1f} MB; the limit is {MAX_FILE_BYTES // 1048576} MB)")
+        raise InputError(p, _("too large ({size} MB; the limit is {limit} MB)").format(
+            size=f"{size / 1048576:.1f}", limit=MAX_FILE_BYTES // 1048576))
     suffix = p.suffix.lower()
     with p.open("rb") as fh:
         head = fh.read(16)
     if suffix in SUFFIXES:
         kind: Kind = SUFFIXES[suffix]  # type: ignore[assignment]
         if kind == "pdf" and not head.startswith(b"%PDF"):
-            raise InputError(p, "not a PDF file (damaged, or another type renamed .pdf)")
+            raise InputError(p, _("not a PDF file (damaged, or another type renamed .pdf)"))
         if kind == "docx" and not head.startswith(b"PK"):
-            raise InputError(p, "not a .docx file (damaged, or another type renamed .docx)")
+            raise InputError(p, _("not a .docx file (damaged, or another type renamed .docx)"))
         if kind == "docx" or kind == "pdf":
             return kind
     elif suffix in _HINTS:
-        raise InputError(p, f"unsupported file type {suffix} ({_HINTS[suffix]})")
+        raise InputError(p, _("unsupported file type {suffix} ({hint})").format(suffix=suffix, hint=_(_HINTS[suffix])))
     elif suffix != "":
-        raise InputError(p, f"unsupported file type {suffix} (use .txt, .md, .docx or .pdf)")
+        raise InputError(p, _("unsupported file type {suffix} (use .txt, .md, .docx or .pdf)").format(suffix=suffix))
     # A text file or a file without extension: the content decides, not the name. A PDF or a
     # Word document renamed .txt is read for what it is (that is the text its owner means);
     # anything else that is not text is refused for what it looks like.
@@ -111,7 +114,7 @@ def _check_file(p: Path) -> Kind:
     if looks == "ZIP":
         return "docx"
     if looks is not None:
-        raise InputError(p, f"not a text document (looks like {looks})")
+        raise InputError(p, _("not a text document (looks like {kind})").format(kind=looks))
     return "text"
 
 
@@ -165,7 +168,7 @@ def decode_text(data: bytes, path: Path | None = None) -> tuple[str, str]:
         if data.startswith(bom):
             text = _decode(data, encoding, path)
             if encoding != "utf-8-sig" and not _plausible(text):
-                raise InputError(path, "binary file, not text")
+                raise InputError(path, _("binary file, not text"))
             return text, encoding
     try:
         return _checked(data.decode("utf-8"), path), "utf-8"
@@ -175,12 +178,12 @@ def decode_text(data: bytes, path: Path | None = None) -> tuple[str, str]:
     if utf16:
         text = _decode(data, utf16, path)
         if not _plausible(text):
-            raise InputError(path, "binary file, not text")
+            raise InputError(path, _("binary file, not text"))
         return text, utf16
     if b"\x00" in data:
-        raise InputError(path, "binary file, not text")
+        raise InputError(path, _("binary file, not text"))
     if len(data) < MIN_LEGACY_BYTES:
-        raise InputError(path, "binary file, or too short to tell its text encoding")
+        raise InputError(path, _("binary file, or too short to tell its text encoding"))
     from charset_normalizer import from_bytes
 
     for match in from_bytes(data):
@@ -195,7 +198,7 @@ def decode_text(data: bytes, path: Path | None = None) -> tuple[str, str]:
             continue
         if _plausible(text):
             return _checked(text, path), encoding
-    raise InputError(path, "binary file, or a text encoding that cannot be recognised")
+    raise InputError(path, _("binary file, or a text encoding that cannot be recognised"))
 
 
 # Fewer bytes than this, neither UTF-8 nor with a BOM: no encoding can be told from them.
@@ -278,7 +281,7 @@ def _decode(data: bytes, encoding: str, path: Path | None) -> str:
     try:
         return _checked(data.decode(encoding), path)
     except (UnicodeDecodeError, LookupError):
-        raise InputError(path, f"cannot be decoded as {encoding}") from None
+        raise InputError(path, _("cannot be decoded as {encoding}").format(encoding=encoding)) from None
 
 
 def _checked(text: str, path: Path | None) -> str:
@@ -286,7 +289,7 @@ def _checked(text: str, path: Path | None) -> str:
     sample = text[:20000]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
     if "\x00" in sample or controls > max(8, len(sample) * 0.01):
-        raise InputError(path, "binary file, not text")
+        raise InputError(path, _("binary file, not text"))
     return text.lstrip("\ufeff")
 
 
@@ -299,16 +302,16 @@ def _read_docx(p: Path) -> tuple[str, tuple[str, ...]]:
             infos = zf.infolist()
             total = sum(i.file_size for i in infos)
             if total > MAX_DOCX_UNCOMPRESSED:
-                raise InputError(p, f"unpacks to {total / 1048576:.0f} MB (the limit is "
-                                    f"{MAX_DOCX_UNCOMPRESSED // 1048576} MB): refused")
+                raise InputError(p, _("unpacks to {size} MB (the limit is {limit} MB): refused").format(
+                    size=f"{total / 1048576:.0f}", limit=MAX_DOCX_UNCOMPRESSED // 1048576))
             for i in infos:
                 if i.compress_size and i.file_size / i.compress_size > MAX_DOCX_RATIO and i.file_size > 1048576:
-                    raise InputError(p, f"part {i.filename} is compressed {i.file_size // i.compress_size}:1 "
-                                        "(a zip bomb, not a document): refused")
+                    raise InputError(p, _("part {part} is compressed {ratio}:1 (a zip bomb, not a document): refused").format(
+                        part=i.filename, ratio=i.file_size // i.compress_size))
             if "word/document.xml" not in zf.namelist():
-                raise InputError(p, "not a Word document (no word/document.xml inside)")
+                raise InputError(p, _("not a Word document (no word/document.xml inside)"))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError) as exc:
-        raise InputError(p, f"not a .docx file (damaged zip: {type(exc).__name__})") from None
+        raise InputError(p, _("not a .docx file (damaged zip: {error})").format(error=type(exc).__name__)) from None
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -316,7 +319,7 @@ def _read_docx(p: Path) -> tuple[str, tuple[str, ...]]:
     try:
         document = docx.Document(str(p))
     except Exception as exc:  # python-docx raises many kinds on a damaged package
-        raise InputError(p, f"cannot be read as a Word document ({type(exc).__name__})") from None
+        raise InputError(p, _("cannot be read as a Word document ({error})").format(error=type(exc).__name__)) from None
     notes = _docx_footnotes(document)
     blocks: list[str] = []
     numbered = 0  # footnotes are numbered in the order the text refers to them, as Word prints them
@@ -445,7 +448,7 @@ def _read_pdf(p: Path, max_chars: int | None = None) -> str:
             warnings.simplefilter("ignore")
             reader = PdfReader(str(p))
             if reader.is_encrypted and not reader.decrypt(""):
-                raise InputError(p, "encrypted PDF (remove the password first)")
+                raise InputError(p, _("encrypted PDF (remove the password first)"))
             pages: list[str] = []
             total = 0
             for page in reader.pages:
@@ -456,13 +459,13 @@ def _read_pdf(p: Path, max_chars: int | None = None) -> str:
     except InputError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise InputError(p, f"damaged PDF ({type(exc).__name__})") from None
+        raise InputError(p, _("damaged PDF ({error})").format(error=type(exc).__name__)) from None
     except Exception as exc:  # noqa: BLE001 - a hostile PDF can break pypdf in any way (recursion, index, attribute)
-        raise InputError(p, f"unreadable PDF ({type(exc).__name__})") from None
+        raise InputError(p, _("unreadable PDF ({error})").format(error=type(exc).__name__)) from None
     if not pages:
-        raise InputError(p, "PDF has no pages")
+        raise InputError(p, _("PDF has no pages"))
     if sum(len(t.strip()) for t in pages) < 20 * len(pages) and not any(len(t.strip()) > 200 for t in pages):
-        raise InputError(p, "no text layer (scanned?): run OCR on it first, or use the .docx")
+        raise InputError(p, _("no text layer (scanned?): run OCR on it first, or use the .docx"))
     return "\n\n".join(pages)
 
 

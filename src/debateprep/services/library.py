@@ -19,6 +19,7 @@ from debateprep.domain.errors import InputError, NotFound
 from debateprep.domain.resolution import KINDS, AdoptedDocument, Paragraph, parse_citation
 from debateprep.domain.search_text import PUNCT_TOKEN, Snippet, parse_query, snippet, tokens
 from debateprep.domain.text import detect_language
+from debateprep.i18n import N_, _, document_language_name, ngettext
 from debateprep.storage.db import Database
 from debateprep.storage.repos import library as repo
 from debateprep.storage.search import Filters, backend_for
@@ -155,21 +156,28 @@ def _spread(items: list[tuple[str, ...]], limit: int) -> list[tuple[str, ...]]:
 
 
 TRIGRAM_FALLBACK = 0.8  # below this, the full-text candidates found nothing close
-LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
-ADD_SAMPLE = "Load the sample: `debateprep library sample`, or ctrl+l on the Agreed language tab (F4)."
-ADD_TEXTS = ("Add texts: `debateprep library import PATH…` (files or folders), or ctrl+t on the Agreed "
-             "language tab (F4).")
+ADD_SAMPLE = N_("Load the sample: `debateprep library sample`, or ctrl+l on the Agreed language tab (F4).")
+ADD_TEXTS = N_("Add texts: `debateprep library import PATH…` (files or folders), or ctrl+t on the Agreed "
+               "language tab (F4).")
+ADD_LANGUAGE_TEXTS = N_("Add {language} texts: `debateprep library import PATH…` (files or folders), or ctrl+t on "
+                        "the Agreed language tab (F4).")
+# a filter that left nothing, as named in "with the language filter and the years"
+FILTER_NAMES = {"lang": N_("the language filter"), "kind": N_("the PP/OP filter"), "lead": N_("the lead verb"),
+                "symbol": N_("the document"), "years": N_("the years")}
 
 
 def describe_holdings(held: dict[str, tuple[int, int]]) -> str:
     """"3 Chinese documents (412 paragraphs)" / "… and 2 English documents (96 paragraphs)"."""
-    parts = [f"{docs} {LANGUAGE_NAMES.get(lang, lang)} document{'' if docs == 1 else 's'} "
-             f"({paras} paragraph{'' if paras == 1 else 's'})" for lang, (docs, paras) in sorted(held.items())]
+    parts = [ngettext("{count} {language} document", "{count} {language} documents", docs).format(
+                 count=docs, language=document_language_name(lang))
+             + ngettext(" ({count} paragraph)", " ({count} paragraphs)", paras).format(count=paras)
+             for lang, (docs, paras) in sorted(held.items())]
     return _and(parts)
 
 
 def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    return items[0] if len(items) == 1 else _("{items} and {last}").format(items=_(", ").join(items[:-1]),
+                                                                            last=items[-1])
 
 
 class LibraryService:
@@ -318,31 +326,41 @@ class LibraryService:
         an empty library, a language the library does not hold, filters that leave nothing."""
         held = self.holdings()
         if not held:
-            return f"The library is empty. {ADD_SAMPLE} {ADD_TEXTS}"
+            return _("The library is empty.") + " " + _(ADD_SAMPLE) + " " + _(ADD_TEXTS)
         holds = describe_holdings(held)
         if parse_query(query).empty:
-            return f"Nothing to search for in {query!r}: type English words or Chinese characters."
+            return _("Nothing to search for in {query!r}: type English words or Chinese characters.").format(query=query)
         asked = detect_language(query)
         wanted = lang or asked
         if wanted not in held:
-            return (f"No paragraph contains {query!r}: the library holds only {holds}, nothing in "
-                    f"{LANGUAGE_NAMES[wanted]}. {ADD_TEXTS.replace('texts', LANGUAGE_NAMES[wanted] + ' texts', 1)}")
+            return (_("No paragraph contains {query!r}: the library holds only {holds}, nothing in {language}.").format(
+                query=query, holds=holds, language=document_language_name(wanted))
+                + " " + _(ADD_LANGUAGE_TEXTS).format(language=document_language_name(wanted)))
         if lang and asked != lang:
-            return (f"No paragraph contains {query!r}: those are {LANGUAGE_NAMES[asked]} words and the search is "
-                    f"limited to {LANGUAGE_NAMES[lang]} paragraphs (language filter {lang}).")
+            return _("No paragraph contains {query!r}: those are {asked} words and the search is limited to "
+                     "{language} paragraphs (language filter {lang}).").format(
+                query=query, asked=document_language_name(asked), language=document_language_name(lang), lang=lang)
         if symbol:
             wanted_symbol = self._symbol(symbol)
             if not any(d.symbol == wanted_symbol for d in self.documents()):
-                return f"{wanted_symbol} is not in the library, which holds {holds}. {ADD_TEXTS}"
-        filters = [f for f, on in (("the language filter", lang), ("the PP/OP filter", kind), ("the lead verb", lead),
-                                   ("the document", symbol), ("the years", year_from or year_to)) if on]
+                return _("{symbol} is not in the library, which holds {holds}.").format(
+                    symbol=wanted_symbol, holds=holds) + " " + _(ADD_TEXTS)
+        filters = [_(FILTER_NAMES[f]) for f, on in (("lang", lang), ("kind", kind), ("lead", lead), ("symbol", symbol),
+                                                    ("years", year_from or year_to)) if on]
         if filters:
             found = len(self.search(query, limit=500))
             if found:
-                return (f"No paragraph matches {query!r} with {_and(filters)}; without {'it' if len(filters) == 1 else 'them'}, "
-                        f"{found}{'+' if found >= 500 else ''} paragraph{'' if found == 1 else 's'} do.")
-        return (f"No paragraph of the library ({holds}) contains every term of {query!r}. Try fewer words or a "
-                "shorter phrase; for text worded differently, `debateprep library similar`.")
+                without = (ngettext("No paragraph matches {query!r} with {filters}; without it, {found} paragraph does.",
+                                    "No paragraph matches {query!r} with {filters}; without it, {found} paragraphs do.",
+                                    found) if len(filters) == 1 else
+                           ngettext("No paragraph matches {query!r} with {filters}; without them, {found} paragraph "
+                                    "does.",
+                                    "No paragraph matches {query!r} with {filters}; without them, {found} paragraphs "
+                                    "do.", found))
+                return without.format(query=query, filters=_and(filters), found=f"{found}{'+' if found >= 500 else ''}")
+        return _("No paragraph of the library ({holds}) contains every term of {query!r}. Try fewer words or a "
+                 "shorter phrase; for text worded differently, `debateprep library similar`.").format(
+            holds=holds, query=query)
 
     def similar(self, text: str, limit: int = 10, *, lang: str | None = None, candidates: int = 60) -> list[SimilarHit]:
         """Adopted paragraphs closest in wording to `text` (a draft sentence or paragraph), best first.

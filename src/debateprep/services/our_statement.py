@@ -12,6 +12,7 @@ caller that read an older version gets StaleEdit naming what changed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -598,17 +599,42 @@ def _as_read(section: Section, version: int | None) -> Section:
     return section if version is None else replace(section, version=version)
 
 
+_RESOLUTION = re.compile(r"S/RES/(?P<number>\d+)\s*\((?P<year>\d{4})\)")
+_PRST = re.compile(r"S/PRST/\d{4}/\d+")
+
+
+def _adopted_in(citation: str, language: str) -> str:
+    """Where the Council agreed the text, as a statement names it: "resolution 865 (1993)" /
+    "第865(1993)号决议", "presidential statement S/PRST/2014/3" / "S/PRST/2014/3号主席声明"."""
+    resolution = _RESOLUTION.search(citation)
+    if resolution is not None:
+        number, year = resolution.group("number"), resolution.group("year")
+        return f"第{number}({year})号决议" if language == "zh" else f"resolution {number} ({year})"
+    prst = _PRST.search(citation)
+    if prst is not None:
+        return f"{prst.group(0)}号主席声明" if language == "zh" else f"presidential statement {prst.group(0)}"
+    document = citation.split(",")[0].strip()
+    return document if language == "zh" else f"document {document}"
+
+
 def agreed_paragraph(text: str, citation: str, language: str) -> str:
-    """Adopted text as a sentence of a statement (the Council as its subject: "The Security Council
-    stresses …" / "安全理事会强调指出……"), its citation kept as a footnote marker."""
-    from debateprep.domain.prst_form import to_prst
+    """Adopted text as a sentence of OUR statement: the delegation citing the Council in its own
+    voice (`We recall that in resolution 865 (1993) the Council "invites the Secretary-General to …".` /
+    `我们回顾，安理会在第865(1993)号决议中“请秘书长……”。`), its citation kept as a footnote marker."""
+    from debateprep.domain.prst_form import ZH_SUBJECT_FIRST, strip_zh_subject, to_prst
 
     converted = to_prst(text, language, first=True).text.strip()
-    if language == "en" and converted and converted[-1] in ",;:":
-        converted = converted[:-1] + "."
-    if language == "zh" and converted and converted[-1] in "，；：,;:":
-        converted = converted[:-1] + "。"
-    return converted + citation_marker(citation)
+    where = _adopted_in(citation, language)
+    if language == "zh":
+        said = strip_zh_subject(converted).rstrip("，；：,;:。.")
+        if converted.startswith(ZH_SUBJECT_FIRST) and said:
+            return f"我们回顾，安理会在{where}中“{said}”。" + citation_marker(citation)
+        return f"我们回顾{where}：“{converted.rstrip('，；：,;:。.')}”。" + citation_marker(citation)
+    subject = re.match(r"the\s+security\s+council\s*,?\s+", converted, re.IGNORECASE)
+    said = converted[subject.end():].rstrip(",;:. ") if subject else ""
+    if said:
+        return f'We recall that in {where} the Council "{said}".' + citation_marker(citation)
+    return f'We recall {where}: "{converted.rstrip(",;:. ")}".' + citation_marker(citation)
 
 
 def _deliverable(statement: OurStatement, verb: str) -> None:

@@ -37,7 +37,7 @@ from debateprep.domain.speakers import (
     parse_status,
 )
 from debateprep.exporters.csv_safe import from_cell
-from debateprep.i18n import _, ngettext
+from debateprep.i18n import N_, _, ngettext
 from debateprep.storage.db import Database
 from debateprep.storage.repos import speakers as repo
 
@@ -55,7 +55,7 @@ _COLUMN_ALIASES = {
     "notes": ("notes", "备注"), "person": ("person",),
 }
 # An inscription may also be a person in a personal capacity (the CLI's --person, the dialog's box).
-PERSON_HINT = "; or someone in a personal capacity: --person, or the dialog's 'personal capacity' box"
+PERSON_HINT = N_("; or someone in a personal capacity: --person, or the dialog's 'personal capacity' box")
 E = TypeVar("E", bound=StrEnum)
 _YES = {"yes", "y", "true", "1", "是"}
 _NO = {"no", "n", "false", "0", "否"}
@@ -562,7 +562,7 @@ class SpeakersService:
                 delegation=label, delegation_code=found.code if found else None,
                 representative=b.name or "", title=b.title or "", level=Level.OTHER, basis=Basis.BRIEFER,
                 inscribed_at=base + timedelta(seconds=i), confirmed=False,  # keeps the note's order
-                notes=f"named in {symbol}: to be confirmed", debate_id=debate.id)
+                notes=f"named in {symbol}: to be confirmed", debate_id=debate.id)  # read back by shown_note
             if find_duplicate(entry, existing + new) is None:
                 new.append(entry)
         if not new:

@@ -23,6 +23,7 @@ from debateprep.domain.coverage import (
     compute_coverage,
 )
 from debateprep.domain import limits
+from debateprep.i18n import _, ngettext
 from debateprep.domain.debate import Debate
 from debateprep.domain.errors import InputError, NotFound
 from debateprep.domain.roster import Roster
@@ -304,19 +305,26 @@ class StatementService:
         """Why the coverage (`what="coverage"`) has no row or the convergence no group, and what to do."""
         statements = self.list(debate_id, include_procedural=False)
         if not statements:
-            use = "coverage of its guiding questions" if what == "coverage" else "proposals to compare"
-            return (f"No statements imported for debate #{debate_id} yet, so no {use}: "
-                    f"`debateprep statements import {debate_id} FILE…` (one per delegation) or "
-                    f"`--record FILE…` (a verbatim record), or i on the Statements tab (F3).")
+            text = (_("No statements imported for debate #{debate} yet, so no coverage of its guiding questions: "
+                      "`debateprep statements import {debate} FILE…` (one per delegation) or `--record FILE…` "
+                      "(a verbatim record), or i on the Statements tab (F3).") if what == "coverage" else
+                    _("No statements imported for debate #{debate} yet, so no proposals to compare: "
+                      "`debateprep statements import {debate} FILE…` (one per delegation) or `--record FILE…` "
+                      "(a verbatim record), or i on the Statements tab (F3)."))
+            return text.format(debate=debate_id)
         speakers = {s.delegation for s in statements if s.delegation}
         if what == "coverage":
-            return f"None of the {len(statements)} statements is attributed to a delegation yet: `m` on F3 maps them."
+            return ngettext("None of the {count} statement is attributed to a delegation yet: `m` on F3 maps it.",
+                            "None of the {count} statements is attributed to a delegation yet: `m` on F3 maps them.",
+                            len(statements)).format(count=len(statements))
         if len(speakers) < min_supporters:
-            return (f"Statements from {len(speakers)} delegation{'' if len(speakers) == 1 else 's'} only: a proposal "
-                    f"converges when {min_supporters} or more delegations make it.")
-        lower = " (--min 2 lowers the bar)" if min_supporters > 2 else ""
-        return (f"No proposal is shared by {min_supporters} or more of the {len(speakers)} delegations whose "
-                f"statements are imported{lower}.")
+            return ngettext("Statements from {count} delegation only: a proposal converges when {min} or more "
+                            "delegations make it.",
+                            "Statements from {count} delegations only: a proposal converges when {min} or more "
+                            "delegations make it.", len(speakers)).format(count=len(speakers), min=min_supporters)
+        lower = _(" (--min 2 lowers the bar)") if min_supporters > 2 else ""
+        return _("No proposal is shared by {min} or more of the {count} delegations whose statements are "
+                 "imported{lower}.").format(min=min_supporters, count=len(speakers), lower=lower)
 
     def _debate(self, debate_id: int) -> Debate:
         with self.db.session() as s:
@@ -336,7 +344,8 @@ def _find_question(questions: Sequence[CoverageQuestion], ref: str | int) -> Cov
     for q in questions:
         if text.isdigit() and q.key == int(text):
             return q
-    raise NotFound(f"no question {ref!r}: the questions are {', '.join(q.label for q in questions)}")
+    raise NotFound(_("no question {ref}: the questions are {labels}").format(
+        ref=repr(ref), labels=_(", ").join(q.label for q in questions)))
 
 
 def _find_delegation(delegations: Sequence[str], name: str, roster: Roster) -> str:

@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static, TextArea
 
-from debateprep.i18n import N_, _, language_name
+from debateprep.i18n import N_, _, document_language_name
 from debateprep.services.topics import Topic
 from debateprep.tui.errors import describe_error
 from debateprep.tui.messages import Failed
@@ -182,7 +182,7 @@ class BriefPane(Pane):
             self._status(self._describe(self.built))
 
     def _describe(self, built: _Built) -> str:
-        return f"{built.debate.label()} · {language_name(built.lang)} · {built.summary}"
+        return f"{built.debate.label()} · {document_language_name(built.lang)} · {built.summary}"
 
     @on(BriefFailed)
     def _failed(self, message: BriefFailed) -> None:

@@ -145,7 +145,7 @@ class LibraryPane(Pane):
         Binding("slash", "focus_search", N_("Search"), id="library-focus-search", tooltip=N_("search agreed language")),
         Binding("p", "send_to_prst", N_("To PRST draft"), id="library-send-to-prst",
                 tooltip=N_("send the highlighted paragraph to the PRST draft")),
-        Binding("x", "remove_document", N_("Remove document"), id="library-remove", show=False,
+        Binding("x", "remove_document", N_("Remove document"), id="library-remove",
                 tooltip=N_("remove the highlighted paragraph's document from the library (asks first)")),
         Binding("ctrl+l", "load_sample", N_("Sample library"), id="library-load-sample",
                 tooltip=N_("load the sample library (three resolutions)")),

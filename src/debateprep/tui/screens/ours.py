@@ -481,7 +481,7 @@ class OursPane(Pane):
             widget.update("")
             return
         e = estimate(self.current_text(), statement.language, statement.limit_seconds, statement.rates)
-        widget.update(_text("estimate").format(estimate=e.describe(), source=statement.limit_source))
+        widget.update(_text("estimate").format(estimate=e.describe(), source=statement.limit_source_name()))
         widget.set_class(e.over, "-over")
 
     def _show_library(self, section: Section) -> None:

@@ -36,6 +36,7 @@ from debateprep.domain.speakers import (
     Status,
     heard_in_debate,
     order_entries,
+    shown_note,
 )
 from debateprep.i18n import N_, _, full_date, ngettext, weekday_time
 from debateprep.services.topics import Topic
@@ -433,7 +434,7 @@ class SpeakersPane(Pane):
                 text.append(_("from what the timer logged: now expected {when}").format(
                     when=weekday_time(expected.start)) + "\n", style="yellow")
         if e.notes:
-            text.append(f"\n{e.notes}\n", style="italic")
+            text.append(f"\n{shown_note(e.notes)}\n", style="italic")
         why.update(text)
 
     @on(DataTable.RowHighlighted, "#sp-table")
