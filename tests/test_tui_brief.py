@@ -52,7 +52,7 @@ def test_brief_is_built_for_its_debate_and_after_a_change_only_when_shown(sqlite
                 assert any(line.strip() == heading for line in lines), heading
             assert app.focused is app.query_one(MarkdownPreview)
             status = str(app.query_one("#brief-status").render())
-            assert "中文" in status and "13 questions" in status
+            assert "Chinese" in status and "13 questions" in status  # the document language, named in the interface language
             bound = {b.key for _, b, _, _ in app.screen.active_bindings.values()}
             assert {"e", "h", "l", "s", "u", "r"} <= bound
             first = pane.built
