@@ -31,6 +31,7 @@ from debateprep.tui.messages import DebateChosen, Failed
 from debateprep.tui.pane import Pane
 from debateprep.tui.screens.concept_note_dialogs import ImportNoteScreen, QuestionDialog
 from debateprep.tui.widgets.empty import EmptyState
+from debateprep.tui.widgets.fitted_table import FittedTable
 
 if TYPE_CHECKING:
     from debateprep.domain.note_model import Question, StoredNote
@@ -112,7 +113,7 @@ class ConceptNotePane(Pane):
             with Vertical(id="cn-left"):
                 yield Static("", id="cn-meta", markup=False)
                 yield Static(_("Guiding questions"), classes="cn-caption", markup=False, id="cn-questions-caption")
-                yield DataTable(id="cn-questions", cursor_type="row", zebra_stripes=True)
+                yield FittedTable(id="cn-questions", cursor_type="row", zebra_stripes=True)
                 yield Static("", id="cn-detail", markup=False)
             with Vertical(id="cn-right"):
                 yield Caption(N_("Sections (Enter: show its text)"), classes="cn-caption")
@@ -280,6 +281,10 @@ class ConceptNotePane(Pane):
         if self.stored is not None:
             current = self._current()
             self._fill_questions(self.stored.note.questions, current.id if current else None)
+
+    @on(FittedTable.Resized, "#cn-questions")
+    def _table_resized(self, event: FittedTable.Resized) -> None:
+        self._refit()  # the table's own width, once laid out: the last word
 
     def _current(self) -> Question | None:
         if self.stored is None or not self.stored.note.questions:

@@ -33,6 +33,7 @@ from debateprep.tui.messages import AddToDraft, Failed, SendToPrst
 from debateprep.tui.pane import Pane
 from debateprep.tui.widgets.editor import Editor
 from debateprep.tui.widgets.empty import EmptyState
+from debateprep.tui.widgets.fitted_table import FittedTable
 
 if TYPE_CHECKING:
     from debateprep.services.prst import PrstService
@@ -127,7 +128,7 @@ class PrstPane(Pane):
         yield Static("", id="prst-chapeau", markup=False)
         with Horizontal(id="prst-body"):
             with Vertical(id="prst-left"):
-                yield DataTable(id="prst-paragraphs", cursor_type="row", zebra_stripes=True)
+                yield FittedTable(id="prst-paragraphs", cursor_type="row", zebra_stripes=True)
                 yield Caption(N_("Editor · Ctrl+S save · Ctrl+N add as new paragraph (converted to PRST form) · "
                                  "Esc back to the list"), id="prst-editor-label")
                 yield Editor(id="prst-editor", soft_wrap=True)
@@ -268,12 +269,18 @@ class PrstPane(Pane):
         self.claim_focus()  # a draft appeared (or the pane was focused while it had none): the list
 
     def on_resize(self) -> None:
+        self._fit_text(self.query_one("#prst-paragraphs", DataTable).size.width)
+
+    @on(FittedTable.Resized, "#prst-paragraphs")
+    def _table_resized(self, event: FittedTable.Resized) -> None:
+        self._fit_text(event.width)  # the table's own width, once laid out: the last word
+
+    def _fit_text(self, width: int) -> None:
         """The text column takes the list's width (what is left of it by #, mark and sim)."""
-        table = self.query_one("#prst-paragraphs", DataTable)
-        cells = max(20, (table.size.width or self.size.width * 3 // 5) - 26)
+        cells = max(20, (width or self.size.width * 3 // 5) - 26)
         if cells != self._text_cells:
             self._text_cells = cells
-            column = table.columns.get(ColumnKey("text"))
+            column = self.query_one("#prst-paragraphs", DataTable).columns.get(ColumnKey("text"))
             if column is not None:
                 column.width = cells
             if self.draft is not None:
