@@ -301,3 +301,28 @@ def test_a_list_exported_from_another_debate_brings_no_speeches(cli: Cli, tmp_pa
     again = ok(cli(["speakers", "list", "3", "--json"])).json()
     assert [(r["status"], r["actual_seconds"]) for r in again[:2]] == [  # type: ignore[index]
         ("spoke", 480), ("inscribed", None)]
+
+
+def test_an_entry_moved_to_a_later_session_comes_back_moved_after_a_withdrawal(cli: Cli) -> None:
+    debate = new_debate(cli)
+    for name in ("Chad", "Jordan", "Norway", "Japan"):
+        ok(cli(["speakers", "add", debate, name]))
+    assert "moved to a later session" in ok(cli(["speakers", "later", "2"])).stdout
+    ok(cli(["speakers", "start", "1", "--at", "2014-02-12T10:00"]))
+    ok(cli(["speakers", "done", "1", "--seconds", "300"]))
+
+    def shown() -> list[tuple[object, ...]]:
+        rows = ok(cli(["speakers", "list", debate, "--json"])).json()
+        return [(r["id"], r["position"], r["status"], r["session"], r["planned_start"])  # type: ignore[index]
+                for r in rows]  # type: ignore[union-attr]
+
+    before = shown()
+    assert [r[2] for r in before] == ["spoke", "inscribed", "inscribed", "moved"]
+    for entry in ("2", "1", "3"):
+        assert "withdrawn" in ok(cli(["speakers", "withdraw", entry])).stdout
+        ok(cli(["speakers", "reinstate", entry]))
+    assert shown() == before
+    back = ok(cli(["speakers", "later", "2", "--back", "--json"])).json()
+    assert back["status"] == "inscribed"  # type: ignore[index]
+    refused = cli(["speakers", "later", "1"])
+    assert refused.exit_code != 0 and "only an entry waiting to speak" in refused.stderr

@@ -376,3 +376,44 @@ def test_a_rehearsal_out_of_turn_moves_no_one_and_reinstating_keeps_the_record(s
         svc.reinstate(fourth.id)
     svc.update(fourth.id, started_at=datetime(2014, 2, 12, 10))  # heard first, during the debate
     assert order(svc, poc)[0] == before[3]
+
+
+@pytest.mark.parametrize("status", [Status.INSCRIBED, Status.MOVED, Status.SPEAKING, Status.SPOKE])
+def test_withdraw_then_reinstate_puts_the_entry_back_exactly_as_it_was(svc: SpeakersService, poc: int,
+                                                                         status: Status) -> None:
+    """Every status an entry can have comes back from a withdrawal, with its place (an override
+    included), its session and its timer record: moved to a later session stays moved."""
+    inscribe(svc, poc)
+    japan = next(e for e in svc.entries(poc) if e.delegation == "Japan")
+    norway = next(e for e in svc.entries(poc) if e.delegation == "Norway")
+    assert japan.id is not None and norway.id is not None
+    svc.move(norway.id, to=4, reason="leaves at 11:00")
+    if status == Status.MOVED:
+        svc.later(japan.id)
+    elif status in (Status.SPEAKING, Status.SPOKE):
+        svc.start(japan.id, at=datetime(2014, 2, 12, 10, 5))
+        if status == Status.SPOKE:
+            svc.finish(japan.id, 312)
+    before = {r["id"]: {k: r[k] for k in ("position", "status", "session", "planned_start", "actual_seconds",
+                                          "override")} for r in svc.view(poc).rows()}
+    assert before[japan.id]["status"] == status.value
+    for entry_id in (japan.id, norway.id):
+        svc.withdraw(entry_id)
+        assert svc.entry(entry_id).status == Status.WITHDRAWN
+        back = svc.reinstate(entry_id)
+        assert back.withdrawn_from is None
+    after = {r["id"]: {k: r[k] for k in ("position", "status", "session", "planned_start", "actual_seconds",
+                                         "override")} for r in svc.view(poc).rows()}
+    assert after == before
+
+
+def test_a_later_session_is_for_entries_waiting_to_speak(svc: SpeakersService, poc: int) -> None:
+    inscribe(svc, poc)
+    japan = next(e for e in svc.entries(poc) if e.delegation == "Japan")
+    assert japan.id is not None
+    assert svc.later(japan.id).status == Status.MOVED
+    assert order(svc, poc)[-1] == "Japan"
+    assert svc.later(japan.id, False).status == Status.INSCRIBED
+    svc.finish(japan.id, 200)
+    with pytest.raises(Conflict, match="only an entry waiting to speak"):
+        svc.later(japan.id)

@@ -436,3 +436,35 @@ def test_snapshot(sqlite_db, snap_compare) -> None:  # type: ignore[no-untyped-d
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_l_moves_an_entry_to_a_later_session_and_w_twice_keeps_it_there(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """`l` moves Japan to a later session (last on the list); withdrawing and reinstating it (w, w)
+    gives back "moved", at the same place; `l` again brings it back among the others."""
+    debate_id = seed(sqlite_db)
+
+    async def scenario() -> None:
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_pane(pilot)
+            table = app.query_one("#sp-table", DataTable)
+            before = names(app)
+            table.move_cursor(row=before.index("Japan"))
+            await pilot.press("l")
+            await settle(pilot)
+            moved = names(app)
+            assert moved[-1] == "Japan"
+            table.move_cursor(row=moved.index("Japan"))
+            await pilot.press("w")
+            await settle(pilot)
+            table.move_cursor(row=names(app).index("Japan"))
+            await pilot.press("w")
+            await settle(pilot)
+            assert names(app) == moved
+            assert SpeakersService(sqlite_db).entries(debate_id)[8].status == Status.MOVED
+            table.move_cursor(row=moved.index("Japan"))
+            await pilot.press("l")
+            await settle(pilot)
+            assert names(app) == before
+
+    run(scenario)

@@ -1,4 +1,4 @@
-"""CLI: `debateprep speakers add|list|edit|move|withdraw|order|schedule|import|export|start|done|roster`."""
+"""CLI: `debateprep speakers add|list|edit|move|withdraw|reinstate|later|delete|order|schedule|import|export|start|done|roster`."""
 
 from __future__ import annotations
 
@@ -92,6 +92,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         _version(c)
         add_json_flag(c)
         c.set_defaults(func=func)
+
+    later = ssub.add_parser("later", help=_("move a waiting entry to a later session (the next meeting or the "
+                                            "resumption): it speaks after everyone else"))
+    later.add_argument("entry", type=int, metavar="ENTRY")
+    later.add_argument("--back", action="store_true", help=_("bring it back among the others"))
+    _version(later)
+    add_json_flag(later)
+    later.set_defaults(func=_later)
 
     order = ssub.add_parser("order", help=_("the order with the reason for each place (rules and overrides)"))
     add_debate_arg(order)
@@ -265,6 +273,11 @@ def _withdraw(args: argparse.Namespace) -> int:
 
 def _reinstate(args: argparse.Namespace) -> int:
     return _print_entry(_service(args).reinstate(args.entry, args.version), args.json, N_("reinstated"))
+
+
+def _later(args: argparse.Namespace) -> int:
+    entry = _service(args).later(args.entry, not args.back, args.version)
+    return _print_entry(entry, args.json, N_("back among the others:") if args.back else N_("moved to a later session:"))
 
 
 def _delete(args: argparse.Namespace) -> int:

@@ -18,7 +18,8 @@ from datetime import date, datetime, timedelta
 import unicodedata
 from collections.abc import Sequence
 
-from debateprep.domain.roster import Delegation, Roster
+from debateprep.domain.errors import InputError
+from debateprep.domain.roster import PERMANENT_MEMBERS, Delegation, Roster, membership_unknown
 from debateprep.domain.speakers import Basis, Level, SpeakerEntry
 from debateprep.domain.verbatim import SpeakerHeader, iter_speeches, person_name
 
@@ -71,7 +72,10 @@ def speakers_from_record(parts: Iterable[str], roster: Roster, meeting_date: dat
     (one or several files; each part after the first starts a new session, as a resumption does)."""
     if president_code is None and meeting_date.year in roster.council:
         president_code = roster.presidency(meeting_date).code
-    members = set(roster.council[meeting_date.year].members) if meeting_date.year in roster.council else set()
+    year = meeting_date.year
+    members = set(roster.council[year].members) if year in roster.council else set(PERMANENT_MEMBERS)
+    if president_code is not None:
+        members.add(president_code)  # who presides sits on the Council
     invited: dict[str, tuple[Delegation, str]] = {}
     heard: list[HeardSpeaker] = []
     seen: set[tuple[str, str]] = set()
@@ -88,7 +92,7 @@ def speakers_from_record(parts: Iterable[str], roster: Roster, meeting_date: dat
                 if capacity and president_code:
                     president = roster.get(president_code)
                     heard_one = _make(len(heard) + 1, president, header, text, capacity.group("who"), session,
-                                      Basis.MEMBER if president.code in members else Basis.RULE37, roster)
+                                      Basis.MEMBER, roster)  # who presides sits on the Council
                     member_spoke = True
                     _add(heard, seen, heard_one)
                 calls = list(_CALL.finditer(text))
@@ -100,6 +104,9 @@ def speakers_from_record(parts: Iterable[str], roster: Roster, meeting_date: dat
                 continue
             d = _delegation(header, call, roster, invited)
             if d is not None and d.is_state:
+                if d.code not in members and d.basis != "observer" and roster.membership(d.code, year) is None:
+                    raise InputError(None, f"{d.name}: {membership_unknown(year)} (the record does not say who "
+                                           "sits on the Council)")
                 basis = Basis.MEMBER if d.code in members else (Basis.OBSERVER if d.basis == "observer" else Basis.RULE37)
             elif d is not None and d.basis == "observer":
                 basis = Basis.OBSERVER

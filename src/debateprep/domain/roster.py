@@ -26,6 +26,11 @@ from debateprep.i18n import _, language
 DATA_PACKAGE = "debateprep"
 DATA_DIR = ("data", "speakers")
 STATE_KINDS = ("member_state", "observer_state")
+# The five permanent members (Charter, Article 23): Council members every year, with or without
+# that year's roster.
+PERMANENT_MEMBERS = ("CHN", "FRA", "RUS", "GBR", "USA")
+# Where a year's composition is added (the repository's speakers/ folder links to the package's).
+COUNCIL_FILE = "speakers/council.toml"
 
 
 @dataclass(frozen=True)
@@ -282,7 +287,42 @@ class Roster:
             raise NotFound(f"no Council composition for {year} in the roster (have: {have})") from None
 
     def is_council_member(self, code: str, on: date) -> bool:
-        return on.year in self.council and code in self.council[on.year].members
+        """A member in the year of `on`; False also when that year's roster is missing (see
+        `membership`, which tells the two apart), except for the permanent members."""
+        return self.membership(code, on.year) is True
+
+    def membership(self, code: str, year: int) -> bool | None:
+        """Is `code` on the Council in `year`: True / False, or None when the roster has no
+        composition for that year and `code` is not a permanent member (unknown, not "no")."""
+        if code in PERMANENT_MEMBERS:
+            return True
+        if year not in self.council:
+            return None
+        return code in self.council[year].members
+
+    def member_years(self, code: str) -> list[int]:
+        """The years of the roster in which `code` sits on the Council."""
+        return [y for y, c in sorted(self.council.items()) if code in c.members]
+
+    def check_president(self, name: str, year: int) -> str | None:
+        """A President named `name` for a debate in `year`: InputError if the roster does not know
+        the name or if it is not a Council member that year; a warning (one line) when the year's
+        roster is missing, so membership cannot be checked; None when it is a member."""
+        found = self.find(name, fuzzy=True)
+        if found is None:
+            found = self.resolve(name)  # InputError naming the name, with suggestions
+        known = self.membership(found.code, year)
+        if known is None:
+            return membership_unknown(year) + " " + _("(the President, {name}, is not checked)").format(
+                name=found.label(language()))
+        if not known:
+            years = self.member_years(found.code)
+            where = (_("; it sits on the Council in {years}").format(years=", ".join(str(y) for y in years))
+                     if years else "")
+            raise InputError(None, _("{name} is not a Council member in {year}, so it cannot preside{where} "
+                                     "(the members: `debateprep speakers council {year}`)").format(
+                name=found.label(language()), year=year, where=where))
+        return None
 
     def presidency(self, on: date) -> Delegation:
         """The delegation presiding the Council in the month of `on`."""
@@ -290,6 +330,12 @@ class Roster:
 
     def states(self) -> Iterable[Delegation]:
         return (d for d in self.delegations.values() if d.is_state)
+
+
+def membership_unknown(year: int) -> str:
+    """What to say instead of guessing rule 37 when `year` has no roster."""
+    return _("membership unknown for {year}: add the roster (a [{year}] table in {file})").format(
+        year=year, file=COUNCIL_FILE)
 
 
 def _prefix_score(q: str, key: str) -> float:

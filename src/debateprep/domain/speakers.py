@@ -146,6 +146,7 @@ class SpeakerEntry:
     basis: Basis = Basis.RULE37
     on_behalf_of: str | None = None  # group code ("NORDIC") or free text
     status: Status = Status.INSCRIBED
+    withdrawn_from: Status | None = None  # withdrawn: the status it had, which reinstating restores
     planned_minutes: float | None = None  # None: the debate's limit for the entry's category
     actual_seconds: int | None = None
     started_at: datetime | None = None
@@ -179,8 +180,11 @@ class SpeakerEntry:
         return round(limits.get(self.category, default_minutes) * 60)
 
     def status_on_reinstating(self) -> Status:
-        """The status a withdrawn entry returns to: what its timer record says it was (spoken,
-        or speaking), else inscribed. Withdrawing keeps the record, so reinstating loses nothing."""
+        """The status a withdrawn entry returns to: the one it had when withdrawn; for an entry
+        withdrawn before that was remembered, what its timer record says it was (spoken, or
+        speaking), else inscribed. Withdrawing keeps the record, so reinstating loses nothing."""
+        if self.withdrawn_from is not None and self.withdrawn_from != Status.WITHDRAWN:
+            return self.withdrawn_from
         if self.actual_seconds is not None:
             return Status.SPOKE
         if self.started_at is not None:

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from debateprep.domain.debate import Debate
 from debateprep.domain import limits
 from debateprep.domain.errors import Conflict, InputError, NotFound, StaleEdit
-from debateprep.domain.roster import Roster
+from debateprep.domain.roster import PERMANENT_MEMBERS, Roster, membership_unknown
 from debateprep.domain.schedule import Schedule, Slot, build_schedule, debate_days
 from debateprep.domain.speakers import (
     Basis,
@@ -236,9 +236,15 @@ class SpeakersService:
             return Basis.BRIEFER
         d = self.roster.get(code)
         if d.is_state:
-            if debate.meeting_date and self.roster.is_council_member(code, debate.meeting_date):
-                return Basis.MEMBER
-            return Basis.OBSERVER if d.basis == "observer" else Basis.RULE37
+            if d.basis == "observer":
+                return Basis.OBSERVER
+            if debate.meeting_date is None:  # no year: only the permanent members are known
+                return Basis.MEMBER if code in PERMANENT_MEMBERS else Basis.RULE37
+            member = self.roster.membership(code, debate.meeting_date.year)
+            if member is None:  # an elected member, or not: the year's roster is missing
+                raise InputError(None, _("{name}: {unknown}, or give the basis (--basis member or rule37)").format(
+                    name=d.name, unknown=membership_unknown(debate.meeting_date.year)))
+            return Basis.MEMBER if member else Basis.RULE37
         return Basis.OBSERVER if d.basis == "observer" else Basis.BRIEFER
 
     def _group_code(self, text: str | None) -> str | None:
@@ -271,6 +277,10 @@ class SpeakersService:
         with self.db.transaction() as s:
             current = repo.get(s, entry_id)
             edited = replace(current, **changes, version=current.version if version is None else version)
+            if edited.status == Status.WITHDRAWN:  # remember what reinstating must restore
+                edited.withdrawn_from = current.status if current.active else current.withdrawn_from
+            else:
+                edited.withdrawn_from = None
             return repo.update(s, edited, seen)
 
     def withdraw(self, entry_id: int, version: int | None = None) -> SpeakerEntry:
@@ -278,13 +288,29 @@ class SpeakersService:
 
     def reinstate(self, entry_id: int, version: int | None = None, *, seen: SpeakerEntry | None = None
                   ) -> SpeakerEntry:
-        """Put a withdrawn entry back with the status it had: spoken (or speaking) when the timer
-        logged it, else inscribed. `seen`/`version` as for `update`."""
+        """Put a withdrawn entry back exactly as it was: the status it had (moved to a later session,
+        spoke, speaking, inscribed), its place (overrides, inscription, draw) and its timer record.
+        `seen`/`version` as for `update`."""
         current = self.entry(entry_id)
         if current.status != Status.WITHDRAWN:
             raise Conflict(f"speakers entry #{entry_id} ({current.delegation}) is not withdrawn: "
                            f"it is {current.status.value}")
         return self.update(entry_id, version, seen=seen, status=current.status_on_reinstating())
+
+    def later(self, entry_id: int, later: bool = True, version: int | None = None, *,
+              seen: SpeakerEntry | None = None) -> SpeakerEntry:
+        """Move a waiting entry to a later session (the next meeting, or the debate's resumption):
+        it speaks after everyone else; `later=False` brings it back among the others. Only an entry
+        still waiting to speak can move (Conflict otherwise)."""
+        current = seen if seen is not None and version is None else self.entry(entry_id)
+        wanted, other = (Status.MOVED, Status.INSCRIBED) if later else (Status.INSCRIBED, Status.MOVED)
+        if current.status == wanted:
+            return current
+        if current.status != other:
+            raise Conflict(_("speakers entry #{id} ({delegation}) is {status}: only an entry waiting to speak "
+                             "moves to a later session or back").format(
+                id=entry_id, delegation=current.delegation, status=current.status.label()))
+        return self.update(entry_id, version, seen=seen, status=wanted)
 
     def move(self, entry_id: int, *, to: int | None = None, after: str | int | None = None,
              before: str | int | None = None, swap: str | int | None = None, reason: str = "",

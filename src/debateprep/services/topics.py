@@ -48,7 +48,7 @@ CHANGES: dict[str, dict[str, frozenset[Topic]]] = {
         "add": _SPEAKERS, "update": _SPEAKERS, "withdraw": _SPEAKERS, "reinstate": _SPEAKERS, "move": _SPEAKERS,
         "clear_override": _SPEAKERS, "start": _SPEAKERS, "finish": _SPEAKERS, "import_csv": _SPEAKERS,
         "import_record": _SPEAKERS, "import_briefers": _SPEAKERS, "inscribe_council": _SPEAKERS,
-        "delete": _SPEAKERS,
+        "delete": _SPEAKERS, "later": _SPEAKERS,
     },
     "statements": {
         "import_files": _STATEMENTS, "import_record": _STATEMENTS, "resolve": _STATEMENTS,

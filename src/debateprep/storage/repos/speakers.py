@@ -21,7 +21,8 @@ def to_domain(row: SpeakerEntryRow) -> SpeakerEntry:
     return SpeakerEntry(
         id=row.id, debate_id=row.debate_id, delegation=row.delegation, delegation_code=row.delegation_code,
         representative=row.representative, title=row.title, level=Level(row.level), basis=Basis(row.basis),
-        on_behalf_of=row.on_behalf_of, status=Status(row.status), inscribed_at=row.inscribed_at,
+        on_behalf_of=row.on_behalf_of, status=Status(row.status),
+        withdrawn_from=Status(row.withdrawn_from) if row.withdrawn_from else None, inscribed_at=row.inscribed_at,
         planned_minutes=row.planned_minutes, actual_seconds=row.actual_seconds, started_at=row.started_at,
         draw=row.draw, confirmed=row.confirmed, notes=row.notes, override=override, version=row.version)
 
@@ -36,6 +37,7 @@ def _write(row: SpeakerEntryRow, e: SpeakerEntry) -> None:
     row.representative, row.title = e.representative, e.title
     row.level, row.basis, row.on_behalf_of = e.level.value, e.basis.value, e.on_behalf_of
     row.status, row.inscribed_at = e.status.value, e.inscribed_at
+    row.withdrawn_from = e.withdrawn_from.value if e.withdrawn_from else None
     row.planned_minutes, row.actual_seconds, row.started_at = e.planned_minutes, e.actual_seconds, e.started_at
     row.draw, row.confirmed, row.notes = e.draw, e.confirmed, e.notes
     row.override_kind = e.override.kind if e.override else None

@@ -1,4 +1,4 @@
-"""Table for speakers-list entries (migration 0002)."""
+"""Table for speakers-list entries (migration 0002; withdrawn_from: 0013)."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ class SpeakerEntryRow(SQLModel, table=True):
     basis: str = Field(max_length=16)
     on_behalf_of: str | None = Field(default=None, max_length=200)
     status: str = Field(max_length=16)
+    withdrawn_from: str | None = Field(default=None, max_length=16)  # migration 0013
     inscribed_at: datetime = Field(sa_type=DateTime(timezone=False))
     planned_minutes: float | None = None
     actual_seconds: int | None = None

@@ -3,7 +3,7 @@
 Keyboard first: a add · e/enter edit · w withdraw/reinstate · shift+↑/↓ (K/J) move · p pin here ·
 x back to the rules · space start/pause (the speaker the Timer panel names next) · t time the
 highlighted row out of turn · n next speaker · f finish · s schedule · c the year's Council members ·
-b briefers.
+b briefers · l a later session (next meeting or resumption) or back.
 Database work runs in thread workers (through `self.services.speakers`) that post messages; only
 handlers touch widgets. Names and
 notes are shown as rich Text with markup off (square brackets are common in UN text).
@@ -146,6 +146,8 @@ class SpeakersPane(Pane):
                 tooltip=N_("inscribe the fifteen Council members of the debate's year")),
         Binding("e", "edit", N_("Edit"), id="speakers-edit", tooltip=N_("edit the highlighted entry")),
         Binding("w", "withdraw", N_("Withdraw"), id="speakers-withdraw", tooltip=N_("withdraw or reinstate the entry")),
+        Binding("l", "later", N_("Later session"), id="speakers-later", show=False,
+                tooltip=N_("move the entry to a later session (next meeting or resumption), or back")),
         Binding("shift+up,K", "move_up", N_("Move up"), id="speakers-move-up", group=MOVE_KEYS,
                 tooltip=N_("move the entry up (a manual override)")),
         Binding("shift+down,J", "move_down", N_("Move down"), id="speakers-move-down", group=MOVE_KEYS,
@@ -510,6 +512,18 @@ class SpeakersPane(Pane):
         else:
             self._save(lambda s: s.update(_id(e), seen=e, status=Status.WITHDRAWN),
                        _("{delegation} withdrawn").format(delegation=e.delegation), e.id)
+
+    def action_later(self) -> None:
+        p = self._current()
+        if p is None:
+            return
+        e = p.entry
+        if e.status == Status.MOVED:
+            self._save(lambda s: s.later(_id(e), False, seen=e),
+                       _("{delegation} back among the others").format(delegation=e.delegation), e.id)
+        else:
+            self._save(lambda s: s.later(_id(e), True, seen=e),
+                       _("{delegation} moved to a later session").format(delegation=e.delegation), e.id)
 
     def action_move_up(self) -> None:
         self._move(-1)
