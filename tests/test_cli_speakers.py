@@ -326,3 +326,15 @@ def test_an_entry_moved_to_a_later_session_comes_back_moved_after_a_withdrawal(c
     assert back["status"] == "inscribed"  # type: ignore[index]
     refused = cli(["speakers", "later", "1"])
     assert refused.exit_code != 0 and "only an entry waiting to speak" in refused.stderr
+
+
+def test_without_the_years_roster_p5_speak_as_members_and_elected_members_are_not_guessed(cli: Cli) -> None:
+    ok(cli(["debate", "new", "Middle East", "--date", "2024-05-02"]))
+    for name in ("China", "法国", "Russia", "United Kingdom", "United States"):
+        assert ok(cli(["speakers", "add", "1", name, "--json"])).json()["basis"] == "member"  # type: ignore[index]
+    refused = cli(["speakers", "add", "1", "Malta"])
+    assert refused.exit_code != 0 and "Traceback" not in refused.stderr
+    assert refused.stderr.strip().splitlines() == [
+        "debateprep: error: Malta: membership unknown for 2024: add the roster (a [2024] table in "
+        "speakers/council.toml), or give the basis (--basis member or rule37)"]
+    assert ok(cli(["speakers", "add", "1", "Malta", "--basis", "member", "--json"])).json()["basis"] == "member"  # type: ignore[index]

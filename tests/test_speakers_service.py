@@ -417,3 +417,36 @@ def test_a_later_session_is_for_entries_waiting_to_speak(svc: SpeakersService, p
     svc.finish(japan.id, 200)
     with pytest.raises(Conflict, match="only an entry waiting to speak"):
         svc.later(japan.id)
+
+
+def test_without_the_years_roster_the_p5_are_members_and_others_are_not_guessed(svc: SpeakersService,
+                                                                                tmp_path: Path) -> None:
+    """2024 has no roster: the five permanent members are Council members all the same; an
+    elected member (Malta sat in 2024) is not guessed to be a rule 37 speaker: adding it without a
+    basis says the membership is unknown and how to add the roster; with a basis it goes in."""
+    from tests.test_statements_service import RECORD_EN
+
+    debate = DebateService(svc.db).create("The situation in the Middle East", meeting_number=9999,
+                                          meeting_date=date(2024, 5, 2), presidency="Malta")
+    assert debate.id is not None and 2024 not in svc.roster.council
+    for name in ("China", "France", "Russian Federation", "United Kingdom", "United States"):
+        assert svc.add(debate.id, name).basis == Basis.MEMBER
+    assert svc.add(debate.id, "Holy See").basis == Basis.OBSERVER
+    with pytest.raises(InputError, match=r"^Malta: membership unknown for 2024: add the roster \(a \[2024\] "
+                                         r"table in speakers/council\.toml\), or give the basis"):
+        svc.add(debate.id, "Malta")
+    assert svc.add(debate.id, "Malta", basis="member").basis == Basis.MEMBER
+    assert svc.add(debate.id, "Japan", basis="rule37").basis == Basis.RULE37
+    assert svc.roster.membership("USA", 1950) is True and svc.roster.membership("MLT", 2024) is None
+    assert svc.roster.membership("LTU", 2014) is True and svc.roster.membership("LTU", 2020) is False
+
+    other = DebateService(svc.db).create("Record", meeting_number=9998, meeting_date=date(2024, 5, 3))
+    path = tmp_path / "S_PV.9998.txt"
+    path.write_text(RECORD_EN, encoding="utf-8")
+    heard = svc.import_record(other.id, [path])
+    assert [(e.delegation, e.basis) for e in heard][1:] == [("China", Basis.MEMBER)]
+    path.write_text(RECORD_EN.replace("China", "Malta"), encoding="utf-8")
+    third = DebateService(svc.db).create("Record", meeting_number=9997, meeting_date=date(2024, 5, 4))
+    with pytest.raises(InputError, match="Malta: membership unknown for 2024: add the roster"):
+        svc.import_record(third.id, [path])
+    assert svc.entries(third.id) == []  # type: ignore[arg-type]
