@@ -338,3 +338,21 @@ def test_without_the_years_roster_p5_speak_as_members_and_elected_members_are_no
         "debateprep: error: Malta: membership unknown for 2024: add the roster (a [2024] table in "
         "speakers/council.toml), or give the basis (--basis member or rule37)"]
     assert ok(cli(["speakers", "add", "1", "Malta", "--basis", "member", "--json"])).json()["basis"] == "member"  # type: ignore[index]
+
+
+def test_a_president_who_is_not_on_the_council_that_year_is_refused_in_one_line(cli: Cli) -> None:
+    refused = cli(["debate", "new", "PoC", "--date", "2020-05-27", "--presidency", "Lithuania"])
+    assert refused.exit_code != 0 and "Traceback" not in refused.stderr
+    assert refused.stderr.strip().splitlines() == [
+        "debateprep: error: Lithuania is not a Council member in 2020 (it sat in 2014, 2015), so it cannot "
+        "preside (see `debateprep speakers council 2020`)"]
+    assert ok(cli(["debate", "list", "--json"])).json() == []
+    debate = new_debate(cli)
+    other = cli(["debate", "set", debate, "--presidency", "Japan"])
+    assert other.exit_code != 0 and "Japan is not a Council member in 2014" in other.stderr
+    assert ok(cli(["debate", "show", debate, "--json"])).json()["presidency"] == "Lithuania"  # type: ignore[index]
+    unchecked = ok(cli(["debate", "set", debate, "--date", "2024-05-02", "--presidency", "Malta"]))
+    warning = ("warning: the President, Malta, is not checked: membership unknown for 2024: add the roster "
+               "(a [2024] table in speakers/council.toml)")
+    assert unchecked.stderr.strip() == warning
+    assert ok(cli(["speakers", "list", debate])).stderr.strip() == warning

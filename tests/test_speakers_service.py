@@ -450,3 +450,29 @@ def test_without_the_years_roster_the_p5_are_members_and_others_are_not_guessed(
     with pytest.raises(InputError, match="Malta: membership unknown for 2024: add the roster"):
         svc.import_record(third.id, [path])
     assert svc.entries(third.id) == []  # type: ignore[arg-type]
+
+
+def test_who_presides_is_checked_against_the_council_of_the_debates_year(svc: SpeakersService) -> None:
+    """The President is a Council member: a State that is not one that year is refused in one line
+    (saying when it sat); with the year's roster missing, a warning says which roster to add."""
+    debates = DebateService(svc.db)
+    with pytest.raises(InputError, match=r"^Lithuania is not a Council member in 2020 \(it sat in 2014, 2015\), "
+                                         r"so it cannot preside"):
+        debates.create("PoC", meeting_date=date(2020, 5, 27), presidency="Lithuania")
+    with pytest.raises(InputError, match=r"^Japan is not a Council member in 2014, so it cannot preside"):
+        debates.create("PoC", meeting_date=date(2014, 2, 12), presidency="Japan")
+    with pytest.raises(InputError, match="the President: unknown delegation 'Atlantis'"):
+        debates.create("PoC", meeting_date=date(2014, 2, 12), presidency="Atlantis")
+    assert debates.list() == []
+    poc = debates.create("PoC", meeting_date=date(2014, 2, 12), presidency="Lithuania")
+    assert debates.presidency_problem(poc) is None
+    with pytest.raises(InputError, match="Lithuania is not a Council member in 2020"):
+        debates.update(poc, meeting_date=date(2020, 2, 12))  # the same President, another year's Council
+    with pytest.raises(InputError, match="Norway is not a Council member in 2014"):
+        debates.update(poc, president_delegation="Norway")
+    assert debates.get(poc.id).meeting_date == date(2014, 2, 12)  # type: ignore[arg-type]
+    moved = debates.update(poc, meeting_date=date(2024, 5, 2), presidency="Malta")  # no roster for 2024
+    assert debates.presidency_problem(moved) == (
+        "the President, Malta, is not checked: membership unknown for 2024: add the roster (a [2024] table in "
+        "speakers/council.toml)", False)
+    assert svc.view(moved.id).presidency == debates.presidency_problem(moved)[0]  # type: ignore[index]

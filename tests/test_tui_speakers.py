@@ -468,3 +468,28 @@ def test_l_moves_an_entry_to_a_later_session_and_w_twice_keeps_it_there(sqlite_d
             assert names(app) == before
 
     run(scenario)
+
+
+def test_the_list_says_when_who_presides_is_not_on_the_council_or_cannot_be_checked(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """A debate from a concept note keeps the presidency the note names; the pane says, in its
+    status line, when that State is not on the Council that year, or when the year's roster is
+    missing (and which one to add)."""
+    from debateprep.domain.debate import Debate
+    from debateprep.storage.repos import debates as debates_repo
+
+    with sqlite_db.transaction() as s:  # as a concept-note import stores it: unchecked
+        debates_repo.add(s, Debate("PoC", meeting_date=date(2020, 5, 27), presidency="Lithuania"))
+    DebateService(sqlite_db).create("Middle East", meeting_date=date(2024, 5, 2), presidency="Malta")
+
+    async def scenario() -> None:
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            pane = await open_pane(pilot)
+            assert "the President, Malta, is not checked: membership unknown for 2024: add the roster (a [2024] " \
+                   "table in speakers/council.toml)" in static(app, "#sp-status")
+            pane.post_message(DebateSelected(1))
+            await settle(pilot)
+            assert pane.debate_id == 1
+            assert "Lithuania is not a Council member in 2020 (it sat in 2014, 2015)" in static(app, "#sp-status")
+
+    run(scenario)

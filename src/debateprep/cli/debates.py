@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,7 @@ from debateprep.domain.errors import InputError
 from debateprep.i18n import _
 
 if TYPE_CHECKING:
+    from debateprep.domain.debate import Debate
     from debateprep.services.debates import DebateService
 
 
@@ -69,17 +71,25 @@ def _service(args: argparse.Namespace) -> DebateService:
     return services(args).debates
 
 
-def _print(debate, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def _print(debate: Debate, as_json: bool) -> None:
     if as_json:
         print_json(debate.to_json())
     else:
         print(debate.label())
 
 
+def _warn_presidency(service: DebateService, debate: Debate) -> None:
+    """Who presides, when it cannot be checked (the year's roster is missing): one line on stderr."""
+    problem = service.presidency_problem(debate)
+    if problem is not None:
+        print(_("warning: {problem}").format(problem=problem[0]), file=sys.stderr)
+
+
 def _new(args: argparse.Namespace) -> int:
     from debateprep.domain.debate import DebateSettings
 
-    debate = _service(args).create(
+    service = _service(args)
+    debate = service.create(
         args.title,
         agenda_item=args.agenda_item or args.title,
         meeting_number=args.meeting,
@@ -89,6 +99,7 @@ def _new(args: argparse.Namespace) -> int:
         settings=DebateSettings(president_first=True if args.president_first else False if args.president_last else None),
     )
     _print(debate, args.json)
+    _warn_presidency(service, debate)
     return 0
 
 
@@ -124,5 +135,8 @@ def _set(args: argparse.Namespace) -> int:
         changes["our_delegation"] = args.delegation.strip() or None
     if not changes:
         usage_error(args, _("nothing to change: give at least one option"))
-    _print(service.update(debate, **changes), args.json)
+    updated = service.update(debate, **changes)
+    _print(updated, args.json)
+    if any(k in changes for k in ("presidency", "meeting_date")):
+        _warn_presidency(service, updated)
     return 0

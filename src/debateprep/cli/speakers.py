@@ -214,6 +214,8 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     lang = args.lang or view.debate.language
     print(view.debate.label())
+    if view.presidency:
+        print(_("warning: {problem}").format(problem=view.presidency), file=sys.stderr)
     if not rows:
         print(_(_NO_ONE).format(debate=view.debate.id))
         return 0

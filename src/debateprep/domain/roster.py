@@ -304,25 +304,31 @@ class Roster:
         """The years of the roster in which `code` sits on the Council."""
         return [y for y, c in sorted(self.council.items()) if code in c.members]
 
-    def check_president(self, name: str, year: int) -> str | None:
-        """A President named `name` for a debate in `year`: InputError if the roster does not know
-        the name or if it is not a Council member that year; a warning (one line) when the year's
-        roster is missing, so membership cannot be checked; None when it is a member."""
+    def president_problem(self, name: str, year: int) -> tuple[str, bool] | None:
+        """What is wrong with `name` presiding a debate in `year`, as (one line, refused): refused
+        when the roster does not know the name or when it is not a Council member that year (the
+        President is always one); not refused, a warning, when the year's roster is missing, so
+        that membership cannot be checked. None: a member that year."""
         found = self.find(name, fuzzy=True)
         if found is None:
-            found = self.resolve(name)  # InputError naming the name, with suggestions
+            try:
+                found = self.resolve(name)
+            except InputError as exc:  # the unknown name, with suggestions
+                return _("the President: {problem}").format(problem=exc.problem), True
+        label = found.label(language())
         known = self.membership(found.code, year)
         if known is None:
-            return membership_unknown(year) + " " + _("(the President, {name}, is not checked)").format(
-                name=found.label(language()))
-        if not known:
-            years = self.member_years(found.code)
-            where = (_("; it sits on the Council in {years}").format(years=", ".join(str(y) for y in years))
-                     if years else "")
-            raise InputError(None, _("{name} is not a Council member in {year}, so it cannot preside{where} "
-                                     "(the members: `debateprep speakers council {year}`)").format(
-                name=found.label(language()), year=year, where=where))
-        return None
+            return _("the President, {name}, is not checked: {unknown}").format(
+                name=label, unknown=membership_unknown(year)), False
+        if known:
+            return None
+        years = self.member_years(found.code)
+        if years:
+            return _("{name} is not a Council member in {year} (it sat in {years}), so it cannot preside "
+                     "(see `debateprep speakers council {year}`)").format(
+                name=label, year=year, years=", ".join(str(y) for y in years)), True
+        return _("{name} is not a Council member in {year}, so it cannot preside (see `debateprep speakers "
+                 "council {year}`)").format(name=label, year=year), True
 
     def presidency(self, on: date) -> Delegation:
         """The delegation presiding the Council in the month of `on`."""

@@ -1,20 +1,59 @@
-"""Use cases for debates (create, list, show, change settings)."""
+"""Use cases for debates (create, list, show, change settings).
+
+Who presides is checked against the Council of the debate's year (the roster's council.toml):
+the President is always a Council member, so another State is refused in one line; when the
+roster has no composition for that year the check cannot be made, and `presidency_problem` says
+which year's roster is missing (the front ends show it as a warning).
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from debateprep.domain.debate import Debate, DebateSettings
 from debateprep.domain.errors import InputError, NotFound
 from debateprep.storage.db import Database
 from debateprep.storage.repos import debates as repo
 
+if TYPE_CHECKING:
+    from debateprep.domain.roster import Roster
+
+# The fields that say who presides, and the date that says which Council it is chosen from.
+_PRESIDENCY_FIELDS = ("presidency", "president_delegation", "meeting_date")
+
 
 class DebateService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, roster: Roster | None = None) -> None:
         self.db = db
+        self._roster = roster
+
+    @property
+    def roster(self) -> Roster:
+        if self._roster is None:
+            from debateprep.domain.roster import Roster
+
+            self._roster = Roster.load()
+        return self._roster
+
+    def presidency_problem(self, debate: Debate) -> tuple[str, bool] | None:
+        """What is wrong with who presides `debate` (its presidency, and the President its settings
+        name), checked against the Council of its year, as (one line, refused); None when nothing
+        is wrong, or nothing can be checked (no date, no presidency)."""
+        if debate.meeting_date is None:
+            return None
+        names = (debate.settings.president_delegation, debate.presidency)
+        for name in dict.fromkeys(n.strip() for n in names if n and n.strip()):
+            problem = self.roster.president_problem(name, debate.meeting_date.year)
+            if problem is not None:
+                return problem
+        return None
+
+    def _check_presidency(self, debate: Debate) -> None:
+        problem = self.presidency_problem(debate)
+        if problem is not None and problem[1]:
+            raise InputError(None, problem[0])
 
     def create(
         self,
@@ -40,6 +79,7 @@ class DebateService:
             concept_note_id=concept_note_id,
             settings=settings or DebateSettings(),
         )
+        self._check_presidency(debate)
         with self.db.transaction() as s:
             return repo.add(s, debate)
 
@@ -73,5 +113,7 @@ class DebateService:
         updated = replace(debate, **changes)
         if settings_changes:
             updated.settings = replace(debate.settings, **settings_changes)
+        if any(k in _PRESIDENCY_FIELDS for k in (*changes, *settings_changes)):
+            self._check_presidency(updated)
         with self.db.transaction() as s:
             return repo.update(s, updated)

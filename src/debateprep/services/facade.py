@@ -145,7 +145,7 @@ class Services:
     def debates(self) -> DebateService:
         from debateprep.services.debates import DebateService
 
-        return self._wrap("debates", DebateService(self.db))
+        return self._wrap("debates", DebateService(self.db, self._roster))
 
     @cached_property
     def speakers(self) -> SpeakersService:

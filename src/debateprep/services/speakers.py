@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from debateprep.domain.debate import Debate
 from debateprep.domain import limits
@@ -56,6 +56,9 @@ _COLUMN_ALIASES = {
 }
 # An inscription may also be a person in a personal capacity (the CLI's --person, the dialog's box).
 PERSON_HINT = N_("; or someone in a personal capacity: --person, or the dialog's 'personal capacity' box")
+if TYPE_CHECKING:
+    from debateprep.services.debates import DebateService
+
 E = TypeVar("E", bound=StrEnum)
 _YES = {"yes", "y", "true", "1", "是"}
 _NO = {"no", "n", "false", "0", "否"}
@@ -69,6 +72,9 @@ class SpeakersView:
     placements: list[Placement]
     schedule: Schedule
     settings: OrderSettings
+    # What is wrong with who presides, checked against the Council of the debate's year (one line;
+    # also when the year's roster is missing, so it cannot be checked); None: nothing to say.
+    presidency: str | None = None
 
     def slot(self, placement: Placement) -> Slot | None:
         if placement.entry.id is None:
@@ -142,9 +148,12 @@ class SpeakersService:
     # -- reading ------------------------------------------------------------------------
 
     def debate(self, ref: int | str | None) -> Debate:
+        return self._debates().resolve(ref)
+
+    def _debates(self) -> DebateService:
         from debateprep.services.debates import DebateService
 
-        return DebateService(self.db).resolve(ref)
+        return DebateService(self.db, self.roster)
 
     def entries(self, debate_id: int) -> list[SpeakerEntry]:
         with self.db.session() as s:
@@ -174,7 +183,9 @@ class SpeakersService:
         settings = self.heard_settings(debate, entries)
         placements = order_entries(entries, settings)
         days = dict(settings.debate_days or ())
-        return SpeakersView(debate, placements, self._schedule(debate, placements, now, days), settings)
+        problem = self._debates().presidency_problem(debate)
+        return SpeakersView(debate, placements, self._schedule(debate, placements, now, days), settings,
+                            problem[0] if problem else None)
 
     def heard_settings(self, debate: Debate, entries: Sequence[SpeakerEntry]) -> OrderSettings:
         """The order settings with the debate's days, so that only speeches timed during the

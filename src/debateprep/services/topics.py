@@ -73,7 +73,7 @@ CHANGES: dict[str, dict[str, frozenset[Topic]]] = {
 # service attribute -> the methods that only read (files written by `backup` are not the database's)
 READS: dict[str, frozenset[str]] = {
     "notes": frozenset({"list", "get", "for_debate", "debate_of", "questions"}),
-    "debates": frozenset({"get", "list", "latest", "resolve"}),
+    "debates": frozenset({"get", "list", "latest", "resolve", "roster", "presidency_problem"}),
     "speakers": frozenset({"debate", "entries", "entry", "order_settings", "view", "build_entry", "export_csv",
                            "heard_settings"}),
     "statements": frozenset({"list", "get", "questions", "coverage", "convergence", "roster", "why_empty",

@@ -394,6 +394,8 @@ class SpeakersPane(Pane):
         if sched.resumptions():
             parts.append(_("spills into another day from #{position}").format(
                 position=sched.resumptions()[0].position))
+        if self.view.presidency:  # who presides, checked against the Council of the year: said early
+            parts.insert(1, self.view.presidency)
         status.update(" · ".join(parts))
         self.query_one("#sp-sessions", Static).update(session_lines(sched))
         self._explain()
