@@ -103,3 +103,33 @@ def test_a_message_names_only_flags_the_command_has(seeded: Cli) -> None:
     resolved = cli(["statements", "resolve", "1", "Nowhereland"])
     assert resolved.exit_code == 2 and "unknown delegation 'Nowhereland'" in resolved.stderr
     assert "--person" not in resolved.stderr  # statements resolve has no --person
+
+
+def test_debate_use_chooses_the_current_debate_for_every_command(seeded: Cli) -> None:
+    """`debate use` makes an older debate the current one (kept in the database): commands given no
+    DEBATE work on it, a DEBATE still overrides it, `debate list` marks it, `--latest` undoes it."""
+    cli = seeded
+    ok(cli(["debate", "new", "Children and armed conflict", "--date", "2014-03-07"]))  # #2, the most recent
+    listed = ok(cli(["debate", "list"])).stdout.splitlines()
+    assert listed[1].startswith("* #2 ") and listed[0].startswith("  #1 ")
+    assert "the most recent one" in listed[-1]
+    assert "current debate: #1 " in ok(cli(["debate", "use", "1"])).stdout
+    assert [d["current"] for d in ok(cli(["debate", "list", "--json"])).json()] == [True, False]  # type: ignore[index, union-attr]
+    assert ok(cli(["debate", "list"])).stdout.splitlines()[0].startswith("* #1 ")
+    assert ok(cli(["debate", "show", "--json"])).json()["id"] == 1  # type: ignore[index]
+    assert ok(cli(["speakers", "add", "China", "--json"])).json()["debate_id"] == 1  # type: ignore[index]
+    assert ok(cli(["speakers", "add", "2", "China", "--json"])).json()["debate_id"] == 2  # type: ignore[index]
+    assert ok(cli(["question", "list"])).stdout.count("topic") >= 10  # debate #1's concept note
+    assert ok(cli(["prst", "new", "--json"])).json()["debate_id"] == 1  # type: ignore[index]
+    assert ok(cli(["prst", "add", "回顾其关于保护平民的各项决议，", "--json"])).exit_code == 0
+    assert ok(cli(["speakers", "list", "--json"])).json()[0]["delegation"] == "China"  # type: ignore[index]
+    created = ok(cli(["debate", "new", "Women and peace and security"]))
+    assert "the current debate is still #1" in created.stderr and "`debateprep debate use 3`" in created.stderr
+    assert ok(cli(["debate", "show", "--json"])).json()["id"] == 1  # type: ignore[index]
+    assert "the most recent one, #3 " in ok(cli(["debate", "use", "--latest"])).stdout
+    assert ok(cli(["debate", "show", "--json"])).json()["id"] == 3  # type: ignore[index]
+    for wrong in (["debate", "use"], ["debate", "use", "1", "--latest"], ["debate", "use", "x"]):
+        refused = cli(wrong)
+        assert refused.exit_code == 2 and "Traceback" not in refused.stderr
+    missing = cli(["debate", "use", "9"])
+    assert missing.exit_code == 1 and "no debate #9" in missing.stderr

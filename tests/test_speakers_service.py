@@ -476,3 +476,25 @@ def test_who_presides_is_checked_against_the_council_of_the_debates_year(svc: Sp
         "the President, Malta, is not checked: membership unknown for 2024: add the roster (a [2024] table in "
         "speakers/council.toml)", False)
     assert svc.view(moved.id).presidency == debates.presidency_problem(moved)[0]  # type: ignore[index]
+
+
+def test_the_current_debate_is_the_databases_choice_shared_by_every_service(svc: SpeakersService) -> None:
+    """`use` is kept in the database: another service object (a colleague's process) sees it;
+    a chosen debate that is gone leaves the most recent one current."""
+    from debateprep.services.prst import PrstService
+    from debateprep.storage.repos import debates as debates_repo
+
+    debates = DebateService(svc.db)
+    assert debates.current() is None and debates.chosen() is None
+    first = debates.create("PoC", meeting_date=date(2014, 2, 12), presidency="Lithuania")
+    second = debates.create("CAAC", meeting_date=date(2014, 3, 7), presidency="Luxembourg")
+    assert debates.current() == second
+    assert debates.use(first.id) == first
+    assert DebateService(svc.db).resolve(None).id == first.id == svc.view(None).debate.id
+    assert PrstService(svc.db).new_draft(first.id).debate_id == first.id  # type: ignore[arg-type]
+    assert PrstService(svc.db).resolve(None).debate_id == first.id
+    assert debates.use(None) == second and debates.chosen() is None
+    debates.use(first.id)
+    with svc.db.transaction() as s:
+        s.delete(debates_repo.get_row(s, first.id))  # type: ignore[arg-type]
+    assert debates.chosen() is None and debates.resolve(None) == second

@@ -48,10 +48,11 @@ def add_json_flag(parser: argparse.ArgumentParser) -> None:
 # The grammar every command follows (README, "Working from the command line"):
 #   debateprep GROUP VERB [WHICH] [VALUE …] [--options]
 # WHICH comes first: the debate, for a command about a whole debate (optional: the current debate,
-# i.e. the most recent one, which the TUI opens on), or the id of the one thing a command is about
+# the one `debateprep debate use` chose, else the most recent one), or the id of the one thing a command is about
 # (ENTRY, STATEMENT, QUESTION, NOTE, DRAFT: ids are unique across debates). Then the values the
 # command needs (a delegation, text, files), then options.
-DEBATE_HELP = N_("debate id (default: the current debate, the most recent one; see `debateprep debate list`)")
+DEBATE_HELP = N_("debate id (default: the current debate, chosen with `debateprep debate use`, else the most "
+                 "recent one; see `debateprep debate list`)")
 
 
 def add_debate_arg(parser: argparse.ArgumentParser) -> None:

@@ -1,4 +1,4 @@
-"""CLI: `debateprep debate new|list|show|set`."""
+"""CLI: `debateprep debate new|list|show|set|use`."""
 
 from __future__ import annotations
 
@@ -46,6 +46,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ls = dsub.add_parser("list", help=_("list debates"))
     add_json_flag(ls)
     ls.set_defaults(func=_list)
+
+    use = dsub.add_parser("use", help=_("make a debate the current one: every command given no DEBATE works on "
+                                        "it (kept in the database, for the whole team)"))
+    use.add_argument("debate", metavar="DEBATE", nargs="?", default=None,
+                     help=_("debate id (see `debateprep debate list`)"))
+    use.add_argument("--latest", action="store_true",
+                     help=_("no choice: the most recent debate is the current one again"))
+    add_json_flag(use)
+    use.set_defaults(func=_use)
 
     show = dsub.add_parser("show", help=_("show one debate"))
     add_debate_arg(show)
@@ -100,18 +109,42 @@ def _new(args: argparse.Namespace) -> int:
     )
     _print(debate, args.json)
     _warn_presidency(service, debate)
+    current = service.current()
+    if current is not None and current.id != debate.id:
+        print(_("the current debate is still #{current} (chosen with `debateprep debate use`); to work on this one: "
+                "`debateprep debate use {id}`").format(current=current.id, id=debate.id), file=sys.stderr)
     return 0
 
 
 def _list(args: argparse.Namespace) -> int:
-    debates = _service(args).list()
+    service = _service(args)
+    debates = service.list()
+    current = service.current()
+    chosen = service.chosen()
     if args.json:
-        print_json([d.to_json() for d in debates])
+        print_json([{**d.to_json(), "current": current is not None and d.id == current.id} for d in debates])
     elif not debates:
         print(_("no debates yet: import a concept note (`debateprep import FILE`) or `debateprep debate new TITLE`"))
     else:
         for d in debates:
-            print(d.label())
+            print(("* " if current is not None and d.id == current.id else "  ") + d.label())
+        print(_("* the current debate (chosen with `debateprep debate use`)") if chosen is not None else
+              _("* the current debate: the most recent one (choose another with `debateprep debate use DEBATE`)"))
+    return 0
+
+
+def _use(args: argparse.Namespace) -> int:
+    if (args.debate is None) == (not args.latest):
+        usage_error(args, _("give a DEBATE, or --latest"))
+    current = _service(args).use(None if args.latest else args.debate)
+    if args.json:
+        print_json(None if current is None else {**current.to_json(), "current": True})
+    elif current is None:
+        print(_("no debates yet: import a concept note (`debateprep import FILE`) or `debateprep debate new TITLE`"))
+    elif args.latest:
+        print(_("current debate: the most recent one, {label}").format(label=current.label()))
+    else:
+        print(_("current debate: {label}").format(label=current.label()))
     return 0
 
 

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 TEXT = {
     "statement arg": N_("statement draft id (see `debateprep ours list`)"),
-    "statement arg optional": N_("statement draft id (default: the latest; see `debateprep ours list`)"),
+    "statement arg optional": N_("statement draft id (default: the current debate's latest; see `debateprep ours "
+                                 "list`)"),
     "none yet": N_("no statement draft yet: `debateprep ours new [DEBATE] --delegation NAME`"),
     "text or file": N_("give the text, or --file FILE (- for standard input)"),
     "docx needs output": N_("a Word document needs a file: add -o FILE.docx"),
@@ -193,7 +194,7 @@ def _service(args: argparse.Namespace) -> OurStatementService:
 def _id(args: argparse.Namespace) -> int:
     """STATEMENT, else the latest statement (as `ours show` without one)."""
     if args.statement is None:
-        statement_id = _service(args).resolve(None).id
+        statement_id = _service(args).resolve(None, debate_id=services(args).debates.resolve(None).id).id
         assert statement_id is not None
         return statement_id
     try:
@@ -239,11 +240,7 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    try:
-        debate_id = int(args.debate) if args.debate not in (None, "") else None
-    except ValueError:
-        raise InputError(None, f"debate must be a number, not {args.debate!r}") from None
-    found = _service(args).statements(debate_id)
+    found = _service(args).statements(services(args).debates.resolve(args.debate).id)
     if args.json:
         print_json([s.to_json() for s in found])
     elif not found:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from debateprep.domain.debate import Debate, DebateSettings
 from debateprep.domain.errors import InputError, NotFound
 from debateprep.storage.db import Database
+from debateprep.storage.repos import app_settings
 from debateprep.storage.repos import debates as repo
 
 if TYPE_CHECKING:
@@ -95,13 +96,38 @@ class DebateService:
         debates = self.list()
         return debates[-1] if debates else None
 
+    def chosen(self) -> int | None:
+        """The debate `use` made current, while it exists (None: none chosen, or since deleted)."""
+        with self.db.session() as s:
+            value = app_settings.get(s, app_settings.CURRENT_DEBATE)
+            if value is None or not value.isdigit():
+                return None
+            return int(value) if repo.exists(s, int(value)) else None
+
+    def current(self) -> Debate | None:
+        """The current debate: the one `use` chose, else the most recent one (None: no debate).
+        It is the database's, so the whole team shares it, as it shares the debates."""
+        chosen = self.chosen()
+        return self.get(chosen) if chosen is not None else self.latest()
+
+    def use(self, ref: int | str | None) -> Debate | None:
+        """Make debate `ref` the current one, for every command that is not given a debate;
+        None: no choice, the most recent debate is current again. Returns the current debate."""
+        debate = None if ref in (None, "") else self._by_id(ref)
+        with self.db.transaction() as s:
+            app_settings.put(s, app_settings.CURRENT_DEBATE, None if debate is None else str(debate.id))
+        return debate if debate is not None else self.latest()
+
     def resolve(self, ref: int | str | None) -> Debate:
-        """A debate by id; with no id, the most recent one."""
+        """A debate by id; with no id, the current one (`use`, else the most recent)."""
         if ref in (None, ""):
-            debate = self.latest()
+            debate = self.current()
             if debate is None:
                 raise NotFound("no debate yet: import a concept note or run `debateprep debate new`")
             return debate
+        return self._by_id(ref)
+
+    def _by_id(self, ref: int | str) -> Debate:
         try:
             return self.get(int(ref))
         except ValueError:

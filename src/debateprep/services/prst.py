@@ -143,12 +143,14 @@ class PrstService:
             return [repo.get(s, i) for i in repo.list_ids(s, debate_id)]
 
     def resolve(self, ref: int | str | None, debate_id: int | None = None) -> Draft:
-        """A draft by id; with none, the current draft of `debate_id` (default: the most recent debate)."""
+        """A draft by id; with none, the current draft of `debate_id` (default: the current debate,
+        `debateprep debate use`, else the most recent)."""
         if ref in (None, ""):
             if debate_id is None:
-                with self.db.session() as s:
-                    debates = debate_repo.list_all(s)
-                debate_id = debates[-1].id if debates else None
+                from debateprep.services.debates import DebateService
+
+                debate = DebateService(self.db).current()
+                debate_id = debate.id if debate else None
             draft = self.current(debate_id) if debate_id is not None else None
             if draft is None:
                 where = f" for debate #{debate_id}" if debate_id is not None else ""

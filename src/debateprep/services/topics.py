@@ -43,7 +43,7 @@ CHANGES: dict[str, dict[str, frozenset[Topic]]] = {
         "edit_question": _QUESTIONS, "restore_question": _QUESTIONS, "move_question": _QUESTIONS,
         "add_question": _QUESTIONS, "delete_question": _QUESTIONS, "reset_questions": _QUESTIONS,
     },
-    "debates": {"create": _DEBATES, "update": _DEBATES},
+    "debates": {"create": _DEBATES, "update": _DEBATES, "use": _DEBATES},
     "speakers": {
         "add": _SPEAKERS, "update": _SPEAKERS, "withdraw": _SPEAKERS, "reinstate": _SPEAKERS, "move": _SPEAKERS,
         "clear_override": _SPEAKERS, "start": _SPEAKERS, "finish": _SPEAKERS, "import_csv": _SPEAKERS,
@@ -73,7 +73,8 @@ CHANGES: dict[str, dict[str, frozenset[Topic]]] = {
 # service attribute -> the methods that only read (files written by `backup` are not the database's)
 READS: dict[str, frozenset[str]] = {
     "notes": frozenset({"list", "get", "for_debate", "debate_of", "questions"}),
-    "debates": frozenset({"get", "list", "latest", "resolve", "roster", "presidency_problem"}),
+    "debates": frozenset({"get", "list", "latest", "resolve", "roster", "presidency_problem", "chosen",
+                          "current"}),
     "speakers": frozenset({"debate", "entries", "entry", "order_settings", "view", "build_entry", "export_csv",
                            "heard_settings"}),
     "statements": frozenset({"list", "get", "questions", "coverage", "convergence", "roster", "why_empty",

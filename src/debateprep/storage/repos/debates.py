@@ -55,6 +55,10 @@ def get(session: Session, debate_id: int) -> Debate:
     return to_domain(get_row(session, debate_id))
 
 
+def exists(session: Session, debate_id: int) -> bool:
+    return session.get(DebateRow, debate_id) is not None
+
+
 def list_all(session: Session) -> list[Debate]:
     return [to_domain(r) for r in session.exec(select(DebateRow).order_by(col(DebateRow.id)))]
 
