@@ -493,3 +493,19 @@ def test_the_list_says_when_who_presides_is_not_on_the_council_or_cannot_be_chec
             assert "Lithuania is not a Council member in 2020 (it sat in 2014, 2015)" in static(app, "#sp-status")
 
     run(scenario)
+
+
+def test_the_tui_opens_on_the_debate_chosen_with_debate_use(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    debate_id = seed(sqlite_db)
+    debates = DebateService(sqlite_db)
+    debates.create("Children and armed conflict", meeting_date=date(2014, 3, 7))  # the most recent
+    debates.use(debate_id)
+
+    async def scenario() -> None:
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            pane = await open_pane(pilot)
+            assert app.debate_id == pane.debate_id == debate_id
+            assert "Lithuania" in names(app)
+
+    run(scenario)

@@ -109,12 +109,13 @@ OPENING = N_("Opening the database …")
 
 
 class DatabaseReady(Message):
-    """The database is open: the debates there are, as (id, label), oldest first, and what the
-    first tab's pane read of the most recent one (`Pane.read_first`)."""
+    """The database is open: the debates there are, as (id, label), oldest first, the current
+    one's id, and what the first tab's pane read of it (`Pane.read_first`)."""
 
-    def __init__(self, debates: list[tuple[int, str]], first: object | None) -> None:
+    def __init__(self, debates: list[tuple[int, str]], first: object | None, current: int | None = None) -> None:
         self.debates = debates
         self.first = first
+        self.current = current
         super().__init__()
 
 
@@ -129,10 +130,12 @@ class PanesImported(Message):
 
 
 class DebatesLoaded(Message):
-    """The debates there are, as (id, label), oldest first."""
+    """The debates there are, as (id, label), oldest first, and the current one's id (the one
+    `debateprep debate use` chose, else the most recent; None: no debate)."""
 
-    def __init__(self, debates: list[tuple[int, str]]) -> None:
+    def __init__(self, debates: list[tuple[int, str]], current: int | None = None) -> None:
         self.debates = debates
+        self.current = current
         super().__init__()
 
 
@@ -252,19 +255,20 @@ class DebatePrepApp(App[None]):
         try:
             self.services.open()
             debates = [(d.id, d.label()) for d in self.services.debates.list() if d.id is not None]
-            first = pane_class(TABS[0][2]).read_first(self.services, debates[-1][0] if debates else None)
+            current = self.services.debates.current()
+            first = pane_class(TABS[0][2]).read_first(self.services, current.id if current else None)
         except Exception as exc:  # noqa: BLE001 - shown in every tab, never a traceback
             self.post_message(DatabaseFailed(describe_error(exc)))
             return
         freeze_gc()
-        self.post_message(DatabaseReady(debates, first))
+        self.post_message(DatabaseReady(debates, first, current.id if current else None))
 
     @on(DatabaseReady)
     async def _database_ready(self, message: DatabaseReady) -> None:
         """Show the current debate in the pane on screen; the other panes wait for their tab."""
         await self._tabs_mounted.wait()
         self._database_open = True
-        self._debates_loaded(DebatesLoaded(message.debates))
+        self._debates_loaded(DebatesLoaded(message.debates, message.current))
         active = self.query_one(TabbedContent).active.removeprefix("tab-")
         first = message.first if active == TABS[0][0] else None
         if await self._ensure_pane(active, first) is not None:
@@ -390,7 +394,9 @@ class DebatePrepApp(App[None]):
     @work(thread=True, exclusive=True, group="debates", exit_on_error=False)
     def load_debates(self) -> None:
         debates = self.services.debates.list()
-        self.post_message(DebatesLoaded([(d.id, d.label()) for d in debates if d.id is not None]))
+        current = self.services.debates.current()
+        self.post_message(DebatesLoaded([(d.id, d.label()) for d in debates if d.id is not None],
+                                        current.id if current else None))
 
     @on(DebatesLoaded)
     def _debates_loaded(self, message: DebatesLoaded) -> None:
@@ -407,7 +413,9 @@ class DebatePrepApp(App[None]):
                 self.offer_sample = False
                 self.push_screen(FirstRunScreen(), self._first_run_done)
             return
-        self.set_debate(*message.debates[-1])  # the most recent one
+        # the current one (`debateprep debate use`, else the most recent)
+        chosen = next((d for d in message.debates if d[0] == message.current), message.debates[-1])
+        self.set_debate(*chosen)
 
     def _first_run_done(self, load: bool | None) -> None:
         # The offer came up before the pane on screen could take the keyboard: it takes it now.
