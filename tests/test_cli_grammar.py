@@ -114,7 +114,8 @@ def test_debate_use_chooses_the_current_debate_for_every_command(seeded: Cli) ->
     assert listed[1].startswith("* #2 ") and listed[0].startswith("  #1 ")
     assert "the most recent one" in listed[-1]
     assert "current debate: #1 " in ok(cli(["debate", "use", "1"])).stdout
-    assert [d["current"] for d in ok(cli(["debate", "list", "--json"])).json()] == [True, False]  # type: ignore[index, union-attr]
+    listed_json = ok(cli(["debate", "list", "--json"])).json()
+    assert isinstance(listed_json, list) and [d["current"] for d in listed_json] == [True, False]
     assert ok(cli(["debate", "list"])).stdout.splitlines()[0].startswith("* #1 ")
     assert ok(cli(["debate", "show", "--json"])).json()["id"] == 1  # type: ignore[index]
     assert ok(cli(["speakers", "add", "China", "--json"])).json()["debate_id"] == 1  # type: ignore[index]

@@ -313,8 +313,8 @@ def test_an_entry_moved_to_a_later_session_comes_back_moved_after_a_withdrawal(c
 
     def shown() -> list[tuple[object, ...]]:
         rows = ok(cli(["speakers", "list", debate, "--json"])).json()
-        return [(r["id"], r["position"], r["status"], r["session"], r["planned_start"])  # type: ignore[index]
-                for r in rows]  # type: ignore[union-attr]
+        assert isinstance(rows, list)
+        return [(r["id"], r["position"], r["status"], r["session"], r["planned_start"]) for r in rows]
 
     before = shown()
     assert [r[2] for r in before] == ["spoke", "inscribed", "inscribed", "moved"]
@@ -351,6 +351,9 @@ def test_a_president_who_is_not_on_the_council_that_year_is_refused_in_one_line(
     other = cli(["debate", "set", debate, "--presidency", "Japan"])
     assert other.exit_code != 0 and "Japan is not a Council member in 2014" in other.stderr
     assert ok(cli(["debate", "show", debate, "--json"])).json()["presidency"] == "Lithuania"  # type: ignore[index]
+    rehearsed = ok(cli(["debate", "set", debate, "--date", "2026-11-30"]))  # a new date alone: said, not refused
+    assert rehearsed.stderr.strip() == ("warning: Lithuania is not a Council member in 2026 (it sat in 2014, 2015), "
+                                        "so it cannot preside (see `debateprep speakers council 2026`)")
     unchecked = ok(cli(["debate", "set", debate, "--date", "2024-05-02", "--presidency", "Malta"]))
     warning = ("warning: the President, Malta, is not checked: membership unknown for 2024: add the roster "
                "(a [2024] table in speakers/council.toml)")

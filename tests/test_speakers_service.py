@@ -466,12 +466,17 @@ def test_who_presides_is_checked_against_the_council_of_the_debates_year(svc: Sp
     assert debates.list() == []
     poc = debates.create("PoC", meeting_date=date(2014, 2, 12), presidency="Lithuania")
     assert debates.presidency_problem(poc) is None
-    with pytest.raises(InputError, match="Lithuania is not a Council member in 2020"):
-        debates.update(poc, meeting_date=date(2020, 2, 12))  # the same President, another year's Council
     with pytest.raises(InputError, match="Norway is not a Council member in 2014"):
         debates.update(poc, president_delegation="Norway")
+    with pytest.raises(InputError, match="Lithuania is not a Council member in 2020"):
+        debates.update(poc, meeting_date=date(2020, 2, 12), presidency="Lithuania")
     assert debates.get(poc.id).meeting_date == date(2014, 2, 12)  # type: ignore[arg-type]
-    moved = debates.update(poc, meeting_date=date(2024, 5, 2), presidency="Malta")  # no roster for 2024
+    # a new date alone is not refused (the 2014 debate rehearsed today), but the problem is said
+    rehearsed = debates.update(poc, meeting_date=date(2020, 2, 12))
+    assert debates.presidency_problem(rehearsed) == (
+        "Lithuania is not a Council member in 2020 (it sat in 2014, 2015), so it cannot preside (see "
+        "`debateprep speakers council 2020`)", True)
+    moved = debates.update(rehearsed, meeting_date=date(2024, 5, 2), presidency="Malta")  # no roster for 2024
     assert debates.presidency_problem(moved) == (
         "the President, Malta, is not checked: membership unknown for 2024: add the roster (a [2024] table in "
         "speakers/council.toml)", False)
@@ -496,5 +501,6 @@ def test_the_current_debate_is_the_databases_choice_shared_by_every_service(svc:
     assert debates.use(None) == second and debates.chosen() is None
     debates.use(first.id)
     with svc.db.transaction() as s:
-        s.delete(debates_repo.get_row(s, first.id))  # type: ignore[arg-type]
+        assert first.id is not None
+        s.delete(debates_repo.get_row(s, first.id))
     assert debates.chosen() is None and debates.resolve(None) == second

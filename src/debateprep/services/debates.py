@@ -1,9 +1,10 @@
 """Use cases for debates (create, list, show, change settings).
 
 Who presides is checked against the Council of the debate's year (the roster's council.toml):
-the President is always a Council member, so another State is refused in one line; when the
-roster has no composition for that year the check cannot be made, and `presidency_problem` says
-which year's roster is missing (the front ends show it as a warning).
+the President is always a Council member, so setting another State is refused in one line; when
+the roster has no composition for that year the check cannot be made, and `presidency_problem`
+says which year's roster is missing (the front ends show it as a warning, as they do for a stored
+President that a new date, or a concept note, put outside the year's Council).
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from debateprep.storage.repos import debates as repo
 if TYPE_CHECKING:
     from debateprep.domain.roster import Roster
 
-# The fields that say who presides, and the date that says which Council it is chosen from.
-_PRESIDENCY_FIELDS = ("presidency", "president_delegation", "meeting_date")
+# The fields that set who presides. A new date alone is not refused when the stored President does
+# not sit on that year's Council (a past debate rehearsed today): `presidency_problem` says so.
+_PRESIDENCY_FIELDS = ("presidency", "president_delegation")
 
 
 class DebateService:
