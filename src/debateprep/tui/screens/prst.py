@@ -158,6 +158,7 @@ class PrstPane(Pane):
 
     def debate_changed(self) -> None:
         self._shown_debate = False
+        self._starting = False  # (a draft `a` was starting is another debate's: its answer is not shown)
         self.reload()
 
     def topics_changed(self, topics: frozenset[Topic]) -> None:
@@ -171,10 +172,22 @@ class PrstPane(Pane):
         """Run `op(services.prst)` in a thread (Services tells the other panes of a change), then
         reload the draft and show it; `committing`: the editor's text the op saves; `starting`: the
         op starts the draft the editor's text is typed for."""
-        self._run(op, select, message, committing, starting)
+        if starting:
+            self._run_start(op, select, message)
+        else:
+            self._run(op, select, message, committing, False)
 
     @work(thread=True, exclusive=True, group="prst", exit_on_error=False)
     def _run(self, op: Op, select: int | None, message: str, committing: str | None, starting: bool) -> None:
+        self._run_op(op, select, message, committing, starting)
+
+    @work(thread=True, group="prst-start", exit_on_error=False)
+    def _run_start(self, op: Op, select: int | None, message: str) -> None:
+        """`_run` for the draft `a` starts, which a reload started meanwhile does not cancel (before it
+        ran): the pane shows the editor until its answer comes."""
+        self._run_op(op, select, message, None, True)
+
+    def _run_op(self, op: Op, select: int | None, message: str, committing: str | None, starting: bool) -> None:
         service, debate_id = self.services.prst, self.debate_id
         try:
             result = op(service)
