@@ -38,7 +38,7 @@ EXPECTED: dict[str, tuple[tuple[str, ...], str]] = {
     "concept-note.text": ((), "#cn-sections"),
     # F2 speakers
     "speakers-add": ((), "EntryDialog"), "speakers-council": ((), "#sp-table"), "speakers-edit": ((), "EntryDialog"),
-    "speakers-withdraw": ((), "#sp-table"), "speakers-move-up": (("down", "down", "down", "down", "down"), "#sp-table"),
+    "speakers-withdraw": ((), "#sp-table"), "speakers-later": ((), "#sp-table"), "speakers-move-up": (("down", "down", "down", "down", "down"), "#sp-table"),
     "speakers-move-down": (("down", "down", "down", "down"), "#sp-table"), "speakers-pin": ((), "#sp-table"),
     "speakers-clear": ((), "#sp-table"), "speakers-timer": ((), "#sp-table"), "speakers-time-row": (("down",), "#sp-table"),
     "speakers-next": ((), "#sp-table"), "speakers-finish": (("space",), "#sp-table"),

@@ -146,7 +146,7 @@ class SpeakersPane(Pane):
                 tooltip=N_("inscribe the fifteen Council members of the debate's year")),
         Binding("e", "edit", N_("Edit"), id="speakers-edit", tooltip=N_("edit the highlighted entry")),
         Binding("w", "withdraw", N_("Withdraw"), id="speakers-withdraw", tooltip=N_("withdraw or reinstate the entry")),
-        Binding("l", "later", N_("Later session"), id="speakers-later", show=False,
+        Binding("l", "later", N_("Later"), id="speakers-later",
                 tooltip=N_("move the entry to a later session (next meeting or resumption), or back")),
         Binding("shift+up,K", "move_up", N_("Move up"), id="speakers-move-up", group=MOVE_KEYS,
                 tooltip=N_("move the entry up (a manual override)")),
