@@ -141,7 +141,8 @@ class DebateService:
         updated = replace(debate, **changes)
         if settings_changes:
             updated.settings = replace(debate.settings, **settings_changes)
-        if any(k in _PRESIDENCY_FIELDS for k in (*changes, *settings_changes)):
-            self._check_presidency(updated)
         with self.db.transaction() as s:
-            return repo.update(s, updated)
+            saved = repo.update(s, updated)  # a stale edit is refused as such first
+            if any(k in _PRESIDENCY_FIELDS for k in (*changes, *settings_changes)):
+                self._check_presidency(saved)  # refused: the transaction rolls back
+            return saved
