@@ -515,3 +515,23 @@ def test_the_footer_shows_only_the_editors_keys_while_it_has_the_keyboard(sqlite
             assert footer_keys(app) == in_list
 
     asyncio.run(scenario())
+
+
+def test_a_reload_asked_for_meanwhile_never_cancels_a_change(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """A change to the draft, then at once a reload (another pane's change, a colleague's edit): the
+    change is made and shown, and it is shown last (no reload's older answer over it)."""
+    async def scenario() -> None:
+        draft_id = _seeded_draft(sqlite_db)
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            pane = await open_pane(pilot)
+            for n in range(3):
+                pane._work(lambda service, n=n: service.add_text(draft_id, f"强调指出第{n}段，"))  # type: ignore[misc]
+                pane.reload()  # before the change's worker had its turn
+            await settle(pilot)
+            texts = [p.text for p in PrstService(sqlite_db).get(draft_id).paragraphs]
+            assert sum("第" in t and "段" in t for t in texts) == 3, texts
+            assert pane.draft is not None and len(pane.draft.paragraphs) == 6
+            assert app.errors() == []
+
+    asyncio.run(scenario())
