@@ -128,7 +128,7 @@ def word_diff(old: str, new: str) -> tuple[WordOp, ...]:
             end_a, end_b = a_at[block.a + block.size - 1] + 1, b_at[block.b + block.size - 1] + 1
             ops.append(WordOp("equal", "".join(b[start_b:end_b])))
             done_a, done_b = end_a, end_b
-    return tuple(_joined(ops))
+    return tuple(_absorb_short_matches(_joined(ops)))
 
 
 def _gap(deleted: str, inserted: str) -> list[WordOp]:
@@ -140,8 +140,13 @@ def _gap(deleted: str, inserted: str) -> list[WordOp]:
     trail = deleted[len(deleted) - tail:] if tail else ""
     deleted, inserted = deleted[:len(deleted) - tail], inserted[:len(inserted) - tail]
     out = [WordOp("equal", lead)] if lead else []
-    out += [WordOp(op, text) for op, text in (("delete", deleted), ("insert", inserted)) if text]
+    out += _changes(deleted, inserted)
     return out + ([WordOp("equal", trail)] if trail else [])
+
+
+def _changes(deleted: str, inserted: str) -> list[WordOp]:
+    """A deletion then an insertion, each when there is one."""
+    return ([WordOp("delete", deleted)] if deleted else []) + ([WordOp("insert", inserted)] if inserted else [])
 
 
 def _shared_space(a: str, b: str) -> int:
@@ -150,6 +155,42 @@ def _shared_space(a: str, b: str) -> int:
     while n < len(a) and n < len(b) and a[n] == b[n] and a[n].isspace():
         n += 1
     return n
+
+
+def _absorb_short_matches(ops: list[WordOp]) -> list[WordOp]:
+    """A match shorter than the changes on both sides of it is chance (a 国 or 的 shared by two
+    unrelated Chinese sentences): it joins them, so a rewrite reads as one change, not as
+    fragments (diff-match-patch's semantic clean-up)."""
+    runs: list[tuple[str, str]] = []  # (deleted, inserted); a match is (text, text) marked by `same`
+    same: list[bool] = []
+    for op in ops:
+        if op.op == "equal":
+            runs.append((op.text, op.text))
+            same.append(True)
+        elif same and not same[-1]:
+            old, new = runs[-1]
+            runs[-1] = (old + op.text, new) if op.op == "delete" else (old, new + op.text)
+        else:
+            runs.append((op.text, "") if op.op == "delete" else ("", op.text))
+            same.append(False)
+    k = 1
+    while k < len(runs) - 1:
+        size = len(runs[k][0])
+        if same[k] and not same[k - 1] and not same[k + 1] and size < max(map(len, runs[k - 1])) \
+                and size < max(map(len, runs[k + 1])):
+            (d1, i1), (eq, _), (d2, i2) = runs[k - 1:k + 2]
+            runs[k - 1:k + 2] = [(d1 + eq + d2, i1 + eq + i2)]
+            same[k - 1:k + 2] = [False]
+            k = max(1, k - 1)
+            continue
+        k += 1
+    out: list[WordOp] = []
+    for (deleted, inserted), matched in zip(runs, same, strict=True):
+        if matched:
+            out.append(WordOp("equal", deleted))
+        else:
+            out += _changes(deleted, inserted)
+    return out
 
 
 def _joined(ops: Sequence[WordOp]) -> list[WordOp]:
