@@ -436,3 +436,89 @@ def test_snapshot(sqlite_db, snap_compare) -> None:  # type: ignore[no-untyped-d
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def statuses(app: RecordingApp) -> list[str]:
+    table = app.query_one("#sp-table", DataTable)
+    return [str(table.get_row_at(i)[4]) for i in range(table.row_count)]
+
+
+def test_a_rehearsal_is_undone_row_by_row_or_reset_after_asking(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """The user's practice run (space, space, space, n, f) left rows 1-2 "spoke" and the timer's
+    "Next:" on #3, with no way back. `u` undoes the highlighted row's timing; `R` asks, then clears
+    every timing of the debate: the list, the plan and "Next:" are as before the rehearsal."""
+    debate_id = seed(sqlite_db)
+    planned = SpeakersService(sqlite_db).view(debate_id).rows()
+
+    async def scenario() -> None:
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_pane(pilot)
+            app.query_one(SpeakerTimer).clock = FakeClock()
+            before = names(app)
+            for key in ("space", "space", "space", "n", "f"):
+                await pilot.press(key)
+                await settle(pilot)
+            assert statuses(app)[:3] == ["spoke", "spoke", "inscribed"]
+            assert "Next: Lithuania" in static(app, "#sp-timer")
+            table = app.query_one("#sp-table", DataTable)
+            table.move_cursor(row=1)
+            await pilot.press("u")  # the ICRC has not spoken yet
+            await settle(pilot)
+            assert statuses(app)[:3] == ["spoke", "inscribed", "inscribed"]
+            assert "Next: International Committee" in static(app, "#sp-timer")
+            await pilot.press("R")
+            await settle(pilot)
+            assert type(app.screen).__name__ == "ConfirmScreen"
+            assert "1 speaker" in str(app.screen.query_one("Label").render())
+            await pilot.press("escape")  # kept: nothing changes
+            await settle(pilot)
+            assert statuses(app)[0] == "spoke"
+            await pilot.press("R", "y")
+            await settle(pilot)
+            assert set(statuses(app)) == {"inscribed"} and names(app) == before
+            assert "Next: Office for the Coordination" in static(app, "#sp-timer")
+            footer = app.query_one(Footer)
+            shown = {getattr(k, "key", None) for k in footer.query("FooterKey")}
+            assert {"u", "R"} <= shown
+
+    run(scenario)
+    after = SpeakersService(sqlite_db).view(debate_id).rows()
+    assert [{**row, "version": 0} for row in after] == [{**row, "version": 0} for row in planned]
+
+
+def test_row_keys_in_the_schedule_act_on_the_row_under_the_cursor(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """In the schedule view (`s`), `e` edited the entry highlighted in the hidden list ("Edit #17
+    ICRC" on row 19): every row key acts on the schedule's row; a session's header row is no one."""
+    debate_id = seed(sqlite_db)
+    ids = {e.delegation: e.id for e in SpeakersService(sqlite_db).entries(debate_id)}
+
+    async def scenario() -> None:
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_pane(pilot)
+            await pilot.press("s")
+            await settle(pilot)
+            sched = app.query_one("#sp-schedule", DataTable)
+            last = sched.row_count - 1
+            assert str(sched.get_row_at(last)[2]) == "Brazil"
+            sched.move_cursor(row=last)
+            await pilot.press("e")
+            await settle(pilot)
+            assert str(app.screen.query_one("Label").render()) == f"Edit #{ids['Brazil']} Brazil"
+            assert "Brazil" in static(app, "#sp-why")
+            await pilot.press("escape")
+            await settle(pilot)
+            sched.move_cursor(row=0)  # the session's header
+            await pilot.press("e")
+            await settle(pilot)
+            assert type(app.screen).__name__ != "EntryDialog"
+            sched.move_cursor(row=last - 1)  # Japan
+            await pilot.press("w")
+            await settle(pilot)
+            assert sched.has_focus and "Japan" not in [str(sched.get_row_at(i)[2]) for i in range(sched.row_count)]
+
+    run(scenario)
+    entries = {e.delegation: e for e in SpeakersService(sqlite_db).entries(debate_id)}
+    assert entries["Japan"].status == Status.WITHDRAWN
+    assert {e.delegation for e in entries.values() if e.status == Status.WITHDRAWN} == {"Japan"}
