@@ -289,17 +289,26 @@ _EN_CLAUSE = re.compile(r"[,.;?!]\s")
 MIN_OPEN_LINE_CELLS = 70
 
 
+def _clause(text: str, language: Language) -> bool:
+    return bool(_ZH_CLAUSE.search(text) if language == "zh" else _EN_CLAUSE.search(text))
+
+
 def open_sentence(paragraph: str, language: Language) -> bool:
     """`paragraph` is running text whose last sentence is not finished: it ends without
-    sentence-final punctuation ("…在执行保护任", "…加强保护平民工作。安") and holds a clause mark
-    or is a bulleted item, so it is no heading, no title, no name on a line of its own."""
+    sentence-final punctuation ("…在执行保护任", "…加强保护平民工作。安", "… Member States are
+    invited to") and, in Chinese, holds a clause mark or is a bulleted item, so it is no heading,
+    no title, no name on a line of its own ("背景介绍", "概念说明：…", "一、背景")."""
     p = paragraph.rstrip()
+    return _open(p, _clause(p[:-1], language), language)
+
+
+def _open(p: str, clause: bool, language: Language) -> bool:
+    """`open_sentence` of `p`, told whether `p` holds a clause mark before its last character."""
     if not p or ends_sentence(p):
         return False
-    body = p[:-1]
-    if p[0] in BULLET_CHARS or WORD_SUB_BULLET.match(p):
+    if language == "en" or p[0] in BULLET_CHARS or WORD_SUB_BULLET.match(p):
         return True  # a bulleted item is never a heading; a numbered one ("一、背景") may be
-    return bool(_ZH_CLAUSE.search(body) if language == "zh" else _EN_CLAUSE.search(body))
+    return clause
 
 
 def _cut_first_line(paragraph: str, nxt: str, language: Language) -> bool:
@@ -333,15 +342,25 @@ def rejoin_sentences(paras: list[str], language: Language) -> list[str]:
     text breaks a guiding question mid-word so ("…在执行保护任" / "务方面取得的经验…"), and printed
     to PDF it leaves the tail of a sentence alone on a line ("全理事会第一份维和专题决议第 2086(2013)"),
     which is no heading: it goes on the paragraph before, and so does what follows it while the
-    sentence stays open. Chinese joins with no space, English with one. Linear."""
-    out: list[str] = []
+    sentence stays open. Chinese joins with no space, English with one. Linear: each paragraph's
+    pieces are joined once, and whether it holds a clause mark is carried along."""
+    out: list[list[str]] = []  # each paragraph's pieces
+    clause: list[bool] = []  # the paragraph holds a clause mark before its last character
     for p in paras:
-        if out and (open_sentence(out[-1], language) or _cut_first_line(out[-1], p, language)) \
-                and _continues_sentence(p, language):
-            out[-1] = out[-1].rstrip() + ("" if language == "zh" else " ") + p.lstrip()
-        else:
-            out.append(p)
-    return out
+        p = p.strip()
+        if out:
+            last = out[-1][-1]
+            # its marker (the first piece's opening) and its end (the last piece's) decide
+            opened = _open(out[-1][0][:3] + last, clause[-1], language) or (
+                len(out[-1]) == 1 and _cut_first_line(last, p, language))
+            if opened and _continues_sentence(p, language):
+                glue = "" if language == "zh" else " "
+                clause[-1] = clause[-1] or _clause(last[-1:] + glue + p[:-1], language)
+                out[-1] += [glue, p]
+                continue
+        out.append([p])
+        clause.append(_clause(p[:-1], language))
+    return ["".join(pieces) for pieces in out]
 
 
 # An English question that stops on one of these words, or on a comma, stops mid-sentence.
@@ -358,7 +377,7 @@ def cut_questions(note: ConceptNote) -> list[int]:
     for q in note.questions:
         if q.provenance.bullet is not None:
             last[q.provenance.bullet] = q
-    bullets = {b: (q.provenance.bullet_text or q.original).rstrip() for b, q in last.items()}
+    bullets = {b: (q.provenance.bullet_text or q.original or q.text).rstrip() for b, q in last.items()}
     closed = sum(1 for text in bullets.values() if ends_sentence(text))
     cut: list[int] = []
     for b, q in last.items():
