@@ -9,14 +9,14 @@ And the database's own settings (`app_settings`, key -> value): the current deba
 `debateprep debate use` chooses is the team's, kept with the debates it names.
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0013"
-down_revision = "0011"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
