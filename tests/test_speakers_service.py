@@ -504,3 +504,19 @@ def test_the_current_debate_is_the_databases_choice_shared_by_every_service(svc:
         assert first.id is not None
         s.delete(debates_repo.get_row(s, first.id))
     assert debates.chosen() is None and debates.resolve(None) == second
+
+
+def test_a_withdrawn_speaker_whose_timing_is_undone_comes_back_waiting(svc: SpeakersService, poc: int) -> None:
+    """Withdrawn after speaking, then its timing undone (`unspoke`, or the whole timer reset):
+    reinstating brings it back inscribed, not "spoke" without a record."""
+    inscribe(svc, poc)
+    japan, norway = (next(e for e in svc.entries(poc) if e.delegation == name) for name in ("Japan", "Norway"))
+    assert japan.id is not None and norway.id is not None
+    for entry in (japan, norway):
+        svc.finish(entry.id, 200, started_at=datetime(2014, 2, 12, 10))  # type: ignore[arg-type]
+        svc.withdraw(entry.id)  # type: ignore[arg-type]
+    svc.unspoke(japan.id)
+    svc.reset_timer(poc)
+    for entry_id in (japan.id, norway.id):
+        back = svc.reinstate(entry_id)
+        assert (back.status, back.actual_seconds, back.started_at) == (Status.INSCRIBED, None, None)

@@ -179,6 +179,14 @@ class SpeakerEntry:
             return round(limits["high-level"] * 60)
         return round(limits.get(self.category, default_minutes) * 60)
 
+    def without_timing(self) -> SpeakerEntry:
+        """The entry with its timer record undone: not speaking, not spoken (waiting again, or, if
+        withdrawn, to come back waiting); every other status is kept."""
+        unheard = (Status.SPEAKING, Status.SPOKE)
+        return replace(self, status=Status.INSCRIBED if self.status in unheard else self.status,
+                       withdrawn_from=Status.INSCRIBED if self.withdrawn_from in unheard else self.withdrawn_from,
+                       started_at=None, actual_seconds=None)
+
     def status_on_reinstating(self) -> Status:
         """The status a withdrawn entry returns to: the one it had when withdrawn; for an entry
         withdrawn before that was remembered, what its timer record says it was (spoken, or

@@ -290,6 +290,9 @@ class SpeakersService:
             edited = replace(current, **changes, version=current.version if version is None else version)
             if edited.status == Status.WITHDRAWN:  # remember what reinstating must restore
                 edited.withdrawn_from = current.status if current.active else current.withdrawn_from
+                if not current.active and edited.started_at is None and edited.actual_seconds is None \
+                        and (current.started_at is not None or current.actual_seconds is not None):
+                    edited.withdrawn_from = current.without_timing().withdrawn_from  # its record undone
             else:
                 edited.withdrawn_from = None
             return repo.update(s, edited, seen)
@@ -389,8 +392,8 @@ class SpeakersService:
         if not _timed(current):
             raise Conflict(f"speakers entry #{entry_id} ({current.delegation}) has no timing to undo: "
                            f"it is {current.status.value}")
-        status = Status.INSCRIBED if current.status in (Status.SPEAKING, Status.SPOKE) else current.status
-        return self.update(entry_id, version, seen=seen, status=status, started_at=None, actual_seconds=None)
+        undone = current.without_timing()
+        return self.update(entry_id, version, seen=seen, status=undone.status, started_at=None, actual_seconds=None)
 
     def timed_entries(self, ref: int | str | None) -> list[SpeakerEntry]:
         """The entries of a debate that carry a timer record (what `reset_timer` would clear)."""
@@ -408,8 +411,7 @@ class SpeakersService:
             changed = []
             for e in repo.list_for_debate(s, debate.id):
                 if _timed(e):
-                    status = Status.INSCRIBED if e.status in (Status.SPEAKING, Status.SPOKE) else e.status
-                    changed.append(repo.update(s, replace(e, status=status, started_at=None, actual_seconds=None)))
+                    changed.append(repo.update(s, e.without_timing()))
             return changed
 
     # -- import / export ----------------------------------------------------------------
