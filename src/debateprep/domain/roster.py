@@ -194,6 +194,15 @@ class Roster:
         except KeyError:
             raise NotFound(_("no delegation with code {code} in the roster").format(code=repr(code))) from None
 
+    def shown_name(self, code: str | None, inscribed: str, lang: str) -> str:
+        """A speaker's name as shown in `lang`: the roster's own name in that language for a
+        delegation of the roster (lists store the English name), else the name as inscribed (a
+        person in a personal capacity, a code the roster no longer has). The one place a list,
+        an order or a schedule gets its names, in the CLI and the TUI."""
+        if lang == "zh" and code and code in self.delegations:
+            return self.delegations[code].label("zh")
+        return inscribed
+
     def find(self, name: str, fuzzy: bool = False) -> Delegation | None:
         """The delegation `name` designates, or None. fuzzy=True also accepts near misses
         (score >= 90) such as OCR slips; never guesses between two close candidates."""
