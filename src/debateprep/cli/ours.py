@@ -446,14 +446,16 @@ def parse_duration(value: str) -> float:
 
 
 def _rehearse(args: argparse.Namespace) -> int:
-    rehearsal = _service(args).rehearse(_id(args), parse_duration(args.duration))
+    service, statement_id = _service(args), _id(args)
+    rehearsal = service.rehearse(statement_id, parse_duration(args.duration))
     if args.json:
         print_json(rehearsal.to_json())
     else:
-        from debateprep.domain.delivery import mmss
+        from debateprep.domain.delivery import mmss, rate_text
 
-        pace = f" · {rehearsal.rate:.0f} a minute" if rehearsal.rate else ""
-        print(f"read aloud in {mmss(rehearsal.actual_seconds)} (estimate {mmss(rehearsal.estimated_seconds)}){pace}")
+        pace = (" · " + rate_text(rehearsal.rate, service.get(statement_id).language)) if rehearsal.rate else ""
+        print(_("read aloud in {actual} (estimate {estimated})").format(
+            actual=mmss(rehearsal.actual_seconds), estimated=mmss(rehearsal.estimated_seconds)) + pace)
     return 0
 
 
