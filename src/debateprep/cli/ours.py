@@ -242,7 +242,7 @@ def _list(args: argparse.Namespace) -> int:
     try:
         debate_id = int(args.debate) if args.debate not in (None, "") else None
     except ValueError:
-        raise InputError(None, f"debate must be a number, not {args.debate!r}") from None
+        raise InputError(None, _("debate must be a number, not {debate!r}").format(debate=args.debate)) from None
     found = _service(args).statements(debate_id)
     if args.json:
         print_json([s.to_json() for s in found])
@@ -402,7 +402,8 @@ def _set(args: argparse.Namespace) -> int:
             try:
                 limit = float(args.limit)
             except ValueError:
-                raise InputError(None, f"--limit: not a number of minutes: {args.limit!r}") from None
+                raise InputError(None, _("--limit: not a number of minutes: {limit!r}").format(
+                    limit=args.limit)) from None
     statement = _service(args).configure(
         _id(args), args.version, limit_minutes=limit, words_per_minute=args.wpm, characters_per_minute=args.cpm,
         chair=args.chair, on_behalf_of=args.on_behalf, aligning=None if args.aligning is None else _names(args.aligning),

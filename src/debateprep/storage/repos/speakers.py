@@ -6,6 +6,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from debateprep.domain.errors import Conflict, NotFound, StaleEdit
+from debateprep.i18n import _
 from debateprep.domain.speakers import Basis, Level, Override, SpeakerEntry, Status
 from debateprep.storage.tables.speakers import SpeakerEntryRow
 
@@ -53,7 +54,8 @@ def list_for_debate(session: Session, debate_id: int) -> list[SpeakerEntry]:
 def get_row(session: Session, entry_id: int) -> SpeakerEntryRow:
     row = session.get(SpeakerEntryRow, entry_id)
     if row is None:
-        raise NotFound(f"no speakers-list entry #{entry_id} (see `debateprep speakers list`)")
+        raise NotFound(_("no speakers-list entry #{entry_id} (see `debateprep speakers list`)").format(
+            entry_id=entry_id))
     return row
 
 
@@ -155,4 +157,5 @@ def _flush(session: Session, entry: SpeakerEntry) -> None:
         session.flush()
     except IntegrityError:
         # another person inscribed the same delegation between our check and our write
-        raise Conflict(f"{entry.delegation} was inscribed by someone else a moment ago; reload the list") from None
+        raise Conflict(_("{delegation} was inscribed by someone else a moment ago; reload the list").format(
+            delegation=entry.delegation)) from None
