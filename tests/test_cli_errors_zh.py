@@ -40,21 +40,25 @@ def test_no_debate_yet(sqlite_cli: Cli) -> None:
 
 @pytest.mark.parametrize("command", [["speakers", "list", "9"], ["export", "brief", "9"], ["speakers", "order", "9"]])
 def test_a_missing_debate(sqlite_cli: Cli, command: list[str]) -> None:
-    assert sqlite_cli(["import", SEED]).exit_code == 0
+    assert sqlite_cli(["import", str(SEED)]).exit_code == 0
     _one_chinese_line(zh(sqlite_cli, *command), "没有辩论 #9")
 
 
 def test_missing_entries_and_bad_values(sqlite_cli: Cli) -> None:
-    assert sqlite_cli(["import", SEED]).exit_code == 0
+    assert sqlite_cli(["import", str(SEED)]).exit_code == 0
     _one_chinese_line(zh(sqlite_cli, "speakers", "withdraw", "99"), "发言名单中没有条目 #99")
     _one_chinese_line(zh(sqlite_cli, "speakers", "add", "1", "China", "--minutes", "500"),
                       "计划分钟数应在0到180之间")
+    _one_chinese_line(zh(sqlite_cli, "speakers", "add", "1", "Norway", "--level", "foo"), "未知的级别 'foo'",
+                      quoted=("vice_minister", "permanent_representative", "head", "minister", "deputy", "other"))
+    assert sqlite_cli(["speakers", "add", "1", "Chad"]).exit_code == 0
+    _one_chinese_line(zh(sqlite_cli, "speakers", "add", "1", "Chad"), "Chad已登记（条目 #1，已登记）", quoted=("Chad",))
     _one_chinese_line(zh(sqlite_cli, "prst", "show"), "尚无主席声明草案")
     _one_chinese_line(zh(sqlite_cli, "ours", "show"), "尚无发言草稿")
 
 
 def test_a_speakers_csv_that_will_not_import(sqlite_cli: Cli, tmp_path: Path) -> None:
-    assert sqlite_cli(["import", SEED]).exit_code == 0
+    assert sqlite_cli(["import", str(SEED)]).exit_code == 0
     empty = tmp_path / "empty.csv"
     empty.write_text("", encoding="utf-8")
     _one_chinese_line(zh(sqlite_cli, "speakers", "import", "1", empty), "空文件：应有包含 'delegation' 列的标题行")

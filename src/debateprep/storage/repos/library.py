@@ -160,7 +160,9 @@ def _doc_row(session: Session, symbol: str, lang: str | None) -> LibraryDocument
         stmt = stmt.where(LibraryDocumentRow.lang == lang)
     rows = session.exec(stmt.order_by(LibraryDocumentRow.lang)).all()
     if not rows:
-        raise NotFound(f"{symbol}{f' ({lang})' if lang else ''} is not in the library")
+        if lang:
+            raise NotFound(_("{symbol} ({lang}) is not in the library").format(symbol=symbol, lang=lang))
+        raise NotFound(_("{symbol} is not in the library").format(symbol=symbol))
     return rows[0]
 
 

@@ -76,9 +76,14 @@ def active_duplicate(session: Session, debate_id: int, entry: SpeakerEntry) -> S
 
 
 def duplicate_message(entry: SpeakerEntry, existing: SpeakerEntry) -> str:
-    group = f" on behalf of {entry.on_behalf_of}" if entry.on_behalf_of else ""
-    return (f"{entry.delegation}{group} is already inscribed (entry #{existing.id}, {existing.status.label()}); "
-            "withdraw that entry first, or inscribe on behalf of a group")
+    if entry.on_behalf_of:
+        text = _("{delegation} on behalf of {group} is already inscribed (entry #{entry_id}, {status}); withdraw "
+                 "that entry first, or inscribe on behalf of a group")
+    else:
+        text = _("{delegation} is already inscribed (entry #{entry_id}, {status}); withdraw that entry first, or "
+                 "inscribe on behalf of a group")
+    return text.format(delegation=entry.delegation, group=entry.on_behalf_of, entry_id=existing.id,
+                       status=existing.status.label())
 
 
 def add(session: Session, debate_id: int, entry: SpeakerEntry, source: str = "") -> SpeakerEntry:
