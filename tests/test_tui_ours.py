@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static, TextArea
 
@@ -20,7 +21,7 @@ from debateprep.services.sample import load_sample
 from debateprep.tui.screens.brief import BriefPane
 from debateprep.tui.screens.ours import OursPane
 from tests.conftest import SHARED_DATA, run_cli
-from tests.support.pilot import RecordingApp, settle, tui_app
+from tests.support.pilot import RecordingApp, footer_keys, settle, tui_app
 from tests.test_tmux import Terminal, _program
 
 SIZE = (120, 40)
@@ -209,6 +210,54 @@ def test_a_change_elsewhere_keeps_what_is_being_typed(sqlite_db) -> None:  # typ
             await settle(pilot)
             assert app.errors() and "changed" in app.errors()[-1]  # … nor written over it
             assert app.services.ours.get(statement_id).section(7).text == "同事的修改。"
+
+    asyncio.run(scenario())
+
+
+# The pane's keys that type a character: text in the editor, commands in the list of sections.
+OURS_LETTER_KEYS = {"n", "c", "r", "d", "e", "space", "slash", "1", "2", "3", "a", "x", "left_square_bracket",
+                    "right_square_bracket"}
+
+
+def test_the_footer_shows_only_the_editors_keys_while_it_has_the_keyboard(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """In the editor, every key that types a character is text ("/" too, not the library search):
+    the footer drops them and keeps what works there (Ctrl+S, Esc, the F keys, the palette); Esc
+    brings them back. The palette still runs a letter key's command from the editor."""
+    _seeded(sqlite_db)
+
+    async def scenario() -> None:
+        from debateprep.tui.commands import palette_commands
+        from debateprep.tui.screens.brief_dialogs import PromptScreen
+
+        assert OURS_LETTER_KEYS == {b.key for b in Binding.make_bindings(OursPane.BINDINGS) if "+" not in b.key
+                                    and b.key != "escape"}
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            await _to_section_7(pilot)
+            in_list = footer_keys(app)
+            assert OURS_LETTER_KEYS - {"2", "3"} <= set(in_list), in_list  # (1-3: one "123 Insert" entry)
+            await pilot.press("enter")
+            await settle(pilot)
+            editor = app.query_one("#ours-editor", TextArea)
+            assert app.focused is editor
+            in_editor = footer_keys(app)
+            assert OURS_LETTER_KEYS & set(in_editor) == set(), in_editor
+            assert {"ctrl+s", "escape", "f1", "f7", "ctrl+p"} <= set(in_editor), in_editor
+            assert "Sections" in in_editor["escape"] and "Library" not in " ".join(in_editor.values())
+            await pilot.press("home", "slash", "space")
+            await settle(pilot)
+            assert editor.text.startswith("/ ") and app.screen is app.screen_stack[0]  # text, not a search
+            search = next(c for c in palette_commands(app) if c.scope == "ours" and c.action == "search_library")
+            await app.run_palette_command(search)
+            await settle(pilot)
+            assert isinstance(app.screen, PromptScreen)
+            await pilot.press("escape")
+            await settle(pilot)
+            app.set_focus(editor)
+            await pilot.press("escape")
+            await settle(pilot)
+            assert app.focused is app.query_one("#ours-sections", DataTable)
+            assert footer_keys(app) == in_list
 
     asyncio.run(scenario())
 

@@ -33,6 +33,7 @@ from debateprep.services.topics import Topic
 from debateprep.tui.localized import Caption, Column, LocalizedModal, add_columns, relabel_columns
 from debateprep.tui.messages import Failed
 from debateprep.tui.pane import Pane
+from debateprep.tui.widgets.editor import WritingArea
 from debateprep.tui.widgets.empty import EmptyState
 from debateprep.tui.widgets.timer import SpeakerTimer, mmss
 
@@ -51,7 +52,8 @@ TEXT = {
     "no debate": N_("No debate selected (Ctrl+O to choose one)."),
     "no statement": N_("Debate #{debate}: no statement of ours."),
     "status": N_("Statement #{id} · {who} · {lang} · {n} sections · {revs} · version {version}"),
-    "editor": N_("Editor · Ctrl+S save · Esc back to the sections · 1-3 insert a suggestion · / search the library"),
+    "editor": N_("Editor · Ctrl+S save · Esc back to the sections (there 1-3 insert a suggestion, / searches the "
+              "library)"),
     "ask delegation": N_("Our statement: which delegation delivers it?"),
     "ask language": N_("Language of the statement (zh or en):"),
     "ask search": N_("Search the agreed-language library for:"),
@@ -265,7 +267,7 @@ class OursPane(Pane):
             with Vertical(id="ours-left"):
                 yield DataTable(id="ours-sections", cursor_type="row", zebra_stripes=True)
                 yield Caption(TEXT["editor"], id="ours-editor-label")
-                yield TextArea(id="ours-editor", soft_wrap=True)
+                yield WritingArea(id="ours-editor", soft_wrap=True)
             with Vertical(id="ours-right"):
                 with ContentSwitcher(initial="ours-check-box", id="ours-report"):
                     with VerticalScroll(id="ours-check-box"):
