@@ -75,3 +75,14 @@ def test_a_file_that_is_not_a_concept_note(sqlite_cli: Cli, tmp_path: Path) -> N
     odd = tmp_path / "odd.txt"
     odd.write_text("x\n", encoding="utf-8")
     _one_chinese_line(zh(sqlite_cli, "import", odd), "看起来不是概念说明")
+
+
+def test_a_file_that_is_not_a_backup(sqlite_cli: Cli, tmp_path: Path) -> None:
+    not_json = tmp_path / "notes.json"
+    not_json.write_text("{ oops", encoding="utf-8")
+    _one_chinese_line(zh(sqlite_cli, "restore", not_json), "不是 debateprep 备份（第1行 JSON 有误",
+                      quoted=("debateprep", "Expecting", "property", "name", "enclosed", "double", "quotes"))
+    other = tmp_path / "other.json"
+    other.write_text('{"format": "something else"}', encoding="utf-8")
+    _one_chinese_line(zh(sqlite_cli, "restore", other), "不是 debateprep 备份（没有",
+                      quoted=("debateprep", "format", "backup", "something"))
