@@ -86,3 +86,14 @@ def test_a_file_that_is_not_a_backup(sqlite_cli: Cli, tmp_path: Path) -> None:
     other.write_text('{"format": "something else"}', encoding="utf-8")
     _one_chinese_line(zh(sqlite_cli, "restore", other), "不是 debateprep 备份（没有",
                       quoted=("debateprep", "format", "backup", "something"))
+
+
+def test_a_db_option_that_is_not_a_database(tmp_path: Path) -> None:
+    from tests.conftest import run_cli
+
+    empty = tmp_path / "empty.db"
+    empty.write_text("", encoding="utf-8")
+    _one_chinese_line(run_cli(["--lang", "zh", "--db", str(empty), "debate", "list"]), "是空文件，不是 debateprep 数据库",
+                      quoted=("debateprep",))
+    _one_chinese_line(run_cli(["--lang", "zh", "--db", "mysql://x/y", "debate", "list"]),
+                      "中的数据库 'mysql' 不受支持（请用 sqlite 或 postgresql）", quoted=("mysql", "sqlite", "postgresql"))
