@@ -433,3 +433,25 @@ def test_the_brief_follows_our_statement(sqlite_db) -> None:  # type: ignore[no-
             assert app.errors() == []
 
     asyncio.run(scenario())
+
+
+def test_a_reload_asked_for_meanwhile_never_cancels_a_change(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """A change to our statement, then at once a reload (another pane's change, a colleague's edit):
+    the change is made, and the pane shows it."""
+    statement_id = _seeded(sqlite_db)
+
+    async def scenario() -> None:
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            pane = await open_pane(pilot)
+            before = len(OurStatementService(sqlite_db).get(statement_id).sections)
+            for n in range(3):
+                pane._work(lambda service, n=n: service.add_section(statement_id, f"第{n}节"))  # type: ignore[misc]
+                pane.reload()  # before the change's worker had its turn
+            await settle(pilot)
+            stored = OurStatementService(sqlite_db).get(statement_id).sections
+            assert len(stored) == before + 3
+            assert pane.statement is not None and len(pane.statement.sections) == before + 3
+            assert app.errors() == []
+
+    asyncio.run(scenario())

@@ -7,6 +7,7 @@ everywhere in it.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -122,6 +123,7 @@ class PrstPane(Pane):
         self.draft_count = 0  # drafts the debate has (the status line says when there are several)
         self._shown_debate = False  # the current debate's draft (or its absence) is on screen
         self._waiting: list[AddToDraft] = []  # sent before that: added once it is
+        self._serial = threading.Lock()
         self._starting = False  # `a` started a draft and the editor has the keyboard until it is shown
 
     def compose(self) -> ComposeResult:
@@ -165,29 +167,29 @@ class PrstPane(Pane):
         self.reload()  # the highlighted row stays highlighted
 
     def reload(self, select: int | None = None) -> None:
-        self._work(lambda service: None, select=select)
+        self._run_load(select)
 
     def _work(self, op: Op, select: int | None = None, message: str = "", committing: str | None = None,
               starting: bool = False) -> None:
         """Run `op(services.prst)` in a thread (Services tells the other panes of a change), then
         reload the draft and show it; `committing`: the editor's text the op saves; `starting`: the
-        op starts the draft the editor's text is typed for."""
-        if starting:
-            self._run_start(op, select, message)
-        else:
-            self._run(op, select, message, committing, False)
+        op starts the draft the editor's text is typed for. A change is never cancelled by a reload
+        asked for meanwhile (a reload only replaces a reload)."""
+        self._run_write(op, select, message, committing, starting)
 
-    @work(thread=True, exclusive=True, group="prst", exit_on_error=False)
-    def _run(self, op: Op, select: int | None, message: str, committing: str | None, starting: bool) -> None:
+    @work(thread=True, exclusive=True, group="prst-load", exit_on_error=False)
+    def _run_load(self, select: int | None) -> None:
+        self._run_op(lambda service: None, select, "", None, False)
+
+    @work(thread=True, group="prst-write", exit_on_error=False)
+    def _run_write(self, op: Op, select: int | None, message: str, committing: str | None, starting: bool) -> None:
         self._run_op(op, select, message, committing, starting)
 
-    @work(thread=True, group="prst-start", exit_on_error=False)
-    def _run_start(self, op: Op, select: int | None, message: str) -> None:
-        """`_run` for the draft `a` starts, which a reload started meanwhile does not cancel (before it
-        ran): the pane shows the editor until its answer comes."""
-        self._run_op(op, select, message, None, True)
-
     def _run_op(self, op: Op, select: int | None, message: str, committing: str | None, starting: bool) -> None:
+        with self._serial:  # one change or read at a time, answers posted in that order: none shows stale
+            self._run_op_now(op, select, message, committing, starting)
+
+    def _run_op_now(self, op: Op, select: int | None, message: str, committing: str | None, starting: bool) -> None:
         service, debate_id = self.services.prst, self.debate_id
         try:
             result = op(service)
