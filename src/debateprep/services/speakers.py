@@ -351,8 +351,8 @@ class SpeakersService:
         withdrawn entry stays withdrawn, without the record. Conflict when there is nothing to undo."""
         current = self.entry(entry_id)
         if not _timed(current):
-            raise Conflict(f"speakers entry #{entry_id} ({current.delegation}) has no timing to undo: "
-                           f"it is {current.status.value}")
+            raise Conflict(_("speakers entry #{entry_id} ({delegation}) has no timing to undo: it is {status}").format(
+                entry_id=entry_id, delegation=current.delegation, status=current.status.value))
         status = Status.INSCRIBED if current.status in (Status.SPEAKING, Status.SPOKE) else current.status
         return self.update(entry_id, version, seen=seen, status=status, started_at=None, actual_seconds=None)
 
