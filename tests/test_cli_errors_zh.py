@@ -97,3 +97,8 @@ def test_a_db_option_that_is_not_a_database(tmp_path: Path) -> None:
                       quoted=("debateprep",))
     _one_chinese_line(run_cli(["--lang", "zh", "--db", "mysql://x/y", "debate", "list"]),
                       "中的数据库 'mysql' 不受支持（请用 sqlite 或 postgresql）", quoted=("mysql", "sqlite", "postgresql"))
+
+
+def test_a_bad_date_and_time(sqlite_cli: Cli) -> None:
+    result = zh(sqlite_cli, "speakers", "start", "1", "--at", "yesterday")
+    assert result.exit_code == 2 and "不是日期和时间（YYYY-MM-DDTHH:MM）：'yesterday'" in result.stderr

@@ -30,7 +30,8 @@ def _when(value: str) -> datetime:
     try:
         return datetime.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date and time (YYYY-MM-DDTHH:MM): {value!r}") from None
+        raise argparse.ArgumentTypeError(_("not a date and time (YYYY-MM-DDTHH:MM): {value!r}").format(
+            value=value)) from None
 
 
 def _entry_fields(p: argparse.ArgumentParser, editing: bool = False) -> None:
