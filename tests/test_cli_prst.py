@@ -188,7 +188,7 @@ def test_prst_commands_say_and_never_guess_which_debates_draft(cli) -> None:  # 
     assert cli(["prst", "new", second, "--lang", "zh"]).exit_code == 0
     made = cli(["prst", "new", first])  # English, as the debate
     assert made.exit_code == 0 and made.stdout.startswith(f"PRST draft #2 for #{first} Transitions")
-    assert f"debates #{second} have drafts too: give this draft's id to the commands that follow " \
+    assert f"other debates (#{second}) have drafts too: give this draft's id to the commands that follow " \
            "(`debateprep prst add 2 …`)" in made.stderr
 
     guessed = cli(["prst", "add", "--library", "S/RES/2594 (2021), OP 3"])  # which draft? not guessed

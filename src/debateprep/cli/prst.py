@@ -254,7 +254,7 @@ def _new(args: argparse.Namespace) -> int:
         print(draft.chapeau)
     elsewhere = sorted({d.debate_id for d in _service(args).drafts() if d.debate_id != debate.id})
     if elsewhere:  # a command given no DRAFT would not know which debate's draft is meant
-        print(_("debateprep: debates {others} have drafts too: give this draft's id to the commands that follow "
+        print(_("debateprep: other debates ({others}) have drafts too: give this draft's id to the commands that follow "
                 "(`debateprep prst add {draft} …`)").format(others=", ".join(f"#{i}" for i in elsewhere),
                                                             draft=draft.id), file=sys.stderr)
     if before:  # never a silent switch: the earlier drafts are kept, and named
