@@ -49,7 +49,7 @@ def test_writers_raising_the_same_mark_at_once_all_succeed(db_url: str) -> None:
         try:
             start.wait()
             for i in range(5):
-                services.speakers.add(debate.id, names[n * 5 + i])  # type: ignore[arg-type]
+                services.speakers.add(debate.id, names[n * 5 + i])
         except BaseException as exc:  # noqa: BLE001 - collected, asserted below
             errors.append(exc)
         finally:
