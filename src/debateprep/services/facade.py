@@ -134,11 +134,12 @@ class Services:
         """Tell other processes that `topics` changed; remember the marks as this process's own."""
         from debateprep.storage.changes import raise_marks
 
-        try:
-            raised = raise_marks(self.db, topics)
-        except DatabaseError:
-            return  # the change itself is saved; only the notice to others is lost (their next reload shows it)
+        # (under the lock: a look for changes made meanwhile waits, and then knows these marks are ours)
         with self._marks_lock:
+            try:
+                raised = raise_marks(self.db, topics)
+            except DatabaseError:
+                return  # the change itself is saved; only the notice to others is lost (their next reload shows it)
             for topic, revision in raised.items():
                 self._own_marks.setdefault(topic, set()).add(revision)
 
@@ -147,10 +148,10 @@ class Services:
         the last call: one small query. The first call only takes note of where the marks stand."""
         from debateprep.storage.changes import read_marks
 
-        marks = read_marks(self.db)
         known = {str(topic) for topic in Topic}
         changed: set[Topic] = set()
         with self._marks_lock:
+            marks = read_marks(self.db)
             seen, self._marks_seen = self._marks_seen, marks
             if seen is None:
                 return frozenset()
