@@ -244,3 +244,37 @@ def test_an_export_right_after_a_change_exports_the_brief_with_the_change(sqlite
             assert "安全理事会回顾其关于保护平民的各项决议" in target.read_text(encoding="utf-8")
 
     asyncio.run(run())
+
+
+def test_f6_talking_points_come_from_our_statement_or_say_how_to_write_it(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """F6: without a statement of ours each question says so and points to F7; once it is written,
+    the question's talking points are its section's key sentences, naming the statement and version."""
+    debate_id = _seed(sqlite_db)
+    DebateService(sqlite_db).update(DebateService(sqlite_db).get(debate_id), our_delegation="China")
+
+    async def run() -> None:
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            pane = await open_brief(pilot)
+            assert pane.built is not None
+            assert pane.built.markdown.count("尚未起草我方发言，因此没有要点：请用 `debateprep ours new`（界面：F7）") == 13
+            lines = app.query_one(MarkdownPreview).plain_lines()
+            assert any("界面：F7" in line for line in lines)
+            await pilot.press("f1")
+            await settle(pilot)
+            ours = app.services.ours
+            statement = ours.new(debate_id)
+            assert statement.id is not None
+            section = next(s for s in statement.sections if s.question_label == "Q6")
+            ours.edit_section(statement.id, section, "中方认为，应统一维和人员的保护平民培训标准。我们支持秘书处。")
+            await settle(pilot)
+            await pilot.press("f6")
+            await settle(pilot)
+            markdown = pane.built.markdown.replace("\\#", "#")
+            assert f"**我方要点（取自我方发言#{statement.id}，工作文本（尚无修订版））：**\n\n" \
+                   "- 中方认为，应统一维和人员的保护平民培训标准。\n" in markdown
+            assert "尚未起草我方发言" not in markdown.split("## 我方发言")[0]
+            lines = app.query_one(MarkdownPreview).plain_lines()
+            assert any("中方认为，应统一维和人员的保护平民培训标准。" in line for line in lines)
+
+    asyncio.run(run())

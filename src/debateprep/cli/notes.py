@@ -110,6 +110,8 @@ def _import(args: argparse.Namespace) -> int:
     check_input_paths([args.file])
     parsed = import_concept_note(args.file, symbol=args.symbol)  # bad input fails before the database opens
     result = _service(args).import_file(args.file, symbol=args.symbol, parsed=parsed)
+    for warning in result.warnings:
+        print(f"debateprep: warning: {warning}", file=sys.stderr)
     if _wants_json(args):
         if not result.created:
             print(f"debateprep: {result}", file=sys.stderr)

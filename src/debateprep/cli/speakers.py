@@ -1,4 +1,5 @@
-"""CLI: `debateprep speakers add|list|edit|move|withdraw|order|schedule|import|export|start|done|roster`."""
+"""CLI: `debateprep speakers add|list|edit|move|withdraw|order|schedule|import|export|start|done|unspoke|
+reset-timer|roster`."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from debateprep.cli.common import (
 )
 from debateprep.domain.cells import fit
 from debateprep.domain.speakers import Basis, Level, Status
-from debateprep.i18n import N_, _
+from debateprep.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from debateprep.services.speakers import SpeakersService, SpeakersView
@@ -142,6 +143,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     done.add_argument("--seconds", type=int, required=True)
     add_json_flag(done)
     done.set_defaults(func=_done)
+
+    unspoke = ssub.add_parser("unspoke", help=_("timer: not spoken yet — undo this entry's timing (start, duration, "
+                                                "'spoke')"))
+    unspoke.add_argument("entry", type=int, metavar="ENTRY")
+    _version(unspoke)
+    add_json_flag(unspoke)
+    unspoke.set_defaults(func=_unspoke)
+
+    reset = ssub.add_parser("reset-timer", help=_("timer: clear every recorded speaking time and 'spoke' mark of the "
+                                                  "debate (after a rehearsal); the plan is kept"))
+    add_debate_arg(reset)
+    reset.add_argument("--yes", action="store_true", help=_("do it (without --yes: say what would be cleared)"))
+    add_json_flag(reset)
+    reset.set_defaults(func=_reset_timer)
 
     roster = ssub.add_parser("roster", help=_("find delegations and groups in the roster (English or Chinese)"))
     roster.add_argument("query", metavar="TEXT")
@@ -436,6 +451,31 @@ def _start(args: argparse.Namespace) -> int:
 
 def _done(args: argparse.Namespace) -> int:
     return _print_entry(_service(args).finish(args.entry, args.seconds), args.json, N_("spoke:"))
+
+
+def _unspoke(args: argparse.Namespace) -> int:
+    return _print_entry(_service(args).unspoke(args.entry, args.version), args.json, N_("not spoken yet:"))
+
+
+def _reset_timer(args: argparse.Namespace) -> int:
+    service = _service(args)
+    debate = service.debate(args.debate)
+    timed = service.timed_entries(debate.id)
+    if timed and not args.yes:
+        names = _(", ").join(f"#{e.id} {e.delegation}" for e in timed)
+        usage_error(args, ngettext("this clears the timing of {count} entry of debate #{debate} ({names}): add "
+                                   "--yes to do it",
+                                   "this clears the timing of {count} entries of debate #{debate} ({names}): add "
+                                   "--yes to do it", len(timed)).format(count=len(timed), debate=debate.id,
+                                                                        names=names))
+    changed = service.reset_timer(debate.id)
+    if args.json:
+        print_json({"debate_id": debate.id, "cleared": [_entry_json(e) for e in changed]})
+    else:
+        print(ngettext("timer reset for debate #{debate}: {count} entry waits to speak again",
+                       "timer reset for debate #{debate}: {count} entries wait to speak again",
+                       len(changed)).format(debate=debate.id, count=len(changed)))
+    return 0
 
 
 def _roster(args: argparse.Namespace) -> int:

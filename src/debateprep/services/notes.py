@@ -28,6 +28,8 @@ class ImportResult:
     created: bool  # False: the same content was already imported
     debate_id: int | None
     source: str = ""  # the file given this time
+    # one line per guiding question that still stops mid-sentence, naming the file and the question
+    warnings: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         n = self.note
@@ -66,7 +68,7 @@ class NotesService:
         The same content imported again is not stored twice: the result says where it is.
         `parsed` is `import_concept_note(path, symbol)` when the caller already ran it.
         """
-        from debateprep.importers.concept_note import import_concept_note  # the parser: loaded to import
+        from debateprep.importers.concept_note import cut_question_warnings, import_concept_note  # loaded to import
 
         doc, note = parsed or import_concept_note(path, symbol=symbol)
         if len(note.questions) > limits.MAX_QUESTIONS:
@@ -102,7 +104,7 @@ class NotesService:
                 raise
             existing.source = Path(path).name
             return existing
-        return ImportResult(stored, True, debate.id, Path(path).name)
+        return ImportResult(stored, True, debate.id, Path(path).name, tuple(cut_question_warnings(path, note)))
 
     def _existing(self, digest: str) -> ImportResult | None:
         with self.db.session() as s:

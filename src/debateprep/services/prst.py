@@ -29,6 +29,7 @@ from debateprep.domain.prst import (
     conventional_order,
     insertion_index,
     move_to,
+    position_subjects,
     translate_item,
 )
 from debateprep.domain.prst_diff import RevisionDiff, diff_paragraphs
@@ -212,8 +213,9 @@ class PrstService:
             wanted.add(_same_text(provenance.source_text))
         for number, p in enumerate(draft.paragraphs, start=1):
             theirs = {_same_text(p.text)}
-            if p.provenance.kind != "typed" and p.provenance.source_text:
-                theirs.add(_same_text(p.provenance.source_text))
+            for source in (p.provenance, p.provenance.edited_from):  # a rewritten paragraph's source too
+                if source is not None and source.kind != "typed" and source.source_text:
+                    theirs.add(_same_text(source.source_text))
             if wanted & theirs:
                 raise Conflict(f"already in PRST draft #{draft.id} as paragraph {number} "
                                f"({p.provenance.describe()}): not added again")
@@ -304,18 +306,28 @@ class PrstService:
              read_text: str | None = None, *, convert: bool = True) -> Paragraph:
         """Replace the text of paragraph `paragraph_id` as the caller read it at `version` (and
         `read_text`, when the caller has it: the refusal then diffs from what they saw). The new
-        text is converted to PRST form as added text is (unless `convert` is False); the
-        agreed/new check is reset."""
+        text is converted to PRST form as added text is (unless `convert` is False) and checked
+        against the library as `check` does (its agreed/new mark, closest citation and similarity
+        are those of the new text). When the caller typed other words than the paragraph had, its
+        provenance becomes the drafter's, edited from where it came from (`Provenance.edited`)."""
         if not text.strip():
             raise InputError(None, "a paragraph needs some text (use remove to delete it)")
-        language = self.get(draft_id).language
-        conversion = draft_text(text, language, convert=convert)
+        draft = self.get(draft_id)
+        conversion = draft_text(text, draft.language, convert=convert)
+        index = next((i for i, p in enumerate(draft.paragraphs) if p.id == paragraph_id), None)
+        # checked as `check` reads it: at its position (Chinese: 安全理事会 first, 安理会 after)
+        positioned = position_subjects(
+            [conversion.text if i == index else p.text for i, p in enumerate(draft.paragraphs)], draft.language)
+        result = self.check_text(positioned[index] if index is not None else conversion.text, draft.language)
         who = current_user()
         with self.db.transaction() as s:
             current = repo.get_paragraph(s, draft_id, paragraph_id)
+            rewritten = _same_text(body(text)) != _same_text(body(current.text))
             edited = replace(
-                current, text=conversion.text, status="unchecked",
-                closest_citation=None, closest_text=None, similarity=None, flags=conversion.flags,
+                current, text=conversion.text,
+                provenance=current.provenance.edited(text) if rewritten else current.provenance,
+                status=result.status, closest_citation=result.citation, closest_text=result.text,
+                similarity=result.similarity, flags=refresh_flags(conversion.flags, conversion.text, draft.language),
             )
             return repo.update_paragraph(s, draft_id, edited, version, read_text, who)
 
@@ -412,22 +424,23 @@ class PrstService:
             latest = draft.latest_revision()
             if latest is not None and list(latest.paragraphs) == draft.texts():
                 raise InputError(None, f"nothing changed since {latest.label}")
-            revision = repo.add_revision(s, draft_id, draft.texts(), note)
+            revision = repo.add_revision(s, draft_id, draft.texts(), note, [p.id for p in draft.paragraphs])
             repo.bump_draft(s, row, current_user())
             return revision
 
     def diff(self, draft_id: int, old: str | int | None = None, new: str | int | None = None) -> RevisionDiff:
         """Diff two revisions; 'current' is the working text. Default: the last revision -> current,
-        or the last two revisions when nothing changed since."""
+        or the last two revisions when nothing changed since. An edited paragraph is one changed
+        paragraph, its words marked (characters in Chinese), however much it was rewritten."""
         draft = self.get(draft_id)
         if not draft.revisions:
             raise InputError(None, "no revision yet: run `debateprep prst revise` first")
 
-        def side(ref: str | int) -> tuple[str, list[str]]:
+        def side(ref: str | int) -> tuple[str, list[str], list[int | None]]:
             if isinstance(ref, str) and ref.strip().lower() in ("current", "working", "now"):
-                return "current", draft.texts()
+                return "current", draft.texts(), [p.id for p in draft.paragraphs]
             rev = draft.revision(ref)
-            return rev.label, list(rev.paragraphs)
+            return rev.label, list(rev.paragraphs), list(rev.paragraph_ids)
 
         if old is None and new is None:
             latest = draft.revisions[-1]
@@ -435,9 +448,10 @@ class PrstService:
                 old, new = latest.number, "current"
             else:
                 old, new = draft.revisions[-2].number, latest.number
-        old_label, old_texts = side(old if old is not None else draft.revisions[-1].number)
-        new_label, new_texts = side(new if new is not None else "current")
-        return diff_paragraphs(old_texts, new_texts, old_label, new_label)
+        old_label, old_texts, old_ids = side(old if old is not None else draft.revisions[-1].number)
+        new_label, new_texts, new_ids = side(new if new is not None else "current")
+        # paragraphs matched by their stored ids (a revision circulated before ids were kept: by wording)
+        return diff_paragraphs(old_texts, new_texts, old_label, new_label, old_ids, new_ids)
 
     # export ------------------------------------------------------------------------------
 

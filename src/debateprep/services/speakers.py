@@ -343,6 +343,38 @@ class SpeakersService:
             changes["started_at"] = datetime.now().replace(microsecond=0)
         return self.update(entry_id, version, **changes)
 
+    def unspoke(self, entry_id: int, version: int | None = None, *, seen: SpeakerEntry | None = None
+                ) -> SpeakerEntry:
+        """Not spoken yet: undo the timer's record of one entry (its start, its duration and its
+        "speaking"/"spoke" mark); it waits again where the rules (and its override) place it. A
+        withdrawn entry stays withdrawn, without the record. Conflict when there is nothing to undo."""
+        current = self.entry(entry_id)
+        if not _timed(current):
+            raise Conflict(f"speakers entry #{entry_id} ({current.delegation}) has no timing to undo: "
+                           f"it is {current.status.value}")
+        status = Status.INSCRIBED if current.status in (Status.SPEAKING, Status.SPOKE) else current.status
+        return self.update(entry_id, version, seen=seen, status=status, started_at=None, actual_seconds=None)
+
+    def timed_entries(self, ref: int | str | None) -> list[SpeakerEntry]:
+        """The entries of a debate that carry a timer record (what `reset_timer` would clear)."""
+        debate = self.debate(ref)
+        assert debate.id is not None
+        return [e for e in self.entries(debate.id) if _timed(e)]
+
+    def reset_timer(self, ref: int | str | None) -> list[SpeakerEntry]:
+        """Clear every recorded speaking time and "speaking"/"spoke" mark of a debate (after a
+        rehearsal, say), in one transaction; the plan — order, overrides, limits — is untouched.
+        Returns the entries it changed."""
+        debate = self.debate(ref)
+        assert debate.id is not None
+        with self.db.transaction() as s:
+            changed = []
+            for e in repo.list_for_debate(s, debate.id):
+                if _timed(e):
+                    status = Status.INSCRIBED if e.status in (Status.SPEAKING, Status.SPOKE) else e.status
+                    changed.append(repo.update(s, replace(e, status=status, started_at=None, actual_seconds=None)))
+            return changed
+
     # -- import / export ----------------------------------------------------------------
 
     def import_csv(self, ref: int | str | None, path: str | Path) -> list[SpeakerEntry]:
@@ -645,6 +677,11 @@ class _EntryIndex:
         if found is not None and found.code in self.by_code:
             return self.by_code[found.code]
         return self.by_name.get(ref.casefold())
+
+
+def _timed(e: SpeakerEntry) -> bool:
+    """The entry carries a timer record: marked speaking or spoken, or a logged start or duration."""
+    return e.status in (Status.SPEAKING, Status.SPOKE) or e.started_at is not None or e.actual_seconds is not None
 
 
 def _override_text(e: SpeakerEntry, placements: list[Placement]) -> str | None:

@@ -3,14 +3,14 @@ change, so that a terminal UI open elsewhere notices a change another process ma
 colleague on a shared PostgreSQL database) with one small query.
 
 Revision ID: 0015
-Revises: 0011
+Revises: 0012
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0015"
-down_revision = "0011"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
