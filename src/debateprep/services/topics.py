@@ -48,7 +48,7 @@ CHANGES: dict[str, dict[str, frozenset[Topic]]] = {
         "add": _SPEAKERS, "update": _SPEAKERS, "withdraw": _SPEAKERS, "reinstate": _SPEAKERS, "move": _SPEAKERS,
         "clear_override": _SPEAKERS, "start": _SPEAKERS, "finish": _SPEAKERS, "import_csv": _SPEAKERS,
         "import_record": _SPEAKERS, "import_briefers": _SPEAKERS, "inscribe_council": _SPEAKERS,
-        "delete": _SPEAKERS,
+        "delete": _SPEAKERS, "unspoke": _SPEAKERS, "reset_timer": _SPEAKERS,
     },
     "statements": {
         "import_files": _STATEMENTS, "import_record": _STATEMENTS, "resolve": _STATEMENTS,
@@ -75,7 +75,7 @@ READS: dict[str, frozenset[str]] = {
     "notes": frozenset({"list", "get", "for_debate", "debate_of", "questions"}),
     "debates": frozenset({"get", "list", "latest", "resolve"}),
     "speakers": frozenset({"debate", "entries", "entry", "order_settings", "view", "build_entry", "export_csv",
-                           "heard_settings"}),
+                           "timed_entries", "heard_settings"}),
     "statements": frozenset({"list", "get", "questions", "coverage", "convergence", "roster", "why_empty",
                              "marks"}),
     "library": frozenset({"show", "documents", "count", "paragraph", "context", "search", "similar", "holdings",
