@@ -80,6 +80,26 @@ def test_text_list_in_chinese(cli: Cli) -> None:
     assert "大不列颠及北爱尔兰联合王国" in out and "10:00" in out
 
 
+def test_order_and_schedule_name_delegations_in_the_interface_language(cli: Cli) -> None:
+    debate = new_debate(cli)  # an English debate
+    for name in ("United Kingdom", "Chad"):
+        ok(cli(["speakers", "add", debate, name]))
+    ok(cli(["speakers", "add", debate, "Mr. Zhang", "--person"]))
+    for command in (["speakers", "order", debate], ["speakers", "schedule", debate]):
+        out = ok(cli(["--lang", "zh", *command])).stdout
+        assert "大不列颠及北爱尔兰联合王国" in out and "乍得" in out, out
+        assert "United Kingdom" not in out and "Chad" not in out, out
+        assert "Mr. Zhang" in out  # a person in a personal capacity keeps the name given
+        english = ok(cli(["--lang", "en", *command])).stdout
+        assert "United Kingdom" in english and "乍得" not in english
+        chosen = ok(cli(["--lang", "en", *command, "--lang", "zh"])).stdout  # the command's own --lang
+        assert "乍得" in chosen
+    why = ok(cli(["--lang", "zh", "speakers", "order", debate, "--json"])).json()
+    assert isinstance(why, list)
+    uk = next(r for r in why if r["delegation"] == "United Kingdom")
+    assert uk["why"].startswith("大不列颠及北爱尔兰联合王国排在")
+
+
 def test_move_withdraw_order_explain(cli: Cli) -> None:
     debate = new_debate(cli)
     for name in ("Chad", "Jordan", "Norway", "Japan"):

@@ -6,7 +6,7 @@ import asyncio
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import ContentSwitcher, Input, TextArea
+from textual.widgets import ContentSwitcher, Input, Label, TextArea
 
 from debateprep.services.debates import DebateService
 from debateprep.services.notes import NotesService
@@ -165,6 +165,32 @@ def test_export_to_an_unwritable_place_is_a_notification(sqlite_db, tmp_path: Pa
             errors = [m for m, severity in app.notices if severity == "error"]
             assert len(errors) == 1 and "a-file" in errors[0]
             assert app.is_running
+
+    asyncio.run(run())
+
+
+def test_export_to_a_folder_that_does_not_exist_is_refused(sqlite_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The dialog says the folder is missing before Enter; Enter shows the error, writes and creates nothing."""
+    _seed(sqlite_db)
+    missing = tmp_path / "no-such"
+
+    async def run() -> None:
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_brief(pilot)
+            await pilot.press("e")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, PromptScreen)
+            screen.query_one(Input).value = str(missing / "brief.md")
+            await settle(pilot)
+            shown = str(screen.query_one("#prompt-explain", Label).render())
+            assert f"{missing}: no such folder; create the folder first" in shown
+            await pilot.press("enter")
+            await settle(pilot)
+            errors = [m for m, severity in app.notices if severity == "error"]
+            assert len(errors) == 1 and f"{missing}: no such folder; create the folder first" in errors[0]
+            assert not missing.exists() and app.is_running
 
     asyncio.run(run())
 

@@ -93,7 +93,8 @@ def _note_id(args: argparse.Namespace) -> int:
     assert debate.id is not None
     stored = _service(args).for_debate(debate.id)
     if stored is None:
-        raise NotFound(f"debate #{debate.id} has no concept note: `debateprep import FILE`, or give a NOTE")
+        raise NotFound(_("debate #{debate_id} has no concept note: `debateprep import FILE`, or give a NOTE").format(
+            debate_id=debate.id))
     return stored.id
 
 

@@ -46,7 +46,7 @@ QUOTES: dict[str, tuple[str, str]] = {"en": ('"', '"'), "zh": ("“", "”")}
 
 def check_language(language: str) -> str:
     if language not in LANGUAGES:
-        raise InputError(None, f"language must be en or zh, not {language!r}")
+        raise InputError(None, _("language must be en or zh, not {language!r}").format(language=language))
     return language
 
 
@@ -277,7 +277,8 @@ class Draft:
             if rev.number == number:
                 return rev
         known = ", ".join(r.label for r in self.revisions) or "none yet"
-        raise InputError(None, f"no rev.{number} of this draft (revisions: {known})")
+        raise InputError(None, _("no rev.{number} of this draft (revisions: {known})").format(
+            number=number, known=known))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -323,10 +324,10 @@ def parse_revision(ref: str | int) -> int:
     else:
         raw = ref.strip().lower().removeprefix("rev").lstrip(". ")
         if not raw.isdigit():
-            raise InputError(None, f"not a revision: {ref!r} (use rev.1, rev.2 …)")
+            raise InputError(None, _("not a revision: {ref!r} (use rev.1, rev.2 …)").format(ref=ref))
         number = int(raw)
     if number < 1:
-        raise InputError(None, f"revisions start at rev.1, not {ref!r}")
+        raise InputError(None, _("revisions start at rev.1, not {ref!r}").format(ref=ref))
     return number
 
 
@@ -351,10 +352,11 @@ def move_to(items: Sequence[Paragraph], paragraph_id: int, target: int) -> list[
     """Move the paragraph with id `paragraph_id` to number `target` (1-based, as numbered now)."""
     n = len(items)
     if not 1 <= target <= n:
-        raise InputError(None, f"position {target} is out of range (the draft has {n} paragraphs)")
+        raise InputError(None, _("position {target} is out of range (the draft has {n} paragraphs)").format(
+            target=target, n=n))
     index = next((i for i, p in enumerate(items) if p.id == paragraph_id), None)
     if index is None:
-        raise InputError(None, f"no paragraph id {paragraph_id} in this draft")
+        raise InputError(None, _("no paragraph id {paragraph_id} in this draft").format(paragraph_id=paragraph_id))
     out = list(items)
     out.insert(target - 1, out.pop(index))
     return out

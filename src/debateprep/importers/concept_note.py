@@ -26,14 +26,15 @@ def import_concept_note(path: str | Path, symbol: str | None = None) -> tuple[Re
         try:
             symbol = normalise_symbol(symbol)
         except ValueError:
-            raise InputError(None, f"--symbol {symbol!r} is not a UN document symbol (e.g. S/2014/74)") from None
+            raise InputError(None, _("--symbol {symbol!r} is not a UN document symbol (e.g. S/2014/74)").format(
+                symbol=symbol)) from None
     doc = read_document(path, max_chars=MAX_NOTE_CHARS, what=N_("concept note"))
     note = parse_concept_note(doc.text, symbol=symbol, furniture=doc.furniture,
                               footnotes=tuple(zip(doc.footnote_at, doc.footnotes)))
     if note.symbol is None:
         note.symbol = symbol_from_filename(Path(path).name)
     if not note.questions and not any(s.heading for s in note.sections) and note.letter_date is None:
-        raise InputError(path, "does not look like a concept note (no letter, no headings, no guiding questions)")
+        raise InputError(path, _("does not look like a concept note (no letter, no headings, no guiding questions)"))
     return doc, note
 
 

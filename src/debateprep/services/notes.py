@@ -72,8 +72,9 @@ class NotesService:
 
         doc, note = parsed or import_concept_note(path, symbol=symbol)
         if len(note.questions) > limits.MAX_QUESTIONS:
-            raise InputError(path, f"{len(note.questions):,} guiding questions: a concept note has a few dozen at "
-                                   f"most (the limit is {limits.MAX_QUESTIONS:,}); not imported")
+            raise InputError(path, _("{count:,} guiding questions: a concept note has a few dozen at most (the limit "
+                                     "is {limit:,}); not imported").format(
+                count=len(note.questions), limit=limits.MAX_QUESTIONS))
         digest = content_hash(doc.text)
         existing = self._existing(digest)
         if existing is not None:
@@ -163,7 +164,8 @@ class NotesService:
         with self.db.transaction() as s:
             row = repo.question_row(s, question_id)
             if row.original is None:
-                raise InputError(None, f"question #{question_id} was added by hand: it has no original wording")
+                raise InputError(None, _("question #{question_id} was added by hand: it has no original wording").format(
+                    question_id=question_id))
             language = self._language(s, row.note_id)
             text = clean_item(row.original)
             return repo.update_question(
@@ -208,5 +210,5 @@ def _settings(note: ConceptNote) -> DebateSettings:
 def _required(text: str) -> str:
     text = " ".join(text.split())
     if not text:
-        raise InputError(None, "a question cannot be empty")
+        raise InputError(None, _("a question cannot be empty"))
     return text

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from debateprep.domain import limits
 from debateprep.domain.errors import Conflict, InputError, NotFound
+from debateprep.i18n import _
 from debateprep.domain.prst import (
     Draft,
     Paragraph,
@@ -153,13 +154,15 @@ class PrstService:
                 debate_id = self._only_debate_with_drafts()
             draft = self.current(debate_id) if debate_id is not None else None
             if draft is None:
-                where = f" for debate #{debate_id}" if debate_id is not None else ""
-                raise NotFound(f"no PRST draft{where} yet: run `debateprep prst new`")
+                if debate_id is None:
+                    raise NotFound(_("no PRST draft yet: run `debateprep prst new`"))
+                raise NotFound(_("no PRST draft for debate #{debate_id} yet: run `debateprep prst new`").format(
+                    debate_id=debate_id))
             return draft
         try:
             return self.get(int(ref))
         except ValueError:
-            raise InputError(None, f"draft must be a number, not {ref!r}") from None
+            raise InputError(None, _("draft must be a number, not {ref!r}").format(ref=ref)) from None
 
     def _only_debate_with_drafts(self) -> int | None:
         """The debate a command given no DRAFT acts on: the one debate with drafts (else the most
@@ -188,11 +191,12 @@ class PrstService:
         `position` is 1-based; by default the paragraph goes where convention puts it.
         """
         if not text.strip():
-            raise InputError(None, "a paragraph needs some text")
+            raise InputError(None, _("a paragraph needs some text"))
         draft = self.get(draft_id)
         text_lang = "zh" if is_chinese(text) else "en"
         if text_lang != draft.language:
-            raise InputError(None, f"this draft is in {draft.language}; the paragraph is in {text_lang}")
+            raise InputError(None, _("this draft is in {language}; the paragraph is in {text_lang}").format(
+                language=draft.language, text_lang=text_lang))
         provenance = provenance or Provenance("typed", source_text=text.strip())
         conversion = draft_text(text, draft.language, convert=convert)
         self._refuse_duplicate(draft, conversion.text, provenance)
@@ -217,8 +221,8 @@ class PrstService:
                 if source is not None and source.kind != "typed" and source.source_text:
                     theirs.add(_same_text(source.source_text))
             if wanted & theirs:
-                raise Conflict(f"already in PRST draft #{draft.id} as paragraph {number} "
-                               f"({p.provenance.describe()}): not added again")
+                raise Conflict(_("already in PRST draft #{draft_id} as paragraph {number} ({value}): not added again").format(
+                    draft_id=draft.id, number=number, value=p.provenance.describe()))
 
     def send_group(self, debate_id: int, rank: int) -> Sent:
         """Convergence group `rank` into the debate's current draft, started if there is none."""
@@ -250,10 +254,12 @@ class PrstService:
         language = draft.language if draft is not None else self._debate_language(debate_id)
         text_lang = "zh" if is_chinese(text) else "en"
         if text_lang != language:  # refused before a draft is started for it
-            where = f"PRST draft #{draft.id}" if draft is not None else f"debate #{debate_id}'s PRST draft"
-            raise InputError(None, f"{where} is in {language}; this paragraph is in {text_lang}")
+            where = (_("PRST draft #{draft_id} is in {language}; this paragraph is in {text_lang}") if draft is not None
+                     else _("debate #{debate_id}'s PRST draft is in {language}; this paragraph is in {text_lang}"))
+            raise InputError(None, where.format(draft_id=draft.id if draft is not None else None, debate_id=debate_id,
+                                                language=language, text_lang=text_lang))
         if not text.strip():
-            raise InputError(None, "a paragraph needs some text")
+            raise InputError(None, _("a paragraph needs some text"))
         started = draft is None  # (checked first: a draft is never started for a paragraph refused)
         if draft is None:
             draft = self.new_draft(debate_id)
@@ -311,7 +317,7 @@ class PrstService:
         are those of the new text). When the caller typed other words than the paragraph had, its
         provenance becomes the drafter's, edited from where it came from (`Provenance.edited`)."""
         if not text.strip():
-            raise InputError(None, "a paragraph needs some text (use remove to delete it)")
+            raise InputError(None, _("a paragraph needs some text (use remove to delete it)"))
         draft = self.get(draft_id)
         conversion = draft_text(text, draft.language, convert=convert)
         index = next((i for i, p in enumerate(draft.paragraphs) if p.id == paragraph_id), None)
@@ -420,10 +426,10 @@ class PrstService:
             row = repo.check_draft_version(s, draft_id, None)
             draft = repo.get(s, draft_id)
             if not draft.paragraphs:
-                raise InputError(None, "the draft has no paragraphs to circulate yet")
+                raise InputError(None, _("the draft has no paragraphs to circulate yet"))
             latest = draft.latest_revision()
             if latest is not None and list(latest.paragraphs) == draft.texts():
-                raise InputError(None, f"nothing changed since {latest.label}")
+                raise InputError(None, _("nothing changed since {label}").format(label=latest.label))
             revision = repo.add_revision(s, draft_id, draft.texts(), note, [p.id for p in draft.paragraphs])
             repo.bump_draft(s, row, current_user())
             return revision
@@ -434,7 +440,7 @@ class PrstService:
         paragraph, its words marked (characters in Chinese), however much it was rewritten."""
         draft = self.get(draft_id)
         if not draft.revisions:
-            raise InputError(None, "no revision yet: run `debateprep prst revise` first")
+            raise InputError(None, _("no revision yet: run `debateprep prst revise` first"))
 
         def side(ref: str | int) -> tuple[str, list[str], list[int | None]]:
             if isinstance(ref, str) and ref.strip().lower() in ("current", "working", "now"):
@@ -461,7 +467,7 @@ class PrstService:
         draft = self.get(draft_id)
         if annotated:
             if revision is not None:
-                raise InputError(None, "the annotated export shows the working text; drop --rev")
+                raise InputError(None, _("the annotated export shows the working text; drop --rev"))
             return annotated_markdown(draft)
         return clean_markdown(draft, draft.revision(revision) if revision is not None else None)
 

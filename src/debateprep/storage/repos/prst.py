@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from sqlmodel import Session, select
 
 from debateprep.domain.errors import NotFound, StaleEdit
+from debateprep.i18n import _
 from debateprep.domain.prst import Draft, Paragraph, Provenance, Revision
 from debateprep.domain.prst_form import Flag
 from debateprep.domain.prst_diff import render_words, word_diff
@@ -73,7 +74,7 @@ def _revision(row: PrstRevisionRow) -> Revision:
 def _draft_row(session: Session, draft_id: int) -> PrstDraftRow:
     row = session.get(PrstDraftRow, draft_id)
     if row is None:
-        raise NotFound(f"no PRST draft #{draft_id} (see `debateprep prst list`)")
+        raise NotFound(_("no PRST draft #{draft_id} (see `debateprep prst list`)").format(draft_id=draft_id))
     return row
 
 
@@ -212,10 +213,11 @@ def paragraph_row(session: Session, draft_id: int, paragraph_id: int) -> PrstPar
     row = session.get(PrstParagraphRow, paragraph_id)
     if row is None or row.draft_id != draft_id:
         draft = _draft_row(session, draft_id)
-        who = f", last changed by {draft.updated_by}" if draft.updated_by else ""
-        gone = " (removed?" if row is None else " (it belongs to another draft"
-        raise NotFound(f"no paragraph id {paragraph_id} in PRST draft #{draft_id}{gone}; the draft is at "
-                       f"version {draft.version}{who}): see `debateprep prst show {draft_id}`")
+        who = _(", last changed by {user}").format(user=draft.updated_by) if draft.updated_by else ""
+        gone = _("removed?") if row is None else _("it belongs to another draft")
+        raise NotFound(_("no paragraph id {paragraph_id} in PRST draft #{draft_id} ({gone}; the draft is at version "
+                         "{version}{who}): see `debateprep prst show {draft_id}`").format(
+            paragraph_id=paragraph_id, draft_id=draft_id, gone=gone, version=draft.version, who=who))
     return row
 
 

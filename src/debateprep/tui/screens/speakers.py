@@ -313,9 +313,7 @@ class SpeakersPane(Pane):
 
     def _display_name(self, e: SpeakerEntry) -> str:
         lang = self.view.debate.language if self.view else "en"
-        if lang == "zh" and e.delegation_code and e.delegation_code in self.roster.delegations:
-            return self.roster.get(e.delegation_code).label("zh")
-        return e.delegation
+        return self.roster.shown_name(e.delegation_code, e.delegation, lang)
 
     def _cells(self, p: Placement) -> list[Text]:
         e = p.entry
