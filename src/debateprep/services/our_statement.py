@@ -465,7 +465,8 @@ class OurStatementService:
         questions = service.questions(statement.debate_id)
         others = [x for x in service.list(statement.debate_id, include_procedural=False)
                   if not self._is_ours(x, statement)]
-        return check(statement, questions, others)
+        debate = self._debate(statement.debate_id)
+        return check(statement, questions, others, [t for t in (debate.title, debate.agenda_item) if t])
 
     def _is_ours(self, statement: Statement, ours: OurStatement) -> bool:
         found = self.roster.find(ours.delegation)
@@ -619,22 +620,61 @@ def _adopted_in(citation: str, language: str) -> str:
 
 def agreed_paragraph(text: str, citation: str, language: str) -> str:
     """Adopted text as a sentence of OUR statement: the delegation citing the Council in its own
-    voice (`We recall that in resolution 865 (1993) the Council "invites the Secretary-General to …".` /
-    `我们回顾，安理会在第865(1993)号决议中“请秘书长……”。`), its citation kept as a footnote marker."""
-    from debateprep.domain.prst_form import ZH_SUBJECT_FIRST, strip_zh_subject, to_prst
+    voice, its citation kept as a footnote marker. What is inside the quotation marks is the
+    Council's text as adopted; words added to fit our sentence stay outside them, and a letter whose
+    case changes is put in square brackets, as quotation practice has it:
+    `We recall that in resolution 836 (1993) the Council is "[d]etermined to ensure …".`,
+    `… the Council "[i]nvites the Secretary-General to …".`, `… the Council recalls "its resolution …".`,
+    `我们回顾，安理会在第836(1993)号决议中“决心确保……”。`."""
+    from debateprep.domain.prst_form import to_prst
 
     converted = to_prst(text, language, first=True).text.strip()
     where = _adopted_in(citation, language)
+    marker = citation_marker(citation)
     if language == "zh":
-        said = strip_zh_subject(converted).rstrip("，；：,;:。.")
-        if converted.startswith(ZH_SUBJECT_FIRST) and said:
-            return f"我们回顾，安理会在{where}中“{said}”。" + citation_marker(citation)
-        return f"我们回顾{where}：“{converted.rstrip('，；：,;:。.')}”。" + citation_marker(citation)
+        original = "".join(text.split()).rstrip("，；：,;:。.")
+        said = _zh_without_subject(converted).rstrip("，；：,;:。.")
+        outside, quoted = _verbatim_tail(said, original, "zh")
+        if quoted:
+            return f"我们回顾，安理会在{where}中{outside}“{quoted}”。" + marker
+        return f"我们回顾{where}：“{original}”。" + marker
+    original = " ".join(text.split()).rstrip(",;:. ")
     subject = re.match(r"the\s+security\s+council\s*,?\s+", converted, re.IGNORECASE)
     said = converted[subject.end():].rstrip(",;:. ") if subject else ""
-    if said:
-        return f'We recall that in {where} the Council "{said}".' + citation_marker(citation)
-    return f'We recall {where}: "{converted.rstrip(",;:. ")}".' + citation_marker(citation)
+    outside, quoted = _verbatim_tail(said, original, "en") if said else ("", "")
+    if quoted:
+        lead = f"{outside} " if outside else ""
+        return f'We recall that in {where} the Council {lead}"{quoted}".' + marker
+    return f'We recall {where}: "{original}".' + marker
+
+
+def _zh_without_subject(text: str) -> str:
+    from debateprep.domain.prst_form import strip_zh_subject
+
+    return strip_zh_subject(text)
+
+
+def _verbatim_tail(said: str, original: str, language: str) -> tuple[str, str]:
+    """Split `said` (the adopted text reworded to follow "the Council") into the words added to fit
+    the sentence and the longest ending it shares with `original` word for word (Chinese: character
+    for character), as quoted from `original`: its first letter in square brackets when only its
+    case differs ("Determined" quoted after "is" as "[d]etermined")."""
+    if language == "zh":
+        n = 0
+        while n < min(len(said), len(original)) and said[-1 - n] == original[-1 - n]:
+            n += 1
+        return said[:len(said) - n], original[len(original) - n:] if n else ""
+    ours, theirs = said.split(), original.split()
+    n = 0
+    while n < min(len(ours), len(theirs)) and ours[-1 - n] == theirs[-1 - n]:
+        n += 1
+    quoted = " ".join(theirs[len(theirs) - n:]) if n else ""
+    if n < min(len(ours), len(theirs)):
+        mine, adopted = ours[-1 - n], theirs[-1 - n]
+        if mine != adopted and mine[:1].swapcase() == adopted[:1] and mine[1:] == adopted[1:]:
+            n += 1
+            quoted = f"[{mine[:1]}]{adopted[1:]}" + (f" {quoted}" if quoted else "")
+    return " ".join(ours[:len(ours) - n]), quoted
 
 
 def _deliverable(statement: OurStatement, verb: str) -> None:
