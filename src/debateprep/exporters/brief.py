@@ -130,6 +130,9 @@ class AgreedText:
     text: str
     question: int | None = None  # the guiding question it is closest to
     prst_paragraph: int | None = None  # the PRST draft paragraph taken from it
+    relevance: float | None = None  # to that question, 0..1 (services/agreed_language.py)
+    matched: tuple[str, ...] = ()  # the question's words it holds
+    cited: bool = False  # the concept note cites its document (else it is on the debate's title)
 
 
 @dataclass
@@ -399,6 +402,10 @@ def _library(doc: Document, items: list[AgreedText] | None, t: dict[str, str]) -
         why = []
         if item.question is not None:
             why.append(t["for_question"].format(n=item.question))
+            if item.relevance is not None:
+                words = t["words_sep"].join(item.matched)
+                why.append(t["relevance"].format(score=f"{item.relevance:.0%}", words=words,
+                                                 subject=t["cited" if item.cited else "on_subject"]))
         if item.prst_paragraph is not None:
             why.append(t["for_prst"].format(n=item.prst_paragraph))
         doc.paragraph(strong(item.citation), Md(" "), emph("; ".join(why)) if why else Md(""))

@@ -45,14 +45,12 @@ from debateprep.domain.statement_forms import (
     with_article,
 )
 from debateprep.domain.statements import Statement
+from debateprep.services.agreed_language import AgreedLanguageFinder
 from debateprep.storage.db import Database
 from debateprep.storage.repos import debates as debate_repo
 from debateprep.storage.repos import our_statement as repo
 
-SUGGESTIONS = 3  # library paragraphs offered per question
-# A question and an adopted paragraph differ in length and form: the closest paragraph to a guiding
-# question scores 0.2-0.45 on the seed library (see services/brief.py); 0.2 keeps those on its subject.
-SUGGESTION_MIN_SIMILARITY = 0.2
+SUGGESTIONS = 3  # library paragraphs offered per question (relevance floor: services/agreed_language.py)
 PAST_PASSAGES = 3  # of our earlier statements, per question
 OTHERS_PASSAGES = 8  # of the debate's other delegations, per question
 
@@ -202,8 +200,10 @@ class OurStatementService:
             briefers=self._briefers(debate, lang), chair=chair,
             we_preside=presidency is not None and us is not None and presidency.code == us.code,
             group=group, aligning=aligned)))]
-        for question in self._questions(debate):
-            sections.append(self._question_section(question, lang))
+        questions = self._questions(debate)
+        finder = self._finder(debate, questions)
+        for question in questions:
+            sections.append(self._question_section(question, lang, finder))
         sections.append(Section("closing", HEADINGS[lang]["closing"], closing(lang, chair)))
         statement = OurStatement(
             debate_id=debate_id, language="zh" if lang == "zh" else "en", delegation=speaker, on_behalf_of=group, aligning=aligned,
@@ -277,53 +277,60 @@ class OurStatementService:
                     return en if lang == "en" else zh
         return translated
 
-    def _question_section(self, question: CoverageQuestion, lang: str) -> Section:
+    def _question_section(self, question: CoverageQuestion, lang: str, finder: AgreedLanguageFinder) -> Section:
         return Section("question", question.text, "\n\n".join(talking_points(lang)), question_id=question.key,
                        question_label=question.label, question_text=question.text,
-                       suggestions=self._suggestions(question, lang))
+                       suggestions=self._suggestions(question, lang, finder))
 
-    def _suggestions(self, question: CoverageQuestion, lang: str) -> tuple[Suggestion, ...]:
-        """The library paragraphs most relevant to the question, in the statement's language: found
-        from its wordings in that language, or from its other wordings through the same citation in
-        the statement's language (when the library holds the document in both)."""
+    def _finder(self, debate: Debate, questions: Sequence[CoverageQuestion]) -> AgreedLanguageFinder:
+        """Agreed language for the debate's questions: on its subject, adopted before it met."""
+        from debateprep.services.notes import NotesService
+
+        stored = NotesService(self.db).for_debate(debate.id) if debate.id is not None else None
+        return AgreedLanguageFinder(self.db, questions, topic=[t for t in (debate.title, debate.agenda_item) if t],
+                                    meeting=debate.meeting_date,
+                                    cited=stored.note.cited_documents if stored is not None else ())
+
+    def _suggestions(self, question: CoverageQuestion, lang: str,
+                     finder: AgreedLanguageFinder) -> tuple[Suggestion, ...]:
+        """The library paragraphs relevant to the question (services/agreed_language.py), in the
+        statement's language: found in that language, or in the other one and taken through the same
+        citation in the statement's language (when the library holds the document in both)."""
         from debateprep.services.library import LibraryService
 
         library = LibraryService(self.db)
-        if library.count() == 0:
-            return ()
         found: dict[str, Suggestion] = {}
-        wordings = list(dict.fromkeys((question.text, *question.alternatives)))
-        same = [w for w in wordings if in_language(w, lang)]
-        for wording in same or wordings:
-            wording_lang = "zh" if in_language(wording, "zh") else "en"
-            for hit in library.similar(wording, SUGGESTIONS * 2, lang=wording_lang):
-                if hit.similarity < SUGGESTION_MIN_SIMILARITY:
+        for hit in finder.for_question(question.key, limit=SUGGESTIONS * 4):
+            text, hit_id = hit.text, hit.id
+            if hit.lang != lang:
+                try:
+                    other = library.paragraph(hit.citation, lang)
+                except (NotFound, InputError):
                     continue
-                text, hit_id = hit.text, hit.id
-                if wording_lang != lang:
-                    try:
-                        other = library.paragraph(hit.citation, lang)
-                    except (NotFound, InputError):
-                        continue
-                    if other.paragraph.lang != lang:
-                        continue
-                    text, hit_id = other.paragraph.text, other.id
-                best = found.get(hit.citation)
-                if best is None or hit.similarity > best.similarity:
-                    found[hit.citation] = Suggestion(hit.citation, text, hit.similarity, lang, hit_id)
-        return tuple(sorted(found.values(), key=lambda s: (-s.similarity, s.citation))[:SUGGESTIONS])
+                if other.paragraph.lang != lang:
+                    continue
+                text, hit_id = other.paragraph.text, other.id
+            if hit.citation not in found:
+                found[hit.citation] = Suggestion(hit.citation, text, hit.relevance, lang, hit_id, hit.matched,
+                                                 hit.subject)
+            if len(found) == SUGGESTIONS:
+                break
+        return tuple(found.values())
 
     def refresh_sources(self, statement_id: int) -> OurStatement:
         """Find the library paragraphs for every question section again (after a library import)."""
         statement = self.get(statement_id)
-        questions = {q.key: q for q in self._questions(self._debate(statement.debate_id))}
+        debate = self._debate(statement.debate_id)
+        listed = self._questions(debate)
+        questions = {q.key: q for q in listed}
+        finder = self._finder(debate, listed)
         with self.db.transaction() as s:
             for section in statement.sections:
                 if section.kind != "question" or section.question_id is None:
                     continue
                 question = questions.get(section.question_id) or CoverageQuestion(
                     section.question_id, section.question_label or "", section.question_text or section.heading)
-                fresh = replace(section, suggestions=self._suggestions(question, statement.language))
+                fresh = replace(section, suggestions=self._suggestions(question, statement.language, finder))
                 repo.update_section(s, statement_id, fresh, section.text)
         return self.get(statement_id)
 
@@ -340,10 +347,12 @@ class OurStatementService:
         default the section goes before the closing."""
         statement = self.get(statement_id)
         if question is not None:
-            questions = self._questions(self._debate(statement.debate_id))
+            debate = self._debate(statement.debate_id)
+            questions = self._questions(debate)
             if not 1 <= question <= len(questions):
                 raise InputError(None, f"no guiding question {question} (the debate has {len(questions)})")
-            section = self._question_section(questions[question - 1], statement.language)
+            section = self._question_section(questions[question - 1], statement.language,
+                                             self._finder(debate, questions))
             if heading.strip():
                 section = replace(section, heading=heading.strip())
             if text.strip():
