@@ -322,3 +322,43 @@ def test_agreed_language_reads_as_our_delegation_citing_the_council(text: str, c
     from debateprep.services.our_statement import agreed_paragraph
 
     assert agreed_paragraph(text, citation, language) == expected
+
+
+# -- the check counts a question answered only where it is answered (issue: "7 of 12" with §2 written) --
+
+Q1_ZH = ("中国一贯支持联合国维和行动依据安理会授权履行保护平民职责。各方应在尊重东道国主权的前提下，就保护任务的内涵和"
+         "维和行动的经验加强沟通，形成共识。保护平民的首要责任在于当事国政府。")
+Q1_EN = ("Transition planning must start early, years before a mission draws down, and keep the protection of "
+         "civilians at its centre. The Council should ask for joint plans with the host Government and the "
+         "United Nations country team, so that the protection of civilians does not end with the mission.")
+
+
+def test_check_counts_only_the_sections_written_chinese(seeded) -> None:  # type: ignore[no-untyped-def]
+    db, debate_id = seeded
+    service = OurStatementService(db)
+    statement = _zh(db, debate_id)
+    assert statement.id is not None
+    service.edit_section(statement.id, statement.section(2), Q1_ZH)  # Q1 only; 保护平民 is in six questions
+    report = service.check(statement.id)
+    assert [q.label for q in report.addressed] == ["Q1"], report.lines()
+    assert report.lines()[0] == "addresses 1 of 13 guiding questions"
+    # with Q2's section dropped, the words it shares with the debate's title do not answer it
+    current = service.get(statement.id)
+    service.remove_section(statement.id, current.section(3))
+    assert "Q2" in [q.label for q in service.check(statement.id).missing]
+    # a section with real text answers its own question, in whatever words
+    current = service.get(statement.id)
+    service.edit_section(statement.id, current.section(7), "中方愿同各方分享经验。")
+    assert {q.label for q in service.check(statement.id).addressed} == {"Q1", "Q7"}
+
+
+def test_check_counts_only_the_sections_written_english(seeded) -> None:  # type: ignore[no-untyped-def]
+    db, _seed = seeded
+    service = OurStatementService(db)
+    statement = service.new(_transitions(db), "en", delegation="Norway")
+    assert statement.id is not None
+    service.edit_section(statement.id, statement.section(2), Q1_EN)
+    report = service.check(statement.id)
+    assert [q.label for q in report.addressed] == ["Q1"], report.lines()
+    assert report.lines()[0] == "addresses 1 of 7 guiding questions"
+    assert all(q.section is not None for q in report.missing)  # each names its still empty section
