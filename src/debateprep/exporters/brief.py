@@ -405,7 +405,7 @@ def _library(doc: Document, items: list[AgreedText] | None, t: dict[str, str]) -
             if item.relevance is not None:
                 words = t["words_sep"].join(item.matched)
                 why.append(t["relevance"].format(score=f"{item.relevance:.0%}", words=words,
-                                                 subject=t["cited" if item.cited else "on_subject"]))
+                                                 subject=t["agreed_cited" if item.cited else "agreed_on_subject"]))
         if item.prst_paragraph is not None:
             why.append(t["for_prst"].format(n=item.prst_paragraph))
         doc.paragraph(strong(item.citation), Md(" "), emph("; ".join(why)) if why else Md(""))

@@ -51,7 +51,7 @@ TEXT = {
     "no debate": N_("No debate selected (Ctrl+O to choose one)."),
     "no statement": N_("Debate #{debate}: no statement of ours."),
     "status": N_("Statement #{id} · {who} · {lang} · {n} sections · {revs} · version {version}"),
-    "editor": N_("Editor · Ctrl+S save · Esc to the sections, where 1-3 insert and / searches"),
+    "editor": N_("Ctrl+S save · Esc to the sections, where 1-3 insert and / searches"),
     "ask delegation": N_("Our statement: which delegation delivers it?"),
     "ask language": N_("Language of the statement (zh or en):"),
     "ask search": N_("Search the agreed-language library for:"),
@@ -77,8 +77,7 @@ TEXT = {
     "check": N_("Check (c)"),
     "revisions": N_("Revisions (d)"),
     "library": N_("Agreed language (relevance; why) — in the sections list, 1-3 insert:"),
-    "no library": N_("Agreed language: no close agreed language found (nothing adopted before the debate, on its "
-                     "subject, passes the relevance floor; / searches the whole library)."),
+    "no library": N_("Agreed language: no close agreed language found (/ searches the whole library)."),
     "ours": N_("What we said before:"),
     "no ours": N_("What we said before: nothing on this in our statements."),
     "others": N_("What others said:"),
