@@ -12,8 +12,10 @@ the debate's title weighing as the topic ("protection of civilians" is no one qu
 
 - Relevance: the matcher's score over `coverage.FULL` (1.0 = as strong as a full answer), shown
   as a percentage with the words that matched. Below RELEVANCE_FLOOR a paragraph is not offered.
-- Subject: documents the concept note cites, and documents with a paragraph on the debate's own
-  title, come first among those that pass the floor (the reason says so).
+- Subject: only documents on the debate's subject are offered: those the concept note cites (they
+  come first) and those with a paragraph on the debate's own title (judged the same way). Another
+  subject's paragraph meets a question's words by chance ("Decides to keep this item on its agenda
+  … an early end" for "planning starts early and keeps …").
 - Date: a debate is prepared with what the Council had adopted before it met: a document adopted
   on or after the meeting date (or in the meeting's year with no date known) is never offered.
 """
@@ -31,17 +33,16 @@ from debateprep.domain.text import detect_language
 from debateprep.storage.db import Database
 
 # Measured on the sample debates (the English note on transitions with the 900 resolutions of
-# 1946-1994 from ../shared/data, the Chinese seed note with the sample library, dates aside):
-# benchmarks/bench_agreed_relevance.py prints every candidate's relevance with its words. Paragraphs
-# on a question's subject score 0.44 and up (one specific word of the question and support, e.g.
-# S/RES/2594 (2021), OP 3 for the seed's Q3 on planning, "政策; 规划 …"); the off-subject ones the
-# wording search ranked first (Botswana, Cyprus, the ICJ Statute) score 0 to 0.28 (topic words
-# alone: "protection", "mission"). 0.44 is the coverage threshold over FULL: a paragraph must say
-# as much about the question as a statement that addresses it.
+# 1946-1994 from ../shared/data and the sample library; the Chinese seed note with the sample library,
+# its date set aside), printing every candidate's relevance with the words that matched: under 0.44
+# the matches are the debate's topic words or one broad word alone (保护平民 0.28-0.31, "close;
+# missions" 0.28, "Council" 0.25); from 0.44 a word of the question's own subject is there ("lessons"
+# 0.50, "police; capacities" 0.66, 警察派遣国 0.82-0.91). 0.44 is also the coverage threshold over
+# FULL: a paragraph must say as much about the question as a statement that addresses it.
 RELEVANCE_FLOOR = 0.44
 CANDIDATES = 30  # per wording, from the library's search
 CITED_PARAGRAPHS = 400  # at most, of the documents the note cites
-SUBJECT_FIRST = 0.15  # the lead a document on the debate's subject gets in the ranking
+SUBJECT_FIRST = 0.15  # the lead a document the concept note cites gets in the ranking
 
 
 @dataclass(frozen=True)
