@@ -78,7 +78,7 @@ def test_old_resolutions_on_other_subjects_are_not_offered(sqlite_db, shared_dat
     assert all(i.relevance is not None and i.relevance >= RELEVANCE_FLOOR and i.matched for i in items)
     md = render_brief(data, "en")
     body = md[md.index("## Relevant agreed language"):md.index("## Draft presidential statement")]
-    assert all(f"relevance {i.relevance:.0%}: " in body for i in items if i.relevance is not None)
+    assert all(f"relevance {i.relevance:.0%}: matched " in body for i in items if i.relevance is not None)
     statement = OurStatementService(sqlite_db).new(english, "en", delegation="Norway")
     offered = [s for section in statement.sections for s in section.suggestions]
     assert all(s.similarity >= RELEVANCE_FLOOR and not s.citation.startswith(OFF_SUBJECT) for s in offered)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from debateprep.domain.text import has_cjk
 from debateprep.exporters.brief_text import (
     TEXT,
     format_date,
@@ -204,7 +205,7 @@ def render_brief(data: BriefData, lang: str = "en") -> str:
     _speakers(doc, data.speakers, data.meeting.delegation, t, lang)
     _coverage(doc, data.coverage, t, lang)
     _convergence(doc, data.convergence, data.coverage is not None, t, lang)
-    _library(doc, data.agreed_language, t)
+    _library(doc, data.agreed_language, t, lang)
     _prst(doc, data.prst, t, lang)
     _ours(doc, data.ours, t, lang)
     if data.prepared is not None:
@@ -390,7 +391,7 @@ def _convergence(doc: Document, points: list[ConvergencePoint] | None, have_stat
     ])
 
 
-def _library(doc: Document, items: list[AgreedText] | None, t: dict[str, str]) -> None:
+def _library(doc: Document, items: list[AgreedText] | None, t: dict[str, str], lang: str) -> None:
     doc.heading(t["library"], 2)
     if items is None:
         doc.paragraph(emph(t["no_library"]))
@@ -403,9 +404,11 @@ def _library(doc: Document, items: list[AgreedText] | None, t: dict[str, str]) -
         if item.question is not None:
             why.append(t["for_question"].format(n=item.question))
             if item.relevance is not None:
-                words = t["words_sep"].join(item.matched)
-                why.append(t["relevance"].format(score=f"{item.relevance:.0%}", words=words,
-                                                 subject=t["agreed_cited" if item.cited else "agreed_on_subject"]))
+                # the question's words that matched, those in the brief's language (one language throughout)
+                words = t["words_sep"].join(w for w in item.matched if has_cjk(w) == (lang == "zh"))
+                subject = t["agreed_cited" if item.cited else "agreed_on_subject"]
+                why.append(t["relevance"].format(score=f"{item.relevance:.0%}", why=t["why_sep"].join(
+                    x for x in (t["agreed_words"].format(words=words) if words else "", subject) if x)))
         if item.prst_paragraph is not None:
             why.append(t["for_prst"].format(n=item.prst_paragraph))
         doc.paragraph(strong(item.citation), Md(" "), emph("; ".join(why)) if why else Md(""))
