@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static, TextArea
 
@@ -20,7 +21,7 @@ from debateprep.services.sample import load_sample
 from debateprep.tui.screens.brief import BriefPane
 from debateprep.tui.screens.ours import OursPane
 from tests.conftest import SHARED_DATA, run_cli
-from tests.support.pilot import RecordingApp, settle, tui_app
+from tests.support.pilot import RecordingApp, footer_keys, settle, tui_app
 from tests.test_tmux import Terminal, _program
 
 SIZE = (120, 40)
@@ -242,6 +243,54 @@ def test_a_change_elsewhere_keeps_what_is_being_typed(sqlite_db) -> None:  # typ
     asyncio.run(scenario())
 
 
+# The pane's keys that type a character: text in the editor, commands in the list of sections.
+OURS_LETTER_KEYS = {"n", "c", "r", "d", "e", "space", "slash", "1", "2", "3", "a", "x", "left_square_bracket",
+                    "right_square_bracket"}
+
+
+def test_the_footer_shows_only_the_editors_keys_while_it_has_the_keyboard(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """In the editor, every key that types a character is text ("/" too, not the library search):
+    the footer drops them and keeps what works there (Ctrl+S, Esc, the F keys, the palette); Esc
+    brings them back. The palette still runs a letter key's command from the editor."""
+    _seeded(sqlite_db)
+
+    async def scenario() -> None:
+        from debateprep.tui.commands import palette_commands
+        from debateprep.tui.screens.brief_dialogs import PromptScreen
+
+        assert OURS_LETTER_KEYS == {b.key for b in Binding.make_bindings(OursPane.BINDINGS) if "+" not in b.key
+                                    and b.key != "escape"}
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            await _to_section_7(pilot)
+            in_list = footer_keys(app)
+            assert OURS_LETTER_KEYS - {"2", "3"} <= set(in_list), in_list  # (1-3: one "123 Insert" entry)
+            await pilot.press("enter")
+            await settle(pilot)
+            editor = app.query_one("#ours-editor", TextArea)
+            assert app.focused is editor
+            in_editor = footer_keys(app)
+            assert OURS_LETTER_KEYS & set(in_editor) == set(), in_editor
+            assert {"ctrl+s", "escape", "f1", "f7", "ctrl+p"} <= set(in_editor), in_editor
+            assert "Sections" in in_editor["escape"] and "Library" not in " ".join(in_editor.values())
+            await pilot.press("home", "slash", "space")
+            await settle(pilot)
+            assert editor.text.startswith("/ ") and app.screen is app.screen_stack[0]  # text, not a search
+            search = next(c for c in palette_commands(app) if c.scope == "ours" and c.action == "search_library")
+            await app.run_palette_command(search)
+            await settle(pilot)
+            assert isinstance(app.screen, PromptScreen)
+            await pilot.press("escape")
+            await settle(pilot)
+            app.set_focus(editor)
+            await pilot.press("escape")
+            await settle(pilot)
+            assert app.focused is app.query_one("#ours-sections", DataTable)
+            assert footer_keys(app) == in_list
+
+    asyncio.run(scenario())
+
+
 def test_snapshot(sqlite_db, snap_compare) -> None:  # type: ignore[no-untyped-def]
     load_sample(sqlite_db)
     statement = OurStatementService(sqlite_db).new(2, "zh", delegation="China", chair="madam")
@@ -419,6 +468,28 @@ def test_the_brief_follows_our_statement(sqlite_db) -> None:  # type: ignore[no-
             await pilot.press("f6")
             await settle(pilot)
             assert brief.built is not None and "当前修订版rev.1" in brief.built.markdown
+            assert app.errors() == []
+
+    asyncio.run(scenario())
+
+
+def test_a_reload_asked_for_meanwhile_never_cancels_a_change(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """A change to our statement, then at once a reload (another pane's change, a colleague's edit):
+    the change is made, and the pane shows it."""
+    statement_id = _seeded(sqlite_db)
+
+    async def scenario() -> None:
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            pane = await open_pane(pilot)
+            before = len(OurStatementService(sqlite_db).get(statement_id).sections)
+            for n in range(3):
+                pane._work(lambda service, n=n: service.add_section(statement_id, f"第{n}节"))  # type: ignore[misc]
+                pane.reload()  # before the change's worker had its turn
+            await settle(pilot)
+            stored = OurStatementService(sqlite_db).get(statement_id).sections
+            assert len(stored) == before + 3
+            assert pane.statement is not None and len(pane.statement.sections) == before + 3
             assert app.errors() == []
 
     asyncio.run(scenario())

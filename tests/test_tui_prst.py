@@ -6,6 +6,7 @@ import asyncio
 import os
 import shlex
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
@@ -13,6 +14,7 @@ from datetime import date
 
 import pytest
 
+from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static, TextArea
 
@@ -21,7 +23,7 @@ from debateprep.services.prst import PrstService
 from debateprep.tui.screens.prst import PrstPane
 from tests.conftest import LIBRARY_SAMPLES
 from tests.test_prst_domain import RES_2518, RES_2594, ZH_CHAPEAU, seed_paragraph
-from tests.support.pilot import SIZE, RecordingApp, settle, tui_app
+from tests.support.pilot import SIZE, RecordingApp, footer_keys, settle, tui_app
 
 RES_2518_FILE = RES_2518
 
@@ -134,7 +136,7 @@ def test_editor_text_is_converted_and_its_flags_shown(sqlite_db) -> None:  # typ
             assert stored.text == "The Security Council acts under Chapter VII of the Charter of the United Nations."
             assert [f.code for f in stored.flags] == ["chapter-vii"]
             table = app.query_one("#prst-paragraphs", DataTable)
-            assert str(table.get_row_at(0)[1]) == "!?"
+            assert str(table.get_row_at(0)[1]) == "!NEW"  # checked as saved (nothing like it in the library)
             panel = _static(app, "#prst-provenance")
             assert "! review: a presidential statement is not adopted under Chapter VII" in panel
             editor.load_text("We call on the Council to request the Secretary-General to brief it.")
@@ -281,6 +283,43 @@ def test_agreed_language_sent_from_the_library(sqlite_db) -> None:  # type: igno
     asyncio.run(scenario())
 
 
+def test_saving_a_rewrite_refreshes_provenance_check_and_the_revisions_panel(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+S with other words: the provenance says edited by the drafter from the agreed language it
+    came from, the mark and similarity are the new text's (as c would find them), and the revisions
+    panel shows one changed paragraph, not a removal and an addition."""
+    from debateprep.services.library import LibraryService
+
+    async def scenario() -> None:
+        LibraryService(sqlite_db).import_paths([LIBRARY_SAMPLES / RES_2594, LIBRARY_SAMPLES / RES_2518_FILE])
+        service = PrstService(sqlite_db)
+        debate_id = _debate(sqlite_db)
+        sent = service.send_library(debate_id, "S/RES/2594 (2021), OP 2")
+        draft_id = sent.draft.id
+        assert draft_id is not None
+        service.check(draft_id)
+        service.revise(draft_id)
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_pane(pilot)
+            assert "agreed language; closest S/RES/2594 (2021), OP 2" in _static(app, "#prst-provenance")
+            invented = "安全理事会欢迎各会员国在月球上设立保护平民的联合培训中心。"
+            app.query_one("#prst-editor", TextArea).load_text(invented)
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            stored = service.get(draft_id).paragraphs[0]
+            assert service.get(draft_id).texts() == [invented] and stored.status == "new"
+            panel = _static(app, "#prst-provenance")
+            assert "edited by the drafter from agreed language: S/RES/2594 (2021), OP 2" in panel
+            assert "new language; closest" in panel and "agreed language;" not in panel
+            row = app.query_one("#prst-paragraphs", DataTable).get_row_at(0)
+            assert str(row[1]) == "NEW" and str(row[2]) == f"{stored.similarity:.0%}"
+            diff = _static(app, "#prst-diff")
+            assert diff.startswith("rev.1 -> current: 1 changed, 0 added, 0 removed, 0 moved"), diff
+            assert "{+欢迎各会员国在月球上设立保护平民的联合培训中心+}" in diff
+
+    asyncio.run(scenario())
+
+
 def test_snapshot(sqlite_db, snap_compare) -> None:  # type: ignore[no-untyped-def]
     draft_id = _seeded_draft(sqlite_db)
     service = PrstService(sqlite_db)
@@ -421,5 +460,115 @@ def test_unsaved_editor_text_is_never_dropped_without_asking(sqlite_db) -> None:
             await settle(pilot)
             assert not isinstance(app.screen, ConfirmScreen) and editor.text == "" and app.focused is editor
             assert "xyz" not in " ".join(PrstService(sqlite_db).get(draft_id).texts())
+
+    asyncio.run(scenario())
+
+
+def test_write_before_any_draft_starts_one_and_the_typing_goes_into_its_editor(sqlite_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """`a` with no draft starts one (as n: the debate's language) and gives the editor the keyboard
+    at once: what is typed while the draft is being created is text, never the pane's keys (n, e, r, o,
+    c, [ ...). Another writer holds the database while the first keys are typed (well within SQLite's
+    busy timeout), so they surely come before the draft; the rest follow as it is being created."""
+    ahead, rest = "Reaffirms [its", " commitment] once now"
+    typed = ahead + rest
+
+    async def scenario() -> None:
+        debate_id = _debate(sqlite_db, "en")
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("f5")
+            await settle(pilot)
+            pane = app.query_one(PrstPane)
+            assert pane.draft is None and app.notices == []
+            writer = sqlite3.connect(tmp_path / "ui.db", isolation_level=None)
+            try:
+                writer.execute("BEGIN IMMEDIATE")  # the draft waits (SQLite's busy timeout) for this writer
+                await pilot.press("a", *ahead)
+                editor = app.query_one("#prst-editor", TextArea)
+                assert app.focused is editor
+                assert editor.text == ahead
+                assert PrstService(sqlite_db).drafts(debate_id) == []  # not created yet: typed ahead
+            finally:
+                writer.rollback()
+                writer.close()
+            await pilot.press(*rest)
+            await settle(pilot)
+            [draft] = PrstService(sqlite_db).drafts(debate_id)
+            shown = app.query_one(PrstPane).draft
+            assert draft.language == "en" and shown is not None and shown.id == draft.id
+            assert app.focused is editor and editor.text == typed
+            assert editor.cursor_location == editor.document.end
+            assert [m for m, _severity in app.notices] == ["New PRST draft started."]  # no warning from a key
+            assert app.screen is app.screen_stack[0]  # no dialog (e exports, n asks once there is a draft)
+            assert draft.id is not None and PrstService(sqlite_db).get(draft.id).paragraphs == []
+            await pilot.press("ctrl+n")  # the typed text becomes the draft's first paragraph
+            await settle(pilot)
+            assert PrstService(sqlite_db).get(draft.id).texts() == [
+                "The Security Council reaffirms [its commitment] once now."]
+
+    asyncio.run(scenario())
+
+
+# The pane's keys that type a character: text in the editor, commands in the list.
+PRST_LETTER_KEYS = {"n", "d", "a", "o", "c", "r", "x", "e", "left_square_bracket", "right_square_bracket"}
+
+
+def test_the_footer_shows_only_the_editors_keys_while_it_has_the_keyboard(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """In the editor, letters are text: the footer drops the pane's letter keys (n, d, a, o, c, [ ...)
+    and keeps what works there (Ctrl+S, Ctrl+N, Esc, the F keys once, the palette); Esc brings them back.
+    The palette still runs a letter key's command from the editor."""
+    async def scenario() -> None:
+        from debateprep.tui.commands import palette_commands
+
+        _en_draft(sqlite_db)
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_pane(pilot)
+            await settle(pilot)
+            assert PRST_LETTER_KEYS == {b.key for b in Binding.make_bindings(PrstPane.BINDINGS) if "+" not in b.key}
+            in_list = footer_keys(app)
+            assert PRST_LETTER_KEYS <= set(in_list), in_list
+            await pilot.press("enter")
+            await settle(pilot)
+            editor = app.query_one("#prst-editor", TextArea)
+            assert app.focused is editor
+            in_editor = footer_keys(app)
+            assert PRST_LETTER_KEYS & set(in_editor) == set(), in_editor
+            assert {"ctrl+s", "ctrl+n", "escape", "f1", "f5", "f7", "ctrl+p"} <= set(in_editor), in_editor
+            assert "Save para" in in_editor["ctrl+s"] and "Leave editor" in in_editor["escape"]
+            tabs = [f"f{n}" for n in range(1, 8)]
+            keys = list(in_editor)  # the tab keys once, in order (the editor's own F6 and F7 split them)
+            assert keys[keys.index("f1"):keys.index("f1") + 7] == tabs, keys
+            assert [str(label.render()) for label in app.query("FooterLabel")] == ["Tabs"]
+            assert not any(label in " ".join(in_editor.values()) for label in ("New draft", "Drafts", "Write", "Order"))
+            check = next(c for c in palette_commands(app) if c.scope == "prst" and c.action == "check")
+            await app.run_palette_command(check)
+            await settle(pilot)
+            assert "Checked against the library." in [m for m, _severity in app.notices]
+            await pilot.press("escape")
+            await settle(pilot)
+            assert app.focused is app.query_one("#prst-paragraphs", DataTable)
+            assert footer_keys(app) == in_list
+
+    asyncio.run(scenario())
+
+
+def test_a_reload_asked_for_meanwhile_never_cancels_a_change(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """A change to the draft, then at once a reload (another pane's change, a colleague's edit): the
+    change is made and shown, and it is shown last (no reload's older answer over it)."""
+    async def scenario() -> None:
+        draft_id = _seeded_draft(sqlite_db)
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            pane = await open_pane(pilot)
+            for n in range(3):
+                pane._work(lambda service, n=n: service.add_text(draft_id, f"强调指出第{n}段，"))  # type: ignore[misc]
+                pane.reload()  # before the change's worker had its turn
+            await settle(pilot)
+            texts = [p.text for p in PrstService(sqlite_db).get(draft_id).paragraphs]
+            assert sum("第" in t and "段" in t for t in texts) == 3, texts
+            assert pane.draft is not None and len(pane.draft.paragraphs) == 6
+            assert app.errors() == []
 
     asyncio.run(scenario())

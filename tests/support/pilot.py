@@ -73,3 +73,8 @@ async def settle(pilot: Pilot[object], rounds: int = 3, delay: float | None = No
 
 
 MAX_ROUNDS = 50
+
+
+def footer_keys(app: DebatePrepApp) -> dict[str, str]:
+    """What the footer shows: each key's name and its text as rendered (a group's keys share its label)."""
+    return {str(getattr(key, "key")): str(key.render()) for key in app.query("FooterKey")}

@@ -44,12 +44,31 @@ def translate_active(active: dict[str, ActiveBinding]) -> dict[str, ActiveBindin
             for key, found in active.items()}
 
 
+def groups_together(active: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
+    """The same bindings, each group's keys side by side in the order their widget declares them,
+    where the group's last key was. Textual leaves a priority key that takes over a focused widget's
+    key (the app's F6 and F7 over a TextArea's) in that widget's place: the footer showed the tab
+    keys twice, "f6f7 Tabs … f1f2f3f4f5 Tabs"."""
+    items = list(active.items())
+    last = {found.binding.group: n for n, (_key, found) in enumerate(items) if found.binding.group is not None}
+
+    def place(item: tuple[int, tuple[str, ActiveBinding]]) -> tuple[int, int]:
+        n, (key, found) = item
+        group = found.binding.group
+        if group is None:
+            return (n, 0)
+        declared = [b.key for b in Binding.make_bindings(getattr(type(found.node), "BINDINGS", []))]
+        return (last[group], declared.index(key) if key in declared else len(declared))
+
+    return dict(item for _n, item in sorted(enumerate(items), key=place))
+
+
 class LocalizedScreen(Screen[ScreenResultType]):
     """A screen whose footer shows its bindings in the interface language."""
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
-        return translate_active(super().active_bindings)
+        return translate_active(groups_together(super().active_bindings))
 
 
 class LocalizedModal(ModalScreen[ScreenResultType]):

@@ -9,6 +9,7 @@ text (a regex over a few kilobytes). UN text is shown with markup off: square br
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,7 @@ from debateprep.services.topics import Topic
 from debateprep.tui.localized import Caption, Column, LocalizedModal, add_columns, relabel_columns
 from debateprep.tui.messages import Failed
 from debateprep.tui.pane import Pane
+from debateprep.tui.widgets.editor import WritingArea
 from debateprep.tui.widgets.empty import EmptyState
 from debateprep.tui.widgets.timer import SpeakerTimer, mmss
 
@@ -256,6 +258,7 @@ class OursPane(Pane):
         self.editing: Section | None = None  # the section (and version) loaded in the editor
         self.editing_number: int | None = None
         self._shown_id: int | None = None  # the statement on screen (its check belongs to it)
+        self._serial = threading.Lock()
 
     def compose(self) -> ComposeResult:
         yield Static("", id="ours-status", markup=False)
@@ -265,7 +268,7 @@ class OursPane(Pane):
             with Vertical(id="ours-left"):
                 yield DataTable(id="ours-sections", cursor_type="row", zebra_stripes=True)
                 yield Caption(TEXT["editor"], id="ours-editor-label")
-                yield TextArea(id="ours-editor", soft_wrap=True)
+                yield WritingArea(id="ours-editor", soft_wrap=True)
             with Vertical(id="ours-right"):
                 with ContentSwitcher(initial="ours-check-box", id="ours-report"):
                     with VerticalScroll(id="ours-check-box"):
@@ -298,24 +301,34 @@ class OursPane(Pane):
         self.reload()  # the highlighted section stays highlighted, unsaved typing stays in the editor
 
     def reload(self, select: int | None = None) -> None:
-        self._work(lambda service: None, select=select)
+        self._run_load(select)
 
     def _work(self, op: Op, select: int | None = None, message: str = "") -> None:
         """Run `op(services.ours)` in a thread (Services tells the other panes of a change), then
-        reload the statement and show it."""
+        reload the statement and show it. A change is never cancelled by a reload asked for
+        meanwhile (a reload only replaces a reload)."""
+        self._run_write(op, select, message)
+
+    @work(thread=True, exclusive=True, group="ours-load", exit_on_error=False)
+    def _run_load(self, select: int | None) -> None:
+        self._run(lambda service: None, select, "")
+
+    @work(thread=True, group="ours-write", exit_on_error=False)
+    def _run_write(self, op: Op, select: int | None, message: str) -> None:
         self._run(op, select, message)
 
-    @work(thread=True, exclusive=True, group="ours", exit_on_error=False)
     def _run(self, op: Op, select: int | None, message: str) -> None:
         # Posted even when a newer reload replaced this run: it carries the selection and the note.
-        service, debate_id = self.services.ours, self.debate_id
-        try:
-            result = op(service)
-            loaded = self._load(service, debate_id, select, message, result)
-        except DebateprepError as exc:
-            self.post_message(Failed(str(exc), _(PANE_TITLE)))
-            loaded = self._load(service, debate_id, select, "", None)
-        self.post_message(Loaded(debate_id, loaded))
+        # One change or read at a time, answers posted in that order: none shows stale.
+        with self._serial:
+            service, debate_id = self.services.ours, self.debate_id
+            try:
+                result = op(service)
+                loaded = self._load(service, debate_id, select, message, result)
+            except DebateprepError as exc:
+                self.post_message(Failed(str(exc), _(PANE_TITLE)))
+                loaded = self._load(service, debate_id, select, "", None)
+            self.post_message(Loaded(debate_id, loaded))
 
     def _load(self, service: OurStatementService, debate_id: int | None, select: int | None, message: str,
               result: object) -> LoadedStatement:

@@ -7,6 +7,7 @@ everywhere in it.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -53,6 +54,7 @@ class LoadedDraft:
     select: int | None = None
     message: str = ""
     committed: str | None = None  # the editor's text that the operation saved (it is no longer unsaved)
+    starting: bool = False  # the answer to `a` starting a draft (the editor's text is for the draft shown)
 
 
 class Loaded(Message):
@@ -89,7 +91,8 @@ class PrstPane(Pane):
         Binding("d", "pick_draft", N_("Drafts"), id="prst-drafts",
                 tooltip=N_("choose the draft to work on (F5 and the brief show it)")),
         Binding("a", "write_paragraph", N_("Write"), id="prst-write",
-                tooltip=N_("write a new paragraph: an empty editor (Ctrl+N adds it, in PRST form)")),
+                tooltip=N_("write a new paragraph: an empty editor (Ctrl+N adds it, in PRST form); "
+                           "with no draft yet, starts one first")),
         Binding("ctrl+n", "add_paragraph", N_("Add para"), id="prst-add",
                 tooltip=N_("add the editor's text as a new paragraph, in PRST form")),
         Binding("ctrl+s", "save_paragraph", N_("Save para"), id="prst-save", tooltip=N_("save the edited paragraph")),
@@ -120,6 +123,8 @@ class PrstPane(Pane):
         self.draft_count = 0  # drafts the debate has (the status line says when there are several)
         self._shown_debate = False  # the current debate's draft (or its absence) is on screen
         self._waiting: list[AddToDraft] = []  # sent before that: added once it is
+        self._serial = threading.Lock()
+        self._starting = False  # `a` started a draft and the editor has the keyboard until it is shown
 
     def compose(self) -> ComposeResult:
         yield Static("", id="prst-status", markup=False)
@@ -155,28 +160,44 @@ class PrstPane(Pane):
 
     def debate_changed(self) -> None:
         self._shown_debate = False
+        self._starting = False  # (a draft `a` was starting is another debate's: its answer is not shown)
         self.reload()
 
     def topics_changed(self, topics: frozenset[Topic]) -> None:
         self.reload()  # the highlighted row stays highlighted
 
     def reload(self, select: int | None = None) -> None:
-        self._work(lambda service: None, select=select)
+        self._run_load(select)
 
-    def _work(self, op: Op, select: int | None = None, message: str = "", committing: str | None = None) -> None:
+    def _work(self, op: Op, select: int | None = None, message: str = "", committing: str | None = None,
+              starting: bool = False) -> None:
         """Run `op(services.prst)` in a thread (Services tells the other panes of a change), then
-        reload the draft and show it; `committing`: the editor's text the op saves."""
-        self._run(op, select, message, committing)
+        reload the draft and show it; `committing`: the editor's text the op saves; `starting`: the
+        op starts the draft the editor's text is typed for. A change is never cancelled by a reload
+        asked for meanwhile (a reload only replaces a reload)."""
+        self._run_write(op, select, message, committing, starting)
 
-    @work(thread=True, exclusive=True, group="prst", exit_on_error=False)
-    def _run(self, op: Op, select: int | None, message: str, committing: str | None) -> None:
+    @work(thread=True, exclusive=True, group="prst-load", exit_on_error=False)
+    def _run_load(self, select: int | None) -> None:
+        self._run_op(lambda service: None, select, "", None, False)
+
+    @work(thread=True, group="prst-write", exit_on_error=False)
+    def _run_write(self, op: Op, select: int | None, message: str, committing: str | None, starting: bool) -> None:
+        self._run_op(op, select, message, committing, starting)
+
+    def _run_op(self, op: Op, select: int | None, message: str, committing: str | None, starting: bool) -> None:
+        with self._serial:  # one change or read at a time, answers posted in that order: none shows stale
+            self._run_op_now(op, select, message, committing, starting)
+
+    def _run_op_now(self, op: Op, select: int | None, message: str, committing: str | None, starting: bool) -> None:
         service, debate_id = self.services.prst, self.debate_id
         try:
             result = op(service)
-            loaded = replace(self._load(service, debate_id, select, message, result), committed=committing)
+            loaded = replace(self._load(service, debate_id, select, message, result), committed=committing,
+                             starting=starting)
         except DebateprepError as exc:
             self.post_message(Failed(str(exc), _("PRST")))
-            loaded = self._load(service, debate_id, select, "", None)
+            loaded = replace(self._load(service, debate_id, select, "", None), starting=starting)
         drafts = len(service.drafts(debate_id)) if debate_id is not None else 0
         self.post_message(Loaded(debate_id, loaded, drafts))
 
@@ -207,7 +228,13 @@ class PrstPane(Pane):
             committed = message.loaded.committed
             if committed is not None and self.query_one("#prst-editor", TextArea).text == committed:
                 self._loaded_text = committed  # saved: the editor may show the stored (converted) text
+            starting = message.loaded.starting  # the answer to `a` starting a draft
+            if starting and message.loaded.draft is None:
+                self._starting = False  # it failed (said so): the editor is hidden again
             self._show(message.loaded)
+            if starting:
+                self._starting = False  # the draft is shown: the editor's text is now simply for it
+                self.claim_focus()
             self._shown_debate = True
             waiting, self._waiting = self._waiting, []
             for sent in waiting:
@@ -219,14 +246,15 @@ class PrstPane(Pane):
         draft = loaded.draft
         shown = draft.id if draft is not None else None
         if shown != self._editor_draft:  # the editor's text belongs to the draft it was typed for
-            self.query_one("#prst-editor", TextArea).clear()
-            self._loaded_text = ""
-            self.editing = None
+            if not self._starting:  # (typed while `a` starts a draft: it is for the draft it started)
+                self.query_one("#prst-editor", TextArea).clear()
+                self._loaded_text = ""
+                self.editing = None
             self._editor_draft = shown
         has = draft is not None
-        self.query_one("#prst-empty").display = not has and self.debate_id is not None
-        for selector in ("#prst-chapeau", "#prst-body"):
-            self.query_one(selector).display = has
+        self.query_one("#prst-empty").display = not has and not self._starting and self.debate_id is not None
+        self.query_one("#prst-chapeau").display = has
+        self.query_one("#prst-body").display = has or self._starting  # the editor takes the typing at once
         status = self.query_one("#prst-status", Static)
         if self.debate_id is None:
             status.update(_("No debate selected (Ctrl+O to choose one)."))
@@ -401,7 +429,7 @@ class PrstPane(Pane):
 
         def start(yes: bool | None = True) -> None:
             if yes:
-                self._work(lambda s: s.new_draft(debate_id), message=_("New PRST draft started."))
+                self._start_draft(debate_id)
             self._focus_after(None)
 
         if current is None:
@@ -416,6 +444,10 @@ class PrstPane(Pane):
               "Start a new, empty draft? It becomes the draft shown here and in the brief; #{draft} is kept "
               "(d chooses between drafts).").format(debate=debate_id, draft=current.id, size=size),
             yes=_("Start a new draft"), no=_("Keep #{draft}").format(draft=current.id)), start)
+
+    def _start_draft(self, debate_id: int, starting: bool = False) -> None:
+        """A new draft for the debate, in its language (`starting`: the editor's text is for it)."""
+        self._work(lambda s: s.new_draft(debate_id), message=_("New PRST draft started."), starting=starting)
 
     def action_pick_draft(self) -> None:
         if self.debate_id is None:
@@ -443,10 +475,22 @@ class PrstPane(Pane):
         self.call_after_refresh(self.claim_focus)
 
     def action_write_paragraph(self) -> None:
-        """An empty editor for a new paragraph (the highlighted one's text is not in the way)."""
-        if self._need_draft() is None:
-            return
+        """An empty editor for a new paragraph (the highlighted one's text is not in the way). With
+        no draft yet, one is started (as `n` would) and the editor has the keyboard at once: what is
+        typed while the draft is being created is the paragraph's text, not the pane's keys."""
         editor = self.query_one("#prst-editor", TextArea)
+        if self.draft is None:
+            if self.debate_id is None:
+                self.notify(_("Choose a debate first (Ctrl+O)."), title=_("PRST"), severity="warning",
+                            markup=False)
+            else:
+                if not self._starting:
+                    self._starting = True
+                    self._start_draft(self.debate_id, starting=True)
+                    self._show(LoadedDraft(None, ""))  # the editor (with the list, still empty) is shown
+                    self._select(None)
+                self.claim_focus(editor)
+            return
 
         def empty() -> None:
             editor.clear()
