@@ -71,7 +71,7 @@ def big_database(folder: Path, sample: Path) -> Path | None:
                             "upholding the Charter", "--meeting", "8699", "--date", "2020-01-09",
                             "--presidency", "Viet Nam", "--lang", "en", "--json"))["id"]
     cli(db, "speakers", "import", str(debate), "--record", *files)
-    cli(db, "statements", "import", str(debate), "--record", *files)
+    cli(db, "statements", "import", str(debate), *files, "--record")  # (argparse: FILE… before the flag)
     cli(db, "prst", "new", str(debate))
     cli(db, "ours", "new", str(debate), "--delegation", "China")
     return db

@@ -49,7 +49,7 @@ def test_write_check_revise_and_export_a_chinese_statement(seeded_cli: Callable[
     edited = cli(["ours", "edit", "1", "7", TRAINING_ZH, "--json"])
     assert edited.exit_code == 0, edited.stderr
     assert edited.json()["estimate"]["units"] > data["estimate"]["units"]  # type: ignore[index]
-    inserted = cli(["ours", "insert", "1", "7", "--suggestion", "1", "--json"])
+    inserted = cli(["ours", "insert", "1", "7", "--library", "S/RES/2594 (2021), OP 4", "--json"])
     assert inserted.exit_code == 0, inserted.stderr
     text = inserted.json()["text"]  # type: ignore[index]
     assert "[^S/RES/" in text

@@ -176,6 +176,44 @@ def test_review_flags_from_add_to_check_show_edit_and_export(cli, tmp_path: Path
     assert [f["code"] for f in converted["flags"]] == ["chapter-vii"]
 
 
+def test_prst_commands_say_and_never_guess_which_debates_draft(cli) -> None:  # type: ignore[no-untyped-def]
+    """The README user's afternoon: `prst new 1` while debate #2 (more recent) had a draft, then
+    `prst add --library` went to debate #2's draft and said the paragraph was not in the library
+    (it was, in Chinese)."""
+    from tests.conftest import LIBRARY_SAMPLES
+
+    assert cli(["library", "import", str(LIBRARY_SAMPLES)]).exit_code == 0  # Chinese texts only
+    first = cli(["debate", "new", "Transitions", "--json"]).json()["id"]
+    second = cli(["debate", "new", "Peacekeeper safety", "--json"]).json()["id"]
+    assert cli(["prst", "new", second, "--lang", "zh"]).exit_code == 0
+    made = cli(["prst", "new", first])  # English, as the debate
+    assert made.exit_code == 0 and made.stdout.startswith(f"PRST draft #2 for #{first} Transitions")
+    assert f"other debates (#{second}) have drafts too: give this draft's id to the commands that follow " \
+           "(`debateprep prst add 2 …`)" in made.stderr
+
+    guessed = cli(["prst", "add", "--library", "S/RES/2594 (2021), OP 3"])  # which draft? not guessed
+    assert guessed.exit_code != 0 and guessed.stderr.count("\n") == 1, guessed.stderr
+    assert "which PRST draft? several debates have one" in guessed.stderr
+    assert f"#{first} → draft #2" in guessed.stderr and f"#{second} → draft #1" in guessed.stderr
+    assert len(cli(["prst", "show", "1", "--json"]).json()["paragraphs"]) == 0  # nothing added anywhere
+
+    wrong_lang = cli(["prst", "add", "2", "--library", "S/RES/2594 (2021), OP 3"])
+    assert wrong_lang.exit_code != 0
+    assert "S/RES/2594 (2021), OP 3 is in the library in zh only, and PRST draft #2 (debate #1) is in en" \
+        in wrong_lang.stderr and "not in the library" not in wrong_lang.stderr
+
+    added = cli(["prst", "add", "1", "--library", "S/RES/2594 (2021), OP 3"])
+    assert added.exit_code == 0, added.stderr
+    assert f"debateprep: PRST draft #1 (zh) of debate #{second} Peacekeeper safety" in added.stderr
+    assert added.stdout.startswith("¶1 (id ")
+    assert cli(["prst", "add", "2", "The Security Council recalls its resolution 2594 (2021)."]).exit_code == 0
+    for args in (["prst", "show", "2"], ["prst", "check", "2"], ["prst", "revise", "2"], ["prst", "order", "2"],
+                 ["prst", "diff", "2"], ["prst", "export", "2"]):
+        said = cli(args)
+        assert said.exit_code == 0, (args, said.stderr)
+        assert f"PRST draft #2 (en) of debate #{first} Transitions" in said.stderr, args
+
+
 def test_edit_refreshes_provenance_and_the_agreed_check(cli) -> None:  # type: ignore[no-untyped-def]
     """A rewritten paragraph says what is true of the new text: typed by the drafter, edited from its
     first source, and agreed or new (with closest citation and similarity) as `prst check` finds."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import json
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data" / "statements"
@@ -167,3 +169,48 @@ def test_empty_coverage_and_convergence_say_why(sqlite_cli) -> None:  # type: ig
     assert cli(["statements", "import", debate, DATA / "china_s-pv-8699_zh.txt"]).exit_code == 0
     alone = cli(["statements", "convergence", debate]).stdout.strip()
     assert alone == "Statements from 1 delegation only: a proposal converges when 2 or more delegations make it."
+
+
+def test_remove_a_statement_imported_by_mistake(cli, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """`statements remove ID` asks first (or takes --yes); the statement and the marks on its
+    delegation's cells go in one transaction; coverage and convergence no longer count it."""
+    debate = cli(["debate", "new", "Peacebuilding", "--json"]).json()["id"]
+    for name, text in (("chile", "Mr. Rojas (Chile): The PBC's advisory role should be used early.\n"),
+                       ("peru", "Mr. Paz (Peru): The PBC's advisory role should be used early.\n")):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    assert cli(["statements", "import", debate, tmp_path / "chile.txt", tmp_path / "peru.txt"]).exit_code == 0
+    questions = tmp_path / "questions.txt"
+    questions.write_text("What role for the Peacebuilding Commission?\n", encoding="utf-8")
+    assert cli(["statements", "mark", debate, "Peru", "Q1", "--wrong", "--questions", questions]).exit_code == 0
+    listed = {s["delegation"]: s["id"] for s in cli(["statements", "list", debate, "--json"]).json()}
+    assert cli(["statements", "convergence", debate, "--json"]).json()
+
+    unasked = cli(["statements", "remove", listed["Peru"]])  # no terminal to ask on: refused, nothing removed
+    assert unasked.exit_code == 2 and "needs confirmation: add --yes" in unasked.stderr
+    monkeypatch.setattr("sys.stdin", _Terminal("n\n"))
+    kept = cli(["statements", "remove", listed["Peru"]])
+    assert kept.exit_code == 0 and kept.stdout.strip().endswith("nothing removed")
+    assert len(cli(["statements", "list", debate, "--json"]).json()) == 2
+
+    monkeypatch.setattr("sys.stdin", _Terminal("y\n"))
+    removed = cli(["statements", "remove", listed["Peru"]])
+    assert removed.exit_code == 0, removed.stderr
+    assert f"removed statement #{listed['Peru']} Peru (peru.txt) from debate #{debate}" in removed.stdout
+    assert "and 1 coverage mark on Peru" in removed.stdout
+    assert [s["delegation"] for s in cli(["statements", "list", debate, "--json"]).json()] == ["Chile"]
+    coverage = cli(["statements", "coverage", debate, "--questions", questions, "--json"]).json()
+    assert coverage["marks"] == [] and "Peru" not in json.dumps(coverage)
+    assert cli(["statements", "convergence", debate, "--json"]).json() == []  # one delegation left
+
+    gone = cli(["statements", "remove", listed["Peru"], "--yes"])
+    assert gone.exit_code != 0 and gone.stderr.count("\n") == 1 and f"no statement #{listed['Peru']}" in gone.stderr
+    assert "remove" in cli(["statements", "--help"]).stdout
+    quiet = cli(["statements", "remove", listed["Chile"], "--yes", "--json"]).json()
+    assert quiet["delegation"] == "Chile" and quiet["marks_removed"] == 0
+
+
+class _Terminal(io.StringIO):
+    """Standard input as a person at a terminal types it."""
+
+    def isatty(self) -> bool:
+        return True

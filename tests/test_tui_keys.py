@@ -50,7 +50,7 @@ EXPECTED: dict[str, tuple[tuple[str, ...], str]] = {
     "statements-import": ((), "ImportPathsScreen"), "statements-send-to-prst": (("v",), "#prst-paragraphs"),
     "statements-map": ((), "PromptScreen"), "statements-mark-wrong": (("c", "right"), "#st-heatmap"),
     "statements-mark-addressed": (("c", "right", "right"), "#st-heatmap"),
-    "statements-mark-clear": (("c", "right"), "#st-heatmap"),
+    "statements-mark-clear": (("c", "right"), "#st-heatmap"), "statements-remove": ((), "ConfirmScreen"),
     # F4 agreed language
     "library-focus-search": ((), "#lib-query"),
     "library-send-to-prst": (("保", "护", "平", "民", "enter"), "#prst-paragraphs"),

@@ -262,3 +262,38 @@ def test_an_import_that_adds_nothing_to_the_list_says_why(sqlite_db, shared_data
             assert message.startswith("Nothing new in the list: only the President's procedural remarks (1)"), message
 
     asyncio.run(scenario())
+
+
+def test_x_removes_the_highlighted_statement_once_confirmed(sqlite_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from debateprep.tui.screens.brief_dialogs import ConfirmScreen
+
+    debate = DebateService(sqlite_db).create("Peacebuilding", language="en")
+    assert debate.id is not None
+    for name, text in (("chile", "Mr. Rojas (Chile): The PBC's advisory role should be used early.\n"),
+                       ("peru", "Mr. Paz (Peru): The PBC's advisory role should be used early.\n")):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    service = StatementService(sqlite_db)
+    service.import_files(debate.id, [tmp_path / "chile.txt", tmp_path / "peru.txt"])
+
+    async def scenario() -> None:
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            pane = await open_pane(pilot)
+            assert [s.delegation for s in pane.statements] == ["Chile", "Peru"]
+            await pilot.press("down", "x")
+            await settle(pilot)
+            assert isinstance(app.screen, ConfirmScreen) and "Peru (peru.txt)" in app.screen.question
+            await pilot.press("n")  # kept
+            await settle(pilot)
+            assert len(pane.statements) == 2
+            await pilot.press("x", "y")
+            await settle(pilot)
+            assert [s.delegation for s in pane.statements] == ["Chile"]
+            assert app.query_one("#st-table", DataTable).row_count == 1
+            assert any("Peru removed" in message for message, _severity in app.notices)
+            await pilot.press("v")  # convergence: one delegation left, nothing shared
+            await settle(pilot)
+            assert pane.groups == []
+
+    asyncio.run(scenario())
+    assert [s.delegation for s in StatementService(sqlite_db).list(debate.id)] == ["Chile"]

@@ -365,9 +365,11 @@ def _sources(args: argparse.Namespace) -> int:
         print_json(found.to_json())
         return 0
     print(f"§{found.section} (id {args.section}): {found.question or '(no guiding question)'}")
-    print("agreed language:" if found.library else "agreed language: nothing close in the library")
+    print("agreed language (relevance; why):" if found.library else
+          "agreed language: no close agreed language found (nothing adopted before the debate, on its subject, "
+          "passes the relevance floor; `debateprep library search` looks for any wording)")
     for k, s in enumerate(found.library, start=1):
-        print(f"  {k}. {s.citation} ({s.similarity:.0%}): {s.text}")
+        print(f"  {k}. {s.describe()}: {s.text}")
     print("what we said before:" if found.ours else "what we said before: nothing on this in our statements")
     for p in found.ours:
         print(f"  - {p.source}: {p.text}")

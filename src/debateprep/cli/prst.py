@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from debateprep.cli.common import (
@@ -157,6 +158,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                      help=_("a Word document (also when FILE ends in .docx): page numbers, real footnotes"))
     exp.add_argument("--force", action="store_true", help=_("overwrite FILE if it exists"))
     exp.set_defaults(func=_export)
+    for parser in psub.choices.values():
+        parser.set_defaults(func=_saying_which_draft(parser.get_default("func")))
 
 
 def _service(args: argparse.Namespace) -> PrstService:
@@ -164,8 +167,28 @@ def _service(args: argparse.Namespace) -> PrstService:
 
 
 def _draft(args: argparse.Namespace) -> Draft:
-    """The DRAFT given (main() checked it is a number), else the draft the current debate works on."""
-    return _service(args).resolve(args.draft)
+    """The DRAFT given (main() checked it is a number), else the draft the current debate works on
+    (refused when several debates have drafts). Which draft of which debate is said on stderr, so
+    that no command acts on a draft the user did not expect without saying so (stdout stays the
+    command's answer, for scripts)."""
+    draft = _service(args).resolve(args.draft)
+    args.acted_on = draft
+    return draft
+
+
+def _saying_which_draft(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """Once the command succeeded: which draft of which debate it acted on, on stderr (a failure
+    stays one line, naming the draft where it matters)."""
+    def run(args: argparse.Namespace) -> int:
+        code = func(args)
+        draft: Draft | None = getattr(args, "acted_on", None)
+        if code == 0 and draft is not None:
+            debate = services(args).debates.get(draft.debate_id)
+            print(_("debateprep: PRST draft #{draft} ({lang}) of debate {debate}").format(
+                draft=draft.id, lang=draft.language, debate=debate.label()), file=sys.stderr)
+        return code
+
+    return run
 
 
 def _draft_id(args: argparse.Namespace) -> int:
@@ -229,6 +252,11 @@ def _new(args: argparse.Namespace) -> int:
     else:
         print(f"PRST draft #{draft.id} for {debate.label()}")
         print(draft.chapeau)
+    elsewhere = sorted({d.debate_id for d in _service(args).drafts() if d.debate_id != debate.id})
+    if elsewhere:  # a command given no DRAFT would not know which debate's draft is meant
+        print(_("debateprep: other debates ({others}) have drafts too: give this draft's id to the commands that follow "
+                "(`debateprep prst add {draft} …`)").format(others=", ".join(f"#{i}" for i in elsewhere),
+                                                            draft=draft.id), file=sys.stderr)
     if before:  # never a silent switch: the earlier drafts are kept, and named
         kept = ", ".join(f"#{d.id}" for d in before)
         print(_("debateprep: the debate's other drafts ({kept}) are kept; #{draft} is now the one it works on "

@@ -1,4 +1,4 @@
-"""CLI: `debateprep statements import|list|show|resolve|coverage|convergence`."""
+"""CLI: `debateprep statements import|list|show|resolve|remove|coverage|convergence`."""
 
 from __future__ import annotations
 
@@ -51,6 +51,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     res.add_argument("--version", type=int, help=_("the version you read (refuse if someone changed it since)"))
     add_json_flag(res)
     res.set_defaults(func=_resolve)
+
+    rm = ssub.add_parser("remove", help=_("remove a statement imported by mistake (with its coverage marks)"))
+    rm.add_argument("statement", type=int, metavar="ID", help=_("statement id (see `statements list`)"))
+    rm.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
+    rm.add_argument("--version", type=int, help=_("the version you read (refuse if someone changed it since)"))
+    add_json_flag(rm)
+    rm.set_defaults(func=_remove)
 
     cov = ssub.add_parser("coverage", help=_("which delegation addressed which guiding question, with the passage"))
     add_debate_arg(cov)
@@ -185,6 +192,33 @@ def _resolve(args: argparse.Namespace) -> int:
         print_json(st.to_json(with_text=False))
     else:
         print(f"#{st.id} {st.source}: {st.delegation or 'no delegation (procedural)'} (version {st.version})")
+    return 0
+
+
+def _remove(args: argparse.Namespace) -> int:
+    import sys
+
+    service = _service(args)
+    if not args.yes:
+        st = service.get(args.statement)
+        if not sys.stdin.isatty():
+            usage_error(args, _("removing statement {label} ({source}) needs confirmation: add --yes").format(
+                label=st.label(), source=st.source))
+        answer = input(_("Remove statement {label} ({source}) of debate #{debate}? [y/N] ").format(
+            label=st.label(), source=st.source, debate=st.debate_id))
+        if answer.strip().lower() not in ("y", "yes", _("y")):
+            print(_("nothing removed"))
+            return 0
+    removed = service.remove(args.statement, version=args.version)
+    st = removed.statement
+    if args.json:
+        print_json({**st.to_json(with_text=False), "marks_removed": removed.marks_removed})
+        return 0
+    print(_("removed statement {label} ({source}) from debate #{debate}").format(
+        label=st.label(), source=st.source, debate=st.debate_id))
+    if removed.marks_removed:
+        print(ngettext("and {n} coverage mark on {delegation}", "and {n} coverage marks on {delegation}",
+                       removed.marks_removed).format(n=removed.marks_removed, delegation=st.delegation))
     return 0
 
 

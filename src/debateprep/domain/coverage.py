@@ -438,9 +438,10 @@ def _subject(toks: list[Token], i: int, text: str, base: int) -> tuple[str, str]
 
 
 def profile_questions(questions: Sequence[CoverageQuestion], *, thesaurus: bool = True,
-                      floor: float | None = None) -> list[QuestionProfile]:
+                      floor: float | None = None, topic: Sequence[str] = ()) -> list[QuestionProfile]:
     """Each question's features, a feature shared by half the questions or more weighed as the
-    topic. An English word's corpus neighbours count for it, partly, unless they are words of the
+    topic, and so is a feature of `topic` (the debate's title or agenda item, when given: "保护平民"
+    in six of thirteen questions of a debate on the protection of civilians is still its topic). An English word's corpus neighbours count for it, partly, unless they are words of the
     questions themselves (then they count as themselves) or it is the debate's topic; a name
     ("Syria") meets only its own forms ("Syrian"). `thesaurus=False` leaves the thesaurus out:
     the benchmark's measure of the method on vocabulary nobody listed."""
@@ -450,12 +451,14 @@ def profile_questions(questions: Sequence[CoverageQuestion], *, thesaurus: bool 
         for key in found:
             counts[key] += 1
     direct = set(counts)
+    titled = {k for wording in topic if wording and wording.strip()
+              for k in _question_features(CoverageQuestion(0, "", wording), thesaurus, floor)}
     profiles = []
     shared = max(2, (len(questions) + 1) // 2)  # in half the questions or more (two at least)
     for q, found in zip(questions, features):
         adjusted = {}
         for k, f in found.items():
-            if len(questions) > 2 and counts[k] >= shared:
+            if len(questions) > 2 and counts[k] >= shared or k in titled:
                 adjusted[k] = replace(f, weight=f.weight * TOPIC_FACTOR, topic=True)
             elif not f.near and k.isascii() and k.islower() and " " not in k and not k.startswith("@"):
                 if f.label[:1].isupper() and not f.label.isupper():  # a name: its own forms, nearly as itself
@@ -625,17 +628,18 @@ def _sentence_passage(sentence: Sentence) -> Passage:
 
 def compute_coverage(
     statements: Iterable[Statement], questions: Sequence[CoverageQuestion], *, threshold: float = THRESHOLD,
-    thesaurus: bool = True,
+    thesaurus: bool = True, topic: Sequence[str] = (),
 ) -> CoverageMatrix:
     """The delegations × questions matrix, each cell with its best sentence and why it matched
-    (`thesaurus=False`: without the thesaurus, see `profile_questions`)."""
+    (`thesaurus=False`: without the thesaurus; `topic`: the debate's title, whose words weigh as
+    the topic; see `profile_questions`)."""
     skipped: list[str] = []
     chosen = _eligible(statements, skipped)
     delegations = sorted({s.delegation for s in chosen if s.delegation})
     matrix = CoverageMatrix(list(questions), delegations, skipped=skipped)
     if not chosen or not questions:
         return matrix
-    profiles = profile_questions(questions, thesaurus=thesaurus, floor=threshold)
+    profiles = profile_questions(questions, thesaurus=thesaurus, floor=threshold, topic=topic)
     keys = {k for p in profiles for k in p.index}
     concepts = [k[1:] for k in keys if k.startswith("@")]
     matcher = Matcher(c for c in concepts if c in concept_table())

@@ -32,6 +32,9 @@ LimitSource = Literal["statement", "speakers list", "debate"]
 LIMIT_SOURCE_NAMES: dict[str, str] = {"statement": N_("statement"), "speakers list": N_("speakers list"),
                                       "debate": N_("debate")}
 
+# why a suggestion's document is on the debate's subject, as the interface says it
+SUBJECT_NAMES: dict[str, str] = {"cited": N_("cited by the concept note"), "themed": N_("on the debate's subject")}
+
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
 # Headings of the sections the structure makes (the writer may rename them).
@@ -62,18 +65,36 @@ class Suggestion:
 
     citation: str
     text: str
-    similarity: float
+    similarity: float  # relevance to the question, 0..1 (services/agreed_language.py)
     lang: str
     id: int | None = None
+    matched: tuple[str, ...] = ()  # the question's words it holds
+    subject: str = ""  # "cited": the concept note cites its document; "themed": on the debate's title
+
+    @property
+    def why(self) -> str:
+        """What made it relevant, in the interface language: "matched: planning; benchmarks · cited by
+        the concept note"."""
+        notes = [_("matched: {reasons}").format(reasons=_("; ").join(self.matched))] if self.matched else []
+        if self.subject in SUBJECT_NAMES:
+            notes.append(_(SUBJECT_NAMES[self.subject]))
+        return " · ".join(notes)
+
+    def describe(self) -> str:
+        """The citation with its relevance and why: "S/RES/2594 (2021), OP 3 (62%; matched: …)"."""
+        why = self.why
+        return f"{self.citation} ({self.similarity:.0%}{'; ' + why if why else ''})"
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "citation": self.citation, "text": self.text,
-                "similarity": round(self.similarity, 4), "lang": self.lang}
+                "similarity": round(self.similarity, 4), "lang": self.lang, "matched": list(self.matched),
+                "subject": self.subject, "why": self.why}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Suggestion:
         return cls(str(data["citation"]), str(data["text"]), float(data.get("similarity") or 0.0),
-                   str(data.get("lang") or ""), data.get("id"))
+                   str(data.get("lang") or ""), data.get("id"), tuple(str(w) for w in data.get("matched") or ()),
+                   str(data.get("subject") or ""))
 
 
 @dataclass

@@ -215,8 +215,15 @@ def _spoken_sections(statement: OurStatement) -> tuple[str, list[tuple[int, int,
 
 
 def addressed_questions(statement: OurStatement, questions: Sequence[CoverageQuestion],
-                        others: Sequence[Statement] = ()) -> list[QuestionCheck]:
-    """Each guiding question, addressed by our text or not (with our passage and its section)."""
+                        others: Sequence[Statement] = (), topic: Sequence[str] = ()) -> list[QuestionCheck]:
+    """Each guiding question, addressed by our text or not (with our passage and its section).
+
+    A question with a section of its own is answered there or not at all: only when that section
+    holds real text (placeholders say nothing), never by a mention of its words in another section
+    ("保护平民" in §2 answers none of the other questions that name it). A question without a
+    section of its own (the writer dropped it) is looked for in the whole text by the coverage
+    matcher, the debate's `topic` (its title, agenda item) weighing as the topic, not as any one
+    question's subject."""
     text, spans = _spoken_sections(statement)
     if not questions:
         return []
@@ -224,20 +231,39 @@ def addressed_questions(statement: OurStatement, questions: Sequence[CoverageQue
         return [QuestionCheck(q.key, q.label, q.text, False, 0.0) for q in questions]
     ours = Statement(text=text, language=statement.language, delegation=OURS, source="our statement")
     context = [s for s in others if s.delegation and s.delegation != OURS]
-    matrix = compute_coverage([ours, *context], questions)
+    matrix = compute_coverage([ours, *context], questions, topic=topic)
+    own: dict[int, list[int]] = {}
+    for number, section in enumerate(statement.sections, start=1):
+        if section.kind == "question" and section.question_id is not None:
+            own.setdefault(section.question_id, []).append(number)
+    written = {n for _start, _end, n in spans}
     out = []
     for q in questions:
         cell = matrix.cell(OURS, q.key)
+        where = next((n for start, end, n in spans if cell is not None and start <= cell.passage.start < end), None)
+        if q.key in own:
+            answered = [n for n in own[q.key] if n in written]
+            if not answered:
+                out.append(QuestionCheck(q.key, q.label, q.text, False, 0.0, own[q.key][0]))
+            elif cell is not None and cell.covered and where in answered:
+                out.append(QuestionCheck(q.key, q.label, q.text, True, cell.strength, where, cell.passage.text))
+            else:  # its own section has real text, in words the matcher does not tie to the question
+                start, end, number = next(x for x in spans if x[2] == answered[0])
+                out.append(QuestionCheck(q.key, q.label, q.text, True, 0.0, number, text[start:end]))
+            continue
         if cell is None or not cell.covered:
             out.append(QuestionCheck(q.key, q.label, q.text, False, 0.0))
             continue
-        section = next((n for start, end, n in spans if start <= cell.passage.start < end), None)
-        out.append(QuestionCheck(q.key, q.label, q.text, True, cell.strength, section, cell.passage.text))
+        out.append(QuestionCheck(q.key, q.label, q.text, True, cell.strength, where, cell.passage.text))
     return out
 
 
-def check(statement: OurStatement, questions: Sequence[CoverageQuestion], others: Sequence[Statement] = ()) -> CheckReport:
-    return CheckReport(statement.estimate(), addressed_questions(statement, questions, others), text_issues(statement))
+def check(statement: OurStatement, questions: Sequence[CoverageQuestion], others: Sequence[Statement] = (),
+          topic: Sequence[str] = ()) -> CheckReport:
+    """The report; `topic`: the debate's title and agenda item (their words are no question's subject)."""
+    topics = [t for t in (statement.topic, *topic) if t]
+    return CheckReport(statement.estimate(), addressed_questions(statement, questions, others, topics),
+                       text_issues(statement))
 
 
 def strip_markers(text: str) -> str:

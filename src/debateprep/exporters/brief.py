@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from debateprep.domain.text import has_cjk
 from debateprep.exporters.brief_text import (
     TEXT,
     format_date,
@@ -131,6 +132,9 @@ class AgreedText:
     text: str
     question: int | None = None  # the guiding question it is closest to
     prst_paragraph: int | None = None  # the PRST draft paragraph taken from it
+    relevance: float | None = None  # to that question, 0..1 (services/agreed_language.py)
+    matched: tuple[str, ...] = ()  # the question's words it holds
+    cited: bool = False  # the concept note cites its document (else it is on the debate's title)
 
 
 @dataclass
@@ -218,7 +222,7 @@ def render_brief(data: BriefData, lang: str = "en") -> str:
     _speakers(doc, data.speakers, data.meeting.delegation, t, lang)
     _coverage(doc, data.coverage, t, lang)
     _convergence(doc, data.convergence, data.coverage is not None, t, lang)
-    _library(doc, data.agreed_language, t)
+    _library(doc, data.agreed_language, t, lang)
     _prst(doc, data.prst, t, lang)
     _ours(doc, data.ours, t, lang)
     if data.prepared is not None:
@@ -428,7 +432,7 @@ def _convergence(doc: Document, points: list[ConvergencePoint] | None, have_stat
     ])
 
 
-def _library(doc: Document, items: list[AgreedText] | None, t: dict[str, str]) -> None:
+def _library(doc: Document, items: list[AgreedText] | None, t: dict[str, str], lang: str) -> None:
     doc.heading(t["library"], 2)
     if items is None:
         doc.paragraph(emph(t["no_library"]))
@@ -440,6 +444,12 @@ def _library(doc: Document, items: list[AgreedText] | None, t: dict[str, str]) -
         why = []
         if item.question is not None:
             why.append(t["for_question"].format(n=item.question))
+            if item.relevance is not None:
+                # the question's words that matched, those in the brief's language (one language throughout)
+                words = t["words_sep"].join(w for w in item.matched if has_cjk(w) == (lang == "zh"))
+                subject = t["agreed_cited" if item.cited else "agreed_on_subject"]
+                why.append(t["relevance"].format(score=f"{item.relevance:.0%}", why=t["why_sep"].join(
+                    x for x in (t["agreed_words"].format(words=words) if words else "", subject) if x)))
         if item.prst_paragraph is not None:
             why.append(t["for_prst"].format(n=item.prst_paragraph))
         doc.paragraph(strong(item.citation), Md(" "), emph("; ".join(why)) if why else Md(""))

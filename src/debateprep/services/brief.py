@@ -73,7 +73,7 @@ class BriefService:
             self._add_speakers(debate, data)
             self._add_statements(debate, data)
             drafts = self._add_prst(debate, data, lang or default_language(debate))
-            self._add_library(data, drafts)
+            self._add_library(debate, data, drafts, lang or default_language(debate))
             self._add_ours(debate, data, lang or default_language(debate))
             self._add_talking_points(debate, data, lang or default_language(debate))
         return debate, data
@@ -266,21 +266,32 @@ class BriefService:
             if section is not None:
                 data.talking.by_question[question.number] = key_sentences(section.paragraphs())
 
-    def _add_library(self, data: BriefData, drafts: list[Draft]) -> None:
-        """Agreed language for the debate: the closest adopted paragraph to each guiding question,
-        and the paragraphs the PRST draft took from the library."""
+    def _add_library(self, debate: Debate, data: BriefData, drafts: list[Draft], lang: str) -> None:
+        """Agreed language for the debate: the most relevant adopted paragraph to each guiding
+        question (services/agreed_language.py: on its subject, adopted before it met, above the
+        relevance floor; the brief's language first), and the paragraphs the PRST draft took from
+        the library."""
+        from debateprep.services.agreed_language import AgreedLanguageFinder
         from debateprep.services.library import LibraryService
+        from debateprep.services.statements import StatementService
 
-        library = LibraryService(self.db)
-        if library.count() == 0:
+        if LibraryService(self.db).count() == 0:
             return
+        assert debate.id is not None
+        questions = StatementService(self.db).questions(debate.id)
+        finder = AgreedLanguageFinder(
+            self.db, questions, topic=[t for t in (debate.title, debate.agenda_item) if t],
+            meeting=debate.meeting_date, cited=data.note.cited_documents if data.note is not None else ())
         found: list[AgreedText] = []
         seen: set[str] = set()
-        for question in data.questions or []:
-            hits = library.similar(question.question_form or question.text, 1)
-            if hits and hits[0].similarity >= AGREED_MIN_SIMILARITY and hits[0].citation not in seen:
-                seen.add(hits[0].citation)
-                found.append(AgreedText(hits[0].citation, hits[0].text, question=question.number))
+        for number, question in enumerate(questions, start=1):
+            hits = [h for h in finder.for_question(question.key, limit=AGREED_PER_QUESTION) if h.citation not in seen]
+            hits.sort(key=lambda h: h.lang != lang)  # the brief's language first, the ranking kept
+            if hits:
+                best = hits[0]
+                seen.add(best.citation)
+                found.append(AgreedText(best.citation, best.text, question=number, relevance=best.relevance,
+                                        matched=best.matched, cited=best.cited))
         for draft in drafts:
             for number, paragraph in enumerate(draft.paragraphs, start=1):
                 citation = paragraph.provenance.citation
@@ -338,9 +349,7 @@ def to_html(markdown: str, debate: Debate, lang: str) -> str:
 
 
 CONVERGENCE_POINTS = 10  # the most widely shared proposals shown in the brief
-# A question and an adopted paragraph differ in length and form: on the seed library the closest
-# paragraph to a guiding question scores 0.2-0.45; 0.3 keeps the ones that share its subject.
-AGREED_MIN_SIMILARITY = 0.3
+AGREED_PER_QUESTION = 3  # the most relevant, of which the first not listed yet (the brief's language first)
 AGREED_MAX = 15
 
 

@@ -8,6 +8,9 @@ It opens the database on first use (so the UI paints before SQLAlchemy is import
 never pays for it), and announces what each change touched: every method that `topics.CHANGES`
 lists is wrapped so that, once it returns, the listeners (`subscribe`) receive its topics. A change
 made of other changes (withdraw = update) is announced once, when the outermost call ends.
+
+Each change also raises its topics' marks in the database (storage/changes.py), so another process
+learns of it: `changes_elsewhere()` says which topics someone else changed since it was last asked.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
+from debateprep.domain.errors import DatabaseError
 from debateprep.services.topics import CHANGES, OWN_CHANGES, Topic
 
 if TYPE_CHECKING:
@@ -59,6 +63,9 @@ class Services:
         self._open_lock = threading.Lock()
         self._listeners: tuple[Listener, ...] = ()
         self._calls = threading.local()  # per thread: how deep in announcing calls, what they changed
+        self._marks_lock = threading.Lock()
+        self._marks_seen: dict[str, int] | None = None  # the change marks as `changes_elsewhere` last read them
+        self._own_marks: dict[str, set[int]] = {}  # revisions of the marks raised by this process's changes
 
     @classmethod
     def for_url(cls, url: str) -> Services:
@@ -117,10 +124,45 @@ class Services:
                 calls.depth -= 1
                 if calls.depth == 0 and calls.changed:  # inner changes that succeeded count even if this failed
                     changed = frozenset(calls.changed)
+                    self._raise_marks(changed)
                     for listener in self._listeners:
                         listener(changed)
 
         return call
+
+    def _raise_marks(self, topics: frozenset[Topic]) -> None:
+        """Tell other processes that `topics` changed; remember the marks as this process's own."""
+        from debateprep.storage.changes import raise_marks
+
+        # (under the lock: a look for changes made meanwhile waits, and then knows these marks are ours)
+        with self._marks_lock:
+            try:
+                raised = raise_marks(self.db, topics)
+            except DatabaseError:
+                return  # the change itself is saved; only the notice to others is lost (their next reload shows it)
+            for topic, revision in raised.items():
+                self._own_marks.setdefault(topic, set()).add(revision)
+
+    def changes_elsewhere(self) -> frozenset[Topic]:
+        """The topics another process (a command, a colleague on the same database) changed since
+        the last call: one small query. The first call only takes note of where the marks stand."""
+        from debateprep.storage.changes import read_marks
+
+        known = {str(topic) for topic in Topic}
+        changed: set[Topic] = set()
+        with self._marks_lock:
+            marks = read_marks(self.db)
+            seen, self._marks_seen = self._marks_seen, marks
+            if seen is None:
+                return frozenset()
+            for topic in (set(marks) | set(seen)) & known:
+                now, before = marks.get(topic, 0), seen.get(topic, 0)
+                own = self._own_marks.get(topic, set())
+                mine = sum(1 for revision in own if before < revision <= now)
+                if now != before and (now < before or mine < now - before):  # (lower: a restore, a new database)
+                    changed.add(Topic(topic))
+                self._own_marks[topic] = {revision for revision in own if revision > now}
+        return frozenset(changed)
 
     def _wrap(self, name: str, service: S) -> S:
         for method, topics in CHANGES[name].items():

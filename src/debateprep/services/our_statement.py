@@ -46,14 +46,12 @@ from debateprep.domain.statement_forms import (
     with_article,
 )
 from debateprep.domain.statements import Statement
+from debateprep.services.agreed_language import AgreedLanguageFinder
 from debateprep.storage.db import Database
 from debateprep.storage.repos import debates as debate_repo
 from debateprep.storage.repos import our_statement as repo
 
-SUGGESTIONS = 3  # library paragraphs offered per question
-# A question and an adopted paragraph differ in length and form: the closest paragraph to a guiding
-# question scores 0.2-0.45 on the seed library (see services/brief.py); 0.2 keeps those on its subject.
-SUGGESTION_MIN_SIMILARITY = 0.2
+SUGGESTIONS = 3  # library paragraphs offered per question (relevance floor: services/agreed_language.py)
 PAST_PASSAGES = 3  # of our earlier statements, per question
 OTHERS_PASSAGES = 8  # of the debate's other delegations, per question
 
@@ -208,8 +206,10 @@ class OurStatementService:
             briefers=self._briefers(debate, lang), chair=chair,
             we_preside=presidency is not None and us is not None and presidency.code == us.code,
             group=group, aligning=aligned)))]
-        for question in self._questions(debate):
-            sections.append(self._question_section(question, lang))
+        questions = self._questions(debate)
+        finder = self._finder(debate, questions)
+        for question in questions:
+            sections.append(self._question_section(question, lang, finder))
         sections.append(Section("closing", HEADINGS[lang]["closing"], closing(lang, chair)))
         statement = OurStatement(
             debate_id=debate_id, language="zh" if lang == "zh" else "en", delegation=speaker, on_behalf_of=group, aligning=aligned,
@@ -283,53 +283,60 @@ class OurStatementService:
                     return en if lang == "en" else zh
         return translated
 
-    def _question_section(self, question: CoverageQuestion, lang: str) -> Section:
+    def _question_section(self, question: CoverageQuestion, lang: str, finder: AgreedLanguageFinder) -> Section:
         return Section("question", question.text, "\n\n".join(talking_points(lang)), question_id=question.key,
                        question_label=question.label, question_text=question.text,
-                       suggestions=self._suggestions(question, lang))
+                       suggestions=self._suggestions(question, lang, finder))
 
-    def _suggestions(self, question: CoverageQuestion, lang: str) -> tuple[Suggestion, ...]:
-        """The library paragraphs most relevant to the question, in the statement's language: found
-        from its wordings in that language, or from its other wordings through the same citation in
-        the statement's language (when the library holds the document in both)."""
+    def _finder(self, debate: Debate, questions: Sequence[CoverageQuestion]) -> AgreedLanguageFinder:
+        """Agreed language for the debate's questions: on its subject, adopted before it met."""
+        from debateprep.services.notes import NotesService
+
+        stored = NotesService(self.db).for_debate(debate.id) if debate.id is not None else None
+        return AgreedLanguageFinder(self.db, questions, topic=[t for t in (debate.title, debate.agenda_item) if t],
+                                    meeting=debate.meeting_date,
+                                    cited=stored.note.cited_documents if stored is not None else ())
+
+    def _suggestions(self, question: CoverageQuestion, lang: str,
+                     finder: AgreedLanguageFinder) -> tuple[Suggestion, ...]:
+        """The library paragraphs relevant to the question (services/agreed_language.py), in the
+        statement's language: found in that language, or in the other one and taken through the same
+        citation in the statement's language (when the library holds the document in both)."""
         from debateprep.services.library import LibraryService
 
         library = LibraryService(self.db)
-        if library.count() == 0:
-            return ()
         found: dict[str, Suggestion] = {}
-        wordings = list(dict.fromkeys((question.text, *question.alternatives)))
-        same = [w for w in wordings if in_language(w, lang)]
-        for wording in same or wordings:
-            wording_lang = "zh" if in_language(wording, "zh") else "en"
-            for hit in library.similar(wording, SUGGESTIONS * 2, lang=wording_lang):
-                if hit.similarity < SUGGESTION_MIN_SIMILARITY:
+        for hit in finder.for_question(question.key, limit=SUGGESTIONS * 4):
+            text, hit_id = hit.text, hit.id
+            if hit.lang != lang:
+                try:
+                    other = library.paragraph(hit.citation, lang)
+                except (NotFound, InputError):
                     continue
-                text, hit_id = hit.text, hit.id
-                if wording_lang != lang:
-                    try:
-                        other = library.paragraph(hit.citation, lang)
-                    except (NotFound, InputError):
-                        continue
-                    if other.paragraph.lang != lang:
-                        continue
-                    text, hit_id = other.paragraph.text, other.id
-                best = found.get(hit.citation)
-                if best is None or hit.similarity > best.similarity:
-                    found[hit.citation] = Suggestion(hit.citation, text, hit.similarity, lang, hit_id)
-        return tuple(sorted(found.values(), key=lambda s: (-s.similarity, s.citation))[:SUGGESTIONS])
+                if other.paragraph.lang != lang:
+                    continue
+                text, hit_id = other.paragraph.text, other.id
+            if hit.citation not in found:
+                found[hit.citation] = Suggestion(hit.citation, text, hit.relevance, lang, hit_id, hit.matched,
+                                                 hit.subject)
+            if len(found) == SUGGESTIONS:
+                break
+        return tuple(found.values())
 
     def refresh_sources(self, statement_id: int) -> OurStatement:
         """Find the library paragraphs for every question section again (after a library import)."""
         statement = self.get(statement_id)
-        questions = {q.key: q for q in self._questions(self._debate(statement.debate_id))}
+        debate = self._debate(statement.debate_id)
+        listed = self._questions(debate)
+        questions = {q.key: q for q in listed}
+        finder = self._finder(debate, listed)
         with self.db.transaction() as s:
             for section in statement.sections:
                 if section.kind != "question" or section.question_id is None:
                     continue
                 question = questions.get(section.question_id) or CoverageQuestion(
                     section.question_id, section.question_label or "", section.question_text or section.heading)
-                fresh = replace(section, suggestions=self._suggestions(question, statement.language))
+                fresh = replace(section, suggestions=self._suggestions(question, statement.language, finder))
                 repo.update_section(s, statement_id, fresh, section.text)
         return self.get(statement_id)
 
@@ -346,11 +353,13 @@ class OurStatementService:
         default the section goes before the closing."""
         statement = self.get(statement_id)
         if question is not None:
-            questions = self._questions(self._debate(statement.debate_id))
+            debate = self._debate(statement.debate_id)
+            questions = self._questions(debate)
             if not 1 <= question <= len(questions):
                 raise InputError(None, _("no guiding question {question} (the debate has {count})").format(
                     question=question, count=len(questions)))
-            section = self._question_section(questions[question - 1], statement.language)
+            section = self._question_section(questions[question - 1], statement.language,
+                                             self._finder(debate, questions))
             if heading.strip():
                 section = replace(section, heading=heading.strip())
             if text.strip():
@@ -473,7 +482,8 @@ class OurStatementService:
         questions = service.questions(statement.debate_id)
         others = [x for x in service.list(statement.debate_id, include_procedural=False)
                   if not self._is_ours(x, statement)]
-        return check(statement, questions, others)
+        debate = self._debate(statement.debate_id)
+        return check(statement, questions, others, [t for t in (debate.title, debate.agenda_item) if t])
 
     def _is_ours(self, statement: Statement, ours: OurStatement) -> bool:
         found = self.roster.find(ours.delegation)
@@ -627,22 +637,61 @@ def _adopted_in(citation: str, language: str) -> str:
 
 def agreed_paragraph(text: str, citation: str, language: str) -> str:
     """Adopted text as a sentence of OUR statement: the delegation citing the Council in its own
-    voice (`We recall that in resolution 865 (1993) the Council "invites the Secretary-General to …".` /
-    `我们回顾，安理会在第865(1993)号决议中“请秘书长……”。`), its citation kept as a footnote marker."""
-    from debateprep.domain.prst_form import ZH_SUBJECT_FIRST, strip_zh_subject, to_prst
+    voice, its citation kept as a footnote marker. What is inside the quotation marks is the
+    Council's text as adopted; words added to fit our sentence stay outside them, and a letter whose
+    case changes is put in square brackets, as quotation practice has it:
+    `We recall that in resolution 836 (1993) the Council is "[d]etermined to ensure …".`,
+    `… the Council "[i]nvites the Secretary-General to …".`, `… the Council recalls "its resolution …".`,
+    `我们回顾，安理会在第836(1993)号决议中“决心确保……”。`."""
+    from debateprep.domain.prst_form import to_prst
 
     converted = to_prst(text, language, first=True).text.strip()
     where = _adopted_in(citation, language)
+    marker = citation_marker(citation)
     if language == "zh":
-        said = strip_zh_subject(converted).rstrip("，；：,;:。.")
-        if converted.startswith(ZH_SUBJECT_FIRST) and said:
-            return f"我们回顾，安理会在{where}中“{said}”。" + citation_marker(citation)
-        return f"我们回顾{where}：“{converted.rstrip('，；：,;:。.')}”。" + citation_marker(citation)
+        original = "".join(text.split()).rstrip("，；：,;:。.")
+        said = _zh_without_subject(converted).rstrip("，；：,;:。.")
+        outside, quoted = _verbatim_tail(said, original, "zh")
+        if quoted:
+            return f"我们回顾，安理会在{where}中{outside}“{quoted}”。" + marker
+        return f"我们回顾{where}：“{original}”。" + marker
+    original = " ".join(text.split()).rstrip(",;:. ")
     subject = re.match(r"the\s+security\s+council\s*,?\s+", converted, re.IGNORECASE)
     said = converted[subject.end():].rstrip(",;:. ") if subject else ""
-    if said:
-        return f'We recall that in {where} the Council "{said}".' + citation_marker(citation)
-    return f'We recall {where}: "{converted.rstrip(",;:. ")}".' + citation_marker(citation)
+    outside, quoted = _verbatim_tail(said, original, "en") if said else ("", "")
+    if quoted:
+        lead = f"{outside} " if outside else ""
+        return f'We recall that in {where} the Council {lead}"{quoted}".' + marker
+    return f'We recall {where}: "{original}".' + marker
+
+
+def _zh_without_subject(text: str) -> str:
+    from debateprep.domain.prst_form import strip_zh_subject
+
+    return strip_zh_subject(text)
+
+
+def _verbatim_tail(said: str, original: str, language: str) -> tuple[str, str]:
+    """Split `said` (the adopted text reworded to follow "the Council") into the words added to fit
+    the sentence and the longest ending it shares with `original` word for word (Chinese: character
+    for character), as quoted from `original`: its first letter in square brackets when only its
+    case differs ("Determined" quoted after "is" as "[d]etermined")."""
+    if language == "zh":
+        n = 0
+        while n < min(len(said), len(original)) and said[-1 - n] == original[-1 - n]:
+            n += 1
+        return said[:len(said) - n], original[len(original) - n:] if n else ""
+    ours, theirs = said.split(), original.split()
+    n = 0
+    while n < min(len(ours), len(theirs)) and ours[-1 - n] == theirs[-1 - n]:
+        n += 1
+    quoted = " ".join(theirs[len(theirs) - n:]) if n else ""
+    if n < min(len(ours), len(theirs)):
+        mine, adopted = ours[-1 - n], theirs[-1 - n]
+        if mine != adopted and mine[:1].swapcase() == adopted[:1] and mine[1:] == adopted[1:]:
+            n += 1
+            quoted = f"[{mine[:1]}]{adopted[1:]}" + (f" {quoted}" if quoted else "")
+    return " ".join(ours[:len(ours) - n]), quoted
 
 
 def _deliverable(statement: OurStatement, verb: str) -> None:

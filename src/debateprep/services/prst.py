@@ -145,14 +145,16 @@ class PrstService:
             return [repo.get(s, i) for i in repo.list_ids(s, debate_id)]
 
     def resolve(self, ref: int | str | None, debate_id: int | None = None) -> Draft:
-        """A draft by id; with none, the current draft of `debate_id` (default: the current debate,
-        `debateprep debate use`, else the most recent)."""
+        """A draft by id; with none, the current draft of `debate_id` (default: the debate chosen with
+        `debateprep debate use`; with no choice, the most recent debate). With neither, when several
+        debates have drafts, which one is meant is not guessed: an InputError names each debate's
+        draft (the most recent debate is not always the one the user has just been working on:
+        `prst new 1` while debate #3 is newer)."""
         if ref in (None, ""):
             if debate_id is None:
                 from debateprep.services.debates import DebateService
 
-                debate = DebateService(self.db).current()
-                debate_id = debate.id if debate else None
+                debate_id = DebateService(self.db).chosen() or self._only_debate_with_drafts()
             draft = self.current(debate_id) if debate_id is not None else None
             if draft is None:
                 if debate_id is None:
@@ -164,6 +166,22 @@ class PrstService:
             return self.get(int(ref))
         except ValueError:
             raise InputError(None, _("draft must be a number, not {ref!r}").format(ref=ref)) from None
+
+    def _only_debate_with_drafts(self) -> int | None:
+        """The debate a command given no DRAFT acts on: the one debate with drafts (else the most
+        recent debate); InputError naming them when several debates have drafts."""
+        with self.db.session() as s:
+            debates = debate_repo.list_all(s)
+            with_drafts = [d for d in debates if d.id is not None and repo.list_ids(s, d.id)]
+        if len(with_drafts) > 1:
+            named = ", ".join(f"#{d.id} → draft #{draft.id}" for d in with_drafts if d.id is not None
+                              for draft in [self.current(d.id)] if draft is not None)
+            example = self.current(with_drafts[-1].id) if with_drafts[-1].id is not None else None
+            raise InputError(None, f"which PRST draft? several debates have one (debate {named}): give the "
+                                   f"DRAFT, e.g. `debateprep prst show {example.id if example else 1}`")
+        if with_drafts:
+            return with_drafts[0].id
+        return debates[-1].id if debates else None
 
     # paragraphs --------------------------------------------------------------------------
 
@@ -256,7 +274,26 @@ class PrstService:
         """Add an agreed-language paragraph (library id or citation like 'S/RES/2594 (2021), OP 4')."""
         from debateprep.services.prst_sources import library_paragraph
 
-        source = library_paragraph(self.db, ref, self.get(draft_id).language)
+        draft = self.get(draft_id)
+        try:
+            source = library_paragraph(self.db, ref, draft.language)
+        except NotFound:
+            source = library_paragraph(self.db, ref)  # in another language? say so, not "not in the library"
+        if source.lang != draft.language:
+            other = source.lang
+            try:  # (a library id names one language's paragraph: the draft's may be there too)
+                same = library_paragraph(self.db, source.citation, draft.language)
+            except (NotFound, InputError):
+                same = None
+            if same is not None:
+                raise InputError(None, f"library paragraph {source.id} is the {other} text of {source.citation}; "
+                                       f"PRST draft #{draft_id} (debate #{draft.debate_id}) is in {draft.language}: "
+                                       f"its {draft.language} text is paragraph {same.id} (`debateprep prst add "
+                                       f"{draft_id} --library {same.id}`)")
+            raise InputError(None, f"{source.citation} is in the library in {other} only, and PRST draft #{draft_id} "
+                                   f"(debate #{draft.debate_id}) is in {draft.language}: import its {draft.language} "
+                                   f"text (`debateprep library import FILE`), or add it to a {other} draft "
+                                   f"(`debateprep prst new {draft.debate_id} --lang {other}`)")
         provenance = Provenance("library", citation=source.citation, source_id=source.id, source_text=source.text)
         return self.add_text(draft_id, source.text, provenance=provenance)
 

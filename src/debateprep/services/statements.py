@@ -71,6 +71,14 @@ class ImportReport:
         }
 
 
+@dataclass(frozen=True)
+class RemovedStatement:
+    """A statement removed, and how many of the user's coverage marks went with it."""
+
+    statement: Statement
+    marks_removed: int
+
+
 class StatementService:
     def __init__(self, db: Database, roster: Roster | None = None) -> None:
         self.db = db
@@ -228,6 +236,22 @@ class StatementService:
         with self.db.transaction() as s:
             return repo.set_delegation(s, statement_id, version, delegation=name, delegation_code=code,
                                        kind=kind, mapped_by=mapped_by, speakers_entry_id=entry_id)
+
+    def remove(self, statement_id: int, *, version: int | None = None) -> RemovedStatement:
+        """Remove one statement (imported by mistake), and in the same transaction the user's coverage
+        marks on its delegation when no other statement of that delegation is left in the debate (the
+        coverage and convergence, computed from the statements, lose its evidence with it).
+
+        `version` is the version the caller saw; another person's change in between is a StaleEdit.
+        """
+        with self.db.transaction() as s:
+            removed = repo.delete_one(s, statement_id, version)
+            marks = 0
+            if removed.debate_id is not None and removed.delegation is not None:
+                left = [x for x in repo.list_for_debate(s, removed.debate_id) if x.delegation == removed.delegation]
+                if not left:
+                    marks = marks_repo.clear_delegation(s, removed.debate_id, removed.delegation)
+            return RemovedStatement(removed, marks)
 
     def remove_all(self, debate_id: int) -> int:
         with self.db.transaction() as s:

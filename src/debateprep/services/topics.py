@@ -52,7 +52,7 @@ CHANGES: dict[str, dict[str, frozenset[Topic]]] = {
     },
     "statements": {
         "import_files": _STATEMENTS, "import_record": _STATEMENTS, "resolve": _STATEMENTS,
-        "remove_all": _STATEMENTS, "mark": _STATEMENTS,  # a user's mark on a coverage cell
+        "remove": _STATEMENTS, "remove_all": _STATEMENTS, "mark": _STATEMENTS,  # a user's mark on a coverage cell
     },
     "library": {"import_paths": _LIBRARY, "import_text": _LIBRARY, "load_sample": _LIBRARY, "remove": _LIBRARY},
     "prst": {

@@ -28,7 +28,7 @@ from debateprep.domain.errors import Conflict, InputError, NotFound
 from debateprep.i18n import _
 from debateprep.storage.db import Database
 
-SKIP_TABLES = frozenset({"alembic_version"})
+SKIP_TABLES = frozenset({"alembic_version", "change_marks"})  # (change marks: not data, see storage/changes.py)
 CHUNK = 500  # values per IN (...) and rows per INSERT batch
 
 

@@ -26,7 +26,7 @@ from textual.worker import Worker, WorkerState
 
 from debateprep.i18n import LANGUAGES, N_, _, language, language_name, pgettext, set_language
 from debateprep.services.facade import Services
-from debateprep.services.topics import Topic
+from debateprep.services.topics import ALL, Topic
 from debateprep.tui.commands import APP_SCOPE, BindingCommands, PaletteCommand
 from debateprep.tui.messages import (
     AddToDraft,
@@ -94,6 +94,7 @@ def pane_class(path: str) -> type[Pane]:
     return found
 
 
+WATCH_SECONDS = 3.0  # seconds between two looks for changes made by another process (Services.changes_elsewhere)
 STARTED_AT_LATEST = 5.0  # seconds: the footer and the garbage collector wait no longer
 PREMOUNT_PAUSE = 0.05  # seconds between two looks for a quiet moment to mount the next pane
 
@@ -122,6 +123,14 @@ class DatabaseReady(Message):
 class DatabaseFailed(Message):
     def __init__(self, problem: str) -> None:
         self.problem = problem
+        super().__init__()
+
+
+class ChangedElsewhere(Message):
+    """Another process (a command, a colleague on the same database) changed these topics."""
+
+    def __init__(self, topics: frozenset[Topic]) -> None:
+        self.topics = topics
         super().__init__()
 
 
@@ -178,6 +187,7 @@ class DebatePrepApp(App[None]):
     # Once the first screen is up, mount the other panes one by one in the background (Pilot tests
     # that visit a few tabs turn this off: each tab is then mounted on its first visit).
     PREMOUNT: bool = True
+    WATCH_EVERY: float = WATCH_SECONDS  # (a test looks more often)
 
     def __init__(self, services: Services, *, offer_sample: bool = True) -> None:
         super().__init__()
@@ -192,6 +202,7 @@ class DebatePrepApp(App[None]):
         self._importing = False  # the other panes' modules (once the first pane shows its content)
         self._is_started = False
         self._database_problem: str | None = None
+        self._watching = False  # a look for changes made elsewhere is under way
 
     def get_default_screen(self) -> Screen[object]:
         return LocalizedScreen(id="_default")
@@ -254,6 +265,7 @@ class DebatePrepApp(App[None]):
 
         try:
             self.services.open()
+            self.services.changes_elsewhere()  # where the change marks stand: what changes after is news
             debates = [(d.id, d.label()) for d in self.services.debates.list() if d.id is not None]
             current = self.services.debates.current()
             first = pane_class(TABS[0][2]).read_first(self.services, current.id if current else None)
@@ -268,6 +280,7 @@ class DebatePrepApp(App[None]):
         """Show the current debate in the pane on screen; the other panes wait for their tab."""
         await self._tabs_mounted.wait()
         self._database_open = True
+        self.set_interval(self.WATCH_EVERY, self._watch)
         self._debates_loaded(DebatesLoaded(message.debates, message.current))
         active = self.query_one(TabbedContent).active.removeprefix("tab-")
         first = message.first if active == TABS[0][0] else None
@@ -450,6 +463,33 @@ class DebatePrepApp(App[None]):
 
     # -- change notices ----------------------------------------------------------------------
 
+    def _watch(self) -> None:
+        """Every few seconds: look (in a thread, one small query) whether another process changed
+        something; never two looks at once, never on the event loop."""
+        if not self._watching:
+            self._watching = True
+            self.watch_changes()
+
+    @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
+    def watch_changes(self) -> None:
+        from debateprep.domain.errors import DebateprepError
+
+        try:
+            topics = self.services.changes_elsewhere()
+        except DebateprepError:
+            topics = frozenset()  # the database is away for a moment: the next look tries again
+        self.post_message(ChangedElsewhere(topics))
+
+    @on(ChangedElsewhere)
+    def _changed_elsewhere(self, message: ChangedElsewhere) -> None:
+        self._watching = False
+        if message.topics:
+            self.post_message(TopicsChanged(message.topics))
+
+    def reload_all(self) -> None:
+        """Read everything again (the same debate chosen again: whatever changed anywhere shows)."""
+        self.post_message(TopicsChanged(ALL))
+
     def _announced(self, topics: frozenset[Topic]) -> None:
         """What `Services` announces, from whichever thread made the change (post_message is thread-safe)."""
         self.post_message(TopicsChanged(topics))
@@ -523,7 +563,9 @@ class DebatePrepApp(App[None]):
         from debateprep.tui.screens.debate_picker import DebatePickerScreen
 
         def chosen(result: tuple[int, str] | None) -> None:
-            if result is not None:
+            if result is not None and result[0] == self.debate_id:
+                self.reload_all()
+            elif result is not None:
                 self.set_debate(*result)
 
         self.push_screen(DebatePickerScreen(self.services, self.debate_id), chosen)

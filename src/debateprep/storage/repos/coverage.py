@@ -50,3 +50,12 @@ def clear(session: Session, debate_id: int, delegation: str, question_key: int) 
         return False
     session.delete(row)
     return True
+
+
+def clear_delegation(session: Session, debate_id: int, delegation: str) -> int:
+    """Remove every mark on a delegation's cells; how many went."""
+    rows = session.exec(select(CoverageMarkRow).where(CoverageMarkRow.debate_id == debate_id,
+                                                      CoverageMarkRow.delegation == delegation)).all()
+    for row in rows:
+        session.delete(row)
+    return len(rows)

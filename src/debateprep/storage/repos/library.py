@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import delete, func, or_
 from sqlmodel import Session, col, select
@@ -37,6 +37,7 @@ class DocumentSummary:
     title: str
     paragraphs: int
     warnings: tuple[str, ...]
+    adopted_on: date | None = None
 
 
 def _notes_json(notes: Iterable[Footnote]) -> str:
@@ -247,7 +248,7 @@ def summaries(session: Session) -> list[DocumentSummary]:
     return [
         DocumentSummary(
             r.id or 0, r.symbol, r.kind, r.lang, r.year, r.title, int(counts.get(r.id or 0, 0)),
-            tuple(json.loads(r.warnings_json or "[]")),
+            tuple(json.loads(r.warnings_json or "[]")), r.adopted_on,
         )
         for r in rows
     ]

@@ -165,6 +165,20 @@ def set_delegation(
     return to_domain(row)
 
 
+def delete_one(session: Session, statement_id: int, expected_version: int | None = None) -> Statement:
+    """Remove one statement; StaleEdit if someone changed it since it was read (`expected_version`)."""
+    row = get_row(session, statement_id)
+    if expected_version is not None and row.version != expected_version:
+        raise StaleEdit(
+            f"statement #{statement_id}", expected_version, row.version,
+            f"now mapped to {row.delegation}" if row.delegation else "now unmapped",
+        )
+    removed = to_domain(row)
+    session.delete(row)
+    session.flush()
+    return removed
+
+
 def delete_for_debate(session: Session, debate_id: int) -> int:
     result = session.exec(delete(StatementRow).where(col(StatementRow.debate_id) == debate_id))
     return result.rowcount or 0

@@ -53,8 +53,7 @@ TEXT = {
     "no debate": N_("No debate selected (Ctrl+O to choose one)."),
     "no statement": N_("Debate #{debate}: no statement of ours."),
     "status": N_("Statement #{id} · {who} · {lang} · {n} sections · {revs} · version {version}"),
-    "editor": N_("Editor · Ctrl+S save · Esc back to the sections (there 1-3 insert a suggestion, / searches the "
-              "library)"),
+    "editor": N_("Ctrl+S save · Esc to the sections, where 1-3 insert and / searches"),
     "ask delegation": N_("Our statement: which delegation delivers it?"),
     "ask language": N_("Language of the statement (zh or en):"),
     "ask search": N_("Search the agreed-language library for:"),
@@ -79,8 +78,8 @@ TEXT = {
     "sources": N_("Sources"),
     "check": N_("Check (c)"),
     "revisions": N_("Revisions (d)"),
-    "library": N_("Agreed language (1-3 insert):"),
-    "no library": N_("Agreed language: nothing found for this question (/ searches the library)."),
+    "library": N_("Agreed language (relevance; why) — in the sections list, 1-3 insert:"),
+    "no library": N_("Agreed language: no close agreed language found (/ searches the whole library)."),
     "ours": N_("What we said before:"),
     "no ours": N_("What we said before: nothing on this in our statements."),
     "others": N_("What others said:"),
@@ -503,7 +502,7 @@ class OursPane(Pane):
         if section.suggestions:
             lines.append(_text("library"))
             for k, s in enumerate(section.suggestions, start=1):
-                lines.append(f"{k}. {s.citation} ({s.similarity:.0%}): {clip(s.text, SOURCE_CELLS)}")
+                lines.append(f"{k}. {s.describe()}: {clip(s.text, SOURCE_CELLS)}")
         else:
             lines.append(_text("no library"))
         lines += ["", _text("looking")]
@@ -526,7 +525,7 @@ class OursPane(Pane):
         lines = [section.question_text or _text("no question"), ""]
         if found.library:
             lines.append(_text("library"))
-            lines += [f"{k}. {s.citation} ({s.similarity:.0%}): {clip(s.text, SOURCE_CELLS)}"
+            lines += [f"{k}. {s.describe()}: {clip(s.text, SOURCE_CELLS)}"
                       for k, s in enumerate(found.library, start=1)]
         else:
             lines.append(_text("no library"))

@@ -175,6 +175,8 @@ class StatementsPane(Pane):
                 tooltip=N_("send the highlighted shared proposal to the PRST draft")),
         Binding("m", "map_delegation", N_("Map delegation"), id="statements-map",
                 tooltip=N_("say whose statement the highlighted one is")),
+        Binding("x", "remove_statement", N_("Remove"), id="statements-remove",
+                tooltip=N_("remove the highlighted statement (imported by mistake), with its coverage marks")),
         Binding("w", "mark_cell('wrong')", N_("Mark wrong"), id="statements-mark-wrong",
                 tooltip=N_("mark the highlighted coverage cell wrong (not an answer)")),
         Binding("a", "mark_cell('addressed')", N_("Mark addressed"), id="statements-mark-addressed",
@@ -315,6 +317,43 @@ class StatementsPane(Pane):
               "suggestion).").format(header=header),
             st.delegation or st.suggestion or "", accept=_("Map"), placeholder=_("e.g. China / 中国 / Türkiye"),
             suggester=RosterSuggester(self.services.roster)), chosen)
+
+    def action_remove_statement(self) -> None:
+        """Remove the highlighted statement, once confirmed (an import by mistake)."""
+        from debateprep.tui.screens.brief_dialogs import ConfirmScreen
+
+        table = self.query_one("#st-table", DataTable)
+        if self.view != "list" or not 0 <= table.cursor_row < len(self.statements):
+            self.notify(_("Choose a statement in the list (l) first."), title=_("Statements"), severity="warning",
+                        markup=False)
+            return
+        st = self.statements[table.cursor_row]
+        assert st.id is not None
+        statement_id, version = st.id, st.version
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._remove(statement_id, version)
+
+        self.app.push_screen(ConfirmScreen(
+            _("Remove statement {label} ({source}) from this debate, with the coverage marks on its delegation "
+              "if it has no other statement?\nImporting its file again brings it back.").format(
+                label=st.label(), source=st.source),
+            yes=_("Remove"), no=_("Keep it")), answered)
+
+    @work(thread=True, exclusive=True, group="statements-remove", exit_on_error=False)
+    def _remove(self, statement_id: int, version: int) -> None:
+        """Remove it; Services announces the change, and the list, coverage and convergence reload."""
+        try:
+            removed = self.services.statements.remove(statement_id, version=version)
+        except DebateprepError as exc:
+            self.post_message(Failed(str(exc), _("Statements")))
+            return
+        said = _("Statement {label} removed.").format(label=removed.statement.label())
+        if removed.marks_removed:
+            said += " " + ngettext("{n} coverage mark went with it.", "{n} coverage marks went with it.",
+                                   removed.marks_removed).format(n=removed.marks_removed)
+        self.post_message(StatementsSaved(said))
 
     def action_mark_cell(self, mark: str) -> None:
         """Mark the highlighted heatmap cell: wrong (not an answer), addressed (the tool missed it),
