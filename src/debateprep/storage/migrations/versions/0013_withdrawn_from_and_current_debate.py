@@ -9,14 +9,14 @@ And the database's own settings (`app_settings`, key -> value): the current deba
 `debateprep debate use` chooses is the team's, kept with the debates it names.
 
 Revision ID: 0013
-Revises: 0012
+Revises: 0015 (the newest on main when this was merged: 0014 was not there)
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0013"
-down_revision = "0012"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
