@@ -5,7 +5,8 @@ without running the parser; see its LABELLING.md) and on each note's renderings 
 arrives: a paged PDF with UN page furniture and footnotes, a .docx with manual page breaks, and
 hard-wrapped text copied out of a PDF viewer, each with page breaks inside its guiding questions
 and the note's own footnotes (Word footnotes in the .docx) where its .txt prints them
-(tests/support/pdfgen.py). The .txt as given is the reference rendering in the same run.
+(tests/support/pdfgen.py); and the .txt printed to PDF as it is, a line a paragraph ("printed":
+a sentence the .txt splits with a blank line stays split on the page). The .txt as given is the reference rendering in the same run.
 `--corpus` reads another labelled folder (the hold-out corpora in tests/data/concept_notes_holdout*).
 
     .venv/bin/python benchmarks/bench_fidelity.py [--corpus DIR] [--breaks N]
@@ -46,7 +47,7 @@ FIELDS = (
     "questions", "briefer names", "briefer titles", "briefer organizations", "letter date", "meeting date",
     "presidency", "title", "symbol", "outcome", "speaking limit", "cited documents",
 )
-FORMATS = ("txt", "pdf", "docx", "wrapped")
+FORMATS = ("txt", "pdf", "docx", "wrapped", "printed")
 
 
 def _briefers(note: ConceptNote, key: str) -> list[Any]:
@@ -128,6 +129,13 @@ def renderings(note: Path, label: dict[str, Any], folder: Path, breaks: int) -> 
                                            "见主席国网站。" if zh else "See the website of the presidency."))]
     placed += own_footnotes(normalised, paras)
     footnotes = [f for _, f in sorted(placed, key=lambda pf: pf[0])]
+    # the .txt printed to PDF as it is, a line a paragraph (its blank lines and any sentence they
+    # split kept): what a user who has only the .txt makes of it
+    lines = [line.strip() for line in raw.splitlines() if line.strip()]
+    if can_render(lines):
+        printed = folder / f"{note.stem}-printed.pdf"
+        render_pdf(lines, printed, furniture=furniture)
+        out.append(("printed", printed, furniture.symbol))
     for k in _break_lines(paras, label["questions"], breaks):
         base = folder / f"{note.stem}-{k}"
         if can_render(paras):  # else no font at hand has its glyphs: no PDF of it

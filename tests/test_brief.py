@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -109,7 +110,7 @@ def test_seed_note_brief_in_chinese_and_english(db) -> None:  # type: ignore[no-
     questions = [text for level, text in outline(md) if level == 3]
     assert len(questions) == 13
     assert questions[4] == "问题5" and questions[0] == "问题1（议题，未以问句表述）"
-    assert md.count("**我方要点**") + md.count("**我方要点：**") == 13
+    assert md.count("尚未起草我方发言，因此没有要点") == 13  # one line under each question: no statement of ours yet
     assert "**概念说明**：S/2014/74" in md
     assert "预期成果" in md and "主席声明" in md
     assert "瓦莱丽·阿莫斯，主管人道主义事务副秘书长（人道主义事务协调厅）" in md
@@ -368,3 +369,70 @@ def test_each_coverage_cell_carries_its_passage_and_what_matched(lang: str) -> N
     assert ("marked addressed by a user" if lang == "en" else "用户标注为已述及") in md
     (_header, rows), = [t for t in tables(md) if t[0][0] in ("Delegation", "代表团")]
     assert rows == 2 and "✓" in md and "✗" in md
+
+
+def _question_block(md: str, heading: str) -> str:
+    """The brief's text under one question heading, up to the next heading ("#" unescaped)."""
+    start = next(m.start() for m in re.finditer(re.escape(f"### {heading}") + r"[\n（ ]", md))
+    end = md.find("\n#", start + 1)
+    return md[start:end if end != -1 else len(md)].replace("\\#", "#")
+
+
+def test_talking_points_come_from_our_statement_and_say_which_version(db) -> None:  # type: ignore[no-untyped-def]
+    from debateprep.services.our_statement import OurStatementService
+
+    imported = NotesService(db).import_file(SEED_NOTE)
+    debate_id = imported.debate_id
+    assert debate_id is not None
+    DebateService(db).update(DebateService(db).get(debate_id), our_delegation="China")
+    ours = OurStatementService(db)
+    statement = ours.new(debate_id)  # Chinese, one section per guiding question (placeholders only)
+    assert statement.id is not None and statement.language == "zh"
+    training = next(s for s in statement.sections if s.question_label == "Q6")
+    said = ("中方认为，应确保全体维和人员在部署前接受保护平民培训[^S/RES/2594 (2021), OP 2]。"
+            "培训标准应当统一，并支持秘书处加强培训能力。\n\n[我方的具体建议]\n\n"
+            "中方愿同各方一道，为维和人员提供更多培训资源。")
+    ours.edit_section(statement.id, training, said)
+    ours.revise(statement.id)
+
+    md = BriefService(db).export(debate_id, lang="zh", prepared=PREPARED).content
+    block = _question_block(md, "问题6")
+    assert f"**我方要点（取自我方发言#{statement.id}，修订版rev.1）：**" in block
+    assert "- 中方认为，应确保全体维和人员在部署前接受保护平民培训。" in block  # the key sentence, marker dropped
+    assert "- 中方愿同各方一道，为维和人员提供更多培训资源。" in block
+    assert "培训标准应当统一" not in block and "我方的具体建议" not in block  # key sentences; no placeholder
+    other = _question_block(md, "问题5")
+    assert f"我方发言#{statement.id}（修订版rev.1）中此问题目前只有占位文字" in other and "F7" in other
+    assert "……" not in md.split("## 通报人")[0]  # no invented points
+    assert_well_formed(md)
+
+    # the text moved on since rev.1: the brief says it shows the working text
+    section = next(s for s in ours.get(statement.id).sections if s.question_label == "Q5")
+    ours.edit_section(statement.id, section, "中方支持加强预警机制。")
+    md = BriefService(db).export(debate_id, lang="zh", prepared=PREPARED).content
+    assert f"**我方要点（取自我方发言#{statement.id}，rev.1之后的工作文本）：**\n\n- 中方支持加强预警机制。" in _question_block(
+        md, "问题5")
+
+    # a section the writer dropped: said so, not invented
+    ours.remove_section(statement.id, next(s for s in ours.get(statement.id).sections if s.question_label == "Q7"))
+    md = BriefService(db).export(debate_id, lang="zh", prepared=PREPARED).content
+    assert f"我方发言#{statement.id}（rev.1之后的工作文本）中没有针对此问题的部分" in _question_block(md, "问题7")
+
+    # the English brief: our statement is Chinese; no Chinese points in an English brief, and how to get English ones
+    en = BriefService(db).export(debate_id, lang="en", prepared=PREPARED).content
+    block = _question_block(en, "Question 6")
+    assert f"Our statement #{statement.id} is in Chinese: draft one in English (`debateprep ours new --lang en`" in block
+    assert "中方认为" not in block
+    assert_well_formed(en)
+
+
+def test_without_our_statement_the_brief_says_so_and_how_to_write_it(db) -> None:  # type: ignore[no-untyped-def]
+    imported = NotesService(db).import_file(SEED_NOTE)
+    for lang, none in (("zh", "尚未起草我方发言，因此没有要点：请用 `debateprep ours new`（界面：F7）起草"),
+                       ("en", "No statement of ours yet, so no talking points: draft it with `debateprep ours new` "
+                              "(TUI: F7)")):
+        md = BriefService(db).export(imported.debate_id, lang=lang, prepared=PREPARED).content
+        assert md.count(none) == 13, lang  # under every question
+        assert "**Our talking points" not in md and "**我方要点" not in md
+        assert "- …" not in md and "- ……" not in md  # nothing invented
+        assert_well_formed(md)

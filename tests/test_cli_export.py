@@ -36,6 +36,7 @@ def test_brief_to_stdout_in_both_languages(cli) -> None:  # type: ignore[no-unty
 def test_file_is_never_overwritten_without_force(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert cli(["import", str(SEED_NOTE)]).exit_code == 0
     target = tmp_path / "out" / "brief.md"
+    target.parent.mkdir()
     first = cli(["export", "brief", "-o", str(target), "--lang", "en"])
     assert first.exit_code == 0, first.stderr
     assert first.stdout == "" and f"wrote {target}" in first.stderr and "13 questions" in first.stderr
@@ -74,3 +75,26 @@ def test_bad_arguments(cli) -> None:  # type: ignore[no-untyped-def]
     assert word.stderr.splitlines()[-1].endswith("DEBATE is a debate number (see `debateprep debate list`), not 'latest'")
     lang = cli(["export", "brief", "--lang", "fr"])
     assert lang.exit_code == 2 and "invalid choice" in lang.stderr
+
+
+def test_every_export_refuses_a_folder_that_does_not_exist(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A mistyped folder is said in one line naming it; nothing is created, nothing written."""
+    assert cli(["demo", "--no-tui"]).exit_code == 0
+    assert cli(["prst", "new", "2"]).exit_code == 0
+    made = cli(["ours", "new", "2", "--delegation", "China", "--json"])
+    assert made.exit_code == 0, made.stderr
+    section = made.json()["sections"][6]["id"]
+    assert cli(["ours", "edit", "1", str(section), "中方认为，应确保全体维和人员在部署前接受保护平民培训。"]).exit_code == 0
+    missing = tmp_path / "no-such" / "deeper"
+    commands = [["export", "brief", "-o", missing / "brief.md"], ["export", "brief", "-o", missing / "brief.docx"],
+                ["export", "brief", "-o", f"{missing}/"], ["speakers", "export", "2", "-o", missing / "list.csv"],
+                ["prst", "export", "-o", missing / "prst.md"], ["prst", "export", "-o", missing / "prst.docx"],
+                ["ours", "export", "1", "-o", missing / "ours.docx"], ["ours", "export", "1", "-o", missing / "ours.md"]]
+    for command in commands:
+        for lang, words in (("en", "no such folder; create the folder first"), ("zh", "没有这个文件夹；请先创建该文件夹")):
+            result = cli(["--lang", lang, *command])
+            assert result.exit_code == 2, (command, result.stderr)
+            assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+            assert f"{missing}: {words}" in result.stderr, result.stderr
+    assert not (tmp_path / "no-such").exists()
+    assert cli(["export", "brief", "-o", tmp_path / "brief.md"]).exit_code == 0  # an existing folder is fine

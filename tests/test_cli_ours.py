@@ -210,3 +210,25 @@ def test_a_concurrent_change_never_lands_on_the_wrong_section(seeded_cli: Callab
     assert unknown.exit_code == 2 and "no section with id 999" in unknown.stderr
     shows_ids = cli(["ours", "show", "1"]).stdout
     assert f"(question, id {third['id']}, v{third['version']})" in shows_ids or f"id {third['id']}, v" in shows_ids
+
+
+def test_rehearse_names_the_unit_of_its_pace(seeded_cli: Callable[..., CliResult]) -> None:
+    """"34 a minute" said nothing: a Chinese statement is read in characters, an English one in words."""
+    import re
+
+    cli = seeded_cli
+    assert cli(["ours", "new", "2", "--delegation", "China"]).exit_code == 0  # #1, in Chinese
+    english_made = cli(["ours", "new", "2", "--lang", "en", "--delegation", "Norway", "--json"])  # #2, in English
+    assert english_made.exit_code == 0, english_made.stderr
+    assert cli(["ours", "edit", "1", "7", TRAINING_ZH]).exit_code == 0
+    section = english_made.json()["sections"][1]["id"]  # type: ignore[index]
+    assert cli(["ours", "edit", "2", str(section), "Norway stresses that every peacekeeper must be trained "
+                                                   "to protect civilians before deployment."]).exit_code == 0
+    for statement, en_unit, zh_unit in (("1", "characters a minute", "字/分钟"), ("2", "words a minute", "词/分钟")):
+        english = cli(["--lang", "en", "ours", "rehearse", statement, "3:00"])
+        assert english.exit_code == 0, english.stderr
+        assert re.search(rf"^read aloud in 3:00 \(estimate \d+:\d\d\) · \d+ {en_unit}$", english.stdout.strip())
+        chinese = cli(["--lang", "zh", "ours", "rehearse", statement, "3:00"])
+        assert chinese.exit_code == 0, chinese.stderr
+        assert re.search(rf" · \d+ {zh_unit}$", chinese.stdout.strip()), chinese.stdout
+        assert "read aloud" not in chinese.stdout and "minute" not in chinese.stdout

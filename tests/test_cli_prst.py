@@ -174,3 +174,77 @@ def test_review_flags_from_add_to_check_show_edit_and_export(cli, tmp_path: Path
     assert "1 flagged for review" in annotated and "To review: a delegation asked the Council to consider" in annotated
     converted = cli(["prst", "convert", "--text", "Acting under Chapter VII of the Charter,", "--json"]).json()
     assert [f["code"] for f in converted["flags"]] == ["chapter-vii"]
+
+
+def test_edit_refreshes_provenance_and_the_agreed_check(cli) -> None:  # type: ignore[no-untyped-def]
+    """A rewritten paragraph says what is true of the new text: typed by the drafter, edited from its
+    first source, and agreed or new (with closest citation and similarity) as `prst check` finds."""
+    from tests.conftest import LIBRARY_SAMPLES
+
+    assert cli(["library", "import", str(LIBRARY_SAMPLES)]).exit_code == 0
+    _debate(cli)
+    draft = str(cli(["prst", "new", "--lang", "zh", "--json"]).json()["id"])
+    added = cli(["prst", "add", draft, "--library", "S/RES/2594 (2021), OP 2", "--json"]).json()
+    pid = str(added["id"])
+    before = cli(["prst", "check", draft, "--json"]).json()["paragraphs"][0]
+    assert (before["status"], before["closest_citation"]) == ("agreed", "S/RES/2594 (2021), OP 2")
+
+    invented = "安理会欢迎各会员国在月球上设立保护平民的联合培训中心。"
+    assert cli(["prst", "edit", draft, pid, invented]).exit_code == 0
+    shown = cli(["prst", "show", draft, "--json"]).json()["paragraphs"][0]
+    assert shown["provenance"]["kind"] == "typed" and shown["provenance"]["source_text"] == invented
+    assert shown["provenance"]["edited_from"]["citation"] == "S/RES/2594 (2021), OP 2"
+    assert shown["status"] == "new" and shown["similarity"] < before["similarity"]
+    text = cli(["prst", "show", draft]).stdout
+    assert "(edited by the drafter from agreed language: S/RES/2594 (2021), OP 2)" in text
+    assert "[agreed" not in text
+    # the same as the check itself finds for the new text
+    checked = cli(["prst", "check", draft, "--json"]).json()["paragraphs"][0]
+    assert (checked["status"], checked["closest_citation"], checked["similarity"]) == (
+        shown["status"], shown["closest_citation"], shown["similarity"])
+
+    # rewritten again, now as other agreed language: agreed, that citation; still edited from the first source
+    other = seed_paragraph(RES_2518, "表示严重关切针对许多维和特派团")
+    assert cli(["prst", "edit", draft, pid, other]).exit_code == 0
+    again = cli(["prst", "show", draft, "--json"]).json()["paragraphs"][0]
+    assert (again["status"], again["closest_citation"]) == ("agreed", "S/RES/2518 (2020), PP 6")
+    assert again["similarity"] >= 0.97
+    assert again["provenance"]["edited_from"]["citation"] == "S/RES/2594 (2021), OP 2"
+    # its first source cannot be added a second time beside the rewrite
+    dup = cli(["prst", "add", draft, "--library", "S/RES/2594 (2021), OP 2"])
+    assert dup.exit_code != 0 and "edited by the drafter from agreed language" in dup.stderr
+
+
+def test_diff_shows_a_rewritten_paragraph_as_one_changed_paragraph(cli) -> None:  # type: ignore[no-untyped-def]
+    """Paragraphs are matched by id: a rewrite is "changed" with its words marked, not a removal
+    and an addition; a paragraph added or removed is one; one that left its place is moved."""
+    _debate(cli)
+    draft = str(cli(["prst", "new", "--lang", "en", "--json"]).json()["id"])
+    ids = [cli(["prst", "add", draft, text, "--at", str(n), "--json"]).json()["id"] for n, text in enumerate(
+        ["The Security Council reaffirms its commitment to the protection of civilians.",
+         "The Security Council notes the report of the Secretary-General.",
+         "The Security Council requests the Secretary-General to brief it."], start=1)]
+    assert cli(["prst", "revise", draft]).exit_code == 0
+    rewritten = "The Security Council strongly condemns every attack on humanitarian workers."
+    assert cli(["prst", "edit", draft, str(ids[1]), rewritten]).exit_code == 0
+    assert cli(["prst", "move", draft, str(ids[2]), "1"]).exit_code == 0
+    assert cli(["prst", "remove", draft, str(ids[0])]).exit_code == 0
+    assert cli(["prst", "add", draft, "The Security Council welcomes the updated aide-memoire.", "--json"]).exit_code == 0
+    diff = cli(["prst", "diff", draft])  # rev.1 -> the working text
+    assert diff.exit_code == 0, diff.stderr
+    assert diff.stdout.startswith("rev.1 -> current: 1 changed, 1 added, 1 removed, 1 moved"), diff.stdout
+    assert ("para 2 changed:\n  The Security Council [-notes the report of the Secretary-General-]{+strongly "
+            "condemns every attack on humanitarian workers+}.") in diff.stdout
+    assert "para 3 moved to para 1" in diff.stdout
+    assert "- The Security Council reaffirms its commitment" in diff.stdout
+    assert "+ The Security Council welcomes the updated aide-memoire." in diff.stdout
+    assert cli(["prst", "revise", draft]).exit_code == 0
+    changes = cli(["prst", "diff", draft, "rev.1", "rev.2", "--json"]).json()["changes"]
+    assert sorted(c["kind"] for c in changes) == ["added", "changed", "moved", "removed"]
+    changed = next(c for c in changes if c["kind"] == "changed")
+    assert (changed["old"], changed["new_text"]) == (2, rewritten)
+    assert {"op": "delete", "text": "notes the report of the Secretary-General"} in changed["words"]
+    # a paragraph moved (nothing else changed) is a move
+    assert cli(["prst", "move", draft, str(ids[2]), "3"]).exit_code == 0
+    moved = cli(["prst", "diff", draft]).stdout
+    assert moved.startswith("rev.2 -> current: 0 changed, 0 added, 0 removed, 1 moved"), moved

@@ -80,6 +80,26 @@ def test_text_list_in_chinese(cli: Cli) -> None:
     assert "大不列颠及北爱尔兰联合王国" in out and "10:00" in out
 
 
+def test_order_and_schedule_name_delegations_in_the_interface_language(cli: Cli) -> None:
+    debate = new_debate(cli)  # an English debate
+    for name in ("United Kingdom", "Chad"):
+        ok(cli(["speakers", "add", debate, name]))
+    ok(cli(["speakers", "add", debate, "Mr. Zhang", "--person"]))
+    for command in (["speakers", "order", debate], ["speakers", "schedule", debate]):
+        out = ok(cli(["--lang", "zh", *command])).stdout
+        assert "大不列颠及北爱尔兰联合王国" in out and "乍得" in out, out
+        assert "United Kingdom" not in out and "Chad" not in out, out
+        assert "Mr. Zhang" in out  # a person in a personal capacity keeps the name given
+        english = ok(cli(["--lang", "en", *command])).stdout
+        assert "United Kingdom" in english and "乍得" not in english
+        chosen = ok(cli(["--lang", "en", *command, "--lang", "zh"])).stdout  # the command's own --lang
+        assert "乍得" in chosen
+    why = ok(cli(["--lang", "zh", "speakers", "order", debate, "--json"])).json()
+    assert isinstance(why, list)
+    uk = next(r for r in why if r["delegation"] == "United Kingdom")
+    assert uk["why"].startswith("大不列颠及北爱尔兰联合王国排在")
+
+
 def test_move_withdraw_order_explain(cli: Cli) -> None:
     debate = new_debate(cli)
     for name in ("Chad", "Jordan", "Norway", "Japan"):
@@ -316,3 +336,31 @@ def test_on_behalf_is_the_option_name_and_group_its_alias(cli: Cli) -> None:
     assert isinstance(rows, list)
     assert next(r for r in rows if r["delegation"] == "Norway")["on_behalf_of"] == "POC"
     assert "--on-behalf GROUP" in ok(cli(["speakers", "add", "--help"])).stdout
+
+
+def test_a_rehearsal_is_undone_one_entry_or_all_and_the_plan_is_as_before(cli: Cli, tmp_path: Path) -> None:
+    """The user's rehearsal on another day left rows 1-2 "spoke" with no way back: `unspoke` undoes
+    one entry's timing, `reset-timer --yes` every one; the list is then exactly as planned."""
+    debate = new_debate(cli)
+    ok(cli(["speakers", "import", debate, str(csv_of_62(tmp_path))]))
+    ok(cli(["speakers", "move", "30", "--to", "6", "--reason", "swap with the EU"]))
+    planned = ok(cli(["speakers", "list", debate, "--json"])).json()
+    ok(cli(["speakers", "start", "1", "--at", "2026-11-27T15:53"]))
+    ok(cli(["speakers", "done", "1", "--seconds", "312"]))
+    ok(cli(["speakers", "start", "2", "--at", "2026-11-27T15:59"]))
+    ok(cli(["speakers", "done", "2", "--seconds", "40"]))
+    ok(cli(["speakers", "start", "3", "--at", "2026-11-27T16:00"]))
+    back = ok(cli(["speakers", "unspoke", "2", "--json"])).json()
+    assert (back["status"], back["actual_seconds"]) == ("inscribed", None)  # type: ignore[index]
+    again = cli(["speakers", "unspoke", "2"])
+    assert again.exit_code != 0 and "no timing to undo" in again.stderr and "Traceback" not in again.stderr
+    refused = cli(["speakers", "reset-timer", debate])
+    assert refused.exit_code == 2 and "--yes" in refused.stderr and "#1 " in refused.stderr
+    rows = ok(cli(["speakers", "list", debate, "--json"])).json()
+    assert [r["status"] for r in rows[:3]] == ["spoke", "inscribed", "speaking"]  # type: ignore[index]
+    done = ok(cli(["speakers", "reset-timer", debate, "--yes"]))
+    assert "2 entries wait to speak again" in done.stdout
+    after = ok(cli(["speakers", "list", debate, "--json"])).json()
+    keep = ("position", "id", "status", "actual_seconds", "actual_start", "planned_start", "session", "override")
+    assert [{k: r[k] for k in keep} for r in after] == [{k: r[k] for k in keep} for r in planned]  # type: ignore[index, union-attr]
+    assert ok(cli(["speakers", "reset-timer", debate])).stdout.startswith("timer reset")  # nothing left: no --yes needed

@@ -472,6 +472,41 @@ def test_diff_chinese_by_character_and_moves() -> None:
     assert diff.count("moved") == 1 and diff.count("changed") == 0
 
 
+def test_diff_matches_paragraphs_by_id_however_much_they_were_rewritten() -> None:
+    """A paragraph rewritten beyond recognition is still one changed paragraph when both sides carry
+    ids; only an id on one side is an addition or a removal; a paragraph that left its place is moved."""
+    rev1 = ["The Security Council reaffirms A.", "The Security Council notes the report of the Secretary-General.",
+            "The Security Council requests a briefing.", "The Security Council recalls B."]
+    rev2 = ["The Security Council requests a briefing.", "The Security Council reaffirms A.",
+            "The Security Council strongly condemns every attack on humanitarian workers.",
+            "The Security Council welcomes C."]
+    by_text = diff_paragraphs(rev1, rev2, "rev.1", "rev.2")
+    assert by_text.count("changed") == 0 and by_text.count("removed") == 2  # wording alone cannot pair them
+    diff = diff_paragraphs(rev1, rev2, "rev.1", "rev.2", [11, 12, 13, 14], [13, 11, 12, 15])
+    assert diff.summary == "rev.1 -> rev.2: 1 changed, 1 added, 1 removed, 1 moved"
+    kinds = {(c.kind, c.old_number, c.new_number) for c in diff.changes}
+    assert kinds == {("moved", 3, 1), ("same", 1, 2), ("changed", 2, 3), ("removed", 4, None), ("added", None, 4)}
+    text = diff.render()
+    assert ("para 3 (was 2) changed:\n  The Security Council [-notes the report of the Secretary-General-]"
+            "{+strongly condemns every attack on humanitarian workers+}.") in text
+    assert "para 3 moved to para 1" in text and "+ The Security Council welcomes C." in text
+    assert "- The Security Council recalls B." in text
+
+
+def test_diff_by_id_chinese_by_character_and_subjects_of_moved_paragraphs() -> None:
+    """Chinese is diffed character by character; a paragraph moved out of first place takes 安理会
+    for 安全理事会 without being an edit."""
+    rev1 = ["安全理事会回顾其以往各项决议。", "安理会强调必须保护平民。", "安理会请秘书长提交报告。"]
+    rev2 = ["安全理事会强调必须切实保护平民和人道主义人员。", "安理会请秘书长提交报告。", "安理会回顾其以往各项决议。"]
+    diff = diff_paragraphs(rev1, rev2, "rev.1", "rev.2", [1, 2, 3], [2, 3, 1])
+    assert diff.summary == "rev.1 -> rev.2: 1 changed, 0 added, 0 removed, 1 moved"
+    assert "para 1 moved to para 3" in diff.render()
+    changed = next(c for c in diff.changes if c.kind == "changed")
+    inserted = [w.text for w in changed.words if w.op == "insert"]
+    assert "切实" in inserted and "和人道主义人员" in inserted
+    assert not [w for w in changed.words if w.op == "delete"]
+
+
 def test_identical_revisions_have_no_differences() -> None:
     assert diff_paragraphs(["a."], ["a."], "rev.1", "rev.2").render().endswith("no differences")
 

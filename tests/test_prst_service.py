@@ -157,7 +157,7 @@ def test_revisions_and_diff(db, debate_id: int) -> None:  # type: ignore[no-unty
     diff = service.diff(draft.id, "rev.1", "rev.2")
     text = diff.render()
     assert diff.summary == "rev.1 -> rev.2: 1 changed, 1 added, 0 removed, 0 moved"
-    assert "[-strongly-]" in text and "{+in the strongest terms+}" in text and "{+ and humanitarian personnel+}" in text
+    assert "Council [-strongly -]condemns {+in the strongest terms +}all" in text and "{+ and humanitarian personnel+}" in text
     assert "para 3 added:" in text
     assert service.diff(draft.id).old_label == "rev.1"  # nothing changed since rev.2: the last two
     assert service.diff(draft.id, "rev.2", "current").render().endswith("no differences")
@@ -246,7 +246,12 @@ def test_check_is_not_an_edit(db, debate_id: int) -> None:  # type: ignore[no-un
     assert after.status == "agreed" and after.version == paragraph.version
     assert after.id is not None
     edited = service.edit(draft.id, after.id, after.version, after.text.replace("强调指出", "强调"))
-    assert edited.status == "unchecked"  # an edit resets the mark until the next check
+    assert edited.version == after.version + 1
+    # an edit is checked as `check` would check it (the mark is of the new text, never the old one's)
+    rechecked = service.check(draft.id).paragraphs[0]
+    assert (edited.status, edited.closest_citation, edited.similarity) == (
+        rechecked.status, rechecked.closest_citation, rechecked.similarity)
+    assert edited.provenance.kind == "typed" and edited.provenance.edited_from == paragraph.provenance
 
 
 def test_unknown_library_reference(db, debate_id: int) -> None:  # type: ignore[no-untyped-def]

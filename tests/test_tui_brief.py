@@ -6,7 +6,7 @@ import asyncio
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import ContentSwitcher, Input, TextArea
+from textual.widgets import ContentSwitcher, Input, Label, TextArea
 
 from debateprep.services.debates import DebateService
 from debateprep.services.notes import NotesService
@@ -169,6 +169,32 @@ def test_export_to_an_unwritable_place_is_a_notification(sqlite_db, tmp_path: Pa
     asyncio.run(run())
 
 
+def test_export_to_a_folder_that_does_not_exist_is_refused(sqlite_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The dialog says the folder is missing before Enter; Enter shows the error, writes and creates nothing."""
+    _seed(sqlite_db)
+    missing = tmp_path / "no-such"
+
+    async def run() -> None:
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_brief(pilot)
+            await pilot.press("e")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, PromptScreen)
+            screen.query_one(Input).value = str(missing / "brief.md")
+            await settle(pilot)
+            shown = str(screen.query_one("#prompt-explain", Label).render())
+            assert f"{missing}: no such folder; create the folder first" in shown
+            await pilot.press("enter")
+            await settle(pilot)
+            errors = [m for m, severity in app.notices if severity == "error"]
+            assert len(errors) == 1 and f"{missing}: no such folder; create the folder first" in errors[0]
+            assert not missing.exists() and app.is_running
+
+    asyncio.run(run())
+
+
 def test_our_delegation_is_saved_with_the_debate(sqlite_db) -> None:  # type: ignore[no-untyped-def]
     debate_id = _seed(sqlite_db)
 
@@ -242,5 +268,39 @@ def test_an_export_right_after_a_change_exports_the_brief_with_the_change(sqlite
             await pilot.press("enter")
             await settle(pilot)
             assert "安全理事会回顾其关于保护平民的各项决议" in target.read_text(encoding="utf-8")
+
+    asyncio.run(run())
+
+
+def test_f6_talking_points_come_from_our_statement_or_say_how_to_write_it(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """F6: without a statement of ours each question says so and points to F7; once it is written,
+    the question's talking points are its section's key sentences, naming the statement and version."""
+    debate_id = _seed(sqlite_db)
+    DebateService(sqlite_db).update(DebateService(sqlite_db).get(debate_id), our_delegation="China")
+
+    async def run() -> None:
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            pane = await open_brief(pilot)
+            assert pane.built is not None
+            assert pane.built.markdown.count("尚未起草我方发言，因此没有要点：请用 `debateprep ours new`（界面：F7）") == 13
+            lines = app.query_one(MarkdownPreview).plain_lines()
+            assert any("界面：F7" in line for line in lines)
+            await pilot.press("f1")
+            await settle(pilot)
+            ours = app.services.ours
+            statement = ours.new(debate_id)
+            assert statement.id is not None
+            section = next(s for s in statement.sections if s.question_label == "Q6")
+            ours.edit_section(statement.id, section, "中方认为，应统一维和人员的保护平民培训标准。我们支持秘书处。")
+            await settle(pilot)
+            await pilot.press("f6")
+            await settle(pilot)
+            markdown = pane.built.markdown.replace("\\#", "#")
+            assert f"**我方要点（取自我方发言#{statement.id}，工作文本（尚无修订版））：**\n\n" \
+                   "- 中方认为，应统一维和人员的保护平民培训标准。\n" in markdown
+            assert "尚未起草我方发言" not in markdown.split("## 我方发言")[0]
+            lines = app.query_one(MarkdownPreview).plain_lines()
+            assert any("中方认为，应统一维和人员的保护平民培训标准。" in line for line in lines)
 
     asyncio.run(run())

@@ -42,6 +42,7 @@ EXPECTED: dict[str, tuple[tuple[str, ...], str]] = {
     "speakers-move-down": (("down", "down", "down", "down"), "#sp-table"), "speakers-pin": ((), "#sp-table"),
     "speakers-clear": ((), "#sp-table"), "speakers-timer": ((), "#sp-table"), "speakers-time-row": (("down",), "#sp-table"),
     "speakers-next": ((), "#sp-table"), "speakers-finish": (("space",), "#sp-table"),
+    "speakers-unspoke": (("space",), "#sp-table"), "speakers-reset-timer": (("space",), "ConfirmScreen"),
     "speakers-schedule": ((), "#sp-schedule"), "speakers-briefers": ((), "#sp-table"), "speakers-refresh": ((), "#sp-table"),
     # F3 statements
     "statements-list": (("c",), "#st-table"), "statements-coverage": ((), "#st-heatmap"),

@@ -136,7 +136,7 @@ def test_editor_text_is_converted_and_its_flags_shown(sqlite_db) -> None:  # typ
             assert stored.text == "The Security Council acts under Chapter VII of the Charter of the United Nations."
             assert [f.code for f in stored.flags] == ["chapter-vii"]
             table = app.query_one("#prst-paragraphs", DataTable)
-            assert str(table.get_row_at(0)[1]) == "!?"
+            assert str(table.get_row_at(0)[1]) == "!NEW"  # checked as saved (nothing like it in the library)
             panel = _static(app, "#prst-provenance")
             assert "! review: a presidential statement is not adopted under Chapter VII" in panel
             editor.load_text("We call on the Council to request the Secretary-General to brief it.")
@@ -279,6 +279,43 @@ def test_agreed_language_sent_from_the_library(sqlite_db) -> None:  # type: igno
             table.move_cursor(row=row)
             await pilot.pause()
             assert "agreed language; closest S/RES/2518 (2020), OP 3 (100%)" in _static(app, "#prst-provenance")
+
+    asyncio.run(scenario())
+
+
+def test_saving_a_rewrite_refreshes_provenance_check_and_the_revisions_panel(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+S with other words: the provenance says edited by the drafter from the agreed language it
+    came from, the mark and similarity are the new text's (as c would find them), and the revisions
+    panel shows one changed paragraph, not a removal and an addition."""
+    from debateprep.services.library import LibraryService
+
+    async def scenario() -> None:
+        LibraryService(sqlite_db).import_paths([LIBRARY_SAMPLES / RES_2594, LIBRARY_SAMPLES / RES_2518_FILE])
+        service = PrstService(sqlite_db)
+        debate_id = _debate(sqlite_db)
+        sent = service.send_library(debate_id, "S/RES/2594 (2021), OP 2")
+        draft_id = sent.draft.id
+        assert draft_id is not None
+        service.check(draft_id)
+        service.revise(draft_id)
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_pane(pilot)
+            assert "agreed language; closest S/RES/2594 (2021), OP 2" in _static(app, "#prst-provenance")
+            invented = "安全理事会欢迎各会员国在月球上设立保护平民的联合培训中心。"
+            app.query_one("#prst-editor", TextArea).load_text(invented)
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            stored = service.get(draft_id).paragraphs[0]
+            assert service.get(draft_id).texts() == [invented] and stored.status == "new"
+            panel = _static(app, "#prst-provenance")
+            assert "edited by the drafter from agreed language: S/RES/2594 (2021), OP 2" in panel
+            assert "new language; closest" in panel and "agreed language;" not in panel
+            row = app.query_one("#prst-paragraphs", DataTable).get_row_at(0)
+            assert str(row[1]) == "NEW" and str(row[2]) == f"{stored.similarity:.0%}"
+            diff = _static(app, "#prst-diff")
+            assert diff.startswith("rev.1 -> current: 1 changed, 0 added, 0 removed, 0 moved"), diff
+            assert "{+欢迎各会员国在月球上设立保护平民的联合培训中心+}" in diff
 
     asyncio.run(scenario())
 

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Footer, Input, OptionList, Static
+from textual.widgets import Checkbox, DataTable, Footer, Input, OptionList, Select, Static
 
 from debateprep.domain.cells import clip
 from debateprep.domain.debate import DebateSettings
@@ -436,3 +436,166 @@ def test_snapshot(sqlite_db, snap_compare) -> None:  # type: ignore[no-untyped-d
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def statuses(app: RecordingApp) -> list[str]:
+    table = app.query_one("#sp-table", DataTable)
+    return [str(table.get_row_at(i)[4]) for i in range(table.row_count)]
+
+
+def test_a_rehearsal_is_undone_row_by_row_or_reset_after_asking(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """The user's practice run (space, space, space, n, f) left rows 1-2 "spoke" and the timer's
+    "Next:" on #3, with no way back. `u` undoes the highlighted row's timing; `R` asks, then clears
+    every timing of the debate: the list, the plan and "Next:" are as before the rehearsal."""
+    debate_id = seed(sqlite_db)
+    planned = SpeakersService(sqlite_db).view(debate_id).rows()
+
+    async def scenario() -> None:
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_pane(pilot)
+            app.query_one(SpeakerTimer).clock = FakeClock()
+            before = names(app)
+            for key in ("space", "space", "space", "n", "f"):
+                await pilot.press(key)
+                await settle(pilot)
+            assert statuses(app)[:3] == ["spoke", "spoke", "inscribed"]
+            assert "Next: Lithuania" in static(app, "#sp-timer")
+            table = app.query_one("#sp-table", DataTable)
+            table.move_cursor(row=1)
+            await pilot.press("u")  # the ICRC has not spoken yet
+            await settle(pilot)
+            assert statuses(app)[:3] == ["spoke", "inscribed", "inscribed"]
+            assert "Next: International Committee" in static(app, "#sp-timer")
+            await pilot.press("R")
+            await settle(pilot)
+            assert type(app.screen).__name__ == "ConfirmScreen"
+            assert "1 speaker" in str(app.screen.query_one("Label").render())
+            await pilot.press("escape")  # kept: nothing changes
+            await settle(pilot)
+            assert statuses(app)[0] == "spoke"
+            await pilot.press("R", "y")
+            await settle(pilot)
+            assert set(statuses(app)) == {"inscribed"} and names(app) == before
+            assert "Next: Office for the Coordination" in static(app, "#sp-timer")
+            footer = app.query_one(Footer)
+            shown = {getattr(k, "key", None) for k in footer.query("FooterKey")}
+            assert {"u", "R"} <= shown
+
+    run(scenario)
+    after = SpeakersService(sqlite_db).view(debate_id).rows()
+    assert [{**row, "version": 0} for row in after] == [{**row, "version": 0} for row in planned]
+
+
+def test_row_keys_in_the_schedule_act_on_the_row_under_the_cursor(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """In the schedule view (`s`), `e` edited the entry highlighted in the hidden list ("Edit #17
+    ICRC" on row 19): every row key acts on the schedule's row; a session's header row is no one."""
+    debate_id = seed(sqlite_db)
+    ids = {e.delegation: e.id for e in SpeakersService(sqlite_db).entries(debate_id)}
+
+    async def scenario() -> None:
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_pane(pilot)
+            await pilot.press("s")
+            await settle(pilot)
+            sched = app.query_one("#sp-schedule", DataTable)
+            last = sched.row_count - 1
+            assert str(sched.get_row_at(last)[2]) == "Brazil"
+            sched.move_cursor(row=last)
+            await pilot.press("e")
+            await settle(pilot)
+            assert str(app.screen.query_one("Label").render()) == f"Edit #{ids['Brazil']} Brazil"
+            assert "Brazil" in static(app, "#sp-why")
+            await pilot.press("escape")
+            await settle(pilot)
+            sched.move_cursor(row=0)  # the session's header
+            await pilot.press("e")
+            await settle(pilot)
+            assert type(app.screen).__name__ != "EntryDialog"
+            sched.move_cursor(row=last - 1)  # Japan
+            await pilot.press("w")
+            await settle(pilot)
+            assert sched.has_focus and "Japan" not in [str(sched.get_row_at(i)[2]) for i in range(sched.row_count)]
+
+    run(scenario)
+    entries = {e.delegation: e for e in SpeakersService(sqlite_db).entries(debate_id)}
+    assert entries["Japan"].status == Status.WITHDRAWN
+    assert {e.delegation for e in entries.values() if e.status == Status.WITHDRAWN} == {"Japan"}
+
+
+def test_every_field_typed_in_order_is_saved(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """The user typed the delegation, chose the level, then the representative and title: those two
+    were lost (the Tab after the level landed on the basis list, which swallowed the typing). Now
+    Tab goes through the fields in the order they are filled, each with its label; Tab passes the
+    roster's matches by; a letter on a closed list opens it and searches (nothing typed vanishes)."""
+    debate_id = seed(sqlite_db)
+
+    async def scenario() -> None:
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=(80, 24)) as pilot:  # the smallest terminal the README promises
+            await open_pane(pilot)
+            await pilot.press("a")
+            await settle(pilot)
+            dialog = app.screen
+            order = []
+            await pilot.press(*"Ireland")
+            await pilot.pause()
+            assert dialog.query_one("#sp-dlg-matches", OptionList).display  # the matches are shown …
+            await pilot.press("tab")  # … and passed by
+            order.append(app.focused.id if app.focused else None)
+            await pilot.press(*"Mr. Seán Byrne", "tab")
+            order.append(app.focused.id if app.focused else None)
+            await pilot.press(*"Minister for Foreign Affairs", "tab")
+            order.append(app.focused.id if app.focused else None)
+            await pilot.press("enter", "down", "down", "enter")  # the level: minister
+            await pilot.pause()
+            await pilot.press("tab")
+            order.append(app.focused.id if app.focused else None)
+            await pilot.press("r")  # on the closed basis list: it opens at "rule 37 …"
+            await pilot.pause()
+            assert dialog.query_one("#sp-dlg-basis", Select).expanded
+            await pilot.press("enter", "tab")
+            order.append(app.focused.id if app.focused else None)
+            await pilot.press(*"Nordic countries", "tab")
+            order.append(app.focused.id if app.focused else None)
+            await pilot.press(*"4", "tab", "tab")
+            order.append(app.focused.id if app.focused else None)
+            await pilot.press(*"[late] by e-mail", "tab")
+            order.append(app.focused.id if app.focused else None)
+            assert order == ["sp-dlg-representative", "sp-dlg-title", "sp-dlg-level", "sp-dlg-basis", "sp-dlg-group",
+                             "sp-dlg-minutes", "sp-dlg-notes", "sp-dlg-person"]
+            labels = [str(x.render()) for x in dialog.query(".sp-dlg-label")]
+            assert labels[:3] == ["Delegation", "Representative", "Title"]
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+
+    run(scenario)
+    ireland = next(e for e in SpeakersService(sqlite_db).entries(debate_id) if e.delegation_code == "IRL")
+    assert (ireland.representative, ireland.title, ireland.level.value, ireland.basis.value) == (
+        "Mr. Seán Byrne", "Minister for Foreign Affairs", "minister", "rule37")
+    assert (ireland.on_behalf_of, ireland.planned_minutes, ireland.notes) == ("NORDIC", 4.0, "[late] by e-mail")
+
+
+def test_down_opens_the_matches_and_the_box_reads_ticked_or_not(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    seed(sqlite_db)
+
+    async def scenario() -> None:
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_pane(pilot)
+            await pilot.press("a")
+            await settle(pilot)
+            await pilot.press(*"Kaz", "down")
+            assert app.focused is app.screen.query_one("#sp-dlg-matches", OptionList)
+            await pilot.press("tab")  # out of the open list, on to the next field
+            assert app.focused is not None and app.focused.id == "sp-dlg-representative"
+            box = app.screen.query_one("#sp-dlg-person", Checkbox)
+            unticked = box.render().plain
+            box.focus()
+            await pilot.press("space")
+            await pilot.pause()
+            ticked = box.render().plain
+            assert "✓" in ticked and "✓" not in unticked and "X" not in unticked + ticked
+
+    run(scenario)

@@ -33,13 +33,15 @@ _NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EN
 Content = str | bytes | Callable[[IO[str]], None]
 
 
-def write_private(path: str | Path, content: Content, *, force: bool = False) -> Path:
+def write_private(path: str | Path, content: Content, *, force: bool = False, make_folder: bool = True) -> Path:
     """Write `content` (text, bytes, or a function writing text to a handle) to `path`, readable by
     its owner only, atomically. Conflict if `path` exists and not `force`; InputError naming the
-    file for anything the system refuses (no such folder, permission, name too long, /proc …)."""
+    file for anything the system refuses (no such folder, permission, name too long, /proc …).
+    `make_folder`: create the missing folders on the way (our own files: settings, backups);
+    an export never does (services/exports.py)."""
     target = Path(path)
     try:
-        return _write(target, content, force)
+        return _write(target, content, force, make_folder)
     except OSError as exc:
         raise InputError(target, _("cannot write it ({error})").format(error=exc.strerror or exc)) from None
     except ValueError:  # a NUL character in the name
@@ -101,10 +103,11 @@ def read_limited(path: str | Path, limit: int) -> bytes:
         os.close(fd)
 
 
-def _write(target: Path, content: Content, force: bool) -> Path:
+def _write(target: Path, content: Content, force: bool, make_folder: bool) -> Path:
     refuse_existing(target, force)
     folder = target.parent
-    folder.mkdir(parents=True, exist_ok=True)
+    if make_folder:
+        folder.mkdir(parents=True, exist_ok=True)
     tmp, fd = _create_temp(folder)
     try:
         if isinstance(content, bytes):

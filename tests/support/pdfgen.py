@@ -16,6 +16,11 @@ Three renderings of the same paragraphs, each with UN page furniture:
 Lines are wrapped by measured width: Chinese anywhere (with the usual rule that a line never
 starts with "，。；" and the like), English at spaces. `layout` returns the wrapped lines, so a
 test can put a page break before any of them (`breaks`: indexes into that list).
+
+A blank line inside a paragraph ("\n\n" in its text, see `blank_line_at`) is printed as a text
+file with one is printed: the lines before it end where the text breaks, an empty line follows
+(a vertical gap in the PDF, an empty paragraph in the .docx), and the rest of the paragraph is
+wrapped again from the margin, without indent or bullet.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ class Line:
     first: bool  # the paragraph's first line
     bullet: bool  # the paragraph is a list item (drawn with "•" and a hanging indent)
     heading: bool
+    gap: bool = False  # a blank line inside the paragraph comes before this line
 
 
 @dataclass(frozen=True)
@@ -123,6 +129,39 @@ def _body(p: str) -> str:
     return p[2:].strip() if _is_bullet(p) else p
 
 
+def blank_line_at(paragraphs: Sequence[str], lines: Sequence[Line], k: int, *, middle: bool) -> list[str] | None:
+    """The paragraphs with a blank line put into the text of wrapped line `k` (`layout`'s list):
+    before it (`middle` False: the line before it stays full), or inside it (`middle` True: in
+    Chinese between the middle two characters, in English before the lower-case word nearest
+    its middle), so that the line before the blank line is short. None when line `k` has no
+    such place (an English line with no lower-case word after its first)."""
+    line = lines[k]
+    p = paragraphs[line.para]
+    body = _body(p)
+    start = 0
+    for other in lines[:k]:  # where line k stands in its paragraph's text
+        if other.para == line.para:
+            start = body.index(other.text, start) + len(other.text)
+    at = body.index(line.text, start)
+    if middle:
+        chinese = bool(_CJK.search(line.text))
+        if chinese:
+            cut = len(line.text) // 2
+        else:
+            spaces = [m.start() for m in re.finditer(r" (?=[a-z])", line.text)]
+            if not spaces:
+                return None
+            cut = min(spaces, key=lambda s: abs(s - len(line.text) // 2))
+        at += cut
+    offset = len(p) - len(body)
+    head, tail = p[:offset + at].rstrip(), p[offset + at:].lstrip()
+    if not head[offset:].strip() or not tail:
+        return None  # before the paragraph's first line: a blank line there is only a paragraph break
+    out = list(paragraphs)
+    out[line.para] = head + "\n\n" + tail
+    return out
+
+
 def _wrap(text: str, width: float, font: str, size: float, chinese: bool) -> list[str]:
     """Break `text` into lines no wider than `width`."""
     lines: list[str] = []
@@ -160,11 +199,15 @@ def layout(paragraphs: Sequence[str], chinese: bool | None = None) -> list[Line]
     chinese = is_chinese(paragraphs) if chinese is None else chinese
     out: list[Line] = []
     for i, p in enumerate(paragraphs):
-        bullet, heading = _is_bullet(p), _is_heading(p)
+        first_piece, *rest = p.split("\n\n")
+        bullet, heading = _is_bullet(first_piece), _is_heading(p.replace("\n\n", ""))
         font = CJK_FONT if chinese else (BOLD if heading else ROMAN)
         width = TEXT_W - (BULLET_INDENT if bullet else 0) - (2 * BODY_SIZE if chinese and not (bullet or heading) else 0)
-        for k, text in enumerate(_wrap(_body(p), width, font, BODY_SIZE, chinese)):
+        for k, text in enumerate(_wrap(_body(first_piece), width, font, BODY_SIZE, chinese)):
             out.append(Line(text, i, k == 0, bullet, heading))
+        for piece in rest:  # after a blank line: wrapped again from the margin
+            for k, text in enumerate(_wrap(piece.strip(), TEXT_W, font, BODY_SIZE, chinese)):
+                out.append(Line(text, i, False, False, heading, gap=k == 0))
     return out
 
 
@@ -214,7 +257,7 @@ def _paginate(lines: list[Line], breaks: Iterable[int], marks: dict[int, list[tu
     for i, line in enumerate(lines):
         page = pages[-1]
         room = lines_per_page - sum(1 + len(t) // 70 for _, t in page.notes)
-        if page.lines and (i in breaks or len(page.lines) >= room):
+        if page.lines and (i in breaks or len(page.lines) + sum(ln.gap for ln in page.lines) >= room):
             pages.append(_Page())
             page = pages[-1]
         page.lines.append(line)
@@ -242,6 +285,8 @@ def render_pdf(paragraphs: Sequence[str], path: Path, *, breaks: Iterable[int] =
         c.drawString(header_x, PAGE_H - TOP + 24, furniture.symbol)
         y = PAGE_H - TOP
         for line in page.lines:
+            if line.gap and line is not page.lines[0]:
+                y -= LEADING  # the blank line: one line's height left empty
             font = CJK_FONT if chinese else (BOLD if line.heading else ROMAN)
             x = LEFT
             if line.bullet:
@@ -307,6 +352,8 @@ def render_wrapped_text(paragraphs: Sequence[str], *, breaks: Iterable[int] = ()
     for n, page in enumerate(pages, start=1):
         out.append(furniture.symbol)
         for line in page.lines:
+            if line.gap and line is not page.lines[0]:
+                out.append("")
             text = "".join(piece + (marker or "") for piece, marker in _pieces(line, marks.get(index[id(line)], [])))
             out.append(("• " if line.bullet and line.first else "") + text)
         for number, note in page.notes:
@@ -359,15 +406,21 @@ def render_docx(paragraphs: Sequence[str], path: Path, *, breaks: Iterable[int] 
     for p_index, p in enumerate(paragraphs):
         para = document.add_paragraph(style="List Bullet" if _is_bullet(p) else None)
         chunks: list[list[str]] = [[]]
+        starts: list[tuple[bool, bool]] = [(False, False)]  # each chunk: after a page break, after a blank line
         for i in by_para.get(p_index, []):
-            if i in breaks:
+            if i in breaks or lines[i].gap:
                 chunks.append([])
+                starts.append((i in breaks, lines[i].gap))
             chunks[-1].append(lines[i].text)
         offset = 0
         pending = sorted(refs.get(p_index, []))
         for k, chunk in enumerate(chunks):
-            if k:
+            page_break, blank = starts[k]
+            if page_break:
                 para.add_run().add_break(WD_BREAK.PAGE)
+            if blank:  # a new Word paragraph, an empty one between
+                document.add_paragraph("")
+                para = document.add_paragraph()
             if not chunk:
                 continue
             text = sep.join(chunk) + (sep if k < len(chunks) - 1 else "")  # the space before a break stays before it

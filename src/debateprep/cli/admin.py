@@ -97,7 +97,8 @@ def _upgrade(args: argparse.Namespace) -> int:
     db = _raw_db(args)
     before = schema.status(db)
     if not before.known:
-        raise DatabaseError(f"database {before.url}: schema {before.current} is {before.state}")
+        raise DatabaseError(_("database {url}: schema {current} is {state}").format(
+            url=before.url, current=before.current, state=before.state))
     if before.current == before.head:
         print(_("{url}: already up to date (schema {head})").format(url=before.url, head=before.head))
         return 0

@@ -168,6 +168,6 @@ def check_input_paths(paths: Iterable[str | Path]) -> None:
         except (FileNotFoundError, NotADirectoryError):
             continue
         except OSError as exc:
-            raise InputError(raw, f"cannot read it ({exc.strerror or exc})") from None
+            raise InputError(raw, _("cannot read it ({error})").format(error=exc.strerror or exc)) from None
         except ValueError:
-            raise InputError(raw, "not a usable file name") from None
+            raise InputError(raw, _("not a usable file name")) from None

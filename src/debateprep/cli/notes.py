@@ -94,7 +94,8 @@ def _note_id(args: argparse.Namespace) -> int:
     assert debate.id is not None
     stored = _service(args).for_debate(debate.id)
     if stored is None:
-        raise NotFound(f"debate #{debate.id} has no concept note: `debateprep import FILE`, or give a NOTE")
+        raise NotFound(_("debate #{debate_id} has no concept note: `debateprep import FILE`, or give a NOTE").format(
+            debate_id=debate.id))
     return stored.id
 
 
@@ -111,6 +112,8 @@ def _import(args: argparse.Namespace) -> int:
     check_input_paths([args.file])
     parsed = import_concept_note(args.file, symbol=args.symbol)  # bad input fails before the database opens
     result = _service(args).import_file(args.file, symbol=args.symbol, parsed=parsed)
+    for warning in result.warnings:
+        print(f"debateprep: warning: {warning}", file=sys.stderr)
     if _wants_json(args):
         if not result.created:
             print(f"debateprep: {result}", file=sys.stderr)

@@ -243,7 +243,7 @@ def _list(args: argparse.Namespace) -> int:
     try:
         debate_id = int(args.debate) if args.debate not in (None, "") else None
     except ValueError:
-        raise InputError(None, f"debate must be a number, not {args.debate!r}") from None
+        raise InputError(None, _("debate must be a number, not {debate!r}").format(debate=args.debate)) from None
     found = _service(args).statements(debate_id)
     if args.json:
         print_json([s.to_json() for s in found])
@@ -404,7 +404,8 @@ def _set(args: argparse.Namespace) -> int:
             try:
                 limit = float(args.limit)
             except ValueError:
-                raise InputError(None, f"--limit: not a number of minutes: {args.limit!r}") from None
+                raise InputError(None, _("--limit: not a number of minutes: {limit!r}").format(
+                    limit=args.limit)) from None
     statement = _service(args).configure(
         _id(args), args.version, limit_minutes=limit, words_per_minute=args.wpm, characters_per_minute=args.cpm,
         chair=args.chair, on_behalf_of=args.on_behalf, aligning=None if args.aligning is None else _names(args.aligning),
@@ -449,14 +450,16 @@ def parse_duration(value: str) -> float:
 
 
 def _rehearse(args: argparse.Namespace) -> int:
-    rehearsal = _service(args).rehearse(_id(args), parse_duration(args.duration))
+    service, statement_id = _service(args), _id(args)
+    rehearsal = service.rehearse(statement_id, parse_duration(args.duration))
     if args.json:
         print_json(rehearsal.to_json())
     else:
-        from debateprep.domain.delivery import mmss
+        from debateprep.domain.delivery import mmss, rate_text
 
-        pace = f" · {rehearsal.rate:.0f} a minute" if rehearsal.rate else ""
-        print(f"read aloud in {mmss(rehearsal.actual_seconds)} (estimate {mmss(rehearsal.estimated_seconds)}){pace}")
+        pace = (" · " + rate_text(rehearsal.rate, service.get(statement_id).language)) if rehearsal.rate else ""
+        print(_("read aloud in {actual} (estimate {estimated})").format(
+            actual=mmss(rehearsal.actual_seconds), estimated=mmss(rehearsal.estimated_seconds)) + pace)
     return 0
 
 

@@ -1,10 +1,12 @@
-"""CLI: `debateprep speakers add|list|edit|move|withdraw|order|schedule|import|export|start|done|roster`."""
+"""CLI: `debateprep speakers add|list|edit|move|withdraw|order|schedule|import|export|start|done|unspoke|
+reset-timer|roster`."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from datetime import datetime
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from debateprep.cli.common import (
@@ -18,7 +20,7 @@ from debateprep.cli.common import (
 )
 from debateprep.domain.cells import fit
 from debateprep.domain.speakers import Basis, Level, Status
-from debateprep.i18n import N_, _
+from debateprep.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from debateprep.services.speakers import SpeakersService, SpeakersView
@@ -28,7 +30,8 @@ def _when(value: str) -> datetime:
     try:
         return datetime.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date and time (YYYY-MM-DDTHH:MM): {value!r}") from None
+        raise argparse.ArgumentTypeError(_("not a date and time (YYYY-MM-DDTHH:MM): {value!r}").format(
+            value=value)) from None
 
 
 def _entry_fields(p: argparse.ArgumentParser, editing: bool = False) -> None:
@@ -53,7 +56,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     ls = ssub.add_parser("list", help=_("the ordered list with planned start and session"))
     add_debate_arg(ls)
-    ls.add_argument("--lang", choices=["en", "zh"], help=_("names in English or Chinese (default: the debate's)"))
+    _names_flag(ls)
     add_json_flag(ls)
     ls.set_defaults(func=_list)
 
@@ -98,12 +101,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     order = ssub.add_parser("order", help=_("the order with the reason for each place (rules and overrides)"))
     add_debate_arg(order)
     order.add_argument("--explain", type=int, metavar="ENTRY", help=_("only why this entry stands where it does"))
+    _names_flag(order)
     add_json_flag(order)
     order.set_defaults(func=_order)
 
     sch = ssub.add_parser("schedule", help=_("when each speaker is expected, sessions and spill-over"))
     add_debate_arg(sch)
     sch.add_argument("--now", type=_when, metavar="WHEN", help=_("the time now, during the debate (default: plan only)"))
+    _names_flag(sch)
     add_json_flag(sch)
     sch.set_defaults(func=_schedule)
 
@@ -145,6 +150,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_json_flag(done)
     done.set_defaults(func=_done)
 
+    unspoke = ssub.add_parser("unspoke", help=_("timer: not spoken yet — undo this entry's timing (start, duration, "
+                                                "'spoke')"))
+    unspoke.add_argument("entry", type=int, metavar="ENTRY")
+    _version(unspoke)
+    add_json_flag(unspoke)
+    unspoke.set_defaults(func=_unspoke)
+
+    reset = ssub.add_parser("reset-timer", help=_("timer: clear every recorded speaking time and 'spoke' mark of the "
+                                                  "debate (after a rehearsal); the plan is kept"))
+    add_debate_arg(reset)
+    reset.add_argument("--yes", action="store_true", help=_("do it (without --yes: say what would be cleared)"))
+    add_json_flag(reset)
+    reset.set_defaults(func=_reset_timer)
+
     roster = ssub.add_parser("roster", help=_("find delegations and groups in the roster (English or Chinese)"))
     roster.add_argument("query", metavar="TEXT")
     roster.add_argument("--limit", type=int, default=10)
@@ -160,6 +179,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 _NO_ONE = N_("no one inscribed yet: `debateprep speakers add {debate} DELEGATION`, or the year's Council members "
             "with `debateprep speakers import {debate} --council`")
+
+
+def _names_flag(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", choices=["en", "zh"],
+                   help=_("names in English or Chinese (default: Chinese in a Chinese interface, else the "
+                          "debate's language)"))
 
 
 def _version(p: argparse.ArgumentParser) -> None:
@@ -190,14 +215,20 @@ def _print_entry(e: Any, as_json: bool, verb: str) -> int:
     return 0
 
 
-def _name(row: dict[str, Any], lang: str) -> str:
-    if lang == "zh" and row["code"]:
-        from debateprep.domain.roster import Roster
+def _names_language(args: argparse.Namespace, view: SpeakersView) -> str:
+    """The language of the delegations' names: the command's --lang, else Chinese when the
+    interface is Chinese (the words around them are), else the debate's language."""
+    from debateprep.i18n import language
 
-        roster = Roster.load()
-        if row["code"] in roster.delegations:
-            return roster.get(row["code"]).label("zh")
-    return str(row["delegation"])
+    return str(args.lang or ("zh" if language() == "zh" else view.debate.language))
+
+
+def _namer(args: argparse.Namespace, view: SpeakersView) -> Callable[[str | None, str], str]:
+    """name(code, inscribed): a delegation's name as this command shows it (Roster.shown_name)."""
+    from debateprep.domain.roster import Roster
+
+    roster, lang = Roster.load(), _names_language(args, view)
+    return lambda code, inscribed: roster.shown_name(code, inscribed, lang)
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -206,7 +237,7 @@ def _list(args: argparse.Namespace) -> int:
     if args.json:
         print_json(rows)
         return 0
-    lang = args.lang or view.debate.language
+    name = _namer(args, view)
     print(view.debate.label())
     if not rows:
         print(_(_NO_ONE).format(debate=view.debate.id))
@@ -220,7 +251,7 @@ def _list(args: argparse.Namespace) -> int:
         pos = str(r["position"]) if r["position"] else "-"
         group = f" [{r['on_behalf_of']}]" if r["on_behalf_of"] else ""
         level, basis, status = Level(r["level"]).label(), Basis(r["basis"]).label(), Status(r["status"]).label()
-        print(f"{pos:>3}{flag} {fit(_name(r, lang) + group, 34)} {fit(level, 24)} {fit(basis, 15)} "
+        print(f"{pos:>3}{flag} {fit(name(r['code'], r['delegation']) + group, 34)} {fit(level, 24)} {fit(basis, 15)} "
               f"{fit(status + ('' if r['confirmed'] else '?'), 10)} {start:>5} {r['session'] or '':>6} {r['id']}")
     if any(r["override"] for r in rows):
         print(_("* manual override (see `debateprep speakers order`)"))
@@ -276,6 +307,10 @@ def _delete(args: argparse.Namespace) -> int:
 def _order(args: argparse.Namespace) -> int:
     view = _service(args).view(args.debate)
     rows = view.rows()
+    name = _namer(args, view)
+    why = {p.entry.id: p.explain(name(p.entry.delegation_code, p.entry.delegation)) for p in view.placements}
+    for r in rows:
+        r["why"] = why[r["id"]]
     if args.explain is not None:
         from debateprep.domain.errors import NotFound
 
@@ -319,11 +354,13 @@ def _schedule(args: argparse.Namespace) -> int:
                              if sched.forecast and sched.forecast.projected_end else None),
         })
         return 0
-    _print_schedule(view)
+    _print_schedule(view, _namer(args, view))
     return 0
 
 
-def _print_schedule(view: SpeakersView) -> None:
+def _print_schedule(view: SpeakersView, name: Callable[[str | None, str], str]) -> None:
+    from debateprep.i18n import day_month, weekday
+
     sched = view.schedule
     print(view.debate.label())
     if not sched.slots:
@@ -334,23 +371,29 @@ def _print_schedule(view: SpeakersView) -> None:
         if x.session is not current:
             current = x.session
             print(f"\n{current.label()}")
-        over = f"  runs {x.overrun_minutes:.0f} min past {x.session.end:%H:%M}" if x.overrun_minutes >= 1 else ""
+        over = ("  " + _("runs {minutes} min past {end}").format(minutes=f"{x.overrun_minutes:.0f}",
+                                                                   end=f"{x.session.end:%H:%M}")
+                if x.overrun_minutes >= 1 else "")
         expected = _expected(view, x)
-        beside = _record_text(x) or (f"now expected {expected[11:16]}" if expected else "")
-        print(f"  {x.start:%H:%M}-{x.end:%H:%M}  {x.position:>3}  {x.entry.delegation}{over}"
-              + (f"  [{beside}]" if beside else ""))
+        beside = _record_text(x) or (_("now expected {time}").format(time=expected[11:16]) if expected else "")
+        print(f"  {x.start:%H:%M}-{x.end:%H:%M}  {x.position:>3}  {name(x.entry.delegation_code, x.entry.delegation)}"
+              f"{over}" + (f"  [{beside}]" if beside else ""))
     print()
     for line in sched.summary():
         print(line)
     if sched.resumptions():
         first = sched.resumptions()[0]
-        print(f"spills into another day: positions {first.position}-{sched.slots[-1].position} "
-              f"({first.session.record or first.session.label()})")
+        print(_("spills into another day: positions {first}-{last} ({session})").format(
+            first=first.position, last=sched.slots[-1].position, session=first.session.record or first.session.label()))
     if sched.forecast is not None and sched.forecast.projected_end is not None:
-        print(f"from what the timer logged: now expected to end {sched.forecast.projected_end:%a %d %b %H:%M}")
+        end = sched.forecast.projected_end
+        print(_("from what the timer logged: now expected to end {when}").format(
+            when=f"{weekday(end)} {day_month(end)} {end:%H:%M}"))
     if sched.rehearsed():
-        print(f"{len(sched.rehearsed())} timed outside the debate's days (rehearsal or late entry): "
-              "logged beside the plan, which they do not change")
+        print(ngettext("{count} timed outside the debate's days (rehearsal or late entry): logged beside the plan, "
+                       "which it does not change",
+                       "{count} timed outside the debate's days (rehearsal or late entry): logged beside the plan, "
+                       "which they do not change", len(sched.rehearsed())).format(count=len(sched.rehearsed())))
 
 
 def _record_json(x: Any) -> dict[str, Any] | None:
@@ -365,11 +408,16 @@ def _record_text(x: Any) -> str:
     """"heard 10:02, 6:12" (during the debate) / "rehearsal 27 Nov 2026, 5:12"."""
     if not x.actual:
         return ""
-    took = f"{x.actual_seconds // 60}:{x.actual_seconds % 60:02d}" if x.actual_seconds is not None else "speaking"
+    from debateprep.i18n import full_date
+
+    took = (f"{x.actual_seconds // 60}:{x.actual_seconds % 60:02d}" if x.actual_seconds is not None
+            else _("speaking"))
     if x.live and x.actual_start is not None:
-        return f"heard {x.actual_start:%H:%M}, {took}"
-    when = f" {x.actual_start:%d %b %Y}" if x.actual_start else ""
-    return f"timed{when} (rehearsal or late entry), {took}"
+        return _("heard {when}, {duration}").format(when=f"{x.actual_start:%H:%M}", duration=took)
+    if x.actual_start is not None:
+        return _("timed {date} (rehearsal or late entry), {duration}").format(date=full_date(x.actual_start),
+                                                                            duration=took)
+    return _("timed (rehearsal or late entry), {duration}").format(duration=took)
 
 
 def _expected(view: SpeakersView, x: Any) -> str | None:
@@ -438,6 +486,31 @@ def _start(args: argparse.Namespace) -> int:
 
 def _done(args: argparse.Namespace) -> int:
     return _print_entry(_service(args).finish(args.entry, args.seconds), args.json, N_("spoke:"))
+
+
+def _unspoke(args: argparse.Namespace) -> int:
+    return _print_entry(_service(args).unspoke(args.entry, args.version), args.json, N_("not spoken yet:"))
+
+
+def _reset_timer(args: argparse.Namespace) -> int:
+    service = _service(args)
+    debate = service.debate(args.debate)
+    timed = service.timed_entries(debate.id)
+    if timed and not args.yes:
+        names = _(", ").join(f"#{e.id} {e.delegation}" for e in timed)
+        usage_error(args, ngettext("this clears the timing of {count} entry of debate #{debate} ({names}): add "
+                                   "--yes to do it",
+                                   "this clears the timing of {count} entries of debate #{debate} ({names}): add "
+                                   "--yes to do it", len(timed)).format(count=len(timed), debate=debate.id,
+                                                                        names=names))
+    changed = service.reset_timer(debate.id)
+    if args.json:
+        print_json({"debate_id": debate.id, "cleared": [_entry_json(e) for e in changed]})
+    else:
+        print(ngettext("timer reset for debate #{debate}: {count} entry waits to speak again",
+                       "timer reset for debate #{debate}: {count} entries wait to speak again",
+                       len(changed)).format(debate=debate.id, count=len(changed)))
+    return 0
 
 
 def _roster(args: argparse.Namespace) -> int:

@@ -106,7 +106,7 @@ def _import(args: argparse.Namespace) -> int:
     else:
         for f in args.files:
             if Path(f).is_dir():
-                raise InputError(f, "is a folder: give the files, or add --record for a verbatim record")
+                raise InputError(f, _("is a folder: give the files, or add --record for a verbatim record"))
         report = service.import_files(debate_id, args.files, delegation=args.delegation, entry_id=args.entry,
                                       replace=args.replace)
     _print_report(report, args.json)
@@ -206,7 +206,7 @@ def _questions_file(path: str | None) -> list[CoverageQuestion] | None:
 
     questions = parse_questions(read_document(path).text.replace("\n\n", "\n"))
     if not questions:
-        raise InputError(path, "no questions in the file (one per line)")
+        raise InputError(path, _("no questions in the file (one per line)"))
     return questions
 
 

@@ -35,9 +35,11 @@ from debateprep.domain.text import (
     Language,
     WORD_SUB_BULLET,
     detect_language,
+    ends_sentence,
     day_month,
     find_dates,
     has_cjk,
+    is_cjk,
     is_dateline,
     is_section_name,
     first_date,
@@ -46,7 +48,7 @@ from debateprep.domain.text import (
 )
 
 __all__ = [
-    "Briefer", "ConceptNote", "NoteSummary", "Outcome", "Provenance", "Question", "Section", "Signatory", "StoredNote",
+    "Briefer", "ConceptNote", "cut_questions", "NoteSummary", "Outcome", "Provenance", "Question", "Section", "Signatory", "StoredNote",
     "parse_concept_note",
 ]
 
@@ -226,7 +228,8 @@ def parse_concept_note(text: str, *, symbol: str | None = None, furniture: tuple
     number of paragraphs of `text` printed above it: their citations count where they stand.
     """
     language = detect_language(text)
-    paras = _rejoin_headings([p for p in paragraphs(text) if not _ORIGINAL_LANGUAGE.match(p)], language)
+    paras = [p for p in paragraphs(text) if not _ORIGINAL_LANGUAGE.match(p)]
+    paras = _rejoin_headings(rejoin_sentences(paras, language), language)
     note = ConceptNote(language=language)
     letter_i, annex_i = _letter_parts(paras, language)
     body_start = 0
@@ -271,6 +274,121 @@ def _briefers(sections: list[Section], body: list[str], language: Language) -> l
         if found:
             return found
     return briefers_mod.find_briefers(body, language, announced_only=True)
+
+
+# -- sentences split by a blank line -----------------------------------------------------------
+
+# Clause and sentence marks inside a paragraph: a paragraph holding one is running text, not a
+# heading (headings hold at most "、" or a colon: "领导、战略和协调", "概念说明：…").
+_ZH_CLAUSE = re.compile(r"[，。；？！]")
+_EN_CLAUSE = re.compile(r"[,.;?!]\s")
+
+
+# A Chinese line this wide without a clause mark, cut after an ideograph, is the first line of a
+# paragraph, not a heading (headings and titles are shorter): "这次辩论是秘书长提出关于…以来的首场公开辩".
+MIN_OPEN_LINE_CELLS = 70
+
+
+def _clause(text: str, language: Language) -> bool:
+    return bool(_ZH_CLAUSE.search(text) if language == "zh" else _EN_CLAUSE.search(text))
+
+
+def open_sentence(paragraph: str, language: Language) -> bool:
+    """`paragraph` is running text whose last sentence is not finished: it ends without
+    sentence-final punctuation ("…在执行保护任", "…加强保护平民工作。安", "… Member States are
+    invited to") and, in Chinese, holds a clause mark or is a bulleted item, so it is no heading,
+    no title, no name on a line of its own ("背景介绍", "概念说明：…", "一、背景")."""
+    p = paragraph.rstrip()
+    return _open(p, _clause(p[:-1], language), language)
+
+
+def _open(p: str, clause: bool, language: Language) -> bool:
+    """`open_sentence` of `p`, told whether `p` holds a clause mark before its last character."""
+    if not p or ends_sentence(p):
+        return False
+    if language == "en" or p[0] in BULLET_CHARS or WORD_SUB_BULLET.match(p):
+        return True  # a bulleted item is never a heading; a numbered one ("一、背景") may be
+    return clause
+
+
+def _cut_first_line(paragraph: str, nxt: str, language: Language) -> bool:
+    """A Chinese paragraph's first line alone, cut mid-word, then its running text: too wide for a
+    heading, ends on an ideograph, and what follows holds a clause mark."""
+    p = paragraph.rstrip()
+    return (language == "zh" and cell_len(p) >= MIN_OPEN_LINE_CELLS and is_cjk(p[-1]) and not _ZH_CLAUSE.search(p)
+            and bool(_ZH_CLAUSE.search(nxt)))
+
+
+def _continues_sentence(nxt: str, language: Language) -> bool:
+    """`nxt` can be the rest of a sentence: no list marker, no number, no section's name or role,
+    no date line, no person on a line of their own; in English it opens lower-case."""
+    n = nxt.strip()
+    if not n or _is_item(n) or _NUMBER.match(n) or is_section_name(n) or is_dateline(n):
+        return False
+    if any(at == 0 for at, _ in find_dates(n)):
+        return False  # "2026年1月22日星期四上午10时，…": the dateline under a title
+    if _is_heading(n) and heading_roles(n):
+        return False  # "通报人和结果", "Guiding questions": a section opens
+    if briefers_mod.describes_briefer(n) or briefers_mod.CHAIR_LINE.match(n):
+        return False
+    if language == "en":
+        return n[0].islower()
+    return has_cjk(n[:1]) or n[0].isalnum()
+
+
+def rejoin_sentences(paras: list[str], language: Language) -> list[str]:
+    """A sentence split by a blank line made one paragraph again: the paragraph before ends
+    mid-sentence (`open_sentence`) and the next continues it (`_continues_sentence`). The S/2014/74
+    text breaks a guiding question mid-word so ("…在执行保护任" / "务方面取得的经验…"), and printed
+    to PDF it leaves the tail of a sentence alone on a line ("全理事会第一份维和专题决议第 2086(2013)"),
+    which is no heading: it goes on the paragraph before, and so does what follows it while the
+    sentence stays open. Chinese joins with no space, English with one. Linear: each paragraph's
+    pieces are joined once, and whether it holds a clause mark is carried along."""
+    out: list[list[str]] = []  # each paragraph's pieces
+    clause: list[bool] = []  # the paragraph holds a clause mark before its last character
+    for p in paras:
+        p = p.strip()
+        if out:
+            last = out[-1][-1]
+            # its marker (the first piece's opening) and its end (the last piece's) decide
+            opened = _open(out[-1][0][:3] + last, clause[-1], language) or (
+                len(out[-1]) == 1 and _cut_first_line(last, p, language))
+            if opened and _continues_sentence(p, language):
+                glue = "" if language == "zh" else " "
+                clause[-1] = clause[-1] or _clause(last[-1:] + glue + p[:-1], language)
+                out[-1] += [glue, p]
+                continue
+        out.append([p])
+        clause.append(_clause(p[:-1], language))
+    return ["".join(pieces) for pieces in out]
+
+
+# An English question that stops on one of these words, or on a comma, stops mid-sentence.
+_EN_CUT_END = re.compile(r"(?:,|\b(?:the|a|an|of|and|or|to|in|for|by|with|on|at|from|its|their|that|which|as|into))$",
+                         re.IGNORECASE)
+
+
+def cut_questions(note: ConceptNote) -> list[int]:
+    """The positions of the questions that still stop mid-sentence once read: the last item of a
+    bullet that ends on an ideograph while the note's other bullets end with punctuation ("…在执行
+    保护任"), or on "the", "of", "and" or a comma. Such a text is not to be trusted as a heading of
+    our statement: the importer names them so the user checks them against the document."""
+    last: dict[int, Question] = {}
+    for q in note.questions:
+        if q.provenance.bullet is not None:
+            last[q.provenance.bullet] = q
+    bullets = {b: (q.provenance.bullet_text or q.original or q.text).rstrip() for b, q in last.items()}
+    closed = sum(1 for text in bullets.values() if ends_sentence(text))
+    cut: list[int] = []
+    for b, q in last.items():
+        text = bullets[b]
+        if not text or ends_sentence(text):
+            continue
+        if note.language == "zh" and is_cjk(text[-1]) and closed * 2 >= len(bullets):
+            cut.append(q.position)
+        elif note.language == "en" and _EN_CUT_END.search(text):
+            cut.append(q.position)
+    return sorted(cut)
 
 
 # -- split headings ---------------------------------------------------------------------------

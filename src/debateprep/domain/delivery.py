@@ -25,6 +25,8 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['’.,\-/][A-Za-z0-9\u00c0-\u024f]+)*")
 
 UNIT_NAMES = {"en": (N_("word"), N_("words")), "zh": (N_("character"), N_("characters"))}  # msgids
+# A delivery rate with its unit (a Chinese statement is counted in characters, an English one in words).
+RATE_TEXTS = {"en": N_("{rate} words a minute"), "zh": N_("{rate} characters a minute")}  # msgids
 
 
 def spoken(text: str) -> str:
@@ -120,6 +122,13 @@ def estimate(text: str, language: str, limit_seconds: int, rates: Rates | None =
 def observed_rate(unit_count: int, seconds: float) -> float | None:
     """Units per minute actually delivered in a rehearsal (None for a rehearsal of no length)."""
     return unit_count / seconds * 60 if seconds > 0 and unit_count > 0 else None
+
+
+def rate_text(rate: float, language: str) -> str:
+    """A delivery rate in the interface language, with the unit of the statement's `language`:
+    "134 words a minute" / "134 词/分钟", "220 characters a minute" / "220 字/分钟"."""
+    template = RATE_TEXTS["zh" if language == "zh" else "en"]
+    return _(template).format(rate=f"{rate:.0f}")
 
 
 def mmss(seconds: float) -> str:

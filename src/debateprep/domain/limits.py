@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from debateprep.domain.errors import InputError
+from debateprep.i18n import _
 
 MB = 1024 * 1024
 MAX_FILE_BYTES = 20 * MB  # every file read: concept notes, statements, records, library, speakers CSV, backups
@@ -53,24 +54,26 @@ def check_text(value: str, what: str, limit: int, *, single_line: bool = False) 
     """`value` cleaned; InputError if it is longer than `limit` characters or not text at all."""
     value = clean_text(value, single_line=single_line)
     if _SURROGATE.search(value):
-        raise InputError(None, f"{what}: not valid text (bytes that are not UTF-8)")
+        raise InputError(None, _("{what}: not valid text (bytes that are not UTF-8)").format(what=what))
     if len(value) > limit:
-        raise InputError(None, f"{what} is {len(value):,} characters long (at most {limit:,}): "
-                               f"“{_preview(value)}”")
+        raise InputError(None, _("{what} is {count:,} characters long (at most {limit:,}): “{value}”").format(
+            what=what, count=len(value), limit=limit, value=_preview(value)))
     return value
 
 
 def check_integer(value: int, what: str) -> int:
     if not MIN_INTEGER <= value <= MAX_INTEGER:
-        raise InputError(None, f"{what} {value} is out of range (at most {MAX_INTEGER:,})")
+        raise InputError(None, _("{what} {value} is out of range (at most {limit:,})").format(
+            what=what, value=value, limit=MAX_INTEGER))
     return value
 
 
 def check_query(text: str, what: str, limit: int) -> str:
     """A search text: refused past `limit` characters, with how long it was and what to do."""
     if len(text) > limit:
-        raise InputError(None, f"{what} is {len(text):,} characters long; at most {limit:,} are searched: "
-                               "shorten it to the words that matter")
+        raise InputError(None, _("{what} is {count:,} characters long; at most {limit:,} are searched: shorten it to "
+                                 "the words that matter").format(
+            what=what, count=len(text), limit=limit))
     return text
 
 

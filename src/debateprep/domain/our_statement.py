@@ -182,7 +182,8 @@ class OurStatement:
 
     def section(self, number: int) -> Section:
         if not 1 <= number <= len(self.sections):
-            raise InputError(None, f"no section {number}: the statement has {len(self.sections)} sections")
+            raise InputError(None, _("no section {number}: the statement has {count} sections").format(
+                number=number, count=len(self.sections)))
         return self.sections[number - 1]
 
     def section_by_id(self, section_id: int) -> Section:
@@ -192,8 +193,8 @@ class OurStatement:
             if section.id == section_id:
                 return section
         listed = ", ".join(f"id {s.id} (§{n} {s.heading})" for n, s in enumerate(self.sections, start=1))
-        raise InputError(None, f"no section with id {section_id} in statement {self.id}: "
-                               f"its sections are {listed or 'none'}")
+        raise InputError(None, _("no section with id {section_id} in statement {statement_id}: its sections are {value}").format(
+            section_id=section_id, statement_id=self.id, value=listed or 'none'))
 
     def section_number(self, section_id: int | None) -> int | None:
         return next((i for i, s in enumerate(self.sections, start=1) if s.id == section_id), None)
@@ -209,7 +210,8 @@ class OurStatement:
             if rev.number == number:
                 return rev
         known = ", ".join(r.label for r in self.revisions) or "none yet"
-        raise InputError(None, f"no rev.{number} of this statement (revisions: {known})")
+        raise InputError(None, _("no rev.{number} of this statement (revisions: {known})").format(
+            number=number, known=known))
 
     def label(self) -> str:
         group = f" on behalf of {self.on_behalf_of}" if self.on_behalf_of else ""
@@ -246,7 +248,8 @@ def move(sections: Sequence[Section], source: int, target: int) -> list[Section]
     n = len(sections)
     for label, value in (("from", source), ("to", target)):
         if not 1 <= value <= n:
-            raise InputError(None, f"section {label} {value} is out of range (the statement has {n} sections)")
+            raise InputError(None, _("section {label} {value} is out of range (the statement has {n} sections)").format(
+                label=label, value=value, n=n))
     out = list(sections)
     out.insert(target - 1, out.pop(source - 1))
     return out

@@ -46,7 +46,7 @@ QUOTES: dict[str, tuple[str, str]] = {"en": ('"', '"'), "zh": ("“", "”")}
 
 def check_language(language: str) -> str:
     if language not in LANGUAGES:
-        raise InputError(None, f"language must be en or zh, not {language!r}")
+        raise InputError(None, _("language must be en or zh, not {language!r}").format(language=language))
     return language
 
 
@@ -112,16 +112,29 @@ def position_subjects(texts: Sequence[str], language: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Provenance:
-    """Where a paragraph came from: a convergence group, agreed language, or the drafter's keyboard."""
+    """Where a paragraph came from: a convergence group, agreed language, or the drafter's keyboard.
+
+    A paragraph the drafter rewrote is typed text (`source_text`: what they typed, before form
+    conversion); where it came from before that is kept in `edited_from` (never itself edited: a
+    paragraph rewritten twice is still "edited from" its first source)."""
 
     kind: ProvenanceKind = "typed"
     citation: str | None = None  # "S/RES/2594 (2021), OP 4" for agreed language
     source_id: int | None = None  # convergence-group id or library paragraph id
     supporters: tuple[str, ...] = ()  # delegations behind a convergence group
     source_text: str | None = None  # the text as it came in, before form conversion
+    edited_from: Provenance | None = None  # the source the drafter's rewrite started from
+
+    def edited(self, typed: str) -> Provenance:
+        """The provenance after the drafter rewrote the paragraph as `typed`: typed text, edited from
+        the first source that was not the drafter's keyboard (none when it always was)."""
+        origin = self.edited_from or (self if self.kind != "typed" else None)
+        return Provenance("typed", source_text=typed.strip(), edited_from=origin)
 
     def describe(self) -> str:
         """Where the paragraph came from, in the interface language."""
+        if self.edited_from is not None:
+            return _("edited by the drafter from {origin}").format(origin=self.edited_from.describe())
         if self.kind == "library":
             return _("agreed language: {citation}").format(citation=self.citation or _("library paragraph"))
         if self.kind == "group":
@@ -139,17 +152,20 @@ class Provenance:
             "source_id": self.source_id,
             "supporters": list(self.supporters),
             "source_text": self.source_text,
+            "edited_from": self.edited_from.to_json() if self.edited_from is not None else None,
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any] | None) -> Provenance:
         data = data or {}
+        origin = data.get("edited_from")
         return cls(
             kind=data.get("kind", "typed"),
             citation=data.get("citation"),
             source_id=data.get("source_id"),
             supporters=tuple(data.get("supporters") or ()),
             source_text=data.get("source_text"),
+            edited_from=cls.from_json(origin) if origin else None,
         )
 
 
@@ -212,6 +228,9 @@ class Revision:
     created_at: datetime | None = None
     note: str = ""
     id: int | None = None
+    # the id of each paragraph as circulated (what a diff matches paragraphs by); empty for a
+    # revision stored before ids were kept, whose paragraphs are matched by wording
+    paragraph_ids: tuple[int | None, ...] = ()
 
     @property
     def label(self) -> str:
@@ -258,7 +277,8 @@ class Draft:
             if rev.number == number:
                 return rev
         known = ", ".join(r.label for r in self.revisions) or "none yet"
-        raise InputError(None, f"no rev.{number} of this draft (revisions: {known})")
+        raise InputError(None, _("no rev.{number} of this draft (revisions: {known})").format(
+            number=number, known=known))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -304,10 +324,10 @@ def parse_revision(ref: str | int) -> int:
     else:
         raw = ref.strip().lower().removeprefix("rev").lstrip(". ")
         if not raw.isdigit():
-            raise InputError(None, f"not a revision: {ref!r} (use rev.1, rev.2 …)")
+            raise InputError(None, _("not a revision: {ref!r} (use rev.1, rev.2 …)").format(ref=ref))
         number = int(raw)
     if number < 1:
-        raise InputError(None, f"revisions start at rev.1, not {ref!r}")
+        raise InputError(None, _("revisions start at rev.1, not {ref!r}").format(ref=ref))
     return number
 
 
@@ -332,10 +352,11 @@ def move_to(items: Sequence[Paragraph], paragraph_id: int, target: int) -> list[
     """Move the paragraph with id `paragraph_id` to number `target` (1-based, as numbered now)."""
     n = len(items)
     if not 1 <= target <= n:
-        raise InputError(None, f"position {target} is out of range (the draft has {n} paragraphs)")
+        raise InputError(None, _("position {target} is out of range (the draft has {n} paragraphs)").format(
+            target=target, n=n))
     index = next((i for i, p in enumerate(items) if p.id == paragraph_id), None)
     if index is None:
-        raise InputError(None, f"no paragraph id {paragraph_id} in this draft")
+        raise InputError(None, _("no paragraph id {paragraph_id} in this draft").format(paragraph_id=paragraph_id))
     out = list(items)
     out.insert(target - 1, out.pop(index))
     return out

@@ -111,17 +111,97 @@ def render_words(words: Sequence[WordOp]) -> str:
 
 
 def word_diff(old: str, new: str) -> tuple[WordOp, ...]:
+    """Word by word (character by character in Chinese). Words are matched on their own, spaces
+    aside: a space never pairs two unrelated rewrites ("[-strongly-]{+condemns+} [-condemns-]…"),
+    so a rewritten clause reads as one deletion and one insertion."""
     a, b = tokens(old), tokens(new)
+    a_at = [i for i, t in enumerate(a) if not t.isspace()]
+    b_at = [j for j, t in enumerate(b) if not t.isspace()]
+    matcher = SequenceMatcher(None, [a[i] for i in a_at], [b[j] for j in b_at], autojunk=False)
     ops: list[WordOp] = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            ops.append(WordOp("equal", "".join(a[i1:i2])))
+    done_a = done_b = 0  # tokens of `old` and `new` accounted for
+    for block in matcher.get_matching_blocks():
+        start_a = a_at[block.a] if block.size else len(a)
+        start_b = b_at[block.b] if block.size else len(b)
+        ops += _gap("".join(a[done_a:start_a]), "".join(b[done_b:start_b]))
+        if block.size:
+            end_a, end_b = a_at[block.a + block.size - 1] + 1, b_at[block.b + block.size - 1] + 1
+            ops.append(WordOp("equal", "".join(b[start_b:end_b])))
+            done_a, done_b = end_a, end_b
+    return tuple(_absorb_short_matches(_joined(ops)))
+
+
+def _gap(deleted: str, inserted: str) -> list[WordOp]:
+    """What lies between two matched runs: the spacing both share on either side stays unmarked,
+    the rest was deleted and inserted."""
+    head = _shared_space(deleted, inserted)
+    deleted, inserted, lead = deleted[head:], inserted[head:], deleted[:head]
+    tail = _shared_space(deleted[::-1], inserted[::-1])
+    trail = deleted[len(deleted) - tail:] if tail else ""
+    deleted, inserted = deleted[:len(deleted) - tail], inserted[:len(inserted) - tail]
+    out = [WordOp("equal", lead)] if lead else []
+    out += _changes(deleted, inserted)
+    return out + ([WordOp("equal", trail)] if trail else [])
+
+
+def _changes(deleted: str, inserted: str) -> list[WordOp]:
+    """A deletion then an insertion, each when there is one."""
+    return ([WordOp("delete", deleted)] if deleted else []) + ([WordOp("insert", inserted)] if inserted else [])
+
+
+def _shared_space(a: str, b: str) -> int:
+    """How many leading characters `a` and `b` share that are spaces."""
+    n = 0
+    while n < len(a) and n < len(b) and a[n] == b[n] and a[n].isspace():
+        n += 1
+    return n
+
+
+def _absorb_short_matches(ops: list[WordOp]) -> list[WordOp]:
+    """A match shorter than the changes on both sides of it is chance (a 国 or 的 shared by two
+    unrelated Chinese sentences): it joins them, so a rewrite reads as one change, not as
+    fragments (diff-match-patch's semantic clean-up)."""
+    runs: list[tuple[str, str]] = []  # (deleted, inserted); a match is (text, text) marked by `same`
+    same: list[bool] = []
+    for op in ops:
+        if op.op == "equal":
+            runs.append((op.text, op.text))
+            same.append(True)
+        elif same and not same[-1]:
+            old, new = runs[-1]
+            runs[-1] = (old + op.text, new) if op.op == "delete" else (old, new + op.text)
+        else:
+            runs.append((op.text, "") if op.op == "delete" else ("", op.text))
+            same.append(False)
+    k = 1
+    while k < len(runs) - 1:
+        size = len(runs[k][0])
+        if same[k] and not same[k - 1] and not same[k + 1] and size < max(map(len, runs[k - 1])) \
+                and size < max(map(len, runs[k + 1])):
+            (d1, i1), (eq, _), (d2, i2) = runs[k - 1:k + 2]
+            runs[k - 1:k + 2] = [(d1 + eq + d2, i1 + eq + i2)]
+            same[k - 1:k + 2] = [False]
+            k = max(1, k - 1)
             continue
-        if tag in ("delete", "replace"):
-            ops.append(WordOp("delete", "".join(a[i1:i2])))
-        if tag in ("insert", "replace"):
-            ops.append(WordOp("insert", "".join(b[j1:j2])))
-    return tuple(ops)
+        k += 1
+    out: list[WordOp] = []
+    for (deleted, inserted), matched in zip(runs, same, strict=True):
+        if matched:
+            out.append(WordOp("equal", deleted))
+        else:
+            out += _changes(deleted, inserted)
+    return out
+
+
+def _joined(ops: Sequence[WordOp]) -> list[WordOp]:
+    """Neighbouring operations of the same kind as one."""
+    out: list[WordOp] = []
+    for op in ops:
+        if out and out[-1].op == op.op:
+            out[-1] = WordOp(op.op, out[-1].text + op.text)
+        else:
+            out.append(op)
+    return out
 
 
 _SUBJECT = re.compile(r"^(?:The Security Council|安全理事会|安理会)")
@@ -134,7 +214,57 @@ def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, ta, tb, autojunk=False).ratio()
 
 
-def diff_paragraphs(old: Sequence[str], new: Sequence[str], old_label: str = "old", new_label: str = "new") -> RevisionDiff:
+def _unchanged(a: str, b: str) -> bool:
+    """The same paragraph text, the subject aside (Chinese: 安全理事会 first, 安理会 after, so a
+    moved paragraph may change its subject without being edited)."""
+    return a == b or _SUBJECT.sub("", a) == _SUBJECT.sub("", b)
+
+
+def diff_paragraphs(old: Sequence[str], new: Sequence[str], old_label: str = "old", new_label: str = "new",
+                    old_ids: Sequence[int | None] = (), new_ids: Sequence[int | None] = ()) -> RevisionDiff:
+    """The changes from `old` to `new`, paragraph by paragraph, and word by word inside an edited one.
+
+    With the paragraphs' stored ids on both sides (`old_ids`, `new_ids`, one per paragraph) a
+    paragraph is matched by its id: the same id with other words is one changed paragraph however
+    much it was rewritten, an id on one side only was added or removed, and a paragraph whose place
+    among the others changed was moved. Without them (texts only) paragraphs are matched by wording."""
+    if _complete(old_ids, old) and _complete(new_ids, new):
+        return _diff_by_id(old, new, old_label, new_label, list(old_ids), list(new_ids))
+    return _diff_by_text(old, new, old_label, new_label)
+
+
+def _complete(ids: Sequence[int | None], texts: Sequence[str]) -> bool:
+    """Every paragraph has an id, none twice."""
+    known = [i for i in ids if i is not None]
+    return len(known) == len(texts) and len(set(known)) == len(known)
+
+
+def _diff_by_id(old: Sequence[str], new: Sequence[str], old_label: str, new_label: str,
+                old_ids: list[int | None], new_ids: list[int | None]) -> RevisionDiff:
+    new_at = {pid: j for j, pid in enumerate(new_ids)}
+    common_old = [pid for pid in old_ids if pid in new_at]  # kept paragraphs, in their old order
+    common_new = [pid for pid in new_ids if pid in set(common_old)]  # and in their new order
+    # The longest run kept in the same order stayed where it was; the others were moved.
+    stayed: set[int | None] = set()
+    for block in SequenceMatcher(None, common_old, common_new, autojunk=False).get_matching_blocks():
+        stayed.update(common_old[block.a:block.a + block.size])
+    changes: list[ParagraphChange] = []
+    for i, pid in enumerate(old_ids):
+        j = new_at.get(pid)
+        if j is None:
+            changes.append(ParagraphChange("removed", i + 1, None, old[i], None))
+        elif not _unchanged(old[i], new[j]):
+            changes.append(ParagraphChange("changed", i + 1, j + 1, old[i], new[j], word_diff(old[i], new[j])))
+        else:
+            changes.append(ParagraphChange("same" if pid in stayed else "moved", i + 1, j + 1, old[i], new[j]))
+    old_set = set(old_ids)
+    changes += [ParagraphChange("added", None, j + 1, None, new[j]) for j, pid in enumerate(new_ids)
+                if pid not in old_set]
+    changes.sort(key=lambda c: c.new_number if c.new_number is not None else (c.old_number or 0) - 0.5)
+    return RevisionDiff(old_label, new_label, tuple(changes))
+
+
+def _diff_by_text(old: Sequence[str], new: Sequence[str], old_label: str, new_label: str) -> RevisionDiff:
     """Align paragraphs, pair edited (or moved) ones by similarity, then diff each pair by word."""
     changes: list[ParagraphChange] = []
     loose_old: list[int] = []

@@ -194,6 +194,15 @@ class Roster:
         except KeyError:
             raise NotFound(_("no delegation with code {code} in the roster").format(code=repr(code))) from None
 
+    def shown_name(self, code: str | None, inscribed: str, lang: str) -> str:
+        """A speaker's name as shown in `lang`: the roster's own name in that language for a
+        delegation of the roster (lists store the English name), else the name as inscribed (a
+        person in a personal capacity, a code the roster no longer has). The one place a list,
+        an order or a schedule gets its names, in the CLI and the TUI."""
+        if lang == "zh" and code and code in self.delegations:
+            return self.delegations[code].label("zh")
+        return inscribed
+
     def find(self, name: str, fuzzy: bool = False) -> Delegation | None:
         """The delegation `name` designates, or None. fuzzy=True also accepts near misses
         (score >= 90) such as OCR slips; never guesses between two close candidates."""
@@ -261,14 +270,15 @@ class Roster:
         group = self.find_group(name)
         if group is None:
             known = ", ".join(sorted(g.code for g in self.groups.values()))
-            raise InputError(None, f"unknown group {name.strip()!r} (known: {known})")
+            raise InputError(None, _("unknown group {value!r} (known: {known})").format(
+                value=name.strip(), known=known))
         return group
 
     def group_members(self, group: Group, year: int | None = None) -> tuple[str, ...]:
         if not group.dynamic:
             return group.members
         if year is None:
-            raise InputError(None, f"{group.name}: members change every year; give the year")
+            raise InputError(None, _("{group}: members change every year; give the year").format(group=group.name))
         council = self.council_year(year)
         return council.elected if group.dynamic == "elected" else council.african
 
@@ -279,7 +289,8 @@ class Roster:
             return self.council[year]
         except KeyError:
             have = ", ".join(str(y) for y in sorted(self.council))
-            raise NotFound(f"no Council composition for {year} in the roster (have: {have})") from None
+            raise NotFound(_("no Council composition for {year} in the roster (have: {have})").format(
+                year=year, have=have)) from None
 
     def is_council_member(self, code: str, on: date) -> bool:
         return on.year in self.council and code in self.council[on.year].members

@@ -586,7 +586,9 @@ _BASIS_WORDS = {
 }
 
 
-def _parse(enum: type[E], labels: Mapping[E, tuple[str, ...]], words: Mapping[str, E], text: str, what: str) -> E:
+def _parse(enum: type[E], labels: Mapping[E, tuple[str, ...]], words: Mapping[str, E], text: str,
+           unknown: str) -> E:
+    """The member `text` names; ValueError with `unknown` (a msgid with {value} and {allowed}) otherwise."""
     key = " ".join(str(text).strip().casefold().replace("_", " ").split())
     for member in enum:
         if key in (member.value.replace("_", " "), *(s.casefold() for s in labels[member])):
@@ -594,17 +596,18 @@ def _parse(enum: type[E], labels: Mapping[E, tuple[str, ...]], words: Mapping[st
     if key in words:
         return words[key]
     allowed = ", ".join(m.value for m in enum)
-    raise ValueError(f"unknown {what} {text!r} (use one of: {allowed})")
+    raise ValueError(_(unknown).format(value=text, allowed=allowed))
 
 
 def parse_level(text: str) -> Level:
     """'minister', 'PR', '部长', 'head of State/Government' ... -> Level; ValueError otherwise."""
-    return _parse(Level, LEVEL_LABELS, _LEVEL_WORDS, text, "level")
+    return _parse(Level, LEVEL_LABELS, _LEVEL_WORDS, text, N_("unknown level {value!r} (use one of: {allowed})"))
 
 
 def parse_basis(text: str) -> Basis:
-    return _parse(Basis, BASIS_LABELS, _BASIS_WORDS, text, "basis")
+    return _parse(Basis, BASIS_LABELS, _BASIS_WORDS, text, N_("unknown basis {value!r} (use one of: {allowed})"))
 
 
 def parse_status(text: str) -> Status:
-    return _parse(Status, STATUS_LABELS, {"moved": Status.MOVED, "later": Status.MOVED}, text, "status")
+    return _parse(Status, STATUS_LABELS, {"moved": Status.MOVED, "later": Status.MOVED}, text,
+                  N_("unknown status {value!r} (use one of: {allowed})"))

@@ -246,7 +246,8 @@ def _figure_after_its_word(prev: str, nxt: str) -> bool:
     return _NUMBER_WORDS.index(word.group(1).lower()) == int(figure.group(1))
 
 
-def _ends_sentence(line: str) -> bool:
+def ends_sentence(line: str) -> bool:
+    """The line ends a sentence: "。", "？", "；", ".", "?" … (a closing quotation mark aside), not "Mr."."""
     s = line.rstrip().rstrip(_CLOSERS)
     if s.endswith(".") and _ABBREVIATION_AT_END.search(s):
         return False  # "… Operational Support, Ms." / "Annelise Vermeulen": the sentence goes on
@@ -288,7 +289,7 @@ def joiner(prev: str, nxt: str, nxt_indented: bool, full: int, gap: bool = False
     if first.islower() and not cjk_join:
         # English: a line starting lower-case continues the sentence, even after "e.g."
         return " "
-    if _ends_sentence(p):
+    if ends_sentence(p):
         return None
     if not cjk_join and _DANGLING.search(p):
         return " "  # no English line ends a paragraph on "the", "of", "and" …
@@ -586,7 +587,7 @@ def _running_headers(lines: list[str]) -> set[str]:
     counts: dict[str, int] = {}
     for line in lines:
         s = line.strip()
-        if len(s) > 1 and cell_len(s) <= 60 and not starts_block(s) and not _ends_sentence(s):
+        if len(s) > 1 and cell_len(s) <= 60 and not starts_block(s) and not ends_sentence(s):
             counts[s] = counts.get(s, 0) + 1
     return {s for s, n in counts.items() if n >= RUNNING_HEADER_REPEATS}
 

@@ -63,6 +63,7 @@ class Question:
     topic: bool = False  # a bullet not phrased as a question
     question_form: str | None = None  # the question offered for a topic
     addressed_by: list[str] | None = None  # delegations (when statements were analysed)
+    key: int | None = None  # the stored question's id (what our statement's sections answer)
 
 
 @dataclass
@@ -171,6 +172,21 @@ class OurStatementSummary:
 
 
 @dataclass
+class TalkingPoints:
+    """Our talking points, drawn from our statement in the brief's language: which statement and
+    which version (`revision`, with `working` when its text moved on since, or none yet), and the
+    key sentences of its section on each question (by the brief's question number; a question with
+    no section is absent, one with only placeholders has an empty list). `other_language` is set
+    instead when our only statement is in another language than the brief."""
+
+    statement: int | None
+    revision: str | None = None
+    working: bool = True
+    by_question: dict[int, list[str]] = field(default_factory=dict)
+    other_language: str | None = None
+
+
+@dataclass
 class BriefData:
     meeting: Meeting
     note: NoteSummary | None = None
@@ -182,6 +198,7 @@ class BriefData:
     agreed_language: list[AgreedText] | None = None
     prst: PrstDraft | None = None
     ours: OurStatementSummary | None = None
+    talking: TalkingPoints | None = None  # None: no statement of ours for the debate
     prepared: date | None = None
 
 
@@ -197,7 +214,7 @@ def render_brief(data: BriefData, lang: str = "en") -> str:
     doc.heading(t["title"].format(title=data.meeting.title), 1)
     _meeting(doc, data.meeting, t, lang)
     _note(doc, data.note, t, lang)
-    _questions(doc, data.questions, t, lang)
+    _questions(doc, data.questions, data.talking, t, lang)
     _briefers(doc, data.briefers, t, lang)
     _speakers(doc, data.speakers, data.meeting.delegation, t, lang)
     _coverage(doc, data.coverage, t, lang)
@@ -255,7 +272,8 @@ def _note(doc: Document, note: NoteSummary | None, t: dict[str, str], lang: str)
         doc.paragraph(strong(t["cited"]), Md(" "), list_sep(lang).join(note.cited_documents))
 
 
-def _questions(doc: Document, questions: list[Question] | None, t: dict[str, str], lang: str) -> None:
+def _questions(doc: Document, questions: list[Question] | None, talking: TalkingPoints | None,
+               t: dict[str, str], lang: str) -> None:
     doc.heading(t["questions"], 2)
     if not questions:
         doc.paragraph(emph(t["no_questions"]))
@@ -273,8 +291,31 @@ def _questions(doc: Document, questions: list[Question] | None, t: dict[str, str
                 doc.paragraph(emph(label), Md(" "), list_sep(lang).join(name_in(n, lang) for n in q.addressed_by))
             else:
                 doc.paragraph(emph(t["addressed_none"]))
-        doc.paragraph(strong(t["talking"]))
-        doc.bullets([t["placeholder"], t["placeholder"]])
+        _talking_points(doc, q.number, talking, t)
+
+
+def _talking_points(doc: Document, number: int, talking: TalkingPoints | None, t: dict[str, str]) -> None:
+    """Under a question: the key sentences of our statement's section on it, saying which statement
+    and version; never made up: without a statement (or its text) the brief says so and how to write it."""
+    if talking is None:
+        doc.paragraph(emph(fixed(t["talking_none"])))
+        return
+    if talking.other_language is not None:
+        doc.paragraph(emph(fixed(t["talking_other_lang"].format(id=talking.statement,
+                                                                language=t[f"lang_{talking.other_language}"]))))
+        return
+    if talking.revision is None:
+        version = t["version_none"]
+    else:
+        version = t["version_after" if talking.working else "version_rev"].format(rev=talking.revision)
+    points = talking.by_question.get(number)
+    if points is None:
+        doc.paragraph(emph(fixed(t["talking_no_section"].format(id=talking.statement, version=version))))
+    elif not points:
+        doc.paragraph(emph(fixed(t["talking_unwritten"].format(id=talking.statement, version=version))))
+    else:
+        doc.paragraph(strong(t["talking"].format(id=talking.statement, version=version)))
+        doc.bullets(points)
 
 
 def _briefers(doc: Document, briefers: list[Briefer] | None, t: dict[str, str], lang: str) -> None:

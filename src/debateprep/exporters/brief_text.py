@@ -21,7 +21,17 @@ TEXT: dict[str, dict[str, str]] = {
         "questions": "Guiding questions", "no_questions": "No guiding questions yet.",
         "question": "Question {n}", "topic": "Question {n} (a topic, not phrased as a question)",
         "as_question": "As a question:", "original": "Original wording:", "addressed": "Addressed by {n}:", "addressed_none": "Addressed by no delegation so far.",
-        "talking": "Our talking points:", "placeholder": "…",
+        "talking": "Our talking points (from our statement #{id}, {version}):",
+        "talking_none": "No statement of ours yet, so no talking points: draft it with `debateprep ours new` "
+                        "(TUI: F7); its section on each question becomes the talking points here.",
+        "talking_other_lang": "Our statement #{id} is in {language}: draft one in English (`debateprep ours new "
+                              "--lang en`, TUI: F7) for talking points in this brief's language.",
+        "talking_no_section": "Our statement #{id} ({version}) has no section on this question "
+                              "(`debateprep ours show`, TUI: F7).",
+        "talking_unwritten": "Our statement #{id} ({version}) has only placeholders on this question so far "
+                             "(`debateprep ours edit`, TUI: F7).",
+        "version_rev": "{rev}", "version_after": "working text after {rev}",
+        "version_none": "working text, no revision yet", "lang_en": "English", "lang_zh": "Chinese",
         "briefers": "Briefers", "no_briefers": "No briefers known yet.",
         "speakers": "Speakers list and schedule",
         "no_speakers": "No speakers inscribed yet. Inscribe them on the Speakers tab (F2), or with "
@@ -52,7 +62,7 @@ TEXT: dict[str, dict[str, str]] = {
         "no_matches": "Nothing in the library matches this debate's questions yet.",
         "for_question": "closest to question {n}", "for_prst": "used in PRST draft paragraph {n}",
         "prst": "Draft presidential statement", "no_prst": "No PRST draft yet.",
-        "ours": "Our statement", "no_ours": "No statement of ours drafted yet (`debateprep ours new`).",
+        "ours": "Our statement", "no_ours": "No statement of ours drafted yet (`debateprep ours new`, TUI: F7).",
         "ours_who": "Statement by {who}", "ours_rev": "current revision {rev}", "ours_no_rev": "no revision yet",
         "ours_length": "{units} {unit}, about {time} of the {limit} limit",
         "ours_over": "{units} {unit}, about {time}: over the {limit} limit by {over}",
@@ -79,7 +89,15 @@ TEXT: dict[str, dict[str, str]] = {
         "questions": "审议的问题", "no_questions": "尚无审议的问题。",
         "question": "问题{n}", "topic": "问题{n}（议题，未以问句表述）",
         "as_question": "问句形式：", "original": "原文：", "addressed": "述及的代表团（{n}个）：", "addressed_none": "目前尚无代表团述及。",
-        "talking": "我方要点：", "placeholder": "……",
+        "talking": "我方要点（取自我方发言#{id}，{version}）：",
+        "talking_none": "尚未起草我方发言，因此没有要点：请用 `debateprep ours new`（界面：F7）起草；"
+                        "发言中针对各问题的部分将作为此处的要点。",
+        "talking_other_lang": "我方发言#{id}为{language}：请起草中文发言（`debateprep ours new --lang zh`，"
+                              "界面：F7），以便本简报列出中文要点。",
+        "talking_no_section": "我方发言#{id}（{version}）中没有针对此问题的部分（`debateprep ours show`，界面：F7）。",
+        "talking_unwritten": "我方发言#{id}（{version}）中此问题目前只有占位文字（`debateprep ours edit`，界面：F7）。",
+        "version_rev": "修订版{rev}", "version_after": "{rev}之后的工作文本",
+        "version_none": "工作文本（尚无修订版）", "lang_en": "英文", "lang_zh": "中文",
         "briefers": "通报人", "no_briefers": "尚无通报人信息。",
         "speakers": "发言名单和时间安排",
         "no_speakers": "尚无代表团登记发言。可在发言名单页（F2）登记，或使用 "
@@ -107,7 +125,7 @@ TEXT: dict[str, dict[str, str]] = {
         "no_matches": "商定措辞库中尚无与本次辩论问题相关的段落。",
         "for_question": "与问题{n}最接近", "for_prst": "用于主席声明草案第{n}段",
         "prst": "主席声明草案", "no_prst": "尚无主席声明草案。",
-        "ours": "我方发言", "no_ours": "尚未起草我方发言（`debateprep ours new`）。",
+        "ours": "我方发言", "no_ours": "尚未起草我方发言（`debateprep ours new`，界面：F7）。",
         "ours_who": "{who}的发言", "ours_rev": "当前修订版{rev}", "ours_no_rev": "尚无修订版",
         "ours_length": "{units}{unit}，约{time}（限时{limit}）",
         "ours_over": "{units}{unit}，约{time}：超出限时{limit}约{over}",

@@ -12,6 +12,8 @@ are the same in both.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from debateprep.domain.prst import Draft, Paragraph, Revision, quote_paragraphs
 from debateprep.exporters.brief_text import name_in
 from debateprep.exporters.markdown import Document, Md, emph, inline, strong
@@ -31,7 +33,7 @@ TEXT: dict[str, dict[str, str]] = {
         "agreed": "agreed", "new": "NEW", "unchecked": "unchecked",
         "from_library": "Agreed language: {citation}.", "library_paragraph": "a library paragraph",
         "from_group": "Convergence group{ref} ({n} delegations: {who}).", "no_supporters": "no supporters recorded",
-        "from_typed": "Typed by the drafter.",
+        "from_typed": "Typed by the drafter.", "edited_from": "Edited by the drafter from: {origin}",
         "converted": " Converted from: ", "check": " Check: {check}.", "closest_text": " Closest text: ",
         "not_checked": "not checked against the library yet",
         "checked": "{mark}; {near}", "mark_agreed": "agreed language", "mark_new": "new language",
@@ -46,7 +48,7 @@ TEXT: dict[str, dict[str, str]] = {
         "agreed": "商定措辞", "new": "新措辞", "unchecked": "未核对",
         "from_library": "商定措辞：{citation}。", "library_paragraph": "商定措辞库段落",
         "from_group": "共同主张{ref}（{n}个代表团：{who}）。", "no_supporters": "未记录支持的代表团",
-        "from_typed": "由起草人输入。",
+        "from_typed": "由起草人输入。", "edited_from": "由起草人改写，原出处：{origin}",
         "converted": "转换前原文：", "check": "核对：{check}。", "closest_text": "最接近的原文：",
         "not_checked": "尚未与商定措辞库核对",
         "checked": "{mark}；{near}", "mark_agreed": "商定措辞", "mark_new": "新措辞",
@@ -83,6 +85,8 @@ def clean_markdown(draft: Draft, revision: Revision | None = None) -> str:
 
 def _provenance(p: Paragraph, lang: str) -> str:
     t, prov = TEXT[lang], p.provenance
+    if prov.edited_from is not None:
+        return t["edited_from"].format(origin=_provenance(replace(p, provenance=prov.edited_from), lang))
     if prov.kind == "library":
         return t["from_library"].format(citation=prov.citation or t["library_paragraph"])
     if prov.kind == "group":

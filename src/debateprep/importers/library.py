@@ -79,11 +79,11 @@ def load_adopted(path: str | Path) -> Loaded:
     original = read_original(p)
     doc = parse_adopted(original, symbol=symbol_from_name(p.name), source=str(p))
     if doc.not_adopted:  # a speech, a report citing a symbol …: refused, never imported "with doubts"
-        raise InputError(p, f"not imported: {doc.not_adopted}")
+        raise InputError(p, _("not imported: {not_adopted}").format(not_adopted=doc.not_adopted))
     if not doc.symbol:
-        raise InputError(p, "no resolution or presidential statement symbol in the text or the file name")
+        raise InputError(p, _("no resolution or presidential statement symbol in the text or the file name"))
     if not doc.paragraphs:
-        raise InputError(p, "no paragraphs found (is this a resolution or presidential statement?)")
+        raise InputError(p, _("no paragraphs found (is this a resolution or presidential statement?)"))
     return Loaded(doc, content_hash(original))
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from debateprep.domain.errors import InputError
+from debateprep.i18n import _
 from debateprep.domain.roster import Delegation, Roster
 from debateprep.domain.statements import Statement
 from debateprep.domain.text import collapse_spaces, detect_language, normalise
@@ -79,7 +80,7 @@ def statement_from_file(path: str | Path, roster: Roster, delegation: str | None
         statement.spoken_language = header.language
     statement.language = detect_language(statement.text)
     if not statement.text.strip():
-        raise InputError(path, "no statement text after the speaker header")
+        raise InputError(path, _("no statement text after the speaker header"))
 
     found: Delegation | None = None
     if delegation:
@@ -184,7 +185,8 @@ def split_records(parts: Sequence[tuple[str, str]], roster: Roster, presidency: 
     for symbol, text in parts:
         speeches = list(iter_speeches(text))
         if not speeches:
-            raise InputError(None, f"{symbol}: no speaker headers found (is this a verbatim record?)")
+            raise InputError(None, _("{symbol}: no speaker headers found (is this a verbatim record?)").format(
+                symbol=symbol))
         bodies = strip_running_headers([body for _h, body in speeches], symbol)
         for number, ((header, _raw), body) in enumerate(zip(speeches, bodies), 1):
             statement = mapper.map(header, body)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from debateprep.domain.errors import InputError
+from debateprep.i18n import _
 from debateprep.importers.reader import read_document
 
 _PART = re.compile(r"(?:S[_/.\-]?PV[._\-]?)(?P<meeting>\d{3,5})\s*[_\-(]*(?:Resumption\s*(?P<resumption>\d+))?",
@@ -32,7 +33,7 @@ class RecordPart:
 def record_parts(paths: Sequence[str | Path]) -> list[RecordPart]:
     """Read and group record files; InputError naming the file if one cannot be read."""
     if not paths:
-        raise InputError(None, "no verbatim record files given")
+        raise InputError(None, _("no verbatim record files given"))
     groups: dict[tuple[int, int, str], list[tuple[int, str]]] = {}
     meetings: dict[tuple[int, int, str], int | None] = {}
     for raw in paths:

@@ -19,6 +19,7 @@ from typing import IO, Any
 from debateprep import __version__
 from debateprep.domain import limits
 from debateprep.domain.errors import Conflict, DatabaseError, DebateprepError, InputError
+from debateprep.i18n import _
 from debateprep.files import read_limited, refuse_existing, write_private
 from debateprep.storage import backup as store
 from debateprep.storage import schema
@@ -76,27 +77,29 @@ def read_backup(path: Path) -> store.Dump:
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise InputError(path, "not a debateprep backup (not UTF-8 text)") from None
+        raise InputError(path, _("not a debateprep backup (not UTF-8 text)")) from None
     except json.JSONDecodeError as exc:
-        raise InputError(path, f"not a debateprep backup (bad JSON at line {exc.lineno}: {exc.msg})") from None
+        raise InputError(path, _("not a debateprep backup (bad JSON at line {lineno}: {msg})").format(
+            lineno=exc.lineno, msg=exc.msg)) from None
     except RecursionError:
-        raise InputError(path, "not a debateprep backup (nested too deeply)") from None
+        raise InputError(path, _("not a debateprep backup (nested too deeply)")) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise InputError(path, "not a debateprep backup (no \"format\": \"debateprep-backup\")")
+        raise InputError(path, _("not a debateprep backup (no \"format\": \"debateprep-backup\")"))
     version = data.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise InputError(path, "damaged backup: no format_version")
+        raise InputError(path, _("damaged backup: no format_version"))
     if version > FORMAT_VERSION:
-        raise InputError(path, f"made by a newer debateprep (backup format {version}); upgrade debateprep")
+        raise InputError(path, _("made by a newer debateprep (backup format {version}); upgrade debateprep").format(
+            version=version))
     revision, scope, tables = data.get("schema_revision"), data.get("scope"), data.get("tables")
     if not isinstance(revision, str) or not isinstance(scope, dict) or not isinstance(tables, list):
-        raise InputError(path, "damaged backup: schema_revision, scope or tables missing")
+        raise InputError(path, _("damaged backup: schema_revision, scope or tables missing"))
     out: list[store.TableData] = []
     for number, item in enumerate(tables, 1):
         out.append(_check_table(path, number, item))
     names = [t.name for t in out]
     if len(set(names)) != len(names):
-        raise InputError(path, "damaged backup: a table appears twice")
+        raise InputError(path, _("damaged backup: a table appears twice"))
     found = data.get("skipped_columns")
     skipped: dict[str, list[str]] = found if isinstance(found, dict) else {}
     return store.Dump(revision, str(data.get("source_dialect") or "?"), scope, out, skipped)
@@ -104,15 +107,16 @@ def read_backup(path: Path) -> store.Dump:
 
 def _check_table(path: Path, number: int, item: Any) -> store.TableData:
     if not isinstance(item, dict) or not isinstance(item.get("name"), str):
-        raise InputError(path, f"damaged backup: table {number} has no name")
+        raise InputError(path, _("damaged backup: table {number} has no name").format(number=number))
     name, columns, rows = item["name"], item.get("columns"), item.get("rows")
     if not isinstance(columns, list) or not all(
             isinstance(c, list) and len(c) == 2 and isinstance(c[0], str) and c[1] in KINDS for c in columns):
-        raise InputError(path, f"damaged backup: table {name}: bad column list")
+        raise InputError(path, _("damaged backup: table {name}: bad column list").format(name=name))
     if len({c[0] for c in columns}) != len(columns):
-        raise InputError(path, f"damaged backup: table {name}: a column appears twice")
+        raise InputError(path, _("damaged backup: table {name}: a column appears twice").format(name=name))
     if not isinstance(rows, list) or not all(isinstance(r, list) and len(r) == len(columns) for r in rows):
-        raise InputError(path, f"damaged backup: table {name}: rows do not match its {len(columns)} columns")
+        raise InputError(path, _("damaged backup: table {name}: rows do not match its {count} columns").format(
+            name=name, count=len(columns)))
     return store.TableData(name, [(c[0], c[1]) for c in columns], rows)
 
 
@@ -137,18 +141,20 @@ class BackupService:
         known = schema.revisions(self.db)
         current = self.db.current_revision()
         if data.revision not in known:
-            raise InputError(source, f"made by a newer debateprep (schema {data.revision}; this one knows up "
-                                     f"to {known[-1] if known else 'none'}): upgrade debateprep to restore it")
+            raise InputError(source, _("made by a newer debateprep (schema {revision}; this one knows up to "
+                                       "{known}): upgrade debateprep to restore it").format(
+                revision=data.revision, known=known[-1] if known else 'none'))
         if current not in known or known.index(data.revision) > known.index(current):
-            raise Conflict(f"database {self.db.display_url} is at schema {current}, older than the backup "
-                           f"({data.revision}): run `debateprep db upgrade` first")
+            raise Conflict(_("database {display_url} is at schema {current}, older than the backup ({revision}): run "
+                             "`debateprep db upgrade` first").format(
+                display_url=self.db.display_url, current=current, revision=data.revision))
         upgraded_from = None
         if data.revision != current:
             data, upgraded_from = self._upgrade(data, source, current), data.revision
         try:
             counts = store.restore(self.db, data, replace=replace, source=str(source))
         except DatabaseError as exc:  # rows the database refuses (a damaged or edited backup): nothing written
-            raise InputError(source, f"not restored, nothing written: {exc}") from None
+            raise InputError(source, _("not restored, nothing written: {exc}").format(exc=exc)) from None
         return BackupSummary(source, data.scope, data.revision, len(counts), sum(counts.values()), upgraded_from)
 
     def _upgrade(self, data: store.Dump, source: Path, revision: str | None) -> store.Dump:
@@ -163,7 +169,8 @@ class BackupService:
             upgraded.scope = data.scope
             return upgraded
         except DebateprepError as exc:
-            raise InputError(source, f"cannot bring it from schema {data.revision} to {revision}: {exc}") from exc
+            raise InputError(source, _("cannot bring it from schema {revision} to {target}: {exc}").format(
+                revision=data.revision, target=revision, exc=exc)) from exc
         finally:
             scratch.dispose()
             shutil.rmtree(scratch_dir, ignore_errors=True)

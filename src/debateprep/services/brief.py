@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from debateprep.domain.debate import Debate
+from debateprep.domain.delivery import FOOTNOTE_MARKER, PLACEHOLDER
+from debateprep.domain.our_statement import OurStatement
 from debateprep.domain.prst import Draft
 from debateprep.domain.schedule import Slot
 from debateprep.domain.speakers import SpeakerEntry
@@ -28,6 +30,7 @@ from debateprep.exporters.brief import (
     PrstParagraph,
     Question,
     Speaker,
+    TalkingPoints,
     render_brief,
 )
 from debateprep.i18n import _, ngettext
@@ -72,6 +75,7 @@ class BriefService:
             drafts = self._add_prst(debate, data, lang or default_language(debate))
             self._add_library(data, drafts)
             self._add_ours(debate, data, lang or default_language(debate))
+            self._add_talking_points(debate, data, lang or default_language(debate))
         return debate, data
 
     def _add_note(self, debate: Debate, data: BriefData) -> None:
@@ -95,7 +99,7 @@ class BriefService:
         )
         data.questions = [
             Question(number=i, text=q.text, original=q.original if q.edited else None, topic=q.topic,
-                     question_form=q.question_form if q.topic else None)
+                     question_form=q.question_form if q.topic else None, key=q.id)
             for i, q in enumerate(notes.questions(stored.id), start=1)
         ]
         data.briefers = [Briefer(b.name, b.title, b.organization) for b in note.briefers]
@@ -205,22 +209,28 @@ class BriefService:
         )
         return [draft]
 
-    def _add_ours(self, debate: Debate, data: BriefData, lang: str) -> None:
-        """Our statement: the one by the brief's delegation if there is one, else the latest in the
-        brief's language, else the latest; its current revision and estimated length."""
-        from debateprep.domain.statement_check import bracket_issues
+    def _our_statements(self, debate: Debate, data: BriefData) -> list[OurStatement]:
+        """The debate's statements of ours: those by the brief's delegation when it has any, else all."""
         from debateprep.services.our_statement import OurStatementService
 
         service = OurStatementService(self.db)
         found = service.statements(debate.id)
-        if not found:
-            return
         us = (data.meeting.delegation or "").casefold()
         ours = [s for s in found if us and s.delegation.casefold() == us]
         if not ours and us:
             known = service.roster.find(us)
             ours = [s for s in found if known is not None and service.roster.find(s.delegation) == known]
-        statement = (ours or [s for s in found if s.language == lang] or found)[-1]
+        return ours or found
+
+    def _add_ours(self, debate: Debate, data: BriefData, lang: str) -> None:
+        """Our statement: of the brief's delegation's (else of all), the latest in the brief's
+        language, else the latest; its current revision and estimated length."""
+        from debateprep.domain.statement_check import bracket_issues
+
+        found = self._our_statements(debate, data)
+        if not found:
+            return
+        statement = ([s for s in found if s.language == lang] or found)[-1]  # as the talking points' source
         estimate = statement.estimate()
         latest = statement.latest_revision()
         placeholders = sum(1 for sec in statement.sections for kind, _ in bracket_issues(sec.text)
@@ -232,6 +242,29 @@ class BriefService:
             over_seconds=estimate.over_seconds, sections=len(statement.sections), placeholders=placeholders,
             text=statement.text(),
         )
+
+    def _add_talking_points(self, debate: Debate, data: BriefData, lang: str) -> None:
+        """Our talking points on each question: from our statement in the brief's language (the
+        latest of ours), the key sentences of its section answering the question; none made up."""
+        found = self._our_statements(debate, data)
+        if not found:
+            return
+        same = [s for s in found if s.language == lang]
+        if not same:
+            data.talking = TalkingPoints(found[-1].id, other_language=found[-1].language)
+            return
+        statement = same[-1]
+        latest = statement.latest_revision()
+        data.talking = TalkingPoints(
+            statement.id, revision=latest.label if latest else None,
+            working=latest is None or list(latest.paragraphs) != statement.paragraphs())
+        for question in data.questions or []:
+            section = next((s for s in statement.sections if s.kind == "question" and question.key is not None
+                            and s.question_id == question.key), None) or next(
+                (s for s in statement.sections if s.kind == "question" and s.question_label == f"Q{question.number}"),
+                None)
+            if section is not None:
+                data.talking.by_question[question.number] = key_sentences(section.paragraphs())
 
     def _add_library(self, data: BriefData, drafts: list[Draft]) -> None:
         """Agreed language for the debate: the closest adopted paragraph to each guiding question,
@@ -338,6 +371,22 @@ def note_gist(sections: list) -> list[str]:  # type: ignore[type-arg]
 def _opening(paragraph: str) -> str:
     """The first sentences of a paragraph (Chinese sentences join with no space)."""
     return ("" if has_cjk(paragraph) else " ").join(sentences(paragraph)[:GIST_SENTENCES])
+
+
+TALKING_POINTS_PER_QUESTION = 5
+
+
+def key_sentences(paragraphs: list[str]) -> list[str]:
+    """A section's talking points: the opening sentence of each paragraph that says something
+    (footnote markers dropped; a paragraph of placeholders alone, "[What we propose]", says nothing)."""
+    points: list[str] = []
+    for paragraph in paragraphs:
+        text = " ".join(FOOTNOTE_MARKER.sub("", paragraph).split())
+        if not PLACEHOLDER.sub("", text).strip(" .,;:，。；：、"):
+            continue
+        first = sentences(text)
+        points.append((first[0] if first else text).strip())
+    return points[:TALKING_POINTS_PER_QUESTION]
 
 
 def summarize(data: BriefData) -> str:

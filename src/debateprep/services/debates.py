@@ -8,6 +8,7 @@ from typing import Any
 
 from debateprep.domain.debate import Debate, DebateSettings
 from debateprep.domain.errors import InputError, NotFound
+from debateprep.i18n import _
 from debateprep.storage.db import Database
 from debateprep.storage.repos import debates as repo
 
@@ -29,7 +30,7 @@ class DebateService:
         settings: DebateSettings | None = None,
     ) -> Debate:
         if not title.strip():
-            raise InputError(None, "a debate needs a title")
+            raise InputError(None, _("a debate needs a title"))
         debate = Debate(
             title=title.strip(),
             agenda_item=agenda_item,
@@ -60,12 +61,12 @@ class DebateService:
         if ref in (None, ""):
             debate = self.latest()
             if debate is None:
-                raise NotFound("no debate yet: import a concept note or run `debateprep debate new`")
+                raise NotFound(_("no debate yet: import a concept note or run `debateprep debate new`"))
             return debate
         try:
             return self.get(int(ref))
         except ValueError:
-            raise InputError(None, f"debate must be a number, not {ref!r}") from None
+            raise InputError(None, _("debate must be a number, not {ref!r}").format(ref=ref)) from None
 
     def update(self, debate: Debate, **changes: Any) -> Debate:
         """Apply `changes` to the version the caller read; StaleEdit if it moved on."""

@@ -218,11 +218,11 @@ class LibraryService:
 
         doc = parse_adopted(text, symbol=symbol, source=source)
         if doc.not_adopted:
-            raise InputError(source or None, f"not imported: {doc.not_adopted}")
+            raise InputError(source or None, _("not imported: {not_adopted}").format(not_adopted=doc.not_adopted))
         if not doc.symbol:
-            raise InputError(source or None, "no resolution or presidential statement symbol found")
+            raise InputError(source or None, _("no resolution or presidential statement symbol found"))
         if not doc.paragraphs:
-            raise InputError(source or None, "no paragraphs found")
+            raise InputError(source or None, _("no paragraphs found"))
         self._save(doc, content_hash(text))
         return doc
 
@@ -236,7 +236,7 @@ class LibraryService:
         """Remove a document (every language version, or `lang` only) and its paragraphs from the
         library and its search index, in one transaction; NotFound when the library does not hold it."""
         if lang not in (None, "zh", "en"):
-            raise InputError(None, f"language must be zh or en, not {lang!r}")
+            raise InputError(None, _("language must be zh or en, not {lang!r}").format(lang=lang))
         with self.db.transaction() as s:
             removed = repo.remove_documents(s, self._symbol(symbol), lang)
         return [RemovedDocument(sym, lg, n) for sym, lg, n in removed]
@@ -261,12 +261,13 @@ class LibraryService:
             if isinstance(ref, int) or str(ref).strip().isdigit():
                 found = repo.paragraphs_by_id(s, [int(ref)])
                 if not found:
-                    raise NotFound(f"library paragraph {ref} does not exist")
+                    raise NotFound(_("library paragraph {ref} does not exist").format(ref=ref))
                 return next(iter(found.values()))
             cited = parse_citation(str(ref))
             if cited is None:
-                raise InputError(None, f"not a citation: {ref!r} (like 'S/RES/2594 (2021), OP 4' or "
-                                       "'S/RES/1454 (2002), annex B, para. 3')")
+                raise InputError(None, _("not a citation: {ref!r} (like 'S/RES/2594 (2021), OP 4' or 'S/RES/1454 "
+                                         "(2002), annex B, para. 3')").format(
+                    ref=ref))
             return repo.paragraph_at(s, self._symbol(cited.symbol), cited.kind, cited.number, cited.sub, lang,
                                      cited.part)
 
@@ -427,20 +428,21 @@ class LibraryService:
         try:
             return normalise_symbol(symbol)
         except ValueError as exc:
-            raise InputError(None, f"not a UN document symbol: {symbol!r}") from exc
+            raise InputError(None, _("not a UN document symbol: {symbol!r}").format(symbol=symbol)) from exc
 
     def _filters(
         self, lang: str | None, kind: str | None, lead: str | None, symbol: str | None,
         year_from: int | None, year_to: int | None,
     ) -> Filters:
         if lang not in (None, "zh", "en"):
-            raise InputError(None, f"language must be zh or en, not {lang!r}")
+            raise InputError(None, _("language must be zh or en, not {lang!r}").format(lang=lang))
         if kind is not None:
             kind = kind.lower() if kind.lower() in ("para", "annex") else kind.upper()
             if kind not in KINDS:
-                raise InputError(None, f"kind must be PP, OP, para or annex, not {kind!r}")
+                raise InputError(None, _("kind must be PP, OP, para or annex, not {kind!r}").format(kind=kind))
         if year_from is not None and year_to is not None and year_from > year_to:
-            raise InputError(None, f"year range {year_from}-{year_to} is empty")
+            raise InputError(None, _("year range {year_from}-{year_to} is empty").format(
+                year_from=year_from, year_to=year_to))
         return Filters(
             lang=lang, kind=kind, lead=(lead or "").strip() or None,
             symbol=self._symbol(symbol) if symbol else None, year_from=year_from, year_to=year_to,

@@ -28,6 +28,8 @@ class ImportResult:
     created: bool  # False: the same content was already imported
     debate_id: int | None
     source: str = ""  # the file given this time
+    # one line per guiding question that still stops mid-sentence, naming the file and the question
+    warnings: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         n = self.note
@@ -66,12 +68,13 @@ class NotesService:
         The same content imported again is not stored twice: the result says where it is.
         `parsed` is `import_concept_note(path, symbol)` when the caller already ran it.
         """
-        from debateprep.importers.concept_note import import_concept_note  # the parser: loaded to import
+        from debateprep.importers.concept_note import cut_question_warnings, import_concept_note  # loaded to import
 
         doc, note = parsed or import_concept_note(path, symbol=symbol)
         if len(note.questions) > limits.MAX_QUESTIONS:
-            raise InputError(path, f"{len(note.questions):,} guiding questions: a concept note has a few dozen at "
-                                   f"most (the limit is {limits.MAX_QUESTIONS:,}); not imported")
+            raise InputError(path, _("{count:,} guiding questions: a concept note has a few dozen at most (the limit "
+                                     "is {limit:,}); not imported").format(
+                count=len(note.questions), limit=limits.MAX_QUESTIONS))
         digest = content_hash(doc.text)
         existing = self._existing(digest)
         if existing is not None:
@@ -102,7 +105,7 @@ class NotesService:
                 raise
             existing.source = Path(path).name
             return existing
-        return ImportResult(stored, True, debate.id, Path(path).name)
+        return ImportResult(stored, True, debate.id, Path(path).name, tuple(cut_question_warnings(path, note)))
 
     def _existing(self, digest: str) -> ImportResult | None:
         with self.db.session() as s:
@@ -161,7 +164,8 @@ class NotesService:
         with self.db.transaction() as s:
             row = repo.question_row(s, question_id)
             if row.original is None:
-                raise InputError(None, f"question #{question_id} was added by hand: it has no original wording")
+                raise InputError(None, _("question #{question_id} was added by hand: it has no original wording").format(
+                    question_id=question_id))
             language = self._language(s, row.note_id)
             text = clean_item(row.original)
             return repo.update_question(
@@ -206,5 +210,5 @@ def _settings(note: ConceptNote) -> DebateSettings:
 def _required(text: str) -> str:
     text = " ".join(text.split())
     if not text:
-        raise InputError(None, "a question cannot be empty")
+        raise InputError(None, _("a question cannot be empty"))
     return text

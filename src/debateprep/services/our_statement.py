@@ -21,6 +21,7 @@ from debateprep.domain.coverage import CoverageQuestion
 from debateprep.domain.debate import Debate
 from debateprep.domain.delivery import Rates
 from debateprep.domain.errors import InputError, NotFound
+from debateprep.i18n import N_, _
 from debateprep.domain.our_statement import (
     HEADINGS,
     OurStatement,
@@ -56,23 +57,28 @@ SUGGESTION_MIN_SIMILARITY = 0.2
 PAST_PASSAGES = 3  # of our earlier statements, per question
 OTHERS_PASSAGES = 8  # of the debate's other delegations, per question
 
-TEXT = {
-    "no delegation": "no delegation for the statement: give --delegation or set the debate's "
-                     "(`debateprep debate set DEBATE --delegation NAME`)",
-    "no statement": "no statement draft yet: run `debateprep ours new`",
-    "empty": "the statement has no text yet: nothing to {verb}",
-    "placeholders": "the statement says nothing yet beyond its opening and closing (its sections hold only "
-                    "placeholders): nothing to {verb}",
-    "nothing changed": "nothing changed since {label}",
-    "no revision": "no revision yet: run `debateprep ours revise` first",
-    "heading": "a section needs a heading",
-    "bad chair": "the President is addressed as madam or mister, not {value!r}",
-    "bad rate": "{what} must be a positive number, not {value!r}",
-    "bad limit": "the speaking limit must be a positive number of minutes, not {value!r}",
-    "bad seconds": "a rehearsal lasts a positive number of seconds, not {value!r}",
-    "other language": "library paragraph {citation} is in {lang}; this statement is in {want}",
-    "no such source": "section {number} has no suggestion {index} (it has {count})",
+TEXT = {  # msgids, shown through _t()
+    "no delegation": N_("no delegation for the statement: give --delegation or set the debate's "
+                        "(`debateprep debate set DEBATE --delegation NAME`)"),
+    "no statement": N_("no statement draft yet: run `debateprep ours new`"),
+    "empty": N_("the statement has no text yet: nothing to {verb}"),
+    "placeholders": N_("the statement says nothing yet beyond its opening and closing (its sections hold only "
+                       "placeholders): nothing to {verb}"),
+    "nothing changed": N_("nothing changed since {label}"),
+    "no revision": N_("no revision yet: run `debateprep ours revise` first"),
+    "heading": N_("a section needs a heading"),
+    "bad chair": N_("the President is addressed as madam or mister, not {value!r}"),
+    "bad rate": N_("{what} must be a positive number, not {value!r}"),
+    "bad limit": N_("the speaking limit must be a positive number of minutes, not {value!r}"),
+    "bad seconds": N_("a rehearsal lasts a positive number of seconds, not {value!r}"),
+    "other language": N_("library paragraph {citation} is in {lang}; this statement is in {want}"),
+    "no such source": N_("section {number} has no suggestion {index} (it has {count})"),
 }
+
+
+def _t(key: str) -> str:
+    """TEXT[key] in the interface language."""
+    return _(TEXT[key])
 
 
 @dataclass(frozen=True)
@@ -137,12 +143,12 @@ class OurStatementService:
             with self.db.session() as s:
                 ids = repo.list_ids(s, debate_id)
             if not ids:
-                raise NotFound(TEXT["no statement"])
+                raise NotFound(_t("no statement"))
             return self.get(ids[-1])
         try:
             return self.get(int(ref))
         except ValueError:
-            raise InputError(None, f"statement must be a number, not {ref!r}") from None
+            raise InputError(None, _("statement must be a number, not {ref!r}").format(ref=ref)) from None
 
     def _with_limit(self, statement: OurStatement, debate: Debate) -> OurStatement:
         """The speaking limit: set by hand on the statement, else our entry on the speakers list,
@@ -188,7 +194,7 @@ class OurStatementService:
         lang = check_language(language or debate.language or "en")
         who = (delegation or debate.settings.our_delegation or "").strip()
         if not who:
-            raise InputError(None, TEXT["no delegation"])
+            raise InputError(None, _t("no delegation"))
         us = self.roster.find(who)
         speaker = us.label(lang) if us else who
         group = self._group_name(on_behalf_of, lang)
@@ -342,7 +348,8 @@ class OurStatementService:
         if question is not None:
             questions = self._questions(self._debate(statement.debate_id))
             if not 1 <= question <= len(questions):
-                raise InputError(None, f"no guiding question {question} (the debate has {len(questions)})")
+                raise InputError(None, _("no guiding question {question} (the debate has {count})").format(
+                    question=question, count=len(questions)))
             section = self._question_section(questions[question - 1], statement.language)
             if heading.strip():
                 section = replace(section, heading=heading.strip())
@@ -350,14 +357,15 @@ class OurStatementService:
                 section = replace(section, text=text.strip())
         else:
             if not heading.strip():
-                raise InputError(None, TEXT["heading"])
+                raise InputError(None, _t("heading"))
             section = Section("text", heading.strip(), text.strip())
         if at is None:
             last = statement.sections[-1] if statement.sections else None
             index = len(statement.sections) - (1 if last is not None and last.kind == "closing" else 0)
         else:
             if not 1 <= at <= len(statement.sections) + 1:
-                raise InputError(None, f"position {at} is out of range (1..{len(statement.sections) + 1})")
+                raise InputError(None, _("position {at} is out of range (1..{number})").format(
+                    at=at, number=len(statement.sections) + 1))
             index = at - 1
         with self.db.transaction() as s:
             row = repo.check_version(s, statement_id, None)
@@ -368,7 +376,7 @@ class OurStatementService:
     def edit_section(self, statement_id: int, section: Section, text: str, heading: str | None = None) -> Section:
         """Replace the text (and heading) of the section the caller read (its version)."""
         if heading is not None and not heading.strip():
-            raise InputError(None, TEXT["heading"])
+            raise InputError(None, _t("heading"))
         edited = replace(section, text=text.strip(), heading=heading.strip() if heading is not None else section.heading)
         with self.db.transaction() as s:
             return repo.update_section(s, statement_id, edited, section.text)
@@ -404,7 +412,7 @@ class OurStatementService:
         section = _as_read(statement.section_by_id(section_id), version)
         source = library_paragraph(self.db, ref, statement.language)
         if source.lang != statement.language:
-            raise InputError(None, TEXT["other language"].format(citation=source.citation, lang=source.lang,
+            raise InputError(None, _t("other language").format(citation=source.citation, lang=source.lang,
                                                                  want=statement.language))
         paragraph = agreed_paragraph(source.text, source.citation, statement.language)
         return self.edit_section(statement_id, section, insert_paragraph(section.text, paragraph, at))
@@ -415,7 +423,7 @@ class OurStatementService:
         statement = self.get(statement_id)
         section = _as_read(statement.section_by_id(section_id), version)
         if not 1 <= index <= len(section.suggestions):
-            raise InputError(None, TEXT["no such source"].format(number=statement.section_number(section_id),
+            raise InputError(None, _t("no such source").format(number=statement.section_number(section_id),
                                                                  index=index, count=len(section.suggestions)))
         chosen = section.suggestions[index - 1]
         return self.insert_library(statement_id, section_id, chosen.id if chosen.id is not None else chosen.citation,
@@ -445,7 +453,7 @@ class OurStatementService:
             fields["topic"] = topic.strip() or None
         if delegation is not None:
             if not delegation.strip():
-                raise InputError(None, TEXT["no delegation"])
+                raise InputError(None, _t("no delegation"))
             fields["delegation"] = self._delegation_name(delegation, statement.language)
         aligned = None if aligning is None else [self._delegation_name(a, statement.language)
                                                  for a in aligning if a.strip()]
@@ -476,10 +484,10 @@ class OurStatementService:
     def revise(self, statement_id: int, note: str = "") -> Any:
         """Keep the current text as the next revision (rev.1, rev.2 …)."""
         statement = self.get(statement_id)
-        _deliverable(statement, "circulate")
+        _deliverable(statement, N_("circulate"))
         latest = statement.latest_revision()
         if latest is not None and list(latest.paragraphs) == statement.paragraphs():
-            raise InputError(None, TEXT["nothing changed"].format(label=latest.label))
+            raise InputError(None, _t("nothing changed").format(label=latest.label))
         with self.db.transaction() as s:
             row = repo.check_version(s, statement_id, None)
             revision = repo.add_revision(s, statement_id, statement.paragraphs(), note)
@@ -491,7 +499,7 @@ class OurStatementService:
         or the last two when nothing changed since."""
         statement = self.get(statement_id)
         if not statement.revisions:
-            raise InputError(None, TEXT["no revision"])
+            raise InputError(None, _t("no revision"))
 
         def side(ref: str | int) -> tuple[str, list[str]]:
             if isinstance(ref, str) and ref.strip().lower() in ("current", "working", "now"):
@@ -514,11 +522,11 @@ class OurStatementService:
         try:
             seconds = int(round(float(actual_seconds)))
         except (TypeError, ValueError):
-            raise InputError(None, TEXT["bad seconds"].format(value=actual_seconds)) from None
+            raise InputError(None, _t("bad seconds").format(value=actual_seconds)) from None
         if seconds <= 0:
-            raise InputError(None, TEXT["bad seconds"].format(value=actual_seconds))
+            raise InputError(None, _t("bad seconds").format(value=actual_seconds))
         statement = self.get(statement_id)
-        _deliverable(statement, "rehearse")
+        _deliverable(statement, N_("rehearse"))
         estimate = statement.estimate()
         with self.db.transaction() as s:
             return repo.add_rehearsal(s, statement_id, Rehearsal(seconds, round(estimate.seconds), estimate.units))
@@ -590,7 +598,7 @@ class OurStatementService:
         if revision is not None:
             rev = statement.revision(revision)
             statement = replace(statement, sections=[Section("text", rev.label, "\n\n".join(rev.paragraphs))])
-        _deliverable(statement, "export")
+        _deliverable(statement, N_("export"))
         return statement
 
 
@@ -640,9 +648,9 @@ def agreed_paragraph(text: str, citation: str, language: str) -> str:
 def _deliverable(statement: OurStatement, verb: str) -> None:
     """Refuse an empty statement, or one whose sections hold only placeholders."""
     if not any(s.text.strip() for s in statement.sections):
-        raise InputError(None, TEXT["empty"].format(verb=verb))
+        raise InputError(None, _t("empty").format(verb=_(verb)))
     if only_placeholders(statement):
-        raise InputError(None, TEXT["placeholders"].format(verb=verb))
+        raise InputError(None, _t("placeholders").format(verb=_(verb)))
 
 
 def _chair(value: str | None) -> str | None:
@@ -651,7 +659,7 @@ def _chair(value: str | None) -> str | None:
     key = value.strip().lower().rstrip(".")
     key = {"mr": "mister", "ms": "madam", "f": "madam", "m": "mister", "女士": "madam", "先生": "mister"}.get(key, key)
     if key not in CHAIRS:
-        raise InputError(None, TEXT["bad chair"].format(value=value))
+        raise InputError(None, _t("bad chair").format(value=value))
     return key
 
 
@@ -659,7 +667,7 @@ def _rate(value: float | None, what: str) -> float | None:
     if value is None:
         return None
     if not isinstance(value, (int, float)) or value <= 0 or value != value:
-        raise InputError(None, TEXT["bad rate"].format(what=what, value=value))
+        raise InputError(None, _t("bad rate").format(what=what, value=value))
     return float(value)
 
 
@@ -667,7 +675,7 @@ def _limit(value: float | None) -> float | None:
     if value is None:
         return None
     if not isinstance(value, (int, float)) or value <= 0 or value != value or value > 600:
-        raise InputError(None, TEXT["bad limit"].format(value=value))
+        raise InputError(None, _t("bad limit").format(value=value))
     return float(value)
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from debateprep.domain import limits
 from debateprep.domain.errors import Conflict, InputError, NotFound
+from debateprep.i18n import _
 from debateprep.domain.prst import (
     Draft,
     Paragraph,
@@ -29,6 +30,7 @@ from debateprep.domain.prst import (
     conventional_order,
     insertion_index,
     move_to,
+    position_subjects,
     translate_item,
 )
 from debateprep.domain.prst_diff import RevisionDiff, diff_paragraphs
@@ -151,13 +153,15 @@ class PrstService:
                 debate_id = debates[-1].id if debates else None
             draft = self.current(debate_id) if debate_id is not None else None
             if draft is None:
-                where = f" for debate #{debate_id}" if debate_id is not None else ""
-                raise NotFound(f"no PRST draft{where} yet: run `debateprep prst new`")
+                if debate_id is None:
+                    raise NotFound(_("no PRST draft yet: run `debateprep prst new`"))
+                raise NotFound(_("no PRST draft for debate #{debate_id} yet: run `debateprep prst new`").format(
+                    debate_id=debate_id))
             return draft
         try:
             return self.get(int(ref))
         except ValueError:
-            raise InputError(None, f"draft must be a number, not {ref!r}") from None
+            raise InputError(None, _("draft must be a number, not {ref!r}").format(ref=ref)) from None
 
     # paragraphs --------------------------------------------------------------------------
 
@@ -170,11 +174,12 @@ class PrstService:
         `position` is 1-based; by default the paragraph goes where convention puts it.
         """
         if not text.strip():
-            raise InputError(None, "a paragraph needs some text")
+            raise InputError(None, _("a paragraph needs some text"))
         draft = self.get(draft_id)
         text_lang = "zh" if is_chinese(text) else "en"
         if text_lang != draft.language:
-            raise InputError(None, f"this draft is in {draft.language}; the paragraph is in {text_lang}")
+            raise InputError(None, _("this draft is in {language}; the paragraph is in {text_lang}").format(
+                language=draft.language, text_lang=text_lang))
         provenance = provenance or Provenance("typed", source_text=text.strip())
         conversion = draft_text(text, draft.language, convert=convert)
         self._refuse_duplicate(draft, conversion.text, provenance)
@@ -195,11 +200,12 @@ class PrstService:
             wanted.add(_same_text(provenance.source_text))
         for number, p in enumerate(draft.paragraphs, start=1):
             theirs = {_same_text(p.text)}
-            if p.provenance.kind != "typed" and p.provenance.source_text:
-                theirs.add(_same_text(p.provenance.source_text))
+            for source in (p.provenance, p.provenance.edited_from):  # a rewritten paragraph's source too
+                if source is not None and source.kind != "typed" and source.source_text:
+                    theirs.add(_same_text(source.source_text))
             if wanted & theirs:
-                raise Conflict(f"already in PRST draft #{draft.id} as paragraph {number} "
-                               f"({p.provenance.describe()}): not added again")
+                raise Conflict(_("already in PRST draft #{draft_id} as paragraph {number} ({value}): not added again").format(
+                    draft_id=draft.id, number=number, value=p.provenance.describe()))
 
     def send_group(self, debate_id: int, rank: int) -> Sent:
         """Convergence group `rank` into the debate's current draft, started if there is none."""
@@ -231,10 +237,12 @@ class PrstService:
         language = draft.language if draft is not None else self._debate_language(debate_id)
         text_lang = "zh" if is_chinese(text) else "en"
         if text_lang != language:  # refused before a draft is started for it
-            where = f"PRST draft #{draft.id}" if draft is not None else f"debate #{debate_id}'s PRST draft"
-            raise InputError(None, f"{where} is in {language}; this paragraph is in {text_lang}")
+            where = (_("PRST draft #{draft_id} is in {language}; this paragraph is in {text_lang}") if draft is not None
+                     else _("debate #{debate_id}'s PRST draft is in {language}; this paragraph is in {text_lang}"))
+            raise InputError(None, where.format(draft_id=draft.id if draft is not None else None, debate_id=debate_id,
+                                                language=language, text_lang=text_lang))
         if not text.strip():
-            raise InputError(None, "a paragraph needs some text")
+            raise InputError(None, _("a paragraph needs some text"))
         started = draft is None  # (checked first: a draft is never started for a paragraph refused)
         if draft is None:
             draft = self.new_draft(debate_id)
@@ -268,18 +276,28 @@ class PrstService:
              read_text: str | None = None, *, convert: bool = True) -> Paragraph:
         """Replace the text of paragraph `paragraph_id` as the caller read it at `version` (and
         `read_text`, when the caller has it: the refusal then diffs from what they saw). The new
-        text is converted to PRST form as added text is (unless `convert` is False); the
-        agreed/new check is reset."""
+        text is converted to PRST form as added text is (unless `convert` is False) and checked
+        against the library as `check` does (its agreed/new mark, closest citation and similarity
+        are those of the new text). When the caller typed other words than the paragraph had, its
+        provenance becomes the drafter's, edited from where it came from (`Provenance.edited`)."""
         if not text.strip():
-            raise InputError(None, "a paragraph needs some text (use remove to delete it)")
-        language = self.get(draft_id).language
-        conversion = draft_text(text, language, convert=convert)
+            raise InputError(None, _("a paragraph needs some text (use remove to delete it)"))
+        draft = self.get(draft_id)
+        conversion = draft_text(text, draft.language, convert=convert)
+        index = next((i for i, p in enumerate(draft.paragraphs) if p.id == paragraph_id), None)
+        # checked as `check` reads it: at its position (Chinese: 安全理事会 first, 安理会 after)
+        positioned = position_subjects(
+            [conversion.text if i == index else p.text for i, p in enumerate(draft.paragraphs)], draft.language)
+        result = self.check_text(positioned[index] if index is not None else conversion.text, draft.language)
         who = current_user()
         with self.db.transaction() as s:
             current = repo.get_paragraph(s, draft_id, paragraph_id)
+            rewritten = _same_text(body(text)) != _same_text(body(current.text))
             edited = replace(
-                current, text=conversion.text, status="unchecked",
-                closest_citation=None, closest_text=None, similarity=None, flags=conversion.flags,
+                current, text=conversion.text,
+                provenance=current.provenance.edited(text) if rewritten else current.provenance,
+                status=result.status, closest_citation=result.citation, closest_text=result.text,
+                similarity=result.similarity, flags=refresh_flags(conversion.flags, conversion.text, draft.language),
             )
             return repo.update_paragraph(s, draft_id, edited, version, read_text, who)
 
@@ -372,26 +390,27 @@ class PrstService:
             row = repo.check_draft_version(s, draft_id, None)
             draft = repo.get(s, draft_id)
             if not draft.paragraphs:
-                raise InputError(None, "the draft has no paragraphs to circulate yet")
+                raise InputError(None, _("the draft has no paragraphs to circulate yet"))
             latest = draft.latest_revision()
             if latest is not None and list(latest.paragraphs) == draft.texts():
-                raise InputError(None, f"nothing changed since {latest.label}")
-            revision = repo.add_revision(s, draft_id, draft.texts(), note)
+                raise InputError(None, _("nothing changed since {label}").format(label=latest.label))
+            revision = repo.add_revision(s, draft_id, draft.texts(), note, [p.id for p in draft.paragraphs])
             repo.bump_draft(s, row, current_user())
             return revision
 
     def diff(self, draft_id: int, old: str | int | None = None, new: str | int | None = None) -> RevisionDiff:
         """Diff two revisions; 'current' is the working text. Default: the last revision -> current,
-        or the last two revisions when nothing changed since."""
+        or the last two revisions when nothing changed since. An edited paragraph is one changed
+        paragraph, its words marked (characters in Chinese), however much it was rewritten."""
         draft = self.get(draft_id)
         if not draft.revisions:
-            raise InputError(None, "no revision yet: run `debateprep prst revise` first")
+            raise InputError(None, _("no revision yet: run `debateprep prst revise` first"))
 
-        def side(ref: str | int) -> tuple[str, list[str]]:
+        def side(ref: str | int) -> tuple[str, list[str], list[int | None]]:
             if isinstance(ref, str) and ref.strip().lower() in ("current", "working", "now"):
-                return "current", draft.texts()
+                return "current", draft.texts(), [p.id for p in draft.paragraphs]
             rev = draft.revision(ref)
-            return rev.label, list(rev.paragraphs)
+            return rev.label, list(rev.paragraphs), list(rev.paragraph_ids)
 
         if old is None and new is None:
             latest = draft.revisions[-1]
@@ -399,9 +418,10 @@ class PrstService:
                 old, new = latest.number, "current"
             else:
                 old, new = draft.revisions[-2].number, latest.number
-        old_label, old_texts = side(old if old is not None else draft.revisions[-1].number)
-        new_label, new_texts = side(new if new is not None else "current")
-        return diff_paragraphs(old_texts, new_texts, old_label, new_label)
+        old_label, old_texts, old_ids = side(old if old is not None else draft.revisions[-1].number)
+        new_label, new_texts, new_ids = side(new if new is not None else "current")
+        # paragraphs matched by their stored ids (a revision circulated before ids were kept: by wording)
+        return diff_paragraphs(old_texts, new_texts, old_label, new_label, old_ids, new_ids)
 
     # export ------------------------------------------------------------------------------
 
@@ -411,7 +431,7 @@ class PrstService:
         draft = self.get(draft_id)
         if annotated:
             if revision is not None:
-                raise InputError(None, "the annotated export shows the working text; drop --rev")
+                raise InputError(None, _("the annotated export shows the working text; drop --rev"))
             return annotated_markdown(draft)
         return clean_markdown(draft, draft.revision(revision) if revision is not None else None)
 

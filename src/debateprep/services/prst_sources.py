@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from debateprep.domain.errors import NotFound
+from debateprep.i18n import _
 from debateprep.storage.db import Database
 
 
@@ -28,7 +29,8 @@ def convergence_group(db: Database, debate_id: int, rank: int) -> GroupSource:
         if group.rank == rank:
             return GroupSource(rank, group.representative.text, tuple(group.supporters))
     known = f"1..{len(groups)}" if groups else "none: import statements first"
-    raise NotFound(f"no convergence group {rank} in debate #{debate_id} (groups: {known})")
+    raise NotFound(_("no convergence group {rank} in debate #{debate_id} (groups: {known})").format(
+        rank=rank, debate_id=debate_id, known=known))
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,9 @@ def sample_dir(name: str) -> Path:
     """A folder of bundled samples (package data: concept_notes, library_samples), in a wheel too."""
     folder = resources.files("debateprep").joinpath("data", name)
     if not isinstance(folder, Path) or not folder.is_dir():  # a zipped install, or a damaged one
-        raise NotFound(f"the bundled samples ({name}/) are missing from this installation of debateprep "
-                       "(reinstall it with pip)")
+        raise NotFound(_("the bundled samples ({name}/) are missing from this installation of debateprep (reinstall "
+                         "it with pip)").format(
+            name=name))
     return folder
 
 

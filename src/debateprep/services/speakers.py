@@ -207,7 +207,7 @@ class SpeakersService:
         """Validate one inscription against the roster (nothing is stored)."""
         name = " ".join((delegation or "").split())
         if not name:
-            raise InputError(None, "give a delegation (or a person's name with --person)")
+            raise InputError(None, _("give a delegation (or a person's name with --person)"))
         name = limits.check_text(name, "delegation", limits.NAME_CHARS, single_line=True)  # before any look-up
         code = None
         if not person:
@@ -217,7 +217,8 @@ class SpeakersService:
         the_level = _enum(parse_level, level) if level else (
             Level.OTHER if the_basis == Basis.BRIEFER else Level.PERMANENT_REPRESENTATIVE)
         if planned_minutes is not None and not 0 < planned_minutes <= 180:
-            raise InputError(None, f"planned minutes must be between 0 and 180, not {planned_minutes}")
+            raise InputError(None, _("planned minutes must be between 0 and 180, not {planned_minutes}").format(
+                planned_minutes=planned_minutes))
         return SpeakerEntry(
             delegation=name, delegation_code=code, representative=representative.strip(), title=title.strip(),
             level=the_level, basis=the_basis, on_behalf_of=self._group_code(on_behalf_of),
@@ -265,7 +266,7 @@ class SpeakersService:
         changes.pop("person", None)
         unknown = set(changes) - set(repo.EDITABLE)
         if unknown:
-            raise InputError(None, f"cannot change {', '.join(sorted(unknown))}")
+            raise InputError(None, _("cannot change {value}").format(value=', '.join(sorted(unknown))))
         if seen is not None and version is None:
             version = seen.version
         with self.db.transaction() as s:
@@ -282,8 +283,8 @@ class SpeakersService:
         logged it, else inscribed. `seen`/`version` as for `update`."""
         current = self.entry(entry_id)
         if current.status != Status.WITHDRAWN:
-            raise Conflict(f"speakers entry #{entry_id} ({current.delegation}) is not withdrawn: "
-                           f"it is {current.status.value}")
+            raise Conflict(_("speakers entry #{entry_id} ({delegation}) is not withdrawn: it is {status}").format(
+                entry_id=entry_id, delegation=current.delegation, status=current.status.value))
         return self.update(entry_id, version, seen=seen, status=current.status_on_reinstating())
 
     def move(self, entry_id: int, *, to: int | None = None, after: str | int | None = None,
@@ -293,17 +294,17 @@ class SpeakersService:
         Other entries are given by id or by delegation name."""
         given = [(k, v) for k, v in (("pin", to), ("after", after), ("before", before), ("swap", swap)) if v is not None]
         if len(given) != 1:
-            raise InputError(None, "say exactly one of: --to POSITION, --after ENTRY, --before ENTRY, --swap ENTRY")
+            raise InputError(None, _("say exactly one of: --to POSITION, --after ENTRY, --before ENTRY, --swap ENTRY"))
         kind, target = given[0]
         entry = self.entry(entry_id)
         if kind == "pin":
             if not isinstance(target, int) or target < 1:
-                raise InputError(None, f"position must be 1 or more, not {target!r}")
+                raise InputError(None, _("position must be 1 or more, not {target!r}").format(target=target))
             ref = target
         else:
             ref = self._find_entry(entry.debate_id, target).id  # type: ignore[assignment]
             if ref == entry_id:
-                raise InputError(None, "an entry cannot be moved relative to itself")
+                raise InputError(None, _("an entry cannot be moved relative to itself"))
         return self.update(entry_id, version, override=Override(kind, ref, reason.strip()))
 
     def clear_override(self, entry_id: int, version: int | None = None) -> SpeakerEntry:
@@ -317,12 +318,12 @@ class SpeakersService:
             for e in entries:
                 if e.id == wanted:
                     return e
-            raise NotFound(f"no active entry #{wanted} in this debate's list")
+            raise NotFound(_("no active entry #{wanted} in this debate's list").format(wanted=wanted))
         found = self.roster.find(str(ref))
         for e in entries:
             if (found and e.delegation_code == found.code) or e.delegation.casefold() == str(ref).strip().casefold():
                 return e
-        raise NotFound(f"{ref!r} is not on this debate's list")
+        raise NotFound(_("{ref!r} is not on this debate's list").format(ref=ref))
 
     # -- the timer ----------------------------------------------------------------------
 
@@ -334,7 +335,7 @@ class SpeakersService:
                started_at: datetime | None = None) -> SpeakerEntry:
         """Log the actual duration: the entry has spoken."""
         if actual_seconds < 0:
-            raise InputError(None, "a duration cannot be negative")
+            raise InputError(None, _("a duration cannot be negative"))
         changes: dict[str, Any] = {"status": Status.SPOKE, "actual_seconds": int(actual_seconds)}
         if started_at is not None:
             changes["started_at"] = started_at
@@ -342,6 +343,38 @@ class SpeakersService:
         if current.started_at is None and started_at is None:
             changes["started_at"] = datetime.now().replace(microsecond=0)
         return self.update(entry_id, version, **changes)
+
+    def unspoke(self, entry_id: int, version: int | None = None, *, seen: SpeakerEntry | None = None
+                ) -> SpeakerEntry:
+        """Not spoken yet: undo the timer's record of one entry (its start, its duration and its
+        "speaking"/"spoke" mark); it waits again where the rules (and its override) place it. A
+        withdrawn entry stays withdrawn, without the record. Conflict when there is nothing to undo."""
+        current = self.entry(entry_id)
+        if not _timed(current):
+            raise Conflict(_("speakers entry #{entry_id} ({delegation}) has no timing to undo: it is {status}").format(
+                entry_id=entry_id, delegation=current.delegation, status=current.status.value))
+        status = Status.INSCRIBED if current.status in (Status.SPEAKING, Status.SPOKE) else current.status
+        return self.update(entry_id, version, seen=seen, status=status, started_at=None, actual_seconds=None)
+
+    def timed_entries(self, ref: int | str | None) -> list[SpeakerEntry]:
+        """The entries of a debate that carry a timer record (what `reset_timer` would clear)."""
+        debate = self.debate(ref)
+        assert debate.id is not None
+        return [e for e in self.entries(debate.id) if _timed(e)]
+
+    def reset_timer(self, ref: int | str | None) -> list[SpeakerEntry]:
+        """Clear every recorded speaking time and "speaking"/"spoke" mark of a debate (after a
+        rehearsal, say), in one transaction; the plan — order, overrides, limits — is untouched.
+        Returns the entries it changed."""
+        debate = self.debate(ref)
+        assert debate.id is not None
+        with self.db.transaction() as s:
+            changed = []
+            for e in repo.list_for_debate(s, debate.id):
+                if _timed(e):
+                    status = Status.INSCRIBED if e.status in (Status.SPEAKING, Status.SPOKE) else e.status
+                    changed.append(repo.update(s, replace(e, status=status, started_at=None, actual_seconds=None)))
+            return changed
 
     # -- import / export ----------------------------------------------------------------
 
@@ -364,11 +397,13 @@ class SpeakersService:
             for row_number, entry in entries:
                 key = entry.duplicate_key()
                 if entry.active and key in in_file:
-                    raise InputError(p, f"row {row_number}: {entry.delegation} is inscribed twice "
-                                        f"(earlier in the file, row {in_file[key]})")
+                    raise InputError(p, _("row {row_number}: {delegation} is inscribed twice (earlier in the file, "
+                                          "row {value})").format(
+                        row_number=row_number, delegation=entry.delegation, value=in_file[key]))
                 if entry.active and key in on_list:
-                    raise InputError(p, f"row {row_number}: {entry.delegation} is inscribed twice "
-                                        f"(on the list already (entry #{on_list[key].id}))")
+                    raise InputError(p, _("row {row_number}: {delegation} is inscribed twice (on the list already "
+                                          "(entry #{id}))").format(
+                        row_number=row_number, delegation=entry.delegation, id=on_list[key].id))
                 if entry.active:
                     in_file[key] = row_number
                 added.append(repo.add(s, debate.id, entry, f"csv:{p.name}"))  # type: ignore[arg-type]
@@ -400,16 +435,17 @@ class SpeakersService:
         try:
             header = next(reader)
         except StopIteration:
-            raise InputError(path, "empty file: expected a header row with a 'delegation' column") from None
+            raise InputError(path, _("empty file: expected a header row with a 'delegation' column")) from None
         except csv.Error as exc:
-            raise InputError(path, f"row 1: not CSV ({exc})") from None
+            raise InputError(path, _("row 1: not CSV ({exc})").format(exc=exc)) from None
         if len(header) > limits.MAX_CSV_COLUMNS:
-            raise InputError(path, f"row 1: {len(header):,} columns, not a speakers list (it has at most "
-                                   f"{len(CSV_COLUMNS)}; the limit is {limits.MAX_CSV_COLUMNS})")
+            raise InputError(path, _("row 1: {count:,} columns, not a speakers list (it has at most {columns}; the "
+                                     "limit is {limit})").format(
+                count=len(header), columns=len(CSV_COLUMNS), limit=limits.MAX_CSV_COLUMNS))
         columns = _map_columns(header)
         if "delegation" not in columns:
-            raise InputError(path, "row 1: no 'delegation' column (columns: "
-                                   f"{', '.join(h.strip() for h in header) or 'none'})")
+            raise InputError(path, _("row 1: no 'delegation' column (columns: {value})").format(
+                value=', '.join(h.strip() for h in header) or 'none'))
         entries: list[tuple[int, SpeakerEntry]] = []
         overrides: dict[int, tuple[int, str]] = {}
         try:
@@ -418,27 +454,31 @@ class SpeakersService:
                 if not any(cell.strip() for cell in row):
                     continue
                 if len(row) != len(header):
-                    raise InputError(path, f"row {n}: {len(row)} fields where the header has {len(header)}")
+                    raise InputError(path, _("row {n}: {count} fields where the header has {columns}").format(
+                        n=n, count=len(row), columns=len(header)))
                 longest = max((len(cell) for cell in row), default=0)
                 if longest > limits.MAX_CSV_FIELD_CHARS:
-                    raise InputError(path, f"row {n}: a cell of {longest:,} characters (the limit is "
-                                           f"{limits.MAX_CSV_FIELD_CHARS:,})")
+                    raise InputError(path, _("row {n}: a cell of {longest:,} characters (the limit is "
+                                             "{limit:,})").format(
+                        n=n, longest=longest, limit=limits.MAX_CSV_FIELD_CHARS))
                 if len(entries) >= limits.MAX_SPEAKERS_ROWS:
-                    raise InputError(path, f"more than {limits.MAX_SPEAKERS_ROWS:,} rows: not one debate's "
-                                           "speakers list (the largest open debates had about 110 speakers)")
+                    raise InputError(path, _("more than {limit:,} rows: not one debate's speakers list "
+                                             "(the largest open debates had about 110 speakers)").format(
+                        limit=limits.MAX_SPEAKERS_ROWS))
                 cells = {key: from_cell(row[i]).strip() for key, i in columns.items()}
                 try:
                     entry = self._entry_from_cells(debate, cells)
                 except (InputError, ValueError) as exc:
                     problem = exc.problem if isinstance(exc, InputError) else str(exc)
-                    raise InputError(path, f"row {n}: {problem}") from None
+                    raise InputError(path, _("row {n}: {problem}").format(n=n, problem=problem)) from None
                 if cells.get("override"):
                     overrides[len(entries)] = (n, cells["override"])
                 entries.append((n, entry))
         except csv.Error as exc:
-            raise InputError(path, f"row {reader.line_num}: not CSV ({exc})") from None
+            raise InputError(path, _("row {line_num}: not CSV ({exc})").format(
+                line_num=reader.line_num, exc=exc)) from None
         if not entries:
-            raise InputError(path, "no rows under the header")
+            raise InputError(path, _("no rows under the header"))
         return entries, overrides
 
     def _entry_from_cells(self, debate: Debate, cells: dict[str, str]) -> SpeakerEntry:
@@ -448,9 +488,10 @@ class SpeakersService:
         if code and not person:
             found = self.roster.get(code.upper()) if code.upper() in self.roster.delegations else None
             if found is None:
-                raise InputError(None, f"unknown delegation code {code!r}")
+                raise InputError(None, _("unknown delegation code {code!r}").format(code=code))
             if delegation and self.roster.find(delegation) not in (found, None):
-                raise InputError(None, f"delegation {delegation!r} does not match code {code!r}")
+                raise InputError(None, _("delegation {delegation!r} does not match code {code!r}").format(
+                    delegation=delegation, code=code))
             delegation = found.name
         entry = self.build_entry(
             debate, delegation, person=person, representative=cells.get("representative", ""),
@@ -466,9 +507,9 @@ class SpeakersService:
         return entry
 
     def _parse_override(self, text: str, entries: _EntryIndex, path: Path, row: int) -> Override:
-        kind, _, rest = text.strip().partition(" ")
+        kind, _sep, rest = text.strip().partition(" ")
         kind = kind.casefold()
-        rest, _, reason = rest.partition(";")
+        rest, _sep, reason = rest.partition(";")
         rest = rest.strip()
         if kind == "pin" and rest.isdigit() and int(rest) >= 1:
             return Override("pin", int(rest), reason.strip())
@@ -476,8 +517,10 @@ class SpeakersService:
             target = entries.find(rest)
             if target is not None:
                 return Override(kind, target.id, reason.strip())  # type: ignore[arg-type]
-            raise InputError(path, f"row {row}: override refers to {rest!r}, which is not on the list")
-        raise InputError(path, f"row {row}: override {text!r} is not 'pin N', 'after X', 'before X' or 'swap X'")
+            raise InputError(path, _("row {row}: override refers to {rest!r}, which is not on the list").format(
+                row=row, rest=rest))
+        raise InputError(path, _("row {row}: override {text!r} is not 'pin N', 'after X', 'before X' or 'swap X'").format(
+            row=row, text=text))
 
     def export_csv(self, ref: int | str | None) -> str:
         """The list as spreadsheet-safe CSV (exporters/csv_safe.py): no cell is run as a formula."""
@@ -512,14 +555,15 @@ class SpeakersService:
 
         debate = self.debate(ref)
         if debate.meeting_date is None:
-            raise InputError(None, f"debate #{debate.id} has no meeting date: set it first "
-                                   "(`debateprep debate set DEBATE --date YYYY-MM-DD`)")
+            raise InputError(None, _("debate #{debate_id} has no meeting date: set it first (`debateprep debate set "
+                                     "DEBATE --date YYYY-MM-DD`)").format(
+                debate_id=debate.id))
         parts = record_parts(paths)
         heard = speakers_from_record([p.text for p in parts], self.roster, debate.meeting_date,
                                      self.order_settings(debate).president_code)
         if not heard:
-            raise InputError(Path(paths[0]), "no speaker headers found (expected lines such as "
-                                             "'Mr. Zhang Jun (China) (spoke in Chinese):')")
+            raise InputError(Path(paths[0]), _("no speaker headers found (expected lines such as 'Mr. Zhang Jun "
+                                               "(China) (spoke in Chinese):')"))
         label = parts[0].label
         start = datetime.combine(debate.meeting_date, datetime.min.time())
         entries = entries_from_heard(heard, start)
@@ -535,7 +579,8 @@ class SpeakersService:
             for e in entries:
                 dup = find_duplicate(e, existing + added)
                 if dup is not None:
-                    raise Conflict(f"{e.delegation} is already on the list (entry #{dup.id}); nothing imported")
+                    raise Conflict(_("{delegation} is already on the list (entry #{dup_id}); nothing imported").format(
+                        delegation=e.delegation, dup_id=dup.id))
                 added.append(repo.add(s, debate.id, e, f"record:{label}"))  # type: ignore[arg-type]
             keep = overrides_to_keep(added, existing, self.order_settings(debate), f"order heard in {label}")
             return [repo.update(s, replace(e, override=keep[e.id])) if e.id in keep else e for e in added]
@@ -548,7 +593,8 @@ class SpeakersService:
         debate = self.debate(ref)
         stored = NotesService(self.db).for_debate(debate.id)  # type: ignore[arg-type]
         if stored is None:
-            raise NotFound(f"debate #{debate.id} has no concept note to take briefers from")
+            raise NotFound(_("debate #{debate_id} has no concept note to take briefers from").format(
+                debate_id=debate.id))
         existing = self.entries(debate.id)  # type: ignore[arg-type]
         symbol = stored.note.symbol or f"concept note #{stored.id}"
         new: list[SpeakerEntry] = []
@@ -577,15 +623,16 @@ class SpeakersService:
         assert debate.id is not None
         if year is None:
             if debate.meeting_date is None:
-                raise InputError(None, f"debate #{debate.id} has no meeting date, so no Council year: give the "
-                                       f"year (--year) or set the date (`debateprep debate set {debate.id} "
-                                       "--date YYYY-MM-DD`)")
+                raise InputError(None, _("debate #{debate_id} has no meeting date, so no Council year: give the year "
+                                         "(--year) or set the date (`debateprep debate set {debate_id} --date "
+                                         "YYYY-MM-DD`)").format(
+                    debate_id=debate.id))
             year = debate.meeting_date.year
         if year not in self.roster.council:
             have = ", ".join(str(y) for y in sorted(self.roster.council))
-            raise NotFound(f"the roster has no Council composition for {year} (it has {have}): inscribe the "
-                           "members one by one (`debateprep speakers add`), or add the year to the roster's "
-                           "council.toml")
+            raise NotFound(_("the roster has no Council composition for {year} (it has {have}): inscribe the members "
+                             "one by one (`debateprep speakers add`), or add the year to the roster's council.toml").format(
+                year=year, have=have))
         council = self.roster.council_year(year)
         existing = self.entries(debate.id)
         present = {e.delegation_code: e for e in existing if e.delegation_code}
@@ -609,7 +656,8 @@ class SpeakersService:
             for e in entries:
                 dup = active.get(e.duplicate_key()) if e.active else None
                 if dup is not None:
-                    raise Conflict(f"{e.delegation} is already on the list (entry #{dup.id}); nothing imported")
+                    raise Conflict(_("{delegation} is already on the list (entry #{dup_id}); nothing imported").format(
+                        delegation=e.delegation, dup_id=dup.id))
                 stored = repo.add(s, debate.id, e, source)  # type: ignore[arg-type]
                 if stored.active:
                     active[stored.duplicate_key()] = stored
@@ -645,6 +693,11 @@ class _EntryIndex:
         if found is not None and found.code in self.by_code:
             return self.by_code[found.code]
         return self.by_name.get(ref.casefold())
+
+
+def _timed(e: SpeakerEntry) -> bool:
+    """The entry carries a timer record: marked speaking or spoken, or a logged start or duration."""
+    return e.status in (Status.SPEAKING, Status.SPOKE) or e.started_at is not None or e.actual_seconds is not None
 
 
 def _override_text(e: SpeakerEntry, placements: list[Placement]) -> str | None:

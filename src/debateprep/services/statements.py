@@ -101,10 +101,10 @@ class StatementService:
         from debateprep.importers.statements import statement_from_file
 
         if not paths:
-            raise InputError(None, "no statement files given")
+            raise InputError(None, _("no statement files given"))
         paths = _statement_files(paths)
         if (delegation or entry_id) and len(paths) > 1:
-            raise InputError(None, "--delegation/--entry name one speaker: import that file on its own")
+            raise InputError(None, _("--delegation/--entry name one speaker: import that file on its own"))
         debate = self._debate(debate_id)
         entry = self._entry(debate_id, entry_id) if entry_id is not None else None
         if entry is not None:
@@ -122,8 +122,9 @@ class StatementService:
 
         entry = SpeakersService(self.db).entry(entry_id)
         if entry.debate_id != debate_id:
-            raise InputError(None, f"speakers-list entry #{entry_id} belongs to debate #{entry.debate_id}, "
-                                   f"not #{debate_id}")
+            raise InputError(None, _("speakers-list entry #{entry_id} belongs to debate #{debate_id}, not "
+                                     "#{debate_id2}").format(
+                entry_id=entry_id, debate_id=entry.debate_id, debate_id2=debate_id))
         return entry
 
     def _link_entries(self, debate_id: int, statements: Sequence[Statement]) -> None:
@@ -175,13 +176,15 @@ class StatementService:
     def _store(self, debate: Debate, statements: list[Statement], records: list[str], replace: bool) -> ImportReport:
         assert debate.id is not None
         if len(statements) > limits.MAX_RECORD_SPEECHES:
-            raise InputError(None, f"{records[0] if records else 'the record'}: {len(statements):,} speeches; one "
-                                   f"verbatim record has a few hundred at most (the limit is "
-                                   f"{limits.MAX_RECORD_SPEECHES:,}): not imported")
+            raise InputError(None, _("{value}: {count:,} speeches; one verbatim record has a few hundred at most "
+                                     "(the limit is {limit:,}): not imported").format(
+                value=records[0] if records else 'the record', count=len(statements),
+                limit=limits.MAX_RECORD_SPEECHES))
         sources = [s.source for s in statements]
         duplicates = {source for source, n in Counter(sources).items() if n > 1}  # one pass, not a count per item
         if duplicates:
-            raise InputError(None, f"two statements would share the source {sorted(duplicates)[0]!r}")
+            raise InputError(None, _("two statements would share the source {value!r}").format(
+                value=sorted(duplicates)[0]))
         self._link_entries(debate.id, statements)
         with self.db.transaction() as s:
             replaced = repo.delete_sources(s, debate.id, sources) if replace else 0
@@ -257,8 +260,9 @@ class StatementService:
         """
         chosen = list(questions) if questions is not None else self.questions(debate_id)
         if not chosen:
-            raise InputError(None, f"debate #{debate_id} has no guiding questions: link a concept note "
-                                   "or give a questions file (--questions)")
+            raise InputError(None, _("debate #{debate_id} has no guiding questions: link a concept note or give a "
+                                     "questions file (--questions)").format(
+                debate_id=debate_id))
         matrix = compute_coverage(self.list(debate_id, include_procedural=False), chosen)
         if with_marks:
             apply_marks(matrix, self._marks_by_cell(debate_id, chosen, by_text=questions is not None))
@@ -358,7 +362,7 @@ def _find_delegation(delegations: Sequence[str], name: str, roster: Roster) -> s
     found = roster.find(name, fuzzy=True)
     if found is not None and found.name in delegations:
         return found.name
-    raise NotFound(f"no statement of {name!r} in this debate (see `debateprep statements list`)")
+    raise NotFound(_("no statement of {name!r} in this debate (see `debateprep statements list`)").format(name=name))
 
 
 def _expand(paths: Sequence[str | Path]) -> list[Path]:
@@ -370,7 +374,7 @@ def _expand(paths: Sequence[str | Path]) -> list[Path]:
             inside = sorted(p for p in path.iterdir()
                             if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in RECORD_SUFFIXES)
             if not inside:
-                raise InputError(path, "no .txt, .md, .docx or .pdf files in this folder")
+                raise InputError(path, _("no .txt, .md, .docx or .pdf files in this folder"))
             files += inside
         else:
             files.append(path)
@@ -386,8 +390,9 @@ def _statement_files(paths: Sequence[str | Path]) -> list[Path]:
         if Path(raw).is_dir():
             named = [f for f in _expand([raw]) if _PART.search(f.stem.replace(" ", ""))]
             if named:
-                raise InputError(raw, f"{len(named)} of its files are verbatim-record files ({named[0].name} …): "
-                                      "import them as a verbatim record (CLI: --record; TUI: tick the box)")
+                raise InputError(raw, _("{count} of its files are verbatim-record files ({name} …): import them as a "
+                                        "verbatim record (CLI: --record; TUI: tick the box)").format(
+                    count=len(named), name=named[0].name))
     return _expand(paths)
 
 
@@ -396,7 +401,7 @@ def _record_files(paths: Sequence[str | Path], meeting: int | None) -> list[Path
     from debateprep.importers.verbatim_record import _PART
 
     if not paths:
-        raise InputError(None, "no verbatim record files given")
+        raise InputError(None, _("no verbatim record files given"))
     files = _expand(paths)
     meetings: dict[int | None, list[Path]] = {}
     for f in files:
@@ -407,6 +412,10 @@ def _record_files(paths: Sequence[str | Path], meeting: int | None) -> list[Path
     named = [m for m in meetings if m is not None]
     if len(named) > 1:
         shown = ", ".join(str(m) for m in sorted(named)[:5]) + (" …" if len(named) > 5 else "")
-        hint = f"no files of meeting {meeting} here; " if meeting is not None else ""
-        raise InputError(None, f"{hint}the files belong to {len(named)} meetings ({shown}): give --meeting N")
+        if meeting is not None:
+            raise InputError(None, _("no files of meeting {meeting} here; the files belong to {count} meetings "
+                                     "({shown}): give --meeting N").format(meeting=meeting, count=len(named),
+                                                                          shown=shown))
+        raise InputError(None, _("the files belong to {count} meetings ({shown}): give --meeting N").format(
+            count=len(named), shown=shown))
     return files

@@ -25,6 +25,7 @@ from sqlalchemy.engine import Connection
 
 from debateprep.domain import limits
 from debateprep.domain.errors import Conflict, InputError, NotFound
+from debateprep.i18n import _
 from debateprep.storage.db import Database
 
 SKIP_TABLES = frozenset({"alembic_version"})
@@ -215,7 +216,7 @@ def _scope_rows(conn: Connection, metadata: MetaData, debate_id: int) -> dict[st
     """
     tables = {t.name: t for t in data_tables(metadata)}
     if "debates" not in tables:
-        raise NotFound("this database has no debates table")
+        raise NotFound(_("this database has no debates table"))
     selected: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = defaultdict(dict)
 
     def add(table: Table, rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -231,7 +232,7 @@ def _scope_rows(conn: Connection, metadata: MetaData, debate_id: int) -> dict[st
     debates = tables["debates"]
     start = add(debates, _fetch(conn, debates, _key_columns(debates), [(debate_id,)]))
     if not start:
-        raise NotFound(f"no debate #{debate_id} (see `debateprep debate list`)")
+        raise NotFound(_("no debate #{debate_id} (see `debateprep debate list`)").format(debate_id=debate_id))
 
     in_debate = {"debates"}  # tables whose rows belong to a debate (reach `debates` by foreign keys)
     grew = True
@@ -441,16 +442,19 @@ def restore(db: Database, data: Dump, replace: bool = False, source: str = "back
         _lock_for_restore(conn, tables)
         revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
         if revision != data.revision:
-            raise Conflict(f"{source}: schema {data.revision}, but the database is at {revision}")
+            raise Conflict(_("{source}: schema {revision}, but the database is at {current}").format(
+                source=source, revision=data.revision, current=revision))
         by_name = {t.name: t for t in tables}
         unknown = [t.name for t in data.tables if t.name not in by_name and t.rows]
         if unknown:
-            raise InputError(source, f"tables not in this database's schema: {', '.join(unknown)}")
+            raise InputError(source, _("tables not in this database's schema: {tables}").format(
+                tables=', '.join(unknown)))
         occupied = occupied_tables(conn, tables)
         if occupied and not replace:
             raise Conflict(
-                f"database {db.display_url} is not empty (rows in {', '.join(occupied)}): restore into a new "
-                "database, or use --replace to delete everything in it first")
+                _("database {display_url} is not empty (rows in {tables}): restore into a new database, or use "
+                  "--replace to delete everything in it first").format(
+                    display_url=db.display_url, tables=', '.join(occupied)))
         if occupied:
             for table in reversed(tables):
                 conn.execute(table.delete())
@@ -458,16 +462,18 @@ def restore(db: Database, data: Dump, replace: bool = False, source: str = "back
             table = by_name.get(item.name)
             if table is None:
                 continue
-            missing = [n for n, _ in item.columns if n not in table.columns]
+            missing = [n for n, _type in item.columns if n not in table.columns]
             if missing:
-                raise InputError(source, f"table {item.name}: columns not in this database: {', '.join(missing)}")
+                raise InputError(source, _("table {table}: columns not in this database: {columns}").format(
+                    table=item.name, columns=', '.join(missing)))
             plan = [(n, table.columns[n], kind_of(table.columns[n].type) or k) for n, k in item.columns]
             batch: list[dict[str, Any]] = []
             for number, raw in enumerate(item.rows, 1):
                 try:
                     batch.append({n: decode(k, v, col, conn.dialect.name) for (n, col, k), v in zip(plan, raw)})
                 except (ValueError, TypeError) as exc:
-                    raise InputError(source, f"table {item.name}, row {number}: {exc}") from None
+                    raise InputError(source, _("table {table}, row {number}: {exc}").format(
+                        table=item.name, number=number, exc=exc)) from None
                 if len(batch) >= CHUNK:
                     conn.execute(table.insert(), batch)
                     batch = []

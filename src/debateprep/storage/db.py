@@ -27,6 +27,7 @@ from sqlmodel import Session, create_engine
 
 from debateprep.domain import limits
 from debateprep.domain.errors import Conflict, DatabaseError, InputError
+from debateprep.i18n import _
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -157,24 +158,24 @@ def check_sqlite_path(path: Path, create: bool = True) -> bool:
         info = path.stat()
     except FileNotFoundError:
         if not create:
-            raise InputError(path, "no database here yet (the first command that saves something creates it)") from None
+            raise InputError(path, _("no database here yet (the first command that saves something creates it)")) from None
         return False
     except OSError as exc:
-        raise InputError(path, f"cannot use it as a database ({exc.strerror or exc})") from None
+        raise InputError(path, _("cannot use it as a database ({error})").format(error=exc.strerror or exc)) from None
     if stat.S_ISDIR(info.st_mode):
-        raise InputError(path, "is a folder, not a database file (give a file name, e.g. "
-                               f"{path / 'debateprep.db'})")
+        raise InputError(path, _("is a folder, not a database file (give a file name, e.g. {example})").format(
+            example=path / 'debateprep.db'))
     if not stat.S_ISREG(info.st_mode):
-        raise InputError(path, "is not a regular file (a device, FIFO or socket): not a database")
+        raise InputError(path, _("is not a regular file (a device, FIFO or socket): not a database"))
     if info.st_size == 0:
-        raise InputError(path, "is an empty file, not a debateprep database (remove it, or give a new file name)")
+        raise InputError(path, _("is an empty file, not a debateprep database (remove it, or give a new file name)"))
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise InputError(path, f"cannot read it ({exc.strerror or exc})") from None
+        raise InputError(path, _("cannot read it ({error})").format(error=exc.strerror or exc)) from None
     if header != SQLITE_HEADER:
-        raise InputError(path, "is not a SQLite database (its first bytes say otherwise): refused, left as it was")
+        raise InputError(path, _("is not a SQLite database (its first bytes say otherwise): refused, left as it was"))
     return True
 
 
@@ -193,9 +194,9 @@ def _prepare_sqlite_file(path: Path, create: bool = True) -> None:
     except FileExistsError:  # created by someone else a moment ago: check it like any existing file
         check_sqlite_path(path, create)
     except OSError as exc:
-        raise InputError(path, f"cannot create a database here ({exc.strerror or exc})") from None
+        raise InputError(path, _("cannot create a database here ({error})").format(error=exc.strerror or exc)) from None
     except ValueError:  # a NUL character in the path
-        raise InputError(path, "not a usable file name") from None
+        raise InputError(path, _("not a usable file name")) from None
 
 
 _DRIVERS = {"sqlite": ("pysqlite",), "postgresql": ("psycopg",)}
@@ -206,15 +207,17 @@ def make_engine(url: str, create: bool = True) -> Engine:
     try:
         parsed = make_url(url)
     except Exception as exc:
-        raise DatabaseError(f"not a database URL: {redact(url)}") from exc
+        raise DatabaseError(_("not a database URL: {url}").format(url=redact(url))) from exc
     backend = parsed.get_backend_name()
     if backend not in _DRIVERS:
-        raise DatabaseError(f"unsupported database {backend!r} in {redact(url)} (use sqlite or postgresql)")
+        raise DatabaseError(_("unsupported database {backend!r} in {url} (use sqlite or postgresql)").format(
+            backend=backend, url=redact(url)))
     driver = parsed.get_driver_name()
     if driver not in _DRIVERS[backend] and parsed.drivername != backend:
-        raise DatabaseError(f"database driver {driver!r} in {redact(url)} is not supported: write "
-                            f"{'postgresql+psycopg://' if backend == 'postgresql' else 'sqlite:///'}… "
-                            "(or just the plain scheme)")
+        raise DatabaseError(_("database driver {driver!r} in {url} is not supported: write {scheme}… (or just the "
+                              "plain scheme)").format(
+            driver=driver, url=redact(url),
+            scheme='postgresql+psycopg://' if backend == 'postgresql' else 'sqlite:///'))
     if backend == "sqlite":
         database = parsed.database
         if database and database != ":memory:" and not database.startswith("file:"):
@@ -224,18 +227,20 @@ def make_engine(url: str, create: bool = True) -> Engine:
         event.listen(engine, "before_cursor_execute", _no_nul_parameters, retval=True)
         return engine
     if "@" in (parsed.host or ""):
-        raise DatabaseError(f"{redact(url)}: the password contains an \"@\" (write it as %40), or better, leave "
-                            "the password out of the URL and use PGPASSWORD or ~/.pgpass")
+        raise DatabaseError(_("{url}: the password contains an \"@\" (write it as %40), or better, leave the "
+                              "password out of the URL and use PGPASSWORD or ~/.pgpass").format(
+            url=redact(url)))
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     try:
         engine = create_engine(parsed, pool_pre_ping=True)
     except ModuleNotFoundError as exc:  # the driver is an extra: SQLite users do not need it
-        raise DatabaseError(f"{redact(url)}: the PostgreSQL driver ({exc.name}) is not installed; "
-                            "install it with: pip install 'debateprep[postgres]'") from None
+        raise DatabaseError(_("{url}: the PostgreSQL driver ({driver}) is not installed; install it with: pip install "
+                              "'debateprep[postgres]'").format(
+            url=redact(url), driver=exc.name)) from None
     except (ImportError, SQLAlchemyError, ValueError, TypeError) as exc:
         reason = scrub(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__, url)
-        raise DatabaseError(f"database {redact(url)}: {reason}") from None
+        raise DatabaseError(_("database {url}: {reason}").format(url=redact(url), reason=reason)) from None
     event.listen(engine, "before_cursor_execute", _no_nul_parameters, retval=True)
     return engine
 
@@ -333,13 +338,14 @@ class Database:
             yield
         except SQLAlchemyError as exc:
             if getattr(getattr(exc, "orig", None), "sqlstate", None) in ("40001", "40P01"):
-                raise Conflict("someone else saved a change to the same record at the same moment; "
-                               "nothing was saved: reload and apply your change again") from exc
+                raise Conflict(_("someone else saved a change to the same record at the same moment; nothing was "
+                                 "saved: reload and apply your change again")) from exc
             lines = str(getattr(exc, "orig", None) or exc).strip().splitlines()
             reason = scrub(lines[0] if lines else type(exc).__name__, self.url)
-            raise DatabaseError(f"database {self.display_url}: {reason}") from exc
+            raise DatabaseError(_("database {url}: {reason}").format(
+                url=self.display_url, reason=reason)) from exc
         except OverflowError as exc:  # SQLite: an integer beyond 64 bits (e.g. `debate show 99999999999999999999`)
-            raise InputError(None, "a number is too large (the database keeps at most 64-bit integers)") from exc
+            raise InputError(None, _("a number is too large (the database keeps at most 64-bit integers)")) from exc
 
     # migrations -------------------------------------------------------------
 
@@ -390,8 +396,9 @@ class Database:
                 command.upgrade(cfg, revision)
             except CommandError as exc:  # e.g. a schema revision made by a newer debateprep
                 raise DatabaseError(
-                    f"database {self.display_url}: schema {current} is unknown to this debateprep "
-                    f"(it knows up to {self.head_revision()}; upgrade debateprep) [{exc}]") from exc
+                    _("database {url}: schema {current} is unknown to this debateprep (it knows up to "
+                      "{known}; upgrade debateprep) [{exc}]").format(
+                        url=self.display_url, current=current, known=self.head_revision(), exc=exc)) from exc
 
     def ping(self) -> None:
         with self._guard(), self.engine.connect() as conn:

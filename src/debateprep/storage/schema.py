@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from debateprep.domain.errors import DatabaseError
+from debateprep.i18n import _
 from debateprep.storage.db import Database
 
 
@@ -70,7 +71,8 @@ def downgrade(db: Database, revision: str) -> None:
     from alembic import command
 
     if is_newer(db, db.current_revision()):
-        raise DatabaseError(f"database {db.display_url}: schema {db.current_revision()} is newer than this debateprep")
+        raise DatabaseError(_("database {url}: schema {revision} is newer than this debateprep").format(
+            url=db.display_url, revision=db.current_revision()))
     cfg = db._alembic_config()
     with db._guard(), db.engine.begin() as conn:
         cfg.attributes["connection"] = conn

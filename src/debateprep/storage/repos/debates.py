@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 
 from debateprep.domain.debate import Debate, DebateSettings
 from debateprep.domain.errors import NotFound, StaleEdit
+from debateprep.i18n import _
 from debateprep.storage.tables.notes import DebateRow
 
 
@@ -47,7 +48,7 @@ def add(session: Session, debate: Debate) -> Debate:
 def get_row(session: Session, debate_id: int) -> DebateRow:
     row = session.get(DebateRow, debate_id)
     if row is None:
-        raise NotFound(f"no debate #{debate_id} (see `debateprep debate list`)")
+        raise NotFound(_("no debate #{debate_id} (see `debateprep debate list`)").format(debate_id=debate_id))
     return row
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import delete, func, or_
 from sqlmodel import Session, col, select
 
 from debateprep.domain.errors import NotFound
+from debateprep.i18n import _
 from debateprep.domain.resolution import AdoptedDocument, Footnote, Paragraph
 from debateprep.domain.search_text import index_text
 from debateprep.storage.tables.library import LibraryDocumentRow, LibraryParagraphRow
@@ -159,7 +160,9 @@ def _doc_row(session: Session, symbol: str, lang: str | None) -> LibraryDocument
         stmt = stmt.where(LibraryDocumentRow.lang == lang)
     rows = session.exec(stmt.order_by(LibraryDocumentRow.lang)).all()
     if not rows:
-        raise NotFound(f"{symbol}{f' ({lang})' if lang else ''} is not in the library")
+        if lang:
+            raise NotFound(_("{symbol} ({lang}) is not in the library").format(symbol=symbol, lang=lang))
+        raise NotFound(_("{symbol} is not in the library").format(symbol=symbol))
     return rows[0]
 
 
@@ -213,7 +216,7 @@ def paragraph_at(session: Session, symbol: str, kind: str, number: int, sub: str
     row = session.exec(stmt.order_by(LibraryParagraphRow.lang, LibraryParagraphRow.position)).first()  # type: ignore[arg-type]
     if row is None:
         label = Paragraph(symbol, kind, number, "", sub=sub, part=part).label
-        raise NotFound(f"{symbol}, {label} is not in the library")
+        raise NotFound(_("{symbol}, {label} is not in the library").format(symbol=symbol, label=label))
     return _paragraph(row)
 
 
@@ -221,7 +224,7 @@ def neighbours(session: Session, paragraph_id: int, before: int, after: int) -> 
     """The paragraph with up to `before`/`after` paragraphs around it, in document order."""
     row = session.get(LibraryParagraphRow, paragraph_id)
     if row is None:
-        raise NotFound(f"library paragraph {paragraph_id} does not exist")
+        raise NotFound(_("library paragraph {paragraph_id} does not exist").format(paragraph_id=paragraph_id))
     rows = session.exec(
         select(LibraryParagraphRow)
         .where(

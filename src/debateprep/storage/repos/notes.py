@@ -12,6 +12,7 @@ from sqlmodel import Session, col, select
 
 from debateprep.domain.note_model import ConceptNote, NoteSummary, Provenance, Question, StoredNote
 from debateprep.domain.errors import Conflict, NotFound, StaleEdit
+from debateprep.i18n import _
 from debateprep.storage.tables.notes import ConceptNoteRow, QuestionRow
 
 
@@ -41,7 +42,7 @@ def add(
     try:
         session.flush()
     except IntegrityError:
-        raise Conflict(f"{source_name}: this content is already imported") from None
+        raise Conflict(_("{source_name}: this content is already imported").format(source_name=source_name)) from None
     assert row.id is not None
     for q in note.questions:
         session.add(_question_row(row.id, q, source_position=q.position))
@@ -81,7 +82,7 @@ def _question(row: QuestionRow) -> Question:
 def _note_row(session: Session, note_id: int) -> ConceptNoteRow:
     row = session.get(ConceptNoteRow, note_id)
     if row is None:
-        raise NotFound(f"no concept note #{note_id} (see `debateprep notes`)")
+        raise NotFound(_("no concept note #{note_id} (see `debateprep notes`)").format(note_id=note_id))
     return row
 
 
@@ -134,7 +135,7 @@ def questions(session: Session, note_id: int) -> list[Question]:
 def question_row(session: Session, question_id: int) -> QuestionRow:
     row = session.get(QuestionRow, question_id)
     if row is None:
-        raise NotFound(f"no guiding question #{question_id}")
+        raise NotFound(_("no guiding question #{question_id}").format(question_id=question_id))
     return row
 
 

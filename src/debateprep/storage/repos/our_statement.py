@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 
 from debateprep.domain.delivery import Rates
 from debateprep.domain.errors import NotFound, StaleEdit
+from debateprep.i18n import _
 from debateprep.domain.our_statement import OurStatement, Rehearsal, Section, Suggestion
 from debateprep.domain.prst import Revision
 from debateprep.domain.prst_diff import render_words, word_diff
@@ -48,7 +49,8 @@ def _section(row: OurStatementSectionRow) -> Section:
 def _statement_row(session: Session, statement_id: int) -> OurStatementRow:
     row = session.get(OurStatementRow, statement_id)
     if row is None:
-        raise NotFound(f"no statement draft #{statement_id} (see `debateprep ours list`)")
+        raise NotFound(_("no statement draft #{statement_id} (see `debateprep ours list`)").format(
+            statement_id=statement_id))
     return row
 
 
@@ -200,7 +202,8 @@ def reorder(session: Session, statement_id: int, section_ids: Sequence[int]) -> 
 def section_row(session: Session, statement_id: int, section_id: int) -> OurStatementSectionRow:
     row = session.get(OurStatementSectionRow, section_id)
     if row is None or row.statement_id != statement_id:
-        raise NotFound(f"no section #{section_id} in statement draft #{statement_id}")
+        raise NotFound(_("no section #{section_id} in statement draft #{statement_id}").format(
+            section_id=section_id, statement_id=statement_id))
     return row
 
 

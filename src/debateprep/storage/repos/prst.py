@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from sqlmodel import Session, select
 
 from debateprep.domain.errors import NotFound, StaleEdit
+from debateprep.i18n import _
 from debateprep.domain.prst import Draft, Paragraph, Provenance, Revision
 from debateprep.domain.prst_form import Flag
 from debateprep.domain.prst_diff import render_words, word_diff
@@ -24,6 +25,7 @@ def _now() -> datetime:
 
 
 def _paragraph(row: PrstParagraphRow) -> Paragraph:
+    origin = json.loads(row.edited_from_json) if row.edited_from_json else None
     return Paragraph(
         id=row.id,
         text=row.text,
@@ -33,6 +35,7 @@ def _paragraph(row: PrstParagraphRow) -> Paragraph:
             source_id=row.source_id,
             supporters=tuple(json.loads(row.supporters_json or "[]")),
             source_text=row.source_text,
+            edited_from=Provenance.from_json(origin) if origin else None,
         ),
         status=row.status,  # type: ignore[arg-type]
         closest_citation=row.closest_citation,
@@ -47,6 +50,16 @@ def _flags_json(paragraph: Paragraph) -> str:
     return json.dumps([[f.code, f.message] for f in paragraph.flags], ensure_ascii=False)
 
 
+def _set_provenance(row: PrstParagraphRow, p: Provenance) -> None:
+    row.provenance_kind = p.kind
+    row.citation = p.citation
+    row.source_id = p.source_id
+    row.supporters_json = json.dumps(list(p.supporters), ensure_ascii=False)
+    row.source_text = p.source_text
+    row.edited_from_json = (json.dumps(p.edited_from.to_json(), ensure_ascii=False)
+                            if p.edited_from is not None else None)
+
+
 def _revision(row: PrstRevisionRow) -> Revision:
     return Revision(
         id=row.id,
@@ -54,13 +67,14 @@ def _revision(row: PrstRevisionRow) -> Revision:
         paragraphs=tuple(json.loads(row.paragraphs_json)),
         created_at=row.created_at,
         note=row.note,
+        paragraph_ids=tuple(json.loads(row.paragraph_ids_json)) if row.paragraph_ids_json else (),
     )
 
 
 def _draft_row(session: Session, draft_id: int) -> PrstDraftRow:
     row = session.get(PrstDraftRow, draft_id)
     if row is None:
-        raise NotFound(f"no PRST draft #{draft_id} (see `debateprep prst list`)")
+        raise NotFound(_("no PRST draft #{draft_id} (see `debateprep prst list`)").format(draft_id=draft_id))
     return row
 
 
@@ -159,22 +173,18 @@ def insert_paragraph(session: Session, draft_id: int, paragraph: Paragraph, inde
     """Insert at 0-based `index` in the draft's order; later paragraphs move down."""
     rows = _paragraph_rows(session, draft_id)
     index = max(0, min(index, len(rows)))
-    p = paragraph.provenance
     new = PrstParagraphRow(
         draft_id=draft_id,
         position=index,
         text=paragraph.text,
-        provenance_kind=p.kind,
-        citation=p.citation,
-        source_id=p.source_id,
-        supporters_json=json.dumps(list(p.supporters), ensure_ascii=False),
-        source_text=p.source_text,
+        provenance_kind=paragraph.provenance.kind,
         status=paragraph.status,
         closest_citation=paragraph.closest_citation,
         closest_text=paragraph.closest_text,
         similarity=paragraph.similarity,
         flags_json=_flags_json(paragraph),
     )
+    _set_provenance(new, paragraph.provenance)
     rows.insert(index, new)
     session.add(new)
     _renumber(session, rows)
@@ -203,10 +213,11 @@ def paragraph_row(session: Session, draft_id: int, paragraph_id: int) -> PrstPar
     row = session.get(PrstParagraphRow, paragraph_id)
     if row is None or row.draft_id != draft_id:
         draft = _draft_row(session, draft_id)
-        who = f", last changed by {draft.updated_by}" if draft.updated_by else ""
-        gone = " (removed?" if row is None else " (it belongs to another draft"
-        raise NotFound(f"no paragraph id {paragraph_id} in PRST draft #{draft_id}{gone}; the draft is at "
-                       f"version {draft.version}{who}): see `debateprep prst show {draft_id}`")
+        who = _(", last changed by {user}").format(user=draft.updated_by) if draft.updated_by else ""
+        gone = _("removed?") if row is None else _("it belongs to another draft")
+        raise NotFound(_("no paragraph id {paragraph_id} in PRST draft #{draft_id} ({gone}; the draft is at version "
+                         "{version}{who}): see `debateprep prst show {draft_id}`").format(
+            paragraph_id=paragraph_id, draft_id=draft_id, gone=gone, version=draft.version, who=who))
     return row
 
 
@@ -259,6 +270,7 @@ def update_paragraph(session: Session, draft_id: int, paragraph: Paragraph, expe
     row = paragraph_row(session, draft_id, paragraph.id)
     check_paragraph_version(session, row, expected, read_text)
     row.text = paragraph.text
+    _set_provenance(row, paragraph.provenance)
     row.status = paragraph.status
     row.closest_citation = paragraph.closest_citation
     row.closest_text = paragraph.closest_text
@@ -298,7 +310,9 @@ def delete_paragraph(session: Session, draft_id: int, paragraph_id: int, expecte
     return gone
 
 
-def add_revision(session: Session, draft_id: int, texts: Sequence[str], note: str) -> Revision:
+def add_revision(session: Session, draft_id: int, texts: Sequence[str], note: str,
+                 paragraph_ids: Sequence[int | None] = ()) -> Revision:
+    """Circulate `texts` as the draft's next revision, with the id of each paragraph."""
     last = session.exec(
         select(PrstRevisionRow.number)
         .where(PrstRevisionRow.draft_id == draft_id)
@@ -308,6 +322,7 @@ def add_revision(session: Session, draft_id: int, texts: Sequence[str], note: st
         draft_id=draft_id,
         number=(last or 0) + 1,
         paragraphs_json=json.dumps(list(texts), ensure_ascii=False),
+        paragraph_ids_json=json.dumps(list(paragraph_ids)) if paragraph_ids else None,
         note=note,
         created_at=_now(),
     )

@@ -6,6 +6,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from debateprep.domain.errors import Conflict, NotFound, StaleEdit
+from debateprep.i18n import _
 from debateprep.domain.speakers import Basis, Level, Override, SpeakerEntry, Status
 from debateprep.storage.tables.speakers import SpeakerEntryRow
 
@@ -53,7 +54,8 @@ def list_for_debate(session: Session, debate_id: int) -> list[SpeakerEntry]:
 def get_row(session: Session, entry_id: int) -> SpeakerEntryRow:
     row = session.get(SpeakerEntryRow, entry_id)
     if row is None:
-        raise NotFound(f"no speakers-list entry #{entry_id} (see `debateprep speakers list`)")
+        raise NotFound(_("no speakers-list entry #{entry_id} (see `debateprep speakers list`)").format(
+            entry_id=entry_id))
     return row
 
 
@@ -74,9 +76,14 @@ def active_duplicate(session: Session, debate_id: int, entry: SpeakerEntry) -> S
 
 
 def duplicate_message(entry: SpeakerEntry, existing: SpeakerEntry) -> str:
-    group = f" on behalf of {entry.on_behalf_of}" if entry.on_behalf_of else ""
-    return (f"{entry.delegation}{group} is already inscribed (entry #{existing.id}, {existing.status.label()}); "
-            "withdraw that entry first, or inscribe on behalf of a group")
+    if entry.on_behalf_of:
+        text = _("{delegation} on behalf of {group} is already inscribed (entry #{entry_id}, {status}); withdraw "
+                 "that entry first, or inscribe on behalf of a group")
+    else:
+        text = _("{delegation} is already inscribed (entry #{entry_id}, {status}); withdraw that entry first, or "
+                 "inscribe on behalf of a group")
+    return text.format(delegation=entry.delegation, group=entry.on_behalf_of, entry_id=existing.id,
+                       status=existing.status.label())
 
 
 def add(session: Session, debate_id: int, entry: SpeakerEntry, source: str = "") -> SpeakerEntry:
@@ -155,4 +162,5 @@ def _flush(session: Session, entry: SpeakerEntry) -> None:
         session.flush()
     except IntegrityError:
         # another person inscribed the same delegation between our check and our write
-        raise Conflict(f"{entry.delegation} was inscribed by someone else a moment ago; reload the list") from None
+        raise Conflict(_("{delegation} was inscribed by someone else a moment ago; reload the list").format(
+            delegation=entry.delegation)) from None

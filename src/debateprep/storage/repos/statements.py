@@ -10,6 +10,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, delete, select
 
 from debateprep.domain.errors import Conflict, NotFound, StaleEdit
+from debateprep.i18n import _
 from debateprep.domain.statements import Statement
 from debateprep.storage.tables.statements import StatementRow
 
@@ -68,8 +69,10 @@ def add_all(session: Session, debate_id: int, statements: Sequence[Statement]) -
     """Insert statements in order after the debate's last one; a source already there is a Conflict."""
     clash = existing_sources(session, debate_id, [s.source for s in statements])
     if clash:
-        more = f" and {len(clash) - 1} more" if len(clash) > 1 else ""
-        raise Conflict(f"debate #{debate_id} already has {clash[0]!r}{more}; use --replace to import it again")
+        message = (_("debate #{debate_id} already has {value!r}; use --replace to import it again")
+                   if len(clash) == 1 else
+                   _("debate #{debate_id} already has {value!r} and {more} more; use --replace to import them again"))
+        raise Conflict(message.format(debate_id=debate_id, value=clash[0], more=len(clash) - 1))
     position = next_position(session, debate_id)
     rows = []
     now = _now()
@@ -115,7 +118,8 @@ def delete_sources(session: Session, debate_id: int, sources: Sequence[str]) -> 
 def get_row(session: Session, statement_id: int) -> StatementRow:
     row = session.get(StatementRow, statement_id)
     if row is None:
-        raise NotFound(f"no statement #{statement_id} (see `debateprep statements list`)")
+        raise NotFound(_("no statement #{statement_id} (see `debateprep statements list`)").format(
+            statement_id=statement_id))
     return row
 
 

@@ -40,6 +40,7 @@ class PrstParagraphRow(SQLModel, table=True):
     closest_text: str | None = None
     similarity: float | None = None
     flags_json: str = "[]"  # [[code, message], …] raised by form conversion (migration 0008)
+    edited_from_json: str | None = None  # the source a rewritten paragraph was edited from (migration 0012)
     version: int = 1  # bumped by every edit of this paragraph
 
 
@@ -65,5 +66,6 @@ class PrstRevisionRow(SQLModel, table=True):
     draft_id: int = Field(foreign_key="prst_drafts.id", ondelete="CASCADE", index=True)
     number: int
     paragraphs_json: str
+    paragraph_ids_json: str | None = None  # the paragraphs' ids, in order (migration 0012; None before it)
     note: str = ""
     created_at: datetime

@@ -347,6 +347,8 @@ class ConceptNotePane(Pane):
             hint = "\n" + _("On the Speakers tab (F2), b puts the briefers on the list as rule 39 entries to be "
                             "confirmed.")
         self.notify(str(result) + hint, title=_("Concept note"), markup=False, severity="information")
+        for warning in result.warnings:
+            self.notify(warning, title=_("Concept note"), markup=False, severity="warning")
         self.show_note(result.note)
         if result.debate_id is not None:
             self.debate_id = result.debate_id

@@ -49,10 +49,16 @@ def export_with_dialog(pane: Pane, what: str, default: Path, files: Callable[[Pa
         """The files the answer means, in full (a long path does not fit the field)."""
         if not answer.strip():
             return _("Type the file to write.")
+        from debateprep.services.exports import missing_folder
+
         targets = files(Path(answer.strip()).expanduser().resolve())
         exists = _("(exists: you will be asked)")
-        return _("Writes:") + "\n" + "\n".join(f"  {t.path}" + (f"  {exists}" if t.path.exists() else "")
+        text = _("Writes:") + "\n" + "\n".join(f"  {t.path}" + (f"  {exists}" if t.path.exists() else "")
                                                for t in targets)
+        folder = missing_folder(targets[0].path) if targets else None
+        if folder is not None:
+            text += "\n" + _("{folder}: no such folder; create the folder first").format(folder=folder)
+        return text
 
     def chosen(answer: str | None) -> None:
         if not answer or not answer.strip():

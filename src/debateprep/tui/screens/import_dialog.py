@@ -14,6 +14,7 @@ from textual.widgets import Button, Checkbox, DirectoryTree, Input, Label
 from debateprep.i18n import N_, _
 from debateprep.tui.localized import LocalizedModal
 from debateprep.tui.screens.concept_note_dialogs import NoteFileTree
+from debateprep.tui.widgets.tickbox import TickBox
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ class ImportPathsScreen(LocalizedModal[ImportChoice | None]):
             yield NoteFileTree(self.start, id="import-paths-tree")
             with Horizontal():
                 if self.option:
-                    yield Checkbox(self.option, id="import-option")
+                    yield TickBox(self.option, id="import-option")
                 yield Button(_("Import"), variant="primary", id="import-paths-ok")
                 yield Button(_("Cancel"), id="import-paths-cancel")
 

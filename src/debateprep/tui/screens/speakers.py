@@ -2,8 +2,10 @@
 
 Keyboard first: a add · e/enter edit · w withdraw/reinstate · shift+↑/↓ (K/J) move · p pin here ·
 x back to the rules · space start/pause (the speaker the Timer panel names next) · t time the
-highlighted row out of turn · n next speaker · f finish · s schedule · c the year's Council members ·
-b briefers.
+highlighted row out of turn · n next speaker · f finish · u not spoken yet (undo the row's timing) ·
+R reset the timer (every timing of the debate, after a confirmation) · s schedule · c the year's
+Council members · b briefers. Row keys act on the row under the cursor in the view shown (the list
+or the schedule).
 Database work runs in thread workers (through `self.services.speakers`) that post messages; only
 handlers touch widgets. Names and
 notes are shown as rich Text with markup off (square brackets are common in UN text).
@@ -69,7 +71,8 @@ SCHEDULE_COLUMNS = (Column("time", N_("time"), 11), Column("pos", "#", 4),
                     Column("who", N_("delegation"), SCHEDULE_CELLS), Column("min", N_("min"), 5),
                     Column("timed", N_("timed"), 10))
 KEYS_LINE = N_("a add · c Council members · e edit · w withdraw · shift+↑↓ move · p pin · x rules · "
-               "space start the next/pause · t time this row · n next · f finish · s schedule · b briefers")
+               "space start the next/pause · t time this row · n next · f finish · u not spoken · R reset timer · "
+               "s schedule · b briefers")
 STATUS_STYLE = {Status.SPEAKING: "bold reverse", Status.SPOKE: "dim", Status.WITHDRAWN: "dim strike",
                 Status.MOVED: "italic"}
 WAITING = (Status.INSCRIBED, Status.MOVED)
@@ -116,6 +119,11 @@ def _briefers_added(count: int) -> str:
         count=count)
 
 
+def _timer_reset(count: int) -> str:
+    return ngettext("Timer reset: {count} speaker waits to speak again",
+                    "Timer reset: {count} speakers wait to speak again", count).format(count=count)
+
+
 def _id(entry: SpeakerEntry) -> int:
     """The id of an entry read from the database (every entry the pane shows has one)."""
     if entry.id is None:
@@ -159,6 +167,10 @@ class SpeakersPane(Pane):
         Binding("n", "next_speaker", N_("Next"), id="speakers-next",
                 tooltip=N_("next speaker (logs the current one's time)")),
         Binding("f", "finish", N_("Finish"), id="speakers-finish", tooltip=N_("finish the current speaker")),
+        Binding("u", "unspoke", N_("Not spoken"), id="speakers-unspoke",
+                tooltip=N_("not spoken yet: undo the highlighted speaker's timing (a rehearsal, a mistake)")),
+        Binding("R", "reset_timer", N_("Reset timer"), id="speakers-reset-timer",
+                tooltip=N_("clear every recorded speaking time and 'spoke' mark of this debate")),
         Binding("s", "toggle_schedule", N_("Schedule"), id="speakers-schedule",
                 tooltip=N_("schedule: when each speaker is expected, by session")),
         Binding("b", "import_briefers", N_("Briefers"), id="speakers-briefers",
@@ -292,15 +304,16 @@ class SpeakersPane(Pane):
             index = next((i for i, p in enumerate(self.placements) if p.entry.id == keep), None)
             if index is not None:
                 table.move_cursor(row=index)
+            sched = self.query_one("#sp-schedule", DataTable)
+            if not self._schedule_stale and f"slot-{keep}" in sched.rows:  # the schedule's cursor stays on it too
+                sched.move_cursor(row=sched.get_row_index(f"slot-{keep}"))
         self._adopt_speaking()
         self._show()
         self.claim_focus()  # the list appeared (or a dialog closed): the keyboard is on it
 
     def _display_name(self, e: SpeakerEntry) -> str:
         lang = self.view.debate.language if self.view else "en"
-        if lang == "zh" and e.delegation_code and e.delegation_code in self.roster.delegations:
-            return self.roster.get(e.delegation_code).label("zh")
-        return e.delegation
+        return self.roster.shown_name(e.delegation_code, e.delegation, lang)
 
     def _cells(self, p: Placement) -> list[Text]:
         e = p.entry
@@ -438,14 +451,27 @@ class SpeakersPane(Pane):
         why.update(text)
 
     @on(DataTable.RowHighlighted, "#sp-table")
+    @on(DataTable.RowHighlighted, "#sp-schedule")
     def _row(self, _event: DataTable.RowHighlighted) -> None:
         self._explain()
 
     @on(DataTable.RowSelected, "#sp-table")
+    @on(DataTable.RowSelected, "#sp-schedule")
     def _row_selected(self, _event: DataTable.RowSelected) -> None:
         self.action_edit()
 
     def _current(self) -> Placement | None:
+        """The entry under the cursor in the view shown: the list, or the schedule (where a
+        session's header row is no one)."""
+        if self.query_one("#sp-switcher", ContentSwitcher).current == "sp-schedule":
+            sched = self.query_one("#sp-schedule", DataTable)
+            if not 0 <= sched.cursor_row < sched.row_count:
+                return None
+            key = sched.ordered_rows[sched.cursor_row].key.value or ""
+            if not key.startswith("slot-"):
+                return None
+            wanted = int(key.removeprefix("slot-"))
+            return next((p for p in self.placements if p.entry.id == wanted), None)
         table = self.query_one("#sp-table", DataTable)
         if not self.placements or table.cursor_row is None or table.cursor_row >= len(self.placements):
             return None
@@ -651,6 +677,55 @@ class SpeakersPane(Pane):
         self._logged.add(entry_id)
         self._save(lambda s: s.finish(entry_id, seconds), _("logged {duration}").format(duration=mmss(seconds)),
                    entry_id)
+
+    def action_unspoke(self) -> None:
+        """Not spoken yet: the highlighted speaker's timing is undone (a running turn is stopped
+        without being logged); it waits again where the plan puts it."""
+        p = self._current()
+        if p is None:
+            return
+        e = p.entry
+        if e.status not in (Status.SPEAKING, Status.SPOKE) and e.started_at is None and e.actual_seconds is None:
+            self.notify(_("{delegation} has not been timed: nothing to undo.").format(
+                delegation=self._display_name(e)), title=_("Timer"), markup=False)
+            return
+        timer = self.query_one(SpeakerTimer)
+        if timer.state != "idle" and timer.entry_id == e.id:
+            timer.stop()
+            self._logged.add(_id(e))  # never taken over again from a load made before the undo
+        self._save(lambda s: s.unspoke(_id(e), seen=e),
+                   _("{delegation}: not spoken yet").format(delegation=self._display_name(e)), e.id)
+
+    def action_reset_timer(self) -> None:
+        """Clear every timing of the debate (a rehearsal's), after a confirmation."""
+        if self.debate_id is None or self.view is None:
+            return
+        timed = [p.entry for p in self.placements if p.entry.status in (Status.SPEAKING, Status.SPOKE)
+                 or p.entry.started_at is not None or p.entry.actual_seconds is not None]
+        if not timed:
+            self.notify(_("No speaking time is recorded for this debate: nothing to reset."), title=_("Timer"),
+                        markup=False)
+            return
+        from debateprep.tui.screens.brief_dialogs import ConfirmScreen
+
+        debate_id = self.debate_id
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            timer = self.query_one(SpeakerTimer)
+            if timer.state != "idle" and timer.entry_id is not None:
+                self._logged.add(timer.entry_id)
+                timer.stop()
+            self._save(lambda s: _timer_reset(len(s.reset_timer(debate_id))), "")
+
+        self.app.push_screen(ConfirmScreen(
+            ngettext("Reset the timer of debate #{id}? This clears the recorded speaking time and the 'spoke' mark "
+                     "of {count} speaker; the order, the overrides and the plan stay as they are.",
+                     "Reset the timer of debate #{id}? This clears the recorded speaking times and the 'spoke' marks "
+                     "of {count} speakers; the order, the overrides and the plan stay as they are.",
+                     len(timed)).format(id=debate_id, count=len(timed)),
+            yes=_("Reset"), no=_("Keep them")), answered)
 
     def _start(self, entry: SpeakerEntry) -> None:
         at = self._start_timer(entry)

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, Vertical
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.suggester import Suggester
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
@@ -17,6 +17,7 @@ from debateprep.domain.roster import Roster
 from debateprep.domain.speakers import Basis, Level, SpeakerEntry
 from debateprep.i18n import N_, _
 from debateprep.tui.localized import LocalizedModal
+from debateprep.tui.widgets.tickbox import TickBox
 
 
 class RosterSuggester(Suggester):
@@ -34,6 +35,20 @@ class RosterSuggester(Suggester):
                 if name and name.casefold().startswith(value.casefold()):
                     return name
         return None
+
+
+class MatchList(OptionList):
+    """The roster's matches under the delegation field: shown while there are some, entered with
+    Down from the field (then it is a Tab stop until the keyboard leaves it), passed by on Tab."""
+
+    can_focus = False
+
+    def open(self) -> None:
+        self.can_focus = True
+        self.focus()
+
+    def on_blur(self) -> None:
+        self.can_focus = False
 
 
 class EntryFields(TypedDict):
@@ -57,12 +72,20 @@ class EntryDialog(LocalizedModal[EntryFields | None]):
     DEFAULT_CSS = """
     EntryDialog { align: center middle; }
     EntryDialog > Vertical {
-        width: 96; height: 38; padding: 1 2; border: thick $primary; background: $surface;
+        width: 100; max-width: 100%; height: 32; max-height: 100%; padding: 0 1; border: thick $primary;
+        background: $surface;
     }
-    EntryDialog #sp-dlg-matches { height: 7; margin-bottom: 1; }
-    EntryDialog Grid { grid-size: 2; grid-columns: 1fr 1fr; grid-rows: 3; grid-gutter: 0 2; height: auto; }
+    EntryDialog #sp-dlg-heading { dock: top; }
+    EntryDialog #sp-dlg-foot { dock: bottom; height: auto; }
+    EntryDialog #sp-dlg-form { height: 1fr; }
+    EntryDialog #sp-dlg-matches { height: 6; display: none; }
+    EntryDialog #sp-dlg-matches.-shown { display: block; }
+    EntryDialog Grid { grid-size: 4; grid-columns: 14 1fr 14 1fr; grid-rows: 3; grid-gutter: 0 1; height: auto; }
+    EntryDialog .sp-dlg-label { width: 100%; height: 3; content-align: right middle; color: $text-muted; }
+    EntryDialog #sp-dlg-who { height: 3; }
+    EntryDialog #sp-dlg-who > .sp-dlg-label { width: 14; margin-right: 1; }
     EntryDialog #sp-dlg-error { color: $error; height: auto; }
-    EntryDialog Horizontal { height: auto; margin-top: 1; }
+    EntryDialog #sp-dlg-buttons { height: auto; }
     EntryDialog Button { margin-right: 2; }
     """
     BINDINGS = [
@@ -77,36 +100,56 @@ class EntryDialog(LocalizedModal[EntryFields | None]):
         self.lang = lang
 
     def compose(self) -> ComposeResult:
+        """Every field has a label beside it, and Tab goes through them in the order they are
+        filled: who (delegation, representative, title), then level and basis, then the rest. The
+        roster's matches are a list Down enters; Tab passes them by."""
         e = self.entry
         title = (_("Edit #{id} {delegation}").format(id=e.id, delegation=e.delegation) if e
                  else _("Inscribe a delegation"))
+
+        def label(text: str) -> Label:
+            return Label(text, classes="sp-dlg-label", markup=False)
+
         with Vertical():
-            yield Label(title, markup=False)
-            yield Input(value=e.delegation if e else "", placeholder=_("delegation: China, 中国, Russia, EU, OCHA …"),
-                        suggester=RosterSuggester(self.roster), id="sp-dlg-delegation")
-            yield OptionList(id="sp-dlg-matches")
-            with Grid():
-                yield Checkbox(_("person in a personal capacity (not in the roster)"),
-                               value=bool(e and e.delegation_code is None), id="sp-dlg-person")
-                yield Input(value=(e.on_behalf_of or "") if e else "", placeholder=_("on behalf of: Nordic countries, NAM, EU …"),
-                            id="sp-dlg-group")
-                yield Select([(lv.label(), lv.value) for lv in Level], prompt=_("level (default: by basis)"),
-                             value=e.level.value if e else Select.NULL, id="sp-dlg-level")
-                yield Select([(b.label(), b.value) for b in Basis], prompt=_("basis (default: from the roster)"),
-                             value=e.basis.value if e else Select.NULL, id="sp-dlg-basis")
-                yield Input(value=e.representative if e else "", placeholder=_("representative, e.g. Mr. Zhang Jun"),
-                            id="sp-dlg-representative")
-                yield Input(value=e.title if e else "", placeholder=_("title, e.g. Minister for Foreign Affairs"),
-                            id="sp-dlg-title")
-                yield Input(value="" if e is None or e.planned_minutes is None else f"{e.planned_minutes:g}",
-                            placeholder=_("planned minutes (default: the limit)"), id="sp-dlg-minutes")
-                yield Input(value="" if e is None or e.draw is None else str(e.draw),
-                            placeholder=_("draw (Council members)"), id="sp-dlg-draw")
-            yield Input(value=e.notes if e else "", placeholder=_("notes"), id="sp-dlg-notes")
-            yield Label("", id="sp-dlg-error", markup=False)
-            with Horizontal():
-                yield Button(_("Save (Ctrl+S)"), variant="primary", id="sp-dlg-save")
-                yield Button(_("Cancel (Esc)"), id="sp-dlg-cancel")
+            yield Label(title, markup=False, id="sp-dlg-heading")
+            with VerticalScroll(id="sp-dlg-form"):
+                with Horizontal(id="sp-dlg-who"):
+                    yield label(_("Delegation"))
+                    yield Input(value=e.delegation if e else "",
+                                placeholder=_("China, 中国, Russia, EU, OCHA … (↓ the roster's matches)"),
+                                suggester=RosterSuggester(self.roster), id="sp-dlg-delegation")
+                yield MatchList(id="sp-dlg-matches")
+                with Grid():
+                    yield label(_("Representative"))
+                    yield Input(value=e.representative if e else "", placeholder=_("e.g. Mr. Zhang Jun"),
+                                id="sp-dlg-representative")
+                    yield label(_("Title"))
+                    yield Input(value=e.title if e else "", placeholder=_("e.g. Minister for Foreign Affairs"),
+                                id="sp-dlg-title")
+                    yield label(_("Level"))
+                    yield Select([(lv.label(), lv.value) for lv in Level], prompt=_("(by basis)"),
+                                 value=e.level.value if e else Select.NULL, id="sp-dlg-level")
+                    yield label(_("Basis"))
+                    yield Select([(b.label(), b.value) for b in Basis], prompt=_("(from the roster)"),
+                                 value=e.basis.value if e else Select.NULL, id="sp-dlg-basis")
+                    yield label(_("On behalf of"))
+                    yield Input(value=(e.on_behalf_of or "") if e else "",
+                                placeholder=_("Nordic countries, NAM, EU …"), id="sp-dlg-group")
+                    yield label(_("Minutes"))
+                    yield Input(value="" if e is None or e.planned_minutes is None else f"{e.planned_minutes:g}",
+                                placeholder=_("default: the limit"), id="sp-dlg-minutes")
+                    yield label(_("Draw"))
+                    yield Input(value="" if e is None or e.draw is None else str(e.draw),
+                                placeholder=_("Council members"), id="sp-dlg-draw")
+                    yield label(_("Notes"))
+                    yield Input(value=e.notes if e else "", id="sp-dlg-notes")
+                yield TickBox(_("person in a personal capacity (not in the roster)"),
+                              value=bool(e and e.delegation_code is None), id="sp-dlg-person")
+            with Vertical(id="sp-dlg-foot"):  # always on screen, however small the terminal
+                yield Label("", id="sp-dlg-error", markup=False)
+                with Horizontal(id="sp-dlg-buttons"):
+                    yield Button(_("Save (Ctrl+S)"), variant="primary", id="sp-dlg-save")
+                    yield Button(_("Cancel (Esc)"), id="sp-dlg-cancel")
 
     def on_mount(self) -> None:
         self.query_one("#sp-dlg-delegation", Input).focus()
@@ -129,15 +172,26 @@ class EntryDialog(LocalizedModal[EntryFields | None]):
             matches.add_option(Option(prompt, id=d.code))
         if matches.option_count:
             matches.highlighted = 0
+        matches.set_class(bool(value.strip()) and matches.option_count > 0, "-shown")
 
     def on_key(self, event: events.Key) -> None:
         """Down from the delegation field goes to the matches; Enter there picks one."""
         focused = self.focused
         if event.key == "down" and focused is self.query_one("#sp-dlg-delegation", Input):
-            matches = self.query_one("#sp-dlg-matches", OptionList)
-            if matches.option_count:
-                matches.focus()
+            matches = self.query_one("#sp-dlg-matches", MatchList)
+            if matches.option_count and matches.display:
+                matches.open()
                 event.stop()
+        elif isinstance(focused, Select) and not focused.expanded and event.is_printable:
+            # A letter typed on a closed list is not lost without a trace: the list opens and
+            # Textual's type-to-search goes to the matching option ("m": Minister).
+            focused.expanded = True
+            self.call_after_refresh(self._search_in, focused, event.key, event.character)
+            event.stop()
+
+    def _search_in(self, select: Select[str], key: str, character: str | None) -> None:
+        if self.focused is not None and self.focused is not select:
+            self.focused.post_message(events.Key(key, character))
 
     @on(OptionList.OptionSelected, "#sp-dlg-matches")
     def _picked(self, event: OptionList.OptionSelected) -> None:
