@@ -177,7 +177,7 @@ def test_prst_draft_with_marks(db) -> None:  # type: ignore[no-untyped-def]
     body = md[md.index("## Draft presidential statement"):]
     assert f"*PRST draft \\#{draft.id}. Draft rev.1. 0 agreed, 0 new, 2 not checked.*" in body
     assert "At the 7109th meeting of the Security Council, held on 12 February 2014" in body
-    assert '**1.** *\\[not checked\\]* "The Security Council recalls its resolution 1894 (2009)' in body.replace("1\\.", "1.")
+    assert '**1.** *[not checked]* "The Security Council recalls its resolution 1894 (2009)' in body.replace("1\\.", "1.")
     assert "in \\<b\\>protection\\</b\\> of civilians" in body and "\\|" in body
     assert "[^1]: Not checked against the library yet. Typed by the drafter." in body
     assert_well_formed(md)
@@ -364,7 +364,8 @@ def test_each_coverage_cell_carries_its_passage_and_what_matched(lang: str) -> N
     md = render_brief(data, lang)
     assert_well_formed(md)
     matched = "matched: Peacebuilding Commission ← PBC" if lang == "en" else "匹配：Peacebuilding Commission ← PBC"
-    assert matched in md and "[advisory]" not in md.replace("\\[advisory\\]", "")  # brackets escaped, not links
+    assert matched in md and "[advisory]" in md  # brackets as written: they make no link
+    assert "link_open" not in {c.type for t in parse(md) for c in t.children or []}
     assert "…”" in md  # a long passage is clipped at a word
     assert ("marked addressed by a user" if lang == "en" else "用户标注为已述及") in md
     (_header, rows), = [t for t in tables(md) if t[0][0] in ("Delegation", "代表团")]

@@ -64,7 +64,7 @@ def test_import_again_says_it_is_already_there(cli) -> None:  # type: ignore[no-
 def test_notes_list_and_human_output(cli) -> None:  # type: ignore[no-untyped-def]
     assert cli(["notes"]).stdout.startswith("no concept notes yet")
     out = cli(["import", SEED]).stdout
-    assert "13 guiding questions, 4 briefers" in out and "  5. [     ] 在今后的战略" in out
+    assert "13 guiding questions, 4 briefers" in out and "  5. [Q    ] 在今后的战略" in out
     assert cli(["notes", "import", SAMPLE_EN]).exit_code == 0  # the `notes import` spelling works too
     lines = cli(["notes"]).stdout.splitlines()
     assert lines[0].startswith("#1  S/2014/74  zh  2014-02-12  13 questions")
@@ -119,6 +119,16 @@ def test_question_commands(cli) -> None:  # type: ignore[no-untyped-def]
     assert [q["text"] for q in reset] == [q["text"] for q in listed]
     assert len(cli(["question", "list", "1", "--json"]).json()) == 13
     assert cli(["question", "list", "9"]).exit_code == 1
+
+
+def test_question_list_names_the_kind_as_f1_does(cli) -> None:  # type: ignore[no-untyped-def]
+    cli(["import", SEED])
+    listed = cli(["question", "list", "1", "--json"]).json()
+    lines = [line for line in cli(["question", "list", "1"]).stdout.splitlines() if ". [" in line]
+    assert len(lines) == len(listed) == 13
+    for line, q in zip(lines, listed, strict=True):
+        assert f"[{'topic' if q['topic'] else 'Q    '}] {q['text']}" in line
+    assert "[     ]" not in "\n".join(lines)
 
 
 def _write(path: Path, data: bytes) -> Path:

@@ -323,6 +323,21 @@ def test_a_list_exported_from_another_debate_brings_no_speeches(cli: Cli, tmp_pa
         ("spoke", 480), ("inscribed", None)]
 
 
+def test_on_behalf_is_the_option_name_and_group_its_alias(cli: Cli) -> None:
+    debate = new_debate(cli)
+    ok(cli(["speakers", "add", debate, "Norway", "--on-behalf", "Nordic countries"]))
+    ok(cli(["speakers", "add", debate, "Austria", "--group", "EU"]))
+    rows = ok(cli(["speakers", "list", debate, "--json"])).json()
+    assert isinstance(rows, list)
+    assert {r["delegation"]: r["on_behalf_of"] for r in rows} == {"Norway": "NORDIC", "Austria": "EU"}
+    norway = next(r for r in rows if r["delegation"] == "Norway")
+    ok(cli(["speakers", "edit", str(norway["id"]), "--on-behalf", "Group of Friends of PoC"]))
+    rows = ok(cli(["speakers", "list", debate, "--json"])).json()
+    assert isinstance(rows, list)
+    assert next(r for r in rows if r["delegation"] == "Norway")["on_behalf_of"] == "POC"
+    assert "--on-behalf GROUP" in ok(cli(["speakers", "add", "--help"])).stdout
+
+
 def test_a_rehearsal_is_undone_one_entry_or_all_and_the_plan_is_as_before(cli: Cli, tmp_path: Path) -> None:
     """The user's rehearsal on another day left rows 1-2 "spoke" with no way back: `unspoke` undoes
     one entry's timing, `reset-timer --yes` every one; the list is then exactly as planned."""

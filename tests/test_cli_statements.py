@@ -38,7 +38,9 @@ def test_statement_files_show_and_errors(sqlite_cli, tmp_path: Path) -> None:  #
     debate = _debate(cli)
     imported = cli(["statements", "import", debate, DATA / "china_s-pv-8699_zh.txt"])
     assert imported.exit_code == 0, imported.stderr
-    assert "1 delegations" in imported.stdout and "every speech with a delegation is mapped" in imported.stdout
+    assert imported.stdout.startswith("imported 1 speech into debate #1: 1 statement, 0 briefings, 0 procedural; "
+                                      "1 delegation\n")  # one of each, in the singular
+    assert "every speech with a delegation is mapped" in imported.stdout
     shown = cli(["statements", "show", "1", "--json"]).json()
     assert shown["delegation"] == "China" and shown["language"] == "zh"
     kinds = {p["kind"] for p in shown["proposals"]}

@@ -14,6 +14,7 @@ from debateprep.exporters.markdown import (
     Md,
     emph,
     escape,
+    flat_parser,
     html_page,
     inline,
     outline,
@@ -238,3 +239,34 @@ def test_any_cells_keep_the_table_shape(rows: list[list[str]]) -> None:
     assert sum(1 for t in tokens if t.type == "tr_open") == len(rows) + 1
     cells = [t for t in tokens if t.type == "inline"][3:]
     assert [_squash(_only_plain_inline(c)) for c in cells] == [_expected(x) for row in rows for x in row]
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you, [Mr./Madam] President.", "operative paragraph [xxxx] as agreed", "[a] [b] []",
+    "see [1], [2] and [3]", "brackets 【重申】［1］[一]",
+])
+def test_square_brackets_that_make_no_link_are_not_escaped(text: str) -> None:
+    """Pasted as plain text, the markdown shows no backslashes; rendered, it reads the same."""
+    doc = Document()
+    doc.paragraph(text, Md(" "), doc.footnote("a note"))
+    md = doc.to_markdown()
+    assert md.startswith(text + " [^1]") and "\\" not in md
+    assert _only_plain_inline(flat_parser().parse(md)[1]) == text + " [1]"
+
+
+@pytest.mark.parametrize(("parts", "seen"), [
+    (("[a](b)",), "[a](b)"), (("[a][b]",), "[a][b]"), (("[ref]: http://evil",), "[ref]: http://evil"),
+    (("[^1]",), "[^1]"), (("x [a]", "(b)"), "x [a](b)"), ((strong("[a]"), "(b)"), "[a](b)"),
+    (("[a]", Md("[^1]")), "[a]"), (("![i](src)",), "![i](src)"), (("[a]", ":b"), "[a]:b"),
+    (("[a]", Md("(b)")), "[a](b)"),
+])
+def test_brackets_that_could_make_a_link_are_escaped(parts: tuple[str, ...], seen: str) -> None:
+    """Where markdown-it-py would parse a link, a reference or a footnote, the bracket is escaped:
+    the rendered text equals the source text."""
+    doc = Document()
+    doc.footnote("a note")
+    doc.paragraph(*parts)
+    tokens = parse(doc.to_markdown())
+    children = tokens[1].children or []
+    assert {c.type for c in children} <= {"text", "strong_open", "strong_close", "footnote_ref"}
+    assert "".join(c.content for c in children if c.type == "text") == seen

@@ -216,3 +216,24 @@ def test_snapshot(sqlite_db, snap_compare) -> None:  # type: ignore[no-untyped-d
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_an_english_notes_outcome_and_cites_are_in_sight(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """A long English title and three briefers used to push the Outcome and Cites lines below the
+    metadata block's height: at 120x40 and at 80x24 they are on screen."""
+    stored = NotesService(sqlite_db).import_file(REPO / "tests" / "data" / "concept_notes" / "en_04_peace_operations.txt")
+    note = stored.note.note
+    assert note.outcome.kind == "resolution" and len(note.cited_documents) == 9
+
+    async def scenario(size: tuple[int, int]) -> None:
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            screen = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+            assert "Outcome: resolution" in screen, screen
+            assert "Cites: " in screen
+            for symbol in note.cited_documents:
+                assert symbol.split(" ")[0] in screen, symbol
+
+    for size in ((120, 40), (80, 24)):
+        asyncio.run(scenario(size))

@@ -46,6 +46,7 @@ def _static(app: RecordingApp, selector: str) -> str:
 
 def test_heat_cells() -> None:
     assert heat(0).plain == "  · " and heat(0.9).plain == " ██ " and heat(0.5).plain == " ▓▓ "
+    assert heat(0.47).plain == " ▒▒ "  # the brief's ○ (addressed, not strongly): one legend for both
 
 
 def test_list_and_reader(debate_db) -> None:  # type: ignore[no-untyped-def]
@@ -81,6 +82,10 @@ def test_coverage_heatmap_shows_the_passage_behind_each_cell(debate_db) -> None:
             assert heatmap.row_count == len(matrix.delegations) == 56
             assert len(heatmap.columns) == 7
             assert "Q3 (" in _static(app, "#st-questions")
+            # the brief's legend, with the heatmap's shades (it had none)
+            assert _static(app, "#st-questions").splitlines()[0] == (
+                "██ ▓▓ addressed strongly, ▒▒ addressed; ·: not addressed; ✓ ✗ marked by a user "
+                "(addressed / not an answer).")
             # Move to China's cell on Q6 (multilateralism): its Chinese passage is the evidence.
             heatmap.focus()
             row = matrix.delegations.index("China")

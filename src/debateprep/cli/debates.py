@@ -8,8 +8,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from debateprep.cli.common import add_debate_arg, add_json_flag, print_json, services, usage_error
-from debateprep.domain.errors import InputError
-from debateprep.i18n import _
+from debateprep.domain.cells import cell_len, fit
+from debateprep.i18n import N_, _, document_language_name
 
 if TYPE_CHECKING:
     from debateprep.domain.debate import Debate
@@ -87,6 +87,42 @@ def _print(debate: Debate, as_json: bool) -> None:
         print(debate.label())
 
 
+def _minutes(value: float) -> str:
+    return _("{n:g} min").format(n=value)
+
+
+def _details(debate: Debate) -> list[tuple[str, str]]:
+    """The debate's details and settings as (label, value) rows, in the interface language."""
+    st = debate.settings
+    none = _("(none)")
+    place = {None: N_("by the rule (after the briefers if minister level or above, else last among members)"),
+             True: N_("right after the briefers (override)"),
+             False: N_("last among members (override)")}[st.president_first]
+    rows = [
+        (N_("title"), debate.title),
+        (N_("agenda item"), debate.agenda_item or none),
+        (N_("meeting"), str(debate.meeting_number) if debate.meeting_number else none),
+        (N_("date"), debate.meeting_date.isoformat() if debate.meeting_date else none),
+        (N_("presidency"), debate.presidency or none),
+        (N_("President's place"), _(place)),
+        (N_("language"), document_language_name(debate.language)),
+        (N_("delegation"), st.our_delegation or none),
+        (N_("speaking limit"), _minutes(st.default_limit_minutes)),
+        (N_("limits by category"),
+         ", ".join(f"{k} {_minutes(v)}" for k, v in sorted(st.limits_minutes.items())) or none),
+        (N_("sessions"), ", ".join(f"{a}–{b}" for a, b in st.sessions) or none),
+        (N_("concept note"), f"#{debate.concept_note_id}" if debate.concept_note_id else none),
+        (N_("PRST draft"), f"#{st.prst_draft}" if st.prst_draft else _("the most recent")),
+    ]
+    return [(_(label), value) for label, value in rows]
+
+
+def _print_details(rows: list[tuple[str, str]]) -> None:
+    width = max(cell_len(label) for label, _value in rows)
+    for label, value in rows:
+        print(f"  {fit(label, width)}  {value}")
+
+
 def _warn_presidency(service: DebateService, debate: Debate) -> None:
     """Who presides, when it cannot be checked (the year's roster is missing): one line on stderr."""
     problem = service.presidency_problem(debate)
@@ -149,7 +185,10 @@ def _use(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    _print(_service(args).resolve(args.debate), args.json)
+    debate = _service(args).resolve(args.debate)
+    _print(debate, args.json)
+    if not args.json:
+        _print_details(_details(debate))
     return 0
 
 
@@ -170,6 +209,13 @@ def _set(args: argparse.Namespace) -> int:
         usage_error(args, _("nothing to change: give at least one option"))
     updated = service.update(debate, **changes)
     _print(updated, args.json)
+    if not args.json:  # what changed, each "label: old → new"
+        changed = [(label, old, new) for (label, old), (_label, new)
+                   in zip(_details(debate), _details(updated), strict=True) if old != new]
+        for label, old, new in changed:
+            print(f"  {label}: {old} → {new}")
+        if not changed:
+            print("  " + _("nothing changed: the debate had those values already"))
     if any(k in changes for k in ("presidency", "meeting_date")):
         _warn_presidency(service, updated)
     return 0

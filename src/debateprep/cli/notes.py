@@ -7,7 +7,8 @@ import sys
 from typing import TYPE_CHECKING
 
 from debateprep.cli.common import check_input_paths, print_json, services
-from debateprep.i18n import N_, _
+from debateprep.domain.cells import cell_len, fit
+from debateprep.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from debateprep.domain.concept_note import Question, StoredNote
@@ -122,8 +123,12 @@ def _import(args: argparse.Namespace) -> int:
         if result.created:
             _print_questions(result.note.note.questions)
             if result.note.note.briefers and result.debate_id is not None:
-                print(f"\nnext: `debateprep speakers import {result.debate_id} --briefers` puts the "
-                      f"{len(result.note.note.briefers)} briefers on the speakers list (rule 39, to be confirmed)")
+                count = len(result.note.note.briefers)
+                print("\n" + ngettext("next: `debateprep speakers import {debate} --briefers` puts the {n} briefer "
+                                      "on the speakers list (rule 39, to be confirmed)",
+                                      "next: `debateprep speakers import {debate} --briefers` puts the {n} briefers "
+                                      "on the speakers list (rule 39, to be confirmed)", count).format(
+                    debate=result.debate_id, n=count))
     return 0
 
 
@@ -136,7 +141,9 @@ def _list(args: argparse.Namespace) -> int:
     else:
         for n in notes:
             when = n.meeting_date.isoformat() if n.meeting_date else "date unknown"
-            print(f"#{n.id}  {n.symbol or '-'}  {n.language}  {when}  {n.question_count} questions  {n.title or n.source_name}")
+            print(f"#{n.id}  {n.symbol or '-'}  {n.language}  {when}  "
+                  + ngettext("{n} question", "{n} questions", n.question_count).format(n=n.question_count)
+                  + f"  {n.title or n.source_name}")
     return 0
 
 
@@ -179,10 +186,12 @@ def _print_note(stored: StoredNote) -> None:
 
 
 def _print_questions(questions: list[Question]) -> None:
+    kinds = (_("topic"), _("Q"))  # the kinds F1 shows: a topic heading or a question
+    width = max(cell_len(k) for k in kinds)
     for q in questions:
-        mark = "topic" if q.topic else "     "
+        kind = fit(kinds[0] if q.topic else kinds[1], width)
         edited = " (edited)" if q.edited else (" (added)" if q.original is None else "")
-        print(f"  {q.position:>2}. [{mark}] {q.text}{edited}   (#{q.id} v{q.version})")
+        print(f"  {q.position:>2}. [{kind}] {q.text}{edited}   (#{q.id} v{q.version})")
 
 
 # -- questions --------------------------------------------------------------------------------
@@ -242,6 +251,8 @@ def _q_reset(args: argparse.Namespace) -> int:
     if _wants_json(args):
         print_json([_question_json(q) for q in questions])
     else:
-        print(f"concept note #{note_id}: {len(questions)} guiding questions as extracted")
+        print(ngettext("concept note #{note}: {n} guiding question as extracted",
+                       "concept note #{note}: {n} guiding questions as extracted", len(questions)).format(
+            note=note_id, n=len(questions)))
         _print_questions(questions)
     return 0

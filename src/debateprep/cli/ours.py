@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from debateprep.cli.common import add_debate_arg, add_json_flag, print_json, services
 from debateprep.domain.errors import InputError
-from debateprep.i18n import N_, _
+from debateprep.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from debateprep.domain.our_statement import OurStatement
@@ -232,8 +232,9 @@ def _new(args: argparse.Namespace) -> int:
         print_json(statement.to_json())
     else:
         questions = sum(1 for s in statement.sections if s.kind == "question")
-        print(f"statement {statement.label()} for {debate.label()}: {len(statement.sections)} sections "
-              f"({questions} guiding questions)")
+        print(f"statement {statement.label()} for {debate.label()}: "
+              + ngettext("{n} section", "{n} sections", len(statement.sections)).format(n=len(statement.sections))
+              + " (" + ngettext("{n} guiding question", "{n} guiding questions", questions).format(n=questions) + ")")
         print(statement.sections[0].text)
         print(statement.estimate().describe())
     return 0
@@ -248,8 +249,9 @@ def _list(args: argparse.Namespace) -> int:
     else:
         for s in found:
             latest = s.latest_revision()
-            print(f"{s.label()} debate #{s.debate_id}: {len(s.sections)} sections, "
-                  f"{s.estimate().describe()}, {latest.label if latest else 'no revision'}")
+            print(f"{s.label()} debate #{s.debate_id}: "
+                  + ngettext("{n} section", "{n} sections", len(s.sections)).format(n=len(s.sections))
+                  + f", {s.estimate().describe()}, {latest.label if latest else 'no revision'}")
     return 0
 
 
@@ -421,7 +423,8 @@ def _revise(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"revision": revision.label, "paragraphs": list(revision.paragraphs), "note": revision.note})
     else:
-        print(f"{revision.label}: {len(revision.paragraphs)} paragraphs kept")
+        count = len(revision.paragraphs)
+        print(f"{revision.label}: " + ngettext("{n} paragraph kept", "{n} paragraphs kept", count).format(n=count))
     return 0
 
 

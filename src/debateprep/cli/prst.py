@@ -16,7 +16,7 @@ from debateprep.cli.common import (
     usage_error,
 )
 from debateprep.domain.errors import InputError
-from debateprep.i18n import N_, _
+from debateprep.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from debateprep.domain.prst import Draft, Paragraph
@@ -448,7 +448,8 @@ def _check(args: argparse.Namespace) -> int:
             print(f"        review: {flag.message}")
     agreed = sum(1 for p in draft.paragraphs if p.status == "agreed")
     flagged = sum(1 for p in draft.paragraphs if p.flags)
-    print(f"{agreed} of {len(draft.paragraphs)} paragraphs are agreed language"
+    print(ngettext("{agreed} of {n} paragraph is agreed language", "{agreed} of {n} paragraphs are agreed language",
+                   len(draft.paragraphs)).format(agreed=agreed, n=len(draft.paragraphs))
           + (f"; {flagged} to review" if flagged else ""))
     return 0
 
@@ -458,7 +459,9 @@ def _revise(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"revision": revision.label, "paragraphs": list(revision.paragraphs), "note": revision.note})
     else:
-        print(f"{revision.label}: {len(revision.paragraphs)} paragraphs circulated")
+        count = len(revision.paragraphs)
+        print(f"{revision.label}: "
+              + ngettext("{n} paragraph circulated", "{n} paragraphs circulated", count).format(n=count))
     return 0
 
 

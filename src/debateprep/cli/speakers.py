@@ -39,7 +39,9 @@ def _entry_fields(p: argparse.ArgumentParser, editing: bool = False) -> None:
     p.add_argument("--title", help=_("e.g. 'Minister for Foreign Affairs'"))
     p.add_argument("--level", help=_("head, minister, vice_minister, permanent_representative (PR), deputy, other"))
     p.add_argument("--basis", help=_("member, briefer, rule37, rule39, observer (default: from the roster and the Council of the year)"))
-    p.add_argument("--group", metavar="GROUP", help=_("on behalf of a group, e.g. 'Nordic countries', NAM, E10"))
+    # --on-behalf is the name `ours new` uses too; --group is kept as an older alias
+    p.add_argument("--on-behalf", "--group", dest="on_behalf", metavar="GROUP",
+                   help=_("on behalf of a group, e.g. 'Nordic countries', NAM, E10"))
     p.add_argument("--minutes", type=float, help=_("planned minutes (default: the debate's limit for the category)"))
     p.add_argument("--draw", type=int, help=_("Council members: the draw number"))
     p.add_argument("--notes")
@@ -269,7 +271,7 @@ def _list(args: argparse.Namespace) -> int:
 def _add(args: argparse.Namespace) -> int:
     entry = _service(args).add(
         args.debate, args.delegation, person=args.person, representative=args.representative or "",
-        title=args.title or "", level=args.level, basis=args.basis, on_behalf_of=args.group,
+        title=args.title or "", level=args.level, basis=args.basis, on_behalf_of=args.on_behalf,
         inscribed_at=args.at, planned_minutes=args.minutes, draw=args.draw, notes=args.notes or "",
         confirmed=not args.unconfirmed)
     return _print_entry(entry, args.json, N_("inscribed"))
@@ -278,7 +280,7 @@ def _add(args: argparse.Namespace) -> int:
 def _edit(args: argparse.Namespace) -> int:
     changes: dict[str, Any] = {}
     for flag, field_name in (("representative", "representative"), ("title", "title"), ("level", "level"),
-                             ("basis", "basis"), ("group", "on_behalf_of"), ("minutes", "planned_minutes"),
+                             ("basis", "basis"), ("on_behalf", "on_behalf_of"), ("minutes", "planned_minutes"),
                              ("draw", "draw"), ("notes", "notes")):
         value = getattr(args, flag)
         if value is not None:

@@ -126,13 +126,19 @@ def _print_report(report: ImportReport, as_json: bool) -> None:
         return
     s = report.summary()
     where = f" from {', '.join(report.records)}" if report.records else ""
-    print(f"imported {s['imported']} speeches{where} into debate #{report.debate_id}: "
-          f"{s['statements']} statements, {s['briefings']} briefings, {s['procedural']} procedural; "
-          f"{s['delegations']} delegations")
+    kinds = ", ".join((ngettext("{n} statement", "{n} statements", s["statements"]).format(n=s["statements"]),
+                       ngettext("{n} briefing", "{n} briefings", s["briefings"]).format(n=s["briefings"]),
+                       _("{n} procedural").format(n=s["procedural"])))
+    print(ngettext("imported {n} speech{where} into debate #{debate}: {kinds}; {delegations}",
+                   "imported {n} speeches{where} into debate #{debate}: {kinds}; {delegations}", s["imported"]).format(
+        n=s["imported"], where=where, debate=report.debate_id, kinds=kinds,
+        delegations=ngettext("{n} delegation", "{n} delegations", s["delegations"]).format(n=s["delegations"])))
     if s["replaced"]:
-        print(f"replaced {s['replaced']} earlier imports of the same sources")
+        print(ngettext("replaced {n} earlier import of the same sources", "replaced {n} earlier imports of the same sources",
+                       s["replaced"]).format(n=s["replaced"]))
     if report.unmapped:
-        print(f"{len(report.unmapped)} not mapped to a delegation (resolve with `debateprep statements resolve ID NAME`):")
+        print(_("{n} not mapped to a delegation (resolve with `debateprep statements resolve ID NAME`):").format(
+            n=len(report.unmapped)))
         for st in report.unmapped:
             hint = f"  — {st.suggestion}" if st.suggestion else ""
             print(f"  #{st.id}  {st.source}  {st.speaker or ''}{hint}")
@@ -174,7 +180,10 @@ def _show(args: argparse.Namespace) -> int:
         print_json(data)
         return 0
     print(f"#{st.id} {st.delegation or '(unmapped)'} — {st.speaker or ''} — {st.source}")
-    print(f"{st.language}, {len(seg.paragraphs)} paragraphs, {len(seg.sentences)} sentences, {len(proposals)} proposals")
+    print(", ".join((st.language,
+                     ngettext("{n} paragraph", "{n} paragraphs", len(seg.paragraphs)).format(n=len(seg.paragraphs)),
+                     ngettext("{n} sentence", "{n} sentences", len(seg.sentences)).format(n=len(seg.sentences)),
+                     ngettext("{n} proposal", "{n} proposals", len(proposals)).format(n=len(proposals)))))
     print()
     print(st.text)
     if proposals:
@@ -320,8 +329,11 @@ def _convergence(args: argparse.Namespace) -> int:
         print(service.why_empty(_debate_id(args, service), "convergence", min_supporters=args.min))
         return 0
     for g in shown:
-        print(f"{g.rank}. {g.count} delegations — {g.representative.text}")
+        print(f"{g.rank}. " + ngettext("{n} delegation", "{n} delegations", g.count).format(n=g.count)
+              + f" — {g.representative.text}")
         print(f"   {', '.join(g.supporters)}")
     if len(groups) > len(shown):
-        print(f"… {len(groups) - len(shown)} more groups (--limit 0 shows all)")
+        more = len(groups) - len(shown)
+        print("… " + ngettext("{n} more group (--limit 0 shows all)", "{n} more groups (--limit 0 shows all)",
+                              more).format(n=more))
     return 0

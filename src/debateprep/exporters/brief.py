@@ -16,6 +16,7 @@ from datetime import date
 from debateprep.domain.text import has_cjk
 from debateprep.exporters.brief_text import (
     TEXT,
+    coverage_legend,
     format_date,
     list_sep,
     name_in,
@@ -373,7 +374,7 @@ def _coverage(doc: Document, coverage: CoverageTable | None, t: dict[str, str], 
     if not coverage.question_labels:
         doc.paragraph(emph(t["no_questions_to_cover"]))
         return
-    doc.paragraph(emph(t["coverage_note"]))
+    doc.paragraph(emph(coverage_legend(lang)))
     header = [t["delegation_col"], *(question_label(q, lang) for q in coverage.question_labels)]
 
     def cell(delegation: str, label: str, strength: float) -> str:

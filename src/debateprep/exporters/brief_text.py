@@ -44,8 +44,10 @@ TEXT: dict[str, dict[str, str]] = {
         "cols": "#|Delegation|Representative|Level|Basis|Expected start|Session",
         "coverage": "Coverage of the guiding questions",
         "no_statements": "No statements imported yet.",
-        "coverage_note": "● addressed strongly, ○ addressed; blank: not addressed; ✓ ✗ marked by a user "
+        # {strong} {some} {none}: the glyphs of the view showing it (see coverage_legend)
+        "coverage_note": "{strong} addressed strongly, {some} addressed; {none}: not addressed; ✓ ✗ marked by a user "
                          "(addressed / not an answer).",
+        "blank": "blank",
         "evidence": "Why each cell reads addressed",
         "matched": "(matched: {words})",
         "marked_addressed": "(marked addressed by a user)",
@@ -112,7 +114,8 @@ TEXT: dict[str, dict[str, str]] = {
         "cols": "序号|代表团|代表|级别|依据|预计开始|场次",
         "coverage": "审议问题的述及情况",
         "no_statements": "尚未导入发言。",
-        "coverage_note": "●：重点述及；○：述及；空白：未述及；✓ ✗：用户标注（已述及／并非回答）。",
+        "coverage_note": "{strong}：重点述及；{some}：述及；{none}：未述及；✓ ✗：用户标注（已述及／并非回答）。",
+        "blank": "空白",
         "evidence": "各单元格的依据",
         "matched": "（匹配：{words}）",
         "marked_addressed": "（用户标注为已述及）",
@@ -160,6 +163,13 @@ EN_TERMS = {
     "deputy": "Deputy", "other": "Other", "member": "Council member", "council_member": "Council member",
     "rule37": "Rule 37", "rule39": "Rule 39", "briefer": "Briefer (rule 39)", "observer": "Observer",
 }
+
+
+def coverage_legend(lang: str, strong: str = "●", some: str = "○", none: str | None = None) -> str:
+    """The coverage legend in `lang` (one text for the brief and F3), with the glyphs of the view
+    showing it: the brief's ● ○ and a blank cell by default, F3 passes its shades."""
+    t = TEXT[lang]
+    return t["coverage_note"].format(strong=strong, some=some, none=t["blank"] if none is None else none)
 
 
 def term(code: str, lang: str) -> str:

@@ -33,7 +33,10 @@ Align = Literal["left", "right", "center", None]
 
 # Inline markdown syntax escaped everywhere (CommonMark allows a backslash before any ASCII
 # punctuation). Kept short so the source still reads well: "S/RES/2594 (2021), OP 4" is untouched.
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
+# Square brackets only where they could make a link, a reference or a footnote: "[" before "^",
+# "]" before "(", "[" or ":" — "[xxxx]" and "[Mr./Madam]" stay as they are, pasted as plain text.
+_SPECIAL = re.compile(r"([\\`*_<>#|~&]|\[(?=\^)|\](?=[(\[:]))")
+_LINK_AFTER = ("(", "[", ":")  # what makes a "]" before it the end of a link or a reference
 _LINE_BREAKS = r"\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t]*[{_LINE_BREAKS}]+[ \t]*(?=[{_CJK}])")
@@ -58,11 +61,16 @@ def escape(text: str) -> str:
     return _guard_line_start(_escape_chars(text).strip())
 
 
-def _escape_chars(text: str) -> str:
+def _escape_chars(text: str, after: str = "") -> str:
+    """`text` escaped; `after` is what follows it in the line (a "]" at its end is escaped before
+    "(", "[" or ":")."""
     text = _CJK_BREAK.sub("", text)
     text = _WHITESPACE.sub(" ", text)
     text = escape_controls(text, keep="")  # ESC, NUL, bidi overrides … shown as \u001b, never passed on
-    return _SPECIAL.sub(r"\\\1", text)
+    text = _SPECIAL.sub(r"\\\1", text)
+    if text.endswith("]") and not text.endswith("\\]") and after.startswith(_LINK_AFTER):
+        text = text[:-1] + "\\]"
+    return text
 
 
 def _guard_line_start(line: str) -> str:
@@ -75,7 +83,16 @@ def _guard_line_start(line: str) -> str:
 
 def inline(*parts: str) -> Md:
     """Join parts into one inline fragment: `Md` parts verbatim, plain strings escaped."""
-    joined = "".join(p if isinstance(p, Md) else _escape_chars(p) for p in parts).strip()
+    joined = ""
+    for i, part in enumerate(parts):
+        if isinstance(part, Md):
+            piece = str(part)
+        else:
+            piece = _escape_chars(part, after=parts[i + 1][:1] if i + 1 < len(parts) else "")
+            if piece.startswith(_LINK_AFTER) and joined.endswith("]") and not joined.endswith("\\]"):
+                piece = "\\" + piece  # text after a fragment ending in "]": never its link target
+        joined += piece
+    joined = joined.strip()
     first = next((p for p in parts if p.strip()), "")
     return Md(joined if isinstance(first, Md) else _guard_line_start(joined))
 

@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 from debateprep.domain.errors import NotFound
-from debateprep.i18n import _
+from debateprep.i18n import _, ngettext
 from debateprep.storage.db import Database
 
 SEED_NOTE = "concept-note_S-2014-74_poc_lithuania.zh.txt"
@@ -65,5 +65,6 @@ def _seed_debate(db: Database, debate_id: int) -> list[str]:
         speakers.add(debate_id, speakers.roster.get(code).name, basis="member", draw=draw,
                      inscribed_at=base + timedelta(minutes=draw), notes=SAMPLE_NOTE)
         added += 1
-    return [_("speakers list: {briefers} briefers from the note, {members} Council members added").format(
-        briefers=len(briefers), members=added)]
+    return [_("speakers list: {briefers} from the note, {members} added").format(
+        briefers=ngettext("{n} briefer", "{n} briefers", len(briefers)).format(n=len(briefers)),
+        members=ngettext("{n} Council member", "{n} Council members", added).format(n=added))]

@@ -69,7 +69,7 @@ class ConceptNotePane(Pane):
     ConceptNotePane #cn-body { height: 1fr; }
     ConceptNotePane #cn-left { width: 2fr; }
     ConceptNotePane #cn-right { width: 1fr; border-left: solid $panel; padding-left: 1; }
-    ConceptNotePane #cn-meta { height: auto; max-height: 9; color: $text; padding: 0 1; background: $boost; }
+    ConceptNotePane #cn-meta { height: auto; max-height: 11; color: $text; padding: 0 1; background: $boost; }
     ConceptNotePane .cn-caption { height: 1; color: $text-muted; padding: 0 1; }
     ConceptNotePane #cn-questions { height: 1fr; min-height: 6; }
     ConceptNotePane #cn-detail { height: auto; max-height: 6; padding: 0 1; border-top: solid $panel; }
@@ -432,8 +432,12 @@ def _metadata(stored: StoredNote) -> str:
     n = stored.note
     head = "  ".join(p for p in (f"#{stored.id}", n.symbol or _("(no symbol)"), n.language) if p)
     lines = [f"{head}  {n.title or stored.source_name}"]
-    if n.focus:
-        lines.append(n.focus)
+    # The outcome and the documents cited come before the long lines (focus, briefers), which the
+    # block's height may cut: an English note's long focus used to push them out of sight.
+    outcome = _("Outcome: {kind}").format(kind=_(OUTCOME_LABELS[n.outcome.kind]))
+    if n.cited_documents:
+        outcome += "  ·  " + _("Cites: {symbols}").format(symbols=", ".join(n.cited_documents))
+    lines.append(outcome)
     when = []
     if n.presidency:
         when.append(_("Presidency: {state}").format(state=n.presidency))
@@ -447,8 +451,6 @@ def _metadata(stored: StoredNote) -> str:
         lines.append("  ·  ".join(when))
     if n.briefers:
         lines.append(_("Briefers: {names}").format(names="; ".join(b.label() for b in n.briefers)))
-    outcome = _("Outcome: {kind}").format(kind=_(OUTCOME_LABELS[n.outcome.kind]))
-    if n.cited_documents:
-        outcome += "  ·  " + _("Cites: {symbols}").format(symbols=", ".join(n.cited_documents))
-    lines.append(outcome)
+    if n.focus:
+        lines.append(n.focus)
     return "\n".join(lines)

@@ -21,7 +21,8 @@ from debateprep.domain.cells import cell_len, clip
 from debateprep.domain.coverage import ConvergenceGroup, CoverageCell, CoverageMatrix
 from debateprep.domain.errors import DebateprepError
 from debateprep.domain.statements import Statement, extract_proposals
-from debateprep.i18n import N_, _, ngettext
+from debateprep.exporters.brief_text import coverage_legend
+from debateprep.i18n import N_, _, language, ngettext
 from debateprep.services.topics import Topic
 from debateprep.tui.localized import Caption, Column, add_columns, relabel_columns
 from debateprep.tui.messages import Failed, SendGroupToPrst
@@ -60,7 +61,7 @@ def heat(strength: float, mark: str | None = None) -> Text:
         return Text("  · ", style="dim")
     if strength >= 0.75:
         return Text(" ██ ", style="bold green")
-    if strength >= 0.45:
+    if strength >= 0.5:  # the brief's ● (its legend is this pane's too)
         return Text(" ▓▓ ", style="green")
     return Text(" ▒▒ ", style="yellow")
 
@@ -532,7 +533,8 @@ class StatementsPane(Pane):
             self._set_text("#st-evidence", message.problem)
             return
         self.matrix = matrix = message.matrix
-        legend = Text()
+        # the brief's legend, with this heatmap's shades (see heat)
+        legend = Text(coverage_legend(language(), strong="██ ▓▓", some="▒▒", none="·") + "\n", style="dim")
         for q in matrix.questions:
             legend.append(f"{q.label} ", style="bold")
             legend.append(f"({len(matrix.covered_by(q.key))}) {clip(q.text, 100)}\n")
