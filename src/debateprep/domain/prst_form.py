@@ -509,6 +509,8 @@ def _from_statement_en(text: str) -> Conversion | None:
         # "We reaffirm our commitment" -> "… reaffirms its commitment" (only right after the verb:
         # a later "our" may be everyone's, and stays flagged)
         rest = re.sub(r"^(\s+)(?:our|my)\b", r"\1its", rest, count=1, flags=re.IGNORECASE)
+        # "We recall X, stress that …" / "… and call upon …": the speaker's other verbs become the Council's
+        rest = _EN_BASE_JOIN.sub(lambda m: m.group(1) + third_person(m.group(2).lower()), rest)
         sentence = f"{EN_SUBJECT} {adverbs}{third_person(verb)}{rest}"
     else:
         return None
@@ -518,6 +520,11 @@ def _from_statement_en(text: str) -> Conversion | None:
 
 
 _FROM_STATEMENT = "from a statement: the Council speaks for itself"
+# A second verb of the same speaker: only before words that make it a verb, not a noun ("and support for").
+_EN_BASE_JOIN = re.compile(
+    r"((?:,\s+(?:and\s+)?|\s+and\s+)(?:(?:also|further|again|strongly|firmly|fully|urgently)\s+)?)(%s)"
+    r"(?=\s+(?:that|upon|on|all)\b)" % "|".join(sorted(_DECLARATIVE, key=len, reverse=True))
+)
 
 _EN_ENUMERATOR = re.compile(
     r"^(?:(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?|sixth(?:ly)?|last(?:ly)?|"
