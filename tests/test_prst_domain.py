@@ -598,7 +598,7 @@ def test_the_labelled_conversion_set_is_well_formed() -> None:
     path = Path(__file__).parent / "data" / "prst_conversion.jsonl"
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert len(rows) >= 60 and len({r["input"] for r in rows}) == len(rows)
-    known = TEXT_FLAGS | {"statement-voice", "whereas"}
+    known = TEXT_FLAGS | {"statement-voice", "whereas", "joined-verbs"}
     for r in rows:
         assert r["lang"] in ("en", "zh") and r["set"] in ("tuning", "held-out")
         assert set(r["flags"]) <= known, r
