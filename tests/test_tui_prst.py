@@ -594,3 +594,18 @@ def test_the_arrow_keys_go_between_a_confirmations_buttons(sqlite_db) -> None:  
             assert len(drafts) == 2 and drafts[0].id == draft_id  # confirmed: a new draft, the first kept
 
     asyncio.run(scenario())
+
+
+def test_the_status_counts_one_paragraph_in_the_singular(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    async def scenario() -> None:
+        service = PrstService(sqlite_db)
+        draft = service.new_draft(_debate(sqlite_db, "en"), "en")
+        assert draft.id is not None
+        service.add_text(draft.id, "Stresses the need to protect civilians,")
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_pane(pilot)
+            status = _static(app, "#prst-status")
+            assert "· 1 paragraph ·" in status and "paragraphs" not in status
+
+    asyncio.run(scenario())

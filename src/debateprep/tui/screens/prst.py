@@ -266,9 +266,11 @@ class PrstPane(Pane):
             revs = _(", ").join(r.label for r in draft.revisions) or _("no revision")
             others = (_(" (of {count} drafts: d to choose)").format(count=self.draft_count)
                       if self.draft_count > 1 else "")
-            status.update(_("PRST draft #{id}{others} · {language} · {count} paragraphs · {agreed} agreed · {new} new · "
+            paragraphs = ngettext("{count} paragraph", "{count} paragraphs", len(draft.paragraphs)).format(
+                count=len(draft.paragraphs))
+            status.update(_("PRST draft #{id}{others} · {language} · {paragraphs} · {agreed} agreed · {new} new · "
                             "{revisions} · version {version}").format(
-                id=draft.id, others=others, language=draft.language, count=len(draft.paragraphs), agreed=agreed,
+                id=draft.id, others=others, language=draft.language, paragraphs=paragraphs, agreed=agreed,
                 new=new, revisions=revs, version=draft.version))
         if draft is None:
             return
