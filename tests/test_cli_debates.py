@@ -46,3 +46,11 @@ def test_set_says_what_changed(sqlite_cli: Cli) -> None:
     cleared = ok(sqlite_cli(["debate", "set", "--delegation", "", "--president-first", "yes"])).stdout
     assert "  delegation: Brazil → (none)\n" in cleared
     assert "  President's place: by the rule" in cleared and "→ right after the briefers (override)" in cleared
+
+
+def test_president_is_the_presidency_not_an_abbreviation_of_president_first(sqlite_cli: Cli) -> None:
+    """`debate set --president Chile` (as a user types it) sets the presidency; argparse once took it
+    for --president-first and said "invalid choice"."""
+    _new(sqlite_cli)
+    out = ok(sqlite_cli(["debate", "set", "--president", "Chile"])).stdout
+    assert "  presidency: Lithuania → Chile" in out

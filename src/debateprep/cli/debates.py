@@ -31,7 +31,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     new.add_argument("title", help=_("title or agenda item, e.g. 'Protection of civilians in armed conflict'"))
     new.add_argument("--meeting", type=int, help=_("meeting number, e.g. 7109"))
     new.add_argument("--date", type=_date, help=_("meeting date, YYYY-MM-DD"))
-    new.add_argument("--presidency", help=_("presiding delegation, e.g. Lithuania"))
+    new.add_argument("--presidency", "--president", dest="presidency",
+                     help=_("presiding delegation, e.g. Lithuania"))
     new.add_argument("--agenda-item", help=_("agenda item if different from the title"))
     new.add_argument("--lang", choices=["en", "zh"], default="en", help=_("working language"))
     place = new.add_mutually_exclusive_group()
@@ -66,7 +67,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     st.add_argument("--title")
     st.add_argument("--meeting", type=int)
     st.add_argument("--date", type=_date)
-    st.add_argument("--presidency")
+    # (--president too: without it argparse took `--president X` as an abbreviation of --president-first)
+    st.add_argument("--presidency", "--president", dest="presidency", help=_("presiding delegation, e.g. Lithuania"))
     st.add_argument("--limit", type=float, help=_("default speaking time in minutes"))
     st.add_argument("--president-first", choices=["yes", "no", "rule"],
                     help=_("yes/no: override the President's place; rule: right after the briefers when "
