@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -422,3 +423,18 @@ def test_a_president_who_is_not_on_the_council_that_year_is_refused_in_one_line(
                "(a [2024] table in speakers/council.toml)")
     assert unchecked.stderr.strip() == warning
     assert ok(cli(["speakers", "list", debate])).stderr.strip() == warning
+
+
+def test_done_without_seconds_ends_the_running_turn_now(cli: Cli, tmp_path: Path) -> None:
+    """`speakers start N` then `speakers done N`: the turn ends now, timed from its start (as F2's f
+    does); an entry that is not speaking needs its duration, said in one line."""
+    debate = new_debate(cli)
+    ok(cli(["speakers", "import", debate, str(csv_of_62(tmp_path))]))
+    started = (datetime.now() - timedelta(seconds=90)).replace(microsecond=0)
+    ok(cli(["speakers", "start", "1", "--at", started.isoformat(timespec="minutes")]))
+    entry = ok(cli(["speakers", "done", "1", "--json"])).json()
+    assert entry["status"] == "spoke" and 60 <= entry["actual_seconds"] <= 60 + 90 + 300  # type: ignore[index, operator]
+    refused = cli(["speakers", "done", "2"])
+    assert refused.exit_code != 0 and "Traceback" not in refused.stderr
+    assert "is not speaking: give its duration (--seconds)" in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1

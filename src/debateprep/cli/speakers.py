@@ -154,7 +154,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     done = ssub.add_parser("done", help=_("timer: log the actual duration; the entry has spoken"))
     done.add_argument("entry", type=int, metavar="ENTRY")
-    done.add_argument("--seconds", type=int, required=True)
+    done.add_argument("--seconds", type=int,
+                      help=_("how long the turn took (default: a running turn ends now, timed from its start)"))
     add_json_flag(done)
     done.set_defaults(func=_done)
 

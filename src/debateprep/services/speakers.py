@@ -371,9 +371,17 @@ class SpeakersService:
         return self.update(entry_id, version, status=Status.SPEAKING,
                            started_at=at or datetime.now().replace(microsecond=0))
 
-    def finish(self, entry_id: int, actual_seconds: int, version: int | None = None,
+    def finish(self, entry_id: int, actual_seconds: int | None, version: int | None = None,
                started_at: datetime | None = None) -> SpeakerEntry:
-        """Log the actual duration: the entry has spoken."""
+        """Log the actual duration: the entry has spoken. Without a duration, a turn that is running
+        (started with `start`) ends now: its duration is the time since it started."""
+        if actual_seconds is None:
+            running = self.entry(entry_id)
+            if running.status is not Status.SPEAKING or running.started_at is None:
+                raise InputError(None, _("speakers entry #{entry_id} ({delegation}) is not speaking: give its "
+                                         "duration (--seconds)").format(entry_id=entry_id,
+                                                                        delegation=running.delegation))
+            actual_seconds = max(0, int((datetime.now() - running.started_at).total_seconds()))
         if actual_seconds < 0:
             raise InputError(None, _("a duration cannot be negative"))
         changes: dict[str, Any] = {"status": Status.SPOKE, "actual_seconds": int(actual_seconds)}
