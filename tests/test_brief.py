@@ -437,3 +437,17 @@ def test_without_our_statement_the_brief_says_so_and_how_to_write_it(db) -> None
         assert "**Our talking points" not in md and "**我方要点" not in md
         assert "- …" not in md and "- ……" not in md  # nothing invented
         assert_well_formed(md)
+
+
+def test_agreed_language_is_quoted_in_the_briefs_language_only(db) -> None:  # type: ignore[no-untyped-def]
+    """The sample library holds S/RES/2594 in Chinese only: the English brief of the English sample
+    debate never quotes it in Chinese (F7 and `ours sources` leave it out the same way)."""
+    from debateprep.domain.text import has_cjk
+    from debateprep.services.sample import load_sample
+
+    load_sample(db)
+    english = [d for d in DebateService(db).list() if d.language == "en"]
+    assert english
+    export = BriefService(db).export(english[0].id, lang="en", prepared=PREPARED)
+    assert not any(has_cjk(a.text) for a in export.data.agreed_language)
+    assert not any(has_cjk(a.citation) for a in export.data.agreed_language)

@@ -176,6 +176,30 @@ def test_review_flags_from_add_to_check_show_edit_and_export(cli, tmp_path: Path
     assert [f["code"] for f in converted["flags"]] == ["chapter-vii"]
 
 
+def test_comma_spliced_council_verbs_through_add_show_and_check(cli) -> None:  # type: ignore[no-untyped-def]
+    """A new user's `prst add` gave "… recalls its resolution 2594 (2021), stresses that …", unflagged."""
+    _debate(cli)
+    draft = str(cli(["prst", "new", "--lang", "en", "--json"]).json()["id"])
+    added = cli(["prst", "add", draft, "--text",
+                 "Recalling its resolution 2594 (2021), stressing that transitions must be planned early,", "--json"])
+    assert added.exit_code == 0, added.stderr
+    assert added.json()["text"] == ("The Security Council recalls its resolution 2594 (2021) and stresses that "
+                                    "transitions must be planned early.")
+    typed = "The Security Council welcomes the report, calls upon all parties to implement it."
+    kept = cli(["prst", "add", draft, "--text", typed, "--as-is", "--json"])
+    assert kept.exit_code == 0, kept.stderr
+    assert kept.json()["text"] == typed
+    shown = cli(["prst", "show", draft, "--json"]).json()["paragraphs"]
+    assert [[f["code"] for f in p["flags"]] for p in shown] == [["joined-verbs"], ["comma-splice"]]
+    check = cli(["prst", "check", draft])
+    assert check.exit_code == 0, check.stderr
+    assert "review: two Council verbs were joined by a comma only: 'and' inserted before 'stresses'" in check.stdout
+    assert "review: two Council verbs joined by a comma only (', calls …')" in check.stdout
+    assert check.stdout.rstrip().endswith("2 to review")
+    checked = cli(["prst", "check", draft, "--json"]).json()["paragraphs"]
+    assert [[f["code"] for f in p["flags"]] for p in checked] == [["joined-verbs"], ["comma-splice"]]
+
+
 def test_prst_commands_say_and_never_guess_which_debates_draft(cli) -> None:  # type: ignore[no-untyped-def]
     """The README user's afternoon: `prst new 1` while debate #2 (more recent) had a draft, then
     `prst add --library` went to debate #2's draft and said the paragraph was not in the library

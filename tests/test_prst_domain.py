@@ -272,6 +272,84 @@ def test_check_reads_text_flags_again_and_keeps_conversion_ones() -> None:
     assert review_flags("The Security Council stresses the importance of accountability.", "en") == ()
 
 
+@pytest.mark.parametrize(("source", "expected"), [
+    ("Recalling its resolution 2594 (2021), stressing that transitions must be planned early,",
+     "The Security Council recalls its resolution 2594 (2021) and stresses that transitions must be planned early."),
+    ("Recalls its resolution 2594 (2021), stresses that transitions must be planned early;",
+     "The Security Council recalls its resolution 2594 (2021) and stresses that transitions must be planned early."),
+    ("The Security Council recalls its resolution 2594 (2021), stresses that transitions must be planned early.",
+     "The Security Council recalls its resolution 2594 (2021) and stresses that transitions must be planned early."),
+    ("Welcomes the report of the Secretary-General, calls upon all parties to implement its recommendations;",
+     "The Security Council welcomes the report of the Secretary-General and calls upon all parties to implement "
+     "its recommendations."),
+    ("7. Demands full respect for the cease-fire, calls upon all parties to honour their commitments;",
+     "The Security Council demands full respect for the cease-fire and calls upon all parties to honour their "
+     "commitments."),
+    ("Condemns the attack, stresses the need for accountability, calls upon all parties to show restraint;",
+     "The Security Council condemns the attack, stresses the need for accountability and calls upon all parties "
+     "to show restraint."),
+    ("We recall resolution 2594 (2021), stress that transitions must be planned early.",
+     "The Security Council recalls resolution 2594 (2021) and stresses that transitions must be planned early."),
+])
+def test_two_council_verbs_joined_by_a_comma_alone_get_and_and_a_flag(source: str, expected: str) -> None:
+    """A new user's conversion: "The Security Council recalls its resolution 2594 (2021), stresses
+    that …" (two main clauses spliced by a comma), not flagged."""
+    c = to_prst(source, "en")
+    assert c.text == expected
+    assert _codes(c) == ["joined-verbs"]
+    assert "'and' inserted before" in c.flags[0].message
+    assert review_flags(c.text, "en") == ()  # the repaired text reads right: `prst check` finds nothing more
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("Recalling its resolution 2594 (2021), and stressing that transitions must be planned early,",
+     "The Security Council recalls its resolution 2594 (2021), and stresses that transitions must be planned early."),
+    ("Condemns the attack, stresses the need for accountability, and calls upon all parties to show restraint;",
+     "The Security Council condemns the attack, stresses the need for accountability, and calls upon all parties "
+     "to show restraint."),
+    ("We recall resolution 2594 (2021) and stress that transitions must be planned early.",
+     "The Security Council recalls resolution 2594 (2021) and stresses that transitions must be planned early."),
+    ("The Security Council notes that the African Union, in its communique, calls upon Member States to act.",
+     "The Security Council notes that the African Union, in its communique, calls upon Member States to act."),
+    ("Takes note of the report, which, inter alia, calls upon all States to act;",
+     "The Security Council takes note of the report, which, inter alia, calls upon all States to act."),
+    ("Takes note of the letters, notes verbales and reports received;",
+     "The Security Council takes note of the letters, notes verbales and reports received."),
+    ("Welcomes the agreement and, in this context, stresses the importance of close cooperation;",
+     "The Security Council welcomes the agreement and, in this context, stresses the importance of close "
+     "cooperation."),
+    ("Recalling its resolutions 1265 (1999), 1296 (2000), 1674 (2006) and 1738 (2006),",
+     "The Security Council recalls its resolutions 1265 (1999), 1296 (2000), 1674 (2006) and 1738 (2006)."),
+])
+def test_verbs_already_joined_or_of_another_subject_are_left_alone(source: str, expected: str) -> None:
+    c = to_prst(source, "en")
+    assert (c.text, _codes(c)) == (expected, [])
+
+
+def test_typed_text_with_a_comma_splice_is_kept_and_flagged() -> None:
+    typed = "The Security Council recalls its resolution 2594 (2021), stresses that transitions must be planned."
+    kept = draft_text(typed, "en", convert=False)
+    assert kept.text == typed
+    assert _codes(kept) == ["comma-splice"]
+    assert "joined by a comma only (', stresses …')" in kept.flags[0].message
+    fixed = typed.replace("(2021), stresses", "(2021) and stresses")
+    assert refresh_flags(kept.flags, fixed, "en") == ()  # a text flag: gone once the text is right
+
+
+@pytest.mark.parametrize("source", [
+    "回顾第2594(2021)号决议，强调指出过渡必须及早规划，",
+    "安全理事会回顾第2594(2021)号决议，强调指出过渡必须及早规划。",
+    "欢迎秘书长的报告，促请各方执行报告中的建议；",
+])
+def test_chinese_verbs_joined_by_a_comma_are_correct_and_not_flagged(source: str) -> None:
+    """In Chinese a comma between two verbs of the same subject is the Council's own usage
+    (S/RES/2594 (2021): "回顾……，重申安全理事会……"); nothing to repair or review."""
+    c = to_prst(source, "zh", first=True)
+    assert c.text.startswith("安全理事会") and "，" in c.text
+    assert c.flags == ()
+    assert review_flags(c.text, "zh") == ()
+
+
 def test_text_already_in_prst_form_is_kept() -> None:
     c = to_prst("The Security Council is gravely concerned at the situation", "en")
     assert c.text == "The Security Council is gravely concerned at the situation."
@@ -520,7 +598,7 @@ def test_the_labelled_conversion_set_is_well_formed() -> None:
     path = Path(__file__).parent / "data" / "prst_conversion.jsonl"
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert len(rows) >= 60 and len({r["input"] for r in rows}) == len(rows)
-    known = TEXT_FLAGS | {"statement-voice", "whereas"}
+    known = TEXT_FLAGS | {"statement-voice", "whereas", "joined-verbs"}
     for r in rows:
         assert r["lang"] in ("en", "zh") and r["set"] in ("tuning", "held-out")
         assert set(r["flags"]) <= known, r

@@ -572,3 +572,25 @@ def test_a_reload_asked_for_meanwhile_never_cancels_a_change(sqlite_db) -> None:
             assert app.errors() == []
 
     asyncio.run(scenario())
+
+
+def test_the_arrow_keys_go_between_a_confirmations_buttons(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """n with a draft asks first, "No" focused; ← goes to "Yes" (Enter then confirms), → back."""
+    async def scenario() -> None:
+        draft_id = _seeded_draft(sqlite_db)
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_pane(pilot)
+            await pilot.press("n")
+            await settle(pilot)
+            assert app.focused is not None and app.focused.id == "confirm-no"
+            await pilot.press("left")
+            assert app.focused is not None and app.focused.id == "confirm-yes"
+            await pilot.press("right")
+            assert app.focused is not None and app.focused.id == "confirm-no"
+            await pilot.press("left", "enter")
+            await settle(pilot)
+            drafts = PrstService(sqlite_db).drafts()
+            assert len(drafts) == 2 and drafts[0].id == draft_id  # confirmed: a new draft, the first kept
+
+    asyncio.run(scenario())

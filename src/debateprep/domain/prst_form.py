@@ -509,6 +509,8 @@ def _from_statement_en(text: str) -> Conversion | None:
         # "We reaffirm our commitment" -> "… reaffirms its commitment" (only right after the verb:
         # a later "our" may be everyone's, and stays flagged)
         rest = re.sub(r"^(\s+)(?:our|my)\b", r"\1its", rest, count=1, flags=re.IGNORECASE)
+        # "We recall X, stress that …" / "… and call upon …": the speaker's other verbs become the Council's
+        rest = _EN_BASE_JOIN.sub(lambda m: m.group(1) + third_person(m.group(2).lower()), rest)
         sentence = f"{EN_SUBJECT} {adverbs}{third_person(verb)}{rest}"
     else:
         return None
@@ -518,6 +520,11 @@ def _from_statement_en(text: str) -> Conversion | None:
 
 
 _FROM_STATEMENT = "from a statement: the Council speaks for itself"
+# A second verb of the same speaker: only before words that make it a verb, not a noun ("and support for").
+_EN_BASE_JOIN = re.compile(
+    r"((?:,\s+(?:and\s+)?|\s+and\s+)(?:(?:also|further|again|strongly|firmly|fully|urgently)\s+)?)(%s)"
+    r"(?=\s+(?:that|upon|on|all)\b)" % "|".join(sorted(_DECLARATIVE, key=len, reverse=True))
+)
 
 _EN_ENUMERATOR = re.compile(
     r"^(?:(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?|sixth(?:ly)?|last(?:ly)?|"
@@ -593,7 +600,53 @@ _ADDRESSED = re.compile(r"^(?:also\s+|further\s+)?(?:calls?\s+(?:up)?on|appeals?
 def to_prst_en(source: str) -> Conversion:
     c = _to_prst_en(source)
     text = _lower_after_that(c.text)
+    splice = _comma_splice(text)
+    if splice is not None:  # "recalls X, stresses that …" -> "recalls X and stresses that …"
+        text = text[: splice.start("sep")] + " and " + text[splice.end("sep"):]
+        flag = Flag(JOINED_VERBS, f"two Council verbs were joined by a comma only: 'and' inserted before "
+                                  f"'{splice.group('verb')}'; review, or split into two paragraphs")
+        return replace(c, text=text, changed=True, flags=_merge(c.flags, (flag,)))
     return replace(c, text=text) if text != c.text else c
+
+
+# Two main clauses of the Council joined by a comma alone ("The Security Council recalls its
+# resolution 2594 (2021), stresses that …") are ungrammatical in a PRST paragraph; a series is
+# right when its last join has "and" ("recalls X, stresses Y and calls upon Z").
+_EN_FINITE = "|".join(sorted({third_person(v) for v in EN_VERBS} - {"has", "is"}, key=len, reverse=True))
+_EN_VERB_JOIN = re.compile(
+    rf"(?P<sep>,\s+(?:and\s+)?|\s+and\s+|\s+and,\s+[^,;]{{1,40}},\s+)(?:(?:also|further|again|once again|strongly|"
+    rf"firmly|fully|urgently)\s+)?(?P<verb>{_EN_FINITE})\s+(?=(?:that|the|its|all|upon|on|for|to|with|in|at|a|an|"
+    rf"his|her|their|Member|States|any|further|also|again|grave|deep|serious|concern|appreciation|support|"
+    rf"full|strong|continued|particular|both|each|every|this|these|those|UN|United)\b)"
+)
+_EN_PARENTHETICAL = re.compile(r"\b(?:which|who|whom|whose|that|and|or|but)\s*,\s*[^,;]{1,60}$", re.IGNORECASE)
+
+
+def _comma_splice(text: str) -> re.Match[str] | None:
+    """The last join of the Council's own verbs when it is a comma alone, or None (also None for
+    "The Security Council, acting under …, decides", "which, inter alia, calls upon …", "notes
+    that the Union, in its communiqué, calls upon …": there the verb has another subject)."""
+    subject = _EN_COUNCIL_SUBJECT.match(text)
+    if subject is None or "," in text[: subject.end()]:
+        return None
+    body_start = subject.end()
+    first = re.match(rf"(?:(?:{'|'.join(EN_PRE_ADVERBS)})\s+)?(?:is|has|{_EN_FINITE})\b", text[body_start:],
+                     re.IGNORECASE)
+    if first is None:
+        return None
+    last: re.Match[str] | None = None
+    for m in _EN_VERB_JOIN.finditer(text, body_start + first.end()):
+        before = text[: m.start()]
+        if _EN_PARENTHETICAL.search(before):
+            continue
+        if m.group("sep").strip() == "," and "," in before[body_start:] and re.search(r"\bthat\b", before[body_start:]):
+            prev_comma = before.rfind(",")
+            if re.search(r"\bthat\b", before[body_start:prev_comma]):
+                continue  # ", in its communiqué, calls upon": the verb of a subject inside a that-clause
+        last = m
+    if last is None or last.group("sep").strip() != ",":
+        return None
+    return last
 
 
 def _to_prst_en(source: str) -> Conversion:
@@ -665,9 +718,11 @@ FIRST_PERSON = "first-person"
 COUNCIL_ADDRESSEE = "council-addresses-itself"
 NO_SUBJECT = "no-subject"
 WHEREAS = "whereas"
+COMMA_SPLICE = "comma-splice"
+JOINED_VERBS = "joined-verbs"
 # Flags read from the paragraph's text (recomputed by `prst check`); the others record how the
 # conversion went and stay with the paragraph until its text is replaced.
-TEXT_FLAGS = frozenset({CHAPTER_VII, FIRST_PERSON, COUNCIL_ADDRESSEE, NO_SUBJECT})
+TEXT_FLAGS = frozenset({CHAPTER_VII, FIRST_PERSON, COUNCIL_ADDRESSEE, NO_SUBJECT, COMMA_SPLICE})
 
 _EN_CHAPTER_VII = re.compile(r"\bact(?:s|ing|ed)?\s+under\s+chapter\s+vii\b", re.IGNORECASE)
 _EN_SPEAKER_WORDS = re.compile(
@@ -709,6 +764,10 @@ def review_flags(text: str, language: str) -> tuple[Flag, ...]:
         flags.append(Flag(FIRST_PERSON, "a delegation's voice (we, our, my delegation …) is left in the text"))
     if _EN_SELF_ADDRESSED.search(body):
         flags.append(Flag(COUNCIL_ADDRESSEE, _SELF_ADDRESSED))
+    splice = _comma_splice(text)
+    if splice is not None:
+        flags.append(Flag(COMMA_SPLICE, f"two Council verbs joined by a comma only (', {splice.group('verb')} …'): "
+                                        "join them with 'and' or split the paragraph"))
     return tuple(flags)
 
 

@@ -11,6 +11,7 @@ from datetime import date
 
 from debateprep.domain.debate import Debate
 from debateprep.domain.delivery import FOOTNOTE_MARKER, PLACEHOLDER
+from debateprep.domain.errors import InputError, NotFound
 from debateprep.domain.our_statement import OurStatement
 from debateprep.domain.prst import Draft
 from debateprep.domain.schedule import Slot
@@ -284,14 +285,26 @@ class BriefService:
             meeting=debate.meeting_date, cited=data.note.cited_documents if data.note is not None else ())
         found: list[AgreedText] = []
         seen: set[str] = set()
+        library = LibraryService(self.db)
         for number, question in enumerate(questions, start=1):
             hits = [h for h in finder.for_question(question.key, limit=AGREED_PER_QUESTION) if h.citation not in seen]
             hits.sort(key=lambda h: h.lang != lang)  # the brief's language first, the ranking kept
-            if hits:
-                best = hits[0]
+            for best in hits:
+                # Quoted in the brief's language, as F7 and `ours sources` offer it: a paragraph found
+                # in the other language only through the same citation in this one, else not at all.
+                text = best.text
+                if best.lang != lang:
+                    try:
+                        other = library.paragraph(best.citation, lang)
+                    except (NotFound, InputError):
+                        continue
+                    if other.paragraph.lang != lang:
+                        continue
+                    text = other.paragraph.text
                 seen.add(best.citation)
-                found.append(AgreedText(best.citation, best.text, question=number, relevance=best.relevance,
+                found.append(AgreedText(best.citation, text, question=number, relevance=best.relevance,
                                         matched=best.matched, cited=best.cited))
+                break
         for draft in drafts:
             for number, paragraph in enumerate(draft.paragraphs, start=1):
                 citation = paragraph.provenance.citation

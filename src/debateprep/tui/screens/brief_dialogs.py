@@ -75,6 +75,9 @@ class ConfirmScreen(LocalizedModal[bool]):
         Binding("escape", "dismiss(False)", N_("No"), id="confirm-no"),
         Binding("y", "dismiss(True)", N_("Yes"), id="confirm-yes"),
         Binding("n", "dismiss(False)", N_("No"), show=False),
+        # the buttons side by side: the arrow keys go between them, as in any desktop dialog
+        Binding("left", "app.focus_previous", show=False),
+        Binding("right", "app.focus_next", show=False),
     ]
 
     def __init__(self, question: str, yes: str = "", no: str = "") -> None:
