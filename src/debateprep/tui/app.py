@@ -199,6 +199,7 @@ class DebatePrepApp(App[None]):
         self._panes: dict[str, Pane] = {}  # by tab id, from the moment each starts mounting
         self._mounted: dict[str, asyncio.Event] = {}
         self._tabs_mounted = asyncio.Event()
+        self._tabbed: TabbedContent | None = None  # the tabs, once mounted (see `tabbed`)
         self._importing = False  # the other panes' modules (once the first pane shows its content)
         self._is_started = False
         self._database_problem: str | None = None
@@ -232,8 +233,8 @@ class DebatePrepApp(App[None]):
         self.set_class(width < MEDIUM_COLUMNS, "-medium")
         self.set_class(width >= WIDE_COLUMNS, "-wide")
         self.set_class(height < SHORT_ROWS, "-short")
-        tabs = self.query("#tabs").results(TabbedContent)
-        for tabbed in tabs:
+        tabbed = self.tabbed()
+        if tabbed is not None:
             for tab_id, label in tab_labels(width).items():
                 tabbed.get_tab(f"tab-{tab_id}").label = label
         for pane in self.panes():
@@ -251,6 +252,7 @@ class DebatePrepApp(App[None]):
             loading = Static(_(OPENING), classes="pane-loading", markup=False)
             tabs.compose_add_child(TabPane(labels[tab_id], loading, id=f"tab-{tab_id}"))
         await self.mount(tabs, before=self.query_one(AppFooter))
+        self._tabbed = tabs
         await self.query("#startup").remove()
         self._fit(self.size.width, self.size.height)
         self._tabs_mounted.set()
@@ -349,7 +351,8 @@ class DebatePrepApp(App[None]):
             return self._panes[tab_id]
         if not self._database_open:
             return None
-        tab = next(iter(self.query(f"#tab-{tab_id}").results(TabPane)), None)
+        tabbed = self.tabbed()
+        tab = tabbed.get_pane(f"tab-{tab_id}") if tabbed is not None else None
         if tab is None or not tab.is_mounted:
             return None  # the app is closing
         path = next(path for tab_of, _label, path, _key in TABS if tab_of == tab_id)
@@ -395,7 +398,15 @@ class DebatePrepApp(App[None]):
         return list(self.panes_by_tab().values())
 
     def panes_by_tab(self) -> dict[str, Pane]:
-        return {tab_id: pane for tab_id, *_ in TABS for pane in self.query(f"#pane-{tab_id}").results(Pane)}
+        # From the app's own record, not a query: a query walks every widget of every tab, and a
+        # tab key asks this before its screen is painted.
+        return {tab_id: pane for tab_id, *_ in TABS
+                if (pane := self._panes.get(tab_id)) is not None and pane.is_attached}
+
+    def tabbed(self) -> TabbedContent | None:
+        """The tabs (None before they are mounted, or once the app is closing)."""
+        tabbed = self._tabbed
+        return tabbed if tabbed is not None and tabbed.is_attached else None
 
     async def pane(self, tab_id: str) -> Pane | None:
         """The pane of `tab_id`, mounted now if its tab was never visited (None until the database
@@ -437,8 +448,9 @@ class DebatePrepApp(App[None]):
             self.load_sample()
 
     def _focus_active_pane(self) -> None:
-        if self.query("#tabs"):
-            self._focus_pane(self.query_one(TabbedContent).active.removeprefix("tab-"))
+        tabbed = self.tabbed()
+        if tabbed is not None:
+            self._focus_pane(tabbed.active.removeprefix("tab-"))
 
     @work(thread=True, exclusive=True, group="sample", exit_on_error=False)
     def load_sample(self) -> None:
@@ -529,16 +541,18 @@ class DebatePrepApp(App[None]):
             # its focus, and a key typed next would be lost while it closes).
             raise SkipAction()
         self._switch_tab(tab_id)
-        if tab_id not in self._panes and self.query("#tabs"):
+        if tab_id not in self._panes and self.tabbed() is not None:
             pane = await self._ensure_pane(tab_id)
-            if pane is not None and self.query_one(TabbedContent).active == f"tab-{tab_id}":
+            tabbed = self.tabbed()
+            if pane is not None and tabbed is not None and tabbed.active == f"tab-{tab_id}":
                 self._focus_pane(tab_id)
 
     def _switch_tab(self, tab_id: str) -> None:
-        if not self.query("#tabs"):
+        tabbed = self.tabbed()
+        if tabbed is None:
             return  # the very first frame: the tabs are about to appear
-        tab = self.query_one(f"#tab-{tab_id}")
-        self.query_one(TabbedContent).active = f"tab-{tab_id}"
+        tab = tabbed.get_pane(f"tab-{tab_id}")
+        tabbed.active = f"tab-{tab_id}"
         # The focus goes straight to the pane shown (no moment without it: the footer would show
         # the app's keys in between). A focused widget left in a hidden tab would switch back to it:
         # when the pane is not there yet, nothing keeps the focus until it is.
@@ -619,8 +633,8 @@ class DebatePrepApp(App[None]):
 
     def relabel(self) -> None:
         """The app's own text: tab labels, the header's subtitle, the loading lines."""
-        if self.query("#tabs"):
-            tabs = self.query_one(TabbedContent)
+        tabs = self.tabbed()
+        if tabs is not None:
             for tab_id, label in tab_labels(self.size.width).items():
                 tabs.get_tab(f"tab-{tab_id}").label = label
         for loading in self.query("#startup, .pane-loading").results(Static):
