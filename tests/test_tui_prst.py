@@ -609,3 +609,38 @@ def test_the_status_counts_one_paragraph_in_the_singular(sqlite_db) -> None:  # 
             assert "· 1 paragraph ·" in status and "paragraphs" not in status
 
     asyncio.run(scenario())
+
+
+def test_another_debate_without_a_draft_never_leaves_the_keyboard_in_a_hidden_editor(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """Writing in F5's editor on a debate with a draft, then Ctrl+O to a debate without one and F5:
+    the editor is hidden there, so the keyboard is on the pane (its keys work: `a` starts a draft
+    whose editor is empty, and only what is typed after `a` goes into it)."""
+    async def scenario() -> None:
+        other = DebateService(sqlite_db).create("Children and armed conflict", meeting_number=7000,
+                                                 meeting_date=date(2014, 3, 7), language="en")
+        _seeded_draft(sqlite_db)  # the most recent debate: the app opens on it
+        app = tui_app(sqlite_db)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_pane(pilot)
+            await pilot.press("enter")  # the first paragraph into the editor
+            await settle(pilot)
+            assert app.focused is not None and app.focused.id == "prst-editor"
+            await pilot.press("z", "z")  # unsaved, for that draft
+            await pilot.press("ctrl+o")
+            await settle(pilot)
+            await pilot.press("down", "enter")
+            await settle(pilot)
+            assert app.debate_id == other.id
+            await pilot.press("f5")
+            await settle(pilot)
+            editor = app.query_one("#prst-editor", TextArea)
+            assert app.focused is not editor  # hidden: no draft on this debate
+            await pilot.press("a")
+            await settle(pilot)
+            for key in "Notes":
+                await pilot.press(key)
+            await settle(pilot)
+            assert editor.text == "Notes"
+            assert len(PrstService(sqlite_db).drafts(other.id)) == 1
+
+    asyncio.run(scenario())

@@ -38,7 +38,7 @@ from debateprep.tui.messages import (
     TopicsChanged,
 )
 from debateprep.tui.localized import Localized, LocalizedScreen
-from debateprep.tui.pane import Pane
+from debateprep.tui.pane import Pane, usable
 from debateprep.tui.widgets.footer import AppFooter
 
 # (tab id, label, "module:Class" of its pane, key). The database is opened after the first frame;
@@ -569,8 +569,8 @@ class DebatePrepApp(App[None]):
         if pane is None:
             return  # not mounted yet: it is focused once the database is open
         focused = self.screen.focused
-        if focused is not None and pane in focused.ancestors_with_self and focused is not pane:
-            return
+        if focused is not None and pane in focused.ancestors_with_self and focused is not pane and usable(focused):
+            return  # (a widget hidden meanwhile, say F5's editor on a debate without a draft, is no place to stay)
         pane.restore_focus()
 
     def action_pick_debate(self) -> None:

@@ -83,11 +83,11 @@ class Pane(Vertical, Localized):
         if not self.is_active() or self.app.screen is not self.screen:
             return
         focused = self.screen.focused
-        lost = focused is None or focused is self or not _usable(focused) or self not in focused.ancestors
+        lost = focused is None or focused is self or not usable(focused) or self not in focused.ancestors
         if widget is None and not lost:
             return
-        target = widget if widget is not None and _usable(widget) else self.main_widget()
-        if not _usable(target):
+        target = widget if widget is not None and usable(widget) else self.main_widget()
+        if not usable(target):
             target = self
         if target is self:
             self.can_focus = True
@@ -98,7 +98,7 @@ class Pane(Vertical, Localized):
     def restore_focus(self) -> None:
         """Coming back to the tab: where the keyboard was, if it is still there, else the main widget."""
         last = self._last_focus
-        if last is not None and last is not self and _usable(last) and self in last.ancestors:
+        if last is not None and last is not self and usable(last) and self in last.ancestors:
             self.screen.set_focus(last)
         else:
             self.claim_focus(self.main_widget())
@@ -142,7 +142,7 @@ class Pane(Vertical, Localized):
         self.topics_changed(self.TOPICS)
 
 
-def _usable(widget: Widget) -> bool:
+def usable(widget: Widget) -> bool:
     """The widget can take the keyboard: mounted, focusable, and shown (it and every container)."""
     if not widget.is_mounted or not widget.focusable:
         return False
