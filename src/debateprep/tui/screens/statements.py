@@ -294,18 +294,23 @@ class StatementsPane(Pane):
               "tick the box for a verbatim record split by its speaker headers."),
             start, option=_("a verbatim record (S/PV.…)")), chosen)
 
+    def _chosen_statement(self) -> Statement | None:
+        """The statement highlighted in the list, or None after saying to choose one."""
+        table = self.query_one("#st-table", DataTable)
+        if self.view != "list" or not 0 <= table.cursor_row < len(self.statements):
+            self.notify(_("Choose a statement in the list (l) first."), title=_("Statements"), severity="warning",
+                        markup=False)
+            return None
+        return self.statements[table.cursor_row]
+
     def action_map_delegation(self) -> None:
         """Say by hand whose statement the highlighted one is (an unmapped speech, or a wrong guess)."""
         from debateprep.tui.screens.brief_dialogs import PromptScreen
         from debateprep.tui.screens.speakers_dialogs import RosterSuggester
 
-        table = self.query_one("#st-table", DataTable)
-        if self.view != "list" or not 0 <= table.cursor_row < len(self.statements):
-            self.notify(_("Choose a statement in the list (l) first."), title=_("Statements"), severity="warning",
-                        markup=False)
+        st = self._chosen_statement()
+        if st is None or st.id is None:
             return
-        st = self.statements[table.cursor_row]
-        assert st.id is not None
         statement_id, version = st.id, st.version
         header = st.header or st.speaker or st.source
 
@@ -323,13 +328,9 @@ class StatementsPane(Pane):
         """Remove the highlighted statement, once confirmed (an import by mistake)."""
         from debateprep.tui.screens.brief_dialogs import ConfirmScreen
 
-        table = self.query_one("#st-table", DataTable)
-        if self.view != "list" or not 0 <= table.cursor_row < len(self.statements):
-            self.notify(_("Choose a statement in the list (l) first."), title=_("Statements"), severity="warning",
-                        markup=False)
+        st = self._chosen_statement()
+        if st is None or st.id is None:
             return
-        st = self.statements[table.cursor_row]
-        assert st.id is not None
         statement_id, version = st.id, st.version
 
         def answered(yes: bool | None) -> None:
